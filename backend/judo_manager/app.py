@@ -1,0 +1,81 @@
+"""Creating the desktop window and running it until the coach closes it.
+
+This is the only module that imports pywebview and Qt; the command-line subcommands never
+load it, so they start as fast as plain Python.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import sys
+from pathlib import Path
+
+from judo_manager.paths import frontend_url, web_dir
+
+WINDOW_TITLE = "Judo Manager"
+DEBUG_PORT_ENV = "JUDO_MANAGER_DEBUG_PORT"
+
+
+def run_window(data_dir: Path, *, dev: bool) -> int:
+    """Open the main window on the club database in `data_dir`; the process exit code."""
+    from judo_manager.bridge import JudoManagerApi
+    from judo_manager.db import open_database
+    from judo_manager.desktop import DesktopWindow
+    from judo_manager.errors import JudoManagerError
+    from judo_manager.paths import database_path
+    from judo_manager.services import Services
+
+    webview = _import_webview()
+    try:
+        if not dev and not (web_dir() / "index.html").exists():
+            raise JudoManagerError(
+                "The app's screens are missing from this installation. "
+                "Run the setup command from the README again."
+            )
+        db = open_database(database_path(data_dir))
+    except JudoManagerError as error:
+        print(f"error: {error}", file=sys.stderr)
+        webview.create_window(WINDOW_TITLE, html=_error_page(str(error)), width=640, height=320)
+        webview.start(gui="qt")
+        return 1
+
+    window_handle = DesktopWindow()
+    services = Services.build(db, window_handle)
+    window = webview.create_window(
+        WINDOW_TITLE,
+        url=frontend_url(dev),
+        js_api=JudoManagerApi(services),
+        width=1200,
+        height=800,
+        min_size=(900, 600),
+        background_color="#0f172a",
+    )
+    window_handle.attach(window)
+    try:
+        webview.start(gui="qt")
+    finally:
+        db.close()
+    return 0
+
+
+def _import_webview():  # noqa: ANN202 - the module's type is pywebview's own
+    # pywebview's Qt backend goes through qtpy; name the binding so PyQt is never picked.
+    os.environ.setdefault("QT_API", "pyside6")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Chromium refuses to sandbox itself as root; QtWebEngine needs this to start at all.
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    import webview
+
+    port = os.environ.get(DEBUG_PORT_ENV)
+    if port:
+        webview.settings["REMOTE_DEBUGGING_PORT"] = int(port)
+    return webview
+
+
+def _error_page(message: str) -> str:
+    return f"""<!doctype html><html><body style="font-family: system-ui, sans-serif;
+    background:#f8fafc;color:#0f172a;margin:0;padding:32px">
+    <h1 style="font-size:20px;margin:0 0 12px">Judo Manager can't start</h1>
+    <p role="alert" style="font-size:15px;line-height:1.5">{html.escape(message)}</p>
+    </body></html>"""

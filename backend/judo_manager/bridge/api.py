@@ -1,0 +1,15 @@
+"""The root bridge object: one attribute per namespace."""
+
+from __future__ import annotations
+
+from judo_manager.bridge.athletes import AthletesApi
+from judo_manager.bridge.system import SystemApi
+from judo_manager.services import Services
+
+
+class JudoManagerApi:
+    """`window.pywebview.api`: `system.*` and `athletes.*`."""
+
+    def __init__(self, services: Services) -> None:
+        self.system = SystemApi(services.system)
+        self.athletes = AthletesApi(services.athletes)

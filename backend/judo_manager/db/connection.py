@@ -1,0 +1,42 @@
+"""Opening one SQLite connection with the settings every connection needs."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from judo_manager.errors import DamagedDatabaseError, NotADatabaseError
+
+BUSY_TIMEOUT_MS = 10_000
+
+# The first 16 bytes of every SQLite 3 database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """Open `path` in autocommit mode (transactions are explicit), with foreign keys on.
+
+    `check_same_thread` stays on: a connection belongs to the thread that opened it.
+    """
+    if read_only:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def describe_sqlite_error(path: Path, error: sqlite3.DatabaseError) -> Exception:
+    """Turn SQLite's wording into the coach's, for a file SQLite refused to read."""
+    text = str(error).lower()
+    if "not a database" in text or "file is encrypted" in text:
+        return NotADatabaseError(
+            f"{path.name} is not a Judo Manager database: it isn't a database file at all. "
+            "It has been left untouched."
+        )
+    return DamagedDatabaseError(
+        f"{path.name} is damaged and can't be opened ({error}). It has been left untouched. "
+        "Restore it from your latest backup."
+    )

@@ -1,0 +1,130 @@
+"""The open club database: one connection per thread and a single write path.
+
+pywebview runs every bridge call on a thread of its own, and an SQLite connection must stay
+on the thread that made it, so each thread gets its own connection. Writers queue on one
+lock before `BEGIN IMMEDIATE`, so two writes in this process never fight over SQLite's lock.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+import threading
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from judo_manager.db.connection import connect, describe_sqlite_error
+from judo_manager.db.migrations import check_compatible, migrate
+from judo_manager.errors import DataFolderError
+
+
+class _ThreadConnection:
+    """Holds one thread's connection; dropped, and so closed, when the thread ends."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+
+class Database:
+    """The club database file, ready to use from any thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._write_lock = threading.Lock()
+        self._holders: weakref.WeakSet[_ThreadConnection] = weakref.WeakSet()
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection, opened on first use."""
+        holder: _ThreadConnection | None = getattr(self._local, "holder", None)
+        if holder is None:
+            holder = _ThreadConnection(connect(self.path))
+            self._local.holder = holder
+            self._holders.add(holder)
+        return holder.conn
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; commits on success, rolls back on any error."""
+        conn = self.connection()
+        with self._write_lock:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: every query inside sees the database at one moment."""
+        conn = self.connection()
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
+
+    def size_bytes(self) -> int:
+        """The database's size on disk, counting its write-ahead log."""
+        wal = self.path.with_name(self.path.name + "-wal")
+        return self.path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+
+    def close(self) -> None:
+        """Close every thread's connection; the object can't be used afterwards."""
+        for holder in list(self._holders):
+            holder.conn.close()
+        self._holders.clear()
+
+
+def open_database(path: Path) -> Database:
+    """Open the club database at `path`, creating and migrating it as needed.
+
+    A file that is not SQLite, belongs to another program or comes from a newer app is
+    refused with a coach-readable error before anything is written to it.
+    """
+    _ensure_folder(path.parent)
+    try:
+        conn = connect(path)
+    except sqlite3.OperationalError as error:
+        raise DataFolderError(
+            f"Judo Manager can't open its database in {path.parent}: {error}. "
+            "Check that the folder is writable, or choose another with --data-dir."
+        ) from error
+    try:
+        version = check_compatible(conn, path)
+        # WAL lets the coach keep working while a backup reads the file.
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        migrate(conn, version)
+    except sqlite3.DatabaseError as error:
+        raise _describe(path, error) from error
+    finally:
+        conn.close()
+    return Database(path)
+
+
+def _describe(path: Path, error: sqlite3.DatabaseError) -> Exception:
+    text = str(error).lower()
+    if "readonly" in text or "unable to open" in text or "disk i/o" in text:
+        return DataFolderError(
+            f"Judo Manager can't write to its data folder {path.parent}. "
+            "Check that the folder is writable, or choose another with --data-dir."
+        )
+    return describe_sqlite_error(path, error)
+
+
+def _ensure_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = "permission denied" if error.errno in (errno.EACCES, errno.EPERM) else (
+            error.strerror or str(error)
+        )
+        raise DataFolderError(
+            f"Judo Manager can't create its data folder {folder} ({reason}). "
+            "Choose another folder with --data-dir."
+        ) from error

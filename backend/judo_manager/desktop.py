@@ -1,0 +1,44 @@
+"""The app's window as services see it: native dialogs and events pushed to the page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from judo_manager import dialogs
+from judo_manager.errors import DialogError
+
+
+class DesktopWindow:
+    """A handle on the pywebview window, attached once the window exists."""
+
+    def __init__(self) -> None:
+        self._window: Any = None
+
+    def attach(self, window: Any) -> None:
+        """Remember the window the bridge serves."""
+        self._window = window
+
+    def ask_save_path(self, *, directory: Path, filename: str) -> Path | None:
+        """The native save dialog; None when the coach cancels."""
+        return dialogs.ask_save_path(self._require(), directory=directory, filename=filename)
+
+    def ask_open_path(self, *, directory: Path, file_types: tuple[str, ...]) -> Path | None:
+        """The native open dialog; None when the coach cancels."""
+        return dialogs.ask_open_path(self._require(), directory=directory, file_types=file_types)
+
+    def push_event(self, name: str, detail: object) -> None:
+        """Dispatch a `CustomEvent` on the page's `window`, so the page never has to poll."""
+        if self._window is None:
+            return
+        script = (
+            f"window.dispatchEvent(new CustomEvent({json.dumps(name)}, "
+            f"{{detail: {json.dumps(detail)}}}))"
+        )
+        self._window.evaluate_js(script)
+
+    def _require(self) -> Any:
+        if self._window is None:
+            raise DialogError("The app window isn't ready yet. Please try again in a moment.")
+        return self._window

@@ -1,0 +1,48 @@
+"""Every error the app reports to a coach.
+
+The messages are shown as they are: in a toast, in a startup window or after `error:` on the
+command line. They say what happened and what to do, in a coach's words.
+
+JudoManagerError
+ ├── DataFolderError          the data folder can't be created or written
+ ├── DatabaseError            the club database can't be used
+ │    ├── NotADatabaseError   the file is not SQLite at all
+ │    ├── ForeignDatabaseError  SQLite, but not Judo Manager's
+ │    ├── NewerDatabaseError  written by a newer version of the app
+ │    └── DamagedDatabaseError  ours, but damaged
+ └── DialogError              the native file dialog could not be shown
+"""
+
+from __future__ import annotations
+
+
+class JudoManagerError(Exception):
+    """Base of every error whose message is meant for the coach."""
+
+
+class DataFolderError(JudoManagerError):
+    """The data folder can't be created or written."""
+
+
+class DatabaseError(JudoManagerError):
+    """The club database can't be used."""
+
+
+class NotADatabaseError(DatabaseError):
+    """The file is not an SQLite database."""
+
+
+class ForeignDatabaseError(DatabaseError):
+    """The file is an SQLite database that another program made."""
+
+
+class NewerDatabaseError(DatabaseError):
+    """The database was written by a newer version of Judo Manager."""
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The database is ours but SQLite reports damage."""
+
+
+class DialogError(JudoManagerError):
+    """The native file dialog could not be shown."""

@@ -1,0 +1,1 @@
+"""Facts about the running app and its data."""

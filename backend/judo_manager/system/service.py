@@ -1,0 +1,44 @@
+"""What Settings shows about the app and its data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from judo_manager import __version__
+from judo_manager.athletes.repository import count_athletes
+from judo_manager.db import Database
+from judo_manager.db.migrations import read_header
+
+
+@dataclass(frozen=True)
+class AppInfo:
+    """The app's version and where and how big its data is."""
+
+    app_version: str
+    schema_version: int
+    data_dir: Path
+    database_path: Path
+    database_bytes: int
+    athlete_count: int
+
+
+class SystemService:
+    """Answers questions about the app itself."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def app_info(self) -> AppInfo:
+        """Version, schema version, data folder, database size and athlete count."""
+        with self._db.snapshot() as conn:
+            _, schema_version = read_header(conn)
+            athletes = count_athletes(conn)
+        return AppInfo(
+            app_version=__version__,
+            schema_version=schema_version,
+            data_dir=self._db.path.parent,
+            database_path=self._db.path,
+            database_bytes=self._db.size_bytes(),
+            athlete_count=athletes,
+        )
