@@ -1,0 +1,64 @@
+"""Fixtures shared by every layer: fresh data folders and real database files."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from judo_manager.db import Database, open_database
+from judo_manager.paths import database_path
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A fresh, empty data folder for one test."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def db(data_dir: Path) -> Iterator[Database]:
+    """A freshly created and migrated club database in the test's data folder."""
+    database = open_database(database_path(data_dir))
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def read_only_dir(tmp_path: Path) -> Iterator[Path]:
+    """A folder nobody can write to, not even root.
+
+    Permission bits don't stop root, so as root this is a read-only tmpfs mount.
+    """
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    if os.geteuid() == 0:
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", str(folder)],
+                       check=True)
+        yield folder
+        subprocess.run(["umount", str(folder)], check=True)
+    else:
+        folder.chmod(0o555)
+        yield folder
+        folder.chmod(0o755)
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes: proves a file was left untouched."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def table_dump(path: Path) -> list[str]:
+    """Every table's rows as SQL text, read without changing the file."""
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()

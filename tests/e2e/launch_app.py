@@ -1,0 +1,44 @@
+"""Starts `judo-manager` with the native file dialogs answered by the test.
+
+This replaces the dialog seam (`judo_manager.dialogs`) and nothing else. Each dialog takes
+the first line of the answers file: a JSON path string, or `null` for "Cancel". What the app
+asked for (folder, file name) is appended to `<answers>.asked.jsonl`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from judo_manager import dialogs
+from judo_manager.cli import main
+
+ANSWERS_ENV = "JUDO_MANAGER_TEST_DIALOG_ANSWERS"
+
+
+def _answer(kind: str, **asked: object) -> Path | None:
+    answers = Path(os.environ[ANSWERS_ENV])
+    with answers.with_suffix(".asked.jsonl").open("a") as log:
+        log.write(json.dumps({"kind": kind, **{k: str(v) for k, v in asked.items()}}) + "\n")
+    lines = answers.read_text().splitlines() if answers.exists() else []
+    if not lines:
+        raise AssertionError(f"the app opened a {kind} dialog that the test did not answer")
+    answers.write_text("".join(line + "\n" for line in lines[1:]))
+    chosen = json.loads(lines[0])
+    return None if chosen is None else Path(chosen)
+
+
+def _save(window: object, *, directory: Path, filename: str) -> Path | None:
+    return _answer("save", directory=directory, filename=filename)
+
+
+def _open(window: object, *, directory: Path, file_types: tuple[str, ...]) -> Path | None:
+    return _answer("open", directory=directory, file_types=file_types)
+
+
+if __name__ == "__main__":
+    dialogs.ask_save_path = _save
+    dialogs.ask_open_path = _open
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""The real window: it opens, navigates, shows real data, and reports a bad database."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from judo_manager.paths import database_path
+from tests.conftest import file_digest
+from tests.e2e.conftest import LaunchApp, save_screenshot
+
+
+def test_window_opens_titled_with_the_sidebar(launch_app: LaunchApp) -> None:
+    app = launch_app()
+    page = app.page
+
+    nav = page.get_by_role("navigation")
+    expect(nav.get_by_role("button", name="Athletes")).to_be_visible(timeout=30_000)
+    expect(nav.get_by_role("button", name="Settings")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Athletes")).to_be_visible()
+    expect(page.get_by_text("No athletes yet")).to_be_visible()
+    # The native window, as the window manager sees it.
+    found = subprocess.run(
+        ["xdotool", "search", "--pid", str(app.process.pid), "--name", "^Judo Manager$"],
+        capture_output=True, text=True,
+    )
+    assert found.stdout.strip(), "no X window titled 'Judo Manager'"
+
+
+def test_settings_shows_the_real_data_folder_and_version(launch_app: LaunchApp) -> None:
+    app = launch_app()
+    page = app.page
+
+    page.get_by_role("navigation").get_by_role("button", name="Settings").click(timeout=30_000)
+
+    expect(page.get_by_role("heading", level=1, name="Settings")).to_be_visible()
+    info = page.get_by_role("definition")
+    expect(_value(page, "Data folder")).to_have_text(str(app.data_dir))
+    expect(_value(page, "App version")).to_have_text("0.1.0")
+    expect(_value(page, "Schema version")).to_have_text("1")
+    expect(_value(page, "Athletes")).to_have_text("0")
+    expect(info.first).to_be_visible()
+    expect(page.get_by_role("region", name="Last backup")).to_contain_text("Never backed up")
+    save_screenshot(page, "settings-page")
+
+
+def test_a_database_that_is_not_sqlite_gets_one_clear_message(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "broken"
+    data_dir.mkdir()
+    database = database_path(data_dir)
+    database.write_bytes(b"\xff\xd8\xff\xe0 this is a photo, not a database" * 100)
+    before = file_digest(database)
+
+    app = launch_app(data_dir)
+
+    expect(app.page.get_by_role("alert")).to_contain_text(
+        "isn't a database file at all", timeout=30_000
+    )
+    save_screenshot(app.page, "startup-error")
+    app.stop()
+    assert "error: judo_manager.db is not a Judo Manager database" in app.log()
+    assert "Traceback" not in app.log()
+    assert file_digest(database) == before
+
+
+def _value(page, label: str):  # noqa: ANN001, ANN202 - Playwright Page and Locator
+    return page.locator(f"dt:text-is('{label}') + dd")

@@ -1,0 +1,124 @@
+"""Opening, creating and migrating the club database, on real files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from judo_manager.db import open_database
+from judo_manager.db.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
+from judo_manager.errors import (
+    DataFolderError,
+    ForeignDatabaseError,
+    NewerDatabaseError,
+    NotADatabaseError,
+)
+from judo_manager.paths import database_path
+from tests.conftest import file_digest
+
+
+def _header(path: Path) -> tuple[int, int, str]:
+    conn = sqlite3.connect(path)
+    try:
+        return (
+            conn.execute("PRAGMA application_id").fetchone()[0],
+            conn.execute("PRAGMA user_version").fetchone()[0],
+            conn.execute("PRAGMA journal_mode").fetchone()[0],
+        )
+    finally:
+        conn.close()
+
+
+def test_new_database_gets_the_whole_schema_our_id_and_wal(data_dir: Path) -> None:
+    path = database_path(data_dir)
+    open_database(path).close()
+
+    assert _header(path) == (APPLICATION_ID, SCHEMA_VERSION, "wal")
+    conn = sqlite3.connect(path)
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")}
+    conn.close()
+    assert {"clubs", "athletes", "app_settings"} <= tables
+
+
+def test_missing_data_folder_is_created(tmp_path: Path) -> None:
+    path = database_path(tmp_path / "deep" / "new" / "folder")
+    open_database(path).close()
+    assert path.exists()
+
+
+def test_reopening_keeps_the_data(data_dir: Path) -> None:
+    path = database_path(data_dir)
+    db = open_database(path)
+    with db.write() as conn:
+        conn.execute("INSERT INTO clubs(name, city) VALUES ('Judo Club Bogor', 'Bogor')")
+    db.close()
+
+    db = open_database(path)
+    assert db.connection().execute("SELECT name FROM clubs").fetchone()[0] == "Judo Club Bogor"
+    db.close()
+
+
+def test_newer_schema_is_refused_and_left_untouched(data_dir: Path) -> None:
+    path = database_path(data_dir)
+    open_database(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    before = file_digest(path)
+
+    with pytest.raises(NewerDatabaseError, match="update the app first"):
+        open_database(path)
+    assert file_digest(path) == before
+
+
+def test_a_text_file_is_refused_and_left_untouched(data_dir: Path) -> None:
+    path = database_path(data_dir)
+    path.write_text("Tournament notes: Bogor open, Saturday 9:00\n" * 50)
+    before = file_digest(path)
+
+    with pytest.raises(NotADatabaseError, match="isn't a database file"):
+        open_database(path)
+    assert file_digest(path) == before
+
+
+def test_another_programs_database_is_refused_and_left_untouched(data_dir: Path) -> None:
+    path = database_path(data_dir)
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY, title TEXT)")
+    conn.commit()
+    conn.close()
+    before = file_digest(path)
+
+    with pytest.raises(ForeignDatabaseError, match="another program"):
+        open_database(path)
+    assert file_digest(path) == before
+
+
+@pytest.mark.parametrize("subfolder", ["", "club"], ids=["folder-exists", "folder-to-create"])
+def test_unwritable_data_folder_gives_a_clear_message(read_only_dir: Path, subfolder: str) -> None:
+    with pytest.raises(DataFolderError, match="can't"):
+        open_database(database_path(read_only_dir / subfolder))
+
+
+def test_a_failing_migration_leaves_the_schema_at_the_last_whole_version(
+    data_dir: Path,
+) -> None:
+    path = database_path(data_dir)
+    open_database(path).close()
+    conn = sqlite3.connect(path, isolation_level=None)
+
+    def add_table_then_fail(c: sqlite3.Connection) -> None:
+        c.execute("CREATE TABLE half_done (id INTEGER)")
+        raise RuntimeError("power cut")
+
+    with pytest.raises(RuntimeError):
+        migrate(conn, SCHEMA_VERSION, (*MIGRATIONS, add_table_then_fail))
+
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("SELECT count(*) FROM sqlite_schema WHERE name='half_done'").fetchone()[
+        0
+    ] == 0
+    conn.close()
