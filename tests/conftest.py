@@ -40,8 +40,9 @@ def read_only_dir(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "read-only"
     folder.mkdir()
     if os.geteuid() == 0:
-        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", str(folder)],
-                       check=True)
+        subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", str(folder)], check=True
+        )
         yield folder
         subprocess.run(["umount", str(folder)], check=True)
     else:

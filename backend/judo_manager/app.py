@@ -10,6 +10,7 @@ import html
 import os
 import sys
 from pathlib import Path
+from types import ModuleType
 
 from judo_manager.paths import frontend_url, web_dir
 
@@ -49,7 +50,7 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
         width=1200,
         height=800,
         min_size=(900, 600),
-        background_color="#0f172a",
+        background_color="#f8fafc",
     )
     window_handle.attach(window)
     try:
@@ -59,7 +60,7 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
     return 0
 
 
-def _import_webview():  # noqa: ANN202 - the module's type is pywebview's own
+def _import_webview() -> ModuleType:
     # pywebview's Qt backend goes through qtpy; name the binding so PyQt is never picked.
     os.environ.setdefault("QT_API", "pyside6")
     if hasattr(os, "geteuid") and os.geteuid() == 0:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from judo_manager import __version__
 from judo_manager.errors import JudoManagerError
@@ -48,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _open_window(data_dir, *, dev: bool) -> int:  # noqa: ANN001 - Path, imported lazily
+def _open_window(data_dir: Path, *, dev: bool) -> int:
     from judo_manager.app import run_window
 
     if not dev:

@@ -25,9 +25,7 @@ def ensure_dev_server() -> subprocess.Popen[bytes] | None:
         return None
     npm = shutil.which("npm")
     if npm is None or not (FRONTEND_DIR / "package.json").exists():
-        raise JudoManagerError(
-            "--dev needs a source checkout with frontend/ and npm installed."
-        )
+        raise JudoManagerError("--dev needs a source checkout with frontend/ and npm installed.")
     server = subprocess.Popen([npm, "run", "dev"], cwd=FRONTEND_DIR)
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:

@@ -10,7 +10,10 @@ JudoManagerError
  │    ├── ForeignDatabaseError  SQLite, but not Judo Manager's
  │    ├── NewerDatabaseError  written by a newer version of the app
  │    └── DamagedDatabaseError  ours, but damaged
- └── DialogError              the native file dialog could not be shown
+ ├── DialogError              the native file dialog could not be shown
+ └── BackupError              a backup could not be written
+      ├── BackupBusyError     another backup or restore is running
+      └── BackupVerificationError  the copy on the drive is not what was written
 """
 
 from __future__ import annotations
@@ -46,3 +49,15 @@ class DamagedDatabaseError(DatabaseError):
 
 class DialogError(JudoManagerError):
     """The native file dialog could not be shown."""
+
+
+class BackupError(JudoManagerError):
+    """A backup could not be written; nothing was left under the chosen name."""
+
+
+class BackupBusyError(BackupError):
+    """Another backup or restore is already running."""
+
+
+class BackupVerificationError(BackupError):
+    """The copy on the drive differs from what was written, or fails its checks."""

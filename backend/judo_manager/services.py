@@ -1,10 +1,12 @@
-"""Builds the services once per run and hands them the window when it exists."""
+"""Builds the services once per run and hands them the database and the window."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from judo_manager.athletes.service import AthletesService
+from judo_manager.backup.service import BackupService
 from judo_manager.db import Database
 from judo_manager.desktop import DesktopWindow
 from judo_manager.system.service import SystemService
@@ -12,13 +14,22 @@ from judo_manager.system.service import SystemService
 
 @dataclass(frozen=True)
 class Services:
-    """Every service of the app, sharing one database."""
+    """Every service of the app, sharing one database and one window."""
 
     db: Database
+    window: DesktopWindow
     system: SystemService
     athletes: AthletesService
+    backup: BackupService
 
     @classmethod
     def build(cls, db: Database, window: DesktopWindow) -> Services:
         """Wire the services around an open database and the app's window."""
-        return cls(db=db, system=SystemService(db), athletes=AthletesService(db))
+        maintenance = threading.Lock()
+        return cls(
+            db=db,
+            window=window,
+            system=SystemService(db),
+            athletes=AthletesService(db),
+            backup=BackupService(db, window, maintenance),
+        )

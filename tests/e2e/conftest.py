@@ -15,7 +15,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,6 +62,7 @@ def display() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def playwright() -> Iterator[Playwright]:
+    """One Playwright driver for the whole session."""
     with sync_playwright() as p:
         yield p
 
@@ -152,7 +153,10 @@ def launch_app(
         with log_path.open("wb") as log:
             process = subprocess.Popen(
                 [sys.executable, *entry, "--data-dir", str(data), *(args or [])],
-                env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                env=env,
+                cwd=ROOT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
             )
         app = RunningApp(process, data, port, log_path, run_dir / "answers")
         apps.append(app)
@@ -172,7 +176,9 @@ def launch_app(
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # noqa: ANN201
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report

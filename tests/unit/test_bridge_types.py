@@ -63,10 +63,7 @@ def _ts_type(py_type: object) -> str:
 
 def _python_method(method: object) -> str:
     hints = typing.get_type_hints(method)
-    params = [
-        f"{name}: {_ts_type(hints[name])}"
-        for name in inspect.signature(method).parameters
-    ]
+    params = [f"{name}: {_ts_type(hints[name])}" for name in inspect.signature(method).parameters]
     return f"({', '.join(params)}) => Promise<{_ts_type(hints['return'])}>"
 
 
@@ -101,7 +98,8 @@ def test_no_namespace_exposes_a_public_attribute_that_is_not_a_method(
 def test_every_data_shape_matches() -> None:
     ts = _ts_interfaces()
     shapes = [
-        value for value in vars(bridge_types).values()
+        value
+        for value in vars(bridge_types).values()
         if typing.is_typeddict(value) and value.__module__ == bridge_types.__name__
     ]
     assert shapes

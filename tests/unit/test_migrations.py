@@ -118,7 +118,7 @@ def test_a_failing_migration_leaves_the_schema_at_the_last_whole_version(
         migrate(conn, SCHEMA_VERSION, (*MIGRATIONS, add_table_then_fail))
 
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert conn.execute("SELECT count(*) FROM sqlite_schema WHERE name='half_done'").fetchone()[
-        0
-    ] == 0
+    assert (
+        conn.execute("SELECT count(*) FROM sqlite_schema WHERE name='half_done'").fetchone()[0] == 0
+    )
     conn.close()

@@ -121,8 +121,10 @@ def _ensure_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        reason = "permission denied" if error.errno in (errno.EACCES, errno.EPERM) else (
-            error.strerror or str(error)
+        reason = (
+            "permission denied"
+            if error.errno in (errno.EACCES, errno.EPERM)
+            else (error.strerror or str(error))
         )
         raise DataFolderError(
             f"Judo Manager can't create its data folder {folder} ({reason}). "

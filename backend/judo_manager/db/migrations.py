@@ -61,11 +61,31 @@ def _v1_initial(conn: sqlite3.Connection) -> None:
             key    TEXT PRIMARY KEY,
             value  TEXT NOT NULL
         ) WITHOUT ROWID;
-        """
+        """,
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_initial,)
+def _v2_backup_log(conn: sqlite3.Connection) -> None:
+    execute_script(
+        conn,
+        """
+        CREATE TABLE backup_log (
+            id             INTEGER PRIMARY KEY,
+            started_at     TEXT NOT NULL,
+            finished_at    TEXT NOT NULL,
+            path           TEXT NOT NULL,
+            bytes          INTEGER,
+            duration_ms    INTEGER NOT NULL,
+            athlete_count  INTEGER,
+            ok             INTEGER NOT NULL CHECK (ok IN (0, 1)),
+            error          TEXT
+        );
+        CREATE INDEX backup_log_ok_finished ON backup_log(ok, finished_at);
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_backup_log)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -103,16 +123,18 @@ def check_compatible(conn: sqlite3.Connection, path: Path) -> int:
     return user_version
 
 
-def migrate(conn: sqlite3.Connection, from_version: int) -> int:
+def migrate(
+    conn: sqlite3.Connection, from_version: int, migrations: tuple[Migration, ...] = MIGRATIONS
+) -> int:
     """Apply every pending migration, each in its own transaction; return the new version."""
-    for version in range(from_version, SCHEMA_VERSION):
+    for version in range(from_version, len(migrations)):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            MIGRATIONS[version](conn)
+            migrations[version](conn)
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-    return SCHEMA_VERSION
+    return len(migrations)

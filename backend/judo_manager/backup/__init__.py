@@ -1,0 +1,1 @@
+"""Database backup: verified, consistent copies of the club database on any drive."""

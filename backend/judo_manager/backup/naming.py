@@ -1,0 +1,32 @@
+"""Backup file names and where the save dialog starts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from platformdirs import user_documents_dir
+
+BACKUP_SUFFIX = ".db"
+
+
+def default_filename(today: dt.date | None = None) -> str:
+    """`judo_manager_backup_YYYY-MM-DD.db`, with the local date."""
+    return f"judo_manager_backup_{(today or dt.date.today()).isoformat()}{BACKUP_SUFFIX}"
+
+
+def with_db_suffix(path: Path) -> Path:
+    """Add `.db` when the coach typed a name without it (Qt ignores the dialog's filters)."""
+    if path.suffix.lower() == BACKUP_SUFFIX:
+        return path
+    return path.with_name(path.name + BACKUP_SUFFIX)
+
+
+def dialog_start_folder(last_backup: Path | None) -> Path:
+    """The last backup's folder if it still exists, else Documents, else the home folder."""
+    candidates = [last_backup.parent] if last_backup else []
+    candidates += [Path(user_documents_dir()), Path.home()]
+    for folder in candidates:
+        if folder.is_dir():
+            return folder
+    return Path.home()

@@ -1,0 +1,165 @@
+"""Export Database: from the Settings button or the command line, one verified path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import threading
+import time
+from pathlib import Path
+
+from judo_manager.backup import repository
+from judo_manager.backup.naming import default_filename, dialog_start_folder, with_db_suffix
+from judo_manager.backup.os_errors import describe_write_error
+from judo_manager.backup.repository import BackupAttempt
+from judo_manager.backup.writer import ProgressCallback, write_backup
+from judo_manager.db import Database
+from judo_manager.desktop import DesktopWindow
+from judo_manager.errors import BackupBusyError, BackupError, JudoManagerError
+
+SCRATCH_FOLDER = "scratch"
+
+
+class BackupService:
+    """Writes verified backups and remembers every attempt."""
+
+    def __init__(self, db: Database, window: DesktopWindow, maintenance: threading.Lock) -> None:
+        self._db = db
+        self._window = window
+        # Shared with restore: only one backup or restore runs at a time.
+        self._maintenance = maintenance
+
+    def last_backup(self) -> BackupAttempt | None:
+        """The most recent successful backup, if any."""
+        return repository.last_success(self._db.connection())
+
+    def export_with_dialog(self, progress: ProgressCallback | None = None) -> BackupAttempt | None:
+        """Ask where to save with the native dialog, then back up; None if the coach cancels."""
+        with self._exclusive():
+            last = self.last_backup()
+            chosen = self._window.ask_save_path(
+                directory=dialog_start_folder(last.path if last else None),
+                filename=default_filename(),
+            )
+            if chosen is None:
+                return None
+            destination = with_db_suffix(chosen)
+            if destination != chosen and destination.exists():
+                # The dialog confirmed replacing the name typed, not this one.
+                raise BackupError(
+                    f"A file named {destination.name} already exists in {destination.parent}. "
+                    "Choose it in the dialog to replace it, or pick another name."
+                )
+            return self._export(destination, progress)
+
+    def export_to(self, target: Path, *, force: bool = False) -> BackupAttempt:
+        """Back up to a file, or into a folder under the default name (the command line)."""
+        destination = target / default_filename() if target.is_dir() else with_db_suffix(target)
+        if destination.exists() and not force:
+            raise BackupError(f"{destination} already exists. Add --force to replace it.")
+        with self._exclusive():
+            return self._export(destination, None)
+
+    def _export(self, destination: Path, progress: ProgressCallback | None) -> BackupAttempt:
+        destination = destination.absolute()
+        started_at = _now()
+        clock = time.monotonic()
+        try:
+            self._refuse_live_database(destination)
+            self._check_free_space(destination)
+            written = write_backup(
+                self._db.path,
+                destination,
+                scratch_dir=self._db.path.parent / SCRATCH_FOLDER,
+                progress=progress,
+            )
+        except Exception as error:
+            message = (
+                str(error)
+                if isinstance(error, JudoManagerError)
+                else (f"The backup failed unexpectedly ({error}). Nothing was saved.")
+            )
+            self._record(
+                BackupAttempt(
+                    started_at,
+                    _now(),
+                    destination,
+                    None,
+                    _ms_since(clock),
+                    None,
+                    ok=False,
+                    error=message,
+                )
+            )
+            if isinstance(error, JudoManagerError):
+                raise
+            raise BackupError(message) from error
+        attempt = BackupAttempt(
+            started_at,
+            _now(),
+            written.path,
+            written.bytes,
+            _ms_since(clock),
+            written.athlete_count,
+            ok=True,
+        )
+        self._record(attempt)
+        return attempt
+
+    def _refuse_live_database(self, destination: Path) -> None:
+        live = self._db.path.resolve()
+        forbidden = {live, *(live.with_name(live.name + s) for s in ("-wal", "-shm", "-journal"))}
+        if destination.resolve() in forbidden:
+            raise BackupError(
+                "That is the club's live database itself. Choose another name or folder "
+                "for the backup."
+            )
+
+    def _check_free_space(self, destination: Path) -> None:
+        conn = self._db.connection()
+        needed = (
+            conn.execute("PRAGMA page_count").fetchone()[0]
+            * conn.execute("PRAGMA page_size").fetchone()[0]
+        )
+        try:
+            free = shutil.disk_usage(destination.parent).free
+        except OSError as error:
+            raise describe_write_error(error, destination, needed) from error
+        replaced = destination.stat().st_size if destination.is_file() else 0
+        if free + replaced < needed:
+            raise BackupError(
+                f"The drive is full. The backup needs about {needed / 1_000_000:,.1f} MB free "
+                f"in {destination.parent}, and only {free / 1_000_000:,.1f} MB are free. "
+                "Free some space or choose another drive."
+            )
+
+    def _record(self, attempt: BackupAttempt) -> None:
+        with self._db.write() as conn:
+            repository.record_attempt(conn, attempt)
+
+    def _exclusive(self) -> _Exclusive:
+        return _Exclusive(self._maintenance)
+
+
+class _Exclusive:
+    """Holds the maintenance lock, or refuses at once if another job has it."""
+
+    def __init__(self, lock: threading.Lock) -> None:
+        self._lock = lock
+
+    def __enter__(self) -> None:
+        if not self._lock.acquire(blocking=False):
+            raise BackupBusyError(
+                "A backup or restore is already running. Please wait for it to finish."
+            )
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._lock.release()
+
+
+def _now() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _ms_since(clock: float) -> int:
+    return round((time.monotonic() - clock) * 1000)

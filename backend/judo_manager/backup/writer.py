@@ -1,0 +1,262 @@
+"""Writing one verified backup file.
+
+1. Snapshot: SQLite's online backup API copies the live database into a scratch file in the
+   data folder. The source connection holds one read transaction for the whole copy, so the
+   snapshot is a single moment even while the app keeps writing, the copy never restarts,
+   and progress can still be reported step by step. In WAL mode that reader blocks nobody.
+2. The snapshot becomes self-contained (`journal_mode=DELETE`) and gets its "taken at" stamp.
+3. Two things at once, on the two cores: `quick_check` plus the header checks on the
+   snapshot, and streaming the snapshot into a temporary file beside the destination,
+   `fsync`, dropping it from the page cache and reading it back from the device to compare
+   byte for byte. `quick_check` misses most flipped bytes; the comparison catches them.
+4. Only then `os.replace` onto the final name, and `fsync` the folder.
+
+Any failure removes the temporary file: the final name only ever holds a verified backup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+import sqlite3
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from judo_manager import __version__
+from judo_manager.athletes.repository import count_athletes
+from judo_manager.backup.os_errors import describe_write_error
+from judo_manager.backup.verify import structure_problem
+from judo_manager.db.connection import connect
+from judo_manager.db.migrations import read_header
+from judo_manager.errors import BackupError, BackupVerificationError
+
+Phase = Literal["snapshot", "copying", "verifying"]
+ProgressCallback = Callable[[Phase, float], None]
+
+CHUNK_BYTES = 4 * 1024 * 1024
+# Pages per backup step: small enough for smooth progress, large enough to stay cheap.
+PAGES_PER_STEP = 4096
+# Each phase's share of the whole job, for one progress bar that only moves forward.
+PHASE_SPANS: dict[Phase, tuple[float, float]] = {
+    "snapshot": (0.0, 0.5),
+    "copying": (0.5, 0.8),
+    "verifying": (0.8, 1.0),
+}
+
+
+@dataclass(frozen=True)
+class WrittenBackup:
+    """A verified backup file under its final name."""
+
+    path: Path
+    bytes: int
+    athlete_count: int
+    taken_at: dt.datetime
+
+
+def write_backup(
+    live_db: Path,
+    destination: Path,
+    *,
+    scratch_dir: Path,
+    progress: ProgressCallback | None = None,
+) -> WrittenBackup:
+    """Write a verified snapshot of `live_db` to `destination`, replacing it if it exists.
+
+    `progress` receives the current phase and the fraction (0..1) of the whole job done.
+    """
+
+    def report(phase: Phase, fraction: float) -> None:
+        if progress is not None:
+            start, end = PHASE_SPANS[phase]
+            progress(phase, start + fraction * (end - start))
+
+    scratch_dir.mkdir(parents=True, exist_ok=True)
+    snapshot = scratch_dir / f"snapshot-{secrets.token_hex(6)}.db"
+    try:
+        taken_at, schema_version, athletes = _take_snapshot(live_db, snapshot, report)
+        size = snapshot.stat().st_size
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            structure = pool.submit(structure_problem, snapshot, expected_version=schema_version)
+            temporary = _copy_and_compare(snapshot, destination, size, report)
+            try:
+                problem = structure.result()
+                if problem:
+                    raise BackupVerificationError(
+                        f"The snapshot failed its check ({problem}). Nothing was saved. "
+                        "The live database may be damaged: restore your latest backup."
+                    )
+                _publish(temporary, destination, size)
+            except BaseException:
+                temporary.unlink(missing_ok=True)
+                raise
+        report("verifying", 1.0)
+        return WrittenBackup(destination, size, athletes, taken_at)
+    finally:
+        for leftover in (snapshot, *_sidecars(snapshot)):
+            leftover.unlink(missing_ok=True)
+
+
+def _take_snapshot(
+    live_db: Path, snapshot: Path, report: ProgressCallback
+) -> tuple[dt.datetime, int, int]:
+    source = connect(live_db)
+    target = sqlite3.connect(snapshot, isolation_level=None)
+    try:
+        return _copy_snapshot(source, target, report)
+    except sqlite3.Error as error:
+        if "full" in str(error).lower():
+            raise BackupError(
+                f"There isn't enough free space in the data folder ({live_db.parent}) to "
+                "prepare the backup. Free some space and try again."
+            ) from error
+        raise BackupError(
+            f"The club database could not be read for the backup ({error})."
+        ) from error
+    finally:
+        target.close()
+        source.close()
+
+
+def _copy_snapshot(
+    source: sqlite3.Connection, target: sqlite3.Connection, report: ProgressCallback
+) -> tuple[dt.datetime, int, int]:
+    # The read transaction pins the snapshot: later commits by the app don't reach it.
+    source.execute("BEGIN")
+    source.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    taken_at = dt.datetime.now().astimezone()
+    source.backup(
+        target,
+        pages=PAGES_PER_STEP,
+        progress=lambda _status, remaining, total: report(
+            "snapshot", (total - remaining) / total if total else 1.0
+        ),
+    )
+    source.execute("COMMIT")
+    target.execute("PRAGMA journal_mode = DELETE")
+    _, schema_version = read_header(target)
+    target.execute("BEGIN")
+    _stamp(target, taken_at)
+    target.execute("COMMIT")
+    athletes = count_athletes(target)
+    return taken_at, schema_version, athletes
+
+
+def _stamp(target: sqlite3.Connection, taken_at: dt.datetime) -> None:
+    """Record inside the backup when it was taken and by which app version."""
+    target.executemany(
+        "INSERT INTO app_settings(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [("backup.taken_at", taken_at.isoformat()), ("backup.app_version", __version__)],
+    )
+
+
+def _copy_and_compare(
+    snapshot: Path, destination: Path, size: int, report: ProgressCallback
+) -> Path:
+    """Stream the snapshot into a temporary file beside `destination` and verify it there."""
+    temporary = destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.partial")
+    try:
+        _stream(snapshot, temporary, size, report)
+        _compare_from_device(snapshot, temporary, size, report)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise describe_write_error(error, destination, size) from error
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def _stream(snapshot: Path, temporary: Path, size: int, report: ProgressCallback) -> None:
+    written = 0
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    out = os.open(temporary, flags, 0o644)
+    try:
+        with snapshot.open("rb") as source:
+            while chunk := source.read(CHUNK_BYTES):
+                view = memoryview(chunk)
+                while view:
+                    view = view[os.write(out, view) :]
+                written += len(chunk)
+                report("copying", written / size)
+        os.fsync(out)
+    finally:
+        os.close(out)
+
+
+def _compare_from_device(
+    snapshot: Path, temporary: Path, size: int, report: ProgressCallback
+) -> None:
+    if temporary.stat().st_size != size:
+        raise BackupVerificationError(_mismatch_message(temporary))
+    with temporary.open("rb") as copy, snapshot.open("rb") as source:
+        if hasattr(os, "posix_fadvise"):
+            # After fsync the pages are clean, so the kernel can drop them: the reads below
+            # then come from the drive, not from memory.
+            os.posix_fadvise(copy.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+        compared = 0
+        while expected := source.read(CHUNK_BYTES):
+            if copy.read(len(expected)) != expected:
+                raise BackupVerificationError(_mismatch_message(temporary))
+            compared += len(expected)
+            report("verifying", compared / size)
+
+
+def _mismatch_message(temporary: Path) -> str:
+    return (
+        f"The copy in {temporary.parent} doesn't match what was written: the drive may be "
+        "faulty. Nothing was saved; try another drive."
+    )
+
+
+def _publish(temporary: Path, destination: Path, size: int) -> None:
+    try:
+        os.replace(temporary, destination)
+        fsync_folder(destination.parent)
+    except OSError as error:
+        raise describe_write_error(error, destination, size) from error
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable, where the OS lets a folder be fsynced."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _sidecars(database: Path) -> tuple[Path, ...]:
+    return tuple(
+        database.with_name(database.name + suffix) for suffix in ("-wal", "-shm", "-journal")
+    )
+
+
+class ThrottledProgress:
+    """Forwards progress at most every `interval_s`, plus every phase change and the end."""
+
+    def __init__(self, send: Callable[[Phase, float], None], interval_s: float = 0.1) -> None:
+        self._send = send
+        self._interval_s = interval_s
+        self._last_phase: Phase | None = None
+        self._last_sent = 0.0
+
+    def __call__(self, phase: Phase, fraction: float) -> None:
+        """Report `fraction` (0..1) of `phase`."""
+        now = time.monotonic()
+        due = (
+            phase != self._last_phase
+            or fraction >= 1.0
+            or now - self._last_sent >= self._interval_s
+        )
+        if due:
+            self._last_phase, self._last_sent = phase, now
+            self._send(phase, fraction)

@@ -1,0 +1,83 @@
+import { useEffect, useRef, useState, type CSSProperties } from "react";
+import { Toaster } from "sonner";
+import { Spinner } from "../components/ui/Spinner";
+import { AthletesPage } from "../features/athletes/AthletesPage";
+import { BackupCard } from "../features/backup/BackupCard";
+import { useBackup } from "../features/backup/use-backup";
+import { SettingsPage } from "../features/settings/SettingsPage";
+import { useBridge } from "../lib/use-bridge";
+import { PAGES, Sidebar, type PageId } from "./Sidebar";
+
+/** If Python hasn't answered by then, say so (calmly). */
+const SLOW_START_MS = 15_000;
+
+export function App() {
+  const ready = useBridge();
+  return (
+    <>
+      {ready ? <Shell /> : <Starting />}
+      <Toaster
+        position="bottom-right"
+        visibleToasts={4}
+        gap={12}
+        offset={24}
+        style={{ "--width": "400px" } as CSSProperties}
+        containerAriaLabel="Notifications"
+      />
+    </>
+  );
+}
+
+function Starting() {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSlow(true), SLOW_START_MS);
+    return () => window.clearTimeout(timer);
+  }, []);
+  return (
+    <div role="status" className="flex h-screen flex-col items-center justify-center gap-4 bg-slate-50 px-6 text-center">
+      <Spinner className="size-8 text-blue-600" />
+      <p className="text-lg font-medium text-slate-700">Starting Judo Manager…</p>
+      {slow ? (
+        <p className="max-w-sm text-sm text-slate-500">
+          This is taking longer than usual. If nothing happens, close Judo Manager and open it
+          again.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Shell() {
+  const [page, setPage] = useState<PageId>("athletes");
+  const { finishedCount } = useBackup();
+  const mainRef = useRef<HTMLElement>(null);
+
+  const navigate = (next: PageId) => {
+    setPage(next);
+    mainRef.current?.scrollTo({ top: 0 });
+  };
+
+  useEffect(() => {
+    document.title = `${PAGES[page].title} · Judo Manager`;
+  }, [page]);
+
+  return (
+    <div className="flex h-screen overflow-hidden bg-slate-50 text-slate-900">
+      <Sidebar current={page} onNavigate={navigate} />
+      <main ref={mainRef} className="min-w-0 flex-1 overflow-y-auto">
+        <header className="border-b border-slate-200 bg-white px-10 py-6">
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{PAGES[page].title}</h1>
+          <p className="mt-1 text-sm text-slate-600">{PAGES[page].subtitle}</p>
+        </header>
+        <div className="max-w-3xl px-10 py-8">
+          {page === "athletes" ? (
+            <AthletesPage />
+          ) : (
+            <SettingsPage backupCard={<BackupCard />} refreshKey={finishedCount} />
+          )}
+        </div>
+      </main>
+    </div>
+  );
+}

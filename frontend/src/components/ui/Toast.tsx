@@ -1,0 +1,72 @@
+import type { ReactNode } from "react";
+import { cn } from "./cn";
+
+export type ToastTone = "success" | "error";
+
+interface ToastProps {
+  tone: ToastTone;
+  title: ReactNode;
+  description?: ReactNode;
+  onDismiss: () => void;
+}
+
+/**
+ * Our own toast markup, rendered through sonner's `toast.custom`, so the
+ * toast element itself carries the ARIA role: success → status (polite),
+ * error → alert (assertive). Sonner's built-in toasts are plain <li>s.
+ */
+export function Toast({ tone, title, description, onDismiss }: ToastProps) {
+  const isError = tone === "error";
+  return (
+    <div
+      role={isError ? "alert" : "status"}
+      aria-atomic="true"
+      className={cn(
+        "flex w-[var(--width)] items-start gap-3 font-sans rounded-xl border bg-white p-4 pr-3 shadow-lg",
+        isError ? "border-red-200" : "border-emerald-200",
+      )}
+    >
+      <span
+        aria-hidden="true"
+        className={cn(
+          "mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full",
+          isError ? "bg-red-100 text-red-700" : "bg-emerald-100 text-emerald-700",
+        )}
+      >
+        {isError ? (
+          <svg viewBox="0 0 20 20" fill="currentColor" className="size-4">
+            <path
+              fillRule="evenodd"
+              d="M10 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm0 4a1 1 0 0 1 1 1v3.5a1 1 0 1 1-2 0V7a1 1 0 0 1 1-1Zm0 8.5a1.1 1.1 0 1 0 0-2.2 1.1 1.1 0 0 0 0 2.2Z"
+              clipRule="evenodd"
+            />
+          </svg>
+        ) : (
+          <svg viewBox="0 0 20 20" fill="currentColor" className="size-4">
+            <path
+              fillRule="evenodd"
+              d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.6l7.3-7.3a1 1 0 0 1 1.4 0Z"
+              clipRule="evenodd"
+            />
+          </svg>
+        )}
+      </span>
+      <div className="min-w-0 flex-1">
+        <p className="text-sm font-semibold break-words text-slate-900">{title}</p>
+        {description ? (
+          <p className="mt-1 text-sm break-words text-slate-600">{description}</p>
+        ) : null}
+      </div>
+      <button
+        type="button"
+        onClick={onDismiss}
+        aria-label="Dismiss notification"
+        className="-m-1 shrink-0 rounded-md p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600"
+      >
+        <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="size-4">
+          <path d="M5.3 5.3a1 1 0 0 1 1.4 0L10 8.6l3.3-3.3a1 1 0 1 1 1.4 1.4L11.4 10l3.3 3.3a1 1 0 0 1-1.4 1.4L10 11.4l-3.3 3.3a1 1 0 0 1-1.4-1.4L8.6 10 5.3 6.7a1 1 0 0 1 0-1.4Z" />
+        </svg>
+      </button>
+    </div>
+  );
+}

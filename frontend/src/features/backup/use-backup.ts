@@ -1,0 +1,59 @@
+import { useSyncExternalStore } from "react";
+import { api } from "../../lib/bridge";
+import { formatBytes, pluralize } from "../../lib/format";
+import { notifyError, notifySuccess } from "../../lib/notify";
+
+/**
+ * The backup job lives outside React components on purpose: the coach may
+ * switch pages while Python is copying, and coming back must still show the
+ * running job (and must not allow a second one).
+ */
+interface BackupState {
+  /** True from the click until Python answers. */
+  running: boolean;
+  /** performance.now() when the current run started (0 when idle). */
+  startedAt: number;
+  /** Increments on every start; a key for per-run UI state such as progress. */
+  runId: number;
+  /** Increments whenever a run ends, however it ends: a cue to reload data. */
+  finishedCount: number;
+}
+
+let state: BackupState = { running: false, startedAt: 0, runId: 0, finishedCount: 0 };
+const listeners = new Set<() => void>();
+
+function setState(patch: Partial<BackupState>) {
+  state = { ...state, ...patch };
+  listeners.forEach((listener) => listener());
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+async function startBackup(): Promise<void> {
+  if (state.running) return;
+  setState({ running: true, startedAt: performance.now(), runId: state.runId + 1 });
+  try {
+    // Python shows the native "Save as" dialog itself; null = the coach cancelled.
+    const record = await api().system.backupDatabase();
+    if (record) {
+      notifySuccess(
+        `Backup saved: ${record.fileName} (${formatBytes(record.bytes)}, ${pluralize(record.athleteCount, "athlete")})`,
+        "If it's on a USB stick, eject it before unplugging.",
+      );
+    }
+  } catch (err) {
+    notifyError(err, "Backup failed");
+  } finally {
+    setState({ running: false, startedAt: 0, finishedCount: state.finishedCount + 1 });
+  }
+}
+
+export function useBackup() {
+  const snapshot = useSyncExternalStore(subscribe, () => state);
+  return { ...snapshot, startBackup };
+}
