@@ -9,10 +9,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from judo_manager import __version__
 from judo_manager.errors import JudoManagerError
 from judo_manager.paths import DATA_DIR_ENV, resolve_data_dir
+
+if TYPE_CHECKING:
+    from judo_manager.services import Services
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,7 +34,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--dev", action="store_true", help="load the Vite dev server, with hot reload"
     )
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    backup = commands.add_parser(
+        "backup",
+        help="write a verified backup of the club database",
+        description="Write a verified, consistent backup. DEST is a file, or a folder that "
+        "gets judo_manager_backup_YYYY-MM-DD.db.",
+    )
+    backup.add_argument("dest", metavar="DEST", type=Path)
+    backup.add_argument("--force", action="store_true", help="replace DEST if it exists")
+    backup.set_defaults(run=_backup)
+
+    demo = commands.add_parser("demo", help="fill the club with realistic demo athletes")
+    demo.add_argument("--athletes", type=int, default=40, metavar="N")
+    demo.add_argument("--force", action="store_true", help="add them even if athletes exist")
+    demo.set_defaults(run=_demo)
     return parser
 
 
@@ -62,3 +81,43 @@ def _open_window(data_dir: Path, *, dev: bool) -> int:
     finally:
         if server is not None:
             server.terminate()
+
+
+def _open_services(data_dir: Path) -> Services:
+    from judo_manager.db import open_database
+    from judo_manager.desktop import DesktopWindow
+    from judo_manager.paths import database_path
+    from judo_manager.services import Services
+
+    return Services.build(open_database(database_path(data_dir)), DesktopWindow())
+
+
+def _backup(args: argparse.Namespace, data_dir: Path) -> int:
+    services = _open_services(data_dir)
+    try:
+        written = services.backup.export_to(args.dest, force=args.force)
+    finally:
+        services.db.close()
+    print(
+        f"Backed up to {written.path} ({_size(written.bytes or 0)}, "
+        f"{written.athlete_count} athletes)"
+    )
+    return 0
+
+
+def _demo(args: argparse.Namespace, data_dir: Path) -> int:
+    from judo_manager.demo.generator import fill_demo_club
+
+    if args.athletes < 1:
+        raise JudoManagerError("--athletes needs a number of 1 or more.")
+    services = _open_services(data_dir)
+    try:
+        added = fill_demo_club(services.db, args.athletes, force=args.force)
+    finally:
+        services.db.close()
+    print(f"Added {added} demo athletes to {services.db.path}")
+    return 0
+
+
+def _size(size: int) -> str:
+    return f"{size / 1_000_000:,.1f} MB"

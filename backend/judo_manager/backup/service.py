@@ -43,6 +43,7 @@ class BackupService:
             )
             if chosen is None:
                 return None
+            self._refuse_live_database(chosen)
             destination = with_db_suffix(chosen)
             if destination != chosen and destination.exists():
                 # The dialog confirmed replacing the name typed, not this one.
@@ -54,6 +55,7 @@ class BackupService:
 
     def export_to(self, target: Path, *, force: bool = False) -> BackupAttempt:
         """Back up to a file, or into a folder under the default name (the command line)."""
+        self._refuse_live_database(target)
         destination = target / default_filename() if target.is_dir() else with_db_suffix(target)
         if destination.exists() and not force:
             raise BackupError(f"{destination} already exists. Add --force to replace it.")
@@ -107,6 +109,7 @@ class BackupService:
         return attempt
 
     def _refuse_live_database(self, destination: Path) -> None:
+        """Refuse the live database and its side files, before anything is written."""
         live = self._db.path.resolve()
         forbidden = {live, *(live.with_name(live.name + s) for s in ("-wal", "-shm", "-journal"))}
         if destination.resolve() in forbidden:
