@@ -136,24 +136,29 @@ LaunchApp = Callable[..., RunningApp]
 def launch_app(
     display: str, playwright: Playwright, tmp_path: Path, request: pytest.FixtureRequest
 ) -> Iterator[LaunchApp]:
-    """Start the real window: `launch_app(data_dir=..., real_dialogs=False, args=[])`."""
+    """Start the real window: `launch_app(data_dir=..., real_dialogs=False, args=[], env={})`."""
     apps: list[RunningApp] = []
 
     def launch(
-        data_dir: Path | None = None, *, real_dialogs: bool = False, args: list[str] | None = None
+        data_dir: Path | None = None,
+        *,
+        real_dialogs: bool = False,
+        args: list[str] | None = None,
+        env: dict[str, str] | None = None,
     ) -> RunningApp:
         run_dir = tmp_path / f"run-{len(apps)}"
         run_dir.mkdir()
         data = data_dir or run_dir / "data"
         port = free_port()
-        env = {**os.environ, DEBUG_PORT_ENV: str(port), ANSWERS_ENV: str(run_dir / "answers")}
-        env.pop("JUDO_MANAGER_DATA_DIR", None)
+        app_env = {**os.environ, **(env or {})}
+        app_env.update({DEBUG_PORT_ENV: str(port), ANSWERS_ENV: str(run_dir / "answers")})
+        app_env.pop("JUDO_MANAGER_DATA_DIR", None)
         entry = ["-m", "judo_manager"] if real_dialogs else [str(LAUNCHER)]
         log_path = run_dir / "app.log"
         with log_path.open("wb") as log:
             process = subprocess.Popen(
                 [sys.executable, *entry, "--data-dir", str(data), *(args or [])],
-                env=env,
+                env=app_env,
                 cwd=ROOT,
                 stdout=log,
                 stderr=subprocess.STDOUT,

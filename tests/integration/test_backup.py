@@ -1,0 +1,317 @@
+"""Export Database on real files: consistency under load, verification and every fault."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from judo_manager.backup.service import BackupService
+from judo_manager.backup.writer import write_backup
+from judo_manager.db import Database, open_database
+from judo_manager.db.migrations import APPLICATION_ID, SCHEMA_VERSION
+from judo_manager.demo.generator import fill_demo_club
+from judo_manager.desktop import DesktopWindow
+from judo_manager.errors import BackupError, BackupVerificationError
+from judo_manager.paths import database_path
+from tests.conftest import table_dump
+
+# Several backup steps (4096 pages each), so the snapshot must hold across steps.
+LARGE_CLUB = 400_000
+
+
+@pytest.fixture(scope="session")
+def large_club_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A ~40 MB club database, built once and copied (closed) for each test that needs it."""
+    folder = tmp_path_factory.mktemp("large-club")
+    db = open_database(database_path(folder))
+    fill_demo_club(db, LARGE_CLUB)
+    db.connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return database_path(folder)
+
+
+@pytest.fixture
+def large_db(large_club_template: Path, data_dir: Path) -> Iterator[Database]:
+    path = database_path(data_dir)
+    path.write_bytes(large_club_template.read_bytes())
+    db = open_database(path)
+    yield db
+    db.close()
+
+
+def _service(db: Database) -> BackupService:
+    return BackupService(db, DesktopWindow(), threading.Lock())
+
+
+def _check_backup(path: Path) -> sqlite3.Connection:
+    """Open a backup read-only after checking it is complete and self-contained."""
+    assert not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists()
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    return conn
+
+
+def _live_data(db: Database) -> list[str]:
+    """The live data, leaving out the log of backup attempts."""
+    return [line for line in table_dump(db.path) if "backup_log" not in line]
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".partial"))
+
+
+def test_backup_is_complete_and_self_contained(db: Database, tmp_path: Path) -> None:
+    fill_demo_club(db, 30)
+    destination = tmp_path / "usb" / "club.db"
+    destination.parent.mkdir()
+
+    attempt = _service(db).export_to(destination)
+
+    conn = _check_backup(destination)
+    assert conn.execute("SELECT count(*) FROM athletes").fetchone()[0] == 30
+    taken_at = conn.execute("SELECT value FROM app_settings WHERE key='backup.taken_at'")
+    assert taken_at.fetchone()[0].startswith(attempt.started_at[:10])
+    conn.close()
+    assert attempt.ok and attempt.bytes == destination.stat().st_size
+    assert attempt.athlete_count == 30
+    assert _service(db).last_backup() == attempt
+    assert _leftovers(destination.parent) == []
+    assert list((db.path.parent / "scratch").iterdir()) == []
+
+
+def test_backup_under_a_steady_writer_is_consistent_and_finishes(
+    large_db: Database, tmp_path: Path
+) -> None:
+    """A writer keeps `app_settings.athlete_total` equal to the athlete count in every
+    transaction. The backup must keep that invariant while the writer commits mid-copy."""
+    with large_db.write() as conn:
+        conn.execute(
+            "INSERT INTO app_settings VALUES ('athlete_total', (SELECT count(*) FROM athletes))"
+        )
+    stop = threading.Event()
+    commits = [0]
+    writer_errors: list[BaseException] = []
+
+    def write_steadily() -> None:
+        try:
+            while not stop.is_set():
+                with large_db.write() as conn:
+                    conn.execute(
+                        "INSERT INTO athletes(full_name, birth_date, sex) "
+                        "VALUES ('Steady Writer', '2011-04-02', 'M')"
+                    )
+                    conn.execute(
+                        "UPDATE app_settings SET value = value + 1 WHERE key = 'athlete_total'"
+                    )
+                commits[0] += 1
+        except BaseException as error:
+            writer_errors.append(error)
+
+    commits_seen_mid_snapshot: list[int] = []
+
+    def during_copy(phase: str, fraction: float) -> None:
+        # Hold the snapshot step until the writer has committed more, so writes provably
+        # land while the backup is half done.
+        if phase == "snapshot" and 0 < fraction < 0.5 and not commits_seen_mid_snapshot:
+            target = commits[0] + 20
+            while commits[0] < target and not writer_errors:
+                time.sleep(0.001)
+            commits_seen_mid_snapshot.append(commits[0])
+
+    writer = threading.Thread(target=write_steadily)
+    writer.start()
+    destination = tmp_path / "under-load.db"
+    try:
+        written = write_backup(
+            large_db.path, destination, scratch_dir=tmp_path / "scratch", progress=during_copy
+        )
+    finally:
+        stop.set()
+        writer.join()
+
+    assert writer_errors == []
+    assert commits_seen_mid_snapshot, "the snapshot finished in one step; the test proves nothing"
+    assert commits[0] > commits_seen_mid_snapshot[0] >= 20
+    conn = _check_backup(destination)
+    athletes = conn.execute("SELECT count(*) FROM athletes").fetchone()[0]
+    total = conn.execute("SELECT value FROM app_settings WHERE key='athlete_total'").fetchone()[0]
+    conn.close()
+    assert int(total) == athletes == written.athlete_count
+    # The snapshot is one moment: it started before the writes it waited for.
+    assert athletes < LARGE_CLUB + commits[0]
+
+
+def test_a_byte_flipped_on_the_drive_is_caught(db: Database, tmp_path: Path) -> None:
+    fill_demo_club(db, 2000)
+    destination = tmp_path / "flaky-stick" / "club.db"
+    destination.parent.mkdir()
+
+    def flip_a_byte_once_written(phase: str, fraction: float) -> None:
+        # Copying ends at 0.8 of the whole job: the file is written but not yet verified.
+        if phase == "copying" and fraction >= 0.8 - 1e-9:
+            (partial,) = destination.parent.glob("*.partial")
+            with partial.open("r+b") as f:
+                f.seek(partial.stat().st_size // 2)
+                byte = f.read(1)
+                f.seek(-1, os.SEEK_CUR)
+                f.write(bytes([byte[0] ^ 0x10]))
+
+    with pytest.raises(BackupVerificationError, match="doesn't match"):
+        write_backup(
+            db.path, destination, scratch_dir=tmp_path / "s", progress=flip_a_byte_once_written
+        )
+    assert not destination.exists()
+    assert _leftovers(destination.parent) == []
+
+
+def test_read_only_folder(db: Database, read_only_dir: Path) -> None:
+    fill_demo_club(db, 10)
+    before = _live_data(db)
+
+    with pytest.raises(BackupError, match="read-only"):
+        _service(db).export_to(read_only_dir / "club.db")
+
+    assert list(read_only_dir.iterdir()) == []
+    assert _live_data(db) == before
+    failed = db.connection().execute("SELECT ok, error FROM backup_log").fetchall()
+    assert [(row["ok"], "read-only" in row["error"]) for row in failed] == [(0, True)]
+    assert _service(db).last_backup() is None
+
+
+@pytest.fixture
+def small_drive(tmp_path: Path) -> Iterator[Path]:
+    """A 2 MB drive: a small tmpfs, which only root can mount."""
+    folder = tmp_path / "small-drive"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        pytest.fail("the full-drive tests mount a small tmpfs and need root")
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)], check=True)
+    yield folder
+    subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_full_drive_is_refused_before_writing(db: Database, small_drive: Path) -> None:
+    fill_demo_club(db, 60_000)
+    before = _live_data(db)
+
+    with pytest.raises(BackupError, match="drive is full"):
+        _service(db).export_to(small_drive / "club.db")
+
+    assert list(small_drive.iterdir()) == []
+    assert _live_data(db) == before
+
+
+def test_drive_filling_up_mid_write_leaves_nothing(
+    db: Database, small_drive: Path, tmp_path: Path
+) -> None:
+    fill_demo_club(db, 60_000)
+    # The free-space check is the service's; the writer alone meets the real ENOSPC.
+    with pytest.raises(BackupError, match="drive is full"):
+        write_backup(db.path, small_drive / "club.db", scratch_dir=tmp_path / "scratch")
+    assert list(small_drive.iterdir()) == []
+
+
+def test_destination_equal_to_the_live_database_is_refused(db: Database) -> None:
+    fill_demo_club(db, 10)
+    before = _live_data(db)
+    for target in (db.path, Path(f"{db.path}-wal"), Path(f"{db.path}-shm")):
+        with pytest.raises(BackupError, match="live database"):
+            _service(db).export_to(target, force=True)
+    assert _live_data(db) == before
+
+
+def test_vanished_destination_folder(db: Database, tmp_path: Path) -> None:
+    gone = tmp_path / "unplugged-stick"
+    with pytest.raises(BackupError, match="no longer there"):
+        _service(db).export_to(gone / "club.db")
+    assert not gone.exists()
+
+
+def test_sigkill_mid_backup_leaves_no_file_and_the_live_data_intact(
+    large_db: Database, tmp_path: Path
+) -> None:
+    before = _live_data(large_db)
+    large_db.close()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    destination = usb / "club.db"
+    scratch = large_db.path.parent / "scratch"
+    for stage in ("snapshot", "copy"):
+        backup = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "judo_manager",
+                "--data-dir",
+                str(large_db.path.parent),
+                "backup",
+                str(destination),
+            ],
+            stderr=subprocess.PIPE,
+        )
+        # Kill it as soon as it is visibly in the middle of that stage.
+        watched = scratch if stage == "snapshot" else usb
+        pattern = "snapshot-*.db" if stage == "snapshot" else "*.partial"
+        while backup.poll() is None and not any(
+            f.stat().st_size > 0 for f in watched.glob(pattern) if f.exists()
+        ):
+            time.sleep(0.001)
+        assert backup.poll() is None, f"the backup ended before the {stage} could be interrupted"
+        os.kill(backup.pid, signal.SIGKILL)
+        backup.wait()
+
+        assert not destination.exists()
+        live = sqlite3.connect(large_db.path)
+        assert live.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        live.close()
+        assert _live_data(large_db) == before
+
+
+def test_command_line_backup(db: Database, tmp_path: Path) -> None:
+    fill_demo_club(db, 12)
+    data_dir = str(db.path.parent)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "judo_manager", "--data-dir", data_dir, "backup", *args],
+            capture_output=True,
+            text=True,
+        )
+
+    first = run(str(folder))
+    written = folder / f"judo_manager_backup_{time.strftime('%Y-%m-%d')}.db"
+    assert first.returncode == 0, first.stderr
+    assert str(written) in first.stdout and "12 athletes" in first.stdout
+    _check_backup(written).close()
+
+    again = run(str(written))
+    assert again.returncode != 0
+    assert again.stderr.startswith("error: ") and "--force" in again.stderr
+    assert "Traceback" not in again.stderr and again.stderr.count("\n") == 1
+
+    assert run(str(written), "--force").returncode == 0
+
+
+def test_backup_subcommand_loads_neither_qt_nor_pywebview(db: Database, tmp_path: Path) -> None:
+    probe = (
+        "import sys; from judo_manager.cli import main; "
+        f"code = main(['--data-dir', {str(db.path.parent)!r}, 'backup', {str(tmp_path)!r}]); "
+        "loaded = [m for m in ('webview', 'PySide6', 'qtpy') if m in sys.modules]; "
+        "print(code, loaded)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.stdout.strip().endswith("0 []"), result.stdout + result.stderr
