@@ -37,7 +37,7 @@ def read_only_dir(tmp_path: Path) -> Iterator[Path]:
 
     Permission bits don't stop root, so as root this is a read-only tmpfs mount.
     """
-    folder = tmp_path / "read-only"
+    folder = tmp_path / "locked-stick"
     folder.mkdir()
     if os.geteuid() == 0:
         subprocess.run(

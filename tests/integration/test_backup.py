@@ -180,13 +180,13 @@ def test_read_only_folder(db: Database, read_only_dir: Path) -> None:
     fill_demo_club(db, 10)
     before = _live_data(db)
 
-    with pytest.raises(BackupError, match="read-only"):
+    with pytest.raises(BackupError, match="the folder is read-only"):
         _service(db).export_to(read_only_dir / "club.db")
 
     assert list(read_only_dir.iterdir()) == []
     assert _live_data(db) == before
     failed = db.connection().execute("SELECT ok, error FROM backup_log").fetchall()
-    assert [(row["ok"], "read-only" in row["error"]) for row in failed] == [(0, True)]
+    assert [(row["ok"], "the folder is read-only" in row["error"]) for row in failed] == [(0, True)]
     assert _service(db).last_backup() is None
 
 

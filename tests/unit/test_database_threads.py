@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -9,11 +10,14 @@ from judo_manager.db import Database
 
 
 def test_each_thread_gets_its_own_connection(db: Database) -> None:
-    seen: list[int] = []
+    seen: list[tuple[sqlite3.Connection, sqlite3.Connection]] = []
+    # Holding the objects (not their ids) keeps every connection alive, so no address
+    # can be reused by another thread's connection.
+    all_started = threading.Barrier(4)
 
     def remember() -> None:
-        seen.append(id(db.connection()))
-        seen.append(id(db.connection()))
+        all_started.wait()
+        seen.append((db.connection(), db.connection()))
 
     threads = [threading.Thread(target=remember) for _ in range(4)]
     for t in threads:
@@ -21,9 +25,9 @@ def test_each_thread_gets_its_own_connection(db: Database) -> None:
     for t in threads:
         t.join()
 
-    # Same connection within a thread, different ones across threads.
-    assert all(seen[i] == seen[i + 1] for i in range(0, len(seen), 2))
-    assert id(db.connection()) not in seen
+    assert all(first is second for first, second in seen)
+    distinct = {id(first) for first, _ in seen} | {id(db.connection())}
+    assert len(distinct) == 5
 
 
 def test_concurrent_writers_from_many_threads_all_land(db: Database) -> None:

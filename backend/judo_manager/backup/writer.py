@@ -16,6 +16,7 @@ Any failure removes the temporary file: the final name only ever holds a verifie
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import secrets
@@ -76,6 +77,7 @@ def write_backup(
             start, end = PHASE_SPANS[phase]
             progress(phase, start + fraction * (end - start))
 
+    report("snapshot", 0.0)
     scratch_dir.mkdir(parents=True, exist_ok=True)
     snapshot = scratch_dir / f"snapshot-{secrets.token_hex(6)}.db"
     try:
@@ -93,13 +95,13 @@ def write_backup(
                     )
                 _publish(temporary, destination, size)
             except BaseException:
-                temporary.unlink(missing_ok=True)
+                _discard(temporary)
                 raise
         report("verifying", 1.0)
         return WrittenBackup(destination, size, athletes, taken_at)
     finally:
         for leftover in (snapshot, *_sidecars(snapshot)):
-            leftover.unlink(missing_ok=True)
+            _discard(leftover)
 
 
 def _take_snapshot(
@@ -165,10 +167,10 @@ def _copy_and_compare(
         _stream(snapshot, temporary, size, report)
         _compare_from_device(snapshot, temporary, size, report)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
+        _discard(temporary)
         raise describe_write_error(error, destination, size) from error
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        _discard(temporary)
         raise
     return temporary
 
@@ -221,6 +223,12 @@ def _publish(temporary: Path, destination: Path, size: int) -> None:
         fsync_folder(destination.parent)
     except OSError as error:
         raise describe_write_error(error, destination, size) from error
+
+
+def _discard(path: Path) -> None:
+    """Remove a temporary file if it is there; a read-only or vanished drive can't hold one."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
 
 
 def fsync_folder(folder: Path) -> None:

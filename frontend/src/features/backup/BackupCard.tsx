@@ -27,7 +27,7 @@ type LastBackup =
   | { status: "loaded"; record: BackupRecord | null };
 
 export function BackupCard() {
-  const { running, startedAt, runId, finishedCount, startBackup } = useBackup();
+  const { running, runId, finishedCount, startBackup } = useBackup();
   const progress = useProgress("backup", runId);
   const [showProgress, setShowProgress] = useState(false);
   const [last, setLast] = useState<LastBackup>({ status: "loading" });
@@ -46,20 +46,17 @@ export function BackupCard() {
     void loadLastBackup();
   }, [loadLastBackup, finishedCount]);
 
-  // Reveal the progress bar only once the run has lasted a moment.
+  // Reveal the progress bar only once the copy itself has lasted a moment: the time the
+  // coach spends in the save dialog doesn't count, and quick backups never flash a bar.
+  const copying = progress !== null;
   useEffect(() => {
-    if (!running) {
+    if (!running || !copying) {
       setShowProgress(false);
       return;
     }
-    const remaining = SHOW_PROGRESS_AFTER_MS - (performance.now() - startedAt);
-    if (remaining <= 0) {
-      setShowProgress(true);
-      return;
-    }
-    const timer = window.setTimeout(() => setShowProgress(true), remaining);
+    const timer = window.setTimeout(() => setShowProgress(true), SHOW_PROGRESS_AFTER_MS);
     return () => window.clearTimeout(timer);
-  }, [running, startedAt]);
+  }, [running, copying]);
 
   return (
     <Card
@@ -75,7 +72,7 @@ export function BackupCard() {
             {running ? (
               <>
                 <span className="sr-only">Export Database: </span>
-                Exporting…
+                {copying ? "Exporting…" : "Choosing where to save…"}
               </>
             ) : (
               "Export Database"
@@ -92,7 +89,7 @@ export function BackupCard() {
           <ProgressBar
             label="Backup progress"
             fraction={progress?.fraction ?? 0}
-            status={progress ? PHASE_TEXT[progress.phase] : "Preparing…"}
+            status={progress ? PHASE_TEXT[progress.phase] : ""}
           />
         ) : null}
       </div>

@@ -11,15 +11,13 @@ import { notifyError, notifySuccess } from "../../lib/notify";
 interface BackupState {
   /** True from the click until Python answers. */
   running: boolean;
-  /** performance.now() when the current run started (0 when idle). */
-  startedAt: number;
   /** Increments on every start; a key for per-run UI state such as progress. */
   runId: number;
   /** Increments whenever a run ends, however it ends: a cue to reload data. */
   finishedCount: number;
 }
 
-let state: BackupState = { running: false, startedAt: 0, runId: 0, finishedCount: 0 };
+let state: BackupState = { running: false, runId: 0, finishedCount: 0 };
 const listeners = new Set<() => void>();
 
 function setState(patch: Partial<BackupState>) {
@@ -36,7 +34,7 @@ function subscribe(listener: () => void) {
 
 async function startBackup(): Promise<void> {
   if (state.running) return;
-  setState({ running: true, startedAt: performance.now(), runId: state.runId + 1 });
+  setState({ running: true, runId: state.runId + 1 });
   try {
     // Python shows the native "Save as" dialog itself; null = the coach cancelled.
     const record = await api().system.backupDatabase();
@@ -49,7 +47,7 @@ async function startBackup(): Promise<void> {
   } catch (err) {
     notifyError(err, "Backup failed");
   } finally {
-    setState({ running: false, startedAt: 0, finishedCount: state.finishedCount + 1 });
+    setState({ running: false, finishedCount: state.finishedCount + 1 });
   }
 }
 

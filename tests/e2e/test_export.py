@@ -1,0 +1,274 @@
+"""Export Database from Settings: through the dialog seam, and once through the real Qt dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from playwright.sync_api import Locator, Page, expect
+
+from judo_manager.backup.naming import default_filename
+from judo_manager.db.migrations import APPLICATION_ID, SCHEMA_VERSION
+from tests.e2e.conftest import ROOT, LaunchApp, RunningApp, save_screenshot
+
+ATHLETES = 25
+# pywebview's title for the Qt save dialog (localization "global.saveFile").
+SAVE_DIALOG_TITLE = "Save file"
+# Generous for a slow machine; every wait below ends as soon as its condition holds.
+UI_TIMEOUT_MS = 20_000
+
+
+def test_export_writes_a_verified_copy_and_remembers_its_folder(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data = _demo_data_folder(tmp_path, ATHLETES)
+    home, env = _private_home(tmp_path)
+    stick = _folder(tmp_path / "usb-stick")
+    app = launch_app(data, env=env)
+    page = app.page
+    _open_settings(page)
+
+    with _default_names() as proposed:
+        app.answer_dialog(stick / "club-backup.db")
+        _export_button(page).click()
+        toast = _success_toast(page, "club-backup.db")
+    backup = stick / "club-backup.db"
+    expect(toast).to_contain_text(
+        f"Backup saved: club-backup.db ({_shown_size(backup)}, {ATHLETES} athletes)"
+    )
+    expect(toast).to_contain_text("If it's on a USB stick, eject it before unplugging.")
+    save_screenshot(page, "export-succeeded")
+    last_backup = page.get_by_role("region", name="Last backup")
+    expect(last_backup).to_contain_text(str(backup))
+    expect(last_backup).not_to_contain_text("Never backed up")
+
+    assert sorted(os.listdir(stick)) == ["club-backup.db"]  # no .partial, -wal or -shm
+    _assert_valid_backup(backup, ATHLETES)
+    assert not any((data / "scratch").iterdir())
+    [asked] = app.dialogs_asked()
+    assert (asked["kind"], asked["directory"]) == ("save", str(home))
+    assert asked["filename"] in proposed
+
+    second = _folder(tmp_path / "second-stick") / "again.db"
+    app.answer_dialog(second)
+    _export_button(page).click()
+    _success_toast(page, "again.db")
+    expect(last_backup).to_contain_text(str(second))
+    assert app.dialogs_asked()[1]["directory"] == str(stick)
+    _assert_valid_backup(second, ATHLETES)
+
+
+def test_a_name_typed_without_db_gets_db(launch_app: LaunchApp, tmp_path: Path) -> None:
+    data = _demo_data_folder(tmp_path, ATHLETES)
+    folder = _folder(tmp_path / "backups")
+    app = launch_app(data, env=_private_home(tmp_path)[1])
+    page = app.page
+    _open_settings(page)
+
+    app.answer_dialog(folder / "club-copy")
+    _export_button(page).click()
+
+    _success_toast(page, "club-copy.db")
+    expect(page.get_by_role("region", name="Last backup")).to_contain_text(
+        str(folder / "club-copy.db")
+    )
+    assert sorted(os.listdir(folder)) == ["club-copy.db"]
+    _assert_valid_backup(folder / "club-copy.db", ATHLETES)
+
+
+def test_cancelling_the_dialog_is_not_an_error(launch_app: LaunchApp, tmp_path: Path) -> None:
+    app = launch_app(env=_private_home(tmp_path)[1])
+    page = app.page
+    _open_settings(page)
+    last_backup = page.get_by_role("region", name="Last backup")
+    expect(last_backup).to_contain_text("Never backed up")
+
+    app.answer_dialog(None)
+    _export_button(page).click()
+
+    # The button turns busy before Python is even called, so once the dialog has been
+    # answered, an idle button means the whole attempt is over.
+    _wait_for_dialogs(app, 1)
+    _expect_idle(page)
+    # Coming back to Settings reads the last backup afresh, after the cancelled attempt; by
+    # then any toast the attempt raised has long been rendered.
+    _leave_and_reopen_settings(page)
+    expect(last_backup).to_contain_text("Never backed up")
+    expect(page.get_by_role("alert")).to_have_count(0)
+    expect(page.get_by_role("status")).to_have_count(0)
+
+
+def test_a_read_only_folder_gets_a_clear_error(
+    launch_app: LaunchApp, tmp_path: Path, read_only_dir: Path
+) -> None:
+    app = launch_app(_demo_data_folder(tmp_path, ATHLETES), env=_private_home(tmp_path)[1])
+    page = app.page
+    _open_settings(page)
+    expect(page.get_by_role("region", name="Last backup")).to_contain_text("Never backed up")
+
+    app.answer_dialog(read_only_dir / "club-backup.db")
+    _export_button(page).click()
+
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("Backup failed", timeout=UI_TIMEOUT_MS)
+    expect(alert).to_contain_text(
+        f"Judo Manager can't write to {read_only_dir}: the folder is read-only."
+    )
+    save_screenshot(page, "export-read-only-folder")
+    _expect_idle(page)
+    assert os.listdir(read_only_dir) == []
+    _leave_and_reopen_settings(page)
+    expect(page.get_by_role("region", name="Last backup")).to_contain_text("Never backed up")
+    expect(page.get_by_role("status")).to_have_count(0)
+
+
+def test_the_real_qt_save_dialog(launch_app: LaunchApp, tmp_path: Path) -> None:
+    data = _demo_data_folder(tmp_path, ATHLETES)
+    home, env = _private_home(tmp_path)
+    documents = _folder(home / "Documents")
+    elsewhere = _folder(tmp_path / "elsewhere")
+    app = launch_app(data, real_dialogs=True, env=env)
+    page = app.page
+    _open_settings(page)
+
+    # Accepting the dialog as it opens saves under the proposed name, in Documents.
+    with _default_names() as proposed:
+        _export_button(page).click()
+        _focus_save_dialog(app)
+        _xdotool("key", "Return")
+        toast = _success_toast(page, "judo_manager_backup_")
+    [saved] = os.listdir(documents)
+    assert saved in proposed
+    expect(toast).to_contain_text(f"Backup saved: {saved} (")
+    _assert_valid_backup(documents / saved, ATHLETES)
+
+    typed = elsewhere / "club-copy.db"
+    _export_button(page).click()
+    _focus_save_dialog(app)
+    _xdotool("key", "ctrl+a")
+    _xdotool("type", str(typed))
+    _xdotool("key", "Return")
+
+    _success_toast(page, "club-copy.db")
+    expect(page.get_by_role("region", name="Last backup")).to_contain_text(str(typed))
+    assert sorted(os.listdir(elsewhere)) == ["club-copy.db"]
+    _assert_valid_backup(typed, ATHLETES)
+
+
+@contextmanager
+def _default_names() -> Iterator[set[str]]:
+    """The proposed backup name for every day the block ran in (two, across midnight)."""
+    names = {default_filename(dt.date.today())}
+    yield names
+    names.add(default_filename(dt.date.today()))
+
+
+def _demo_data_folder(tmp_path: Path, athletes: int) -> Path:
+    data = tmp_path / "data"
+    demo = ["demo", "--athletes", str(athletes)]
+    subprocess.run(
+        [sys.executable, "-m", "judo_manager", "--data-dir", str(data), *demo],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    return data
+
+
+def _private_home(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A home folder of the app's own, so where the save dialog starts is known."""
+    home = _folder(tmp_path / "home")
+    return home, {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir(parents=True)
+    return path
+
+
+def _open_settings(page: Page) -> None:
+    page.get_by_role("navigation").get_by_role("button", name="Settings").click(timeout=30_000)
+    expect(page.get_by_role("heading", level=1, name="Settings")).to_be_visible()
+    last_backup = page.get_by_role("region", name="Last backup")
+    expect(last_backup).to_be_visible()
+    expect(last_backup).not_to_contain_text("Checking")
+
+
+def _leave_and_reopen_settings(page: Page) -> None:
+    nav = page.get_by_role("navigation")
+    nav.get_by_role("button", name="Athletes").click()
+    expect(page.get_by_role("heading", level=1, name="Athletes")).to_be_visible()
+    expect(page.get_by_role("region", name="Last backup")).to_have_count(0)
+    _open_settings(page)
+
+
+def _export_button(page: Page) -> Locator:
+    return page.get_by_role("button", name="Export Database")
+
+
+def _expect_idle(page: Page) -> None:
+    button = _export_button(page)
+    expect(button).to_have_text("Export Database", timeout=UI_TIMEOUT_MS)
+    expect(button).to_be_enabled()
+    expect(button).not_to_have_attribute("aria-busy", "true")
+
+
+def _success_toast(page: Page, file_name: str) -> Locator:
+    toast = page.get_by_role("status").filter(has_text=f"Backup saved: {file_name}")
+    expect(toast).to_be_visible(timeout=UI_TIMEOUT_MS)
+    return toast
+
+
+def _shown_size(path: Path) -> str:
+    """A small club's backup size as the page writes it: decimal kilobytes, one decimal."""
+    size = path.stat().st_size
+    assert 1000 <= size < 999_950
+    return f"{size / 1000:.1f} KB"
+
+
+def _assert_valid_backup(path: Path, athletes: int) -> None:
+    # A self-contained file: nothing beside it, before or after reading it.
+    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+    assert not any(side.exists() for side in sidecars)
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert conn.execute("SELECT count(*) FROM athletes").fetchone()[0] == athletes
+    finally:
+        conn.close()
+    assert not any(side.exists() for side in sidecars)
+
+
+def _wait_for_dialogs(app: RunningApp, count: int, timeout_s: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while len(app.dialogs_asked()) < count:
+        assert time.monotonic() < deadline, f"the app opened no save dialog:\n{app.log()}"
+        time.sleep(0.05)  # polling a file another process appends to
+
+
+def _xdotool(*args: str) -> str:
+    done = subprocess.run(
+        ["xdotool", *args], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, f"xdotool {' '.join(args)} failed: {done.stderr}"
+    return done.stdout
+
+
+def _focus_save_dialog(app: RunningApp) -> str:
+    """The app's visible save dialog, given the keyboard focus (Xvfb has no window manager)."""
+    # `--all`: xdotool's default `--any` would match every window of the pid.
+    search = ["search", "--all", "--sync", "--onlyvisible", "--pid", str(app.process.pid)]
+    found = _xdotool(*search, "--name", f"^{SAVE_DIALOG_TITLE}$").split()
+    assert len(found) == 1, f"expected one '{SAVE_DIALOG_TITLE}' window, found {found}"
+    _xdotool("windowfocus", "--sync", found[0])
+    return found[0]
