@@ -16,6 +16,7 @@ from judo_manager.errors import JudoManagerError
 from judo_manager.paths import DATA_DIR_ENV, resolve_data_dir
 
 if TYPE_CHECKING:
+    from judo_manager.restore.service import RestorePlan
     from judo_manager.services import Services
 
 
@@ -45,6 +46,27 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("dest", metavar="DEST", type=Path)
     backup.add_argument("--force", action="store_true", help="replace DEST if it exists")
     backup.set_defaults(run=_backup)
+
+    inspect = commands.add_parser(
+        "inspect",
+        help="check a backup file and show what it holds",
+        description="Check FILE fully and show what it holds. Exits 0 if it can be restored.",
+    )
+    inspect.add_argument("file", metavar="FILE", type=Path)
+    inspect.set_defaults(run=_inspect)
+
+    restore = commands.add_parser(
+        "restore",
+        help="replace the club's data with a backup (keeps a safety copy)",
+    )
+    restore.add_argument("file", metavar="FILE", type=Path)
+    restore.add_argument("--yes", action="store_true", help="don't ask for confirmation")
+    restore.set_defaults(run=_restore)
+
+    undo = commands.add_parser(
+        "undo-restore", help="put back the data as it was before the latest restore"
+    )
+    undo.set_defaults(run=_undo_restore)
 
     demo = commands.add_parser("demo", help="fill the club with realistic demo athletes")
     demo.add_argument("--athletes", type=int, default=40, metavar="N")
@@ -103,6 +125,74 @@ def _backup(args: argparse.Namespace, data_dir: Path) -> int:
         f"{written.athlete_count} athletes)"
     )
     return 0
+
+
+def _inspect(args: argparse.Namespace, data_dir: Path) -> int:
+    services = _open_services(data_dir)
+    try:
+        plan = services.restore.inspect(args.file)
+        services.restore.discard_pending()
+    finally:
+        services.db.close()
+    print(f"{args.file.name} can be restored.")
+    _print_preview(plan)
+    return 0
+
+
+def _restore(args: argparse.Namespace, data_dir: Path) -> int:
+    services = _open_services(data_dir)
+    try:
+        plan = services.restore.inspect(args.file)
+        _print_preview(plan)
+        if not args.yes and not _confirm("Replace your current data with this backup?"):
+            services.restore.discard_pending()
+            print("Nothing was changed.")
+            return 1
+        outcome = services.restore.restore(plan.token)
+    finally:
+        services.db.close()
+    print(f"Restored {outcome.athletes} athletes from {args.file}.")
+    if outcome.undo is not None:
+        print(f"Your previous data is kept in {outcome.undo.path} (undo-restore puts it back).")
+    return 0
+
+
+def _undo_restore(args: argparse.Namespace, data_dir: Path) -> int:
+    services = _open_services(data_dir)
+    try:
+        outcome = services.restore.undo()
+    finally:
+        services.db.close()
+    print(f"Your data is back as it was before the restore ({outcome.athletes} athletes).")
+    return 0
+
+
+def _print_preview(plan: RestorePlan) -> None:
+    taken = "taken" if plan.taken_at_from_backup else "file date"
+    print(f"  {'':18} {'backup':>14} {'current data':>14}")
+    rows = [
+        (taken, f"{plan.taken_at:%Y-%m-%d %H:%M}", ""),
+        ("app version", plan.app_version or "unknown", ""),
+        ("data version", str(plan.schema_version), ""),
+        ("athletes", str(plan.backup.athletes), str(plan.current.athletes)),
+        ("promotions", _count(plan.backup.promotions), _count(plan.current.promotions)),
+        ("medals", _count(plan.backup.medals), _count(plan.current.medals)),
+        ("size", _size(plan.backup.bytes), _size(plan.current.bytes)),
+    ]
+    for label, backup, current in rows:
+        print(f"  {label:18} {backup:>14} {current:>14}")
+
+
+def _count(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def _confirm(question: str) -> bool:
+    try:
+        answer = input(f"{question} A safety copy of your current data is kept. [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes")
 
 
 def _demo(args: argparse.Namespace, data_dir: Path) -> int:

@@ -11,9 +11,11 @@ JudoManagerError
  │    ├── NewerDatabaseError  written by a newer version of the app
  │    └── DamagedDatabaseError  ours, but damaged
  ├── DialogError              the native file dialog could not be shown
- └── BackupError              a backup could not be written
-      ├── BackupBusyError     another backup or restore is running
-      └── BackupVerificationError  the copy on the drive is not what was written
+ ├── BusyError                another backup or restore is running
+ ├── BackupError              a backup could not be written
+ │    └── BackupVerificationError  the copy on the drive is not what was written
+ └── RestoreError             a restore could not be done; the data is unchanged
+      └── RestoreRejectedError  the chosen file can't be restored
 """
 
 from __future__ import annotations
@@ -55,9 +57,17 @@ class BackupError(JudoManagerError):
     """A backup could not be written; nothing was left under the chosen name."""
 
 
-class BackupBusyError(BackupError):
+class BusyError(JudoManagerError):
     """Another backup or restore is already running."""
 
 
 class BackupVerificationError(BackupError):
     """The copy on the drive differs from what was written, or fails its checks."""
+
+
+class RestoreError(JudoManagerError):
+    """A restore or undo could not be done; the current data is unchanged."""
+
+
+class RestoreRejectedError(RestoreError):
+    """The chosen file is not a backup that can be restored, and says why."""

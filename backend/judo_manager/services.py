@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 from judo_manager.athletes.service import AthletesService
 from judo_manager.backup.service import BackupService
 from judo_manager.db import Database
 from judo_manager.desktop import DesktopWindow
+from judo_manager.maintenance import MaintenanceLock
+from judo_manager.restore.service import RestoreService
 from judo_manager.system.service import SystemService
 
 
@@ -21,15 +22,17 @@ class Services:
     system: SystemService
     athletes: AthletesService
     backup: BackupService
+    restore: RestoreService
 
     @classmethod
     def build(cls, db: Database, window: DesktopWindow) -> Services:
         """Wire the services around an open database and the app's window."""
-        maintenance = threading.Lock()
+        maintenance = MaintenanceLock()
         return cls(
             db=db,
             window=window,
             system=SystemService(db),
             athletes=AthletesService(db),
             backup=BackupService(db, window, maintenance),
+            restore=RestoreService(db, window, maintenance),
         )

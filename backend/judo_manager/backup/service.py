@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import threading
 import time
 from pathlib import Path
 
@@ -15,7 +14,8 @@ from judo_manager.backup.repository import BackupAttempt
 from judo_manager.backup.writer import ProgressCallback, write_backup
 from judo_manager.db import Database
 from judo_manager.desktop import DesktopWindow
-from judo_manager.errors import BackupBusyError, BackupError, JudoManagerError
+from judo_manager.errors import BackupError, JudoManagerError
+from judo_manager.maintenance import MaintenanceLock
 
 SCRATCH_FOLDER = "scratch"
 
@@ -23,7 +23,7 @@ SCRATCH_FOLDER = "scratch"
 class BackupService:
     """Writes verified backups and remembers every attempt."""
 
-    def __init__(self, db: Database, window: DesktopWindow, maintenance: threading.Lock) -> None:
+    def __init__(self, db: Database, window: DesktopWindow, maintenance: MaintenanceLock) -> None:
         self._db = db
         self._window = window
         # Shared with restore: only one backup or restore runs at a time.
@@ -35,7 +35,7 @@ class BackupService:
 
     def export_with_dialog(self, progress: ProgressCallback | None = None) -> BackupAttempt | None:
         """Ask where to save with the native dialog, then back up; None if the coach cancels."""
-        with self._exclusive():
+        with self._maintenance.exclusive():
             last = self.last_backup()
             chosen = self._window.ask_save_path(
                 directory=dialog_start_folder(last.path if last else None),
@@ -59,7 +59,7 @@ class BackupService:
         destination = target / default_filename() if target.is_dir() else with_db_suffix(target)
         if destination.exists() and not force:
             raise BackupError(f"{destination} already exists. Add --force to replace it.")
-        with self._exclusive():
+        with self._maintenance.exclusive():
             return self._export(destination, None)
 
     def _export(self, destination: Path, progress: ProgressCallback | None) -> BackupAttempt:
@@ -139,25 +139,6 @@ class BackupService:
     def _record(self, attempt: BackupAttempt) -> None:
         with self._db.write() as conn:
             repository.record_attempt(conn, attempt)
-
-    def _exclusive(self) -> _Exclusive:
-        return _Exclusive(self._maintenance)
-
-
-class _Exclusive:
-    """Holds the maintenance lock, or refuses at once if another job has it."""
-
-    def __init__(self, lock: threading.Lock) -> None:
-        self._lock = lock
-
-    def __enter__(self) -> None:
-        if not self._lock.acquire(blocking=False):
-            raise BackupBusyError(
-                "A backup or restore is already running. Please wait for it to finish."
-            )
-
-    def __exit__(self, *exc_info: object) -> None:
-        self._lock.release()
 
 
 def _now() -> str:

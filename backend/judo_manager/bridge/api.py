@@ -11,5 +11,5 @@ class JudoManagerApi:
     """`window.pywebview.api`: `system.*` and `athletes.*`."""
 
     def __init__(self, services: Services) -> None:
-        self.system = SystemApi(services.system, services.backup, services.window)
+        self.system = SystemApi(services)
         self.athletes = AthletesApi(services.athletes)

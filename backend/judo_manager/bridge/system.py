@@ -3,22 +3,33 @@
 from __future__ import annotations
 
 from judo_manager.backup.repository import BackupAttempt
-from judo_manager.backup.service import BackupService
 from judo_manager.backup.writer import Phase, ThrottledProgress
-from judo_manager.bridge.types import AppInfo, BackupRecord, ProgressUpdate
-from judo_manager.desktop import DesktopWindow
-from judo_manager.system.service import SystemService
+from judo_manager.bridge.types import (
+    AppInfo,
+    BackupRecord,
+    DataSummary,
+    ProgressUpdate,
+    RestorePreview,
+    RestoreResult,
+    SafetyCopy,
+)
+from judo_manager.restore.safety import SafetyCopyFile
+from judo_manager.restore.service import RestoreOutcome, RestorePhase, RestorePlan
+from judo_manager.restore.summary import DataSummary as Summary
+from judo_manager.services import Services
 
 PROGRESS_EVENT = "judo-manager:progress"
+DATA_REPLACED_EVENT = "judo-manager:data-replaced"
 
 
 class SystemApi:
-    """The app itself, its data file and its backups."""
+    """The app itself, its data file, its backups and restores."""
 
-    def __init__(self, system: SystemService, backup: BackupService, window: DesktopWindow) -> None:
-        self._system = system
-        self._backup = backup
-        self._window = window
+    def __init__(self, services: Services) -> None:
+        self._system = services.system
+        self._backup = services.backup
+        self._restore = services.restore
+        self._window = services.window
 
     def getAppInfo(self) -> AppInfo:
         """Version, schema version, data folder, database size and athlete count."""
@@ -42,8 +53,36 @@ class SystemApi:
         written = self._backup.export_with_dialog(ThrottledProgress(self._push_backup_progress))
         return None if written is None else _backup_record(written)
 
+    def chooseRestoreFile(self) -> RestorePreview | None:
+        """Import Database: the native open dialog, then a full check; None if cancelled."""
+        plan = self._restore.choose_with_dialog(ThrottledProgress(self._push_restore_progress))
+        return None if plan is None else _preview(plan)
+
+    def restoreDatabase(self, token: str) -> RestoreResult:
+        """Replace the data with the checked file behind `token`, keeping a safety copy."""
+        outcome = self._restore.restore(token, ThrottledProgress(self._push_restore_progress))
+        self._window.push_event(DATA_REPLACED_EVENT, {})
+        return _restore_result(outcome)
+
+    def undoRestore(self) -> RestoreResult:
+        """Put back the data as it was before the latest restore."""
+        outcome = self._restore.undo(ThrottledProgress(self._push_restore_progress))
+        self._window.push_event(DATA_REPLACED_EVENT, {})
+        return _restore_result(outcome)
+
+    def getUndoStatus(self) -> SafetyCopy | None:
+        """The safety copy that "Undo last restore" would put back, or None."""
+        copy = self._restore.undo_status()
+        return None if copy is None else _safety_copy(copy)
+
     def _push_backup_progress(self, phase: Phase, fraction: float) -> None:
-        update = ProgressUpdate(operation="backup", phase=phase, fraction=round(fraction, 4))
+        self._push_progress(ProgressUpdate(operation="backup", phase=phase, fraction=fraction))
+
+    def _push_restore_progress(self, phase: RestorePhase, fraction: float) -> None:
+        self._push_progress(ProgressUpdate(operation="restore", phase=phase, fraction=fraction))
+
+    def _push_progress(self, update: ProgressUpdate) -> None:
+        update["fraction"] = round(update["fraction"], 4)
         self._window.push_event(PROGRESS_EVENT, update)
 
 
@@ -56,3 +95,40 @@ def _backup_record(attempt: BackupAttempt) -> BackupRecord:
         durationMs=attempt.duration_ms,
         athleteCount=attempt.athlete_count or 0,
     )
+
+
+def _summary(summary: Summary) -> DataSummary:
+    return DataSummary(
+        athletes=summary.athletes,
+        promotions=summary.promotions,
+        medals=summary.medals,
+        bytes=summary.bytes,
+    )
+
+
+def _preview(plan: RestorePlan) -> RestorePreview:
+    return RestorePreview(
+        token=plan.token,
+        fileName=plan.source.name,
+        path=str(plan.source),
+        takenAt=plan.taken_at.isoformat(timespec="seconds"),
+        takenAtFromBackup=plan.taken_at_from_backup,
+        appVersion=plan.app_version,
+        schemaVersion=plan.schema_version,
+        backup=_summary(plan.backup),
+        current=_summary(plan.current),
+    )
+
+
+def _safety_copy(copy: SafetyCopyFile) -> SafetyCopy:
+    return SafetyCopy(
+        takenAt=copy.taken_at.isoformat(timespec="seconds"),
+        fileName=copy.path.name,
+        bytes=copy.bytes,
+        athletes=copy.athletes,
+    )
+
+
+def _restore_result(outcome: RestoreOutcome) -> RestoreResult:
+    undo = None if outcome.undo is None else _safety_copy(outcome.undo)
+    return RestoreResult(athletes=outcome.athletes, undo=undo)

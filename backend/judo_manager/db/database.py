@@ -59,6 +59,15 @@ class Database:
             conn.execute("COMMIT")
 
     @contextmanager
+    def exclusive(self) -> Iterator[sqlite3.Connection]:
+        """This thread's connection, outside any transaction, while no other write can start.
+
+        For work that runs its own transaction on the live file, such as a restore.
+        """
+        with self._write_lock:
+            yield self.connection()
+
+    @contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
         """A read transaction: every query inside sees the database at one moment."""
         conn = self.connection()

@@ -1,0 +1,26 @@
+"""One backup or restore at a time, across the whole app."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from judo_manager.errors import BusyError
+
+
+class MaintenanceLock:
+    """Refuses at once, rather than queueing, when another backup or restore is running."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the lock for one job, or raise BusyError if another job has it."""
+        if not self._lock.acquire(blocking=False):
+            raise BusyError("A backup or restore is already running. Please wait for it to finish.")
+        try:
+            yield
+        finally:
+            self._lock.release()

@@ -1,0 +1,1 @@
+"""Import Database: validated, previewed, atomic and undoable restores."""

@@ -1,0 +1,42 @@
+"""Putting a validated staged copy in place of the live data, atomically.
+
+SQLite's online backup API copies the staged file into the live database in one step: one
+write transaction on the live file, so a crash at any moment leaves either the complete old
+data or the complete new data. No file is swapped, so connections that other threads hold
+stay valid and simply see the new data after the commit.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from judo_manager.db import Database
+from judo_manager.db.migrations import migrate
+
+
+def prepare(staged: Path, schema_version: int, live_page_size: int) -> None:
+    """Make the staged copy ready to copy in: rollback journal, current schema, live page size.
+
+    The backup API can't write pages of another size into a WAL database ("attempt to write
+    a readonly database"), so a copy with, say, 8 KiB pages is rebuilt with VACUUM first.
+    """
+    conn = sqlite3.connect(staged, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        migrate(conn, schema_version)
+        if conn.execute("PRAGMA page_size").fetchone()[0] != live_page_size:
+            conn.execute(f"PRAGMA page_size = {live_page_size}")
+            conn.execute("VACUUM")
+    finally:
+        conn.close()
+
+
+def replace_live_data(db: Database, staged: Path) -> None:
+    """Copy `staged` over the live data in one transaction, holding the app's write lock."""
+    source = sqlite3.connect(f"{staged.as_uri()}?mode=ro", uri=True)
+    try:
+        with db.exclusive() as live:
+            source.backup(live, pages=-1)
+    finally:
+        source.close()

@@ -1,0 +1,244 @@
+"""Import Database: choose, stage, validate and preview a backup; then restore or undo.
+
+The page only ever holds an opaque token: the chosen path stays here, in Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from judo_manager.athletes.repository import count_athletes
+from judo_manager.backup.naming import dialog_start_folder
+from judo_manager.db import Database
+from judo_manager.desktop import DesktopWindow
+from judo_manager.errors import RestoreError, RestoreRejectedError
+from judo_manager.maintenance import MaintenanceLock
+from judo_manager.restore import safety, staging
+from judo_manager.restore.replace import prepare, replace_live_data
+from judo_manager.restore.safety import SafetyCopyFile
+from judo_manager.restore.summary import DataSummary, summarize
+from judo_manager.restore.validation import check_database, check_header
+
+RestorePhase = Literal["staging", "validating", "safetyCopy", "replacing"]
+RestoreProgress = Callable[[RestorePhase, float], None]
+FILE_TYPES = ("Judo Manager backups (*.db)", "All files (*.*)")
+
+# Each phase's share of its job, so each job's bar only moves forward.
+CHECK_SPANS: dict[RestorePhase, tuple[float, float]] = {
+    "staging": (0.0, 0.3),
+    "validating": (0.3, 1.0),
+}
+RESTORE_SPANS: dict[RestorePhase, tuple[float, float]] = {
+    "safetyCopy": (0.0, 0.6),
+    "replacing": (0.6, 1.0),
+}
+
+
+@dataclass(frozen=True)
+class RestorePlan:
+    """A chosen file that passed every check, staged and waiting for the coach's yes."""
+
+    token: str
+    source: Path
+    source_stamp: staging.SourceStamp
+    staged: Path
+    taken_at: dt.datetime
+    taken_at_from_backup: bool
+    app_version: str | None
+    schema_version: int
+    backup: DataSummary
+    current: DataSummary
+
+
+@dataclass(frozen=True)
+class RestoreOutcome:
+    """The data now in place, and the safety copy that Undo would put back."""
+
+    athletes: int
+    undo: SafetyCopyFile | None
+
+
+class RestoreService:
+    """Validates backups and replaces the live data with them, undoably."""
+
+    def __init__(self, db: Database, window: DesktopWindow, maintenance: MaintenanceLock) -> None:
+        self._db = db
+        self._window = window
+        self._maintenance = maintenance
+        self._pending: RestorePlan | None = None
+
+    def choose_with_dialog(self, progress: RestoreProgress | None = None) -> RestorePlan | None:
+        """Ask for a file with the native open dialog, then check it; None if cancelled."""
+        with self._maintenance.exclusive():
+            chosen = self._window.ask_open_path(
+                directory=dialog_start_folder(None), file_types=FILE_TYPES
+            )
+            if chosen is None:
+                return None
+            return self._check(chosen, progress)
+
+    def inspect(self, source: Path, progress: RestoreProgress | None = None) -> RestorePlan:
+        """Stage and check `source`; the plan to confirm (the command line's `inspect`)."""
+        with self._maintenance.exclusive():
+            return self._check(source, progress)
+
+    def restore(self, token: str, progress: RestoreProgress | None = None) -> RestoreOutcome:
+        """Replace the live data with the checked file behind `token`, after a safety copy."""
+        with self._maintenance.exclusive():
+            plan = self._pending
+            if plan is None or not secrets.compare_digest(plan.token, token):
+                raise RestoreError(
+                    "This restore is no longer waiting for confirmation. Choose the file again."
+                )
+            self._pending = None
+            try:
+                staging.check_unchanged(plan.source, plan.source_stamp)
+                self._replace_with(plan.staged, "restore", _spread(progress, RESTORE_SPANS))
+            finally:
+                staging.discard(plan.staged)
+            return self._outcome()
+
+    def undo(self, progress: RestoreProgress | None = None) -> RestoreOutcome:
+        """Put back the data as it was before the latest restore."""
+        with self._maintenance.exclusive():
+            copy = safety.latest_undo(self._db.path)
+            if copy is None:
+                raise RestoreError("There is no restore to undo.")
+            staged = staging.stage(copy.path, self._db.path.parent, lambda fraction: None)
+            try:
+                check_header(staged, copy.path.name)
+                schema_version = self._validate(staged, copy.path.name, lambda fraction: None)
+                prepare(staged, schema_version, self._live_page_size())
+                self._replace_with(staged, "undo", _spread(progress, RESTORE_SPANS))
+            finally:
+                staging.discard(staged)
+            copy.path.unlink(missing_ok=True)
+            return self._outcome()
+
+    def undo_status(self) -> SafetyCopyFile | None:
+        """The safety copy that "Undo last restore" would put back, if any."""
+        return safety.latest_undo(self._db.path)
+
+    def discard_pending(self) -> None:
+        """Forget the file waiting for confirmation, if any."""
+        if self._pending is not None:
+            staging.discard(self._pending.staged)
+            self._pending = None
+
+    def _check(self, source: Path, progress: RestoreProgress | None) -> RestorePlan:
+        self.discard_pending()
+        report = _spread(progress, CHECK_SPANS)
+        name = source.name
+        self._refuse_live_database(source)
+        try:
+            source_stamp = staging.stamp(source)
+        except OSError as error:
+            raise RestoreRejectedError(f"{name} can't be opened ({error.strerror}).") from error
+        staged = staging.stage(source, self._db.path.parent, lambda f: report("staging", f))
+        try:
+            check_header(staged, name)
+            schema_version = self._validate(staged, name, lambda f: report("validating", f))
+            prepare(staged, schema_version, self._live_page_size())
+            taken_at, from_backup, app_version, backup = _describe_backup(staged, source_stamp)
+        except BaseException:
+            staging.discard(staged)
+            raise
+        plan = RestorePlan(
+            token=secrets.token_urlsafe(16),
+            source=source,
+            source_stamp=source_stamp,
+            staged=staged,
+            taken_at=taken_at,
+            taken_at_from_backup=from_backup,
+            app_version=app_version,
+            schema_version=schema_version,
+            backup=backup,
+            current=self.current_summary(),
+        )
+        self._pending = plan
+        return plan
+
+    def current_summary(self) -> DataSummary:
+        """What the live database holds now."""
+        with self._db.snapshot() as conn:
+            return summarize(conn, self._db.size_bytes())
+
+    def _validate(self, staged: Path, name: str, progress: Callable[[float], None]) -> int:
+        try:
+            conn = sqlite3.connect(staged, isolation_level=None)
+        except sqlite3.Error as error:
+            raise RestoreRejectedError(f"{name} can't be opened ({error}).") from error
+        try:
+            return check_database(conn, name, progress).schema_version
+        finally:
+            conn.close()
+
+    def _replace_with(self, staged: Path, kind: str, report: RestoreProgress) -> None:
+        safety.take(self._db.path, kind, lambda _phase, f: report("safetyCopy", f))
+        report("replacing", 0.0)
+        try:
+            replace_live_data(self._db, staged)
+        except sqlite3.Error as error:
+            raise RestoreError(
+                f"The data could not be replaced ({error}). Your current data is unchanged."
+            ) from error
+        report("replacing", 1.0)
+
+    def _live_page_size(self) -> int:
+        return int(self._db.connection().execute("PRAGMA page_size").fetchone()[0])
+
+    def _outcome(self) -> RestoreOutcome:
+        return RestoreOutcome(
+            athletes=count_athletes(self._db.connection()), undo=self.undo_status()
+        )
+
+    def _refuse_live_database(self, source: Path) -> None:
+        live = self._db.path
+        candidates = [live, *(live.with_name(live.name + s) for s in ("-wal", "-shm"))]
+        if any(c.exists() and source.exists() and source.samefile(c) for c in candidates):
+            raise RestoreRejectedError(
+                "That is the database Judo Manager is using right now, not a backup. Choose a "
+                "backup file you exported earlier."
+            )
+
+
+def _describe_backup(
+    staged: Path, source_stamp: staging.SourceStamp
+) -> tuple[dt.datetime, bool, str | None, DataSummary]:
+    conn = sqlite3.connect(f"{staged.as_uri()}?mode=ro", uri=True)
+    try:
+        settings = dict(
+            conn.execute(
+                "SELECT key, value FROM app_settings "
+                "WHERE key IN ('backup.taken_at', 'backup.app_version')"
+            ).fetchall()
+        )
+        summary = summarize(conn, source_stamp.size)
+    finally:
+        conn.close()
+    recorded = settings.get("backup.taken_at")
+    if recorded:
+        taken_at, from_backup = dt.datetime.fromisoformat(recorded), True
+    else:
+        taken_at = dt.datetime.fromtimestamp(source_stamp.mtime_ns / 1e9).astimezone()
+        from_backup = False
+    return taken_at, from_backup, settings.get("backup.app_version"), summary
+
+
+def _spread(
+    progress: RestoreProgress | None, spans: dict[RestorePhase, tuple[float, float]]
+) -> RestoreProgress:
+    """Map each phase's own fraction onto its share of the whole job."""
+
+    def report(phase: RestorePhase, fraction: float) -> None:
+        if progress is not None:
+            start, end = spans[phase]
+            progress(phase, start + fraction * (end - start))
+
+    return report

@@ -1,0 +1,111 @@
+"""Copying the chosen file into the data folder before anything looks at it.
+
+The source may be on a slow or removable drive and may change later; every check and the
+restore itself use the private staged copy. The source's size and modification time are
+remembered, so a file that vanished or changed before the coach confirmed is refused.
+"""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from judo_manager.errors import RestoreRejectedError
+
+STAGING_FOLDER = "staging"
+CHUNK_BYTES = 4 * 1024 * 1024
+# Staged files older than this were left by a run that crashed.
+STALE_AFTER_S = 24 * 3600
+
+
+@dataclass(frozen=True)
+class SourceStamp:
+    """Identifies the source file as it was when staged."""
+
+    size: int
+    mtime_ns: int
+
+
+def stamp(path: Path) -> SourceStamp:
+    """The size and modification time of `path`."""
+    info = path.stat()
+    return SourceStamp(info.st_size, info.st_mtime_ns)
+
+
+def stage(source: Path, data_dir: Path, progress: Callable[[float], None]) -> Path:
+    """Copy `source` into the staging folder; the staged path."""
+    folder = data_dir / STAGING_FOLDER
+    folder.mkdir(exist_ok=True)
+    _remove_stale(folder)
+    wal = source.with_name(source.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise RestoreRejectedError(
+            f"{source.name} has unsaved changes in {wal.name} beside it: another program still "
+            "has it open, or was interrupted. Close that program, or export a fresh backup."
+        )
+    staged = folder / f"restore-{secrets.token_hex(6)}.db"
+    try:
+        total = source.stat().st_size
+        _check_free_space(source, total, data_dir)
+        copied = 0
+        with source.open("rb") as reader, staged.open("xb") as writer:
+            while chunk := reader.read(CHUNK_BYTES):
+                writer.write(chunk)
+                copied += len(chunk)
+                progress(copied / max(1, total))
+    except FileNotFoundError as error:
+        discard(staged)
+        raise RestoreRejectedError(
+            f"{source.name} is no longer there. If it's on a USB stick, plug it back in and "
+            "choose it again."
+        ) from error
+    except OSError as error:
+        discard(staged)
+        raise RestoreRejectedError(
+            f"{source.name} could not be read ({error.strerror or error}). If it's on a USB "
+            "stick, check that it is plugged in, then choose it again."
+        ) from error
+    return staged
+
+
+def check_unchanged(source: Path, expected: SourceStamp) -> None:
+    """Refuse to go on if the chosen file vanished or changed since it was checked."""
+    try:
+        current = stamp(source)
+    except OSError as error:
+        raise RestoreRejectedError(
+            f"{source.name} is no longer available (was the USB stick removed?). Nothing was "
+            "changed."
+        ) from error
+    if current != expected:
+        raise RestoreRejectedError(
+            f"{source.name} changed after it was checked. Nothing was changed; choose it again."
+        )
+
+
+def discard(path: Path) -> None:
+    """Remove a staged file and whatever SQLite left beside it."""
+    for leftover in (path, *(path.with_name(path.name + s) for s in ("-journal", "-wal", "-shm"))):
+        leftover.unlink(missing_ok=True)
+
+
+def _remove_stale(folder: Path) -> None:
+    cutoff = time.time() - STALE_AFTER_S
+    for leftover in folder.iterdir():
+        if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+            leftover.unlink(missing_ok=True)
+
+
+def _check_free_space(source: Path, size: int, data_dir: Path) -> None:
+    """Refuse early when the data folder can't hold the staged copy and a safety copy."""
+    needed = 2 * size
+    free = shutil.disk_usage(data_dir).free
+    if free < needed:
+        raise RestoreRejectedError(
+            f"There isn't enough free space on this computer to restore {source.name}: it "
+            f"needs about {needed / 1_000_000:,.0f} MB and {free / 1_000_000:,.0f} MB are free."
+        )

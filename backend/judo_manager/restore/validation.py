@@ -1,0 +1,130 @@
+"""Deciding whether a staged file can be restored, and saying exactly why not.
+
+The checks run on the private staged copy, never on the coach's file: cheap header checks
+first, then SQLite's full `integrity_check` (restores are rare, and `quick_check` misses
+most damage), then whether it is ours and not newer than this app.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from judo_manager.db.connection import SQLITE_HEADER
+from judo_manager.db.migrations import APPLICATION_ID, SCHEMA_VERSION, read_header
+from judo_manager.errors import RestoreRejectedError
+
+# Every Judo Manager database has these, from the first schema version on.
+REQUIRED_TABLES = frozenset({"clubs", "athletes", "app_settings"})
+# `integrity_check` runs about 1.25 thousand VM steps per page here; progress is an estimate.
+STEPS_PER_PAGE = 1.25
+PROGRESS_EVERY_STEPS = 1000
+
+KNOWN_FORMATS = {
+    b"\xff\xd8\xff": "a JPEG picture",
+    b"\x89PNG": "a PNG picture",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive or an Office document",
+}
+
+
+@dataclass(frozen=True)
+class ValidFile:
+    """What validation learned about a restorable file."""
+
+    schema_version: int
+    page_size: int
+
+
+def check_header(path: Path, name: str) -> None:
+    """Refuse empty, non-SQLite and truncated files from their first 100 bytes and size."""
+    size = path.stat().st_size
+    if size == 0:
+        raise RestoreRejectedError(f"{name} is empty (0 bytes), so it can't be a backup.")
+    with path.open("rb") as file:
+        header = file.read(100)
+    if not header.startswith(SQLITE_HEADER):
+        raise RestoreRejectedError(
+            f"{name} is not a Judo Manager backup: it is {_describe_content(header)}, "
+            "not a database."
+        )
+    if len(header) < 100:
+        raise RestoreRejectedError(_truncated(name, size, None))
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # The page count in the header is only valid when both change counters agree.
+    if header[24:28] == header[92:96] and size < pages * page_size:
+        raise RestoreRejectedError(_truncated(name, size, pages * page_size))
+
+
+def check_database(
+    conn: sqlite3.Connection, name: str, progress: Callable[[float], None]
+) -> ValidFile:
+    """Run the full integrity check and the Judo Manager checks on an open staged copy."""
+    try:
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        expected_steps = max(1.0, pages * STEPS_PER_PAGE)
+        steps = [0]
+
+        def tick() -> int:
+            steps[0] += 1
+            progress(min(0.99, steps[0] / expected_steps))
+            return 0
+
+        conn.set_progress_handler(tick, PROGRESS_EVERY_STEPS)
+        try:
+            problems = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
+        finally:
+            conn.set_progress_handler(None, 0)
+        if problems != ["ok"]:
+            raise RestoreRejectedError(
+                f"{name} is damaged: SQLite found problems inside it ({problems[0]}). "
+                "Use another backup."
+            )
+        application_id, user_version = read_header(conn)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")}
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise RestoreRejectedError(
+            f"{name} is damaged and can't be read ({error}). Use another backup."
+        ) from error
+    if application_id != APPLICATION_ID:
+        raise RestoreRejectedError(
+            f"{name} is a database from another program, not a Judo Manager backup."
+        )
+    if user_version > SCHEMA_VERSION:
+        raise RestoreRejectedError(
+            f"{name} was made by a newer version of Judo Manager (data version "
+            f"{user_version}; this app knows up to {SCHEMA_VERSION}). Please update the app "
+            "first, then restore it."
+        )
+    missing = REQUIRED_TABLES - tables
+    if missing or user_version < 1:
+        raise RestoreRejectedError(
+            f"{name} is marked as Judo Manager's but is missing its tables "
+            f"({', '.join(sorted(missing)) or 'no schema version'}). Use another backup."
+        )
+    progress(1.0)
+    return ValidFile(schema_version=user_version, page_size=page_size)
+
+
+def _describe_content(header: bytes) -> str:
+    for magic, description in KNOWN_FORMATS.items():
+        if header.startswith(magic):
+            return description
+    try:
+        header.decode("utf-8")
+    except UnicodeDecodeError:
+        return "some other kind of file"
+    return "a text file"
+
+
+def _truncated(name: str, size: int, expected: int | None) -> str:
+    have = f" ({size / 1_000_000:,.1f} of {expected / 1_000_000:,.1f} MB)" if expected else ""
+    return (
+        f"{name} is incomplete: the file is cut off{have}. The copy was probably "
+        "interrupted. Use another backup."
+    )
