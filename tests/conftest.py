@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from judo_manager.db import Database, open_database
+from judo_manager.demo.generator import fill_demo_club
 from judo_manager.paths import database_path
 
 
@@ -29,6 +30,30 @@ def db(data_dir: Path) -> Iterator[Database]:
     database = open_database(database_path(data_dir))
     yield database
     database.close()
+
+
+# Several backup steps (4096 pages each), so a snapshot must hold across steps.
+LARGE_CLUB = 400_000
+
+
+@pytest.fixture(scope="session")
+def large_club_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A ~40 MB club database, built once and copied (closed) for each test that needs it."""
+    folder = tmp_path_factory.mktemp("large-club")
+    db = open_database(database_path(folder))
+    fill_demo_club(db, LARGE_CLUB)
+    db.connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return database_path(folder)
+
+
+@pytest.fixture
+def large_db(large_club_template: Path, data_dir: Path) -> Iterator[Database]:
+    path = database_path(data_dir)
+    path.write_bytes(large_club_template.read_bytes())
+    db = open_database(path)
+    yield db
+    db.close()
 
 
 @pytest.fixture
@@ -63,3 +88,16 @@ def table_dump(path: Path) -> list[str]:
         return list(conn.iterdump())
     finally:
         conn.close()
+
+
+def data_digest(path: Path) -> str:
+    """SHA-256 of every row of the club's data tables, in a fixed order."""
+    digest = hashlib.sha256()
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        for table in ("clubs", "athletes", "app_settings"):
+            for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1"):
+                digest.update(repr(row).encode())
+    finally:
+        conn.close()
+    return digest.hexdigest()

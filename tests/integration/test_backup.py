@@ -16,40 +16,17 @@ import pytest
 
 from judo_manager.backup.service import BackupService
 from judo_manager.backup.writer import write_backup
-from judo_manager.db import Database, open_database
+from judo_manager.db import Database
 from judo_manager.db.migrations import APPLICATION_ID, SCHEMA_VERSION
 from judo_manager.demo.generator import fill_demo_club
 from judo_manager.desktop import DesktopWindow
 from judo_manager.errors import BackupError, BackupVerificationError
-from judo_manager.paths import database_path
-from tests.conftest import table_dump
-
-# Several backup steps (4096 pages each), so the snapshot must hold across steps.
-LARGE_CLUB = 400_000
-
-
-@pytest.fixture(scope="session")
-def large_club_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A ~40 MB club database, built once and copied (closed) for each test that needs it."""
-    folder = tmp_path_factory.mktemp("large-club")
-    db = open_database(database_path(folder))
-    fill_demo_club(db, LARGE_CLUB)
-    db.connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    return database_path(folder)
-
-
-@pytest.fixture
-def large_db(large_club_template: Path, data_dir: Path) -> Iterator[Database]:
-    path = database_path(data_dir)
-    path.write_bytes(large_club_template.read_bytes())
-    db = open_database(path)
-    yield db
-    db.close()
+from judo_manager.maintenance import MaintenanceLock
+from tests.conftest import LARGE_CLUB, table_dump
 
 
 def _service(db: Database) -> BackupService:
-    return BackupService(db, DesktopWindow(), threading.Lock())
+    return BackupService(db, DesktopWindow(), MaintenanceLock())
 
 
 def _check_backup(path: Path) -> sqlite3.Connection:

@@ -66,10 +66,13 @@ def write_backup(
     *,
     scratch_dir: Path,
     progress: ProgressCallback | None = None,
+    stamp: bool = True,
 ) -> WrittenBackup:
     """Write a verified snapshot of `live_db` to `destination`, replacing it if it exists.
 
     `progress` receives the current phase and the fraction (0..1) of the whole job done.
+    With `stamp`, the copy records inside itself when it was taken and by which app
+    version; a safety copy goes without, so that undoing gives back exactly the old data.
     """
 
     def report(phase: Phase, fraction: float) -> None:
@@ -81,7 +84,7 @@ def write_backup(
     scratch_dir.mkdir(parents=True, exist_ok=True)
     snapshot = scratch_dir / f"snapshot-{secrets.token_hex(6)}.db"
     try:
-        taken_at, schema_version, athletes = _take_snapshot(live_db, snapshot, report)
+        taken_at, schema_version, athletes = _take_snapshot(live_db, snapshot, report, stamp)
         size = snapshot.stat().st_size
         with ThreadPoolExecutor(max_workers=1) as pool:
             structure = pool.submit(structure_problem, snapshot, expected_version=schema_version)
@@ -105,12 +108,12 @@ def write_backup(
 
 
 def _take_snapshot(
-    live_db: Path, snapshot: Path, report: ProgressCallback
+    live_db: Path, snapshot: Path, report: ProgressCallback, stamp: bool
 ) -> tuple[dt.datetime, int, int]:
     source = connect(live_db)
     target = sqlite3.connect(snapshot, isolation_level=None)
     try:
-        return _copy_snapshot(source, target, report)
+        return _copy_snapshot(source, target, report, stamp)
     except sqlite3.Error as error:
         if "full" in str(error).lower():
             raise BackupError(
@@ -126,7 +129,7 @@ def _take_snapshot(
 
 
 def _copy_snapshot(
-    source: sqlite3.Connection, target: sqlite3.Connection, report: ProgressCallback
+    source: sqlite3.Connection, target: sqlite3.Connection, report: ProgressCallback, stamp: bool
 ) -> tuple[dt.datetime, int, int]:
     # The read transaction pins the snapshot: later commits by the app don't reach it.
     source.execute("BEGIN")
@@ -142,9 +145,10 @@ def _copy_snapshot(
     source.execute("COMMIT")
     target.execute("PRAGMA journal_mode = DELETE")
     _, schema_version = read_header(target)
-    target.execute("BEGIN")
-    _stamp(target, taken_at)
-    target.execute("COMMIT")
+    if stamp:
+        target.execute("BEGIN")
+        _stamp(target, taken_at)
+        target.execute("COMMIT")
     athletes = count_athletes(target)
     return taken_at, schema_version, athletes
 

@@ -33,7 +33,13 @@ def take(live_db: Path, kind: str, progress: ProgressCallback | None = None) -> 
     folder.mkdir(exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     destination = folder / f"pre-{kind}-{stamp}.db"
-    write_backup(live_db, destination, scratch_dir=live_db.parent / "scratch", progress=progress)
+    write_backup(
+        live_db,
+        destination,
+        scratch_dir=live_db.parent / "scratch",
+        progress=progress,
+        stamp=False,
+    )
     for old in _all(folder)[KEEP:]:
         old.unlink(missing_ok=True)
     return destination

@@ -1,0 +1,354 @@
+"""Import Database on real files: every bad file refused, restores atomic and undoable."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from judo_manager.backup.writer import write_backup
+from judo_manager.db import Database, open_database
+from judo_manager.db.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
+from judo_manager.demo.generator import fill_demo_club
+from judo_manager.desktop import DesktopWindow
+from judo_manager.errors import RestoreRejectedError
+from judo_manager.maintenance import MaintenanceLock
+from judo_manager.paths import database_path
+from judo_manager.restore.service import RestoreService
+from tests.conftest import data_digest, table_dump
+
+
+@pytest.fixture
+def club(db: Database) -> Database:
+    """The live club: 40 athletes."""
+    fill_demo_club(db, 40, seed=1)
+    return db
+
+
+def _service(db: Database) -> RestoreService:
+    return RestoreService(db, DesktopWindow(), MaintenanceLock())
+
+
+def _backup_of(tmp_path: Path, athletes: int, name: str = "backup.db") -> Path:
+    """A real backup of another club with `athletes` athletes."""
+    other = open_database(database_path(tmp_path / f"other-{name}"))
+    fill_demo_club(other, athletes, seed=2)
+    destination = tmp_path / name
+    write_backup(other.path, destination, scratch_dir=tmp_path / "scratch")
+    other.close()
+    return destination
+
+
+def _other_programs_db(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY, title TEXT)")
+    conn.execute("INSERT INTO recipes(title) VALUES ('Nasi goreng')")
+    conn.commit()
+    conn.close()
+
+
+def _set_pragma(path: Path, pragma: str) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA {pragma}")
+    conn.commit()
+    conn.close()
+
+
+def _make_empty(tmp: Path) -> Path:
+    (tmp / "empty.db").touch()
+    return tmp / "empty.db"
+
+
+def _make_jpeg(tmp: Path) -> Path:
+    path = tmp / "team-photo.db"
+    path.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF" + os.urandom(5000))
+    return path
+
+
+def _make_text(tmp: Path) -> Path:
+    path = tmp / "notes.db"
+    path.write_text("Grading on Saturday: bring white belts.\n" * 40)
+    return path
+
+
+def _make_truncated(tmp: Path) -> Path:
+    path = _backup_of(tmp, 3000, "cut.db")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def _make_corrupted(tmp: Path) -> Path:
+    path = _backup_of(tmp, 3000, "damaged.db")
+    with path.open("r+b") as file:
+        for page in (3, 7, 12):
+            file.seek(page * 4096 + 100)
+            file.write(os.urandom(600))
+    return path
+
+
+def _make_foreign(tmp: Path) -> Path:
+    path = tmp / "recipes.db"
+    _other_programs_db(path)
+    return path
+
+
+def _make_ours_without_tables(tmp: Path) -> Path:
+    path = tmp / "hollow.db"
+    _other_programs_db(path)
+    _set_pragma(path, f"application_id = {APPLICATION_ID}")
+    _set_pragma(path, "user_version = 1")
+    return path
+
+
+def _make_newer(tmp: Path) -> Path:
+    path = _backup_of(tmp, 10, "future.db")
+    _set_pragma(path, f"user_version = {SCHEMA_VERSION + 1}")
+    return path
+
+
+BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
+    "empty": (_make_empty, "is empty"),
+    "jpeg": (_make_jpeg, "it is a JPEG picture, not a database"),
+    "text": (_make_text, "it is a text file, not a database"),
+    "truncated": (_make_truncated, "is incomplete: the file is cut off"),
+    "corrupted": (_make_corrupted, "is damaged"),
+    "other-program": (_make_foreign, "from another program"),
+    "missing-tables": (_make_ours_without_tables, "missing its tables"),
+    "newer-version": (_make_newer, "update the app first"),
+}
+
+
+@pytest.mark.parametrize("kind", BAD_FILES)
+def test_a_bad_file_is_refused_with_its_own_message(
+    club: Database, tmp_path: Path, kind: str
+) -> None:
+    make, message = BAD_FILES[kind]
+    bad = make(tmp_path)
+    before = table_dump(club.path)
+
+    with pytest.raises(RestoreRejectedError, match=message):
+        _service(club).inspect(bad)
+
+    assert table_dump(club.path) == before
+    assert list((club.path.parent / "staging").iterdir()) == []
+    assert not (club.path.parent / "safety").exists()
+
+
+def test_the_live_database_itself_is_refused(club: Database) -> None:
+    before = table_dump(club.path)
+    with pytest.raises(RestoreRejectedError, match="using right now"):
+        _service(club).inspect(club.path)
+    assert table_dump(club.path) == before
+
+
+def test_a_file_that_vanishes_before_confirming_is_refused(club: Database, tmp_path: Path) -> None:
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    backup = _backup_of(stick, 120)
+    service = _service(club)
+    plan = service.inspect(backup)
+    before = table_dump(club.path)
+
+    backup.unlink()  # the stick is pulled out while the coach reads the preview
+
+    with pytest.raises(RestoreRejectedError, match="no longer available"):
+        service.restore(plan.token)
+    assert table_dump(club.path) == before
+    assert list((club.path.parent / "staging").iterdir()) == []
+
+
+def test_a_file_that_changes_before_confirming_is_refused(club: Database, tmp_path: Path) -> None:
+    backup = _backup_of(tmp_path, 120)
+    service = _service(club)
+    plan = service.inspect(backup)
+    before = table_dump(club.path)
+    with backup.open("ab") as file:
+        file.write(b"\0" * 4096)
+
+    with pytest.raises(RestoreRejectedError, match="changed after it was checked"):
+        service.restore(plan.token)
+    assert table_dump(club.path) == before
+
+
+def test_preview_shows_both_sides(club: Database, tmp_path: Path) -> None:
+    backup = _backup_of(tmp_path, 120)
+
+    plan = _service(club).inspect(backup)
+
+    assert (plan.backup.athletes, plan.current.athletes) == (120, 40)
+    assert plan.backup.bytes == backup.stat().st_size
+    assert plan.taken_at_from_backup and plan.app_version == "0.1.0"
+    assert plan.schema_version == SCHEMA_VERSION
+    assert (plan.backup.promotions, plan.backup.medals) == (None, None)
+
+
+def test_restore_then_undo_gives_back_exactly_the_data_before(
+    club: Database, tmp_path: Path
+) -> None:
+    before = table_dump(club.path)
+    backup = _backup_of(tmp_path, 120)
+    service = _service(club)
+
+    plan = service.inspect(backup)
+    outcome = service.restore(plan.token)
+
+    assert outcome.athletes == 120
+    assert data_digest(club.path) == data_digest(backup)
+    assert outcome.undo is not None and outcome.undo.athletes == 40
+    assert club.connection().execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    after_undo = service.undo()
+
+    assert after_undo.athletes == 40
+    assert table_dump(club.path) == before
+    assert after_undo.undo is None  # that restore is undone; nothing older to undo
+    safety = sorted(p.name for p in (club.path.parent / "safety").iterdir())
+    assert len(safety) == 1 and safety[0].startswith("pre-undo-")  # the undo is protected too
+
+
+def test_connections_open_in_other_threads_see_the_restored_data(
+    club: Database, tmp_path: Path
+) -> None:
+    import threading
+
+    counts: list[int] = []
+    opened = threading.Event()
+    restored = threading.Event()
+
+    def reader() -> None:
+        conn = club.connection()
+        counts.append(conn.execute("SELECT count(*) FROM athletes").fetchone()[0])
+        opened.set()
+        restored.wait()
+        counts.append(conn.execute("SELECT count(*) FROM athletes").fetchone()[0])
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    opened.wait()
+    service = _service(club)
+    service.restore(service.inspect(_backup_of(tmp_path, 77)).token)
+    restored.set()
+    thread.join()
+
+    assert counts == [40, 77]
+
+
+def test_a_backup_with_8k_pages_is_accepted_and_restored(club: Database, tmp_path: Path) -> None:
+    backup = _backup_of(tmp_path, 500)
+    conn = sqlite3.connect(backup, isolation_level=None)
+    conn.execute("PRAGMA page_size = 8192")
+    conn.execute("VACUUM")
+    assert conn.execute("PRAGMA page_size").fetchone()[0] == 8192
+    conn.close()
+    expected = data_digest(backup)
+    service = _service(club)
+
+    service.restore(service.inspect(backup).token)
+
+    assert data_digest(club.path) == expected
+    assert club.connection().execute("PRAGMA page_size").fetchone()[0] == 4096
+
+
+def test_an_older_schema_is_migrated_on_restore(club: Database, tmp_path: Path) -> None:
+    old = tmp_path / "from-version-1.db"
+    conn = sqlite3.connect(old, isolation_level=None)
+    migrate(conn, 0, MIGRATIONS[:1])
+    conn.execute("INSERT INTO clubs(name) VALUES ('Dojo Lama')")
+    conn.execute(
+        "INSERT INTO athletes(club_id, full_name, birth_date, sex) "
+        "VALUES (1, 'Budi Santoso', '2009-02-11', 'M')"
+    )
+    conn.close()
+    assert _set_and_read_version(old) == 1
+    service = _service(club)
+
+    plan = service.inspect(old)
+    assert plan.schema_version == 1 and not plan.taken_at_from_backup
+    service.restore(plan.token)
+
+    live = club.connection()
+    assert live.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert [r[0] for r in live.execute("SELECT full_name FROM athletes")] == ["Budi Santoso"]
+    assert live.execute("SELECT count(*) FROM backup_log").fetchone()[0] == 0
+    assert old.stat().st_size > 0 and _set_and_read_version(old) == 1  # the source untouched
+
+
+def _set_and_read_version(path: Path) -> int:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_restore_needs_the_token_from_the_check(club: Database, tmp_path: Path) -> None:
+    service = _service(club)
+    service.inspect(_backup_of(tmp_path, 5))
+    with pytest.raises(Exception, match="no longer waiting for confirmation"):
+        service.restore("made-up-token")
+
+
+KILL_POINTS = {
+    # stage -> (folder to watch, pattern, size that shows the stage is under way)
+    "staging": ("staging", "restore-*.db", 1),
+    "safety copy": ("scratch", "snapshot-*.db", 1),
+    "replacement": ("", "judo_manager.db-wal", 4 * 1024 * 1024),
+}
+
+
+@pytest.mark.parametrize("stage", KILL_POINTS)
+def test_sigkill_during_a_restore_leaves_old_or_new_data_whole(
+    large_club_template: Path, data_dir: Path, stage: str, tmp_path: Path
+) -> None:
+    live = open_database(database_path(data_dir))
+    fill_demo_club(live, 3000, seed=3)
+    live.close()
+    old, new = data_digest(database_path(data_dir)), data_digest(large_club_template)
+    backup = tmp_path / "big-backup.db"
+    backup.write_bytes(large_club_template.read_bytes())
+    # The template was never a stamped backup, but it is a valid database of ours.
+    folder, pattern, min_size = KILL_POINTS[stage]
+
+    restore = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "judo_manager",
+            "--data-dir",
+            str(data_dir),
+            "restore",
+            str(backup),
+            "--yes",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    watched = data_dir / folder
+    while restore.poll() is None and not _has_file(watched, pattern, min_size):
+        time.sleep(0.0005)
+    assert restore.poll() is None, f"the restore ended before its {stage}"
+    os.kill(restore.pid, signal.SIGKILL)
+    restore.wait()
+
+    reopened = open_database(database_path(data_dir))  # what the next start does
+    conn = reopened.connection()
+    assert conn.execute("PRAGMA integrity_check").fetchall()[0][0] == "ok"
+    reopened.close()
+    assert data_digest(database_path(data_dir)) in (old, new)
+    if stage != "replacement":
+        assert data_digest(database_path(data_dir)) == old
+
+
+def _has_file(folder: Path, pattern: str, min_size: int) -> bool:
+    try:
+        return any(f.stat().st_size >= min_size for f in folder.glob(pattern))
+    except FileNotFoundError:  # a file vanished between listing and stat
+        return False
