@@ -21,7 +21,6 @@ import datetime as dt
 import os
 import secrets
 import sqlite3
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -250,25 +249,3 @@ def _sidecars(database: Path) -> tuple[Path, ...]:
     return tuple(
         database.with_name(database.name + suffix) for suffix in ("-wal", "-shm", "-journal")
     )
-
-
-class ThrottledProgress:
-    """Forwards progress at most every `interval_s`, plus every phase change and the end."""
-
-    def __init__(self, send: Callable[[Phase, float], None], interval_s: float = 0.1) -> None:
-        self._send = send
-        self._interval_s = interval_s
-        self._last_phase: Phase | None = None
-        self._last_sent = 0.0
-
-    def __call__(self, phase: Phase, fraction: float) -> None:
-        """Report `fraction` (0..1) of `phase`."""
-        now = time.monotonic()
-        due = (
-            phase != self._last_phase
-            or fraction >= 1.0
-            or now - self._last_sent >= self._interval_s
-        )
-        if due:
-            self._last_phase, self._last_sent = phase, now
-            self._send(phase, fraction)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from judo_manager.backup.repository import BackupAttempt
-from judo_manager.backup.writer import Phase, ThrottledProgress
+from judo_manager.backup.writer import Phase
 from judo_manager.bridge.types import (
     AppInfo,
     BackupRecord,
@@ -13,6 +13,7 @@ from judo_manager.bridge.types import (
     RestoreResult,
     SafetyCopy,
 )
+from judo_manager.progress import ThrottledProgress
 from judo_manager.restore.safety import SafetyCopyFile
 from judo_manager.restore.service import RestoreOutcome, RestorePhase, RestorePlan
 from judo_manager.restore.summary import DataSummary as Summary
