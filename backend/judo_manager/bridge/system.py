@@ -76,6 +76,10 @@ class SystemApi:
         copy = self._restore.undo_status()
         return None if copy is None else _safety_copy(copy)
 
+    def cancelRestore(self) -> None:
+        """The coach said no to the preview: drop the staged copy."""
+        self._restore.discard_pending()
+
     def _push_backup_progress(self, phase: Phase, fraction: float) -> None:
         self._push_progress(ProgressUpdate(operation="backup", phase=phase, fraction=fraction))
 

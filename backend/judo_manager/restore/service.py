@@ -127,12 +127,16 @@ class RestoreService:
 
     def discard_pending(self) -> None:
         """Forget the file waiting for confirmation, if any."""
+        with self._maintenance.exclusive():
+            self._drop_pending()
+
+    def _drop_pending(self) -> None:
         if self._pending is not None:
             staging.discard(self._pending.staged)
             self._pending = None
 
     def _check(self, source: Path, progress: RestoreProgress | None) -> RestorePlan:
-        self.discard_pending()
+        self._drop_pending()
         report = _spread(progress, CHECK_SPANS)
         name = source.name
         self._refuse_live_database(source)

@@ -4,6 +4,8 @@ import { Spinner } from "../components/ui/Spinner";
 import { AthletesPage } from "../features/athletes/AthletesPage";
 import { BackupCard } from "../features/backup/BackupCard";
 import { useBackup } from "../features/backup/use-backup";
+import { RestoreCard } from "../features/restore/RestoreCard";
+import { RestoreConfirmDialog } from "../features/restore/RestoreConfirmDialog";
 import { SettingsPage } from "../features/settings/SettingsPage";
 import { useBridge } from "../lib/use-bridge";
 import { PAGES, Sidebar, type PageId } from "./Sidebar";
@@ -74,10 +76,16 @@ function Shell() {
           {page === "athletes" ? (
             <AthletesPage />
           ) : (
-            <SettingsPage backupCard={<BackupCard />} refreshKey={finishedCount} />
+            <SettingsPage
+              backupCard={<BackupCard />}
+              restoreCard={<RestoreCard />}
+              refreshKey={finishedCount}
+            />
           )}
         </div>
       </main>
+      {/* Here rather than in the card: it opens even if the coach left Settings meanwhile. */}
+      <RestoreConfirmDialog />
     </div>
   );
 }

@@ -1,15 +1,28 @@
 import { createElement, type ReactNode } from "react";
 import { toast } from "sonner";
-import { Toast, type ToastTone } from "../components/ui/Toast";
+import { Toast, type ToastAction, type ToastTone } from "../components/ui/Toast";
+
+export type { ToastAction };
 
 /** How long toasts stay up. Errors stay longer so they can be read calmly. */
 export const SUCCESS_DURATION_MS = 6_000;
 export const ERROR_DURATION_MS = 10_000;
+/** A toast with a button (e.g. "Undo restore") stays long enough to reach for it. */
+export const ACTION_DURATION_MS = 15_000;
 
 const GENERIC_ERROR =
   "Something went wrong. Please try again, and if it keeps happening, restart Judo Manager.";
 
-function show(tone: ToastTone, title: ReactNode, description: ReactNode | undefined, duration: number) {
+/** Identifies a toast that is on screen, for `dismissNotification`. */
+export type NotificationId = string | number;
+
+function show(
+  tone: ToastTone,
+  title: ReactNode,
+  description: ReactNode | undefined,
+  duration: number,
+  action?: ToastAction,
+): NotificationId {
   return toast.custom(
     (id) =>
       createElement(Toast, {
@@ -17,14 +30,36 @@ function show(tone: ToastTone, title: ReactNode, description: ReactNode | undefi
         title,
         description,
         onDismiss: () => toast.dismiss(id),
+        // The toast goes away as its button is pressed: the action has been taken.
+        action: action && {
+          label: action.label,
+          onClick: () => {
+            toast.dismiss(id);
+            action.onClick();
+          },
+        },
       }),
     { duration, dismissible: true },
   );
 }
 
-/** A green, polite toast (role="status"). */
-export function notifySuccess(title: string, description?: string) {
-  return show("success", title, description, SUCCESS_DURATION_MS);
+/**
+ * A green, polite toast (role="status"). With `action`, it carries one button (e.g.
+ * "Undo restore") and stays up longer.
+ */
+export function notifySuccess(title: string, description?: string, action?: ToastAction) {
+  return show(
+    "success",
+    title,
+    description,
+    action ? ACTION_DURATION_MS : SUCCESS_DURATION_MS,
+    action,
+  );
+}
+
+/** Takes a toast off the screen early (e.g. an "Undo" that no longer applies). */
+export function dismissNotification(id: NotificationId): void {
+  toast.dismiss(id);
 }
 
 /** The coach-readable text of a caught bridge error (or a generic one). */

@@ -3,10 +3,18 @@ import { cn } from "./cn";
 
 export type ToastTone = "success" | "error";
 
+/** One button inside the toast, e.g. "Undo restore". */
+export interface ToastAction {
+  /** The button's text and accessible name. */
+  label: string;
+  onClick: () => void;
+}
+
 interface ToastProps {
   tone: ToastTone;
   title: ReactNode;
   description?: ReactNode;
+  action?: ToastAction;
   onDismiss: () => void;
 }
 
@@ -15,7 +23,7 @@ interface ToastProps {
  * toast element itself carries the ARIA role: success → status (polite),
  * error → alert (assertive). Sonner's built-in toasts are plain <li>s.
  */
-export function Toast({ tone, title, description, onDismiss }: ToastProps) {
+export function Toast({ tone, title, description, action, onDismiss }: ToastProps) {
   const isError = tone === "error";
   return (
     <div
@@ -55,6 +63,15 @@ export function Toast({ tone, title, description, onDismiss }: ToastProps) {
         <p className="text-sm font-semibold break-words text-slate-900">{title}</p>
         {description ? (
           <p className="mt-1 text-sm break-words text-slate-600">{description}</p>
+        ) : null}
+        {action ? (
+          <button
+            type="button"
+            onClick={action.onClick}
+            className="mt-3 inline-flex min-h-8 items-center rounded-lg bg-white px-3 py-1 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+          >
+            {action.label}
+          </button>
         ) : null}
       </div>
       <button

@@ -56,6 +56,44 @@ export function DownloadIcon(props: SVGProps<SVGSVGElement>) {
   );
 }
 
+export function UploadIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <path d="M12 15V4M7.5 8.5 12 4l4.5 4.5M5 19h14" />
+    </Icon>
+  );
+}
+
+/** A database with an arrow coming back into it: restoring data from a backup. */
+export function RestoreIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <ellipse cx="10" cy="5.5" rx="6" ry="2.5" />
+      <path d="M4 5.5v11c0 1.4 2.7 2.5 6 2.5M16 5.5V10" />
+      <path d="M4 11c0 1.4 2.7 2.5 6 2.5" />
+      <path d="M21 18.5h-6.5M17 16l-2.5 2.5L17 21" />
+    </Icon>
+  );
+}
+
+export function UndoIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <path d="M9 14 4.5 9.5 9 5" />
+      <path d="M4.5 9.5H15a5 5 0 0 1 0 10h-3" />
+    </Icon>
+  );
+}
+
+export function AlertIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <path d="M10.3 4.3 3.2 17a2 2 0 0 0 1.7 3h14.2a2 2 0 0 0 1.7-3L13.7 4.3a2 2 0 0 0-3.4 0Z" />
+      <path d="M12 9.5v4M12 16.8h.01" />
+    </Icon>
+  );
+}
+
 export function InfoIcon(props: SVGProps<SVGSVGElement>) {
   return (
     <Icon {...props}>

@@ -5,6 +5,7 @@ import { Spinner } from "../../components/ui/Spinner";
 import { api } from "../../lib/bridge";
 import { pluralize } from "../../lib/format";
 import { errorMessage } from "../../lib/notify";
+import { useDataVersion } from "../../lib/use-data-version";
 
 type Count =
   | { status: "loading" }
@@ -13,6 +14,7 @@ type Count =
 
 export function AthletesPage() {
   const [state, setState] = useState<Count>({ status: "loading" });
+  const dataVersion = useDataVersion();
 
   const load = useCallback(async () => {
     try {
@@ -22,9 +24,10 @@ export function AthletesPage() {
     }
   }, []);
 
+  // Again whenever a restore or an undo replaced the data.
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, dataVersion]);
 
   return (
     <section

@@ -5,7 +5,9 @@ import { DatabaseIcon, DownloadIcon } from "../../components/ui/icons";
 import { ProgressBar } from "../../components/ui/ProgressBar";
 import { api } from "../../lib/bridge";
 import { daysSince, formatBytes, formatDateTime, formatDaysAgo } from "../../lib/format";
+import { useActiveJob } from "../../lib/jobs";
 import { errorMessage } from "../../lib/notify";
+import { useDataVersion } from "../../lib/use-data-version";
 import { useProgress } from "../../lib/use-progress";
 import type { BackupRecord, ProgressUpdate } from "../../types/bridge";
 import { useBackup } from "./use-backup";
@@ -15,7 +17,7 @@ const SHOW_PROGRESS_AFTER_MS = 500;
 /** After this long without a backup, gently remind the coach. */
 const STALE_AFTER_DAYS = 30;
 
-const PHASE_TEXT: Record<ProgressUpdate["phase"], string> = {
+const PHASE_TEXT: Partial<Record<ProgressUpdate["phase"], string>> = {
   snapshot: "Taking snapshot…",
   copying: "Copying to the drive…",
   verifying: "Verifying the copy…",
@@ -29,6 +31,9 @@ type LastBackup =
 export function BackupCard() {
   const { running, runId, finishedCount, startBackup } = useBackup();
   const progress = useProgress("backup", runId);
+  const dataVersion = useDataVersion();
+  // A restore is replacing the data: exporting now would copy a moving target.
+  const restoring = useActiveJob() === "restore";
   const [showProgress, setShowProgress] = useState(false);
   const [last, setLast] = useState<LastBackup>({ status: "loading" });
 
@@ -41,10 +46,11 @@ export function BackupCard() {
     }
   }, []);
 
-  // On mount, and again after every backup attempt (success or failure).
+  // On mount, again after every backup attempt (success or failure), and whenever a
+  // restore or an undo replaced the data (the backup history lives in it).
   useEffect(() => {
     void loadLastBackup();
-  }, [loadLastBackup, finishedCount]);
+  }, [loadLastBackup, finishedCount, dataVersion]);
 
   // Reveal the progress bar only once the copy itself has lasted a moment: the time the
   // coach spends in the save dialog doesn't count, and quick backups never flash a bar.
@@ -68,7 +74,12 @@ export function BackupCard() {
         <LastBackupPanel last={last} onRetry={() => void loadLastBackup()} />
 
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-          <Button busy={running} icon={<DownloadIcon />} onClick={() => void startBackup()}>
+          <Button
+            busy={running}
+            disabled={restoring}
+            icon={<DownloadIcon />}
+            onClick={() => void startBackup()}
+          >
             {running ? (
               <>
                 <span className="sr-only">Export Database: </span>
@@ -81,7 +92,9 @@ export function BackupCard() {
           <p className="text-sm text-slate-500">
             {running
               ? "You can keep using Judo Manager while the copy is made."
-              : "You'll choose where to save the copy."}
+              : restoring
+                ? "Wait for the restore to finish before exporting."
+                : "You'll choose where to save the copy."}
           </p>
         </div>
 
@@ -89,7 +102,7 @@ export function BackupCard() {
           <ProgressBar
             label="Backup progress"
             fraction={progress?.fraction ?? 0}
-            status={progress ? PHASE_TEXT[progress.phase] : ""}
+            status={progress ? (PHASE_TEXT[progress.phase] ?? "") : ""}
           />
         ) : null}
       </div>

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from "react";
 import { api } from "../../lib/bridge";
 import { formatBytes, pluralize } from "../../lib/format";
+import { claimJob, JOB_BUSY_MESSAGE, releaseJob } from "../../lib/jobs";
 import { notifyError, notifySuccess } from "../../lib/notify";
 
 /**
@@ -34,6 +35,11 @@ function subscribe(listener: () => void) {
 
 async function startBackup(): Promise<void> {
   if (state.running) return;
+  // A restore is running: the button is disabled then, so this is only a safety net.
+  if (!claimJob("backup")) {
+    notifyError(new Error(JOB_BUSY_MESSAGE), "Backup not started");
+    return;
+  }
   setState({ running: true, runId: state.runId + 1 });
   try {
     // Python shows the native "Save as" dialog itself; null = the coach cancelled.
@@ -47,6 +53,7 @@ async function startBackup(): Promise<void> {
   } catch (err) {
     notifyError(err, "Backup failed");
   } finally {
+    releaseJob("backup");
     setState({ running: false, finishedCount: state.finishedCount + 1 });
   }
 }

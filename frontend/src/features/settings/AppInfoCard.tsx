@@ -5,6 +5,7 @@ import { InfoIcon } from "../../components/ui/icons";
 import { api } from "../../lib/bridge";
 import { formatBytes } from "../../lib/format";
 import { errorMessage } from "../../lib/notify";
+import { useDataVersion } from "../../lib/use-data-version";
 import type { AppInfo } from "../../types/bridge";
 
 type Info =
@@ -19,6 +20,7 @@ interface AppInfoCardProps {
 
 export function AppInfoCard({ refreshKey }: AppInfoCardProps) {
   const [state, setState] = useState<Info>({ status: "loading" });
+  const dataVersion = useDataVersion();
 
   const load = useCallback(async () => {
     try {
@@ -28,9 +30,10 @@ export function AppInfoCard({ refreshKey }: AppInfoCardProps) {
     }
   }, []);
 
+  // Also after a restore or an undo replaced the data.
   useEffect(() => {
     void load();
-  }, [load, refreshKey]);
+  }, [load, refreshKey, dataVersion]);
 
   return (
     <Card

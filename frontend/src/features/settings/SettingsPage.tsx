@@ -4,14 +4,17 @@ import { AppInfoCard } from "./AppInfoCard";
 interface SettingsPageProps {
   /** The backup card, composed in by the app shell (features don't import each other). */
   backupCard: ReactNode;
+  /** The restore card, shown right below the backup card. */
+  restoreCard: ReactNode;
   /** Changes after each backup so the app details reload. */
   refreshKey: unknown;
 }
 
-export function SettingsPage({ backupCard, refreshKey }: SettingsPageProps) {
+export function SettingsPage({ backupCard, restoreCard, refreshKey }: SettingsPageProps) {
   return (
     <div className="space-y-6">
       {backupCard}
+      {restoreCard}
       <AppInfoCard refreshKey={refreshKey} />
     </div>
   );

@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useState } from "react";
+import { Button } from "../../components/ui/Button";
+import { Card } from "../../components/ui/Card";
+import { RestoreIcon, UndoIcon, UploadIcon } from "../../components/ui/icons";
+import { ProgressBar } from "../../components/ui/ProgressBar";
+import { api } from "../../lib/bridge";
+import { formatDateTime, pluralize } from "../../lib/format";
+import { useActiveJob } from "../../lib/jobs";
+import { errorMessage } from "../../lib/notify";
+import { useDataVersion } from "../../lib/use-data-version";
+import type { SafetyCopy } from "../../types/bridge";
+import { IMPORT_BUTTON_ID, useRestore, useRestoreProgress } from "./use-restore";
+
+type UndoStatus =
+  | { status: "loading" }
+  | { status: "error"; message: string }
+  | { status: "loaded"; copy: SafetyCopy | null };
+
+export function RestoreCard() {
+  const { stage, finishedCount, chooseFile, undoLastRestore } = useRestore();
+  const exporting = useActiveJob() === "backup";
+  const dataVersion = useDataVersion();
+  const choosing = stage === "choosing";
+  const undoing = stage === "undoing";
+  // The file check (choosing) and an undo run here; a restore shows its progress in the
+  // confirmation instead.
+  const { progress, showBar, statusText } = useRestoreProgress(choosing || undoing);
+  const [undo, setUndo] = useState<UndoStatus>({ status: "loading" });
+
+  const loadUndoStatus = useCallback(async () => {
+    try {
+      setUndo({ status: "loaded", copy: await api().system.getUndoStatus() });
+    } catch (err) {
+      setUndo({ status: "error", message: errorMessage(err) });
+    }
+  }, []);
+
+  // On mount, after every restore or undo (however it ended), and whenever the data was
+  // replaced.
+  useEffect(() => {
+    void loadUndoStatus();
+  }, [loadUndoStatus, finishedCount, dataVersion]);
+
+  const checking = choosing && progress !== null;
+  const idle = stage === "idle";
+
+  return (
+    <Card
+      title="Restore from a backup"
+      icon={<RestoreIcon />}
+      description="Replace the data on this computer with a backup you exported earlier. Your current data is kept as a safety copy first."
+    >
+      <div className="space-y-5">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <Button
+            id={IMPORT_BUTTON_ID}
+            variant="secondary"
+            busy={choosing}
+            disabled={!idle || exporting}
+            icon={<UploadIcon />}
+            onClick={() => void chooseFile()}
+          >
+            {choosing ? (
+              <>
+                <span className="sr-only">Import Database: </span>
+                {checking ? "Checking the backup…" : "Choosing a backup…"}
+              </>
+            ) : (
+              "Import Database"
+            )}
+          </Button>
+          <p className="text-sm text-slate-500">
+            {choosing
+              ? checking
+                ? "Nothing changes until you confirm."
+                : "Choose the backup file in the window that opened."
+              : exporting
+                ? "Wait for the export to finish before importing."
+                : "You'll choose a backup file and see what's in it before anything changes."}
+          </p>
+        </div>
+
+        {showBar && progress ? (
+          <ProgressBar label="Restore progress" fraction={progress.fraction} status={statusText} />
+        ) : null}
+
+        <UndoPanel
+          undo={undo}
+          undoing={undoing}
+          disabled={!idle || exporting}
+          onUndo={() => void undoLastRestore()}
+          onRetry={() => void loadUndoStatus()}
+        />
+      </div>
+    </Card>
+  );
+}
+
+interface UndoPanelProps {
+  undo: UndoStatus;
+  undoing: boolean;
+  disabled: boolean;
+  onUndo: () => void;
+  onRetry: () => void;
+}
+
+/** Shown only while there is a safety copy to put back (or checking for one failed). */
+function UndoPanel({ undo, undoing, disabled, onUndo, onRetry }: UndoPanelProps) {
+  if (undo.status === "loading" || (undo.status === "loaded" && undo.copy === null)) return null;
+  return (
+    <section
+      aria-label="Safety copy"
+      className="rounded-xl bg-slate-50 px-5 py-4 ring-1 ring-slate-200 ring-inset"
+    >
+      <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Safety copy</h3>
+      {undo.status === "error" ? (
+        <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+          <p className="text-red-700">Couldn't check for a safety copy. {undo.message}</p>
+          <Button variant="secondary" className="min-h-8 px-3 py-1" onClick={onRetry}>
+            Try again
+          </Button>
+        </div>
+      ) : undo.copy ? (
+        <div className="mt-2 flex flex-wrap items-center justify-between gap-x-6 gap-y-3">
+          <p className="min-w-0 flex-1 basis-64 text-sm text-slate-700">
+            {undoing ? (
+              "Putting your data back…"
+            ) : (
+              <>
+                Puts back your data as it was on{" "}
+                <time dateTime={undo.copy.takenAt} className="font-medium text-slate-900">
+                  {formatDateTime(undo.copy.takenAt)}
+                </time>{" "}
+                ({pluralize(undo.copy.athletes, "athlete")}).
+              </>
+            )}
+          </p>
+          <Button
+            variant="secondary"
+            busy={undoing}
+            disabled={disabled}
+            icon={<UndoIcon />}
+            onClick={onUndo}
+          >
+            Undo last restore
+          </Button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

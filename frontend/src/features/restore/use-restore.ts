@@ -1,0 +1,189 @@
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { api } from "../../lib/bridge";
+import { pluralize } from "../../lib/format";
+import { claimJob, JOB_BUSY_MESSAGE, releaseJob } from "../../lib/jobs";
+import {
+  dismissNotification,
+  notifyError,
+  notifySuccess,
+  type NotificationId,
+} from "../../lib/notify";
+import { useProgress } from "../../lib/use-progress";
+import type { ProgressUpdate, RestorePreview, RestoreResult } from "../../types/bridge";
+
+/**
+ * The restore job lives outside React components, like the backup job: the coach may
+ * switch pages while Python checks a big file, and coming back must still show it.
+ *
+ *   idle ─ Import Database ─▶ choosing ─ preview ─▶ confirming ─ Replace my data ─▶ restoring
+ *     ▲                          │ cancelled / refused   │ Cancel                      │
+ *     └──────────────────────────┴───────────────────────┴─────────────────────────────┘
+ *   idle ─ Undo ─▶ undoing ─▶ idle
+ */
+export type RestoreStage = "idle" | "choosing" | "confirming" | "restoring" | "undoing";
+
+interface RestoreState {
+  stage: RestoreStage;
+  /** The checked backup waiting for the coach's answer (confirming, restoring). */
+  preview: RestorePreview | null;
+  /** Increments whenever Python starts a new step; a key for its progress updates. */
+  runId: number;
+  /** Increments whenever a restore or an undo ends, however it ends: reload the undo status. */
+  finishedCount: number;
+}
+
+/** The Import Database button, where focus goes back when the confirmation closes. */
+export const IMPORT_BUTTON_ID = "restore-import-database";
+
+/** Don't flash a progress bar for steps that finish almost at once (as for backups). */
+const SHOW_PROGRESS_AFTER_MS = 500;
+
+export const PHASE_TEXT: Partial<Record<ProgressUpdate["phase"], string>> = {
+  staging: "Copying the backup…",
+  validating: "Checking every page of the backup…",
+  safetyCopy: "Saving a safety copy of your current data…",
+  replacing: "Replacing the data…",
+};
+
+let state: RestoreState = { stage: "idle", preview: null, runId: 0, finishedCount: 0 };
+const listeners = new Set<() => void>();
+/** The "Data restored" toast, whose Undo button stops making sense once anything else runs. */
+let undoToast: NotificationId | null = null;
+
+function setState(patch: Partial<RestoreState>) {
+  state = { ...state, ...patch };
+  listeners.forEach((listener) => listener());
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+function dismissUndoToast() {
+  if (undoToast !== null) dismissNotification(undoToast);
+  undoToast = null;
+}
+
+/** Import Database: Python shows the open dialog, copies and checks the file. */
+async function chooseFile(): Promise<void> {
+  if (state.stage !== "idle") return;
+  if (!claimJob("restore")) {
+    notifyError(new Error(JOB_BUSY_MESSAGE), "Restore not started");
+    return;
+  }
+  dismissUndoToast();
+  setState({ stage: "choosing", runId: state.runId + 1 });
+  let preview: RestorePreview | null = null;
+  let failure: unknown = null;
+  try {
+    // null = the coach cancelled the dialog: nothing to say.
+    preview = await api().system.chooseRestoreFile();
+  } catch (err) {
+    failure = err;
+  }
+  if (preview) {
+    setState({ stage: "confirming", preview });
+    return;
+  }
+  releaseJob("restore");
+  setState({ stage: "idle" });
+  if (failure !== null) notifyError(failure, "This file can't be restored");
+}
+
+/** Cancel in the confirmation: nothing has changed; Python drops its staged copy. */
+function cancelRestore(): void {
+  if (state.stage !== "confirming") return;
+  releaseJob("restore");
+  setState({ stage: "idle", preview: null });
+  // Only frees disk space; a failure here changes nothing the coach cares about.
+  api().system.cancelRestore().catch(() => undefined);
+}
+
+/** Replace my data. */
+async function confirmRestore(): Promise<void> {
+  const preview = state.preview;
+  if (state.stage !== "confirming" || !preview) return;
+  setState({ stage: "restoring", runId: state.runId + 1 });
+  let result: RestoreResult | null = null;
+  let failure: unknown = null;
+  try {
+    result = await api().system.restoreDatabase(preview.token);
+  } catch (err) {
+    failure = err;
+  }
+  // Close the confirmation first, so the toast isn't announced behind a modal.
+  releaseJob("restore");
+  setState({ stage: "idle", preview: null, finishedCount: state.finishedCount + 1 });
+  if (result) {
+    const title = `Data restored from ${preview.fileName} (${pluralize(result.athletes, "athlete")})`;
+    undoToast = result.undo
+      ? notifySuccess(title, "Your previous data was kept as a safety copy.", {
+          label: "Undo restore",
+          onClick: () => void undoLastRestore(),
+        })
+      : notifySuccess(title);
+  } else {
+    notifyError(failure, "Restore failed");
+  }
+}
+
+/** Undo restore (toast) / Undo last restore (Settings). */
+async function undoLastRestore(): Promise<void> {
+  if (state.stage !== "idle" || !claimJob("restore")) {
+    notifyError(new Error(JOB_BUSY_MESSAGE), "Can't undo right now");
+    return;
+  }
+  dismissUndoToast();
+  setState({ stage: "undoing", runId: state.runId + 1 });
+  try {
+    const result = await api().system.undoRestore();
+    notifySuccess(
+      `Your data is back as it was before the restore (${pluralize(result.athletes, "athlete")})`,
+    );
+  } catch (err) {
+    notifyError(err, "Undo failed");
+  } finally {
+    releaseJob("restore");
+    setState({ stage: "idle", finishedCount: state.finishedCount + 1 });
+  }
+}
+
+export function useRestore() {
+  const snapshot = useSyncExternalStore(subscribe, () => state);
+  return { ...snapshot, chooseFile, cancelRestore, confirmRestore, undoLastRestore };
+}
+
+/**
+ * Python's latest restore progress while `active`, split into what arrived and what to
+ * show: the bar appears only once a step has lasted a moment since its first update, so
+ * quick steps never flash one (the time spent in the open dialog doesn't count).
+ */
+export function useRestoreProgress(active: boolean): {
+  progress: ProgressUpdate | null;
+  showBar: boolean;
+  statusText: string;
+} {
+  const { runId } = useRestore();
+  const update = useProgress("restore", runId);
+  const progress = active ? update : null;
+  const started = progress !== null;
+  const [shown, setShown] = useState(false);
+
+  useEffect(() => {
+    if (!started) {
+      setShown(false);
+      return;
+    }
+    const timer = window.setTimeout(() => setShown(true), SHOW_PROGRESS_AFTER_MS);
+    return () => window.clearTimeout(timer);
+  }, [started]);
+
+  return {
+    progress,
+    showBar: started && shown,
+    statusText: progress ? (PHASE_TEXT[progress.phase] ?? "") : "",
+  };
+}
