@@ -193,5 +193,6 @@ def save_screenshot(page: Page, name: str) -> Path:
     """Keep a picture of the window in test-artifacts/ for people to look at."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path))
+    # Finished animations: a toast caught sliding in would be half transparent.
+    page.screenshot(path=str(path), animations="disabled")
     return path

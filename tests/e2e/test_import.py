@@ -1,0 +1,391 @@
+"""Import Database from Settings: preview, restore, undo; refused files; the real Qt dialog."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from judo_manager.backup.writer import write_backup
+from judo_manager.db import open_database
+from judo_manager.demo.generator import fill_demo_club
+from judo_manager.paths import database_path
+from tests.conftest import data_digest
+from tests.e2e.conftest import LaunchApp, RunningApp, save_screenshot
+
+LIVE_ATHLETES = 12
+BACKUP_ATHLETES = 30
+SMALLER_BACKUP = 5
+# pywebview's title for the Qt open dialog (localization "linux.openFile").
+OPEN_DIALOG_TITLE = "Open file"
+# Generous for a slow machine; every wait below ends as soon as its condition holds.
+UI_TIMEOUT_MS = 20_000
+CONFIRMATION = "Replace your current data?"
+
+
+def test_import_shows_a_preview_restores_and_undoes_from_the_toast(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data = _club(tmp_path / "data", LIVE_ATHLETES)
+    live = database_path(data)
+    backup = _backup_of_another_club(tmp_path / "usb-stick", BACKUP_ATHLETES, "club-2025.db")
+    before = data_digest(live)
+    home, env = _private_home(tmp_path)
+    app = launch_app(data, env=env)
+    page = app.page
+    _open_settings(page)
+
+    app.answer_dialog(backup)
+    _import_button(page).click()
+
+    dialog = _confirmation(page)
+    expect(dialog).to_contain_text(backup.name)
+    expect(dialog).to_contain_text(str(backup))
+    _expect_athletes_row(dialog, backup=BACKUP_ATHLETES, current=LIVE_ATHLETES)
+    expect(dialog).not_to_contain_text("fewer than your current data")
+    # The safe choice has the focus, never the button that replaces the data.
+    expect(page.get_by_role("button", name="Cancel")).to_be_focused()
+    save_screenshot(page, "import-preview")
+    [asked] = app.dialogs_asked()
+    assert (asked["kind"], asked["directory"]) == ("open", str(home))
+    assert data_digest(live) == before  # nothing changes before the coach says yes
+
+    dialog.get_by_role("button", name="Replace my data").click()
+
+    toast = _success_toast(page, f"Data restored from {backup.name} ({BACKUP_ATHLETES} athletes)")
+    expect(toast).to_contain_text("Your previous data was kept as a safety copy.")
+    expect(dialog).to_have_count(0)
+    # Still the same page in the same window: nothing restarted or reloaded.
+    expect(page.get_by_role("heading", level=1, name="Settings")).to_be_visible()
+    expect(_import_button(page)).to_be_focused()
+    expect(_about_athletes(page)).to_have_text(str(BACKUP_ATHLETES))
+    expect(_safety_copy_panel(page)).to_contain_text(f"({LIVE_ATHLETES} athletes)")
+    assert data_digest(live) == data_digest(backup)
+    _show_athletes(page, BACKUP_ATHLETES)
+
+    toast.get_by_role("button", name="Undo restore").click()
+
+    _success_toast(
+        page, f"Your data is back as it was before the restore ({LIVE_ATHLETES} athletes)"
+    )
+    expect(toast).to_have_count(0)
+    expect(_roster(page)).to_contain_text(f"{LIVE_ATHLETES} athletes in your club")
+    assert data_digest(live) == before
+    _open_settings(page)
+    expect(_about_athletes(page)).to_have_text(str(LIVE_ATHLETES))
+    expect(_safety_copy_panel(page)).to_have_count(0)  # nothing left to undo
+    assert app.process.poll() is None
+    expect(page.get_by_role("alert")).to_have_count(0)
+
+
+def test_undo_last_restore_in_settings_after_restarting_the_app(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data = _club(tmp_path / "data", LIVE_ATHLETES)
+    live = database_path(data)
+    backup = _backup_of_another_club(tmp_path / "backups", BACKUP_ATHLETES, "other-club.db")
+    before = data_digest(live)
+    env = _private_home(tmp_path)[1]
+    first = launch_app(data, env=env)
+    _open_settings(first.page)
+    expect(_safety_copy_panel(first.page)).to_have_count(0)  # no restore to undo yet
+    first.answer_dialog(backup)
+    _import_button(first.page).click()
+    _confirmation(first.page).get_by_role("button", name="Replace my data").click()
+    _success_toast(first.page, f"Data restored from {backup.name} ({BACKUP_ATHLETES} athletes)")
+    first.stop()
+
+    app = launch_app(data, env=env)
+    page = app.page
+    _show_athletes(page, BACKUP_ATHLETES)
+    _open_settings(page)
+    expect(_about_athletes(page)).to_have_text(str(BACKUP_ATHLETES))
+    panel = _safety_copy_panel(page)
+    expect(panel).to_contain_text("Puts back your data as it was on")
+    expect(panel).to_contain_text(f"({LIVE_ATHLETES} athletes)")
+
+    panel.get_by_role("button", name="Undo last restore").click()
+
+    _success_toast(
+        page, f"Your data is back as it was before the restore ({LIVE_ATHLETES} athletes)"
+    )
+    expect(_about_athletes(page)).to_have_text(str(LIVE_ATHLETES))
+    expect(panel).to_have_count(0)
+    assert data_digest(live) == before
+    _show_athletes(page, LIVE_ATHLETES)
+    expect(page.get_by_role("alert")).to_have_count(0)
+
+
+def _text_file(downloads: Path, data: Path) -> tuple[Path, str]:
+    path = downloads / "notes.db"
+    path.write_text("Grading on Saturday: bring white belts.\n" * 40)
+    return path, "notes.db is not a Judo Manager backup: it is a text file, not a database."
+
+
+def _jpeg(downloads: Path, data: Path) -> tuple[Path, str]:
+    path = downloads / "team-photo.db"
+    path.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF" + os.urandom(5000))
+    return path, "team-photo.db is not a Judo Manager backup: it is a JPEG picture, not a database."
+
+
+def _the_live_database(downloads: Path, data: Path) -> tuple[Path, str]:
+    reason = "That is the database Judo Manager is using right now, not a backup."
+    return database_path(data), reason
+
+
+# Each makes the file the coach picks (in downloads, or the app's own data folder) and
+# gives the reason the app must show.
+REJECTED: dict[str, Callable[[Path, Path], tuple[Path, str]]] = {
+    "text": _text_file,
+    "jpeg": _jpeg,
+    "live-database": _the_live_database,
+}
+
+
+@pytest.mark.parametrize("kind", REJECTED)
+def test_a_rejected_file_shows_why_and_changes_nothing(
+    launch_app: LaunchApp, tmp_path: Path, kind: str
+) -> None:
+    data = _club(tmp_path / "data", LIVE_ATHLETES)
+    live = database_path(data)
+    chosen, reason = REJECTED[kind](_folder(tmp_path / "downloads"), data)
+    before = data_digest(live)
+    app = launch_app(data, env=_private_home(tmp_path)[1])
+    page = app.page
+    _open_settings(page)
+
+    app.answer_dialog(chosen)
+    _import_button(page).click()
+
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("This file can't be restored", timeout=UI_TIMEOUT_MS)
+    expect(alert).to_contain_text(reason)
+    save_screenshot(page, f"import-rejected-{kind}")
+    _expect_idle(page)
+    expect(page.get_by_role("alertdialog")).to_have_count(0)
+    expect(page.get_by_role("status")).to_have_count(0)
+    assert len(app.dialogs_asked()) == 1
+    assert data_digest(live) == before
+    assert _staged_files(data) == []
+    assert not (data / "safety").exists()
+    expect(_safety_copy_panel(page)).to_have_count(0)
+    expect(_about_athletes(page)).to_have_text(str(LIVE_ATHLETES))
+
+
+@pytest.mark.parametrize("how", ["Escape key", "Cancel button"])
+def test_cancelling_the_confirmation_changes_nothing(
+    launch_app: LaunchApp, tmp_path: Path, how: str
+) -> None:
+    data = _club(tmp_path / "data", LIVE_ATHLETES)
+    live = database_path(data)
+    # An older backup with fewer athletes: the kind of file a coach thinks twice about.
+    backup = _backup_of_another_club(tmp_path / "backups", SMALLER_BACKUP, "old-club.db")
+    before = data_digest(live)
+    app = launch_app(data, env=_private_home(tmp_path)[1])
+    page = app.page
+    _open_settings(page)
+
+    app.answer_dialog(backup)
+    _import_button(page).click()
+    dialog = _confirmation(page)
+    _expect_athletes_row(dialog, backup=SMALLER_BACKUP, current=LIVE_ATHLETES)
+    expect(dialog).to_contain_text(
+        f"This backup has {LIVE_ATHLETES - SMALLER_BACKUP} athletes fewer than your current data."
+    )
+    [staged] = _staged_files(data)  # the private copy that was checked
+    assert staged.name.startswith("restore-")
+
+    if how == "Escape key":
+        page.keyboard.press("Escape")
+    else:
+        dialog.get_by_role("button", name="Cancel").click()
+
+    expect(dialog).to_have_count(0)
+    expect(_import_button(page)).to_be_focused()
+    _expect_idle(page)
+    _wait_until(lambda: _staged_files(data) == [], "the staged copy to be removed", app)
+    assert data_digest(live) == before
+    assert not (data / "safety").exists()
+    expect(_safety_copy_panel(page)).to_have_count(0)
+    expect(_about_athletes(page)).to_have_text(str(LIVE_ATHLETES))
+    _show_athletes(page, LIVE_ATHLETES)
+    expect(page.get_by_role("status")).to_have_count(0)
+    expect(page.get_by_role("alert")).to_have_count(0)
+
+
+def test_closing_the_open_dialog_is_not_an_error(launch_app: LaunchApp, tmp_path: Path) -> None:
+    data = _club(tmp_path / "data", LIVE_ATHLETES)
+    before = data_digest(database_path(data))
+    app = launch_app(data, env=_private_home(tmp_path)[1])
+    page = app.page
+    _open_settings(page)
+
+    app.answer_dialog(None)
+    _import_button(page).click()
+
+    # The button turns busy before Python is even called, so once the dialog has been
+    # answered, an idle button means the whole attempt is over.
+    _wait_until(lambda: len(app.dialogs_asked()) == 1, "the open dialog", app)
+    _expect_idle(page)
+    expect(page.get_by_role("alertdialog")).to_have_count(0)
+    assert data_digest(database_path(data)) == before
+    assert _staged_files(data) == []
+    # After a round trip to another page, any toast the attempt raised would be showing.
+    _show_athletes(page, LIVE_ATHLETES)
+    _open_settings(page)
+    expect(page.get_by_role("alert")).to_have_count(0)
+    expect(page.get_by_role("status")).to_have_count(0)
+
+
+def test_the_real_qt_open_dialog(launch_app: LaunchApp, tmp_path: Path) -> None:
+    data = _club(tmp_path / "data", LIVE_ATHLETES)
+    live = database_path(data)
+    backup = _backup_of_another_club(tmp_path / "usb-stick", BACKUP_ATHLETES, "club-2025.db")
+    app = launch_app(data, real_dialogs=True, env=_private_home(tmp_path)[1])
+    page = app.page
+    _open_settings(page)
+
+    _import_button(page).click()
+    _focus_open_dialog(app)
+    _xdotool("key", "ctrl+a")
+    _xdotool("type", str(backup))
+    _xdotool("key", "Return")
+
+    dialog = _confirmation(page)
+    expect(dialog).to_contain_text(str(backup))
+    _expect_athletes_row(dialog, backup=BACKUP_ATHLETES, current=LIVE_ATHLETES)
+    expect(page.get_by_role("button", name="Cancel")).to_be_focused()
+    dialog.get_by_role("button", name="Replace my data").click()
+
+    _success_toast(page, f"Data restored from {backup.name} ({BACKUP_ATHLETES} athletes)")
+    expect(_about_athletes(page)).to_have_text(str(BACKUP_ATHLETES))
+    assert data_digest(live) == data_digest(backup)
+    _show_athletes(page, BACKUP_ATHLETES)
+
+
+def _club(data: Path, athletes: int) -> Path:
+    """A data folder whose club has `athletes` athletes, closed, ready for the app."""
+    db = open_database(database_path(data))
+    try:
+        fill_demo_club(db, athletes, seed=1)
+    finally:
+        db.close()
+    return data
+
+
+def _backup_of_another_club(folder: Path, athletes: int, name: str) -> Path:
+    """A real, verified backup (as Export Database writes it) of a different club."""
+    other = open_database(database_path(folder.parent / f"other-club-{name}"))
+    try:
+        fill_demo_club(other, athletes, seed=2)
+        destination = _folder(folder) / name
+        write_backup(other.path, destination, scratch_dir=folder.parent / "scratch")
+    finally:
+        other.close()
+    return destination
+
+
+def _private_home(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A home folder of the app's own, so where the open dialog starts is known."""
+    home = _folder(tmp_path / "home")
+    return home, {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir(parents=True)
+    return path
+
+
+def _staged_files(data: Path) -> list[Path]:
+    staging = data / "staging"
+    return sorted(staging.iterdir()) if staging.exists() else []
+
+
+def _open_settings(page: Page) -> None:
+    page.get_by_role("navigation").get_by_role("button", name="Settings").click(timeout=30_000)
+    expect(page.get_by_role("heading", level=1, name="Settings")).to_be_visible()
+    expect(_about_athletes(page)).to_be_visible()
+    _expect_idle(page)
+
+
+def _show_athletes(page: Page, count: int) -> None:
+    page.get_by_role("navigation").get_by_role("button", name="Athletes").click(timeout=30_000)
+    expect(page.get_by_role("heading", level=1, name="Athletes")).to_be_visible()
+    expect(_roster(page)).to_contain_text(f"{count} athletes in your club")
+
+
+def _roster(page: Page) -> Locator:
+    return page.get_by_role("region", name="Athlete roster")
+
+
+def _about_athletes(page: Page) -> Locator:
+    """The athlete count in Settings' "About this app" card."""
+    about = page.get_by_role("region", name="About this app")
+    return about.locator("dt", has_text="Athletes").locator("xpath=following-sibling::dd[1]")
+
+
+def _safety_copy_panel(page: Page) -> Locator:
+    return page.get_by_role("region", name="Safety copy")
+
+
+def _import_button(page: Page) -> Locator:
+    return page.get_by_role("button", name="Import Database")
+
+
+def _expect_idle(page: Page) -> None:
+    button = _import_button(page)
+    expect(button).to_have_text("Import Database", timeout=UI_TIMEOUT_MS)
+    expect(button).to_be_enabled()
+    expect(button).not_to_have_attribute("aria-busy", "true")
+
+
+def _confirmation(page: Page) -> Locator:
+    dialog = page.get_by_role("alertdialog", name=CONFIRMATION)
+    expect(dialog).to_be_visible(timeout=UI_TIMEOUT_MS)
+    return dialog
+
+
+def _expect_athletes_row(dialog: Locator, *, backup: int, current: int) -> None:
+    """The comparison's Athletes row: this backup's count, then the current data's."""
+    # `has` is matched inside each row, so it starts from the page, not from the dialog.
+    header = dialog.page.get_by_role("rowheader", name="Athletes", exact=True)
+    row = dialog.get_by_role("row").filter(has=header)
+    expect(row.get_by_role("cell")).to_have_text([str(backup), str(current)])
+
+
+def _success_toast(page: Page, title: str) -> Locator:
+    toast = page.get_by_role("status").filter(has_text=title)
+    expect(toast).to_be_visible(timeout=UI_TIMEOUT_MS)
+    return toast
+
+
+def _wait_until(
+    condition: Callable[[], bool], what: str, app: RunningApp, timeout_s: float = 20.0
+) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}:\n{app.log()}"
+        time.sleep(0.05)  # polling a folder another process changes
+
+
+def _xdotool(*args: str) -> str:
+    done = subprocess.run(
+        ["xdotool", *args], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, f"xdotool {' '.join(args)} failed: {done.stderr}"
+    return done.stdout
+
+
+def _focus_open_dialog(app: RunningApp) -> str:
+    """The app's visible open dialog, given the keyboard focus (Xvfb has no window manager)."""
+    # `--all`: xdotool's default `--any` would match every window of the pid.
+    search = ["search", "--all", "--sync", "--onlyvisible", "--pid", str(app.process.pid)]
+    found = _xdotool(*search, "--name", f"^{OPEN_DIALOG_TITLE}$").split()
+    assert len(found) == 1, f"expected one '{OPEN_DIALOG_TITLE}' window, found {found}"
+    _xdotool("windowfocus", "--sync", found[0])
+    return found[0]
