@@ -75,38 +75,39 @@ class BackupService:
                 scratch_dir=self._db.path.parent / SCRATCH_FOLDER,
                 progress=progress,
             )
+        except JudoManagerError as error:
+            self._record_failure(destination, started_at, clock, str(error))
+            raise
         except Exception as error:
-            message = (
-                str(error)
-                if isinstance(error, JudoManagerError)
-                else (f"The backup failed unexpectedly ({error}). Nothing was saved.")
-            )
-            self._record(
-                BackupAttempt(
-                    started_at,
-                    _now(),
-                    destination,
-                    None,
-                    _ms_since(clock),
-                    None,
-                    ok=False,
-                    error=message,
-                )
-            )
-            if isinstance(error, JudoManagerError):
-                raise
+            message = f"The backup failed unexpectedly ({error}). Nothing was saved."
+            self._record_failure(destination, started_at, clock, message)
             raise BackupError(message) from error
         attempt = BackupAttempt(
-            started_at,
-            _now(),
-            written.path,
-            written.bytes,
-            _ms_since(clock),
-            written.athlete_count,
+            started_at=started_at,
+            finished_at=_now(),
+            path=written.path,
+            bytes=written.bytes,
+            duration_ms=_ms_since(clock),
+            athlete_count=written.athlete_count,
             ok=True,
         )
         self._record(attempt)
         return attempt
+
+    def _record_failure(
+        self, destination: Path, started_at: str, clock: float, message: str
+    ) -> None:
+        failure = BackupAttempt(
+            started_at=started_at,
+            finished_at=_now(),
+            path=destination,
+            bytes=None,
+            duration_ms=_ms_since(clock),
+            athlete_count=None,
+            ok=False,
+            error=message,
+        )
+        self._record(failure)
 
     def _refuse_live_database(self, destination: Path) -> None:
         """Refuse the live database and its side files, before anything is written."""
