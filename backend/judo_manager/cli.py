@@ -115,11 +115,19 @@ def _open_services(data_dir: Path) -> Services:
 
 
 def _backup(args: argparse.Namespace, data_dir: Path) -> int:
-    services = _open_services(data_dir)
+    from judo_manager.backup.service import BackupService
+    from judo_manager.db import open_database
+    from judo_manager.desktop import DesktopWindow
+    from judo_manager.maintenance import MaintenanceLock
+    from judo_manager.paths import database_path
+
+    # Only the backup service: the command should start about as fast as Python itself.
+    db = open_database(database_path(data_dir))
     try:
-        written = services.backup.export_to(args.dest, force=args.force)
+        backup = BackupService(db, DesktopWindow(), MaintenanceLock())
+        written = backup.export_to(args.dest, force=args.force)
     finally:
-        services.db.close()
+        db.close()
     print(
         f"Backed up to {written.path} ({_size(written.bytes or 0)}, "
         f"{written.athlete_count} athletes)"

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_NAME = "Judo Manager"
 DATA_DIR_ENV = "JUDO_MANAGER_DATA_DIR"
 DATABASE_FILENAME = "judo_manager.db"
@@ -18,6 +16,8 @@ def resolve_data_dir(cli_value: str | None = None) -> Path:
     chosen = cli_value or os.environ.get(DATA_DIR_ENV)
     if chosen:
         return Path(chosen).expanduser().resolve()
+    from platformdirs import user_data_dir  # only needed here; keeps subcommands quick
+
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 

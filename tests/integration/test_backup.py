@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from judo_manager.backup.service import BackupService
-from judo_manager.backup.writer import write_backup
+from judo_manager.backup.writer import PHASE_SPANS, write_backup
 from judo_manager.db import Database
 from judo_manager.db.migrations import APPLICATION_ID, SCHEMA_VERSION
 from judo_manager.demo.generator import fill_demo_club
@@ -136,8 +136,8 @@ def test_a_byte_flipped_on_the_drive_is_caught(db: Database, tmp_path: Path) -> 
     destination.parent.mkdir()
 
     def flip_a_byte_once_written(phase: str, fraction: float) -> None:
-        # Copying ends at 0.8 of the whole job: the file is written but not yet verified.
-        if phase == "copying" and fraction >= 0.8 - 1e-9:
+        # At the end of copying the file is written but not yet verified.
+        if phase == "copying" and fraction >= PHASE_SPANS["copying"][1] - 1e-9:
             (partial,) = destination.parent.glob("*.partial")
             with partial.open("r+b") as f:
                 f.seek(partial.stat().st_size // 2)

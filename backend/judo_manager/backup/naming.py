@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from platformdirs import user_documents_dir
-
 BACKUP_SUFFIX = ".db"
 
 
@@ -24,6 +22,8 @@ def with_db_suffix(path: Path) -> Path:
 
 def dialog_start_folder(last_backup: Path | None) -> Path:
     """The last backup's folder if it still exists, else Documents, else the home folder."""
+    from platformdirs import user_documents_dir  # only the window's dialogs need it
+
     candidates = [last_backup.parent] if last_backup else []
     candidates += [Path(user_documents_dir()), Path.home()]
     for folder in candidates:

@@ -13,15 +13,18 @@ BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+def connect(
+    path: Path, *, read_only: bool = False, check_same_thread: bool = True
+) -> sqlite3.Connection:
     """Open `path` in autocommit mode (transactions are explicit), with foreign keys on.
 
-    `check_same_thread` stays on: a connection belongs to the thread that opened it.
+    A connection belongs to the thread that opened it, unless `check_same_thread` is off
+    for one that is handed to a single worker thread.
     """
-    if read_only:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
-    else:
-        conn = sqlite3.connect(path, isolation_level=None)
+    target = f"{path.as_uri()}?mode=ro" if read_only else str(path)
+    conn = sqlite3.connect(
+        target, uri=read_only, isolation_level=None, check_same_thread=check_same_thread
+    )
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")

@@ -1,0 +1,108 @@
+"""Small helpers shared by the benchmarks: medians, percentiles, tables, child processes."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV_BIN = ROOT / ".venv" / "bin"
+PYTHON = VENV_BIN / "python"
+JUDO_MANAGER = VENV_BIN / "judo-manager"
+GNU_TIME = "/usr/bin/time"  # Debian package "time"
+
+
+def median(values: Sequence[float]) -> float:
+    """The median of `values`."""
+    return statistics.median(values)
+
+
+def percentile(values: Sequence[float], fraction: float) -> float:
+    """The `fraction` (0..1) percentile of `values`, nearest rank."""
+    ordered = sorted(values)
+    rank = max(0, min(len(ordered) - 1, round(fraction * len(ordered) + 0.5) - 1))
+    return ordered[rank]
+
+
+def ratio(value: float, baseline: float) -> str:
+    """`value / baseline` as "2.35x", or "-" without a usable baseline."""
+    return f"{value / baseline:.2f}x" if baseline > 0 else "-"
+
+
+def print_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """Print a plain-text table, columns padded to their widest cell."""
+    cells = [[str(cell) for cell in row] for row in [headers, *rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    line = "-+-".join("-" * width for width in widths)
+    print(f"\n{title}")
+    for index, row in enumerate(cells):
+        print(" | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+        if index == 0:
+            print(line)
+
+
+@dataclass(frozen=True)
+class ChildRun:
+    """One finished child process: wall-clock seconds, peak memory and exit code."""
+
+    seconds: float
+    max_rss_mb: float
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_child(args: Sequence[str | Path], env: dict[str, str] | None = None) -> ChildRun:
+    """Run a command to the end; the time from spawn to exit includes process start.
+
+    The peak memory comes from GNU time, whose own small process forks the command: the
+    kernel counts the forking parent's memory in a child's peak (a fork or vfork shares it
+    until exec), so `wait4` from this big Python process would report at least our own size.
+    """
+    with tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "rss"
+        command = [GNU_TIME, "-f", "%M", "-o", str(report), *map(str, args)]
+        with open(os.devnull, "rb") as stdin:
+            started = time.perf_counter()
+            done = subprocess.run(command, stdin=stdin, capture_output=True, env=env, check=False)
+            seconds = time.perf_counter() - started
+        max_rss_kb = int(report.read_text().split()[-1]) if report.exists() else 0
+    return ChildRun(
+        seconds,
+        max_rss_kb / 1024,
+        done.returncode,
+        done.stdout.decode(errors="replace"),
+        done.stderr.decode(errors="replace"),
+    )
+
+
+def fsync_path(path: Path) -> None:
+    """Flush a file's data to the drive."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def filesystem_of(path: Path) -> str:
+    """The device and type of the filesystem holding `path`, from /proc/mounts."""
+    resolved = str(path.resolve())
+    best = ("?", "?", "")
+    for line in Path("/proc/mounts").read_text().splitlines():
+        device, mount_point, fs_type, *_ = line.split()
+        inside = resolved == mount_point or resolved.startswith(mount_point.rstrip("/") + "/")
+        if inside and len(mount_point) >= len(best[2]):
+            best = (device, fs_type, mount_point)
+    return f"{best[0]} ({best[1]}, mounted on {best[2]})"
+
+
+def mb(size: float) -> str:
+    """A byte count in megabytes, as the app prints it."""
+    return f"{size / 1_000_000:,.1f} MB"

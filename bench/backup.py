@@ -1,0 +1,450 @@
+"""The verified backup next to plain copies: time, where it goes, what writers feel, memory.
+
+Builds a club database of about --mb megabytes with the app's own schema and demo generator,
+then measures in one run, median of --runs each, round-robin so drift hits every step alike:
+
+  cp + fsync (the baseline), a bare one-step SQLite backup + fsync, the sqlite3 shell's
+  `.backup`, and `judo-manager backup DEST --force` as a child process (start included);
+  the verification steps alone; each part of `write_backup` in process; the latency of a
+  writer process committing small transactions, idle and during a backup; and the backup
+  process's peak memory at --mb and --mb/4.
+
+Targets: the verified backup within 4x cp+fsync and 1.6x the bare backup, writers' p99 no
+worse than 2x idle, memory flat as the database grows. Nothing here asserts on a time.
+
+    .venv/bin/python bench/backup.py [--mb 500] [--runs 5] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import shutil
+import sqlite3
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from multiprocessing.connection import Connection
+from multiprocessing.synchronize import Event
+from pathlib import Path
+
+from _common import (
+    JUDO_MANAGER,
+    ChildRun,
+    filesystem_of,
+    fsync_path,
+    mb,
+    median,
+    percentile,
+    print_table,
+    ratio,
+    run_child,
+)
+from judo_manager.backup import writer
+from judo_manager.backup.verify import header_problem, quick_check_problem
+from judo_manager.db import open_database
+from judo_manager.db.connection import connect
+from judo_manager.db.migrations import SCHEMA_VERSION
+from judo_manager.demo.generator import fill_demo_club
+from judo_manager.paths import database_path
+
+CALIBRATION_ATHLETES = 100_000
+# Each generator call is one transaction, so this bounds the write-ahead log it leaves.
+ATHLETES_PER_CALL = 1_000_000
+WRITER_LIMIT_S = 600.0  # the writer process stops by itself after this, whatever happens
+
+
+def main() -> None:
+    """Build the databases, run every measurement, print the tables."""
+    args = _parse_args()
+    temp_root = Path(args.tmp)
+    work = (
+        Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="jm-bench-", dir=temp_root))
+    )
+    dest_dir = Path(tempfile.mkdtemp(prefix="jm-bench-dest-", dir=temp_root))
+    try:
+        big = build_database(work / f"club-{args.mb}mb", args.mb * 1_000_000)
+        small = build_database(work / f"club-{args.mb // 4}mb", args.mb // 4 * 1_000_000)
+        print(f"databases in {filesystem_of(work)}; backups to {filesystem_of(dest_dir)}")
+        run_all(args, big, small, dest_dir)
+    finally:
+        shutil.rmtree(dest_dir, ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mb", type=int, default=500, help="database size to build (MB)")
+    parser.add_argument("--runs", type=int, default=5, help="repetitions of each step")
+    parser.add_argument("--keep", metavar="DIR", help="build the databases here and keep them")
+    parser.add_argument("--tmp", default=tempfile.gettempdir(), help="parent of temp folders")
+    parser.add_argument(
+        "--writer-pause-ms", type=float, default=10.0, help="pause between writer commits"
+    )
+    return parser.parse_args()
+
+
+def build_database(data_dir: Path, target_bytes: int) -> Path:
+    """The club database in `data_dir`, grown with demo athletes to about `target_bytes`.
+
+    A database already there is reused as it is.
+    """
+    path = database_path(data_dir)
+    if path.exists():
+        checkpoint(path)
+        print(f"reusing {path} ({mb(path.stat().st_size)})")
+        return path
+    started = time.perf_counter()
+    db = open_database(path)
+    try:
+        calibration = max(1000, min(CALIBRATION_ATHLETES, target_bytes // 400))
+        fill_demo_club(db, calibration)
+        checkpoint(path)
+        per_athlete = path.stat().st_size / calibration
+        while (missing := target_bytes - path.stat().st_size) > 1000 * per_athlete:
+            fill_demo_club(db, min(ATHLETES_PER_CALL, int(missing / per_athlete)), force=True)
+            checkpoint(path)
+    finally:
+        db.close()
+    checkpoint(path)
+    seconds = time.perf_counter() - started
+    print(
+        f"built {path} ({mb(path.stat().st_size)}, {per_athlete:.0f} B/athlete) in {seconds:.0f} s"
+    )
+    return path
+
+
+def checkpoint(path: Path) -> None:
+    """Move everything from the write-ahead log into the file, so its size is honest."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            raise SystemExit(f"could not checkpoint {path}: another connection holds it")
+    finally:
+        conn.close()
+
+
+def cp_fsync(live: Path, dest: Path) -> float:
+    """Seconds to copy the file (sendfile) and fsync the copy."""
+    started = time.perf_counter()
+    shutil.copyfile(live, dest)
+    fsync_path(dest)
+    return time.perf_counter() - started
+
+
+def bare_backup(live: Path, dest: Path) -> float:
+    """Seconds for a one-step SQLite online backup into a new file, plus its fsync."""
+    started = time.perf_counter()
+    source, target = sqlite3.connect(live), sqlite3.connect(dest)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+    fsync_path(dest)
+    return time.perf_counter() - started
+
+
+def shell_backup(live: Path, dest: Path) -> float:
+    """Seconds for the sqlite3 shell's `.backup` plus an fsync, process start included."""
+    started = time.perf_counter()
+    _check(run_child(["sqlite3", live, f".backup '{dest}'"]))
+    fsync_path(dest)
+    return time.perf_counter() - started
+
+
+def verified_backup(data_dir: Path, dest: Path) -> ChildRun:
+    """`judo-manager --data-dir D backup DEST --force`, start to exit."""
+    return _check(run_child([JUDO_MANAGER, "--data-dir", data_dir, "backup", dest, "--force"]))
+
+
+def _check(run: ChildRun) -> ChildRun:
+    if run.returncode != 0:
+        raise SystemExit(f"a child process failed ({run.returncode}):\n{run.stderr}")
+    return run
+
+
+def read_back_compare(backup: Path, snapshot: Path) -> float:
+    """Seconds to read `backup` from the drive (dropped from the cache) and compare it."""
+    fsync_path(backup)
+    started = time.perf_counter()
+    with backup.open("rb") as copy, snapshot.open("rb") as source:
+        os.posix_fadvise(copy.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+        while expected := source.read(writer.CHUNK_BYTES):
+            if copy.read(len(expected)) != expected:
+                raise SystemExit(f"{backup} and {snapshot} differ")
+    return time.perf_counter() - started
+
+
+def quick_check(backup: Path) -> float:
+    """Seconds for the structural checks (quick_check + header) on a finished backup."""
+    started = time.perf_counter()
+    conn = connect(backup, read_only=True)
+    try:
+        problem = quick_check_problem(conn) or header_problem(conn, SCHEMA_VERSION)
+    finally:
+        conn.close()
+    if problem:
+        raise SystemExit(f"{backup}: {problem}")
+    return time.perf_counter() - started
+
+
+def pipeline_parts(live: Path, dest: Path) -> dict[str, float]:
+    """Seconds of `write_backup`, run in process, and of each of its progress phases.
+
+    A phase lasts from its first progress report to the next phase's first report.
+    """
+    seconds: dict[str, float] = {}
+    marks: list[tuple[str, float]] = []
+
+    def progress(phase: str, _fraction: float) -> None:
+        if not marks or marks[-1][0] != phase:
+            marks.append((phase, time.perf_counter()))
+
+    started = time.perf_counter()
+    writer.write_backup(live, dest, scratch_dir=live.parent / "scratch", progress=progress)
+    ended = time.perf_counter()
+    seconds["write_backup"] = ended - started
+    bounds = [started, *(moment for _, moment in marks[1:]), ended]
+    for (phase, _), begin, end in zip(marks, bounds[:-1], bounds[1:], strict=True):
+        seconds[f"phase {phase}"] = end - begin
+    return seconds
+
+
+def _write_loop(
+    db: str, pause_s: float, stop: Event, ready: Event, out: Connection
+) -> None:  # runs in the writer process
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA busy_timeout = 10000")
+    samples: list[tuple[float, float]] = []
+    ready.set()
+    deadline = time.monotonic() + WRITER_LIMIT_S
+    while not stop.is_set() and time.monotonic() < deadline:
+        begun = time.monotonic()
+        conn.execute("INSERT INTO clubs(name) VALUES (?)", (f"bench writer {len(samples)}",))
+        samples.append((begun, time.monotonic() - begun))
+        time.sleep(pause_s)
+    conn.close()
+    out.send(samples)
+
+
+def writer_latencies(live: Path, pause_s: float, activity: Callable[[], object]) -> list[float]:
+    """Latencies (s) of a writer process's commits begun while `activity()` ran."""
+    context = multiprocessing.get_context("spawn")
+    stop, ready = context.Event(), context.Event()
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_write_loop, args=(str(live), pause_s, stop, ready, send))
+    process.start()
+    try:
+        if not ready.wait(60):
+            raise SystemExit("the writer process did not start")
+        time.sleep(0.3)
+        begin = time.monotonic()
+        activity()
+        end = time.monotonic()
+    finally:
+        stop.set()
+        samples = receive.recv() if receive.poll(60) else []
+        process.join(60)
+    return [latency for begun, latency in samples if begin <= begun <= end]
+
+
+@dataclass
+class Results:
+    """Every figure measured, in seconds (latencies too) and megabytes."""
+
+    times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    rss: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    parts: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    idle: list[float] = field(default_factory=list)
+    busy: list[float] = field(default_factory=list)
+    sizes: dict[Path, int] = field(default_factory=dict)  # as measured, before any writer ran
+
+    def verified(self, db: Path, dest: Path, key: str) -> float:
+        """Run the verified backup of `db`; keep its peak memory under `key`."""
+        run = verified_backup(db.parent, dest)
+        self.rss[key].append(run.max_rss_mb)
+        return run.seconds
+
+
+def run_all(args: argparse.Namespace, big: Path, small: Path, dest_dir: Path) -> None:
+    """Every measurement, then the tables."""
+    results = Results(sizes={db: db.stat().st_size for db in (big, small)})
+    measure_copies(results, big, small, dest_dir / "backup.db", args.runs)
+    measure_inside(results, big, dest_dir, args.runs, args.writer_pause_ms / 1000)
+    print_report(results, big, small, args)
+
+
+def measure_copies(results: Results, big: Path, small: Path, dest: Path, runs: int) -> None:
+    """The baselines and the verified backup, round-robin, each into a fresh `dest`."""
+    steps: dict[str, Callable[[], float]] = {
+        "cp": lambda: cp_fsync(big, dest),
+        "bare": lambda: bare_backup(big, dest),
+        "shell": lambda: shell_backup(big, dest),
+        "verified": lambda: results.verified(big, dest, "big"),
+        "verified small": lambda: results.verified(small, dest, "small"),
+    }
+    for run in range(runs):
+        print(f"run {run + 1}/{runs}: copies and backups", flush=True)
+        for name, step in steps.items():
+            os.sync()
+            results.times[name].append(step())
+            dest.unlink(missing_ok=True)
+
+
+def measure_inside(results: Results, big: Path, dest_dir: Path, runs: int, pause_s: float) -> None:
+    """Verification alone, the parts of `write_backup`, and a writer's latency."""
+    finished, snapshot = dest_dir / "finished.db", dest_dir / "snapshot-copy.db"
+    inner, busy_dest = dest_dir / "inner.db", dest_dir / "busy.db"
+    verified_backup(big.parent, finished)
+    shutil.copyfile(finished, snapshot)
+    for run in range(runs):
+        print(f"run {run + 1}/{runs}: verification, pipeline parts, writer latency", flush=True)
+        results.times["quick_check"].append(quick_check(finished))
+        results.times["read-back"].append(read_back_compare(finished, snapshot))
+        os.sync()
+        for name, value in pipeline_parts(big, inner).items():
+            results.parts[name].append(value)
+        inner.unlink()
+        os.sync()
+        started = time.monotonic()
+        backup = partial(results.verified, big, busy_dest, "busy")
+        results.busy += writer_latencies(big, pause_s, backup)
+        duration = time.monotonic() - started
+        busy_dest.unlink()
+        os.sync()
+        results.idle += writer_latencies(big, pause_s, partial(time.sleep, duration))
+
+
+def print_report(results: Results, big: Path, small: Path, args: argparse.Namespace) -> None:
+    """The tables: time, inside the pipeline, writer latency, memory."""
+    size = results.sizes[big]
+    print(f"\nDatabase {mb(size)} ({size:,} bytes), WAL checkpointed; median of {args.runs} runs")
+    print_times(results.times)
+    print_parts(results.parts, bare=median(results.times["bare"]))
+    print_latency(results.idle, results.busy, args.writer_pause_ms)
+    print_memory(results, big, small)
+
+
+def print_times(times: dict[str, list[float]]) -> None:
+    """Each way to copy the database, against cp+fsync and the bare backup."""
+    cp, bare, verified = (median(times[key]) for key in ("cp", "bare", "verified"))
+    meets = _meets(verified <= 4 * cp and verified <= 1.6 * bare)
+
+    def row(label: str, key: str, note: str) -> list[object]:
+        value = median(times[key])
+        spread = f"{min(times[key]):.2f}..{max(times[key]):.2f}"
+        return [label, f"{value:.3f}", spread, ratio(value, cp), ratio(value, bare), note]
+
+    print_table(
+        "Backup time",
+        ["step", "median s", "min..max s", "vs cp+fsync", "vs bare backup", "notes"],
+        [
+            row("cp + fsync", "cp", "baseline: shutil.copyfile (sendfile) + fsync"),
+            row("bare sqlite3 backup", "bare", "src.backup(dst), pages=-1, + fsync; in process"),
+            row("sqlite3 shell .backup", "shell", "process start included, + fsync"),
+            row(
+                "verified backup (judo-manager)",
+                "verified",
+                f"process start included; target <= 4x cp, <= 1.6x bare: {meets}",
+            ),
+            row("  verify: quick_check + header", "quick_check", "read-only connection, hot cache"),
+            row("  verify: device read-back", "read-back", "fadvise DONTNEED, read, compare"),
+        ],
+    )
+
+
+def print_parts(parts: dict[str, list[float]], *, bare: float) -> None:
+    """Where the time of `write_backup` goes."""
+    whole = median(parts["write_backup"])
+    rows = []
+    for key, label in PART_LABELS.items():
+        value = median(parts[key])
+        rows.append([label, f"{value:.3f}", f"{value / whole:.0%}", ratio(value, bare)])
+    print_table(
+        "Inside write_backup (in process, no process start)",
+        ["part", "median s", "share of write_backup", "vs bare backup"],
+        rows,
+    )
+
+
+def print_latency(idle: list[float], busy: list[float], pause_ms: float) -> None:
+    """A writer's commit latency with no backup running and during one."""
+    idle_p99 = percentile(idle, 0.99)
+
+    def row(label: str, values: list[float]) -> list[object]:
+        p99 = percentile(values, 0.99)
+        return [
+            label,
+            len(values),
+            f"{percentile(values, 0.5) * 1000:.2f}",
+            f"{p99 * 1000:.2f}",
+            f"{max(values) * 1000:.2f}",
+            ratio(p99, idle_p99),
+        ]
+
+    meets = _meets(percentile(busy, 0.99) <= 2 * idle_p99)
+    print_table(
+        f"Writer latency: a second process, INSERT INTO clubs in autocommit, "
+        f"{pause_ms:g} ms pause; target p99 busy <= 2x idle: {meets}",
+        ["condition", "commits", "p50 ms", "p99 ms", "max ms", "p99 vs idle"],
+        [row("idle", idle), row("during verified backup", busy)],
+    )
+
+
+def print_memory(results: Results, big: Path, small: Path) -> None:
+    """The backup process's peak memory at two database sizes."""
+    version = run_child([JUDO_MANAGER, "--version"])
+    size, small_size = results.sizes[big], results.sizes[small]
+    rss_big, rss_small = median(results.rss["big"]), median(results.rss["small"])
+    flat = _meets(rss_big <= 1.25 * rss_small)
+    print_table(
+        "Peak memory of the backup process (max RSS from GNU time, median of runs)",
+        ["database", "size", "verified backup s", "max RSS MB", "notes"],
+        [
+            [
+                "none: judo-manager --version",
+                "-",
+                f"{version.seconds:.3f}",
+                f"{version.max_rss_mb:.1f}",
+                "interpreter + imports",
+            ],
+            [
+                small.parent.name,
+                mb(small_size),
+                f"{median(results.times['verified small']):.3f}",
+                f"{rss_small:.1f}",
+                "",
+            ],
+            [
+                big.parent.name,
+                mb(size),
+                f"{median(results.times['verified']):.3f}",
+                f"{rss_big:.1f}",
+                f"{size / small_size:.1f}x the data, {ratio(rss_big, rss_small)} the memory; "
+                f"target flat: {flat}",
+            ],
+        ],
+    )
+
+
+PART_LABELS = {
+    "write_backup": "whole write_backup, in process",
+    "phase snapshot": "snapshot (backup API; quick_check runs alongside on a pinned reader)",
+    "phase copying": "copying into .partial (sendfile) + fsync",
+    "phase verifying": "read back from the drive + compare, wait for quick_check, rename",
+}
+
+
+def _meets(ok: bool) -> str:
+    return "meets" if ok else "MISSES"
+
+
+if __name__ == "__main__":
+    main()
