@@ -16,6 +16,7 @@ from typing import Literal
 from judo_manager.athletes.repository import count_athletes
 from judo_manager.backup.naming import dialog_start_folder
 from judo_manager.db import Database
+from judo_manager.db.connection import connect
 from judo_manager.desktop import DesktopWindow
 from judo_manager.errors import RestoreError, RestoreRejectedError
 from judo_manager.maintenance import MaintenanceLock
@@ -175,7 +176,9 @@ class RestoreService:
 
     def _validate(self, staged: Path, name: str, progress: Callable[[float], None]) -> int:
         try:
-            conn = sqlite3.connect(staged, isolation_level=None)
+            # Read-only: nothing is changed before it is known to be sound, and SQLite's
+            # integrity_check runs markedly faster on a read-only connection.
+            conn = connect(staged, read_only=True)
         except sqlite3.Error as error:
             raise RestoreRejectedError(f"{name} can't be opened ({error}).") from error
         try:
