@@ -176,7 +176,7 @@ def read_back_compare(backup: Path, snapshot: Path) -> float:
     started = time.perf_counter()
     with backup.open("rb") as copy, snapshot.open("rb") as source:
         os.posix_fadvise(copy.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
-        while expected := source.read(writer.CHUNK_BYTES):
+        while expected := source.read(writer.SPAN_BYTES):
             if copy.read(len(expected)) != expected:
                 raise SystemExit(f"{backup} and {snapshot} differ")
     return time.perf_counter() - started

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import Literal
 
 from judo_manager import __version__
 from judo_manager.athletes.repository import count_athletes
@@ -36,13 +36,11 @@ from judo_manager.backup.verify import header_problem, quick_check_problem
 from judo_manager.db.connection import connect
 from judo_manager.db.migrations import read_header
 from judo_manager.errors import BackupError, BackupVerificationError
+from judo_manager.fileio import SPAN_BYTES, copy_into
 
 Phase = Literal["snapshot", "copying", "verifying"]
 ProgressCallback = Callable[[Phase, float], None]
 
-# Spans for sendfile and for reading back: large enough to be cheap, small enough for
-# smooth progress and for the kernel to start writing early.
-SPAN_BYTES = 8 * 1024 * 1024
 # Pages per backup step: small enough for smooth progress, large enough to stay cheap.
 PAGES_PER_STEP = 4096
 # Each phase's share of the whole job (as measured), for one bar that only moves forward.
@@ -235,33 +233,10 @@ def _stream(snapshot: Path, temporary: Path, size: int, report: ProgressCallback
     out = os.open(temporary, flags, 0o644)
     try:
         with snapshot.open("rb") as source:
-            written = 0
-            while written < size:
-                span = _copy_span(source, out, written, min(SPAN_BYTES, size - written))
-                if hasattr(os, "posix_fadvise"):
-                    # Start writing this span to the drive now, so the final fsync is short
-                    # and no pile of unwritten data holds up the app's own commits.
-                    os.posix_fadvise(out, written, span, os.POSIX_FADV_DONTNEED)
-                written += span
-                report("copying", written / size)
+            copy_into(source, out, size, lambda f: report("copying", f), write_early=True)
         os.fsync(out)
     finally:
         os.close(out)
-
-
-def _copy_span(source: BinaryIO, out: int, offset: int, count: int) -> int:
-    """Copy up to `count` bytes at `offset`: in the kernel where the OS can (sendfile)."""
-    if hasattr(os, "sendfile"):
-        sent = os.sendfile(out, source.fileno(), offset, count)
-    else:
-        source.seek(offset)
-        view = memoryview(source.read(count))
-        sent = len(view)
-        while view:
-            view = view[os.write(out, view) :]
-    if sent == 0:
-        raise BackupError("The snapshot ended early while it was being copied.")
-    return sent
 
 
 def _compare_from_device(

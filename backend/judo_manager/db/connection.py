@@ -8,6 +8,7 @@ from pathlib import Path
 from judo_manager.errors import DamagedDatabaseError, NotADatabaseError
 
 BUSY_TIMEOUT_MS = 10_000
+WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024
 
 # The first 16 bytes of every SQLite 3 database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -28,6 +29,8 @@ def connect(
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
+    # After a restore the write-ahead log holds the whole database; let it shrink again.
+    conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT_BYTES}")
     return conn
 
 

@@ -14,6 +14,9 @@ from pathlib import Path
 from judo_manager.db import Database
 from judo_manager.db.migrations import migrate
 
+# SQLite's default: checkpoint once the write-ahead log passes this many pages.
+AUTOCHECKPOINT_PAGES = 1000
+
 
 def prepare(staged: Path, schema_version: int, live_page_size: int) -> None:
     """Make the staged copy ready to copy in: rollback journal, current schema, live page size.
@@ -33,10 +36,22 @@ def prepare(staged: Path, schema_version: int, live_page_size: int) -> None:
 
 
 def replace_live_data(db: Database, staged: Path) -> None:
-    """Copy `staged` over the live data in one transaction, holding the app's write lock."""
+    """Copy `staged` over the live data in one transaction, holding the app's write lock.
+
+    The new pages land in the write-ahead log; `checkpoint` moves them into the file later.
+    """
     source = sqlite3.connect(f"{staged.as_uri()}?mode=ro", uri=True)
     try:
         with db.exclusive() as live:
-            source.backup(live, pages=-1)
+            live.execute("PRAGMA wal_autocheckpoint = 0")
+            try:
+                source.backup(live, pages=-1)
+            finally:
+                live.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
     finally:
         source.close()
+
+
+def checkpoint(db: Database) -> None:
+    """Move the write-ahead log into the database file; the app may write meanwhile."""
+    db.connection().execute("PRAGMA wal_checkpoint(PASSIVE)")

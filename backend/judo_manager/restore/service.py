@@ -21,7 +21,7 @@ from judo_manager.desktop import DesktopWindow
 from judo_manager.errors import RestoreError, RestoreRejectedError
 from judo_manager.maintenance import MaintenanceLock
 from judo_manager.restore import safety, staging
-from judo_manager.restore.replace import prepare, replace_live_data
+from judo_manager.restore.replace import checkpoint, prepare, replace_live_data
 from judo_manager.restore.safety import SafetyCopyFile
 from judo_manager.restore.summary import DataSummary, summarize
 from judo_manager.restore.validation import check_database, check_header
@@ -196,6 +196,8 @@ class RestoreService:
                 f"The data could not be replaced ({error}). Your current data is unchanged."
             ) from error
         report("replacing", 1.0)
+        # Outside the write lock: the coach can save edits while the new pages settle.
+        checkpoint(self._db)
 
     def _live_page_size(self) -> int:
         return int(self._db.connection().execute("PRAGMA page_size").fetchone()[0])

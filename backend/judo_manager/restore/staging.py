@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from judo_manager.errors import RestoreRejectedError
+from judo_manager.fileio import copy_into
 
 STAGING_FOLDER = "staging"
-CHUNK_BYTES = 4 * 1024 * 1024
 # Staged files older than this were left by a run that crashed.
 STALE_AFTER_S = 24 * 3600
 
@@ -51,23 +51,20 @@ def stage(source: Path, data_dir: Path, progress: Callable[[float], None]) -> Pa
     try:
         total = source.stat().st_size
         _check_free_space(source, total, data_dir)
-        copied = 0
         with source.open("rb") as reader, staged.open("xb") as writer:
-            while chunk := reader.read(CHUNK_BYTES):
-                writer.write(chunk)
-                copied += len(chunk)
-                progress(copied / max(1, total))
+            copy_into(reader, writer.fileno(), total, progress)
     except FileNotFoundError as error:
         discard(staged)
         raise RestoreRejectedError(
             f"{source.name} is no longer there. If it's on a USB stick, plug it back in and "
             "choose it again."
         ) from error
-    except OSError as error:
+    except (OSError, EOFError) as error:
         discard(staged)
+        reason = getattr(error, "strerror", None) or error
         raise RestoreRejectedError(
-            f"{source.name} could not be read ({error.strerror or error}). If it's on a USB "
-            "stick, check that it is plugged in, then choose it again."
+            f"{source.name} could not be read ({reason}). If it's on a USB stick, check that "
+            "it is plugged in, then choose it again."
         ) from error
     return staged
 
