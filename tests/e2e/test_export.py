@@ -7,7 +7,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,11 +15,16 @@ from playwright.sync_api import Locator, Page, expect
 
 from judo_manager.backup.naming import default_filename
 from judo_manager.db.migrations import APPLICATION_ID, SCHEMA_VERSION
-from tests.e2e.conftest import ROOT, LaunchApp, RunningApp, save_screenshot
+from tests.e2e.conftest import ROOT, LaunchApp, save_screenshot
+from tests.e2e.native import (
+    SAVE_DIALOG_TITLE,
+    focus_dialog,
+    type_path_and_accept,
+    wait_until,
+    xdotool,
+)
 
 ATHLETES = 25
-# pywebview's title for the Qt save dialog (localization "global.saveFile").
-SAVE_DIALOG_TITLE = "Save file"
 # Generous for a slow machine; every wait below ends as soon as its condition holds.
 UI_TIMEOUT_MS = 20_000
 
@@ -95,7 +99,7 @@ def test_cancelling_the_dialog_is_not_an_error(launch_app: LaunchApp, tmp_path: 
 
     # The button turns busy before Python is even called, so once the dialog has been
     # answered, an idle button means the whole attempt is over.
-    _wait_for_dialogs(app, 1)
+    wait_until(lambda: len(app.dialogs_asked()) == 1, "the save dialog", app)
     _expect_idle(page)
     # Coming back to Settings reads the last backup afresh, after the cancelled attempt; by
     # then any toast the attempt raised has long been rendered.
@@ -141,8 +145,8 @@ def test_the_real_qt_save_dialog(launch_app: LaunchApp, tmp_path: Path) -> None:
     # Accepting the dialog as it opens saves under the proposed name, in Documents.
     with _default_names() as proposed:
         _export_button(page).click()
-        _focus_save_dialog(app)
-        _xdotool("key", "Return")
+        focus_dialog(app, SAVE_DIALOG_TITLE)
+        xdotool("key", "Return")
         toast = _success_toast(page, "judo_manager_backup_")
     [saved] = os.listdir(documents)
     assert saved in proposed
@@ -151,10 +155,7 @@ def test_the_real_qt_save_dialog(launch_app: LaunchApp, tmp_path: Path) -> None:
 
     typed = elsewhere / "club-copy.db"
     _export_button(page).click()
-    _focus_save_dialog(app)
-    _xdotool("key", "ctrl+a")
-    _xdotool("type", str(typed))
-    _xdotool("key", "Return")
+    type_path_and_accept(app, SAVE_DIALOG_TITLE, str(typed))
 
     _success_toast(page, "club-copy.db")
     expect(page.get_by_role("region", name="Last backup")).to_contain_text(str(typed))
@@ -247,28 +248,3 @@ def _assert_valid_backup(path: Path, athletes: int) -> None:
     finally:
         conn.close()
     assert not any(side.exists() for side in sidecars)
-
-
-def _wait_for_dialogs(app: RunningApp, count: int, timeout_s: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout_s
-    while len(app.dialogs_asked()) < count:
-        assert time.monotonic() < deadline, f"the app opened no save dialog:\n{app.log()}"
-        time.sleep(0.05)  # polling a file another process appends to
-
-
-def _xdotool(*args: str) -> str:
-    done = subprocess.run(
-        ["xdotool", *args], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert done.returncode == 0, f"xdotool {' '.join(args)} failed: {done.stderr}"
-    return done.stdout
-
-
-def _focus_save_dialog(app: RunningApp) -> str:
-    """The app's visible save dialog, given the keyboard focus (Xvfb has no window manager)."""
-    # `--all`: xdotool's default `--any` would match every window of the pid.
-    search = ["search", "--all", "--sync", "--onlyvisible", "--pid", str(app.process.pid)]
-    found = _xdotool(*search, "--name", f"^{SAVE_DIALOG_TITLE}$").split()
-    assert len(found) == 1, f"expected one '{SAVE_DIALOG_TITLE}' window, found {found}"
-    _xdotool("windowfocus", "--sync", found[0])
-    return found[0]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,13 +14,12 @@ from judo_manager.db import open_database
 from judo_manager.demo.generator import fill_demo_club
 from judo_manager.paths import database_path
 from tests.conftest import data_digest
-from tests.e2e.conftest import LaunchApp, RunningApp, save_screenshot
+from tests.e2e.conftest import LaunchApp, save_screenshot
+from tests.e2e.native import OPEN_DIALOG_TITLE, type_path_and_accept, wait_until
 
 LIVE_ATHLETES = 12
 BACKUP_ATHLETES = 30
 SMALLER_BACKUP = 5
-# pywebview's title for the Qt open dialog (localization "linux.openFile").
-OPEN_DIALOG_TITLE = "Open file"
 # Generous for a slow machine; every wait below ends as soon as its condition holds.
 UI_TIMEOUT_MS = 20_000
 CONFIRMATION = "Replace your current data?"
@@ -208,7 +205,7 @@ def test_cancelling_the_confirmation_changes_nothing(
     expect(dialog).to_have_count(0)
     expect(_import_button(page)).to_be_focused()
     _expect_idle(page)
-    _wait_until(lambda: _staged_files(data) == [], "the staged copy to be removed", app)
+    wait_until(lambda: _staged_files(data) == [], "the staged copy to be removed", app)
     assert data_digest(live) == before
     assert not (data / "safety").exists()
     expect(_safety_copy_panel(page)).to_have_count(0)
@@ -230,7 +227,7 @@ def test_closing_the_open_dialog_is_not_an_error(launch_app: LaunchApp, tmp_path
 
     # The button turns busy before Python is even called, so once the dialog has been
     # answered, an idle button means the whole attempt is over.
-    _wait_until(lambda: len(app.dialogs_asked()) == 1, "the open dialog", app)
+    wait_until(lambda: len(app.dialogs_asked()) == 1, "the open dialog", app)
     _expect_idle(page)
     expect(page.get_by_role("alertdialog")).to_have_count(0)
     assert data_digest(database_path(data)) == before
@@ -251,10 +248,7 @@ def test_the_real_qt_open_dialog(launch_app: LaunchApp, tmp_path: Path) -> None:
     _open_settings(page)
 
     _import_button(page).click()
-    _focus_open_dialog(app)
-    _xdotool("key", "ctrl+a")
-    _xdotool("type", str(backup))
-    _xdotool("key", "Return")
+    type_path_and_accept(app, OPEN_DIALOG_TITLE, str(backup))
 
     dialog = _confirmation(page)
     expect(dialog).to_contain_text(str(backup))
@@ -362,30 +356,3 @@ def _success_toast(page: Page, title: str) -> Locator:
     toast = page.get_by_role("status").filter(has_text=title)
     expect(toast).to_be_visible(timeout=UI_TIMEOUT_MS)
     return toast
-
-
-def _wait_until(
-    condition: Callable[[], bool], what: str, app: RunningApp, timeout_s: float = 20.0
-) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}:\n{app.log()}"
-        time.sleep(0.05)  # polling a folder another process changes
-
-
-def _xdotool(*args: str) -> str:
-    done = subprocess.run(
-        ["xdotool", *args], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert done.returncode == 0, f"xdotool {' '.join(args)} failed: {done.stderr}"
-    return done.stdout
-
-
-def _focus_open_dialog(app: RunningApp) -> str:
-    """The app's visible open dialog, given the keyboard focus (Xvfb has no window manager)."""
-    # `--all`: xdotool's default `--any` would match every window of the pid.
-    search = ["search", "--all", "--sync", "--onlyvisible", "--pid", str(app.process.pid)]
-    found = _xdotool(*search, "--name", f"^{OPEN_DIALOG_TITLE}$").split()
-    assert len(found) == 1, f"expected one '{OPEN_DIALOG_TITLE}' window, found {found}"
-    _xdotool("windowfocus", "--sync", found[0])
-    return found[0]
