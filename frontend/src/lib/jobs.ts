@@ -1,5 +1,5 @@
-import { useSyncExternalStore } from "react";
 import type { ProgressUpdate } from "../types/bridge";
+import { createStore, useStore } from "./store";
 
 /**
  * Only one backup or restore runs at a time. Each feature claims the slot before it calls
@@ -12,34 +12,21 @@ export type JobKind = ProgressUpdate["operation"];
 export const JOB_BUSY_MESSAGE =
   "Another backup or restore is still running. Try again when it has finished.";
 
-let active: JobKind | null = null;
-const listeners = new Set<() => void>();
-
-function set(next: JobKind | null) {
-  active = next;
-  listeners.forEach((listener) => listener());
-}
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
-}
+const jobs = createStore<{ active: JobKind | null }>({ active: null });
 
 /** Takes the slot for `kind`; false when another job holds it. */
 export function claimJob(kind: JobKind): boolean {
-  if (active !== null) return false;
-  set(kind);
+  if (jobs.get().active !== null) return false;
+  jobs.set({ active: kind });
   return true;
 }
 
 /** Gives the slot back (only if `kind` holds it). */
 export function releaseJob(kind: JobKind): void {
-  if (active === kind) set(null);
+  if (jobs.get().active === kind) jobs.set({ active: null });
 }
 
 /** The job running right now, if any. */
 export function useActiveJob(): JobKind | null {
-  return useSyncExternalStore(subscribe, () => active);
+  return useStore(jobs).active;
 }

@@ -1,5 +1,5 @@
-import { useSyncExternalStore } from "react";
 import { api } from "../../lib/bridge";
+import { createStore, useStore } from "../../lib/store";
 import { formatBytes, pluralize } from "../../lib/format";
 import { claimJob, JOB_BUSY_MESSAGE, releaseJob } from "../../lib/jobs";
 import { notifyError, notifySuccess } from "../../lib/notify";
@@ -18,29 +18,18 @@ interface BackupState {
   finishedCount: number;
 }
 
-let state: BackupState = { running: false, runId: 0, finishedCount: 0 };
-const listeners = new Set<() => void>();
+const store = createStore<BackupState>({ running: false, runId: 0, finishedCount: 0 });
 
-function setState(patch: Partial<BackupState>) {
-  state = { ...state, ...patch };
-  listeners.forEach((listener) => listener());
-}
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
-}
 
 async function startBackup(): Promise<void> {
-  if (state.running) return;
+  if (store.get().running) return;
   // A restore is running: the button is disabled then, so this is only a safety net.
   if (!claimJob("backup")) {
     notifyError(new Error(JOB_BUSY_MESSAGE), "Backup not started");
     return;
   }
-  setState({ running: true, runId: state.runId + 1 });
+  store.set({ running: true, runId: store.get().runId + 1 });
   try {
     // Python shows the native "Save as" dialog itself; null = the coach cancelled.
     const record = await api().system.backupDatabase();
@@ -54,11 +43,11 @@ async function startBackup(): Promise<void> {
     notifyError(err, "Backup failed");
   } finally {
     releaseJob("backup");
-    setState({ running: false, finishedCount: state.finishedCount + 1 });
+    store.set({ running: false, finishedCount: store.get().finishedCount + 1 });
   }
 }
 
 export function useBackup() {
-  const snapshot = useSyncExternalStore(subscribe, () => state);
+  const snapshot = useStore(store);
   return { ...snapshot, startBackup };
 }

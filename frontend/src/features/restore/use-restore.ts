@@ -1,5 +1,6 @@
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useState } from "react";
 import { api } from "../../lib/bridge";
+import { createStore, useStore } from "../../lib/store";
 import { pluralize } from "../../lib/format";
 import { claimJob, JOB_BUSY_MESSAGE, releaseJob } from "../../lib/jobs";
 import {
@@ -45,22 +46,11 @@ export const PHASE_TEXT: Partial<Record<ProgressUpdate["phase"], string>> = {
   replacing: "Replacing the data…",
 };
 
-let state: RestoreState = { stage: "idle", preview: null, runId: 0, finishedCount: 0 };
-const listeners = new Set<() => void>();
+const store = createStore<RestoreState>({ stage: "idle", preview: null, runId: 0, finishedCount: 0 });
 /** The "Data restored" toast, whose Undo button stops making sense once anything else runs. */
 let undoToast: NotificationId | null = null;
 
-function setState(patch: Partial<RestoreState>) {
-  state = { ...state, ...patch };
-  listeners.forEach((listener) => listener());
-}
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
-}
 
 function dismissUndoToast() {
   if (undoToast !== null) dismissNotification(undoToast);
@@ -69,13 +59,13 @@ function dismissUndoToast() {
 
 /** Import Database: Python shows the open dialog, copies and checks the file. */
 async function chooseFile(): Promise<void> {
-  if (state.stage !== "idle") return;
+  if (store.get().stage !== "idle") return;
   if (!claimJob("restore")) {
     notifyError(new Error(JOB_BUSY_MESSAGE), "Restore not started");
     return;
   }
   dismissUndoToast();
-  setState({ stage: "choosing", runId: state.runId + 1 });
+  store.set({ stage: "choosing", runId: store.get().runId + 1 });
   let preview: RestorePreview | null = null;
   let failure: unknown = null;
   try {
@@ -85,28 +75,28 @@ async function chooseFile(): Promise<void> {
     failure = err;
   }
   if (preview) {
-    setState({ stage: "confirming", preview });
+    store.set({ stage: "confirming", preview });
     return;
   }
   releaseJob("restore");
-  setState({ stage: "idle" });
+  store.set({ stage: "idle" });
   if (failure !== null) notifyError(failure, "This file can't be restored");
 }
 
 /** Cancel in the confirmation: nothing has changed; Python drops its staged copy. */
 function cancelRestore(): void {
-  if (state.stage !== "confirming") return;
+  if (store.get().stage !== "confirming") return;
   releaseJob("restore");
-  setState({ stage: "idle", preview: null });
+  store.set({ stage: "idle", preview: null });
   // Only frees disk space; a failure here changes nothing the coach cares about.
   api().system.cancelRestore().catch(() => undefined);
 }
 
 /** Replace my data. */
 async function confirmRestore(): Promise<void> {
-  const preview = state.preview;
-  if (state.stage !== "confirming" || !preview) return;
-  setState({ stage: "restoring", runId: state.runId + 1 });
+  const preview = store.get().preview;
+  if (store.get().stage !== "confirming" || !preview) return;
+  store.set({ stage: "restoring", runId: store.get().runId + 1 });
   let result: RestoreResult | null = null;
   let failure: unknown = null;
   try {
@@ -116,7 +106,7 @@ async function confirmRestore(): Promise<void> {
   }
   // Close the confirmation first, so the toast isn't announced behind a modal.
   releaseJob("restore");
-  setState({ stage: "idle", preview: null, finishedCount: state.finishedCount + 1 });
+  store.set({ stage: "idle", preview: null, finishedCount: store.get().finishedCount + 1 });
   if (result) {
     const title = `Data restored from ${preview.fileName} (${pluralize(result.athletes, "athlete")})`;
     undoToast = result.undo
@@ -132,12 +122,12 @@ async function confirmRestore(): Promise<void> {
 
 /** Undo restore (toast) / Undo last restore (Settings). */
 async function undoLastRestore(): Promise<void> {
-  if (state.stage !== "idle" || !claimJob("restore")) {
+  if (store.get().stage !== "idle" || !claimJob("restore")) {
     notifyError(new Error(JOB_BUSY_MESSAGE), "Can't undo right now");
     return;
   }
   dismissUndoToast();
-  setState({ stage: "undoing", runId: state.runId + 1 });
+  store.set({ stage: "undoing", runId: store.get().runId + 1 });
   try {
     const result = await api().system.undoRestore();
     notifySuccess(
@@ -147,12 +137,12 @@ async function undoLastRestore(): Promise<void> {
     notifyError(err, "Undo failed");
   } finally {
     releaseJob("restore");
-    setState({ stage: "idle", finishedCount: state.finishedCount + 1 });
+    store.set({ stage: "idle", finishedCount: store.get().finishedCount + 1 });
   }
 }
 
 export function useRestore() {
-  const snapshot = useSyncExternalStore(subscribe, () => state);
+  const snapshot = useStore(store);
   return { ...snapshot, chooseFile, cancelRestore, confirmRestore, undoLastRestore };
 }
 
