@@ -1,5 +1,6 @@
-# Sourced by scripts/run-app and scripts/run-tests: installs whatever is missing, quickly
-# skipping whatever is already there. Usage: setup_all app|test
+# Sourced by scripts/run-app, scripts/run-tests and scripts/build-bundle: installs whatever is
+# missing, quickly skipping whatever is already there. Usage: setup_all app|test|bundle
+# (each purpose includes the ones before it: bundle = test + PyInstaller).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,6 +13,8 @@ APP_APT_PACKAGES=(libnss3 libasound2 libegl1 libgl1 libgbm1 libglib2.0-0 libdbus
   libxdamage1 libxrandr2 libxtst6 libxkbfile1)
 # A virtual screen and a robot for the end-to-end tests; libatomic1 for Playwright's driver.
 TEST_APT_PACKAGES=(xvfb xauth xdotool libatomic1)
+# PyInstaller reads the binaries it collects with objdump and ldd (binutils, libc-bin).
+BUNDLE_APT_PACKAGES=(binutils)
 
 say() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 
@@ -61,27 +64,33 @@ run_unless_stamped() {
   echo "$fingerprint" >"$stamp"
 }
 
+# How much a purpose installs: a wider setup also serves every narrower one.
+purpose_rank() {
+  case $1 in app) echo 0 ;; test) echo 1 ;; bundle) echo 2 ;; *) echo -1 ;; esac
+}
+
 ensure_venv() {
-  local extras=$1
+  local purpose=$1
   if [[ ! -x $VENV/bin/python ]]; then
     say "Creating the virtual environment in .venv/"
     python3 -m venv "$VENV" || { say "python3 -m venv failed: sudo apt-get install -y python3-venv"; exit 1; }
   fi
-  local fingerprint
-  fingerprint="$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)-$extras"
-  # A test setup also serves the app, so don't reinstall when going from test to app.
-  [[ $extras == app && -f $VENV/.setup-stamp && $(cat "$VENV/.setup-stamp") == "${fingerprint%-app}-test" ]] && return
-  run_unless_stamped "$VENV/.setup-stamp" "$fingerprint" install_python_packages "$extras"
+  local base stamped=""
+  base="$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"
+  [[ -f $VENV/.setup-stamp ]] && stamped=$(cat "$VENV/.setup-stamp")
+  # Don't reinstall when going from a wider setup to a narrower one (bundle -> test -> app).
+  [[ ${stamped%-*} == "$base" && $(purpose_rank "${stamped##*-}") -ge $(purpose_rank "$purpose") ]] && return
+  run_unless_stamped "$VENV/.setup-stamp" "$base-$purpose" install_python_packages "$purpose"
 }
 
 install_python_packages() {
   say "Installing Python packages"
   "$VENV/bin/python" -m pip install -q --upgrade pip
-  if [[ $1 == test ]]; then
-    "$VENV/bin/python" -m pip install -q -e "$ROOT[dev]"
-  else
-    "$VENV/bin/python" -m pip install -q -e "$ROOT"
-  fi
+  case $1 in
+    bundle) "$VENV/bin/python" -m pip install -q -e "$ROOT[dev,bundle]" ;;
+    test) "$VENV/bin/python" -m pip install -q -e "$ROOT[dev]" ;;
+    *) "$VENV/bin/python" -m pip install -q -e "$ROOT" ;;
+  esac
 }
 
 ensure_frontend() {
@@ -100,11 +109,11 @@ ensure_frontend() {
 setup_all() {
   local purpose=$1
   ensure_tools
-  if [[ $purpose == test ]]; then
-    ensure_apt_packages "${APP_APT_PACKAGES[@]}" "${TEST_APT_PACKAGES[@]}"
-  else
-    ensure_apt_packages "${APP_APT_PACKAGES[@]}"
-  fi
+  case $purpose in
+    bundle) ensure_apt_packages "${APP_APT_PACKAGES[@]}" "${TEST_APT_PACKAGES[@]}" "${BUNDLE_APT_PACKAGES[@]}" ;;
+    test) ensure_apt_packages "${APP_APT_PACKAGES[@]}" "${TEST_APT_PACKAGES[@]}" ;;
+    *) ensure_apt_packages "${APP_APT_PACKAGES[@]}" ;;
+  esac
   ensure_venv "$purpose"
   ensure_frontend
 }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Generic, TypeVar
 
 PhaseT = TypeVar("PhaseT", bound=str)
@@ -32,3 +32,20 @@ class ThrottledProgress(Generic[PhaseT]):
         if due:
             self._last_phase, self._last_sent = phase, now
             self._send(phase, fraction)
+
+
+def spread(
+    progress: Callable[[PhaseT, float], None] | None,
+    spans: Mapping[PhaseT, tuple[float, float]],
+) -> Callable[[PhaseT, float], None]:
+    """Map each phase's own fraction (0..1) onto its share of the whole job.
+
+    So one progress bar moves forward only, through every phase of a job.
+    """
+
+    def report(phase: PhaseT, fraction: float) -> None:
+        if progress is not None:
+            start, end = spans[phase]
+            progress(phase, start + fraction * (end - start))
+
+    return report

@@ -37,6 +37,7 @@ from judo_manager.db.connection import connect
 from judo_manager.db.migrations import read_header
 from judo_manager.errors import BackupError, BackupVerificationError
 from judo_manager.fileio import SPAN_BYTES, copy_into
+from judo_manager.progress import spread
 
 Phase = Literal["snapshot", "copying", "verifying"]
 ProgressCallback = Callable[[Phase, float], None]
@@ -75,12 +76,7 @@ def write_backup(
     With `stamp`, the copy records inside itself when it was taken and by which app
     version; a safety copy goes without, so that undoing gives back exactly the old data.
     """
-
-    def report(phase: Phase, fraction: float) -> None:
-        if progress is not None:
-            start, end = PHASE_SPANS[phase]
-            progress(phase, start + fraction * (end - start))
-
+    report = spread(progress, PHASE_SPANS)
     report("snapshot", 0.0)
     scratch_dir.mkdir(parents=True, exist_ok=True)
     snapshot = scratch_dir / f"snapshot-{secrets.token_hex(6)}.db"

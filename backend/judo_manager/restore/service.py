@@ -20,6 +20,7 @@ from judo_manager.db.connection import connect
 from judo_manager.desktop import DesktopWindow
 from judo_manager.errors import RestoreError, RestoreRejectedError
 from judo_manager.maintenance import MaintenanceLock
+from judo_manager.progress import spread
 from judo_manager.restore import safety, staging
 from judo_manager.restore.replace import checkpoint, prepare, replace_live_data
 from judo_manager.restore.safety import SafetyCopyFile
@@ -100,7 +101,7 @@ class RestoreService:
             self._pending = None
             try:
                 staging.check_unchanged(plan.source, plan.source_stamp)
-                self._replace_with(plan.staged, "restore", _spread(progress, RESTORE_SPANS))
+                self._replace_with(plan.staged, "restore", spread(progress, RESTORE_SPANS))
             finally:
                 staging.discard(plan.staged)
             return self._outcome()
@@ -116,7 +117,7 @@ class RestoreService:
                 check_header(staged, copy.path.name)
                 schema_version = self._validate(staged, copy.path.name, lambda fraction: None)
                 prepare(staged, schema_version, self._live_page_size())
-                self._replace_with(staged, "undo", _spread(progress, RESTORE_SPANS))
+                self._replace_with(staged, "undo", spread(progress, RESTORE_SPANS))
             finally:
                 staging.discard(staged)
             copy.path.unlink(missing_ok=True)
@@ -138,7 +139,7 @@ class RestoreService:
 
     def _check(self, source: Path, progress: RestoreProgress | None) -> RestorePlan:
         self._drop_pending()
-        report = _spread(progress, CHECK_SPANS)
+        report = spread(progress, CHECK_SPANS)
         name = source.name
         self._refuse_live_database(source)
         try:
@@ -238,16 +239,3 @@ def _describe_backup(
         taken_at = dt.datetime.fromtimestamp(source_stamp.mtime_ns / 1e9).astimezone()
         from_backup = False
     return taken_at, from_backup, settings.get("backup.app_version"), summary
-
-
-def _spread(
-    progress: RestoreProgress | None, spans: dict[RestorePhase, tuple[float, float]]
-) -> RestoreProgress:
-    """Map each phase's own fraction onto its share of the whole job."""
-
-    def report(phase: RestorePhase, fraction: float) -> None:
-        if progress is not None:
-            start, end = spans[phase]
-            progress(phase, start + fraction * (end - start))
-
-    return report
