@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import BinaryIO
 
+# Scratch files older than this were left by a run that was killed.
+STALE_AFTER_S = 24 * 3600
 # Large enough to be cheap, small enough for smooth progress and early writeback.
 SPAN_BYTES = 8 * 1024 * 1024
 
@@ -44,3 +48,17 @@ def _copy_span(source: BinaryIO, out: int, offset: int, count: int) -> int:
     if sent == 0:
         raise EOFError(f"{source.name} ended early, at byte {offset}")
     return sent
+
+
+def remove_stale(folder: Path, pattern: str) -> None:
+    """Delete files matching `pattern` in `folder` that a killed run left behind a day ago.
+
+    A day, not at once: another Judo Manager process may be using a fresh one right now.
+    """
+    cutoff = time.time() - STALE_AFTER_S
+    for leftover in folder.glob(pattern):
+        try:
+            if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+        except OSError:
+            pass  # gone already, or not ours to delete: it is only a leftover

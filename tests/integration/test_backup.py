@@ -292,3 +292,19 @@ def test_backup_subcommand_loads_neither_qt_nor_pywebview(db: Database, tmp_path
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.stdout.strip().endswith("0 []"), result.stdout + result.stderr
+
+
+def test_a_snapshot_left_by_a_killed_backup_is_cleared_a_day_later(
+    db: Database, tmp_path: Path
+) -> None:
+    scratch = db.path.parent / "scratch"
+    scratch.mkdir()
+    old, fresh = scratch / "snapshot-old.db", scratch / "snapshot-fresh.db"
+    old.write_bytes(b"left by a backup killed yesterday")
+    fresh.write_bytes(b"another process's backup in progress")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(old, (two_days_ago, two_days_ago))
+
+    _service(db).export_to(tmp_path / "club.db")
+
+    assert sorted(p.name for p in scratch.iterdir()) == ["snapshot-fresh.db"]

@@ -36,7 +36,7 @@ from judo_manager.backup.verify import header_problem, quick_check_problem
 from judo_manager.db.connection import connect
 from judo_manager.db.migrations import read_header
 from judo_manager.errors import BackupError, BackupVerificationError
-from judo_manager.fileio import SPAN_BYTES, copy_into
+from judo_manager.fileio import SPAN_BYTES, copy_into, remove_stale
 from judo_manager.progress import spread
 
 Phase = Literal["snapshot", "copying", "verifying"]
@@ -79,6 +79,7 @@ def write_backup(
     report = spread(progress, PHASE_SPANS)
     report("snapshot", 0.0)
     scratch_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale(scratch_dir, "snapshot-*")
     snapshot = scratch_dir / f"snapshot-{secrets.token_hex(6)}.db"
     try:
         with ThreadPoolExecutor(max_workers=1) as checker:

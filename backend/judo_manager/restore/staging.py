@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import secrets
 import shutil
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from judo_manager.errors import RestoreRejectedError
-from judo_manager.fileio import copy_into
+from judo_manager.fileio import copy_into, remove_stale
 
 STAGING_FOLDER = "staging"
-# Staged files older than this were left by a run that crashed.
-STALE_AFTER_S = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -40,7 +37,7 @@ def stage(source: Path, data_dir: Path, progress: Callable[[float], None]) -> Pa
     """Copy `source` into the staging folder; the staged path."""
     folder = data_dir / STAGING_FOLDER
     folder.mkdir(exist_ok=True)
-    _remove_stale(folder)
+    remove_stale(folder, "restore-*")
     wal = source.with_name(source.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
         raise RestoreRejectedError(
@@ -88,13 +85,6 @@ def discard(path: Path) -> None:
     """Remove a staged file and whatever SQLite left beside it."""
     for leftover in (path, *(path.with_name(path.name + s) for s in ("-journal", "-wal", "-shm"))):
         leftover.unlink(missing_ok=True)
-
-
-def _remove_stale(folder: Path) -> None:
-    cutoff = time.time() - STALE_AFTER_S
-    for leftover in folder.iterdir():
-        if leftover.is_file() and leftover.stat().st_mtime < cutoff:
-            leftover.unlink(missing_ok=True)
 
 
 def _check_free_space(source: Path, size: int, data_dir: Path) -> None:
