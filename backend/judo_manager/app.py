@@ -67,7 +67,12 @@ def _import_webview() -> ModuleType:
         # Chromium refuses to sandbox itself as root; QtWebEngine needs this to start at all.
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     import webview
+    import webview.platforms.qt
+    import webview.util
 
+    from judo_manager.bridge.safety import guard_dispatch
+
+    guard_dispatch(webview.util, webview.platforms.qt)
     port = os.environ.get(DEBUG_PORT_ENV)
     if port:
         webview.settings["REMOTE_DEBUGGING_PORT"] = int(port)

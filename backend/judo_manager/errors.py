@@ -11,6 +11,7 @@ JudoManagerError
  │    ├── NewerDatabaseError  written by a newer version of the app
  │    └── DamagedDatabaseError  ours, but damaged
  ├── DialogError              the native file dialog could not be shown
+ ├── UnexpectedError          a fault in the app itself, told calmly
  ├── BusyError                another backup or restore is running
  ├── BackupError              a backup could not be written
  │    └── BackupVerificationError  the copy on the drive is not what was written
@@ -51,6 +52,10 @@ class DamagedDatabaseError(DatabaseError):
 
 class DialogError(JudoManagerError):
     """The native file dialog could not be shown."""
+
+
+class UnexpectedError(JudoManagerError):
+    """Something failed that the app did not foresee; the details go to the log."""
 
 
 class BackupError(JudoManagerError):

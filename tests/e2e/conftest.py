@@ -136,7 +136,11 @@ LaunchApp = Callable[..., RunningApp]
 def launch_app(
     display: str, playwright: Playwright, tmp_path: Path, request: pytest.FixtureRequest
 ) -> Iterator[LaunchApp]:
-    """Start the real window: `launch_app(data_dir=..., real_dialogs=False, args=[], env={})`."""
+    """Start the real window: `launch_app(data_dir=..., real_dialogs=False, args=[], env={})`.
+
+    `executable=` starts that program instead of the venv's package, from a folder of its own
+    (the bundle, in tests/bundle); it has no dialog seam, so its dialogs are always real.
+    """
     apps: list[RunningApp] = []
 
     def launch(
@@ -145,6 +149,7 @@ def launch_app(
         real_dialogs: bool = False,
         args: list[str] | None = None,
         env: dict[str, str] | None = None,
+        executable: Path | None = None,
     ) -> RunningApp:
         run_dir = tmp_path / f"run-{len(apps)}"
         run_dir.mkdir()
@@ -154,12 +159,13 @@ def launch_app(
         app_env.update({DEBUG_PORT_ENV: str(port), ANSWERS_ENV: str(run_dir / "answers")})
         app_env.pop("JUDO_MANAGER_DATA_DIR", None)
         entry = ["-m", "judo_manager"] if real_dialogs else [str(LAUNCHER)]
+        program = [str(executable)] if executable else [sys.executable, *entry]
         log_path = run_dir / "app.log"
         with log_path.open("wb") as log:
             process = subprocess.Popen(
-                [sys.executable, *entry, "--data-dir", str(data), *(args or [])],
+                [*program, "--data-dir", str(data), *(args or [])],
                 env=app_env,
-                cwd=ROOT,
+                cwd=run_dir if executable else ROOT,
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )

@@ -11,6 +11,7 @@ from judo_manager.db.migrations import SCHEMA_VERSION
 from judo_manager.paths import database_path
 from tests.conftest import file_digest
 from tests.e2e.conftest import LaunchApp, save_screenshot
+from tests.e2e.native import wait_until
 
 
 def test_window_opens_titled_with_the_sidebar(launch_app: LaunchApp) -> None:
@@ -69,3 +70,22 @@ def test_a_database_that_is_not_sqlite_gets_one_clear_message(
 
 def _value(page: Page, label: str) -> Locator:
     return page.locator(f"dt:text-is('{label}') + dd")
+
+
+def test_the_page_cannot_reach_past_the_bridge_methods(launch_app: LaunchApp) -> None:
+    app = launch_app()
+    page = app.page
+    expect(page.get_by_role("navigation")).to_be_visible(timeout=30_000)
+    database = database_path(app.data_dir)
+    before = file_digest(database)
+
+    # What a hostile script in the page could try: walk from a namespace to the database.
+    page.evaluate(
+        "window.pywebview._jsApiCallback("
+        "'system._system._db.path.write_text', ['overwritten'], 'attack')"
+    )
+
+    refusal = "refused a bridge call to the private name 'system._system._db.path.write_text'"
+    wait_until(lambda: refusal in app.log(), "the refusal", app)
+    assert file_digest(database) == before
+    expect(page.get_by_role("heading", level=1, name="Athletes")).to_be_visible()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from judo_manager.athletes.service import AthletesService
+from judo_manager.bridge.safety import coach_errors
 
 
 class AthletesApi:
@@ -11,6 +12,7 @@ class AthletesApi:
     def __init__(self, athletes: AthletesService) -> None:
         self._athletes = athletes
 
+    @coach_errors
     def count(self) -> int:
         """How many athletes the club has."""
         return self._athletes.count()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from judo_manager.backup.repository import BackupAttempt
 from judo_manager.backup.writer import Phase
+from judo_manager.bridge.safety import coach_errors
 from judo_manager.bridge.types import (
     AppInfo,
     BackupRecord,
@@ -32,6 +33,7 @@ class SystemApi:
         self._restore = services.restore
         self._window = services.window
 
+    @coach_errors
     def getAppInfo(self) -> AppInfo:
         """Version, schema version, data folder, database size and athlete count."""
         info = self._system.app_info()
@@ -44,38 +46,45 @@ class SystemApi:
             athleteCount=info.athlete_count,
         )
 
+    @coach_errors
     def getLastBackup(self) -> BackupRecord | None:
         """The most recent successful backup, or None if there was none."""
         last = self._backup.last_backup()
         return None if last is None else _backup_record(last)
 
+    @coach_errors
     def backupDatabase(self) -> BackupRecord | None:
         """Export Database: the native save dialog, then a verified backup; None if cancelled."""
         written = self._backup.export_with_dialog(ThrottledProgress(self._push_backup_progress))
         return None if written is None else _backup_record(written)
 
+    @coach_errors
     def chooseRestoreFile(self) -> RestorePreview | None:
         """Import Database: the native open dialog, then a full check; None if cancelled."""
         plan = self._restore.choose_with_dialog(ThrottledProgress(self._push_restore_progress))
         return None if plan is None else _preview(plan)
 
+    @coach_errors
     def restoreDatabase(self, token: str) -> RestoreResult:
         """Replace the data with the checked file behind `token`, keeping a safety copy."""
         outcome = self._restore.restore(token, ThrottledProgress(self._push_restore_progress))
         self._window.push_event(DATA_REPLACED_EVENT, {})
         return _restore_result(outcome)
 
+    @coach_errors
     def undoRestore(self) -> RestoreResult:
         """Put back the data as it was before the latest restore."""
         outcome = self._restore.undo(ThrottledProgress(self._push_restore_progress))
         self._window.push_event(DATA_REPLACED_EVENT, {})
         return _restore_result(outcome)
 
+    @coach_errors
     def getUndoStatus(self) -> SafetyCopy | None:
         """The safety copy that "Undo last restore" would put back, or None."""
         copy = self._restore.undo_status()
         return None if copy is None else _safety_copy(copy)
 
+    @coach_errors
     def cancelRestore(self) -> None:
         """The coach said no to the preview: drop the staged copy."""
         self._restore.discard_pending()

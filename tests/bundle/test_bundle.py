@@ -1,0 +1,193 @@
+"""The one-folder bundle, started as a coach would start it: its window, its version, a backup
+through the real Qt save dialog, and an update's first start on data from an older version.
+
+The bundle is frozen, so the dialog seam that the e2e tests replace (tests/e2e/launch_app.py)
+can't be swapped in here: every dialog is Qt's real one, answered with xdotool.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from judo_manager import __version__
+from judo_manager.db.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
+from judo_manager.paths import database_path
+from tests.e2e.conftest import ROOT, LaunchApp, save_screenshot
+from tests.e2e.native import SAVE_DIALOG_TITLE, type_path_and_accept, xdotool
+
+ATHLETES = 25
+# Generous for a slow machine; every wait ends as soon as its condition holds.
+UI_TIMEOUT_MS = 30_000
+
+
+@pytest.fixture
+def coach_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """A private home for the app, and no trace of this repository's Python in its way.
+
+    The bundle must not need the venv: no PYTHON* variables, and a PATH without .venv/bin.
+    """
+    for name in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV", "QT_API"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("PATH", os.pathsep.join(("/usr/local/bin", "/usr/bin", "/bin")))
+    home = tmp_path / "home"
+    home.mkdir()
+    return {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+
+
+def test_the_window_opens_and_settings_shows_the_version(
+    bundle: Path, launch_app: LaunchApp, coach_env: dict[str, str]
+) -> None:
+    # A German desktop: the bundle keeps only Chromium's en-US strings, which it falls back to.
+    app = launch_app(executable=bundle, env={**coach_env, "LANG": "de_DE.UTF-8"})
+    page = app.page
+
+    nav = page.get_by_role("navigation")
+    expect(nav.get_by_role("button", name="Athletes")).to_be_visible(timeout=UI_TIMEOUT_MS)
+    expect(page.get_by_text("No athletes yet")).to_be_visible()
+    # The window's class is what the desktop entry's StartupWMClass names.
+    search = ["search", "--pid", str(app.process.pid), "--classname", "^judo-manager$"]
+    assert xdotool(*search).split(), "no window of class judo-manager"
+    _open_settings(page)
+    expect(_value(page, "App version")).to_have_text(__version__)
+    expect(_value(page, "Schema version")).to_have_text(str(SCHEMA_VERSION))
+    expect(_value(page, "Data folder")).to_have_text(str(app.data_dir))
+    save_screenshot(page, "bundle-settings")
+
+    # Everything the running app has mapped comes from the bundle or the system, never from
+    # the Python that built it.
+    builders = {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(), ROOT / "backend"}
+    mapped = _mapped_files(app.process.pid)
+    assert mapped, "nothing mapped: is this Linux?"
+    assert not [path for path in mapped if any(p in path.parents for p in builders)]
+    assert "Traceback" not in app.log()
+
+
+def test_export_through_the_real_qt_save_dialog(
+    bundle: Path, launch_app: LaunchApp, coach_env: dict[str, str], tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    _run(bundle, data, "demo", "--athletes", str(ATHLETES), env=coach_env)
+    stick = tmp_path / "usb-stick"
+    stick.mkdir()
+    app = launch_app(data, executable=bundle, env=coach_env)
+    page = app.page
+    _open_settings(page)
+    expect(_value(page, "Athletes")).to_have_text(str(ATHLETES))
+
+    target = stick / "club-backup.db"
+    page.get_by_role("button", name="Export Database").click()
+    type_path_and_accept(app, SAVE_DIALOG_TITLE, str(target))
+
+    toast = page.get_by_role("status").filter(has_text="Backup saved: club-backup.db")
+    expect(toast).to_be_visible(timeout=UI_TIMEOUT_MS)
+    expect(toast).to_contain_text(f"{ATHLETES} athletes")
+    expect(page.get_by_role("region", name="Last backup")).to_contain_text(str(target))
+    save_screenshot(page, "bundle-export-succeeded")
+    assert sorted(os.listdir(stick)) == ["club-backup.db"]  # nothing half-written beside it
+    _assert_valid_backup(target, ATHLETES)
+
+
+def test_an_update_migrates_data_from_an_older_version_on_first_start(
+    bundle: Path, coach_env: dict[str, str], tmp_path: Path
+) -> None:
+    # The data folder lives outside the bundle, so an update meets the old version's data.
+    data = tmp_path / "data"
+    data.mkdir()
+    conn = sqlite3.connect(database_path(data))
+    try:
+        migrate(conn, 0, MIGRATIONS[:1])
+        with conn:
+            conn.execute("INSERT INTO clubs(id, name, city) VALUES (1, 'Judo Club Bogor', 'Bogor')")
+            conn.executemany(
+                "INSERT INTO athletes(club_id, full_name, birth_date, sex) VALUES (1, ?, ?, ?)",
+                [("Ayu Lestari", "2010-04-02", "F"), ("Budi Santoso", "2009-11-19", "M")],
+            )
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    finally:
+        conn.close()
+
+    out = tmp_path / "after-update.db"
+    printed = _run(bundle, data, "backup", str(out), env=coach_env)
+
+    assert "2 athletes" in printed
+    _assert_valid_backup(out, 2)
+    _assert_schema(database_path(data))  # the live data itself was migrated, not just the copy
+    conn = sqlite3.connect(f"{out.as_uri()}?mode=ro", uri=True)
+    try:
+        assert conn.execute("SELECT name, city FROM clubs").fetchall() == [
+            ("Judo Club Bogor", "Bogor")
+        ]
+        assert conn.execute("SELECT full_name FROM athletes ORDER BY id").fetchall() == [
+            ("Ayu Lestari",),
+            ("Budi Santoso",),
+        ]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema")}
+        assert "backup_log" in tables  # added by the second migration
+    finally:
+        conn.close()
+
+
+def _run(bundle: Path, data: Path, *args: str, env: dict[str, str]) -> str:
+    """Run a bundle subcommand on the data folder `data`; what it printed."""
+    done = subprocess.run(
+        [str(bundle), "--data-dir", str(data), *args],
+        env={**os.environ, **env},
+        cwd=data.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, f"{args[0]} failed:\n{done.stdout}{done.stderr}"
+    return done.stdout
+
+
+def _open_settings(page: Page) -> None:
+    page.get_by_role("navigation").get_by_role("button", name="Settings").click(
+        timeout=UI_TIMEOUT_MS
+    )
+    expect(page.get_by_role("heading", level=1, name="Settings")).to_be_visible()
+    last_backup = page.get_by_role("region", name="Last backup")
+    expect(last_backup).to_be_visible()
+    expect(last_backup).not_to_contain_text("Checking")
+
+
+def _value(page: Page, label: str) -> Locator:
+    return page.locator(f"dt:text-is('{label}') + dd")
+
+
+def _mapped_files(pid: int) -> set[Path]:
+    maps = Path(f"/proc/{pid}/maps")
+    if not maps.exists():
+        return set()
+    fields = (line.split(maxsplit=5) for line in maps.read_text().splitlines())
+    return {Path(f[5]) for f in fields if len(f) == 6 and f[5].startswith("/")}
+
+
+def _assert_schema(path: Path) -> None:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    finally:
+        conn.close()
+
+
+def _assert_valid_backup(path: Path, athletes: int) -> None:
+    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+    assert not any(side.exists() for side in sidecars)
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("SELECT count(*) FROM athletes").fetchone()[0] == athletes
+    finally:
+        conn.close()
