@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
 from judo_manager import dialogs
 from judo_manager.errors import DialogError
+
+logger = logging.getLogger(__name__)
 
 
 class DesktopWindow:
@@ -36,7 +39,12 @@ class DesktopWindow:
             f"window.dispatchEvent(new CustomEvent({json.dumps(name)}, "
             f"{{detail: {json.dumps(detail)}}}))"
         )
-        self._window.evaluate_js(script)
+        try:
+            self._window.evaluate_js(script)
+        except Exception:
+            # The page only shows progress and reloads; the work itself must not fail on it
+            # (for instance when the coach closes the window mid-job).
+            logger.exception("could not push %s to the page", name)
 
     def _require(self) -> Any:
         if self._window is None:

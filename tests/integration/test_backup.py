@@ -308,3 +308,12 @@ def test_a_snapshot_left_by_a_killed_backup_is_cleared_a_day_later(
     _service(db).export_to(tmp_path / "club.db")
 
     assert sorted(p.name for p in scratch.iterdir()) == ["snapshot-fresh.db"]
+
+
+def test_a_hard_link_to_the_live_database_is_refused(db: Database, tmp_path: Path) -> None:
+    link = tmp_path / "looks-harmless.db"
+    os.link(db.path, link)
+    before = _live_data(db)
+    with pytest.raises(BackupError, match="live database"):
+        _service(db).export_to(link, force=True)
+    assert _live_data(db) == before

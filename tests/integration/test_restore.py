@@ -352,3 +352,18 @@ def _has_file(folder: Path, pattern: str, min_size: int) -> bool:
         return any(f.stat().st_size >= min_size for f in folder.glob(pattern))
     except FileNotFoundError:  # a file vanished between listing and stat
         return False
+
+
+def test_after_an_undo_no_older_restore_is_offered_for_undo(club: Database, tmp_path: Path) -> None:
+    service = _service(club)
+    service.restore(service.inspect(_backup_of(tmp_path, 50, "b.db")).token)
+    with club.write() as conn:  # a week of work on the restored data
+        conn.execute("INSERT INTO clubs(name) VALUES ('Work after the first restore')")
+    worked_on = data_digest(club.path)
+    service.restore(service.inspect(_backup_of(tmp_path, 60, "c.db")).token)
+
+    service.undo()
+
+    assert data_digest(club.path) == worked_on
+    # Undoing again would jump back over that week of work to the very first data.
+    assert service.undo_status() is None

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import shutil
+import sqlite3
 import time
 from pathlib import Path
 
@@ -13,11 +15,13 @@ from judo_manager.backup.os_errors import describe_write_error
 from judo_manager.backup.repository import BackupAttempt
 from judo_manager.backup.writer import ProgressCallback, write_backup
 from judo_manager.db import Database
+from judo_manager.db.connection import is_part_of
 from judo_manager.desktop import DesktopWindow
 from judo_manager.errors import BackupError, JudoManagerError
 from judo_manager.maintenance import MaintenanceLock
 
 SCRATCH_FOLDER = "scratch"
+logger = logging.getLogger(__name__)
 
 
 class BackupService:
@@ -111,9 +115,7 @@ class BackupService:
 
     def _refuse_live_database(self, destination: Path) -> None:
         """Refuse the live database and its side files, before anything is written."""
-        live = self._db.path.resolve()
-        forbidden = {live, *(live.with_name(live.name + s) for s in ("-wal", "-shm", "-journal"))}
-        if destination.resolve() in forbidden:
+        if is_part_of(self._db.path, destination):
             raise BackupError(
                 "That is the club's live database itself. Choose another name or folder "
                 "for the backup."
@@ -129,8 +131,8 @@ class BackupService:
             free = shutil.disk_usage(destination.parent).free
         except OSError as error:
             raise describe_write_error(error, destination, needed) from error
-        replaced = destination.stat().st_size if destination.is_file() else 0
-        if free + replaced < needed:
+        # The old file stays until the new one is verified, so it frees nothing meanwhile.
+        if free < needed:
             raise BackupError(
                 f"The drive is full. The backup needs about {needed / 1_000_000:,.1f} MB free "
                 f"in {destination.parent}, and only {free / 1_000_000:,.1f} MB are free. "
@@ -138,8 +140,13 @@ class BackupService:
             )
 
     def _record(self, attempt: BackupAttempt) -> None:
-        with self._db.write() as conn:
-            repository.record_attempt(conn, attempt)
+        # The log is a convenience: failing to write it must not hide what happened to the
+        # backup itself (a full data folder breaks both at once).
+        try:
+            with self._db.write() as conn:
+                repository.record_attempt(conn, attempt)
+        except sqlite3.Error:
+            logger.exception("could not record the backup attempt for %s", attempt.path)
 
 
 def _now() -> str:

@@ -33,7 +33,7 @@ from judo_manager import __version__
 from judo_manager.athletes.repository import count_athletes
 from judo_manager.backup.os_errors import describe_write_error
 from judo_manager.backup.verify import header_problem, quick_check_problem
-from judo_manager.db.connection import connect
+from judo_manager.db.connection import connect, sidecars
 from judo_manager.db.migrations import read_header
 from judo_manager.errors import BackupError, BackupVerificationError
 from judo_manager.fileio import SPAN_BYTES, copy_into, remove_stale
@@ -100,7 +100,7 @@ def write_backup(
         report("verifying", 1.0)
         return WrittenBackup(destination, size, taken.athlete_count, taken.taken_at)
     finally:
-        for leftover in (snapshot, *_sidecars(snapshot)):
+        for leftover in (snapshot, *sidecars(snapshot)):
             _discard(leftover)
 
 
@@ -115,13 +115,14 @@ def _take_snapshot(
     live_db: Path, snapshot: Path, report: ProgressCallback, stamp: bool, pool: ThreadPoolExecutor
 ) -> _Snapshot:
     source = connect(live_db)
-    target = sqlite3.connect(snapshot, isolation_level=None)
+    target: sqlite3.Connection | None = None
     try:
+        target = sqlite3.connect(snapshot, isolation_level=None)
         checker = _pin_same_moment(live_db, source)
         integrity = pool.submit(_check_and_close, checker)
         return _copy_snapshot(source, target, report, stamp, integrity)
     except sqlite3.Error as error:
-        if "full" in str(error).lower():
+        if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
             raise BackupError(
                 f"There isn't enough free space in the data folder ({live_db.parent}) to "
                 "prepare the backup. Free some space and try again."
@@ -130,7 +131,8 @@ def _take_snapshot(
             f"The club database could not be read for the backup ({error})."
         ) from error
     finally:
-        target.close()
+        if target is not None:
+            target.close()
         source.close()
 
 
@@ -264,7 +266,7 @@ def _mismatch_message(temporary: Path) -> str:
 def _publish(temporary: Path, destination: Path, size: int) -> None:
     try:
         os.replace(temporary, destination)
-        fsync_folder(destination.parent)
+        _fsync_folder(destination.parent)
     except OSError as error:
         raise describe_write_error(error, destination, size) from error
 
@@ -275,7 +277,7 @@ def _discard(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def fsync_folder(folder: Path) -> None:
+def _fsync_folder(folder: Path) -> None:
     """Make a rename in `folder` durable, where the OS lets a folder be fsynced."""
     if os.name == "nt":
         return
@@ -284,9 +286,3 @@ def fsync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def _sidecars(database: Path) -> tuple[Path, ...]:
-    return tuple(
-        database.with_name(database.name + suffix) for suffix in ("-wal", "-shm", "-journal")
-    )

@@ -10,6 +10,9 @@ from judo_manager.errors import DamagedDatabaseError, NotADatabaseError
 BUSY_TIMEOUT_MS = 10_000
 WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024
 
+# Files SQLite keeps beside a database while it is in use.
+SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
+
 # The first 16 bytes of every SQLite 3 database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -46,3 +49,21 @@ def describe_sqlite_error(path: Path, error: sqlite3.DatabaseError) -> Exception
         f"{path.name} is damaged and can't be opened ({error}). It has been left untouched. "
         "Restore it from your latest backup."
     )
+
+
+def sidecars(database: Path) -> tuple[Path, ...]:
+    """The files SQLite may keep beside `database`."""
+    return tuple(database.with_name(database.name + suffix) for suffix in SIDECAR_SUFFIXES)
+
+
+def is_part_of(database: Path, candidate: Path) -> bool:
+    """True if `candidate` is `database` or one of its side files, by any name or link."""
+    for part in (database, *sidecars(database)):
+        if candidate.absolute() == part.absolute() or candidate.resolve() == part.resolve():
+            return True
+        try:
+            if candidate.exists() and part.exists() and candidate.samefile(part):
+                return True
+        except OSError:
+            continue
+    return False

@@ -1,12 +1,14 @@
 """The open club database: one connection per thread and a single write path.
 
-pywebview runs every bridge call on a thread of its own, and an SQLite connection must stay
-on the thread that made it, so each thread gets its own connection. Writers queue on one
+pywebview runs every bridge call on a new thread of its own, and an SQLite connection must
+stay on the thread that made it, so each thread gets its own connection: in the window that
+means one per bridge call, opened in well under a millisecond. Writers queue on one
 lock before `BEGIN IMMEDIATE`, so two writes in this process never fight over SQLite's lock.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import sqlite3
 import threading
@@ -15,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from judo_manager.db.connection import connect, describe_sqlite_error
+from judo_manager.db.connection import connect, describe_sqlite_error, sidecars
 from judo_manager.db.migrations import check_compatible, migrate
 from judo_manager.errors import DataFolderError
 
@@ -53,10 +55,12 @@ class Database:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
+                conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                # Also after a failed COMMIT (a full disk): never keep holding the write lock.
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
-            conn.execute("COMMIT")
 
     @contextmanager
     def exclusive(self) -> Iterator[sqlite3.Connection]:
@@ -79,13 +83,18 @@ class Database:
 
     def size_bytes(self) -> int:
         """The database's size on disk, counting its write-ahead log."""
-        wal = self.path.with_name(self.path.name + "-wal")
+        wal = sidecars(self.path)[0]
         return self.path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
 
     def close(self) -> None:
-        """Close every thread's connection; the object can't be used afterwards."""
+        """Close every connection that can be closed from here; the object is done with.
+
+        SQLite refuses to close another live thread's connection from this one; those close
+        when their thread ends.
+        """
         for holder in list(self._holders):
-            holder.conn.close()
+            with contextlib.suppress(sqlite3.ProgrammingError):
+                holder.conn.close()
         self._holders.clear()
 
 

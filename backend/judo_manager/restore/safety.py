@@ -8,6 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from judo_manager.backup.service import SCRATCH_FOLDER
 from judo_manager.backup.writer import ProgressCallback, write_backup
 
 SAFETY_FOLDER = "safety"
@@ -31,12 +32,13 @@ def take(live_db: Path, kind: str, progress: ProgressCallback | None = None) -> 
     """Write a verified copy of the live database into the safety folder; keep the last 5."""
     folder = live_db.parent / SAFETY_FOLDER
     folder.mkdir(exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    # UTC, so the names sort in time order even when the clocks go back.
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
     destination = folder / f"pre-{kind}-{stamp}.db"
     write_backup(
         live_db,
         destination,
-        scratch_dir=live_db.parent / "scratch",
+        scratch_dir=live_db.parent / SCRATCH_FOLDER,
         progress=progress,
         stamp=False,
     )
@@ -46,11 +48,14 @@ def take(live_db: Path, kind: str, progress: ProgressCallback | None = None) -> 
 
 
 def latest_undo(live_db: Path) -> SafetyCopyFile | None:
-    """The newest copy taken before a restore, which "Undo last restore" puts back."""
-    folder = live_db.parent / SAFETY_FOLDER
-    for path in _all(folder):
-        if _kind_and_stamp(path)[0] == "restore":
-            return _describe(path)
+    """The copy taken before the latest restore, while that restore is not yet undone.
+
+    After an undo the newest copy is a `pre-undo` one: the restores before it stay as they
+    are, so a later "Undo last restore" can't jump back over the coach's newer work.
+    """
+    copies = _all(live_db.parent / SAFETY_FOLDER)
+    if copies and _kind_and_stamp(copies[0])[0] == "restore":
+        return _describe(copies[0])
     return None
 
 
@@ -79,7 +84,9 @@ def _describe(path: Path) -> SafetyCopyFile:
     return SafetyCopyFile(
         path=path,
         kind=kind,
-        taken_at=dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S-%f").astimezone(),
+        taken_at=dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S-%f")
+        .replace(tzinfo=dt.UTC)
+        .astimezone(),
         bytes=path.stat().st_size,
         athletes=athletes,
     )

@@ -16,7 +16,7 @@ from typing import Literal
 from judo_manager.athletes.repository import count_athletes
 from judo_manager.backup.naming import dialog_start_folder
 from judo_manager.db import Database
-from judo_manager.db.connection import connect
+from judo_manager.db.connection import connect, is_part_of
 from judo_manager.desktop import DesktopWindow
 from judo_manager.errors import RestoreError, RestoreRejectedError
 from judo_manager.maintenance import MaintenanceLock
@@ -188,11 +188,13 @@ class RestoreService:
             conn.close()
 
     def _replace_with(self, staged: Path, kind: str, report: RestoreProgress) -> None:
-        safety.take(self._db.path, kind, lambda _phase, f: report("safetyCopy", f))
+        copy = safety.take(self._db.path, kind, lambda _phase, f: report("safetyCopy", f))
         report("replacing", 0.0)
         try:
             replace_live_data(self._db, staged)
         except sqlite3.Error as error:
+            # Nothing changed, so this copy protects nothing; left, Undo would offer it.
+            copy.unlink(missing_ok=True)
             raise RestoreError(
                 f"The data could not be replaced ({error}). Your current data is unchanged."
             ) from error
@@ -209,9 +211,7 @@ class RestoreService:
         )
 
     def _refuse_live_database(self, source: Path) -> None:
-        live = self._db.path
-        candidates = [live, *(live.with_name(live.name + s) for s in ("-wal", "-shm"))]
-        if any(c.exists() and source.exists() and source.samefile(c) for c in candidates):
+        if is_part_of(self._db.path, source):
             raise RestoreRejectedError(
                 "That is the database Judo Manager is using right now, not a backup. Choose a "
                 "backup file you exported earlier."

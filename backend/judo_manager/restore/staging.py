@@ -7,12 +7,14 @@ remembered, so a file that vanished or changed before the coach confirmed is ref
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from judo_manager.db.connection import sidecars
 from judo_manager.errors import RestoreRejectedError
 from judo_manager.fileio import copy_into, remove_stale
 
@@ -38,7 +40,7 @@ def stage(source: Path, data_dir: Path, progress: Callable[[float], None]) -> Pa
     folder = data_dir / STAGING_FOLDER
     folder.mkdir(exist_ok=True)
     remove_stale(folder, "restore-*")
-    wal = source.with_name(source.name + "-wal")
+    wal = sidecars(source)[0]
     if wal.exists() and wal.stat().st_size > 0:
         raise RestoreRejectedError(
             f"{source.name} has unsaved changes in {wal.name} beside it: another program still "
@@ -83,8 +85,9 @@ def check_unchanged(source: Path, expected: SourceStamp) -> None:
 
 def discard(path: Path) -> None:
     """Remove a staged file and whatever SQLite left beside it."""
-    for leftover in (path, *(path.with_name(path.name + s) for s in ("-journal", "-wal", "-shm"))):
-        leftover.unlink(missing_ok=True)
+    for leftover in (path, *sidecars(path)):
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)
 
 
 def _check_free_space(source: Path, size: int, data_dir: Path) -> None:
