@@ -12,7 +12,10 @@ export function ProgressBar({ fraction, label, status }: ProgressBarProps) {
   return (
     <div className="space-y-2">
       <div className="flex items-baseline justify-between gap-4 text-sm">
-        <span className="text-slate-700">{status}</span>
+        {/* Announced as the steps change, without the percentage chatter. */}
+        <span className="text-slate-700" aria-live="polite">
+          {status}
+        </span>
         <span className="font-semibold text-slate-900 tabular-nums">{percent}%</span>
       </div>
       <div

@@ -8,12 +8,11 @@ import { daysSince, formatBytes, formatDateTime, formatDaysAgo } from "../../lib
 import { useActiveJob } from "../../lib/jobs";
 import { errorMessage } from "../../lib/notify";
 import { useDataVersion } from "../../lib/use-data-version";
+import { useDelayedFlag } from "../../lib/use-delayed-flag";
 import { useProgress } from "../../lib/use-progress";
 import type { BackupRecord, ProgressUpdate } from "../../types/bridge";
 import { useBackup } from "./use-backup";
 
-/** Don't flash a progress bar for backups that finish almost at once. */
-const SHOW_PROGRESS_AFTER_MS = 500;
 /** After this long without a backup, gently remind the coach. */
 const STALE_AFTER_DAYS = 30;
 
@@ -34,7 +33,6 @@ export function BackupCard() {
   const dataVersion = useDataVersion();
   // A restore is replacing the data: exporting now would copy a moving target.
   const restoring = useActiveJob() === "restore";
-  const [showProgress, setShowProgress] = useState(false);
   const [last, setLast] = useState<LastBackup>({ status: "loading" });
 
   const loadLastBackup = useCallback(async () => {
@@ -55,14 +53,7 @@ export function BackupCard() {
   // Reveal the progress bar only once the copy itself has lasted a moment: the time the
   // coach spends in the save dialog doesn't count, and quick backups never flash a bar.
   const copying = progress !== null;
-  useEffect(() => {
-    if (!running || !copying) {
-      setShowProgress(false);
-      return;
-    }
-    const timer = window.setTimeout(() => setShowProgress(true), SHOW_PROGRESS_AFTER_MS);
-    return () => window.clearTimeout(timer);
-  }, [running, copying]);
+  const showProgress = useDelayedFlag(running && copying);
 
   return (
     <Card

@@ -1,6 +1,6 @@
-import { useEffect, useState } from "react";
 import { api } from "../../lib/bridge";
 import { createStore, useStore } from "../../lib/store";
+import { useDelayedFlag } from "../../lib/use-delayed-flag";
 import { pluralize } from "../../lib/format";
 import { claimJob, JOB_BUSY_MESSAGE, releaseJob } from "../../lib/jobs";
 import {
@@ -36,8 +36,6 @@ interface RestoreState {
 /** The Import Database button, where focus goes back when the confirmation closes. */
 export const IMPORT_BUTTON_ID = "restore-import-database";
 
-/** Don't flash a progress bar for steps that finish almost at once (as for backups). */
-const SHOW_PROGRESS_AFTER_MS = 500;
 
 export const PHASE_TEXT: Partial<Record<ProgressUpdate["phase"], string>> = {
   staging: "Copying the backup…",
@@ -159,21 +157,11 @@ export function useRestoreProgress(active: boolean): {
   const { runId } = useRestore();
   const update = useProgress("restore", runId);
   const progress = active ? update : null;
-  const started = progress !== null;
-  const [shown, setShown] = useState(false);
-
-  useEffect(() => {
-    if (!started) {
-      setShown(false);
-      return;
-    }
-    const timer = window.setTimeout(() => setShown(true), SHOW_PROGRESS_AFTER_MS);
-    return () => window.clearTimeout(timer);
-  }, [started]);
+  const showBar = useDelayedFlag(progress !== null);
 
   return {
     progress,
-    showBar: started && shown,
+    showBar,
     statusText: progress ? (PHASE_TEXT[progress.phase] ?? "") : "",
   };
 }
