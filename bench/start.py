@@ -133,8 +133,11 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def launch(playwright: Playwright, work: Path) -> Launch:
-    """Start the window on a fresh data folder, time it to interactive, then end it."""
+def launch(playwright: Playwright, work: Path, program: Path = JUDO_MANAGER) -> Launch:
+    """Start `program`'s window on a fresh data folder, time it to interactive, then end it.
+
+    `program` is the venv's `judo-manager` unless told otherwise (bench/bundle.py: the bundle).
+    """
     data_dir = Path(tempfile.mkdtemp(dir=work))
     port = free_port()
     env = {**os.environ, DEBUG_PORT_ENV: str(port), "QTWEBENGINE_DISABLE_SANDBOX": "1"}
@@ -143,7 +146,7 @@ def launch(playwright: Playwright, work: Path) -> Launch:
         spawned_at = time.time()
         spawned = time.perf_counter()
         process = subprocess.Popen(
-            [JUDO_MANAGER, "--data-dir", data_dir], env=env, stdout=log, stderr=subprocess.STDOUT
+            [program, "--data-dir", data_dir], env=env, stdout=log, stderr=subprocess.STDOUT
         )
     try:
         _wait_for_cdp(port, process)
@@ -204,41 +207,45 @@ def _milestones(page: Page) -> dict:
     return page.evaluate(MILESTONES)
 
 
+WINDOW_HEADERS = [
+    "launch",
+    "CDP port open",
+    "page navigation start",
+    "first paint",
+    "interactive (in page)",
+    "in-page exact",
+    "interactive (Playwright)",
+]
+
+
+def window_cells(label: str, launches: list[Launch]) -> list[object]:
+    """One row under WINDOW_HEADERS: the median seconds of `launches` to each milestone."""
+    exact = sum(one.in_page_exact for one in launches)
+    return [
+        label,
+        f"{median([one.cdp_open for one in launches]):.3f}",
+        f"{median([one.navigation for one in launches]):.3f}",
+        f"{median([one.first_paint for one in launches]):.3f}",
+        f"{median([one.in_page for one in launches]):.3f}",
+        f"{exact}/{len(launches)}",
+        f"{median([one.playwright for one in launches]):.3f}",
+    ]
+
+
 def print_window_table(first: Launch, warm: list[Launch], *, cold: bool) -> None:
     """Spawn-to-milestone seconds for the first launch and the median of the warm ones."""
-
-    def cells(label: str, launches: list[Launch]) -> list[object]:
-        exact = sum(one.in_page_exact for one in launches)
-        return [
-            label,
-            f"{median([one.cdp_open for one in launches]):.3f}",
-            f"{median([one.navigation for one in launches]):.3f}",
-            f"{median([one.first_paint for one in launches]):.3f}",
-            f"{median([one.in_page for one in launches]):.3f}",
-            f"{exact}/{len(launches)}",
-            f"{median([one.playwright for one in launches]):.3f}",
-        ]
-
     warm_s = median([one.playwright for one in warm])
     verdict = "meets" if warm_s < 1.0 else "MISSES"
     first_label = "first launch (cold)" if cold else "first launch (page cache not dropped)"
     print_table(
         f"Window start to interactive, seconds from spawn, {os.cpu_count()} cores, Xvfb; "
         f"target warm < 1 s: {verdict} ({warm_s:.3f} s, Playwright)",
+        WINDOW_HEADERS,
         [
-            "launch",
-            "CDP port open",
-            "page navigation start",
-            "first paint",
-            "interactive (in page)",
-            "in-page exact",
-            "interactive (Playwright)",
-        ],
-        [
-            cells(first_label, [first]),
-            cells(f"warm, median of {len(warm)}", warm),
-            cells("warm, fastest", [min(warm, key=lambda one: one.playwright)]),
-            cells("warm, slowest", [max(warm, key=lambda one: one.playwright)]),
+            window_cells(first_label, [first]),
+            window_cells(f"warm, median of {len(warm)}", warm),
+            window_cells("warm, fastest", [min(warm, key=lambda one: one.playwright)]),
+            window_cells("warm, slowest", [max(warm, key=lambda one: one.playwright)]),
         ],
     )
 
