@@ -101,3 +101,22 @@ def data_digest(path: Path) -> str:
     finally:
         conn.close()
     return digest.hexdigest()
+
+
+def assert_valid_backup(path: Path, athletes: int) -> None:
+    """A complete, self-contained backup of ours, holding `athletes` athletes."""
+    from judo_manager.db.connection import sidecars
+    from judo_manager.db.migrations import APPLICATION_ID, SCHEMA_VERSION
+
+    assert not any(side.exists() for side in sidecars(path))
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert conn.execute("SELECT count(*) FROM athletes").fetchone()[0] == athletes
+    finally:
+        conn.close()
+    # Reading it must not have left anything beside it either.
+    assert not any(side.exists() for side in sidecars(path))

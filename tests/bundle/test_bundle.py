@@ -20,6 +20,7 @@ from playwright.sync_api import Locator, Page, expect
 from judo_manager import __version__
 from judo_manager.db.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
 from judo_manager.paths import database_path
+from tests.conftest import assert_valid_backup
 from tests.e2e.conftest import ROOT, LaunchApp, save_screenshot
 from tests.e2e.native import SAVE_DIALOG_TITLE, type_path_and_accept, xdotool
 
@@ -92,7 +93,7 @@ def test_export_through_the_real_qt_save_dialog(
     expect(page.get_by_role("region", name="Last backup")).to_contain_text(str(target))
     save_screenshot(page, "bundle-export-succeeded")
     assert sorted(os.listdir(stick)) == ["club-backup.db"]  # nothing half-written beside it
-    _assert_valid_backup(target, ATHLETES)
+    assert_valid_backup(target, ATHLETES)
 
 
 def test_an_update_migrates_data_from_an_older_version_on_first_start(
@@ -118,7 +119,7 @@ def test_an_update_migrates_data_from_an_older_version_on_first_start(
     printed = _run(bundle, data, "backup", str(out), env=coach_env).stdout
 
     assert "2 athletes" in printed
-    _assert_valid_backup(out, 2)
+    assert_valid_backup(out, 2)
     _assert_schema(database_path(data))  # the live data itself was migrated, not just the copy
     conn = sqlite3.connect(f"{out.as_uri()}?mode=ro", uri=True)
     try:
@@ -192,18 +193,5 @@ def _assert_schema(path: Path) -> None:
     try:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    finally:
-        conn.close()
-
-
-def _assert_valid_backup(path: Path, athletes: int) -> None:
-    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
-    assert not any(side.exists() for side in sidecars)
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert conn.execute("SELECT count(*) FROM athletes").fetchone()[0] == athletes
     finally:
         conn.close()

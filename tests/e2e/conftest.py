@@ -202,3 +202,10 @@ def save_screenshot(page: Page, name: str) -> Path:
     # Finished animations: a toast caught sliding in would be half transparent.
     page.screenshot(path=str(path), animations="disabled")
     return path
+
+
+def private_home(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A home folder of the app's own, so where the file dialogs start is known."""
+    home = tmp_path / "home"
+    home.mkdir(parents=True)
+    return home, {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}

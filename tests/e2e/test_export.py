@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,8 +13,8 @@ from pathlib import Path
 from playwright.sync_api import Locator, Page, expect
 
 from judo_manager.backup.naming import default_filename
-from judo_manager.db.migrations import APPLICATION_ID, SCHEMA_VERSION
-from tests.e2e.conftest import ROOT, LaunchApp, save_screenshot
+from tests.conftest import assert_valid_backup
+from tests.e2e.conftest import ROOT, LaunchApp, private_home, save_screenshot
 from tests.e2e.native import (
     SAVE_DIALOG_TITLE,
     focus_dialog,
@@ -33,7 +32,7 @@ def test_export_writes_a_verified_copy_and_remembers_its_folder(
     launch_app: LaunchApp, tmp_path: Path
 ) -> None:
     data = _demo_data_folder(tmp_path, ATHLETES)
-    home, env = _private_home(tmp_path)
+    home, env = private_home(tmp_path)
     stick = _folder(tmp_path / "usb-stick")
     app = launch_app(data, env=env)
     page = app.page
@@ -54,7 +53,7 @@ def test_export_writes_a_verified_copy_and_remembers_its_folder(
     expect(last_backup).not_to_contain_text("Never backed up")
 
     assert sorted(os.listdir(stick)) == ["club-backup.db"]  # no .partial, -wal or -shm
-    _assert_valid_backup(backup, ATHLETES)
+    assert_valid_backup(backup, ATHLETES)
     assert not any((data / "scratch").iterdir())
     [asked] = app.dialogs_asked()
     assert (asked["kind"], asked["directory"]) == ("save", str(home))
@@ -66,13 +65,13 @@ def test_export_writes_a_verified_copy_and_remembers_its_folder(
     _success_toast(page, "again.db")
     expect(last_backup).to_contain_text(str(second))
     assert app.dialogs_asked()[1]["directory"] == str(stick)
-    _assert_valid_backup(second, ATHLETES)
+    assert_valid_backup(second, ATHLETES)
 
 
 def test_a_name_typed_without_db_gets_db(launch_app: LaunchApp, tmp_path: Path) -> None:
     data = _demo_data_folder(tmp_path, ATHLETES)
     folder = _folder(tmp_path / "backups")
-    app = launch_app(data, env=_private_home(tmp_path)[1])
+    app = launch_app(data, env=private_home(tmp_path)[1])
     page = app.page
     _open_settings(page)
 
@@ -84,11 +83,11 @@ def test_a_name_typed_without_db_gets_db(launch_app: LaunchApp, tmp_path: Path) 
         str(folder / "club-copy.db")
     )
     assert sorted(os.listdir(folder)) == ["club-copy.db"]
-    _assert_valid_backup(folder / "club-copy.db", ATHLETES)
+    assert_valid_backup(folder / "club-copy.db", ATHLETES)
 
 
 def test_cancelling_the_dialog_is_not_an_error(launch_app: LaunchApp, tmp_path: Path) -> None:
-    app = launch_app(env=_private_home(tmp_path)[1])
+    app = launch_app(env=private_home(tmp_path)[1])
     page = app.page
     _open_settings(page)
     last_backup = page.get_by_role("region", name="Last backup")
@@ -112,7 +111,7 @@ def test_cancelling_the_dialog_is_not_an_error(launch_app: LaunchApp, tmp_path: 
 def test_a_read_only_folder_gets_a_clear_error(
     launch_app: LaunchApp, tmp_path: Path, read_only_dir: Path
 ) -> None:
-    app = launch_app(_demo_data_folder(tmp_path, ATHLETES), env=_private_home(tmp_path)[1])
+    app = launch_app(_demo_data_folder(tmp_path, ATHLETES), env=private_home(tmp_path)[1])
     page = app.page
     _open_settings(page)
     expect(page.get_by_role("region", name="Last backup")).to_contain_text("Never backed up")
@@ -135,7 +134,7 @@ def test_a_read_only_folder_gets_a_clear_error(
 
 def test_the_real_qt_save_dialog(launch_app: LaunchApp, tmp_path: Path) -> None:
     data = _demo_data_folder(tmp_path, ATHLETES)
-    home, env = _private_home(tmp_path)
+    home, env = private_home(tmp_path)
     documents = _folder(home / "Documents")
     elsewhere = _folder(tmp_path / "elsewhere")
     app = launch_app(data, real_dialogs=True, env=env)
@@ -151,7 +150,7 @@ def test_the_real_qt_save_dialog(launch_app: LaunchApp, tmp_path: Path) -> None:
     [saved] = os.listdir(documents)
     assert saved in proposed
     expect(toast).to_contain_text(f"Backup saved: {saved} (")
-    _assert_valid_backup(documents / saved, ATHLETES)
+    assert_valid_backup(documents / saved, ATHLETES)
 
     typed = elsewhere / "club-copy.db"
     _export_button(page).click()
@@ -160,7 +159,7 @@ def test_the_real_qt_save_dialog(launch_app: LaunchApp, tmp_path: Path) -> None:
     _success_toast(page, "club-copy.db")
     expect(page.get_by_role("region", name="Last backup")).to_contain_text(str(typed))
     assert sorted(os.listdir(elsewhere)) == ["club-copy.db"]
-    _assert_valid_backup(typed, ATHLETES)
+    assert_valid_backup(typed, ATHLETES)
 
 
 @contextmanager
@@ -181,12 +180,6 @@ def _demo_data_folder(tmp_path: Path, athletes: int) -> Path:
         capture_output=True,
     )
     return data
-
-
-def _private_home(tmp_path: Path) -> tuple[Path, dict[str, str]]:
-    """A home folder of the app's own, so where the save dialog starts is known."""
-    home = _folder(tmp_path / "home")
-    return home, {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
 
 
 def _folder(path: Path) -> Path:
@@ -232,19 +225,3 @@ def _shown_size(path: Path) -> str:
     size = path.stat().st_size
     assert 1000 <= size < 999_950
     return f"{size / 1000:.1f} KB"
-
-
-def _assert_valid_backup(path: Path, athletes: int) -> None:
-    # A self-contained file: nothing beside it, before or after reading it.
-    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
-    assert not any(side.exists() for side in sidecars)
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
-        assert conn.execute("SELECT count(*) FROM athletes").fetchone()[0] == athletes
-    finally:
-        conn.close()
-    assert not any(side.exists() for side in sidecars)

@@ -14,7 +14,7 @@ from judo_manager.db import open_database
 from judo_manager.demo.generator import fill_demo_club
 from judo_manager.paths import database_path
 from tests.conftest import data_digest
-from tests.e2e.conftest import LaunchApp, save_screenshot
+from tests.e2e.conftest import LaunchApp, private_home, save_screenshot
 from tests.e2e.native import OPEN_DIALOG_TITLE, type_path_and_accept, wait_until
 
 LIVE_ATHLETES = 12
@@ -32,7 +32,7 @@ def test_import_shows_a_preview_restores_and_undoes_from_the_toast(
     live = database_path(data)
     backup = _backup_of_another_club(tmp_path / "usb-stick", BACKUP_ATHLETES, "club-2025.db")
     before = data_digest(live)
-    home, env = _private_home(tmp_path)
+    home, env = private_home(tmp_path)
     app = launch_app(data, env=env)
     page = app.page
     _open_settings(page)
@@ -87,7 +87,7 @@ def test_undo_last_restore_in_settings_after_restarting_the_app(
     live = database_path(data)
     backup = _backup_of_another_club(tmp_path / "backups", BACKUP_ATHLETES, "other-club.db")
     before = data_digest(live)
-    env = _private_home(tmp_path)[1]
+    env = private_home(tmp_path)[1]
     first = launch_app(data, env=env)
     _open_settings(first.page)
     expect(_safety_copy_panel(first.page)).to_have_count(0)  # no restore to undo yet
@@ -152,7 +152,7 @@ def test_a_rejected_file_shows_why_and_changes_nothing(
     live = database_path(data)
     chosen, reason = REJECTED[kind](_folder(tmp_path / "downloads"), data)
     before = data_digest(live)
-    app = launch_app(data, env=_private_home(tmp_path)[1])
+    app = launch_app(data, env=private_home(tmp_path)[1])
     page = app.page
     _open_settings(page)
 
@@ -183,7 +183,7 @@ def test_cancelling_the_confirmation_changes_nothing(
     # An older backup with fewer athletes: the kind of file a coach thinks twice about.
     backup = _backup_of_another_club(tmp_path / "backups", SMALLER_BACKUP, "old-club.db")
     before = data_digest(live)
-    app = launch_app(data, env=_private_home(tmp_path)[1])
+    app = launch_app(data, env=private_home(tmp_path)[1])
     page = app.page
     _open_settings(page)
 
@@ -218,7 +218,7 @@ def test_cancelling_the_confirmation_changes_nothing(
 def test_closing_the_open_dialog_is_not_an_error(launch_app: LaunchApp, tmp_path: Path) -> None:
     data = _club(tmp_path / "data", LIVE_ATHLETES)
     before = data_digest(database_path(data))
-    app = launch_app(data, env=_private_home(tmp_path)[1])
+    app = launch_app(data, env=private_home(tmp_path)[1])
     page = app.page
     _open_settings(page)
 
@@ -243,7 +243,7 @@ def test_the_real_qt_open_dialog(launch_app: LaunchApp, tmp_path: Path) -> None:
     data = _club(tmp_path / "data", LIVE_ATHLETES)
     live = database_path(data)
     backup = _backup_of_another_club(tmp_path / "usb-stick", BACKUP_ATHLETES, "club-2025.db")
-    app = launch_app(data, real_dialogs=True, env=_private_home(tmp_path)[1])
+    app = launch_app(data, real_dialogs=True, env=private_home(tmp_path)[1])
     page = app.page
     _open_settings(page)
 
@@ -282,12 +282,6 @@ def _backup_of_another_club(folder: Path, athletes: int, name: str) -> Path:
     finally:
         other.close()
     return destination
-
-
-def _private_home(tmp_path: Path) -> tuple[Path, dict[str, str]]:
-    """A home folder of the app's own, so where the open dialog starts is known."""
-    home = _folder(tmp_path / "home")
-    return home, {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
 
 
 def _folder(path: Path) -> Path:

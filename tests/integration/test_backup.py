@@ -17,27 +17,19 @@ import pytest
 from judo_manager.backup.service import BackupService
 from judo_manager.backup.writer import PHASE_SPANS, write_backup
 from judo_manager.db import Database
-from judo_manager.db.migrations import APPLICATION_ID, SCHEMA_VERSION
 from judo_manager.demo.generator import fill_demo_club
 from judo_manager.desktop import DesktopWindow
 from judo_manager.errors import BackupError, BackupVerificationError
 from judo_manager.maintenance import MaintenanceLock
-from tests.conftest import LARGE_CLUB, table_dump
+from tests.conftest import LARGE_CLUB, assert_valid_backup, table_dump
 
 
 def _service(db: Database) -> BackupService:
     return BackupService(db, DesktopWindow(), MaintenanceLock())
 
 
-def _check_backup(path: Path) -> sqlite3.Connection:
-    """Open a backup read-only after checking it is complete and self-contained."""
-    assert not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists()
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
-    return conn
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
 
 
 def _live_data(db: Database) -> list[str]:
@@ -56,8 +48,8 @@ def test_backup_is_complete_and_self_contained(db: Database, tmp_path: Path) -> 
 
     attempt = _service(db).export_to(destination)
 
-    conn = _check_backup(destination)
-    assert conn.execute("SELECT count(*) FROM athletes").fetchone()[0] == 30
+    assert_valid_backup(destination, 30)
+    conn = _read_only(destination)
     taken_at = conn.execute("SELECT value FROM app_settings WHERE key='backup.taken_at'")
     assert taken_at.fetchone()[0].startswith(attempt.started_at[:10])
     conn.close()
@@ -121,11 +113,12 @@ def test_backup_under_a_steady_writer_is_consistent_and_finishes(
     assert writer_errors == []
     assert commits_seen_mid_snapshot, "the snapshot finished in one step; the test proves nothing"
     assert commits[0] > commits_seen_mid_snapshot[0] >= 20
-    conn = _check_backup(destination)
+    conn = _read_only(destination)
     athletes = conn.execute("SELECT count(*) FROM athletes").fetchone()[0]
     total = conn.execute("SELECT value FROM app_settings WHERE key='athlete_total'").fetchone()[0]
     conn.close()
     assert int(total) == athletes == written.athlete_count
+    assert_valid_backup(destination, athletes)
     # The snapshot is one moment: it started before the writes it waited for.
     assert athletes < LARGE_CLUB + commits[0]
 
@@ -273,7 +266,7 @@ def test_command_line_backup(db: Database, tmp_path: Path) -> None:
     written = folder / f"judo_manager_backup_{time.strftime('%Y-%m-%d')}.db"
     assert first.returncode == 0, first.stderr
     assert str(written) in first.stdout and "12 athletes" in first.stdout
-    _check_backup(written).close()
+    assert_valid_backup(written, 12)
 
     again = run(str(written))
     assert again.returncode != 0
