@@ -56,7 +56,11 @@ def remove_stale(folder: Path, pattern: str) -> None:
     A day, not at once: another Judo Manager process may be using a fresh one right now.
     """
     cutoff = time.time() - STALE_AFTER_S
-    for leftover in folder.glob(pattern):
+    try:
+        leftovers = list(folder.glob(pattern))
+    except OSError:
+        return  # an unreadable or vanished folder: the write that follows reports it
+    for leftover in leftovers:
         try:
             if leftover.is_file() and leftover.stat().st_mtime < cutoff:
                 leftover.unlink()

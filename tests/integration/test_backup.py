@@ -310,3 +310,19 @@ def test_a_hard_link_to_the_live_database_is_refused(db: Database, tmp_path: Pat
     with pytest.raises(BackupError, match="live database"):
         _service(db).export_to(link, force=True)
     assert _live_data(db) == before
+
+
+def test_a_partial_file_left_by_a_killed_backup_is_cleared_a_day_later(
+    db: Database, tmp_path: Path
+) -> None:
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    old, fresh = stick / ".club.db.0badf00d.partial", stick / ".club.db.1234abcd.partial"
+    old.write_bytes(b"half a backup from a power cut")
+    fresh.write_bytes(b"another process's backup in progress")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(old, (two_days_ago, two_days_ago))
+
+    _service(db).export_to(stick / "club.db")
+
+    assert sorted(p.name for p in stick.iterdir()) == [fresh.name, "club.db"]

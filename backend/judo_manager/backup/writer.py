@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import glob
 import os
 import secrets
 import sqlite3
@@ -214,6 +215,8 @@ def _copy_and_compare(
     snapshot: Path, destination: Path, size: int, report: ProgressCallback
 ) -> Path:
     """Stream the snapshot into a temporary file beside `destination` and verify it there."""
+    # A backup killed mid-copy (a SIGKILL, a power cut) leaves its hidden partial file.
+    remove_stale(destination.parent, f".{glob.escape(destination.name)}.*.partial")
     temporary = destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.partial")
     try:
         _stream(snapshot, temporary, size, report)
