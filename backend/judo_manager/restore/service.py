@@ -116,7 +116,7 @@ class RestoreService:
             try:
                 check_header(staged, copy.path.name)
                 schema_version = self._validate(staged, copy.path.name, lambda fraction: None)
-                prepare(staged, schema_version, self._live_page_size())
+                self._prepare(staged, copy.path.name, schema_version)
                 self._replace_with(staged, "undo", spread(progress, RESTORE_SPANS))
             finally:
                 staging.discard(staged)
@@ -150,7 +150,7 @@ class RestoreService:
         try:
             check_header(staged, name)
             schema_version = self._validate(staged, name, lambda f: report("validating", f))
-            prepare(staged, schema_version, self._live_page_size())
+            self._prepare(staged, name, schema_version)
             taken_at, from_backup, app_version, backup = _describe_backup(staged, source_stamp)
         except BaseException:
             staging.discard(staged)
@@ -186,6 +186,15 @@ class RestoreService:
             return check_database(conn, name, progress).schema_version
         finally:
             conn.close()
+
+    def _prepare(self, staged: Path, name: str, schema_version: int) -> None:
+        try:
+            prepare(staged, schema_version, self._live_page_size())
+        except sqlite3.Error as error:
+            raise RestoreRejectedError(
+                f"{name} could not be brought up to this version of Judo Manager ({error}). "
+                "Nothing was changed."
+            ) from error
 
     def _replace_with(self, staged: Path, kind: str, report: RestoreProgress) -> None:
         copy = safety.take(self._db.path, kind, lambda _phase, f: report("safetyCopy", f))
@@ -232,10 +241,10 @@ def _describe_backup(
         summary = summarize(conn, source_stamp.size)
     finally:
         conn.close()
-    recorded = settings.get("backup.taken_at")
-    if recorded:
-        taken_at, from_backup = dt.datetime.fromisoformat(recorded), True
-    else:
+    try:
+        taken_at = dt.datetime.fromisoformat(settings["backup.taken_at"])
+        from_backup = True
+    except (KeyError, ValueError):  # not stamped by Judo Manager's export, or garbled
         taken_at = dt.datetime.fromtimestamp(source_stamp.mtime_ns / 1e9).astimezone()
         from_backup = False
     return taken_at, from_backup, settings.get("backup.app_version"), summary
