@@ -367,3 +367,12 @@ def test_after_an_undo_no_older_restore_is_offered_for_undo(club: Database, tmp_
     assert data_digest(club.path) == worked_on
     # Undoing again would jump back over that week of work to the very first data.
     assert service.undo_status() is None
+
+
+def test_a_damaged_safety_copy_is_not_offered_for_undo(club: Database, tmp_path: Path) -> None:
+    service = _service(club)
+    outcome = service.restore(service.inspect(_backup_of(tmp_path, 20)).token)
+    assert outcome.undo is not None
+    outcome.undo.path.write_bytes(b"scrambled by a failing disk" * 100)
+
+    assert service.undo_status() is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from judo_manager.backup.service import SCRATCH_FOLDER
 from judo_manager.backup.writer import ProgressCallback, write_backup
 
 SAFETY_FOLDER = "safety"
+logger = logging.getLogger(__name__)
 KEEP = 5
 # `pre-restore-…` copies are what Undo puts back; `pre-undo-…` copies protect an undo.
 NAME = re.compile(r"^pre-(restore|undo)-(\d{8}-\d{6}-\d{6})\.db$")
@@ -54,9 +56,14 @@ def latest_undo(live_db: Path) -> SafetyCopyFile | None:
     are, so a later "Undo last restore" can't jump back over the coach's newer work.
     """
     copies = _all(live_db.parent / SAFETY_FOLDER)
-    if copies and _kind_and_stamp(copies[0])[0] == "restore":
+    if not copies or _kind_and_stamp(copies[0])[0] != "restore":
+        return None
+    try:
         return _describe(copies[0])
-    return None
+    except (OSError, sqlite3.Error):
+        # A damaged safety copy can't be put back; Settings simply offers no undo.
+        logger.exception("the safety copy %s can't be read", copies[0])
+        return None
 
 
 def _all(folder: Path) -> list[Path]:
