@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -65,15 +66,22 @@ def read_only_dir(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "locked-stick"
     folder.mkdir()
     if os.geteuid() == 0:
-        subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", str(folder)], check=True
-        )
-        yield folder
-        subprocess.run(["umount", str(folder)], check=True)
+        with mounted_tmpfs(folder, "size=1m,ro"):
+            yield folder
     else:
         folder.chmod(0o555)
         yield folder
         folder.chmod(0o755)
+
+
+@contextmanager
+def mounted_tmpfs(folder: Path, options: str) -> Iterator[None]:
+    """Mount a tmpfs with `options` on `folder` for the block (root only)."""
+    subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], check=True)
+    try:
+        yield
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
 
 
 def file_digest(path: Path) -> str:

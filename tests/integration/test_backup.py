@@ -21,7 +21,7 @@ from judo_manager.demo.generator import fill_demo_club
 from judo_manager.desktop import DesktopWindow
 from judo_manager.errors import BackupError, BackupVerificationError
 from judo_manager.maintenance import MaintenanceLock
-from tests.conftest import LARGE_CLUB, assert_valid_backup, table_dump
+from tests.conftest import LARGE_CLUB, assert_valid_backup, mounted_tmpfs, table_dump
 
 
 def _service(db: Database) -> BackupService:
@@ -167,9 +167,8 @@ def small_drive(tmp_path: Path) -> Iterator[Path]:
     folder.mkdir()
     if os.geteuid() != 0:
         pytest.fail("the full-drive tests mount a small tmpfs and need root")
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)], check=True)
-    yield folder
-    subprocess.run(["umount", str(folder)], check=True)
+    with mounted_tmpfs(folder, "size=2m"):
+        yield folder
 
 
 def test_full_drive_is_refused_before_writing(db: Database, small_drive: Path) -> None:
