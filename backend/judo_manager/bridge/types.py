@@ -18,6 +18,8 @@ class AppInfo(TypedDict):
     databasePath: str
     databaseBytes: int
     athleteCount: int
+    promotionCount: int
+    medalCount: int
 
 
 class BackupRecord(TypedDict):
@@ -29,6 +31,8 @@ class BackupRecord(TypedDict):
     bytes: int
     durationMs: int
     athleteCount: int
+    promotionCount: int
+    medalCount: int
 
 
 class ProgressUpdate(TypedDict):
@@ -78,3 +82,186 @@ class RestoreResult(TypedDict):
 
     athletes: int
     undo: SafetyCopy | None
+
+
+Sex = Literal["F", "M"]
+BeltKind = Literal["kyu", "dan"]
+MedalPlace = Literal["gold", "silver", "bronze"]
+
+
+class AthleteFilters(TypedDict):
+    """What the roster shows: a name search, filters, the season and the sort order.
+
+    `season` null means the current year. `categoryId` keeps the athletes *eligible* for that
+    category in the season, which is what a coach entering a competition needs.
+    """
+
+    search: str
+    sex: Sex | None
+    beltId: int | None
+    categoryId: int | None
+    status: Literal["active", "inactive", "all"]
+    season: int | None
+    sort: Literal["name", "belt", "age", "weight"]
+    descending: bool
+
+
+class AthleteRow(TypedDict):
+    """One line of the roster; `categoryId` is the youngest category the athlete fits."""
+
+    id: int
+    fullName: str
+    birthYear: int
+    age: int
+    sex: Sex
+    beltId: int | None
+    weightKg: float | None
+    categoryId: int | None
+    active: bool
+
+
+class AthleteList(TypedDict):
+    """The roster for some filters; `total` counts every athlete, filtered or not."""
+
+    season: int
+    total: int
+    rows: list[AthleteRow]
+
+
+class AthleteInput(TypedDict):
+    """The add/edit form. Optional text fields are null (or empty) when not given."""
+
+    fullName: str
+    birthDate: str
+    sex: Sex
+    beltId: int
+    weightKg: float
+    licenceNumber: str | None
+    phone: str | None
+    email: str | None
+    guardianName: str | None
+    guardianPhone: str | None
+    notes: str | None
+    active: bool
+
+
+class Promotion(TypedDict):
+    """One grading: the belt reached on a date, and the belt held before it."""
+
+    id: int
+    promotedOn: str
+    beltId: int
+    fromBeltId: int | None
+    examiner: str | None
+    notes: str | None
+
+
+class PromotionInput(TypedDict):
+    """The "record a promotion" form."""
+
+    promotedOn: str
+    beltId: int
+    examiner: str | None
+    notes: str | None
+
+
+class Medal(TypedDict):
+    """One podium place at a competition."""
+
+    id: int
+    competition: str
+    heldOn: str
+    place: MedalPlace
+    category: str | None
+
+
+class MedalInput(TypedDict):
+    """The "add a medal" form."""
+
+    competition: str
+    heldOn: str
+    place: MedalPlace
+    category: str | None
+
+
+class Athlete(TypedDict):
+    """One athlete in full, with promotions and medals newest first."""
+
+    id: int
+    fullName: str
+    birthDate: str
+    sex: Sex
+    beltId: int | None
+    weightKg: float | None
+    licenceNumber: str | None
+    phone: str | None
+    email: str | None
+    guardianName: str | None
+    guardianPhone: str | None
+    notes: str | None
+    active: bool
+    createdAt: str
+    updatedAt: str
+    promotions: list[Promotion]
+    medals: list[Medal]
+
+
+class Belt(TypedDict):
+    """One step of the belt ladder; `rank` orders the ladder, lowest first.
+
+    A two-coloured belt (white-yellow, red-and-white) has a `secondColor`.
+    """
+
+    id: int
+    rank: int
+    name: str
+    kind: BeltKind
+    color: str
+    secondColor: str | None
+    athleteCount: int
+
+
+class BeltInput(TypedDict):
+    """The belt editor's fields."""
+
+    name: str
+    kind: BeltKind
+    color: str
+    secondColor: str | None
+
+
+class AgeCategory(TypedDict):
+    """An age band of the ruleset; ages are the season year minus the birth year."""
+
+    id: int
+    code: str
+    name: str
+    minAge: int
+    maxAge: int | None
+
+
+class AgeCategoryInput(TypedDict):
+    """The category editor's fields; `maxAge` null means no upper limit."""
+
+    code: str
+    name: str
+    minAge: int
+    maxAge: int | None
+
+
+class Rules(TypedDict):
+    """The belt ladder and the age categories of the active ruleset."""
+
+    rulesetName: str
+    belts: list[Belt]
+    categories: list[AgeCategory]
+
+
+class FieldProblems(TypedDict):
+    """The message of a `ValidationError` as it crosses the bridge, as JSON.
+
+    `fields` maps a form field's name (as in the input shapes above) to what is wrong with it.
+    """
+
+    message: str
+    fields: dict[str, str]
