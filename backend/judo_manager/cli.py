@@ -130,7 +130,8 @@ def _backup(args: argparse.Namespace, data_dir: Path) -> int:
         db.close()
     print(
         f"Backed up to {written.path} ({_size(written.bytes or 0)}, "
-        f"{written.athlete_count} athletes)"
+        f"{written.athlete_count} athletes, {written.promotion_count} promotions, "
+        f"{written.medal_count} medals)"
     )
     return 0
 

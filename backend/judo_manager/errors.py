@@ -15,11 +15,16 @@ JudoManagerError
  ├── BusyError                another backup or restore is running
  ├── BackupError              a backup could not be written
  │    └── BackupVerificationError  the copy on the drive is not what was written
- └── RestoreError             a restore could not be done; the data is unchanged
-      └── RestoreRejectedError  the chosen file can't be restored
+ ├── RestoreError             a restore could not be done; the data is unchanged
+ │    └── RestoreRejectedError  the chosen file can't be restored
+ ├── ValidationError          some fields of a form are wrong; says which
+ ├── NotFoundError            the athlete, promotion, medal or rule is no longer there
+ └── ConflictError            the change would break data the club holds
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 
 class JudoManagerError(Exception):
@@ -76,3 +81,19 @@ class RestoreError(JudoManagerError):
 
 class RestoreRejectedError(RestoreError):
     """The chosen file is not a backup that can be restored, and says why."""
+
+
+class ValidationError(JudoManagerError):
+    """Some fields of a form are wrong; `fields` maps each field to what is wrong with it."""
+
+    def __init__(self, fields: Mapping[str, str]) -> None:
+        self.fields = dict(fields)
+        super().__init__(" ".join(self.fields.values()))
+
+
+class NotFoundError(JudoManagerError):
+    """The athlete, promotion, medal or rule asked for is no longer there."""
+
+
+class ConflictError(JudoManagerError):
+    """The change would break data the club holds, such as deleting a belt in use."""

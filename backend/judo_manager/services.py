@@ -10,6 +10,7 @@ from judo_manager.db import Database
 from judo_manager.desktop import DesktopWindow
 from judo_manager.maintenance import MaintenanceLock
 from judo_manager.restore.service import RestoreService
+from judo_manager.rules.service import RulesService
 from judo_manager.system.service import SystemService
 
 
@@ -21,6 +22,7 @@ class Services:
     window: DesktopWindow
     system: SystemService
     athletes: AthletesService
+    rules: RulesService
     backup: BackupService
     restore: RestoreService
 
@@ -33,6 +35,7 @@ class Services:
             window=window,
             system=SystemService(db),
             athletes=AthletesService(db),
+            rules=RulesService(db),
             backup=BackupService(db, window, maintenance),
             restore=RestoreService(db, window, maintenance),
         )

@@ -55,6 +55,8 @@ def test_backup_is_complete_and_self_contained(db: Database, tmp_path: Path) -> 
     conn.close()
     assert attempt.ok and attempt.bytes == destination.stat().st_size
     assert attempt.athlete_count == 30
+    assert attempt.promotion_count == _count(db, "promotions") > 0
+    assert attempt.medal_count == _count(db, "medals") > 0
     assert _service(db).last_backup() == attempt
     assert _leftovers(destination.parent) == []
     assert list((db.path.parent / "scratch").iterdir()) == []
@@ -78,8 +80,8 @@ def test_backup_under_a_steady_writer_is_consistent_and_finishes(
             while not stop.is_set():
                 with large_db.write() as conn:
                     conn.execute(
-                        "INSERT INTO athletes(full_name, birth_date, sex) "
-                        "VALUES ('Steady Writer', '2011-04-02', 'M')"
+                        "INSERT INTO athletes(full_name, search_name, birth_date, sex) "
+                        "VALUES ('Steady Writer', 'steady writer', '2011-04-02', 'M')"
                     )
                     conn.execute(
                         "UPDATE app_settings SET value = value + 1 WHERE key = 'athlete_total'"
@@ -117,7 +119,7 @@ def test_backup_under_a_steady_writer_is_consistent_and_finishes(
     athletes = conn.execute("SELECT count(*) FROM athletes").fetchone()[0]
     total = conn.execute("SELECT value FROM app_settings WHERE key='athlete_total'").fetchone()[0]
     conn.close()
-    assert int(total) == athletes == written.athlete_count
+    assert int(total) == athletes == written.contents.athletes
     assert_valid_backup(destination, athletes)
     # The snapshot is one moment: it started before the writes it waited for.
     assert athletes < LARGE_CLUB + commits[0]
@@ -325,3 +327,7 @@ def test_a_partial_file_left_by_a_killed_backup_is_cleared_a_day_later(
     _service(db).export_to(stick / "club.db")
 
     assert sorted(p.name for p in stick.iterdir()) == [fresh.name, "club.db"]
+
+
+def _count(db: Database, table: str) -> int:
+    return int(db.connection().execute(f"SELECT count(*) FROM {table}").fetchone()[0])

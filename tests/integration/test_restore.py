@@ -87,8 +87,11 @@ def _make_truncated(tmp: Path) -> Path:
 
 def _make_corrupted(tmp: Path) -> Path:
     path = _backup_of(tmp, 3000, "damaged.db")
+    pages = path.stat().st_size // 4096
     with path.open("r+b") as file:
-        for page in (3, 7, 12):
+        # Full pages of athletes and promotions; the first pages hold small tables with room
+        # to spare, where scribbling might hit only unused space.
+        for page in (pages // 4, pages // 2, 3 * pages // 4):
             file.seek(page * 4096 + 100)
             file.write(os.urandom(600))
     return path
@@ -187,7 +190,11 @@ def test_preview_shows_both_sides(club: Database, tmp_path: Path) -> None:
     assert plan.backup.bytes == backup.stat().st_size
     assert plan.taken_at_from_backup and plan.app_version == "0.1.0"
     assert plan.schema_version == SCHEMA_VERSION
-    assert (plan.backup.promotions, plan.backup.medals) == (None, None)
+    assert (plan.backup.promotions, plan.backup.medals) == (
+        _count(backup, "promotions"),
+        _count(backup, "medals"),
+    )
+    assert plan.backup.promotions and plan.backup.medals
 
 
 def test_restore_then_undo_gives_back_exactly_the_data_before(
@@ -272,13 +279,26 @@ def test_an_older_schema_is_migrated_on_restore(club: Database, tmp_path: Path) 
 
     plan = service.inspect(old)
     assert plan.schema_version == 1 and not plan.taken_at_from_backup
+    # The preview says the old file records no promotions or medals, rather than zero.
+    assert (plan.backup.athletes, plan.backup.promotions, plan.backup.medals) == (1, None, None)
     service.restore(plan.token)
 
     live = club.connection()
     assert live.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert [r[0] for r in live.execute("SELECT full_name FROM athletes")] == ["Budi Santoso"]
+    rows = live.execute("SELECT full_name, search_name, belt_id, weight_kg FROM athletes")
+    # Nothing is invented for the new columns: no belt or weight until the coach sets them.
+    assert [tuple(r) for r in rows] == [("Budi Santoso", "budi santoso", None, None)]
+    assert live.execute("SELECT count(*) FROM belts").fetchone()[0] == 19
     assert live.execute("SELECT count(*) FROM backup_log").fetchone()[0] == 0
     assert old.stat().st_size > 0 and _set_and_read_version(old) == 1  # the source untouched
+
+
+def _count(path: Path, table: str) -> int:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    finally:
+        conn.close()
 
 
 def _set_and_read_version(path: Path) -> int:

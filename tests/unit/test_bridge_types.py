@@ -56,6 +56,9 @@ def _ts_type(py_type: object) -> str:
         return " | ".join(f'"{arg}"' for arg in typing.get_args(py_type))
     if origin is list:
         return f"{_ts_type(typing.get_args(py_type)[0])}[]"
+    if origin is dict:
+        key, value = typing.get_args(py_type)
+        return f"Record<{_ts_type(key)}, {_ts_type(value)}>"
     if typing.is_typeddict(py_type):
         return py_type.__name__
     raise AssertionError(f"no TypeScript spelling for {py_type!r}")

@@ -38,7 +38,8 @@ def test_concurrent_writers_from_many_threads_all_land(db: Database) -> None:
             for n in range(50):
                 with db.write() as conn:
                     conn.execute(
-                        "INSERT INTO athletes(full_name, birth_date, sex) VALUES (?, ?, ?)",
+                        "INSERT INTO athletes(full_name, search_name, birth_date, sex) "
+                        "VALUES (?1, lower(?1), ?2, ?3)",
                         (f"Athlete {worker}-{n}", "2010-05-01", "F"),
                     )
         except BaseException as error:  # collected, so the test reports it

@@ -1,17 +1,309 @@
-"""What the app can do with athletes."""
+"""What the app can do with athletes, their promotions and medals."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import sqlite3
+from collections.abc import Callable, Mapping
+from typing import cast
+
 from judo_manager.athletes import repository
+from judo_manager.athletes.model import (
+    MEDAL_PLACES,
+    SEXES,
+    SORT_KEYS,
+    STATUSES,
+    Athlete,
+    AthleteFields,
+    MedalFields,
+    MedalPlace,
+    PromotionFields,
+    Roster,
+    RosterQuery,
+    RosterRow,
+    Sex,
+    SortKey,
+    Status,
+)
+from judo_manager.athletes.names import search_key
 from judo_manager.db import Database
+from judo_manager.errors import NotFoundError, ValidationError
+from judo_manager.forms import FormReader
+from judo_manager.rules import repository as rules_repository
+from judo_manager.rules.model import youngest_category
+from judo_manager.rules.service import load_rules
+
+MIN_WEIGHT_KG = 15
+MAX_WEIGHT_KG = 250
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+Today = Callable[[], dt.date]
+# SQLite's largest row id: a new promotion comes after every other one of the same day.
+LAST_ROW_ID = 2**63 - 1
 
 
 class AthletesService:
-    """Reads and changes the roster."""
+    """Reads and changes the roster; every change is checked here, whatever the form did."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, today: Today = dt.date.today) -> None:
         self._db = db
+        self._today = today
 
     def count(self) -> int:
         """How many athletes the club has."""
         return repository.count_athletes(self._db.connection())
+
+    def roster(self, filters: Mapping[str, object]) -> Roster:
+        """The athletes matching `filters`, sorted, each with their age and category."""
+        query = self._read_query(filters)
+        with self._db.snapshot() as conn:
+            categories = load_rules(conn).categories
+            born_between = None
+            if query.category_id is not None:
+                category = next((c for c in categories if c.id == query.category_id), None)
+                if category is None:
+                    raise _missing("age category")
+                # Eligible means the season age falls within the band.
+                oldest = "1000" if category.max_age is None else query.season - category.max_age
+                born_between = (f"{oldest}-01-01", f"{query.season - category.min_age}-12-31")
+            words = search_key(query.search).split()
+            found = repository.roster_rows(conn, query, words, born_between)
+            total = repository.count_athletes(conn)
+        # Many athletes share an age, so each age's category is looked up once.
+        category_of_age: dict[int, int | None] = {}
+        rows = []
+        for id_, name, birth_date, sex, belt_id, weight, active in found:
+            birth_year = int(birth_date[:4])
+            age = query.season - birth_year
+            if age not in category_of_age:
+                category = youngest_category(categories, age)
+                category_of_age[age] = None if category is None else category.id
+            rows.append(
+                RosterRow(
+                    id=id_,
+                    full_name=name,
+                    birth_year=birth_year,
+                    age=age,
+                    sex=sex,
+                    belt_id=belt_id,
+                    weight_kg=weight,
+                    category_id=category_of_age[age],
+                    active=bool(active),
+                )
+            )
+        return Roster(season=query.season, total=total, rows=rows)
+
+    def get(self, athlete_id: int) -> Athlete:
+        """One athlete in full."""
+        with self._db.snapshot() as conn:
+            return _load(conn, athlete_id)
+
+    def create(self, data: Mapping[str, object]) -> Athlete:
+        """Add an athlete after checking every field."""
+        with self._db.write() as conn:
+            athlete = self._read_athlete(conn, data, athlete_id=None)
+            new_id = repository.insert_athlete(conn, athlete, search_key(athlete.full_name))
+            return _load(conn, new_id)
+
+    def update(self, athlete_id: int, data: Mapping[str, object]) -> Athlete:
+        """Change an athlete after checking every field."""
+        with self._db.write() as conn:
+            athlete = self._read_athlete(conn, data, athlete_id)
+            if not repository.update_athlete(
+                conn, athlete_id, athlete, search_key(athlete.full_name)
+            ):
+                raise _missing("athlete")
+            return _load(conn, athlete_id)
+
+    def delete(self, athlete_id: int) -> None:
+        """Remove an athlete; their promotions and medals go with them."""
+        with self._db.write() as conn:
+            if not repository.delete_athlete(conn, athlete_id):
+                raise _missing("athlete")
+
+    def add_promotion(self, athlete_id: int, data: Mapping[str, object]) -> Athlete:
+        """Record a grading. The newest one sets the current belt.
+
+        Each promotion remembers the belt held before it, so the history stays a chain even
+        when an older grading is entered late: it slots in before its successor.
+        """
+        with self._db.write() as conn:
+            athlete = _load(conn, athlete_id)
+            promotion = self._read_promotion(conn, data, athlete)
+            successor = repository.next_promotion(
+                conn, athlete_id, promotion.promoted_on.isoformat(), after_id=LAST_ROW_ID
+            )
+            if successor is None and promotion.belt_id == athlete.belt_id:
+                raise ValidationError({"belt_id": f"{athlete.full_name} already holds this belt."})
+            if successor is None:
+                repository.insert_promotion(conn, athlete_id, promotion, athlete.belt_id)
+                repository.set_belt(conn, athlete_id, promotion.belt_id)
+            else:
+                repository.insert_promotion(conn, athlete_id, promotion, successor.from_belt_id)
+                repository.set_promotion_from_belt(conn, successor.id, promotion.belt_id)
+            return _load(conn, athlete_id)
+
+    def delete_promotion(self, promotion_id: int) -> Athlete:
+        """Remove a grading; removing the newest gives back the belt held before it."""
+        with self._db.write() as conn:
+            promotion = repository.get_promotion(conn, promotion_id)
+            athlete_id = repository.promotion_owner(conn, promotion_id)
+            if promotion is None or athlete_id is None:
+                raise _missing("promotion")
+            successor = repository.next_promotion(
+                conn, athlete_id, promotion.promoted_on, after_id=promotion.id
+            )
+            if successor is None:
+                repository.set_belt(conn, athlete_id, promotion.from_belt_id)
+            else:
+                repository.set_promotion_from_belt(conn, successor.id, promotion.from_belt_id)
+            repository.delete_promotion(conn, promotion_id)
+            return _load(conn, athlete_id)
+
+    def add_medal(self, athlete_id: int, data: Mapping[str, object]) -> Athlete:
+        """Record a podium place."""
+        with self._db.write() as conn:
+            athlete = _load(conn, athlete_id)
+            repository.insert_medal(conn, athlete_id, self._read_medal(data, athlete))
+            return _load(conn, athlete_id)
+
+    def delete_medal(self, medal_id: int) -> Athlete:
+        """Remove a medal."""
+        with self._db.write() as conn:
+            athlete_id = repository.medal_owner(conn, medal_id)
+            if athlete_id is None:
+                raise _missing("medal")
+            repository.delete_medal(conn, medal_id)
+            return _load(conn, athlete_id)
+
+    def _read_query(self, data: Mapping[str, object]) -> RosterQuery:
+        form = FormReader(data)
+        this_year = self._today().year
+        query = RosterQuery(
+            search=form.text("search", "Search", required=False, max_length=100) or "",
+            sex=cast(Sex | None, form.choice("sex", "Sex", SEXES, required=False)),
+            belt_id=form.identifier("belt_id", "a belt", required=False),
+            category_id=form.identifier("category_id", "an age category", required=False),
+            status=cast(
+                Status, form.choice("status", "Status", STATUSES, required=False) or "active"
+            ),
+            season=form.integer(
+                "season", "Season", minimum=1900, maximum=this_year + 50, required=False
+            )
+            or this_year,
+            sort=cast(SortKey, form.choice("sort", "Sort", SORT_KEYS, required=False) or "name"),
+            descending=form.flag("descending", default=False),
+        )
+        form.check()
+        return query
+
+    def _read_athlete(
+        self, conn: sqlite3.Connection, data: Mapping[str, object], athlete_id: int | None
+    ) -> AthleteFields:
+        form = FormReader(data)
+        full_name = form.text("full_name", "Full name", required=True, max_length=120)
+        birth_date = form.date("birth_date", "Birth date", not_after=self._today())
+        sex = form.choice("sex", "Sex", SEXES)
+        belt_id = _belt(conn, form)
+        weight = form.number(
+            "weight_kg", "Weight", minimum=MIN_WEIGHT_KG, maximum=MAX_WEIGHT_KG, unit=" kg"
+        )
+        email = form.text("email", "Email", required=False, max_length=120)
+        if email is not None and not EMAIL.fullmatch(email):
+            form.problem("email", "Email doesn't look like an address (name@example.com).")
+        if full_name is not None and birth_date is not None:
+            duplicate = repository.find_duplicate(
+                conn, search_key(full_name), birth_date.isoformat(), athlete_id
+            )
+            if duplicate is not None:
+                form.problem(
+                    "full_name",
+                    f"{full_name}, born {birth_date.isoformat()}, is already on the roster.",
+                )
+        fields = AthleteFields(
+            full_name=full_name or "",
+            birth_date=birth_date or dt.date.min,
+            sex=cast(Sex, sex),
+            belt_id=belt_id or 0,
+            weight_kg=weight or 0.0,
+            licence_number=form.text(
+                "licence_number", "Licence number", required=False, max_length=40
+            ),
+            phone=form.text("phone", "Phone", required=False, max_length=40),
+            email=email,
+            guardian_name=form.text(
+                "guardian_name", "Guardian name", required=False, max_length=120
+            ),
+            guardian_phone=form.text(
+                "guardian_phone", "Guardian phone", required=False, max_length=40
+            ),
+            notes=form.text("notes", "Notes", required=False, max_length=2000),
+            active=form.flag("active", default=True),
+        )
+        form.check()
+        return fields
+
+    def _read_promotion(
+        self, conn: sqlite3.Connection, data: Mapping[str, object], athlete: Athlete
+    ) -> PromotionFields:
+        form = FormReader(data)
+        promoted_on = form.date(
+            "promoted_on",
+            "Promotion date",
+            not_after=self._today(),
+            not_before=(dt.date.fromisoformat(athlete.birth_date), "the birth date"),
+        )
+        belt_id = _belt(conn, form)
+        fields = PromotionFields(
+            promoted_on=promoted_on or dt.date.min,
+            belt_id=belt_id or 0,
+            examiner=form.text("examiner", "Examiner", required=False, max_length=120),
+            notes=form.text("notes", "Notes", required=False, max_length=2000),
+        )
+        form.check()
+        return fields
+
+    def _read_medal(self, data: Mapping[str, object], athlete: Athlete) -> MedalFields:
+        form = FormReader(data)
+        fields = MedalFields(
+            competition=form.text("competition", "Competition", required=True, max_length=120)
+            or "",
+            held_on=form.date(
+                "held_on",
+                "Competition date",
+                not_after=self._today(),
+                not_before=(dt.date.fromisoformat(athlete.birth_date), "the birth date"),
+            )
+            or dt.date.min,
+            place=cast(MedalPlace, form.choice("place", "Place", MEDAL_PLACES)),
+            category=form.text("category", "Category", required=False, max_length=60),
+        )
+        form.check()
+        return fields
+
+
+def _belt(conn: sqlite3.Connection, form: FormReader) -> int | None:
+    belt_id = form.identifier("belt_id", "a belt")
+    if belt_id is not None and not rules_repository.belt_exists(conn, belt_id):
+        form.problem("belt_id", "That belt is no longer on the ladder; please choose another.")
+        return None
+    return belt_id
+
+
+def _load(conn: sqlite3.Connection, athlete_id: int) -> Athlete:
+    row = repository.athlete_row(conn, athlete_id)
+    if row is None:
+        raise _missing("athlete")
+    values = dict(zip(row.keys(), row, strict=True))
+    values["active"] = bool(values["active"])
+    return Athlete(
+        **values,
+        promotions=repository.list_promotions(conn, athlete_id),
+        medals=repository.list_medals(conn, athlete_id),
+    )
+
+
+def _missing(what: str) -> NotFoundError:
+    return NotFoundError(
+        f"That {what} is no longer there; the data may have been restored meanwhile."
+    )

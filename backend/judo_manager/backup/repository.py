@@ -17,6 +17,8 @@ class BackupAttempt:
     bytes: int | None
     duration_ms: int
     athlete_count: int | None
+    promotion_count: int | None
+    medal_count: int | None
     ok: bool
     error: str | None = None
 
@@ -25,7 +27,8 @@ def record_attempt(conn: sqlite3.Connection, attempt: BackupAttempt) -> None:
     """Append one attempt to the log."""
     conn.execute(
         "INSERT INTO backup_log(started_at, finished_at, path, bytes, duration_ms, "
-        "athlete_count, ok, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "athlete_count, promotion_count, medal_count, ok, error) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             attempt.started_at,
             attempt.finished_at,
@@ -33,6 +36,8 @@ def record_attempt(conn: sqlite3.Connection, attempt: BackupAttempt) -> None:
             attempt.bytes,
             attempt.duration_ms,
             attempt.athlete_count,
+            attempt.promotion_count,
+            attempt.medal_count,
             int(attempt.ok),
             attempt.error,
         ),
@@ -42,7 +47,8 @@ def record_attempt(conn: sqlite3.Connection, attempt: BackupAttempt) -> None:
 def last_success(conn: sqlite3.Connection) -> BackupAttempt | None:
     """The most recent backup that worked, if any."""
     row = conn.execute(
-        "SELECT started_at, finished_at, path, bytes, duration_ms, athlete_count, ok, error "
+        "SELECT started_at, finished_at, path, bytes, duration_ms, athlete_count, "
+        "promotion_count, medal_count, ok, error "
         "FROM backup_log WHERE ok = 1 ORDER BY id DESC LIMIT 1"
     ).fetchone()
     if row is None:
@@ -54,6 +60,8 @@ def last_success(conn: sqlite3.Connection) -> BackupAttempt | None:
         bytes=row["bytes"],
         duration_ms=row["duration_ms"],
         athlete_count=row["athlete_count"],
+        promotion_count=row["promotion_count"],
+        medal_count=row["medal_count"],
         ok=bool(row["ok"]),
         error=row["error"],
     )

@@ -92,7 +92,9 @@ class BackupService:
             path=written.path,
             bytes=written.bytes,
             duration_ms=_ms_since(clock),
-            athlete_count=written.athlete_count,
+            athlete_count=written.contents.athletes,
+            promotion_count=written.contents.promotions,
+            medal_count=written.contents.medals,
             ok=True,
         )
         self._record(attempt)
@@ -108,6 +110,8 @@ class BackupService:
             bytes=None,
             duration_ms=_ms_since(clock),
             athlete_count=None,
+            promotion_count=None,
+            medal_count=None,
             ok=False,
             error=message,
         )

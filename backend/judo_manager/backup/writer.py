@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Literal
 
 from judo_manager import __version__
-from judo_manager.athletes.repository import count_athletes
+from judo_manager.athletes.summary import Contents, count_contents
 from judo_manager.backup.os_errors import describe_write_error
 from judo_manager.backup.verify import header_problem, quick_check_problem
 from judo_manager.db.connection import connect, sidecars
@@ -59,7 +59,7 @@ class WrittenBackup:
 
     path: Path
     bytes: int
-    athlete_count: int
+    contents: Contents
     taken_at: dt.datetime
 
 
@@ -99,7 +99,7 @@ def write_backup(
                 _discard(temporary)
                 raise
         report("verifying", 1.0)
-        return WrittenBackup(destination, size, taken.athlete_count, taken.taken_at)
+        return WrittenBackup(destination, size, taken.contents, taken.taken_at)
     finally:
         for leftover in (snapshot, *sidecars(snapshot)):
             _discard(leftover)
@@ -108,7 +108,7 @@ def write_backup(
 @dataclass(frozen=True)
 class _Snapshot:
     taken_at: dt.datetime
-    athlete_count: int
+    contents: Contents
     integrity: Future[str | None]
 
 
@@ -199,7 +199,7 @@ def _copy_snapshot(
         raise BackupVerificationError(
             f"The snapshot failed its check ({problem}). Nothing was saved."
         )
-    return _Snapshot(taken_at, count_athletes(target), integrity)
+    return _Snapshot(taken_at, count_contents(target), integrity)
 
 
 def _stamp(target: sqlite3.Connection, taken_at: dt.datetime) -> None:

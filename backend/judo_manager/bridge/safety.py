@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import functools
 import inspect
+import json
 import logging
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any, TypeVar
 
-from judo_manager.errors import JudoManagerError, UnexpectedError
+from judo_manager.bridge.convert import camel
+from judo_manager.bridge.types import FieldProblems
+from judo_manager.errors import JudoManagerError, UnexpectedError, ValidationError
 
 logger = logging.getLogger(__name__)
 Method = TypeVar("Method", bound=Callable[..., Any])
@@ -28,6 +31,15 @@ def coach_errors(method: Method) -> Method:
     def call(*args: Any, **kwargs: Any) -> Any:
         try:
             return method(*args, **kwargs)
+        except ValidationError as error:
+            # pywebview hands the page only the class name and str(error); the form needs
+            # every field's message, so the message becomes `FieldProblems` as JSON.
+            problems = FieldProblems(
+                message=str(error),
+                fields={camel(field): text for field, text in error.fields.items()},
+            )
+            error.args = (json.dumps(problems),)
+            raise
         except JudoManagerError:
             raise
         except Exception as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from judo_manager.athletes.summary import DataSummary as Summary
 from judo_manager.backup.repository import BackupAttempt
 from judo_manager.backup.writer import Phase
 from judo_manager.bridge.safety import coach_errors
@@ -17,7 +18,6 @@ from judo_manager.bridge.types import (
 from judo_manager.progress import ThrottledProgress
 from judo_manager.restore.safety import SafetyCopyFile
 from judo_manager.restore.service import RestoreOutcome, RestorePhase, RestorePlan
-from judo_manager.restore.summary import DataSummary as Summary
 from judo_manager.services import Services
 
 PROGRESS_EVENT = "judo-manager:progress"
@@ -43,7 +43,9 @@ class SystemApi:
             dataDir=str(info.data_dir),
             databasePath=str(info.database_path),
             databaseBytes=info.database_bytes,
-            athleteCount=info.athlete_count,
+            athleteCount=info.contents.athletes,
+            promotionCount=info.contents.promotions or 0,
+            medalCount=info.contents.medals or 0,
         )
 
     @coach_errors
@@ -108,6 +110,8 @@ def _backup_record(attempt: BackupAttempt) -> BackupRecord:
         bytes=attempt.bytes or 0,
         durationMs=attempt.duration_ms,
         athleteCount=attempt.athlete_count or 0,
+        promotionCount=attempt.promotion_count or 0,
+        medalCount=attempt.medal_count or 0,
     )
 
 

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from judo_manager.athletes.names import search_key
 from judo_manager.errors import ForeignDatabaseError, NewerDatabaseError
 
 # "JUDO" in ASCII.
@@ -85,7 +86,137 @@ def _v2_backup_log(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_backup_log)
+# The common European kyu ladder, then the dan grades: (name, kind, colour, second colour).
+_DEFAULT_BELTS = (
+    ("White", "kyu", "#ffffff", None),
+    ("White-Yellow", "kyu", "#ffffff", "#facc15"),
+    ("Yellow", "kyu", "#facc15", None),
+    ("Yellow-Orange", "kyu", "#facc15", "#f97316"),
+    ("Orange", "kyu", "#f97316", None),
+    ("Orange-Green", "kyu", "#f97316", "#16a34a"),
+    ("Green", "kyu", "#16a34a", None),
+    ("Blue", "kyu", "#2563eb", None),
+    ("Brown", "kyu", "#78350f", None),
+    *((f"{n} Dan", "dan", "#111111", None) for n in ("1st", "2nd", "3rd", "4th", "5th")),
+    *((f"{n} Dan", "dan", "#dc2626", "#ffffff") for n in ("6th", "7th", "8th")),
+    *((f"{n} Dan", "dan", "#dc2626", None) for n in ("9th", "10th")),
+)
+# The IJF's categories; the kids' bands differ between federations and are meant to be edited.
+_DEFAULT_CATEGORIES = (
+    ("U9", "Under 9", 5, 8),
+    ("U11", "Under 11", 9, 10),
+    ("U13", "Under 13", 11, 12),
+    ("U15", "Under 15", 13, 14),
+    ("U18", "Cadets", 15, 17),
+    ("U21", "Juniors", 15, 20),
+    ("SEN", "Seniors", 15, None),
+    ("VET", "Veterans", 30, None),
+)
+
+
+def _v3_roster(conn: sqlite3.Connection) -> None:
+    # The athletes table gains a belt and contact fields, so it is rebuilt. Athletes from
+    # older files keep no belt (NULL) rather than an invented one, and no weight if they had
+    # none: the form asks for both the next time they are edited.
+    conn.create_function("search_key", 1, search_key, deterministic=True)
+    execute_script(
+        conn,
+        """
+        CREATE TABLE belts (
+            id            INTEGER PRIMARY KEY,
+            rank          INTEGER NOT NULL UNIQUE,
+            name          TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+            kind          TEXT NOT NULL CHECK (kind IN ('kyu', 'dan')),
+            color         TEXT NOT NULL,
+            second_color  TEXT
+        );
+        CREATE TABLE rulesets (
+            id      INTEGER PRIMARY KEY,
+            name    TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            active  INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1))
+        );
+        CREATE UNIQUE INDEX rulesets_one_active ON rulesets(active) WHERE active = 1;
+        CREATE TABLE age_categories (
+            id          INTEGER PRIMARY KEY,
+            ruleset_id  INTEGER NOT NULL REFERENCES rulesets(id) ON DELETE CASCADE,
+            code        TEXT NOT NULL COLLATE NOCASE CHECK (length(trim(code)) > 0),
+            name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            min_age     INTEGER NOT NULL CHECK (min_age >= 0),
+            max_age     INTEGER CHECK (max_age IS NULL OR max_age >= min_age),
+            UNIQUE (ruleset_id, code)
+        );
+        CREATE TABLE athletes_v3 (
+            id              INTEGER PRIMARY KEY,
+            club_id         INTEGER REFERENCES clubs(id) ON DELETE SET NULL,
+            full_name       TEXT NOT NULL CHECK (length(trim(full_name)) > 0),
+            search_name     TEXT NOT NULL,
+            birth_date      TEXT NOT NULL,
+            sex             TEXT NOT NULL CHECK (sex IN ('F', 'M')),
+            belt_id         INTEGER REFERENCES belts(id) ON DELETE RESTRICT,
+            weight_kg       REAL,
+            licence_number  TEXT,
+            phone           TEXT,
+            email           TEXT,
+            guardian_name   TEXT,
+            guardian_phone  TEXT,
+            notes           TEXT,
+            active          INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+            updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        );
+        INSERT INTO athletes_v3 (id, club_id, full_name, search_name, birth_date, sex,
+                                 weight_kg, active, created_at, updated_at)
+            SELECT id, club_id, full_name, search_key(full_name), birth_date, sex,
+                   weight_kg, active, created_at, updated_at
+            FROM athletes;
+        DROP TABLE athletes;
+        ALTER TABLE athletes_v3 RENAME TO athletes;
+        CREATE INDEX athletes_club ON athletes(club_id);
+        CREATE INDEX athletes_belt ON athletes(belt_id);
+        CREATE INDEX athletes_birth_date ON athletes(birth_date);
+        CREATE INDEX athletes_active_sex ON athletes(active, sex);
+        CREATE TABLE promotions (
+            id            INTEGER PRIMARY KEY,
+            athlete_id    INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+            promoted_on   TEXT NOT NULL,
+            belt_id       INTEGER NOT NULL REFERENCES belts(id) ON DELETE RESTRICT,
+            from_belt_id  INTEGER REFERENCES belts(id) ON DELETE RESTRICT,
+            examiner      TEXT,
+            notes         TEXT,
+            created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        );
+        CREATE INDEX promotions_athlete ON promotions(athlete_id, promoted_on, id);
+        CREATE INDEX promotions_belt ON promotions(belt_id);
+        CREATE INDEX promotions_from_belt ON promotions(from_belt_id);
+        CREATE TABLE medals (
+            id           INTEGER PRIMARY KEY,
+            athlete_id   INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+            competition  TEXT NOT NULL CHECK (length(trim(competition)) > 0),
+            held_on      TEXT NOT NULL,
+            place        TEXT NOT NULL CHECK (place IN ('gold', 'silver', 'bronze')),
+            category     TEXT,
+            created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        );
+        CREATE INDEX medals_athlete ON medals(athlete_id, held_on, id);
+        ALTER TABLE backup_log ADD COLUMN promotion_count INTEGER;
+        ALTER TABLE backup_log ADD COLUMN medal_count INTEGER;
+        """,
+    )
+    conn.executemany(
+        "INSERT INTO belts(rank, name, kind, color, second_color) VALUES (?, ?, ?, ?, ?)",
+        [(rank, *belt) for rank, belt in enumerate(_DEFAULT_BELTS, start=1)],
+    )
+    ruleset_id = conn.execute(
+        "INSERT INTO rulesets(name, active) VALUES ('IJF age categories', 1)"
+    ).lastrowid
+    conn.executemany(
+        "INSERT INTO age_categories(ruleset_id, code, name, min_age, max_age) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(ruleset_id, *category) for category in _DEFAULT_CATEGORIES],
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_backup_log, _v3_roster)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

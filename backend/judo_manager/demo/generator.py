@@ -1,12 +1,16 @@
-"""Generates a plausible club: varied names, ages from kids to veterans, sensible weights."""
+"""Generates a plausible club: varied names, ages from kids to veterans, sensible weights,
+belts earned through a grading history, and medals."""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from judo_manager.athletes.names import search_key
 from judo_manager.athletes.repository import count_athletes
 from judo_manager.db import Database
 from judo_manager.errors import JudoManagerError
@@ -98,11 +102,39 @@ LAST_NAMES = [
     "Schmidt",
     "Silva",
 ]
+COMPETITIONS = [
+    "City Open",
+    "Regional Championships",
+    "National Cup",
+    "Spring Randori Cup",
+    "Autumn Kids Tournament",
+    "University Games",
+    "European Cup",
+    "Veterans Masters",
+]
+EXAMINERS = ["K. Tanaka (6th Dan)", "M. Weber (5th Dan)", "S. Dewi (4th Dan)", None]
 BATCH = 10_000
 
 
-def generate_athletes(rng: random.Random, count: int, today: dt.date) -> Iterator[tuple]:
-    """`count` rows for `athletes(full_name, birth_date, sex, weight_kg, active)`."""
+@dataclass(frozen=True)
+class DemoAthlete:
+    """One generated athlete with their grading history and medals, oldest first."""
+
+    row: tuple[object, ...]
+    promotions: list[tuple[str, int, int, str | None]]
+    medals: list[tuple[str, str, str, str]]
+
+
+def generate_athletes(
+    rng: random.Random, count: int, today: dt.date, ladder: list[int]
+) -> Iterator[DemoAthlete]:
+    """`count` plausible athletes on the belt ladder `ladder` (belt ids, lowest first).
+
+    Each started at the lowest belt at some age, was graded about once a year through the
+    kyu grades and every few years through the dan grades, and the older ones won a few
+    medals. The rows are for `athletes(full_name, search_name, birth_date, sex, belt_id,
+    weight_kg, active)`.
+    """
     for _ in range(count):
         sex = rng.choice("FM")
         age = rng.choices(
@@ -111,13 +143,61 @@ def generate_athletes(rng: random.Random, count: int, today: dt.date) -> Iterato
         )[0]
         birth = today.replace(year=today.year - age) - dt.timedelta(days=rng.randint(0, 364))
         adult_weight = rng.gauss(62 if sex == "F" else 78, 10)
-        weight = adult_weight * min(1.0, 0.35 + age * 0.045)
+        weight = round(max(18.0, adult_weight * min(1.0, 0.35 + age * 0.045)), 1)
         name = f"{rng.choice(FIRST_NAMES[sex])} {rng.choice(LAST_NAMES)}"
-        yield (name, birth.isoformat(), sex, round(max(18.0, weight), 1), int(rng.random() > 0.1))
+        promotions = _grading_history(rng, birth, today, ladder)
+        belt = promotions[-1][1] if promotions else ladder[0]
+        row = (
+            name,
+            search_key(name),
+            birth.isoformat(),
+            sex,
+            belt,
+            weight,
+            int(rng.random() > 0.1),
+        )
+        yield DemoAthlete(row, promotions, _medals(rng, birth, today, age))
+
+
+def _grading_history(
+    rng: random.Random, birth: dt.date, today: dt.date, ladder: list[int]
+) -> list[tuple[str, int, int, str | None]]:
+    """(date, belt, from belt, examiner) of each grading since the athlete started."""
+    day = birth + dt.timedelta(days=365 * rng.randint(5, 12) + rng.randint(0, 364))
+    history = []
+    for step in range(1, len(ladder)):
+        # Kyu grades come every year or so; dan grades take years (the dan count is ~10).
+        years = (
+            rng.uniform(0.6, 1.5) if step < len(ladder) - 10 else rng.uniform(2.0, 6.0) + step / 3
+        )
+        day += dt.timedelta(days=int(365 * years))
+        if day > today:
+            break
+        history.append((day.isoformat(), ladder[step], ladder[step - 1], rng.choice(EXAMINERS)))
+    return history
+
+
+def _medals(
+    rng: random.Random, birth: dt.date, today: dt.date, age: int
+) -> list[tuple[str, str, str, str]]:
+    """(competition, date, place, category) of the podiums of a competing athlete."""
+    if age < 8 or rng.random() > 0.35:
+        return []
+    medals = []
+    for _ in range(rng.choices([1, 2, 3, 5], weights=[50, 25, 15, 10])[0]):
+        years_ago = rng.randint(0, min(age - 7, 10))
+        day = today - dt.timedelta(days=365 * years_ago + rng.randint(0, 364))
+        category = f"U{min(21, max(9, age - years_ago + 1))} -{rng.choice([40, 48, 57, 66, 73])} kg"
+        place = rng.choices(["gold", "silver", "bronze"], weights=[25, 25, 50])[0]
+        medals.append((rng.choice(COMPETITIONS), max(day, birth).isoformat(), place, category))
+    return medals
 
 
 def fill_demo_club(db: Database, athletes: int, *, force: bool = False, seed: int = 7) -> int:
-    """Add a demo club with `athletes` athletes; refuses a database that already has athletes."""
+    """Add a demo club with `athletes` athletes, their gradings and medals.
+
+    Refuses a database that already has athletes, unless `force`.
+    """
     existing = count_athletes(db.connection())
     if existing and not force:
         raise JudoManagerError(
@@ -125,29 +205,44 @@ def fill_demo_club(db: Database, athletes: int, *, force: bool = False, seed: in
             "athletes anyway."
         )
     rng = random.Random(seed)
-    rows = generate_athletes(rng, athletes, dt.date.today())
     with db.write() as conn:
+        ladder = [row[0] for row in conn.execute("SELECT id FROM belts ORDER BY rank")]
         club_id = conn.execute(
             "INSERT INTO clubs(name, federation, city) VALUES (?, ?, ?)",
             ("Demo Judo Club", "Demo Federation", "Bogor"),
         ).lastrowid
-        _insert_batches(conn, club_id, rows)
+        first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM athletes").fetchone()[0]
+        generated = generate_athletes(rng, athletes, dt.date.today(), ladder)
+        for start in range(0, athletes, BATCH):
+            batch = list(itertools.islice(generated, BATCH))
+            _insert(conn, club_id, first_id + start, batch)
     return athletes
 
 
-def _insert_batches(conn: sqlite3.Connection, club_id: int, rows: Iterator[tuple]) -> None:
-    batch: list[tuple] = []
-    for row in rows:
-        batch.append((club_id, *row))
-        if len(batch) == BATCH:
-            _insert(conn, batch)
-            batch.clear()
-    _insert(conn, batch)
-
-
-def _insert(conn: sqlite3.Connection, batch: list[tuple]) -> None:
+def _insert(
+    conn: sqlite3.Connection, club_id: int, first_id: int, batch: list[DemoAthlete]
+) -> None:
+    ids = range(first_id, first_id + len(batch))
     conn.executemany(
-        "INSERT INTO athletes(club_id, full_name, birth_date, sex, weight_kg, active) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        batch,
+        "INSERT INTO athletes(id, club_id, full_name, search_name, birth_date, sex, belt_id, "
+        "weight_kg, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(id_, club_id, *athlete.row) for id_, athlete in zip(ids, batch, strict=True)],
+    )
+    conn.executemany(
+        "INSERT INTO promotions(athlete_id, promoted_on, belt_id, from_belt_id, examiner) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [
+            (id_, *promotion)
+            for id_, athlete in zip(ids, batch, strict=True)
+            for promotion in athlete.promotions
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO medals(athlete_id, competition, held_on, place, category) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [
+            (id_, *medal)
+            for id_, athlete in zip(ids, batch, strict=True)
+            for medal in athlete.medals
+        ],
     )

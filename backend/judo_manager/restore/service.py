@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from judo_manager.athletes.repository import count_athletes
+from judo_manager.athletes.summary import DataSummary, summarize
 from judo_manager.backup.naming import dialog_start_folder
 from judo_manager.db import Database
 from judo_manager.db.connection import connect, is_part_of
@@ -24,7 +25,6 @@ from judo_manager.progress import spread
 from judo_manager.restore import safety, staging
 from judo_manager.restore.replace import checkpoint, prepare, replace_live_data
 from judo_manager.restore.safety import SafetyCopyFile
-from judo_manager.restore.summary import DataSummary, summarize
 from judo_manager.restore.validation import check_database, check_header
 
 RestorePhase = Literal["staging", "validating", "safetyCopy", "replacing"]
@@ -150,8 +150,10 @@ class RestoreService:
         try:
             check_header(staged, name)
             schema_version = self._validate(staged, name, lambda f: report("validating", f))
-            self._prepare(staged, name, schema_version)
+            # Described before it is migrated: an old backup shows that it records no
+            # promotions or medals, rather than zero of them.
             taken_at, from_backup, app_version, backup = _describe_backup(staged, source_stamp)
+            self._prepare(staged, name, schema_version)
         except BaseException:
             staging.discard(staged)
             raise

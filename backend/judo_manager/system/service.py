@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from judo_manager import __version__
-from judo_manager.athletes.repository import count_athletes
+from judo_manager.athletes.summary import Contents, count_contents
 from judo_manager.db import Database
 from judo_manager.db.migrations import read_header
 
@@ -20,7 +20,7 @@ class AppInfo:
     data_dir: Path
     database_path: Path
     database_bytes: int
-    athlete_count: int
+    contents: Contents
 
 
 class SystemService:
@@ -30,15 +30,15 @@ class SystemService:
         self._db = db
 
     def app_info(self) -> AppInfo:
-        """Version, schema version, data folder, database size and athlete count."""
+        """Version, schema version, data folder, database size and what it holds."""
         with self._db.snapshot() as conn:
             _, schema_version = read_header(conn)
-            athletes = count_athletes(conn)
+            contents = count_contents(conn)
         return AppInfo(
             app_version=__version__,
             schema_version=schema_version,
             data_dir=self._db.path.parent,
             database_path=self._db.path,
             database_bytes=self._db.size_bytes(),
-            athlete_count=athletes,
+            contents=contents,
         )

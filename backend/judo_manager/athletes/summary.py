@@ -7,16 +7,22 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class DataSummary:
+class Contents:
     """Counts of one database; None where a table doesn't exist in its schema version."""
 
     athletes: int
     promotions: int | None
     medals: int | None
+
+
+@dataclass(frozen=True)
+class DataSummary(Contents):
+    """The counts of one database file, and its size."""
+
     bytes: int
 
 
-def summarize(conn: sqlite3.Connection, size_bytes: int) -> DataSummary:
+def count_contents(conn: sqlite3.Connection) -> Contents:
     """Count athletes, promotions and medals, as far as the file's schema has them."""
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")}
 
@@ -25,9 +31,12 @@ def summarize(conn: sqlite3.Connection, size_bytes: int) -> DataSummary:
             return None
         return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
-    return DataSummary(
-        athletes=count("athletes") or 0,
-        promotions=count("promotions"),
-        medals=count("medals"),
-        bytes=size_bytes,
+    return Contents(
+        athletes=count("athletes") or 0, promotions=count("promotions"), medals=count("medals")
     )
+
+
+def summarize(conn: sqlite3.Connection, size_bytes: int) -> DataSummary:
+    """The file's counts, as `count_contents`, and its size."""
+    contents = count_contents(conn)
+    return DataSummary(contents.athletes, contents.promotions, contents.medals, size_bytes)

@@ -1,0 +1,139 @@
+"""Athletes, their promotions and medals, as the app works with them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+Sex = Literal["F", "M"]
+SEXES: tuple[Sex, ...] = ("F", "M")
+MedalPlace = Literal["gold", "silver", "bronze"]
+MEDAL_PLACES: tuple[MedalPlace, ...] = ("gold", "silver", "bronze")
+Status = Literal["active", "inactive", "all"]
+STATUSES: tuple[Status, ...] = ("active", "inactive", "all")
+SortKey = Literal["name", "belt", "age", "weight"]
+SORT_KEYS: tuple[SortKey, ...] = ("name", "belt", "age", "weight")
+
+
+@dataclass(frozen=True)
+class RosterQuery:
+    """Which athletes the list shows, and in what order."""
+
+    search: str
+    sex: Sex | None
+    belt_id: int | None
+    category_id: int | None
+    status: Status
+    season: int
+    sort: SortKey
+    descending: bool
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """One line of the list; `category_id` is the youngest category the athlete fits."""
+
+    id: int
+    full_name: str
+    birth_year: int
+    age: int
+    sex: Sex
+    belt_id: int | None
+    weight_kg: float | None
+    category_id: int | None
+    active: bool
+
+
+@dataclass(frozen=True)
+class Roster:
+    """The list for one query; `total` counts every athlete."""
+
+    season: int
+    total: int
+    rows: Sequence[RosterRow]
+
+
+@dataclass(frozen=True)
+class AthleteFields:
+    """A checked athlete, ready to store."""
+
+    full_name: str
+    birth_date: dt.date
+    sex: Sex
+    belt_id: int
+    weight_kg: float
+    licence_number: str | None
+    phone: str | None
+    email: str | None
+    guardian_name: str | None
+    guardian_phone: str | None
+    notes: str | None
+    active: bool
+
+
+@dataclass(frozen=True)
+class Promotion:
+    """A grading: the belt reached, and the belt held before it."""
+
+    id: int
+    promoted_on: str
+    belt_id: int
+    from_belt_id: int | None
+    examiner: str | None
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class PromotionFields:
+    """A checked promotion, ready to store."""
+
+    promoted_on: dt.date
+    belt_id: int
+    examiner: str | None
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class Medal:
+    """A podium place at a competition."""
+
+    id: int
+    competition: str
+    held_on: str
+    place: MedalPlace
+    category: str | None
+
+
+@dataclass(frozen=True)
+class MedalFields:
+    """A checked medal, ready to store."""
+
+    competition: str
+    held_on: dt.date
+    place: MedalPlace
+    category: str | None
+
+
+@dataclass(frozen=True)
+class Athlete:
+    """One athlete in full; promotions and medals newest first."""
+
+    id: int
+    full_name: str
+    birth_date: str
+    sex: Sex
+    belt_id: int | None
+    weight_kg: float | None
+    licence_number: str | None
+    phone: str | None
+    email: str | None
+    guardian_name: str | None
+    guardian_phone: str | None
+    notes: str | None
+    active: bool
+    created_at: str
+    updated_at: str
+    promotions: Sequence[Promotion]
+    medals: Sequence[Medal]

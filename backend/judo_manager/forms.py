@@ -1,0 +1,148 @@
+"""Reads a form sent from the page, field by field, and collects what is wrong.
+
+The page is not trusted: any field may be missing or of the wrong type. Each reader returns
+a clean value, or records a message in the coach's words and returns None; `check()` then
+raises one `ValidationError` naming every wrong field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+
+from judo_manager.errors import ValidationError
+
+
+class FormReader:
+    """One form's fields (snake_case keys) and the problems found in them so far."""
+
+    def __init__(self, data: object) -> None:
+        self._data: Mapping[str, object] = data if isinstance(data, Mapping) else {}
+        self.problems: dict[str, str] = {}
+
+    def problem(self, field: str, message: str) -> None:
+        """Record what is wrong with `field`, keeping the first problem found."""
+        self.problems.setdefault(field, message)
+
+    def check(self) -> None:
+        """Raise a `ValidationError` if any field was wrong."""
+        if self.problems:
+            raise ValidationError(self.problems)
+
+    def text(self, field: str, label: str, *, required: bool, max_length: int = 200) -> str | None:
+        """A trimmed single-line or multi-line text; None when optional and empty."""
+        value = self._data.get(field)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.problem(field, f"{label} is required.")
+            return None
+        if not isinstance(value, str):
+            self.problem(field, f"{label} must be text.")
+            return None
+        value = value.strip()
+        if len(value) > max_length:
+            self.problem(field, f"{label} is too long (at most {max_length} characters).")
+            return None
+        return value
+
+    def date(
+        self,
+        field: str,
+        label: str,
+        *,
+        not_after: dt.date | None = None,
+        not_before: tuple[dt.date, str] | None = None,
+    ) -> dt.date | None:
+        """A required YYYY-MM-DD date, optionally within bounds (`not_before` names its bound)."""
+        value = self._data.get(field)
+        if value is None or value == "":
+            self.problem(field, f"{label} is required.")
+            return None
+        try:
+            day = dt.date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            day = None
+        if day is None or day.year < 1900:
+            self.problem(field, f"{label} is not a valid date.")
+            return None
+        if not_after is not None and day > not_after:
+            self.problem(field, f"{label} can't be in the future.")
+            return None
+        if not_before is not None and day < not_before[0]:
+            self.problem(field, f"{label} can't be before {not_before[1]}.")
+            return None
+        return day
+
+    def number(
+        self, field: str, label: str, *, minimum: float, maximum: float, unit: str = ""
+    ) -> float | None:
+        """A required finite number between `minimum` and `maximum`."""
+        value = self._data.get(field)
+        if value is None or value == "":
+            self.problem(field, f"{label} is required.")
+            return None
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+        ):
+            self.problem(field, f"{label} must be a number.")
+            return None
+        if not minimum <= value <= maximum:
+            self.problem(field, f"{label} must be between {minimum:g} and {maximum:g}{unit}.")
+            return None
+        return float(value)
+
+    def integer(
+        self, field: str, label: str, *, minimum: int, maximum: int, required: bool = True
+    ) -> int | None:
+        """A whole number between `minimum` and `maximum`; None when optional and empty."""
+        value = self._data.get(field)
+        if value is None or value == "":
+            if required:
+                self.problem(field, f"{label} is required.")
+            return None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(field, f"{label} must be a whole number.")
+            return None
+        if not minimum <= value <= maximum:
+            self.problem(field, f"{label} must be between {minimum} and {maximum}.")
+            return None
+        return value
+
+    def choice(
+        self, field: str, label: str, options: Sequence[str], *, required: bool = True
+    ) -> str | None:
+        """One of `options`; None when optional and not given."""
+        value = self._data.get(field)
+        if value in (None, ""):
+            if required:
+                self.problem(field, f"Please choose {label.lower()}.")
+            return None
+        if value not in options:
+            self.problem(field, f"{label} must be one of: {', '.join(options)}.")
+            return None
+        return str(value)
+
+    def flag(self, field: str, *, default: bool) -> bool:
+        """A yes/no value; `default` when not sent."""
+        value = self._data.get(field)
+        return value if isinstance(value, bool) else default
+
+    def identifier(self, field: str, label: str, *, required: bool = True) -> int | None:
+        """A row id, as sent by a select; None when optional and not given."""
+        value = self._data.get(field)
+        if value is None and not required:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            self.problem(field, f"Please choose {label.lower()}.")
+            return None
+        return value
+
+
+def plural(count: int, noun: str) -> str:
+    """ "1 athlete", "3 athletes"."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"

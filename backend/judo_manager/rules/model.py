@@ -1,0 +1,80 @@
+"""The belt ladder and the age categories, as the app works with them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+BeltKind = Literal["kyu", "dan"]
+BELT_KINDS: tuple[BeltKind, ...] = ("kyu", "dan")
+
+# Nobody is older than this; it stands in for "no upper limit" when comparing bands.
+NO_UPPER_AGE = 1_000
+
+
+@dataclass(frozen=True)
+class Belt:
+    """One step of the ladder; `rank` orders it, lowest first."""
+
+    id: int
+    rank: int
+    name: str
+    kind: BeltKind
+    color: str
+    second_color: str | None
+    athlete_count: int
+
+
+@dataclass(frozen=True)
+class BeltFields:
+    """A checked belt, ready to store."""
+
+    name: str
+    kind: BeltKind
+    color: str
+    second_color: str | None
+
+
+@dataclass(frozen=True)
+class AgeCategory:
+    """An age band; an athlete's age is the season year minus the birth year."""
+
+    id: int
+    code: str
+    name: str
+    min_age: int
+    max_age: int | None
+
+    def fits(self, age: int) -> bool:
+        """True when an athlete of `age` may compete in this category."""
+        return self.min_age <= age <= (NO_UPPER_AGE if self.max_age is None else self.max_age)
+
+    def youth_order(self) -> tuple[int, int, str]:
+        """Sorts the categories of younger athletes first: U18 before U21 before Seniors."""
+        upper = NO_UPPER_AGE if self.max_age is None else self.max_age
+        return (upper, self.min_age, self.code)
+
+
+@dataclass(frozen=True)
+class CategoryFields:
+    """A checked age category, ready to store."""
+
+    code: str
+    name: str
+    min_age: int
+    max_age: int | None
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The ladder, lowest first, and the categories of the active ruleset, youngest first."""
+
+    ruleset_name: str
+    belts: Sequence[Belt]
+    categories: Sequence[AgeCategory]
+
+
+def youngest_category(categories: Sequence[AgeCategory], age: int) -> AgeCategory | None:
+    """The youngest category that `age` fits, from categories sorted by `youth_order`."""
+    return next((category for category in categories if category.fits(age)), None)

@@ -1,0 +1,175 @@
+"""Reads and edits the belt ladder and the age categories."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Mapping
+from typing import cast
+
+from judo_manager.db import Database
+from judo_manager.errors import ConflictError, NotFoundError
+from judo_manager.forms import FormReader, plural
+from judo_manager.rules import repository
+from judo_manager.rules.model import (
+    BELT_KINDS,
+    AgeCategory,
+    BeltFields,
+    BeltKind,
+    CategoryFields,
+    Rules,
+)
+
+COLOR = re.compile(r"#[0-9a-f]{6}")
+MAX_AGE = 120
+
+
+def load_rules(conn: sqlite3.Connection) -> Rules:
+    """The ladder, lowest first, and the active ruleset's categories, youngest first."""
+    ruleset_id, ruleset_name = repository.active_ruleset(conn)
+    categories = sorted(repository.list_categories(conn, ruleset_id), key=AgeCategory.youth_order)
+    return Rules(ruleset_name, repository.list_belts(conn), categories)
+
+
+class RulesService:
+    """The belts and categories a coach can adapt to their federation."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def get(self) -> Rules:
+        """The rules as they are now."""
+        with self._db.snapshot() as conn:
+            return load_rules(conn)
+
+    def create_belt(self, data: Mapping[str, object]) -> Rules:
+        """Add a belt at the top of the ladder."""
+        with self._db.write() as conn:
+            repository.insert_belt(conn, _read_belt(conn, data, belt_id=None))
+            return load_rules(conn)
+
+    def update_belt(self, belt_id: int, data: Mapping[str, object]) -> Rules:
+        """Rename or recolour a belt."""
+        with self._db.write() as conn:
+            if not repository.update_belt(conn, belt_id, _read_belt(conn, data, belt_id)):
+                raise _missing_belt()
+            return load_rules(conn)
+
+    def delete_belt(self, belt_id: int) -> Rules:
+        """Remove a belt that no athlete holds and no promotion names."""
+        with self._db.write() as conn:
+            holders, promotions = repository.belt_usage(conn, belt_id)
+            if holders or promotions:
+                raise ConflictError(
+                    f"This belt can't be deleted: {_uses(holders, promotions)}. "
+                    "Rename it instead, or change those athletes' belts first."
+                )
+            if not repository.delete_belt(conn, belt_id):
+                raise _missing_belt()
+            return load_rules(conn)
+
+    def reorder_belts(self, ids: object) -> Rules:
+        """Order the ladder as `ids`, lowest first; every belt exactly once."""
+        with self._db.write() as conn:
+            current = {belt.id for belt in repository.list_belts(conn)}
+            if not isinstance(ids, list) or len(ids) != len(current) or set(ids) != current:
+                raise ConflictError(
+                    "The belt ladder changed while you were ordering it (was the data "
+                    "restored meanwhile?). Please open Settings again and retry."
+                )
+            repository.set_belt_order(conn, ids)
+            return load_rules(conn)
+
+    def create_category(self, data: Mapping[str, object]) -> Rules:
+        """Add an age category to the active ruleset."""
+        with self._db.write() as conn:
+            ruleset_id, _ = repository.active_ruleset(conn)
+            fields = _read_category(conn, ruleset_id, data, category_id=None)
+            repository.insert_category(conn, ruleset_id, fields)
+            return load_rules(conn)
+
+    def update_category(self, category_id: int, data: Mapping[str, object]) -> Rules:
+        """Change an age category's code, name or ages."""
+        with self._db.write() as conn:
+            ruleset_id, _ = repository.active_ruleset(conn)
+            fields = _read_category(conn, ruleset_id, data, category_id)
+            if not repository.update_category(conn, ruleset_id, category_id, fields):
+                raise _missing_category()
+            return load_rules(conn)
+
+    def delete_category(self, category_id: int) -> Rules:
+        """Remove an age category; athletes simply fall into the next one that fits."""
+        with self._db.write() as conn:
+            ruleset_id, _ = repository.active_ruleset(conn)
+            if not repository.delete_category(conn, ruleset_id, category_id):
+                raise _missing_category()
+            return load_rules(conn)
+
+
+def _read_belt(
+    conn: sqlite3.Connection, data: Mapping[str, object], belt_id: int | None
+) -> BeltFields:
+    form = FormReader(data)
+    name = form.text("name", "Belt name", required=True, max_length=40)
+    kind = form.choice("kind", "Kind", BELT_KINDS)
+    color = _color(form, "color", "Colour", required=True)
+    second = _color(form, "second_color", "Second colour", required=False)
+    if name is not None and repository.belt_named(conn, name) not in (None, belt_id):
+        form.problem("name", f"There is already a belt called {name}.")
+    form.check()
+    assert name is not None and kind is not None and color is not None
+    return BeltFields(name, cast(BeltKind, kind), color, second)
+
+
+def _color(form: FormReader, field: str, label: str, *, required: bool) -> str | None:
+    value = form.text(field, label, required=required, max_length=7)
+    if value is not None and not COLOR.fullmatch(value.lower()):
+        form.problem(field, f"{label} must be a colour like #1e40af.")
+        return None
+    return None if value is None else value.lower()
+
+
+def _read_category(
+    conn: sqlite3.Connection,
+    ruleset_id: int,
+    data: Mapping[str, object],
+    category_id: int | None,
+) -> CategoryFields:
+    form = FormReader(data)
+    code = form.text("code", "Code", required=True, max_length=12)
+    name = form.text("name", "Name", required=True, max_length=40)
+    min_age = form.integer("min_age", "Minimum age", minimum=0, maximum=MAX_AGE)
+    max_age = form.integer("max_age", "Maximum age", minimum=0, maximum=MAX_AGE, required=False)
+    if min_age is not None and max_age is not None and max_age < min_age:
+        form.problem("max_age", "Maximum age can't be below the minimum age.")
+    if code is not None and repository.category_with_code(conn, ruleset_id, code) not in (
+        None,
+        category_id,
+    ):
+        form.problem("code", f"There is already a category with the code {code}.")
+    form.check()
+    assert code is not None and name is not None and min_age is not None
+    return CategoryFields(code, name, min_age, max_age)
+
+
+def _uses(holders: int, promotions: int) -> str:
+    parts = []
+    if holders:
+        parts.append(
+            f"{plural(holders, 'athlete')} currently {'holds' if holders == 1 else 'hold'} it"
+        )
+    if promotions:
+        parts.append(f"{plural(promotions, 'promotion')} in athletes' histories name it")
+    return " and ".join(parts)
+
+
+def _missing_belt() -> NotFoundError:
+    return NotFoundError(
+        "That belt is no longer on the ladder; the data may have been restored meanwhile."
+    )
+
+
+def _missing_category() -> NotFoundError:
+    return NotFoundError(
+        "That age category no longer exists; the data may have been restored meanwhile."
+    )
