@@ -47,3 +47,20 @@ export function daysSince(iso: string, now: Date = new Date()): number {
 export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : plural}`;
 }
+
+/** A calendar date (YYYY-MM-DD) in the coach's locale, e.g. "12 Mar 2024". */
+export function formatDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  if (!year || !month || !day) return isoDate;
+  // Built from its parts: parsing "2024-03-12" would read it as UTC midnight and could show
+  // the day before west of Greenwich.
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(
+    new Date(year, month - 1, day),
+  );
+}
+
+/** Today's date on this computer as YYYY-MM-DD, the value of an <input type="date">. */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,6 +1,7 @@
 import { createElement, type ReactNode } from "react";
 import { toast } from "sonner";
 import { Toast, type ToastAction, type ToastTone } from "../components/ui/Toast";
+import { fieldProblems } from "./field-problems";
 
 export type { ToastAction };
 
@@ -62,8 +63,16 @@ export function dismissNotification(id: NotificationId): void {
   toast.dismiss(id);
 }
 
-/** The coach-readable text of a caught bridge error (or a generic one). */
+/**
+ * The coach-readable text of a caught bridge error (or a generic one). A refused form
+ * carries JSON; its summary (or else its field messages) is what the coach reads.
+ */
 export function errorMessage(err: unknown): string {
+  const problems = fieldProblems(err);
+  if (problems) {
+    const text = problems.message.trim() || Object.values(problems.fields).join(" ");
+    return text || GENERIC_ERROR;
+  }
   if (err instanceof Error && err.message.trim()) return err.message;
   return GENERIC_ERROR;
 }

@@ -11,6 +11,7 @@ import { Button } from "../../components/ui/Button";
 import { AlertIcon } from "../../components/ui/icons";
 import { ProgressBar } from "../../components/ui/ProgressBar";
 import { api } from "../../lib/bridge";
+import { trapFocus } from "../../lib/focus-trap";
 import { formatBytes, formatDateTime, formatDaysAgo, pluralize } from "../../lib/format";
 import type { AppInfo, RestorePreview } from "../../types/bridge";
 import { IMPORT_BUTTON_ID, useRestore, useRestoreProgress } from "./use-restore";
@@ -40,9 +41,6 @@ interface ConfirmDialogProps {
   onConfirm: () => void;
   onCancel: () => void;
 }
-
-const FOCUSABLE =
-  'button:not(:disabled), [href], input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
 
 function ConfirmDialog({ preview, restoring, onConfirm, onCancel }: ConfirmDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -173,23 +171,6 @@ function ConfirmDialog({ preview, restoring, onConfirm, onCancel }: ConfirmDialo
   );
 }
 
-/** Keeps Tab and Shift+Tab cycling through the dialog's own controls. */
-function trapFocus(event: KeyboardEvent<HTMLElement>, container: HTMLElement) {
-  const focusable = Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE));
-  event.preventDefault();
-  if (focusable.length === 0) {
-    container.focus();
-    return;
-  }
-  const index = focusable.indexOf(document.activeElement as HTMLElement);
-  const step = event.shiftKey ? -1 : 1;
-  const next =
-    index === -1
-      ? focusable[event.shiftKey ? focusable.length - 1 : 0]
-      : focusable[(index + step + focusable.length) % focusable.length];
-  next?.focus();
-}
-
 /** The running app's versions, for the "current data" column (null until known). */
 function useCurrentAppInfo(): AppInfo | null {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -264,12 +245,13 @@ function Comparison({ preview, current }: { preview: RestorePreview; current: Ap
           {backup.athletes}
           {now.athletes}
         </Row>
+        {/* null: a backup from before promotions and medals were kept. */}
         <Row label="Promotions">
-          {backup.promotions ?? <Missing />}
+          {backup.promotions ?? <Missing text="not recorded in this backup" />}
           {now.promotions ?? <Missing />}
         </Row>
         <Row label="Medals">
-          {backup.medals ?? <Missing />}
+          {backup.medals ?? <Missing text="not recorded in this backup" />}
           {now.medals ?? <Missing />}
         </Row>
         <Row label="Size" last>
@@ -281,12 +263,12 @@ function Comparison({ preview, current }: { preview: RestorePreview; current: Ap
   );
 }
 
-/** A figure this data doesn't have. */
-function Missing() {
+/** A figure this data doesn't have; `text` says why, in words, beside the dash. */
+function Missing({ text }: { text?: string }) {
   return (
     <span className="text-slate-400">
       <span aria-hidden="true">—</span>
-      <span className="sr-only">not recorded</span>
+      {text ? <span className="block text-xs text-slate-500">{text}</span> : <span className="sr-only">not recorded</span>}
     </span>
   );
 }
