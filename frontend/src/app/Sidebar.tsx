@@ -8,7 +8,7 @@ export const PAGES: Record<PageId, { title: string; subtitle: string; icon: Reac
   athletes: { title: "Athletes", subtitle: "The people in your club.", icon: <UsersIcon /> },
   settings: {
     title: "Settings",
-    subtitle: "Backups, restores and details about this installation.",
+    subtitle: "Backups, belts, age categories and details about this installation.",
     icon: <SettingsIcon />,
   },
 };

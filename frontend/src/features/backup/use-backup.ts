@@ -36,7 +36,7 @@ async function startBackup(): Promise<void> {
     if (record) {
       notifySuccess(
         `Backup saved: ${record.fileName} (${formatBytes(record.bytes)}, ${pluralize(record.athleteCount, "athlete")})`,
-        "If it's on a USB stick, eject it before unplugging.",
+        `With their ${pluralize(record.promotionCount, "promotion")} and ${pluralize(record.medalCount, "medal")}. If it's on a USB stick, eject it before unplugging.`,
       );
     }
   } catch (err) {

@@ -59,6 +59,8 @@ export function AppInfoCard({ refreshKey }: AppInfoCardProps) {
           </Row>
           <Row label="Database size">{formatBytes(state.info.databaseBytes)}</Row>
           <Row label="Athletes">{state.info.athleteCount}</Row>
+          <Row label="Promotions">{state.info.promotionCount}</Row>
+          <Row label="Medals">{state.info.medalCount}</Row>
         </dl>
       )}
     </Card>

@@ -1,0 +1,204 @@
+import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { BeltBadge } from "../../components/BeltBadge";
+import { Button } from "../../components/ui/Button";
+import { Card } from "../../components/ui/Card";
+import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
+import { api } from "../../lib/bridge";
+import { pluralize } from "../../lib/format";
+import { notifyError, notifySuccess } from "../../lib/notify";
+import { publishRules, reloadRules, useRules } from "../../lib/use-rules";
+import type { Belt } from "../../types/bridge";
+import { BeltEditorDialog } from "./BeltEditorDialog";
+import { RulesLoadState } from "./RulesLoadState";
+
+type Direction = "up" | "down";
+
+/** The belt ladder, lowest first: reorder, rename, recolour, add and delete belts. */
+export function BeltsCard() {
+  const state = useRules();
+  const [editing, setEditing] = useState<Belt | "new" | null>(null);
+  const [toDelete, setToDelete] = useState<Belt | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const moving = useRef(false);
+  /** The move button to give focus back to once the ladder is redrawn. */
+  const [refocus, setRefocus] = useState<{ id: number; direction: Direction } | null>(null);
+
+  // A moved row is re-inserted in the DOM, which drops its focus: put it back on the same
+  // button, or on the other one when the belt reached an end of the ladder.
+  useLayoutEffect(() => {
+    if (!refocus || !listRef.current) return;
+    const button = (direction: Direction) =>
+      listRef.current?.querySelector<HTMLButtonElement>(`[data-move="${refocus.id}-${direction}"]`);
+    const same = button(refocus.direction);
+    const other = button(refocus.direction === "up" ? "down" : "up");
+    (same && !same.disabled ? same : other)?.focus();
+    setRefocus(null);
+  }, [refocus, state]);
+
+  const belts = state.status === "loaded" ? state.index.rules.belts : [];
+
+  const move = async (index: number, direction: Direction) => {
+    const target = index + (direction === "up" ? -1 : 1);
+    const belt = belts[index];
+    const other = belts[target];
+    // One move at a time: a second click must not reorder from a ladder already out of date.
+    if (!belt || !other || moving.current) return;
+    moving.current = true;
+    const ids = belts.map((b) => b.id);
+    ids[index] = other.id;
+    ids[target] = belt.id;
+    try {
+      publishRules(await api().rules.reorderBelts(ids));
+      setRefocus({ id: belt.id, direction });
+    } catch (err) {
+      notifyError(err, "Couldn't reorder the belts");
+    } finally {
+      moving.current = false;
+    }
+  };
+
+  const remove = async (belt: Belt) => {
+    try {
+      publishRules(await api().rules.deleteBelt(belt.id));
+      notifySuccess(`Deleted the ${belt.name} belt`);
+    } catch (err) {
+      notifyError(err, `Couldn't delete the ${belt.name} belt`);
+    }
+    setToDelete(null);
+  };
+
+  return (
+    <Card
+      title="Belts"
+      icon={<BeltIcon />}
+      description="Your club's belt ladder, lowest first. The order is what “next belt” and sorting by belt follow."
+    >
+      {state.status !== "loaded" ? (
+        <RulesLoadState state={state} onRetry={() => void reloadRules()} />
+      ) : (
+        <>
+          <ol ref={listRef} aria-label="Belt ladder, lowest first" className="divide-y divide-slate-100">
+            {belts.map((belt, index) => (
+              <li key={belt.id} className="flex items-center gap-3 py-2">
+                <span className="w-6 shrink-0 text-right text-xs text-slate-400 tabular-nums" aria-hidden="true">
+                  {index + 1}
+                </span>
+                <div className="min-w-0 flex-1">
+                  <BeltBadge belt={belt} />
+                </div>
+                <span className="w-10 text-xs font-medium text-slate-500 uppercase">{belt.kind}</span>
+                <span className="w-24 text-right text-sm text-slate-600 tabular-nums">
+                  {pluralize(belt.athleteCount, "athlete")}
+                </span>
+                <div className="flex shrink-0 items-center gap-1">
+                  <IconButton
+                    label={`Move ${belt.name} up`}
+                    data-move={`${belt.id}-up`}
+                    disabled={index === 0}
+                    onClick={() => void move(index, "up")}
+                  >
+                    <path d="M10 15V5M5.5 9.5 10 5l4.5 4.5" />
+                  </IconButton>
+                  <IconButton
+                    label={`Move ${belt.name} down`}
+                    data-move={`${belt.id}-down`}
+                    disabled={index === belts.length - 1}
+                    onClick={() => void move(index, "down")}
+                  >
+                    <path d="M10 5v10M5.5 10.5 10 15l4.5-4.5" />
+                  </IconButton>
+                  <Button
+                    variant="ghost"
+                    className="min-h-8 px-2.5 py-1"
+                    aria-label={`Edit ${belt.name}`}
+                    onClick={() => setEditing(belt)}
+                  >
+                    Edit
+                  </Button>
+                  <Button
+                    variant="ghost"
+                    className="min-h-8 px-2.5 py-1 text-red-700"
+                    aria-label={`Delete ${belt.name}`}
+                    onClick={() => setToDelete(belt)}
+                  >
+                    Delete
+                  </Button>
+                </div>
+              </li>
+            ))}
+          </ol>
+          <div className="mt-4 border-t border-slate-100 pt-4">
+            <Button variant="secondary" onClick={() => setEditing("new")}>
+              Add belt
+            </Button>
+          </div>
+        </>
+      )}
+
+      {editing !== null ? (
+        <BeltEditorDialog
+          belt={editing === "new" ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {toDelete ? (
+        <ConfirmDialog
+          title={`Delete the ${toDelete.name} belt?`}
+          confirmLabel="Delete belt"
+          onConfirm={() => remove(toDelete)}
+          onCancel={() => setToDelete(null)}
+        >
+          <p>
+            It comes off the ladder. A belt that an athlete holds, or reached in a recorded
+            promotion, can't be deleted.
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </Card>
+  );
+}
+
+interface IconButtonProps {
+  label: string;
+  disabled: boolean;
+  onClick: () => void;
+  "data-move": string;
+  children: ReactNode;
+}
+
+function IconButton({ label, disabled, onClick, children, ...rest }: IconButtonProps) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      disabled={disabled}
+      onClick={onClick}
+      {...rest}
+      className="flex size-8 items-center justify-center rounded-lg text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-30"
+    >
+      <svg
+        viewBox="0 0 20 20"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={1.8}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+        className="size-4"
+      >
+        {children}
+      </svg>
+    </button>
+  );
+}
+
+function BeltIcon() {
+  return (
+    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-5">
+      <path d="M3 10h18v4H3z" />
+      <path d="m10.5 14-2 6M13.5 14l2 6" />
+      <rect x="10" y="9" width="4" height="6" rx="1" />
+    </svg>
+  );
+}

@@ -1,0 +1,129 @@
+import { useState } from "react";
+import { Button } from "../../components/ui/Button";
+import { Card } from "../../components/ui/Card";
+import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
+import { api } from "../../lib/bridge";
+import { notifyError, notifySuccess } from "../../lib/notify";
+import { publishRules, reloadRules, useRules } from "../../lib/use-rules";
+import type { AgeCategory } from "../../types/bridge";
+import { CategoryEditorDialog } from "./CategoryEditorDialog";
+import { RulesLoadState } from "./RulesLoadState";
+
+/** The age bands of the active ruleset: add, edit and delete them. */
+export function CategoriesCard() {
+  const state = useRules();
+  const [editing, setEditing] = useState<AgeCategory | "new" | null>(null);
+  const [toDelete, setToDelete] = useState<AgeCategory | null>(null);
+
+  const remove = async (category: AgeCategory) => {
+    try {
+      publishRules(await api().rules.deleteCategory(category.id));
+      notifySuccess(`Deleted ${category.code} ${category.name}`);
+    } catch (err) {
+      notifyError(err, `Couldn't delete ${category.code} ${category.name}`);
+    }
+    setToDelete(null);
+  };
+
+  return (
+    <Card
+      title="Age categories"
+      icon={<CalendarIcon />}
+      description={
+        <>
+          Age = season year − birth year. An athlete who fits several categories is shown with the
+          youngest.
+          {state.status === "loaded" ? ` Ruleset: ${state.index.rules.rulesetName}.` : null}
+        </>
+      }
+    >
+      {state.status !== "loaded" ? (
+        <RulesLoadState state={state} onRetry={() => void reloadRules()} />
+      ) : (
+        <>
+          {state.index.rules.categories.length === 0 ? (
+            <p className="text-sm text-slate-500">No age categories yet.</p>
+          ) : (
+            <table className="w-full text-sm">
+              <caption className="sr-only">Age categories, youngest first</caption>
+              <thead>
+                <tr className="border-b border-slate-200 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
+                  <th scope="col" className="py-2 pr-4 font-semibold">Code</th>
+                  <th scope="col" className="py-2 pr-4 font-semibold">Name</th>
+                  <th scope="col" className="py-2 pr-4 text-right font-semibold">Min age</th>
+                  <th scope="col" className="py-2 pr-4 text-right font-semibold">Max age</th>
+                  <th scope="col" className="py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {state.index.rules.categories.map((category) => (
+                  <tr key={category.id}>
+                    <th scope="row" className="py-2 pr-4 text-left font-semibold text-slate-900">
+                      {category.code}
+                    </th>
+                    <td className="py-2 pr-4 text-slate-800">{category.name}</td>
+                    <td className="py-2 pr-4 text-right tabular-nums">{category.minAge}</td>
+                    <td className="py-2 pr-4 text-right tabular-nums">
+                      {category.maxAge ?? <span className="text-slate-500">no limit</span>}
+                    </td>
+                    <td className="py-1.5 text-right whitespace-nowrap">
+                      <Button
+                        variant="ghost"
+                        className="min-h-8 px-2.5 py-1"
+                        aria-label={`Edit ${category.code} ${category.name}`}
+                        onClick={() => setEditing(category)}
+                      >
+                        Edit
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        className="min-h-8 px-2.5 py-1 text-red-700"
+                        aria-label={`Delete ${category.code} ${category.name}`}
+                        onClick={() => setToDelete(category)}
+                      >
+                        Delete
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <div className="mt-4 border-t border-slate-100 pt-4">
+            <Button variant="secondary" onClick={() => setEditing("new")}>
+              Add category
+            </Button>
+          </div>
+        </>
+      )}
+
+      {editing !== null ? (
+        <CategoryEditorDialog
+          category={editing === "new" ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {toDelete ? (
+        <ConfirmDialog
+          title={`Delete ${toDelete.code} ${toDelete.name}?`}
+          confirmLabel="Delete category"
+          onConfirm={() => remove(toDelete)}
+          onCancel={() => setToDelete(null)}
+        >
+          <p>No athlete is deleted: each is shown with the next category that fits, if any.</p>
+        </ConfirmDialog>
+      ) : null}
+    </Card>
+  );
+}
+
+function CalendarIcon() {
+  return (
+    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-5">
+      <rect x="4" y="5" width="16" height="15" rx="2" />
+      <path d="M4 10h16M9 3v4M15 3v4" />
+    </svg>
+  );
+}
