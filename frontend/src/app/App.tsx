@@ -6,6 +6,8 @@ import { BackupCard } from "../features/backup/BackupCard";
 import { useBackup } from "../features/backup/use-backup";
 import { RestoreCard } from "../features/restore/RestoreCard";
 import { RestoreConfirmDialog } from "../features/restore/RestoreConfirmDialog";
+import { BeltsCard } from "../features/rules/BeltsCard";
+import { CategoriesCard } from "../features/rules/CategoriesCard";
 import { SettingsPage } from "../features/settings/SettingsPage";
 import { useBridge } from "../lib/use-bridge";
 import { PAGES, Sidebar, type PageId } from "./Sidebar";
@@ -67,22 +69,27 @@ function Shell() {
   return (
     <div className="flex h-screen overflow-hidden bg-slate-50 text-slate-900">
       <Sidebar current={page} onNavigate={navigate} />
-      <main ref={mainRef} className="min-w-0 flex-1 overflow-y-auto">
-        <header className="border-b border-slate-200 bg-white px-10 py-6">
+      <main ref={mainRef} className="flex min-w-0 flex-1 flex-col overflow-y-auto">
+        <header className="shrink-0 border-b border-slate-200 bg-white px-10 py-6">
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{PAGES[page].title}</h1>
           <p className="mt-1 text-sm text-slate-600">{PAGES[page].subtitle}</p>
         </header>
-        <div className="max-w-3xl px-10 py-8">
-          {page === "athletes" ? (
+        {page === "athletes" ? (
+          // The roster fills the window and scrolls inside itself (it draws only what shows).
+          <div className="flex min-h-0 flex-1 flex-col">
             <AthletesPage />
-          ) : (
+          </div>
+        ) : (
+          <div className="max-w-3xl px-10 py-8">
             <SettingsPage
               backupCard={<BackupCard />}
               restoreCard={<RestoreCard />}
+              beltsCard={<BeltsCard />}
+              categoriesCard={<CategoriesCard />}
               refreshKey={finishedCount}
             />
-          )}
-        </div>
+          </div>
+        )}
       </main>
       {/* Here rather than in the card: it opens even if the coach left Settings meanwhile. */}
       <RestoreConfirmDialog />

@@ -1,0 +1,210 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { BeltBadge } from "../../components/BeltBadge";
+import { Button } from "../../components/ui/Button";
+import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
+import { Spinner } from "../../components/ui/Spinner";
+import { api } from "../../lib/bridge";
+import { formatDate, pluralize } from "../../lib/format";
+import { errorMessage, notifyError, notifySuccess } from "../../lib/notify";
+import { useDataVersion } from "../../lib/use-data-version";
+import { categoryForAge, useRuleIndex } from "../../lib/use-rules";
+import type { Athlete } from "../../types/bridge";
+import { AthleteFormDialog } from "./AthleteFormDialog";
+import { categoryLabel, formatWeight, SEX_LABEL } from "./athlete-text";
+import { MedalHistory } from "./MedalHistory";
+import { PromotionHistory } from "./PromotionHistory";
+import { closeAthlete, rosterSeason } from "./roster-store";
+
+type Loaded =
+  | { status: "loading" }
+  | { status: "error"; message: string }
+  | { status: "loaded"; athlete: Athlete };
+
+/** One athlete's page: who they are, then their promotions and medals. */
+export function AthleteDetail({ id }: { id: number }) {
+  const [state, setState] = useState<Loaded>({ status: "loading" });
+  const dataVersion = useDataVersion();
+
+  const load = useCallback(async () => {
+    try {
+      setState({ status: "loaded", athlete: await api().athletes.get(id) });
+    } catch (err) {
+      setState({ status: "error", message: errorMessage(err) });
+    }
+  }, [id]);
+
+  // Again when a restore replaced the data: the athlete may have changed or be gone.
+  useEffect(() => {
+    void load();
+  }, [load, dataVersion]);
+
+  const back = (
+    <Button variant="ghost" className="-ml-3" icon={<BackIcon />} onClick={() => closeAthlete(true)}>
+      Back to athletes
+    </Button>
+  );
+
+  return (
+    <div className="min-h-0 flex-1 overflow-y-auto px-10 py-6">
+      <div className="max-w-4xl space-y-6">
+        {back}
+        {state.status === "loading" ? (
+          <p role="status" className="flex items-center gap-2 text-sm text-slate-500">
+            <Spinner /> Loading…
+          </p>
+        ) : state.status === "error" ? (
+          <div role="alert" className="rounded-2xl border border-red-200 bg-white px-6 py-5 text-sm text-red-700">
+            Couldn't open this athlete. {state.message}
+          </div>
+        ) : (
+          <LoadedAthlete
+            athlete={state.athlete}
+            onChange={(athlete) => setState({ status: "loaded", athlete })}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+interface LoadedAthleteProps {
+  athlete: Athlete;
+  /** Every change (edit, promotion, medal) hands back the athlete as Python now has them. */
+  onChange: (athlete: Athlete) => void;
+}
+
+function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
+  const rules = useRuleIndex();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+
+  // Arriving from the list: start reading (and tabbing) at the athlete's name.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  const season = rosterSeason();
+  const age = season - Number(athlete.birthDate.slice(0, 4));
+  const category = rules ? categoryForAge(age, rules.rules.categories) : null;
+  const belt = athlete.beltId === null ? null : rules?.beltById.get(athlete.beltId);
+
+  const remove = async () => {
+    try {
+      await api().athletes.delete(athlete.id);
+    } catch (err) {
+      notifyError(err, `Couldn't delete ${athlete.fullName}`);
+      return;
+    }
+    notifySuccess(`Deleted ${athlete.fullName}`);
+    closeAthlete(false);
+  };
+
+  return (
+    <>
+      <section
+        aria-labelledby="athlete-name"
+        className="rounded-2xl border border-slate-200 bg-white px-6 py-5 shadow-sm"
+      >
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div className="min-w-0">
+            <div className="flex flex-wrap items-center gap-3">
+              <h2
+                id="athlete-name"
+                ref={headingRef}
+                tabIndex={-1}
+                className="text-2xl font-semibold tracking-tight text-slate-900 outline-none"
+              >
+                {athlete.fullName}
+              </h2>
+              <BeltBadge belt={belt} size="md" />
+              {athlete.active ? null : (
+                <span className="rounded-md bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">
+                  Inactive
+                </span>
+              )}
+            </div>
+            <p className="mt-2 text-sm text-slate-600">
+              {age} in {season}
+              {" · "}
+              {category ? categoryLabel(category) : "No age category"}
+              {" · "}
+              {SEX_LABEL[athlete.sex]}
+              {" · "}
+              {formatWeight(athlete.weightKg)}
+              {" · "}
+              {athlete.active ? "Active" : "Inactive"}
+            </p>
+          </div>
+          <div className="flex gap-2">
+            <Button variant="secondary" onClick={() => setEditing(true)}>
+              Edit
+            </Button>
+            <Button variant="secondary" className="text-red-700" onClick={() => setDeleting(true)}>
+              Delete
+            </Button>
+          </div>
+        </div>
+
+        <dl className="mt-5 grid grid-cols-[max-content_1fr] gap-x-10 gap-y-2.5 border-t border-slate-100 pt-5 text-sm sm:grid-cols-[max-content_1fr_max-content_1fr]">
+          <Detail label="Born">{formatDate(athlete.birthDate)}</Detail>
+          <Detail label="Licence number">{athlete.licenceNumber}</Detail>
+          <Detail label="Phone">{athlete.phone}</Detail>
+          <Detail label="Email">{athlete.email}</Detail>
+          <Detail label="Guardian">{athlete.guardianName}</Detail>
+          <Detail label="Guardian phone">{athlete.guardianPhone}</Detail>
+        </dl>
+        {athlete.notes ? (
+          <div className="mt-4 border-t border-slate-100 pt-4">
+            <h3 className="text-sm font-medium text-slate-500">Notes</h3>
+            <p className="mt-1 text-sm whitespace-pre-line text-slate-800">{athlete.notes}</p>
+          </div>
+        ) : null}
+      </section>
+
+      <PromotionHistory athlete={athlete} rules={rules} onChange={onChange} />
+      <MedalHistory athlete={athlete} onChange={onChange} />
+
+      {editing ? (
+        <AthleteFormDialog
+          athlete={athlete}
+          onSaved={(saved) => {
+            setEditing(false);
+            onChange(saved);
+          }}
+          onClose={() => setEditing(false)}
+        />
+      ) : null}
+      {deleting ? (
+        <ConfirmDialog
+          title={`Delete ${athlete.fullName}?`}
+          confirmLabel="Delete athlete"
+          onConfirm={remove}
+          onCancel={() => setDeleting(false)}
+        >
+          Their {pluralize(athlete.promotions.length, "promotion")} and{" "}
+          {pluralize(athlete.medals.length, "medal")} are deleted too. This cannot be undone.
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}
+
+function Detail({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="contents">
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="min-w-0 break-words text-slate-900">
+        {children || <span className="text-slate-400">—</span>}
+      </dd>
+    </div>
+  );
+}
+
+function BackIcon() {
+  return (
+    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4">
+      <path d="M12 4 6 10l6 6" />
+    </svg>
+  );
+}

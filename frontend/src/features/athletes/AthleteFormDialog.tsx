@@ -1,0 +1,308 @@
+import { useId, useState, type FormEvent } from "react";
+import { Button } from "../../components/ui/Button";
+import { Dialog, DialogFooter } from "../../components/ui/Dialog";
+import { controlClass, Field } from "../../components/ui/Field";
+import { api } from "../../lib/bridge";
+import { todayIso } from "../../lib/format";
+import { notifySuccess } from "../../lib/notify";
+import { isValid, useFieldErrors, type FieldErrors } from "../../lib/use-field-errors";
+import { useRuleIndex } from "../../lib/use-rules";
+import type { Athlete, AthleteInput, Sex } from "../../types/bridge";
+
+/** The same bounds Python checks; the form only saves the coach a round trip. */
+const MIN_WEIGHT_KG = 15;
+const MAX_WEIGHT_KG = 250;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+/** Below this age (this year) a guardian's contact is suggested. */
+const ADULT_AGE = 18;
+
+interface Values {
+  fullName: string;
+  birthDate: string;
+  sex: Sex | "";
+  beltId: string;
+  weightKg: string;
+  licenceNumber: string;
+  phone: string;
+  email: string;
+  guardianName: string;
+  guardianPhone: string;
+  notes: string;
+  active: boolean;
+}
+
+type TextField = Exclude<keyof Values, "active">;
+
+interface AthleteFormDialogProps {
+  /** The athlete to edit; without one, the form adds a new athlete. */
+  athlete?: Athlete;
+  onSaved: (athlete: Athlete) => void;
+  onClose: () => void;
+}
+
+/** Add or edit an athlete: checked here, then by Python, which has the last word. */
+export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDialogProps) {
+  const rules = useRuleIndex();
+  const idPrefix = useId();
+  const [values, setValues] = useState<Values>(() => initialValues(athlete));
+  const [saving, setSaving] = useState(false);
+  const { formRef, errors, show, clear, fail } = useFieldErrors();
+
+  const set = (name: TextField, value: string) => {
+    setValues((current) => ({ ...current, [name]: value }));
+    clear(name);
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const problems = validate(values);
+    if (!isValid(problems)) {
+      show(problems);
+      return;
+    }
+    setSaving(true);
+    try {
+      const input = toInput(values);
+      const saved = athlete
+        ? await api().athletes.update(athlete.id, input)
+        : await api().athletes.create(input);
+      notifySuccess(athlete ? `Saved ${saved.fullName}` : `Added ${saved.fullName}`);
+      onSaved(saved);
+    } catch (err) {
+      fail(err, athlete ? "Couldn't save the changes" : "Couldn't add the athlete");
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const text = (name: TextField, label: string, type = "text", autoComplete = "off") => (
+    <Field idPrefix={idPrefix} name={name} label={label} error={errors[name]}>
+      {(control) => (
+        <input
+          {...control}
+          type={type}
+          autoComplete={autoComplete}
+          value={values[name]}
+          onChange={(event) => set(name, event.target.value)}
+          className={controlClass}
+        />
+      )}
+    </Field>
+  );
+
+  const birthYear = Number(values.birthDate.slice(0, 4));
+  const minor = birthYear > 0 && new Date().getFullYear() - birthYear < ADULT_AGE;
+
+  return (
+    <Dialog
+      title={athlete ? `Edit ${athlete.fullName}` : "Add athlete"}
+      busy={saving}
+      onClose={onClose}
+      width="lg"
+    >
+      <form ref={formRef} noValidate onSubmit={(event) => void submit(event)}>
+        <div className="grid grid-cols-2 gap-x-5 gap-y-4 px-7 pt-5">
+          <Field idPrefix={idPrefix} name="fullName" label="Full name" error={errors.fullName} className="col-span-2">
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                autoComplete="off"
+                value={values.fullName}
+                onChange={(event) => set("fullName", event.target.value)}
+                className={controlClass}
+              />
+            )}
+          </Field>
+
+          <Field idPrefix={idPrefix} name="birthDate" label="Birth date" error={errors.birthDate}>
+            {(control) => (
+              <input
+                {...control}
+                type="date"
+                max={todayIso()}
+                value={values.birthDate}
+                onChange={(event) => set("birthDate", event.target.value)}
+                className={controlClass}
+              />
+            )}
+          </Field>
+
+          <Field idPrefix={idPrefix} name="sex" label="Sex" error={errors.sex}>
+            {(control) => (
+              <select
+                {...control}
+                value={values.sex}
+                onChange={(event) => set("sex", event.target.value)}
+                className={controlClass}
+              >
+                <option value="" disabled>
+                  Choose…
+                </option>
+                <option value="F">Female</option>
+                <option value="M">Male</option>
+              </select>
+            )}
+          </Field>
+
+          <Field
+            idPrefix={idPrefix}
+            name="beltId"
+            label="Belt"
+            error={errors.beltId}
+            hint={athlete ? "For a grading, use Record promotion instead: it keeps the history." : undefined}
+          >
+            {(control) => (
+              <select
+                {...control}
+                value={values.beltId}
+                onChange={(event) => set("beltId", event.target.value)}
+                className={controlClass}
+              >
+                <option value="" disabled>
+                  {rules ? "Choose a belt…" : "Loading belts…"}
+                </option>
+                {rules?.rules.belts.map((belt) => (
+                  <option key={belt.id} value={belt.id}>
+                    {belt.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+
+          <Field idPrefix={idPrefix} name="weightKg" label="Weight (kg)" error={errors.weightKg}>
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                inputMode="decimal"
+                step={0.1}
+                min={MIN_WEIGHT_KG}
+                max={MAX_WEIGHT_KG}
+                value={values.weightKg}
+                onChange={(event) => set("weightKg", event.target.value)}
+                className={controlClass}
+              />
+            )}
+          </Field>
+
+          {text("licenceNumber", "Licence number")}
+          {text("phone", "Phone", "tel")}
+          <div className="col-span-2">{text("email", "Email", "email")}</div>
+
+          <fieldset className="col-span-2 grid grid-cols-2 gap-x-5 gap-y-3 rounded-xl bg-slate-50 px-4 pt-2 pb-4 ring-1 ring-slate-200 ring-inset">
+            <legend className="sr-only">Guardian</legend>
+            <p className="col-span-2 pt-1 text-sm font-semibold text-slate-800">
+              Guardian
+              {minor ? (
+                <span className="ml-2 font-normal text-amber-800">Suggested for athletes under 18</span>
+              ) : (
+                <span className="ml-2 font-normal text-slate-500">Optional</span>
+              )}
+            </p>
+            {text("guardianName", "Guardian name")}
+            {text("guardianPhone", "Guardian phone", "tel")}
+          </fieldset>
+
+          <Field idPrefix={idPrefix} name="notes" label="Notes" error={errors.notes} className="col-span-2">
+            {(control) => (
+              <textarea
+                {...control}
+                rows={3}
+                value={values.notes}
+                onChange={(event) => set("notes", event.target.value)}
+                className={controlClass}
+              />
+            )}
+          </Field>
+
+          <div className="col-span-2">
+            <label className="flex items-start gap-3 text-sm">
+              <input
+                type="checkbox"
+                name="active"
+                checked={values.active}
+                onChange={(event) => {
+                  const active = event.target.checked;
+                  setValues((current) => ({ ...current, active }));
+                }}
+                className="mt-0.5 size-4 rounded border-slate-300 accent-blue-700"
+              />
+              <span>
+                <span className="font-medium text-slate-800">Active</span>
+                <span className="block text-slate-500">
+                  Inactive athletes stay on record but are hidden from the roster unless you ask
+                  for them.
+                </span>
+              </span>
+            </label>
+          </div>
+        </div>
+
+        <DialogFooter>
+          <Button variant="secondary" disabled={saving} onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" busy={saving}>
+            {athlete ? "Save changes" : "Save athlete"}
+          </Button>
+        </DialogFooter>
+      </form>
+    </Dialog>
+  );
+}
+
+function initialValues(athlete: Athlete | undefined): Values {
+  return {
+    fullName: athlete?.fullName ?? "",
+    birthDate: athlete?.birthDate ?? "",
+    sex: athlete?.sex ?? "",
+    beltId: athlete?.beltId?.toString() ?? "",
+    weightKg: athlete?.weightKg?.toString() ?? "",
+    licenceNumber: athlete?.licenceNumber ?? "",
+    phone: athlete?.phone ?? "",
+    email: athlete?.email ?? "",
+    guardianName: athlete?.guardianName ?? "",
+    guardianPhone: athlete?.guardianPhone ?? "",
+    notes: athlete?.notes ?? "",
+    active: athlete?.active ?? true,
+  };
+}
+
+function validate(values: Values): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!values.fullName.trim()) errors.fullName = "Full name is required.";
+  if (!values.birthDate) errors.birthDate = "Birth date is required.";
+  else if (values.birthDate > todayIso()) errors.birthDate = "Birth date can't be in the future.";
+  else if (values.birthDate < "1900-01-01") errors.birthDate = "Birth date is not a valid date.";
+  if (!values.sex) errors.sex = "Choose Female or Male.";
+  if (!values.beltId) errors.beltId = "Choose the athlete's current belt.";
+  const weight = Number(values.weightKg);
+  if (!values.weightKg.trim()) errors.weightKg = "Weight is required.";
+  else if (!Number.isFinite(weight) || weight < MIN_WEIGHT_KG || weight > MAX_WEIGHT_KG) {
+    errors.weightKg = `Weight must be between ${MIN_WEIGHT_KG} and ${MAX_WEIGHT_KG} kg.`;
+  }
+  const email = values.email.trim();
+  if (email && !EMAIL.test(email)) errors.email = "Email doesn't look like an address (name@example.com).";
+  return errors;
+}
+
+/** Only called on values `validate` passed, so the required fields are there. */
+function toInput(values: Values): AthleteInput {
+  const optional = (value: string) => value.trim() || null;
+  return {
+    fullName: values.fullName.trim(),
+    birthDate: values.birthDate,
+    sex: values.sex === "M" ? "M" : "F",
+    beltId: Number(values.beltId),
+    weightKg: Number(values.weightKg),
+    licenceNumber: optional(values.licenceNumber),
+    phone: optional(values.phone),
+    email: optional(values.email),
+    guardianName: optional(values.guardianName),
+    guardianPhone: optional(values.guardianPhone),
+    notes: optional(values.notes),
+    active: values.active,
+  };
+}

@@ -1,0 +1,191 @@
+import { useCallback, useEffect, useState } from "react";
+import { Button } from "../../components/ui/Button";
+import { UsersIcon } from "../../components/ui/icons";
+import { pluralize } from "../../lib/format";
+import { useRuleIndex } from "../../lib/use-rules";
+import type { Athlete, AthleteFilters } from "../../types/bridge";
+import { AthleteFormDialog } from "./AthleteFormDialog";
+import { RosterFilters } from "./RosterFilters";
+import { RosterTable } from "./RosterTable";
+import { clearFilters, DEFAULT_FILTERS, openAthlete, setFilters, useRosterState } from "./roster-store";
+import { useRoster } from "./use-roster";
+
+/** The list of every athlete, with search, filters, sorting and "Add athlete". */
+export function Roster() {
+  const { filters } = useRosterState();
+  const rules = useRuleIndex();
+  const { list, busy, error, reload } = useRoster(filters);
+  const [adding, setAdding] = useState(false);
+
+  // A belt or category filter whose rule was deleted (or replaced by a restore) would
+  // otherwise hide everyone, or be refused by Python.
+  useEffect(() => {
+    if (!rules) return;
+    const { beltId, categoryId } = filters;
+    const patch: Partial<AthleteFilters> = {};
+    if (beltId !== null && !rules.beltById.has(beltId)) patch.beltId = null;
+    if (categoryId !== null && !rules.categoryById.has(categoryId)) patch.categoryId = null;
+    if (Object.keys(patch).length > 0) setFilters(patch);
+  }, [rules, filters]);
+
+  const onSort = useCallback(
+    (sort: AthleteFilters["sort"]) =>
+      setFilters({ sort, descending: sort === filters.sort ? !filters.descending : false }),
+    [filters.sort, filters.descending],
+  );
+
+  const onAdded = (athlete: Athlete) => {
+    setAdding(false);
+    openAthlete(athlete.id);
+  };
+
+  const season = filters.season ?? list?.season ?? new Date().getFullYear();
+  const emptyClub = list !== null && list.total === 0;
+  const rows = list?.rows ?? [];
+
+  return (
+    <section
+      aria-label="Athlete roster"
+      aria-busy={busy}
+      className="flex min-h-0 flex-1 flex-col gap-4 px-10 py-6"
+    >
+      {emptyClub ? (
+        <NoAthletesYet onAdd={() => setAdding(true)} />
+      ) : (
+        <>
+          <div className="flex flex-wrap items-center gap-3">
+            <SearchBox value={filters.search} onChange={(search) => setFilters({ search })} />
+            <Button icon={<PlusIcon />} onClick={() => setAdding(true)} className="ml-auto">
+              Add athlete
+            </Button>
+          </div>
+          <RosterFilters filters={filters} season={season} rules={rules} onChange={setFilters} />
+        </>
+      )}
+
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        {/* Always "athletes", even of 1: tests and benchmarks wait on this exact text. */}
+        <p role="status" className="text-slate-600">
+          {list === null ? (busy ? "Loading athletes…" : "") : `Showing ${rows.length} of ${list.total} athletes`}
+        </p>
+        {error ? (
+          <>
+            <p role="alert" className="text-red-700">
+              Couldn't load the athletes. {error}
+            </p>
+            <Button variant="secondary" className="min-h-8 px-3 py-1" onClick={reload}>
+              Try again
+            </Button>
+          </>
+        ) : null}
+      </div>
+
+      {emptyClub ? null : (
+        <div className="flex min-h-0 flex-1 flex-col rounded-2xl border border-slate-200 bg-white shadow-sm">
+          <RosterTable
+            rows={rows}
+            rules={rules}
+            busy={busy}
+            sort={filters.sort}
+            descending={filters.descending}
+            onSort={onSort}
+            onOpen={openAthlete}
+            resetKey={filters}
+          />
+          {list !== null && rows.length === 0 ? (
+            <NoMatch filters={filters} total={list.total} />
+          ) : null}
+        </div>
+      )}
+
+      {adding ? <AthleteFormDialog onSaved={onAdded} onClose={() => setAdding(false)} /> : null}
+    </section>
+  );
+}
+
+function SearchBox({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  return (
+    <div className="relative w-full max-w-sm">
+      <label htmlFor="roster-search" className="sr-only">
+        Search athletes
+      </label>
+      <svg
+        viewBox="0 0 20 20"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={1.8}
+        strokeLinecap="round"
+        aria-hidden="true"
+        className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400"
+      >
+        <circle cx="8.5" cy="8.5" r="5.5" />
+        <path d="m13 13 4 4" />
+      </svg>
+      <input
+        id="roster-search"
+        type="search"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="Search athletes by name"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        className="block w-full rounded-lg border-0 bg-white py-2 pr-3 pl-9 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-blue-600 focus:outline-none"
+      />
+    </div>
+  );
+}
+
+function NoAthletesYet({ onAdd }: { onAdd: () => void }) {
+  return (
+    <div className="rounded-2xl border border-slate-200 bg-white px-6 py-12 text-center shadow-sm">
+      <span
+        aria-hidden="true"
+        className="mx-auto flex size-14 items-center justify-center rounded-2xl bg-blue-50 text-blue-700"
+      >
+        <UsersIcon className="size-7" />
+      </span>
+      <h2 className="mt-4 text-lg font-semibold text-slate-900">No athletes yet</h2>
+      <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">
+        Add the people in your club to keep their belts, promotions and medals in one place.
+      </p>
+      <Button icon={<PlusIcon />} onClick={onAdd} className="mt-5">
+        Add athlete
+      </Button>
+    </div>
+  );
+}
+
+function NoMatch({ filters, total }: { filters: AthleteFilters; total: number }) {
+  // With the default filters, only the status can hide everyone: all are inactive.
+  const onlyStatus =
+    filters.search === DEFAULT_FILTERS.search &&
+    filters.sex === null &&
+    filters.beltId === null &&
+    filters.categoryId === null &&
+    filters.status === DEFAULT_FILTERS.status;
+  return (
+    <div className="border-t border-slate-100 px-6 py-10 text-center">
+      <h2 className="text-base font-semibold text-slate-900">No athletes match</h2>
+      <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">
+        {onlyStatus
+          ? `None of your ${pluralize(total, "athlete")} is active.`
+          : "No athlete fits this search and these filters."}
+      </p>
+      <Button
+        variant="secondary"
+        className="mt-4"
+        onClick={onlyStatus ? () => setFilters({ status: "all" }) : clearFilters}
+      >
+        {onlyStatus ? "Show all athletes" : "Clear filters"}
+      </Button>
+    </div>
+  );
+}
+
+function PlusIcon() {
+  return (
+    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" aria-hidden="true" className="size-4">
+      <path d="M10 4v12M4 10h12" />
+    </svg>
+  );
+}

@@ -1,0 +1,186 @@
+import type { ReactNode } from "react";
+import { cn } from "../../components/ui/cn";
+import type { RuleIndex } from "../../lib/use-rules";
+import type { AthleteFilters } from "../../types/bridge";
+import { categoryLabel } from "./athlete-text";
+
+/** The seasons offered around this year; one chosen outside them is added. */
+const SEASONS_BACK = 20;
+const SEASONS_AHEAD = 5;
+/** What Python accepts. */
+const FIRST_SEASON = 1900;
+
+interface RosterFiltersProps {
+  filters: AthleteFilters;
+  /** The season on screen (the chosen one, or the current one Python reported). */
+  season: number;
+  rules: RuleIndex | null;
+  onChange: (patch: Partial<AthleteFilters>) => void;
+}
+
+const selectClass =
+  "block w-full rounded-lg border-0 bg-white py-1.5 pr-8 pl-2.5 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-blue-600 focus:outline-none";
+
+/** Season, sex, belt, age category and status; every change applies at once. */
+export function RosterFilters({ filters, season, rules, onChange }: RosterFiltersProps) {
+  const thisYear = new Date().getFullYear();
+  const seasons = seasonOptions(thisYear, season);
+  return (
+    <div role="group" aria-label="Filters" className="flex flex-wrap items-end gap-x-4 gap-y-3">
+      <FilterField label="Season" htmlFor="roster-season">
+        <div className="flex items-center gap-1">
+          <StepButton
+            label="Previous season"
+            disabled={season <= FIRST_SEASON}
+            onClick={() => onChange({ season: season - 1 })}
+          >
+            <path d="M10 3 5 8l5 5" />
+          </StepButton>
+          <select
+            id="roster-season"
+            value={season}
+            onChange={(event) => onChange({ season: Number(event.target.value) })}
+            className={cn(selectClass, "w-24 tabular-nums")}
+          >
+            {seasons.map((year) => (
+              <option key={year} value={year}>
+                {year}
+              </option>
+            ))}
+          </select>
+          <StepButton
+            label="Next season"
+            disabled={season >= thisYear + SEASONS_AHEAD}
+            onClick={() => onChange({ season: season + 1 })}
+          >
+            <path d="m6 3 5 5-5 5" />
+          </StepButton>
+        </div>
+      </FilterField>
+
+      <FilterField label="Sex" htmlFor="roster-sex">
+        <select
+          id="roster-sex"
+          value={filters.sex ?? ""}
+          onChange={(event) => onChange({ sex: parseSex(event.target.value) })}
+          className={cn(selectClass, "w-28")}
+        >
+          <option value="">All</option>
+          <option value="F">Female</option>
+          <option value="M">Male</option>
+        </select>
+      </FilterField>
+
+      <FilterField label="Belt" htmlFor="roster-belt">
+        <select
+          id="roster-belt"
+          value={filters.beltId ?? ""}
+          onChange={(event) => onChange({ beltId: parseId(event.target.value) })}
+          className={cn(selectClass, "w-40")}
+        >
+          <option value="">All belts</option>
+          {rules?.rules.belts.map((belt) => (
+            <option key={belt.id} value={belt.id}>
+              {belt.name}
+            </option>
+          ))}
+        </select>
+      </FilterField>
+
+      <FilterField label="Age category" htmlFor="roster-category">
+        <select
+          id="roster-category"
+          value={filters.categoryId ?? ""}
+          onChange={(event) => onChange({ categoryId: parseId(event.target.value) })}
+          className={cn(selectClass, "w-56")}
+        >
+          <option value="">All ages</option>
+          {rules?.rules.categories.map((category) => (
+            <option key={category.id} value={category.id}>
+              Eligible for {categoryLabel(category)}
+            </option>
+          ))}
+        </select>
+      </FilterField>
+
+      <FilterField label="Status" htmlFor="roster-status">
+        <select
+          id="roster-status"
+          value={filters.status}
+          onChange={(event) => onChange({ status: parseStatus(event.target.value) })}
+          className={cn(selectClass, "w-28")}
+        >
+          <option value="active">Active</option>
+          <option value="inactive">Inactive</option>
+          <option value="all">All</option>
+        </select>
+      </FilterField>
+    </div>
+  );
+}
+
+function FilterField({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={htmlFor} className="mb-1 block text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+interface StepButtonProps {
+  label: string;
+  disabled: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}
+
+function StepButton({ label, disabled, onClick, children }: StepButtonProps) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      disabled={disabled}
+      onClick={onClick}
+      className="flex size-8 items-center justify-center rounded-lg text-slate-600 ring-1 ring-slate-300 ring-inset hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-40"
+    >
+      <svg
+        viewBox="0 0 16 16"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={1.8}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+        className="size-4"
+      >
+        {children}
+      </svg>
+    </button>
+  );
+}
+
+function seasonOptions(thisYear: number, selected: number): number[] {
+  const years: number[] = [];
+  for (let year = thisYear + SEASONS_AHEAD; year >= thisYear - SEASONS_BACK; year -= 1) years.push(year);
+  if (!years.includes(selected)) {
+    years.push(selected);
+    years.sort((a, b) => b - a);
+  }
+  return years;
+}
+
+function parseId(value: string): number | null {
+  return value === "" ? null : Number(value);
+}
+
+function parseSex(value: string): AthleteFilters["sex"] {
+  return value === "F" || value === "M" ? value : null;
+}
+
+function parseStatus(value: string): AthleteFilters["status"] {
+  return value === "inactive" || value === "all" ? value : "active";
+}

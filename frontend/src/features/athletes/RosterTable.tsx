@@ -1,0 +1,259 @@
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from "react";
+import { BeltBadge } from "../../components/BeltBadge";
+import { cn } from "../../components/ui/cn";
+import type { RuleIndex } from "../../lib/use-rules";
+import type { AgeCategory, AthleteFilters, AthleteRow, Belt } from "../../types/bridge";
+import { formatWeight, SEX_LABEL } from "./athlete-text";
+import { rosterMemory } from "./roster-store";
+
+/** Every row is exactly this tall, which is what lets the list draw only what is visible. */
+const ROW_HEIGHT = 44;
+const HEADER_HEIGHT = 40;
+/** Rows drawn above and below the visible ones, so fast scrolling and arrow keys find them. */
+const OVERSCAN = 10;
+
+const COLUMNS =
+  "grid grid-cols-[minmax(11rem,2.2fr)_6.5rem_4.5rem_minmax(8rem,1.3fr)_5.5rem_minmax(9rem,1.5fr)] gap-x-4 px-5";
+
+type SortKey = AthleteFilters["sort"];
+
+interface RosterTableProps {
+  rows: AthleteRow[];
+  rules: RuleIndex | null;
+  busy: boolean;
+  sort: SortKey;
+  descending: boolean;
+  onSort: (sort: SortKey) => void;
+  onOpen: (id: number) => void;
+  /** Changes when the coach changes the filters: back to the top of the new list. */
+  resetKey: unknown;
+}
+
+/**
+ * The roster as an ARIA table that draws only the rows in view (plus a margin). The header
+ * sits in the same scroll box, sticky, so its columns line up with the rows whatever the
+ * scrollbar takes.
+ */
+export function RosterTable({ rows, rules, busy, sort, descending, onSort, onOpen, resetKey }: RosterTableProps) {
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(rosterMemory.scrollTop);
+  const [viewport, setViewport] = useState(800);
+
+  // Back where the coach left the list.
+  useLayoutEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    scroller.scrollTop = rosterMemory.scrollTop;
+    setViewport(scroller.clientHeight);
+    const observer = new ResizeObserver(() => setViewport(scroller.clientHeight));
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, []);
+
+  const firstReset = useRef(true);
+  useEffect(() => {
+    if (firstReset.current) {
+      firstReset.current = false;
+      return;
+    }
+    const scroller = scrollerRef.current;
+    if (scroller) scroller.scrollTop = 0;
+  }, [resetKey]);
+
+  // Back from an athlete's page: focus their row once it is drawn (it was in view, since the
+  // scroll position is kept), so the keyboard carries on from there.
+  useEffect(() => {
+    const id = rosterMemory.returnFocusId;
+    if (id === null || busy) return;
+    rosterMemory.returnFocusId = null;
+    scrollerRef.current
+      ?.querySelector<HTMLElement>(`[data-athlete-id="${id}"]`)
+      ?.focus({ preventScroll: true });
+  }, [rows, busy]);
+
+  const onScroll = () => {
+    const top = scrollerRef.current?.scrollTop ?? 0;
+    rosterMemory.scrollTop = top;
+    setScrollTop(top);
+  };
+
+  const bodyTop = Math.max(0, scrollTop - HEADER_HEIGHT);
+  const first = Math.max(0, Math.floor(bodyTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((bodyTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+
+  const onRowKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>, id: number) => {
+      const row = event.currentTarget;
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        onOpen(id);
+      } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        // The neighbour is always drawn (overscan); focusing it scrolls it into view.
+        event.preventDefault();
+        const sibling = event.key === "ArrowDown" ? row.nextElementSibling : row.previousElementSibling;
+        if (sibling instanceof HTMLElement) sibling.focus();
+      }
+    },
+    [onOpen],
+  );
+
+  const visible = [];
+  for (let i = first; i < last; i += 1) {
+    const row = rows[i];
+    if (!row) break;
+    visible.push(
+      <RosterRow
+        key={row.id}
+        row={row}
+        index={i}
+        belt={row.beltId === null ? undefined : rules?.beltById.get(row.beltId)}
+        category={row.categoryId === null ? undefined : rules?.categoryById.get(row.categoryId)}
+        onOpen={onOpen}
+        onKeyDown={onRowKeyDown}
+      />,
+    );
+  }
+
+  return (
+    <div
+      ref={scrollerRef}
+      role="table"
+      aria-label="Athletes"
+      aria-rowcount={rows.length + 1}
+      aria-busy={busy}
+      onScroll={onScroll}
+      className={cn("overflow-y-auto rounded-t-2xl", rows.length > 0 ? "min-h-48 flex-1" : "flex-none")}
+    >
+      <div role="rowgroup" className="sticky top-0 z-10">
+        <div
+          role="row"
+          aria-rowindex={1}
+          style={{ height: HEADER_HEIGHT }}
+          className={cn(COLUMNS, "items-center border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase")}
+        >
+          <SortHeader label="Name" sortKey="name" sort={sort} descending={descending} onSort={onSort} />
+          <SortHeader label="Age" sortKey="age" sort={sort} descending={descending} onSort={onSort} />
+          <div role="columnheader">Sex</div>
+          <SortHeader label="Belt" sortKey="belt" sort={sort} descending={descending} onSort={onSort} />
+          <SortHeader label="Weight" sortKey="weight" sort={sort} descending={descending} onSort={onSort} alignEnd />
+          <div role="columnheader">Category</div>
+        </div>
+      </div>
+      <div role="rowgroup" className="relative" style={{ height: rows.length * ROW_HEIGHT }}>
+        {visible}
+      </div>
+    </div>
+  );
+}
+
+interface SortHeaderProps {
+  label: string;
+  sortKey: SortKey;
+  sort: SortKey;
+  descending: boolean;
+  onSort: (sort: SortKey) => void;
+  alignEnd?: boolean;
+}
+
+function SortHeader({ label, sortKey, sort, descending, onSort, alignEnd }: SortHeaderProps) {
+  const active = sort === sortKey;
+  return (
+    <div
+      role="columnheader"
+      aria-sort={active ? (descending ? "descending" : "ascending") : "none"}
+      className={alignEnd ? "text-right" : undefined}
+    >
+      <button
+        type="button"
+        onClick={() => onSort(sortKey)}
+        className={cn(
+          "-mx-1.5 inline-flex items-center gap-1 rounded px-1.5 py-1 uppercase hover:bg-slate-200/70 hover:text-slate-900",
+          "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600",
+          active && "text-slate-900",
+        )}
+      >
+        {label}
+        <SortArrow active={active} descending={descending} />
+      </button>
+    </div>
+  );
+}
+
+function SortArrow({ active, descending }: { active: boolean; descending: boolean }) {
+  return (
+    <svg
+      viewBox="0 0 12 12"
+      aria-hidden="true"
+      className={cn("size-3", active ? "text-blue-700" : "text-slate-300")}
+      fill="currentColor"
+    >
+      {active && descending ? <path d="M6 9 2 4h8z" /> : <path d="M6 3 2 8h8z" />}
+    </svg>
+  );
+}
+
+interface RosterRowProps {
+  row: AthleteRow;
+  index: number;
+  belt: Belt | undefined;
+  category: AgeCategory | undefined;
+  onOpen: (id: number) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLDivElement>, id: number) => void;
+}
+
+/** One athlete; memoized, so scrolling only draws the rows that came into view. */
+const RosterRow = memo(function RosterRow({ row, index, belt, category, onOpen, onKeyDown }: RosterRowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      tabIndex={0}
+      data-athlete-id={row.id}
+      onClick={() => onOpen(row.id)}
+      onKeyDown={(event) => onKeyDown(event, row.id)}
+      style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
+      className={cn(
+        COLUMNS,
+        "absolute inset-x-0 scroll-mt-10 cursor-pointer items-center border-b border-slate-100 text-sm",
+        "hover:bg-blue-50/60 focus-visible:bg-blue-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600",
+        row.active ? "text-slate-900" : "bg-slate-50/60 text-slate-500",
+      )}
+    >
+      <div role="cell" className="flex min-w-0 items-center gap-2">
+        <span className={cn("truncate font-medium", !row.active && "text-slate-500")}>{row.fullName}</span>
+        {row.active ? null : (
+          <span className="shrink-0 rounded-md bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-700">
+            Inactive
+          </span>
+        )}
+      </div>
+      <div role="cell" className="tabular-nums">
+        {row.birthYear} · {row.age}
+      </div>
+      <div role="cell">{SEX_LABEL[row.sex]}</div>
+      <div role="cell" className={cn("min-w-0", !row.active && "opacity-60")}>
+        <BeltBadge belt={belt} />
+      </div>
+      <div role="cell" className="text-right tabular-nums">
+        {formatWeight(row.weightKg)}
+      </div>
+      <div role="cell" className="min-w-0 truncate">
+        {category ? (
+          <>
+            <span className="font-semibold">{category.code}</span> {category.name}
+          </>
+        ) : (
+          <span className="text-slate-400">—</span>
+        )}
+      </div>
+    </div>
+  );
+});

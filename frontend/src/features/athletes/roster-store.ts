@@ -1,0 +1,66 @@
+import { createStore, useStore } from "../../lib/store";
+import type { AthleteFilters, AthleteList } from "../../types/bridge";
+
+export const DEFAULT_FILTERS: AthleteFilters = {
+  search: "",
+  sex: null,
+  beltId: null,
+  categoryId: null,
+  status: "active",
+  season: null,
+  sort: "name",
+  descending: false,
+};
+
+interface RosterState {
+  filters: AthleteFilters;
+  /** The athlete whose page is open, or null for the roster. */
+  openId: number | null;
+}
+
+/**
+ * Outlives the page on purpose: after a look at Settings or at one athlete, the coach
+ * comes back to the same search, filters and place in the list.
+ */
+const store = createStore<RosterState>({ filters: DEFAULT_FILTERS, openId: null });
+
+/**
+ * Plain variables rather than store state: nothing re-renders when they change. The last
+ * list shows at once on return while a fresh one loads; the scroll position and the focus
+ * on the athlete just closed put the coach back where they were.
+ */
+export const rosterMemory = {
+  list: null as AthleteList | null,
+  scrollTop: 0,
+  /** Set by "Back to athletes", taken by the list once that athlete's row is drawn. */
+  returnFocusId: null as number | null,
+};
+
+export function useRosterState(): RosterState {
+  return useStore(store);
+}
+
+export function setFilters(patch: Partial<AthleteFilters>): void {
+  store.set({ filters: { ...store.get().filters, ...patch } });
+}
+
+/** Filters back to their defaults, keeping the season and the sort order. */
+export function clearFilters(): void {
+  const { season, sort, descending } = store.get().filters;
+  store.set({ filters: { ...DEFAULT_FILTERS, season, sort, descending } });
+}
+
+export function openAthlete(id: number): void {
+  store.set({ openId: id });
+}
+
+/** Back to the roster; `returnFocus` (false after a delete) puts focus on that athlete's row. */
+export function closeAthlete(returnFocus: boolean): void {
+  rosterMemory.returnFocusId = returnFocus ? store.get().openId : null;
+  store.set({ openId: null });
+}
+
+/** The season the roster shows: the chosen one, else the one Python said is current. */
+export function rosterSeason(): number {
+  return store.get().filters.season ?? rosterMemory.list?.season ?? new Date().getFullYear();
+}
