@@ -34,12 +34,12 @@ def db(data_dir: Path) -> Iterator[Database]:
 
 
 # Several backup steps (4096 pages each), so a snapshot must hold across steps.
-LARGE_CLUB = 400_000
+LARGE_CLUB = 50_000
 
 
 @pytest.fixture(scope="session")
 def large_club_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A ~40 MB club database, built once and copied (closed) for each test that needs it."""
+    """A ~40 MB club database (50,000 athletes with gradings and medals), built once and copied (closed) for each test that needs it."""
     folder = tmp_path_factory.mktemp("large-club")
     db = open_database(database_path(folder))
     fill_demo_club(db, LARGE_CLUB)

@@ -115,6 +115,8 @@ _DEFAULT_CATEGORIES = (
 
 
 def _v3_roster(conn: sqlite3.Connection) -> None:
+    # No index on promotions' belt columns: only deleting a belt, which is rare, looks them
+    # up, and a club's history is scanned in milliseconds.
     # The athletes table gains a belt and contact fields, so it is rebuilt. Athletes from
     # older files keep no belt (NULL) rather than an invented one, and no weight if they had
     # none: the form asks for both the next time they are edited.
@@ -186,8 +188,6 @@ def _v3_roster(conn: sqlite3.Connection) -> None:
             created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
         );
         CREATE INDEX promotions_athlete ON promotions(athlete_id, promoted_on, id);
-        CREATE INDEX promotions_belt ON promotions(belt_id);
-        CREATE INDEX promotions_from_belt ON promotions(from_belt_id);
         CREATE TABLE medals (
             id           INTEGER PRIMARY KEY,
             athlete_id   INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
