@@ -39,7 +39,10 @@ LARGE_CLUB = 50_000
 
 @pytest.fixture(scope="session")
 def large_club_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A ~40 MB club database (50,000 athletes with gradings and medals), built once and copied (closed) for each test that needs it."""
+    """A ~40 MB club (50,000 athletes with gradings and medals), built once.
+
+    Each test that needs it gets a copy of the closed file.
+    """
     folder = tmp_path_factory.mktemp("large-club")
     db = open_database(database_path(folder))
     fill_demo_club(db, LARGE_CLUB)

@@ -1,0 +1,274 @@
+"""The roster service on a real database: checks, duplicates, promotions, medals, cascades."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from judo_manager.athletes.service import AthletesService
+from judo_manager.db import Database
+from judo_manager.errors import NotFoundError, ValidationError
+from judo_manager.rules.service import RulesService
+
+TODAY = dt.date(2026, 6, 15)
+
+
+@pytest.fixture
+def service(db: Database) -> AthletesService:
+    return AthletesService(db, today=lambda: TODAY)
+
+
+@pytest.fixture
+def belts(db: Database) -> dict[str, int]:
+    return {belt.name: belt.id for belt in RulesService(db).get().belts}
+
+
+def form(belts: dict[str, int], **changes: Any) -> dict[str, Any]:
+    """A valid add-athlete form (snake_case, as the bridge hands it on), with `changes`."""
+    fields: dict[str, Any] = {
+        "full_name": "Ayu Lestari",
+        "birth_date": "2010-04-02",
+        "sex": "F",
+        "belt_id": belts["Orange"],
+        "weight_kg": 44.5,
+        "licence_number": None,
+        "phone": "",
+        "email": None,
+        "guardian_name": "Sri Lestari",
+        "guardian_phone": "+62 812 555 0101",
+        "notes": None,
+        "active": True,
+    }
+    return fields | changes
+
+
+def problems(error: pytest.ExceptionInfo[ValidationError]) -> dict[str, str]:
+    return error.value.fields
+
+
+def test_an_athlete_is_stored_as_entered(service: AthletesService, belts: dict[str, int]) -> None:
+    athlete = service.create(form(belts, full_name="  Ayu   Lestari ", phone="  "))
+
+    again = service.get(athlete.id)
+    assert again == athlete
+    assert (again.full_name, again.birth_date, again.sex) == ("Ayu   Lestari", "2010-04-02", "F")
+    assert (again.belt_id, again.weight_kg, again.active) == (belts["Orange"], 44.5, True)
+    assert (again.phone, again.guardian_name) == (None, "Sri Lestari")
+    assert service.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"full_name": "   "}, "full_name", "Full name is required."),
+        ({"full_name": None}, "full_name", "Full name is required."),
+        ({"full_name": 42}, "full_name", "Full name must be text."),
+        ({"full_name": "x" * 121}, "full_name", "too long"),
+        ({"birth_date": "2026-06-16"}, "birth_date", "can't be in the future"),
+        ({"birth_date": "2026-02-30"}, "birth_date", "not a valid date"),
+        ({"birth_date": ""}, "birth_date", "Birth date is required."),
+        ({"sex": "X"}, "sex", "Sex must be one of"),
+        ({"sex": None}, "sex", "Please choose sex."),
+        ({"belt_id": None}, "belt_id", "Please choose a belt."),
+        ({"belt_id": 999}, "belt_id", "no longer on the ladder"),
+        ({"weight_kg": 14.9}, "weight_kg", "between 15 and 250 kg"),
+        ({"weight_kg": 250.1}, "weight_kg", "between 15 and 250 kg"),
+        ({"weight_kg": "heavy"}, "weight_kg", "must be a number"),
+        ({"weight_kg": None}, "weight_kg", "Weight is required."),
+        ({"email": "ayu@"}, "email", "doesn't look like an address"),
+    ],
+)
+def test_each_rule_names_its_field_and_stores_nothing(
+    service: AthletesService,
+    belts: dict[str, int],
+    changes: dict[str, Any],
+    field: str,
+    message: str,
+) -> None:
+    with pytest.raises(ValidationError) as error:
+        service.create(form(belts, **changes))
+
+    assert list(problems(error)) == [field]
+    assert message in problems(error)[field]
+    assert service.count() == 0
+
+
+def test_the_edges_of_the_weight_and_date_rules_are_allowed(
+    service: AthletesService, belts: dict[str, int]
+) -> None:
+    service.create(form(belts, weight_kg=15, birth_date=TODAY.isoformat()))
+    service.create(form(belts, full_name="Budi", weight_kg=250))
+    assert service.count() == 2
+
+
+def test_every_wrong_field_is_reported_at_once(
+    service: AthletesService, belts: dict[str, int]
+) -> None:
+    with pytest.raises(ValidationError) as error:
+        service.create({"full_name": "", "weight_kg": 300, "email": "nope"})
+
+    assert set(problems(error)) == {
+        "full_name",
+        "birth_date",
+        "sex",
+        "belt_id",
+        "weight_kg",
+        "email",
+    }
+
+
+def test_the_same_name_and_birth_date_is_refused_whatever_the_case_or_accents(
+    service: AthletesService, belts: dict[str, int]
+) -> None:
+    service.create(form(belts, full_name="Zsófia Öztürk"))
+
+    with pytest.raises(ValidationError) as error:
+        service.create(form(belts, full_name="zsofia OZTURK"))
+    assert "already on the roster" in problems(error)["full_name"]
+    # Another birth date is another person.
+    service.create(form(belts, full_name="Zsofia Ozturk", birth_date="2011-04-02"))
+    assert service.count() == 2
+
+
+def test_editing_keeps_the_same_rules_but_not_against_itself(
+    service: AthletesService, belts: dict[str, int]
+) -> None:
+    ayu = service.create(form(belts))
+    budi = service.create(form(belts, full_name="Budi Santoso"))
+
+    saved = service.update(ayu.id, form(belts, weight_kg=46, active=False))
+    assert (saved.weight_kg, saved.active) == (46, False)
+    assert saved.updated_at >= ayu.updated_at
+    with pytest.raises(ValidationError) as error:
+        service.update(budi.id, form(belts, full_name="Ayu Lestari"))
+    assert "already on the roster" in problems(error)["full_name"]
+    with pytest.raises(NotFoundError):
+        service.update(9999, form(belts, full_name="Nobody"))
+
+
+def test_the_latest_promotion_sets_the_belt_and_deleting_it_gives_the_old_one_back(
+    service: AthletesService, belts: dict[str, int]
+) -> None:
+    ayu = service.create(form(belts))  # Orange
+
+    ayu = service.add_promotion(
+        ayu.id, {"promoted_on": "2025-03-01", "belt_id": belts["Orange-Green"]}
+    )
+    ayu = service.add_promotion(
+        ayu.id, {"promoted_on": "2026-03-01", "belt_id": belts["Green"], "examiner": "K. Tanaka"}
+    )
+    assert ayu.belt_id == belts["Green"]
+    assert [(p.promoted_on, p.belt_id, p.from_belt_id) for p in ayu.promotions] == [
+        ("2026-03-01", belts["Green"], belts["Orange-Green"]),
+        ("2025-03-01", belts["Orange-Green"], belts["Orange"]),
+    ]
+    assert ayu.promotions[0].examiner == "K. Tanaka"
+
+    ayu = service.delete_promotion(ayu.promotions[0].id)
+    assert ayu.belt_id == belts["Orange-Green"]
+    ayu = service.delete_promotion(ayu.promotions[0].id)
+    assert (ayu.belt_id, ayu.promotions) == (belts["Orange"], [])
+
+
+def test_a_grading_entered_late_slots_into_the_history_without_changing_the_belt(
+    service: AthletesService, belts: dict[str, int]
+) -> None:
+    ayu = service.create(form(belts, belt_id=belts["Yellow"]))
+    ayu = service.add_promotion(ayu.id, {"promoted_on": "2025-01-10", "belt_id": belts["Orange"]})
+
+    ayu = service.add_promotion(
+        ayu.id, {"promoted_on": "2024-01-10", "belt_id": belts["Yellow-Orange"]}
+    )
+    assert ayu.belt_id == belts["Orange"]
+    assert [(p.belt_id, p.from_belt_id) for p in ayu.promotions] == [
+        (belts["Orange"], belts["Yellow-Orange"]),
+        (belts["Yellow-Orange"], belts["Yellow"]),
+    ]
+    # Removing the middle of the chain joins its ends; the belt stays.
+    ayu = service.delete_promotion(ayu.promotions[1].id)
+    assert ayu.belt_id == belts["Orange"]
+    assert [(p.belt_id, p.from_belt_id) for p in ayu.promotions] == [
+        (belts["Orange"], belts["Yellow"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"promoted_on": "2026-06-16"}, "promoted_on", "can't be in the future"),
+        ({"promoted_on": "2010-04-01"}, "promoted_on", "can't be before the birth date"),
+        ({"belt_id": None}, "belt_id", "Please choose a belt."),
+        ({"belt_id": "Orange"}, "belt_id", "Please choose a belt."),
+        ({"promoted_on": "2026-01-01", "belt_id": "same"}, "belt_id", "already holds this belt"),
+    ],
+)
+def test_a_wrong_promotion_is_refused_and_changes_nothing(
+    service: AthletesService,
+    belts: dict[str, int],
+    changes: dict[str, Any],
+    field: str,
+    message: str,
+) -> None:
+    ayu = service.create(form(belts))
+    data = {"promoted_on": "2026-01-01", "belt_id": belts["Green"]} | changes
+    if data["belt_id"] == "same":
+        data["belt_id"] = belts["Orange"]
+
+    with pytest.raises(ValidationError) as error:
+        service.add_promotion(ayu.id, data)
+
+    assert message in problems(error)[field]
+    assert service.get(ayu.id) == ayu
+
+
+def test_medals_are_kept_newest_first_and_checked(
+    service: AthletesService, belts: dict[str, int]
+) -> None:
+    ayu = service.create(form(belts))
+    ayu = service.add_medal(
+        ayu.id, {"competition": "City Open", "held_on": "2024-05-01", "place": "bronze"}
+    )
+    ayu = service.add_medal(
+        ayu.id,
+        {
+            "competition": "National Cup",
+            "held_on": "2025-09-20",
+            "place": "gold",
+            "category": "U18 -48 kg",
+        },
+    )
+    assert [(m.competition, m.place, m.category) for m in ayu.medals] == [
+        ("National Cup", "gold", "U18 -48 kg"),
+        ("City Open", "bronze", None),
+    ]
+    with pytest.raises(ValidationError) as error:
+        service.add_medal(ayu.id, {"competition": " ", "held_on": "2027-01-01", "place": "4th"})
+    assert set(problems(error)) == {"competition", "held_on", "place"}
+
+    ayu = service.delete_medal(ayu.medals[0].id)
+    assert [m.competition for m in ayu.medals] == ["City Open"]
+
+
+def test_deleting_an_athlete_deletes_their_promotions_and_medals(
+    db: Database, service: AthletesService, belts: dict[str, int]
+) -> None:
+    ayu = service.create(form(belts))
+    budi = service.create(form(belts, full_name="Budi Santoso"))
+    for athlete in (ayu, budi):
+        service.add_promotion(athlete.id, {"promoted_on": "2025-01-01", "belt_id": belts["Green"]})
+        service.add_medal(
+            athlete.id, {"competition": "City Open", "held_on": "2025-02-01", "place": "silver"}
+        )
+
+    service.delete(ayu.id)
+
+    conn = db.connection()
+    for table in ("promotions", "medals"):
+        owners = [row[0] for row in conn.execute(f"SELECT athlete_id FROM {table}")]
+        assert owners == [budi.id], table
+    with pytest.raises(NotFoundError):
+        service.get(ayu.id)
+    with pytest.raises(NotFoundError):
+        service.delete(ayu.id)
