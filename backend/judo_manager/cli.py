@@ -205,6 +205,7 @@ def _confirm(question: str) -> bool:
 
 
 def _demo(args: argparse.Namespace, data_dir: Path) -> int:
+    from judo_manager.athletes.summary import count_contents
     from judo_manager.demo.generator import fill_demo_club
 
     if args.athletes < 1:
@@ -212,9 +213,13 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
     services = _open_services(data_dir)
     try:
         added = fill_demo_club(services.db, args.athletes, force=args.force)
+        now = count_contents(services.db.connection())
     finally:
         services.db.close()
-    print(f"Added {added} demo athletes to {services.db.path}")
+    print(
+        f"Added {added:,} demo athletes to {services.db.path}; it now holds {now.athletes:,} "
+        f"athletes, {now.promotions:,} promotions and {now.medals:,} medals."
+    )
     return 0
 
 

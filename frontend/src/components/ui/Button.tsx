@@ -2,12 +2,14 @@ import type { ButtonHTMLAttributes, ReactNode, Ref } from "react";
 import { cn } from "./cn";
 import { Spinner } from "./Spinner";
 
-type Variant = "primary" | "secondary" | "ghost" | "danger";
+type Variant = "primary" | "secondary" | "ghost" | "danger" | "ghostDanger";
 
 interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: Variant;
   /** Shows a spinner, disables the button and sets aria-busy. */
   busy?: boolean;
+  /** "sm" for buttons inside rows and panels. */
+  size?: "md" | "sm";
   icon?: ReactNode;
   ref?: Ref<HTMLButtonElement>;
 }
@@ -21,10 +23,13 @@ const VARIANTS: Record<Variant, string> = {
   /** Only for the one button that destroys or replaces the coach's data. */
   danger:
     "bg-red-700 text-white shadow-sm hover:bg-red-800 active:bg-red-900 disabled:bg-red-700/70",
+  /** A quiet "Delete" that only asks: the confirmation holds the real danger button. */
+  ghostDanger: "text-red-700 hover:bg-red-50 disabled:text-red-300",
 };
 
 export function Button({
   variant = "primary",
+  size = "md",
   busy = false,
   icon,
   disabled,
@@ -39,7 +44,10 @@ export function Button({
       disabled={disabled || busy}
       aria-busy={busy || undefined}
       className={cn(
-        "inline-flex min-h-10 items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold transition-colors",
+        "inline-flex items-center justify-center gap-2 rounded-lg text-sm font-semibold transition-colors",
+        // Sizes here rather than in callers' classes: two min-heights in one class list
+        // don't override each other by their order.
+        size === "md" ? "min-h-10 px-4 py-2" : "min-h-8 px-2.5 py-1",
         "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600",
         "disabled:cursor-not-allowed",
         VARIANTS[variant],

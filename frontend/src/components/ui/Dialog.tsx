@@ -60,6 +60,8 @@ export function Dialog({
     const first = initialFocus?.current ?? dialog.querySelector<HTMLElement>(FIRST_CONTROL);
     (first ?? dialog).focus();
     return () => {
+      // Still modal at this point, so the page behind is inert: close first, then refocus.
+      dialog.close();
       if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
     };
     // Only on open: the first focus must not jump around as the content changes.
@@ -122,7 +124,8 @@ export function Dialog({
 /** The button row at the bottom of a dialog. */
 export function DialogFooter({ children }: { children: ReactNode }) {
   return (
-    <div className="mt-6 flex flex-wrap justify-end gap-3 rounded-b-2xl border-t border-slate-100 bg-slate-50/70 px-7 py-4">
+    // Sticky: on a small screen a long form scrolls, and Save stays in reach.
+    <div className="sticky bottom-0 mt-6 flex flex-wrap justify-end gap-3 rounded-b-2xl border-t border-slate-100 bg-slate-50 px-7 py-4">
       {children}
     </div>
   );

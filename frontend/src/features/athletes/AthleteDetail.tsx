@@ -140,7 +140,7 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
             <Button variant="secondary" onClick={() => setEditing(true)}>
               Edit
             </Button>
-            <Button variant="secondary" className="text-red-700" onClick={() => setDeleting(true)}>
+            <Button variant="secondary" onClick={() => setDeleting(true)}>
               Delete
             </Button>
           </div>

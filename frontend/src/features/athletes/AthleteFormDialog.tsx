@@ -101,7 +101,7 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
       width="lg"
     >
       <form ref={formRef} noValidate onSubmit={(event) => void submit(event)}>
-        <div className="grid grid-cols-2 gap-x-5 gap-y-4 px-7 pt-5">
+        <div className="grid grid-cols-3 gap-x-5 gap-y-4 px-7 pt-5">
           <Field idPrefix={idPrefix} name="fullName" label="Full name" error={errors.fullName} className="col-span-2">
             {(control) => (
               <input
@@ -150,7 +150,7 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
             name="beltId"
             label="Belt"
             error={errors.beltId}
-            hint={athlete ? "For a grading, use Record promotion instead: it keeps the history." : undefined}
+            hint={athlete ? "For a grading, use Record promotion: it keeps the history." : undefined}
           >
             {(control) => (
               <select
@@ -189,9 +189,9 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
 
           {text("licenceNumber", "Licence number")}
           {text("phone", "Phone", "tel")}
-          <div className="col-span-2">{text("email", "Email", "email")}</div>
+          {text("email", "Email", "email")}
 
-          <fieldset className="col-span-2 grid grid-cols-2 gap-x-5 gap-y-3 rounded-xl bg-slate-50 px-4 pt-2 pb-4 ring-1 ring-slate-200 ring-inset">
+          <fieldset className="col-span-3 grid grid-cols-2 gap-x-5 gap-y-3 rounded-xl bg-slate-50 px-4 pt-2 pb-4 ring-1 ring-slate-200 ring-inset">
             <legend className="sr-only">Guardian</legend>
             <p className="col-span-2 pt-1 text-sm font-semibold text-slate-800">
               Guardian
@@ -205,11 +205,11 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
             {text("guardianPhone", "Guardian phone", "tel")}
           </fieldset>
 
-          <Field idPrefix={idPrefix} name="notes" label="Notes" error={errors.notes} className="col-span-2">
+          <Field idPrefix={idPrefix} name="notes" label="Notes" error={errors.notes} className="col-span-3">
             {(control) => (
               <textarea
                 {...control}
-                rows={3}
+                rows={2}
                 value={values.notes}
                 onChange={(event) => set("notes", event.target.value)}
                 className={controlClass}
@@ -217,7 +217,7 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
             )}
           </Field>
 
-          <div className="col-span-2">
+          <div className="col-span-3">
             <label className="flex items-start gap-3 text-sm">
               <input
                 type="checkbox"
@@ -232,8 +232,7 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
               <span>
                 <span className="font-medium text-slate-800">Active</span>
                 <span className="block text-slate-500">
-                  Inactive athletes stay on record but are hidden from the roster unless you ask
-                  for them.
+                  Inactive athletes stay on record; the roster hides them unless asked.
                 </span>
               </span>
             </label>
@@ -284,7 +283,7 @@ function validate(values: Values): FieldErrors {
     errors.weightKg = `Weight must be between ${MIN_WEIGHT_KG} and ${MAX_WEIGHT_KG} kg.`;
   }
   const email = values.email.trim();
-  if (email && !EMAIL.test(email)) errors.email = "Email doesn't look like an address (name@example.com).";
+  if (email && !EMAIL.test(email)) errors.email = "Enter an email like name@example.com.";
   return errors;
 }
 

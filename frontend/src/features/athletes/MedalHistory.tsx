@@ -88,8 +88,8 @@ export function MedalHistory({ athlete, onChange }: MedalHistoryProps) {
                 </p>
               </div>
               <Button
-                variant="ghost"
-                className="min-h-8 px-2.5 py-1 text-red-700"
+                variant="ghostDanger"
+                size="sm"
                 aria-label={`Delete ${PLACES[medal.place].label.toLowerCase()} medal at ${medal.competition}`}
                 onClick={() => setToDelete(medal)}
               >

@@ -98,8 +98,9 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
                   ) : null}
                 </div>
                 <Button
-                  variant="ghost"
-                  className="min-h-8 self-start px-2.5 py-1 text-red-700"
+                  variant="ghostDanger"
+                  size="sm"
+                  className="self-start"
                   aria-label={`Delete promotion to ${belt?.name ?? "this belt"} on ${formatDate(promotion.promotedOn)}`}
                   onClick={() => setToDelete(promotion)}
                 >

@@ -73,7 +73,7 @@ export function Roster() {
             <p role="alert" className="text-red-700">
               Couldn't load the athletes. {error}
             </p>
-            <Button variant="secondary" className="min-h-8 px-3 py-1" onClick={reload}>
+            <Button variant="secondary" size="sm" onClick={reload}>
               Try again
             </Button>
           </>

@@ -110,7 +110,7 @@ function LastBackupPanel({ last, onRetry }: { last: LastBackup; onRetry: () => v
       ) : last.status === "error" ? (
         <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
           <p className="text-red-700">Couldn't check the last backup. {last.message}</p>
-          <Button variant="secondary" className="min-h-8 px-3 py-1" onClick={onRetry}>
+          <Button variant="secondary" size="sm" onClick={onRetry}>
             Try again
           </Button>
         </div>

@@ -116,7 +116,7 @@ function UndoPanel({ undo, undoing, disabled, onUndo, onRetry }: UndoPanelProps)
       {undo.status === "error" ? (
         <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
           <p className="text-red-700">Couldn't check for a safety copy. {undo.message}</p>
-          <Button variant="secondary" className="min-h-8 px-3 py-1" onClick={onRetry}>
+          <Button variant="secondary" size="sm" onClick={onRetry}>
             Try again
           </Button>
         </div>

@@ -109,15 +109,15 @@ export function BeltsCard() {
                   </IconButton>
                   <Button
                     variant="ghost"
-                    className="min-h-8 px-2.5 py-1"
+                    size="sm"
                     aria-label={`Edit ${belt.name}`}
                     onClick={() => setEditing(belt)}
                   >
                     Edit
                   </Button>
                   <Button
-                    variant="ghost"
-                    className="min-h-8 px-2.5 py-1 text-red-700"
+                    variant="ghostDanger"
+                    size="sm"
                     aria-label={`Delete ${belt.name}`}
                     onClick={() => setToDelete(belt)}
                   >

@@ -71,15 +71,15 @@ export function CategoriesCard() {
                     <td className="py-1.5 text-right whitespace-nowrap">
                       <Button
                         variant="ghost"
-                        className="min-h-8 px-2.5 py-1"
+                        size="sm"
                         aria-label={`Edit ${category.code} ${category.name}`}
                         onClick={() => setEditing(category)}
                       >
                         Edit
                       </Button>
                       <Button
-                        variant="ghost"
-                        className="min-h-8 px-2.5 py-1 text-red-700"
+                        variant="ghostDanger"
+                        size="sm"
                         aria-label={`Delete ${category.code} ${category.name}`}
                         onClick={() => setToDelete(category)}
                       >

@@ -7,7 +7,7 @@ export function RulesLoadState({ state, onRetry }: { state: RulesState; onRetry:
     return (
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <p className="text-red-700">Couldn't load the rules. {state.message}</p>
-        <Button variant="secondary" className="min-h-8 px-3 py-1" onClick={onRetry}>
+        <Button variant="secondary" size="sm" onClick={onRetry}>
           Try again
         </Button>
       </div>

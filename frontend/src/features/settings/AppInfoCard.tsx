@@ -46,7 +46,7 @@ export function AppInfoCard({ refreshKey }: AppInfoCardProps) {
       ) : state.status === "error" ? (
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <p className="text-red-700">Couldn't load the app details. {state.message}</p>
-          <Button variant="secondary" className="min-h-8 px-3 py-1" onClick={() => void load()}>
+          <Button variant="secondary" size="sm" onClick={() => void load()}>
             Try again
           </Button>
         </div>
