@@ -117,6 +117,22 @@ def _make_newer(tmp: Path) -> Path:
     return path
 
 
+def _make_without_medals(tmp: Path) -> Path:
+    path = _backup_of(tmp, 10, "no-medals.db")
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DROP TABLE medals")
+    conn.close()
+    return path
+
+
+def _make_orphaned(tmp: Path) -> Path:
+    path = _backup_of(tmp, 40, "orphans.db")
+    conn = sqlite3.connect(path, isolation_level=None)  # foreign keys are off by default
+    conn.execute("DELETE FROM athletes WHERE id = (SELECT athlete_id FROM promotions LIMIT 1)")
+    conn.close()
+    return path
+
+
 BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "empty": (_make_empty, "is empty"),
     "jpeg": (_make_jpeg, "it is a JPEG picture, not a database"),
@@ -125,6 +141,8 @@ BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "corrupted": (_make_corrupted, "is damaged"),
     "other-program": (_make_foreign, "from another program"),
     "missing-tables": (_make_ours_without_tables, "missing its tables"),
+    "missing-v3-table": (_make_without_medals, r"missing its tables \(medals\)"),
+    "orphaned-rows": (_make_orphaned, "some promotions refer to athletes that aren't in the file"),
     "newer-version": (_make_newer, "update the app first"),
 }
 

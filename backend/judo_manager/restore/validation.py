@@ -16,8 +16,12 @@ from judo_manager.db.connection import SQLITE_HEADER
 from judo_manager.db.migrations import APPLICATION_ID, SCHEMA_VERSION, read_header
 from judo_manager.errors import RestoreRejectedError
 
-# Every Judo Manager database has these, from the first schema version on.
-REQUIRED_TABLES = frozenset({"clubs", "athletes", "app_settings"})
+# The tables each schema version added; a file must have those of its version and earlier.
+TABLES_ADDED = {
+    1: {"clubs", "athletes", "app_settings"},
+    2: {"backup_log"},
+    3: {"belts", "rulesets", "age_categories", "promotions", "medals"},
+}
 # `integrity_check` runs about 1.25 thousand VM steps per page here; progress is an estimate.
 STEPS_PER_PAGE = 1.25
 PROGRESS_EVERY_STEPS = 1000
@@ -87,6 +91,8 @@ def check_database(
         application_id, user_version = read_header(conn)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")}
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        # integrity_check doesn't look at foreign keys: a promotion of a missing athlete.
+        orphans = conn.execute("PRAGMA foreign_key_check").fetchmany(1)
     except sqlite3.DatabaseError as error:
         raise RestoreRejectedError(
             f"{name} is damaged and can't be read ({error}). Use another backup."
@@ -101,11 +107,18 @@ def check_database(
             f"{user_version}; this app knows up to {SCHEMA_VERSION}). Please update the app "
             "first, then restore it."
         )
-    missing = REQUIRED_TABLES - tables
+    required = set().union(*(TABLES_ADDED[v] for v in range(1, user_version + 1)))
+    missing = required - tables
     if missing or user_version < 1:
         raise RestoreRejectedError(
             f"{name} is marked as Judo Manager's but is missing its tables "
             f"({', '.join(sorted(missing)) or 'no schema version'}). Use another backup."
+        )
+    if orphans:
+        table, _, parent, _ = orphans[0]
+        raise RestoreRejectedError(
+            f"{name} is damaged: some {table} refer to {parent} that aren't in the file. "
+            "Use another backup."
         )
     progress(1.0)
     return ValidFile(schema_version=user_version, page_size=page_size)
