@@ -19,7 +19,7 @@ interface RosterFiltersProps {
 }
 
 const selectClass =
-  "block h-9 w-full rounded-lg border-0 bg-white py-1.5 pr-8 pl-2.5 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-blue-600 focus:outline-none";
+  "block h-9 rounded-lg border-0 bg-white py-1.5 pr-8 pl-2.5 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-blue-600 focus:outline-none";
 
 /** Season, sex, belt, age category and status; every change applies at once. */
 export function RosterFilters({ filters, season, rules, onChange }: RosterFiltersProps) {
@@ -30,7 +30,7 @@ export function RosterFilters({ filters, season, rules, onChange }: RosterFilter
       <FilterField label="Season" htmlFor="roster-season">
         <div className="flex items-center gap-1">
           <StepButton
-            label="Previous season"
+            label="Previous year"
             disabled={season <= FIRST_SEASON}
             onClick={() => onChange({ season: season - 1 })}
           >
@@ -49,7 +49,7 @@ export function RosterFilters({ filters, season, rules, onChange }: RosterFilter
             ))}
           </select>
           <StepButton
-            label="Next season"
+            label="Next year"
             disabled={season >= thisYear + SEASONS_AHEAD}
             onClick={() => onChange({ season: season + 1 })}
           >
@@ -145,7 +145,7 @@ function StepButton({ label, disabled, onClick, children }: StepButtonProps) {
       title={label}
       disabled={disabled}
       onClick={onClick}
-      className="flex size-9 items-center justify-center rounded-lg bg-white text-slate-600 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-40"
+      className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-white text-slate-600 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-40"
     >
       <svg
         viewBox="0 0 16 16"

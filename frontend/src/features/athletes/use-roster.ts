@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../../lib/bridge";
 import { errorMessage } from "../../lib/notify";
 import { useDataVersion } from "../../lib/use-data-version";
@@ -14,48 +14,50 @@ export interface Roster {
   reload: () => void;
 }
 
+/** One request: what was asked, by identity, so "is this the answer to now?" is a comparison. */
+interface Request {
+  filters: AthleteFilters;
+}
+
 /**
  * The roster for `filters`, asked for on every change with no debounce (Python answers in
- * a few milliseconds). Each request gets a number and only the newest one's answer is
- * used, so fast typing can never end on an older result.
+ * a few milliseconds). Only the newest request's answer is used, so fast typing can never
+ * end on an older result. `busy` is worked out while rendering, not set by an effect: the
+ * same commit that shows a new filter value already says aria-busy="true", so nobody
+ * watching the page can see "not busy" next to rows from the filters before.
  */
 export function useRoster(filters: AthleteFilters): Roster {
   const dataVersion = useDataVersion();
-  const [list, setList] = useState<AthleteList | null>(rosterMemory.list);
-  const [busy, setBusy] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
-  const latest = useRef(0);
+  // A new object whenever anything that changes the answer changes: a restore
+  // (dataVersion) or "Try again" (reloads) ask again with the same filters.
+  const request = useMemo<Request>(() => ({ filters }), [filters, dataVersion, reloads]);
+  const [answer, setAnswer] = useState<{ request: Request | null; list: AthleteList | null; error: string | null }>(
+    { request: null, list: rosterMemory.list, error: null },
+  );
+  const latest = useRef<Request | null>(null);
 
   useEffect(() => {
-    const request = ++latest.current;
-    setBusy(true);
+    latest.current = request;
     api()
-      .athletes.list(filters)
+      .athletes.list(request.filters)
       .then(
-        (answer) => {
-          if (request !== latest.current) return;
-          rosterMemory.list = answer;
-          setList(answer);
-          setError(null);
-          setBusy(false);
+        (list) => {
+          if (latest.current !== request) return;
+          rosterMemory.list = list;
+          setAnswer({ request, list, error: null });
         },
         (err: unknown) => {
-          if (request !== latest.current) return;
-          setError(errorMessage(err));
-          setBusy(false);
+          if (latest.current !== request) return;
+          setAnswer((previous) => ({ request, list: previous.list, error: errorMessage(err) }));
         },
       );
-  }, [filters, dataVersion, reloads]);
-
-  // Unmounting must also drop an answer still on its way.
-  useEffect(
-    () => () => {
-      latest.current += 1;
-    },
-    [],
-  );
+    // Unmounting, or asking again, drops an answer still on its way.
+    return () => {
+      if (latest.current === request) latest.current = null;
+    };
+  }, [request]);
 
   const reload = useCallback(() => setReloads((n) => n + 1), []);
-  return { list, busy, error, reload };
+  return { list: answer.list, busy: answer.request !== request, error: answer.error, reload };
 }
