@@ -49,7 +49,7 @@ export function Roster() {
       aria-busy={busy}
       className="flex min-h-0 flex-1 flex-col gap-4 px-10 py-6"
     >
-      {emptyClub ? (
+      {list === null ? null : emptyClub ? (
         <NoAthletesYet onAdd={() => setAdding(true)} />
       ) : (
         <>
@@ -64,8 +64,9 @@ export function Roster() {
       )}
 
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        {/* Always "athletes", even of 1: tests and benchmarks wait on this exact text. */}
-        <p role="status" className="text-slate-600">
+        {/* Always "athletes", even of 1: tests and benchmarks wait on this exact text. Only
+            hidden from sight when "No athletes yet" says it all. */}
+        <p role="status" data-testid="roster-count" className={emptyClub ? "sr-only" : "text-slate-600"}>
           {list === null ? (busy ? "Loading athletes…" : "") : `Showing ${rows.length} of ${list.total} athletes`}
         </p>
         {error ? (
@@ -80,7 +81,7 @@ export function Roster() {
         ) : null}
       </div>
 
-      {emptyClub ? null : (
+      {list === null || emptyClub ? null : (
         <div className="flex min-h-0 flex-1 flex-col rounded-2xl border border-slate-200 bg-white shadow-sm">
           <RosterTable
             rows={rows}
