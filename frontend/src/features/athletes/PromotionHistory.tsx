@@ -22,8 +22,12 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
   const [recording, setRecording] = useState(false);
   const [toDelete, setToDelete] = useState<Promotion | null>(null);
   const openButtonRef = useRef<HTMLButtonElement>(null);
-  const beltName = (id: number | null) =>
-    id === null ? "no belt" : (rules?.beltById.get(id)?.name ?? "a belt no longer on the ladder");
+  const beltName = (id: number) => rules?.beltById.get(id)?.name ?? "a belt no longer on the ladder";
+  /** What the athlete holds after the newest promotion is gone. */
+  const beltNow = (id: number | null) =>
+    id === null
+      ? `${athlete.fullName} has no belt recorded now.`
+      : `${athlete.fullName}'s belt is ${beltName(id)} again.`;
 
   const closeForm = () => {
     setRecording(false);
@@ -41,10 +45,7 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
     }
     setToDelete(null);
     onChange(updated);
-    notifySuccess(
-      "Promotion deleted",
-      updated.beltId === athlete.beltId ? undefined : `${athlete.fullName}'s belt is ${beltName(updated.beltId)} again.`,
-    );
+    notifySuccess("Promotion deleted", updated.beltId === athlete.beltId ? undefined : beltNow(updated.beltId));
   };
 
   const newest = athlete.promotions[0];
@@ -88,7 +89,11 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
                       {formatDate(promotion.promotedOn)}
                     </time>
                     <BeltBadge belt={belt} />
-                    <span className="text-sm text-slate-500">from {beltName(promotion.fromBeltId)}</span>
+                    <span className="text-sm text-slate-500">
+                      {promotion.fromBeltId === null
+                        ? "no earlier belt recorded"
+                        : `from ${beltName(promotion.fromBeltId)}`}
+                    </span>
                   </div>
                   {promotion.examiner ? (
                     <p className="mt-1 text-sm text-slate-700">Examiner: {promotion.examiner}</p>
@@ -122,7 +127,9 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
           <p>
             {beltName(toDelete.beltId)} on {formatDate(toDelete.promotedOn)}.{" "}
             {toDelete.id === newest?.id
-              ? `It is the latest promotion, so ${athlete.fullName}'s belt goes back to ${beltName(toDelete.fromBeltId)}.`
+              ? toDelete.fromBeltId === null
+                ? `It is the latest promotion, so ${athlete.fullName} will have no belt recorded.`
+                : `It is the latest promotion, so ${athlete.fullName}'s belt goes back to ${beltName(toDelete.fromBeltId)}.`
               : `${athlete.fullName} keeps their current belt.`}{" "}
             This cannot be undone.
           </p>
