@@ -47,6 +47,8 @@ export function MedalHistory({ athlete, onChange }: MedalHistoryProps) {
     }
     setToDelete(null);
     onChange(updated);
+    // Its Delete button is gone with it: carry on from the section's own button.
+    requestAnimationFrame(() => openButtonRef.current?.focus());
     notifySuccess("Medal deleted");
   };
 

@@ -45,6 +45,8 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
     }
     setToDelete(null);
     onChange(updated);
+    // Its Delete button is gone with it: carry on from the section's own button.
+    requestAnimationFrame(() => openButtonRef.current?.focus());
     notifySuccess("Promotion deleted", updated.beltId === athlete.beltId ? undefined : beltNow(updated.beltId));
   };
 

@@ -19,6 +19,7 @@ export function BeltsCard() {
   const [editing, setEditing] = useState<Belt | "new" | null>(null);
   const [toDelete, setToDelete] = useState<Belt | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
+  const addButtonRef = useRef<HTMLButtonElement>(null);
   const moving = useRef(false);
   /** The move button to give focus back to once the ladder is redrawn. */
   const [refocus, setRefocus] = useState<{ id: number; direction: Direction } | null>(null);
@@ -61,6 +62,8 @@ export function BeltsCard() {
     try {
       publishRules(await api().rules.deleteBelt(belt.id));
       notifySuccess(`Deleted the ${belt.name} belt`);
+      // Its Delete button is gone with it: carry on from "Add belt".
+      requestAnimationFrame(() => addButtonRef.current?.focus());
     } catch (err) {
       notifyError(err, `Couldn't delete the ${belt.name} belt`);
     }
@@ -128,7 +131,7 @@ export function BeltsCard() {
             ))}
           </ol>
           <div className="mt-4 border-t border-slate-100 pt-4">
-            <Button variant="secondary" onClick={() => setEditing("new")}>
+            <Button ref={addButtonRef} variant="secondary" onClick={() => setEditing("new")}>
               Add belt
             </Button>
           </div>

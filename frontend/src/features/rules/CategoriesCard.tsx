@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
@@ -14,11 +14,14 @@ export function CategoriesCard() {
   const state = useRules();
   const [editing, setEditing] = useState<AgeCategory | "new" | null>(null);
   const [toDelete, setToDelete] = useState<AgeCategory | null>(null);
+  const addButtonRef = useRef<HTMLButtonElement>(null);
 
   const remove = async (category: AgeCategory) => {
     try {
       publishRules(await api().rules.deleteCategory(category.id));
       notifySuccess(`Deleted ${category.code} ${category.name}`);
+      // Its Delete button is gone with it: carry on from "Add category".
+      requestAnimationFrame(() => addButtonRef.current?.focus());
     } catch (err) {
       notifyError(err, `Couldn't delete ${category.code} ${category.name}`);
     }
@@ -92,7 +95,7 @@ export function CategoriesCard() {
             </table>
           )}
           <div className="mt-4 border-t border-slate-100 pt-4">
-            <Button variant="secondary" onClick={() => setEditing("new")}>
+            <Button ref={addButtonRef} variant="secondary" onClick={() => setEditing("new")}>
               Add category
             </Button>
           </div>
