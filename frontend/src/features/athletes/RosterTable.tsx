@@ -58,12 +58,11 @@ export function RosterTable({ rows, rules, busy, sort, descending, onSort, onOpe
     return () => observer.disconnect();
   }, []);
 
-  const firstReset = useRef(true);
+  // Compared with the last key rather than skipping the first run, which StrictMode repeats.
+  const lastResetKey = useRef(resetKey);
   useEffect(() => {
-    if (firstReset.current) {
-      firstReset.current = false;
-      return;
-    }
+    if (Object.is(lastResetKey.current, resetKey)) return;
+    lastResetKey.current = resetKey;
     const scroller = scrollerRef.current;
     if (scroller) scroller.scrollTop = 0;
   }, [resetKey]);
