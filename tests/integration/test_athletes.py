@@ -186,6 +186,9 @@ def test_a_grading_entered_late_slots_into_the_history_without_changing_the_belt
         (belts["Orange"], belts["Yellow-Orange"]),
         (belts["Yellow-Orange"], belts["Yellow"]),
     ]
+    for same in ("Yellow", "Yellow-Orange"):  # held before the 2024 grading, or reached in it
+        with pytest.raises(ValidationError, match="held this belt around that date"):
+            service.add_promotion(ayu.id, {"promoted_on": "2023-06-01", "belt_id": belts[same]})
     # Removing the middle of the chain joins its ends; the belt stays.
     ayu = service.delete_promotion(ayu.promotions[1].id)
     assert ayu.belt_id == belts["Orange"]

@@ -18,6 +18,7 @@ from judo_manager.athletes.model import (
     AthleteFields,
     MedalFields,
     MedalPlace,
+    Promotion,
     PromotionFields,
     Roster,
     RosterQuery,
@@ -133,8 +134,7 @@ class AthletesService:
             successor = repository.next_promotion(
                 conn, athlete_id, promotion.promoted_on.isoformat(), after_id=LAST_ROW_ID
             )
-            if successor is None and promotion.belt_id == athlete.belt_id:
-                raise ValidationError({"belt_id": f"{athlete.full_name} already holds this belt."})
+            _refuse_a_grading_to_the_same_belt(athlete, promotion, successor)
             if successor is None:
                 repository.insert_promotion(conn, athlete_id, promotion, athlete.belt_id)
                 repository.set_belt(conn, athlete_id, promotion.belt_id)
@@ -280,6 +280,22 @@ class AthletesService:
         )
         form.check()
         return fields
+
+
+def _refuse_a_grading_to_the_same_belt(
+    athlete: Athlete, promotion: PromotionFields, successor: Promotion | None
+) -> None:
+    """A promotion must change the belt: from the one held before it, to a different one."""
+    if successor is None:
+        if promotion.belt_id == athlete.belt_id:
+            raise ValidationError({"belt_id": f"{athlete.full_name} already holds this belt."})
+    elif promotion.belt_id in (successor.from_belt_id, successor.belt_id):
+        raise ValidationError(
+            {
+                "belt_id": f"{athlete.full_name} held this belt around that date already: "
+                f"the next recorded promotion, on {successor.promoted_on}, is from or to it."
+            }
+        )
 
 
 def _belt(conn: sqlite3.Connection, form: FormReader) -> int | None:
