@@ -250,7 +250,10 @@ class AgeCategoryInput(TypedDict):
 
 
 class Rules(TypedDict):
-    """The belt ladder and the age categories of the active ruleset."""
+    """The belt ladder, lowest first, and the active ruleset's age categories, youngest first.
+
+    The first category that fits an age is the one the roster shows.
+    """
 
     rulesetName: str
     belts: list[Belt]

@@ -217,7 +217,8 @@ export interface AgeCategoryInput {
   maxAge: number | null;
 }
 
-// The belt ladder and the age categories of the active ruleset.
+// The belt ladder, lowest first, and the active ruleset's age categories, youngest
+// first: the first category that fits an age is the one the roster shows.
 export interface Rules {
   rulesetName: string;
   belts: Belt[];
