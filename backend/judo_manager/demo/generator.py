@@ -143,7 +143,8 @@ def generate_athletes(
         )[0]
         birth = today.replace(year=today.year - age) - dt.timedelta(days=rng.randint(0, 364))
         adult_weight = rng.gauss(62 if sex == "F" else 78, 10)
-        weight = round(max(18.0, adult_weight * min(1.0, 0.35 + age * 0.045)), 1)
+        # Children grow about 3 kg a year towards their adult weight (~23 kg at 7).
+        weight = round(max(18.0, adult_weight * min(1.0, (3.2 * age + 1) / 70)), 1)
         name = f"{rng.choice(FIRST_NAMES[sex])} {rng.choice(LAST_NAMES)}"
         promotions = _grading_history(rng, birth, today, ladder)
         belt = promotions[-1][1] if promotions else ladder[0]
