@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "../../components/ui/Button";
 import { cn } from "../../components/ui/cn";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
@@ -31,10 +31,18 @@ export function MedalHistory({ athlete, onChange }: MedalHistoryProps) {
   const [adding, setAdding] = useState(false);
   const [toDelete, setToDelete] = useState<Medal | null>(null);
   const openButtonRef = useRef<HTMLButtonElement>(null);
+  // Bumped to give the section's own button the focus once the render that needs it has been
+  // committed: the button is back (form closed) and no modal confirmation makes it inert. An
+  // animation frame can come before that render and would focus nothing.
+  const [focusOpenButton, setFocusOpenButton] = useState(0);
+  useEffect(() => {
+    if (focusOpenButton > 0) openButtonRef.current?.focus();
+  }, [focusOpenButton]);
 
   const closeForm = () => {
     setAdding(false);
-    requestAnimationFrame(() => openButtonRef.current?.focus());
+    // The button comes back as the form goes: give it the focus the form had.
+    setFocusOpenButton((n) => n + 1);
   };
 
   const remove = async (medal: Medal) => {
@@ -48,7 +56,7 @@ export function MedalHistory({ athlete, onChange }: MedalHistoryProps) {
     setToDelete(null);
     onChange(updated);
     // Its Delete button is gone with it: carry on from the section's own button.
-    requestAnimationFrame(() => openButtonRef.current?.focus());
+    setFocusOpenButton((n) => n + 1);
     notifySuccess("Medal deleted");
   };
 

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { BeltBadge } from "../../components/BeltBadge";
 import { Button } from "../../components/ui/Button";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
@@ -22,6 +22,13 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
   const [recording, setRecording] = useState(false);
   const [toDelete, setToDelete] = useState<Promotion | null>(null);
   const openButtonRef = useRef<HTMLButtonElement>(null);
+  // Bumped to give the section's own button the focus once the render that needs it has been
+  // committed: the button is back (form closed) and no modal confirmation makes it inert. An
+  // animation frame can come before that render and would focus nothing.
+  const [focusOpenButton, setFocusOpenButton] = useState(0);
+  useEffect(() => {
+    if (focusOpenButton > 0) openButtonRef.current?.focus();
+  }, [focusOpenButton]);
   const beltName = (id: number) => rules?.beltById.get(id)?.name ?? "a belt no longer on the ladder";
   /** What the athlete holds after the newest promotion is gone. */
   const beltNow = (id: number | null) =>
@@ -32,7 +39,7 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
   const closeForm = () => {
     setRecording(false);
     // The button comes back as the form goes: give it the focus the form had.
-    requestAnimationFrame(() => openButtonRef.current?.focus());
+    setFocusOpenButton((n) => n + 1);
   };
 
   const remove = async (promotion: Promotion) => {
@@ -46,7 +53,7 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
     setToDelete(null);
     onChange(updated);
     // Its Delete button is gone with it: carry on from the section's own button.
-    requestAnimationFrame(() => openButtonRef.current?.focus());
+    setFocusOpenButton((n) => n + 1);
     notifySuccess("Promotion deleted", updated.beltId === athlete.beltId ? undefined : beltNow(updated.beltId));
   };
 
