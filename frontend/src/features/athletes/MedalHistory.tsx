@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "../../components/ui/Button";
+import { useFocusAfterRender } from "../../lib/use-focus-after-render";
 import { cn } from "../../components/ui/cn";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
 import { controlClass, Field } from "../../components/ui/Field";
@@ -31,18 +32,12 @@ export function MedalHistory({ athlete, onChange }: MedalHistoryProps) {
   const [adding, setAdding] = useState(false);
   const [toDelete, setToDelete] = useState<Medal | null>(null);
   const openButtonRef = useRef<HTMLButtonElement>(null);
-  // Bumped to give the section's own button the focus once the render that needs it has been
-  // committed: the button is back (form closed) and no modal confirmation makes it inert. An
-  // animation frame can come before that render and would focus nothing.
-  const [focusOpenButton, setFocusOpenButton] = useState(0);
-  useEffect(() => {
-    if (focusOpenButton > 0) openButtonRef.current?.focus();
-  }, [focusOpenButton]);
+  const focusOpenButton = useFocusAfterRender(openButtonRef);
 
   const closeForm = () => {
     setAdding(false);
     // The button comes back as the form goes: give it the focus the form had.
-    setFocusOpenButton((n) => n + 1);
+    focusOpenButton();
   };
 
   const remove = async (medal: Medal) => {
@@ -56,7 +51,7 @@ export function MedalHistory({ athlete, onChange }: MedalHistoryProps) {
     setToDelete(null);
     onChange(updated);
     // Its Delete button is gone with it: carry on from the section's own button.
-    setFocusOpenButton((n) => n + 1);
+    focusOpenButton();
     notifySuccess("Medal deleted");
   };
 

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { BeltBadge } from "../../components/BeltBadge";
 import { Button } from "../../components/ui/Button";
+import { useFocusAfterRender } from "../../lib/use-focus-after-render";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
 import { controlClass, Field } from "../../components/ui/Field";
 import { api } from "../../lib/bridge";
@@ -22,13 +23,7 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
   const [recording, setRecording] = useState(false);
   const [toDelete, setToDelete] = useState<Promotion | null>(null);
   const openButtonRef = useRef<HTMLButtonElement>(null);
-  // Bumped to give the section's own button the focus once the render that needs it has been
-  // committed: the button is back (form closed) and no modal confirmation makes it inert. An
-  // animation frame can come before that render and would focus nothing.
-  const [focusOpenButton, setFocusOpenButton] = useState(0);
-  useEffect(() => {
-    if (focusOpenButton > 0) openButtonRef.current?.focus();
-  }, [focusOpenButton]);
+  const focusOpenButton = useFocusAfterRender(openButtonRef);
   const beltName = (id: number) => rules?.beltById.get(id)?.name ?? "a belt no longer on the ladder";
   /** What the athlete holds after the newest promotion is gone. */
   const beltNow = (id: number | null) =>
@@ -39,7 +34,7 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
   const closeForm = () => {
     setRecording(false);
     // The button comes back as the form goes: give it the focus the form had.
-    setFocusOpenButton((n) => n + 1);
+    focusOpenButton();
   };
 
   const remove = async (promotion: Promotion) => {
@@ -53,7 +48,7 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
     setToDelete(null);
     onChange(updated);
     // Its Delete button is gone with it: carry on from the section's own button.
-    setFocusOpenButton((n) => n + 1);
+    focusOpenButton();
     notifySuccess("Promotion deleted", updated.beltId === athlete.beltId ? undefined : beltNow(updated.beltId));
   };
 

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { useFocusAfterRender } from "../../lib/use-focus-after-render";
 import { BeltBadge } from "../../components/BeltBadge";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
@@ -58,12 +59,13 @@ export function BeltsCard() {
     }
   };
 
+  const focusAddButton = useFocusAfterRender(addButtonRef);
   const remove = async (belt: Belt) => {
     try {
       publishRules(await api().rules.deleteBelt(belt.id));
       notifySuccess(`Deleted the ${belt.name} belt`);
       // Its Delete button is gone with it: carry on from "Add belt".
-      requestAnimationFrame(() => addButtonRef.current?.focus());
+      focusAddButton();
     } catch (err) {
       notifyError(err, `Couldn't delete the ${belt.name} belt`);
     }

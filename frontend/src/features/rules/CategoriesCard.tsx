@@ -1,4 +1,5 @@
 import { useRef, useState } from "react";
+import { useFocusAfterRender } from "../../lib/use-focus-after-render";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
@@ -16,12 +17,13 @@ export function CategoriesCard() {
   const [toDelete, setToDelete] = useState<AgeCategory | null>(null);
   const addButtonRef = useRef<HTMLButtonElement>(null);
 
+  const focusAddButton = useFocusAfterRender(addButtonRef);
   const remove = async (category: AgeCategory) => {
     try {
       publishRules(await api().rules.deleteCategory(category.id));
       notifySuccess(`Deleted ${category.code} ${category.name}`);
       // Its Delete button is gone with it: carry on from "Add category".
-      requestAnimationFrame(() => addButtonRef.current?.focus());
+      focusAddButton();
     } catch (err) {
       notifyError(err, `Couldn't delete ${category.code} ${category.name}`);
     }
