@@ -1,6 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "../../components/ui/Button";
-import { useFocusAfterRender } from "../../lib/use-focus-after-render";
 import { cn } from "../../components/ui/cn";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
 import { controlClass, Field } from "../../components/ui/Field";
@@ -8,6 +7,7 @@ import { api } from "../../lib/bridge";
 import { formatDate, todayIso } from "../../lib/format";
 import { notifyError, notifySuccess } from "../../lib/notify";
 import { isValid, useFieldErrors, type FieldErrors } from "../../lib/use-field-errors";
+import { useFocusAfterRender } from "../../lib/use-focus-after-render";
 import type { Athlete, Medal, MedalPlace } from "../../types/bridge";
 import { HistorySection } from "./HistorySection";
 

@@ -1,7 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from "react";
 import { BeltBadge } from "../../components/BeltBadge";
 import { Button } from "../../components/ui/Button";
-import { useFocusAfterRender } from "../../lib/use-focus-after-render";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
 import { controlClass, Field } from "../../components/ui/Field";
 import { api } from "../../lib/bridge";
@@ -9,6 +8,7 @@ import { formatDate, todayIso } from "../../lib/format";
 import { notifyError, notifySuccess } from "../../lib/notify";
 import { isValid, useFieldErrors, type FieldErrors } from "../../lib/use-field-errors";
 import type { RuleIndex } from "../../lib/use-rules";
+import { useFocusAfterRender } from "../../lib/use-focus-after-render";
 import type { Athlete, Promotion } from "../../types/bridge";
 import { HistorySection } from "./HistorySection";
 

@@ -1,5 +1,4 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
-import { useFocusAfterRender } from "../../lib/use-focus-after-render";
 import { BeltBadge } from "../../components/BeltBadge";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
@@ -8,6 +7,7 @@ import { api } from "../../lib/bridge";
 import { pluralize } from "../../lib/format";
 import { notifyError, notifySuccess } from "../../lib/notify";
 import { publishRules, reloadRules, useRules } from "../../lib/use-rules";
+import { useFocusAfterRender } from "../../lib/use-focus-after-render";
 import type { Belt } from "../../types/bridge";
 import { BeltEditorDialog } from "./BeltEditorDialog";
 import { RulesLoadState } from "./RulesLoadState";

@@ -1,11 +1,11 @@
 import { useRef, useState } from "react";
-import { useFocusAfterRender } from "../../lib/use-focus-after-render";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
 import { api } from "../../lib/bridge";
 import { notifyError, notifySuccess } from "../../lib/notify";
 import { publishRules, reloadRules, useRules } from "../../lib/use-rules";
+import { useFocusAfterRender } from "../../lib/use-focus-after-render";
 import type { AgeCategory } from "../../types/bridge";
 import { CategoryEditorDialog } from "./CategoryEditorDialog";
 import { RulesLoadState } from "./RulesLoadState";
