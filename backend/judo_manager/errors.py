@@ -94,6 +94,11 @@ class ValidationError(JudoManagerError):
 class NotFoundError(JudoManagerError):
     """The athlete, promotion, medal or rule asked for is no longer there."""
 
+    @classmethod
+    def of(cls, what: str) -> NotFoundError:
+        """The error for a missing `what` ("athlete", "medal", ...)."""
+        return cls(f"That {what} is no longer there; the data may have been restored meanwhile.")
+
 
 class ConflictError(JudoManagerError):
     """The change would break data the club holds, such as deleting a belt in use."""

@@ -11,7 +11,20 @@ import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 
-from judo_manager.errors import ValidationError
+from judo_manager.errors import NotFoundError, ValidationError
+
+# SQLite's largest row id.
+MAX_ROW_ID = 2**63 - 1
+
+
+def require_id(value: object, what: str) -> int:
+    """A row id sent by the page; anything else (a bool, a string, a list) names no row.
+
+    `True` would otherwise reach SQL as 1 and change the first athlete.
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ROW_ID:
+        raise NotFoundError.of(what)
+    return value
 
 
 class FormReader:
@@ -30,8 +43,16 @@ class FormReader:
         if self.problems:
             raise ValidationError(self.problems)
 
-    def text(self, field: str, label: str, *, required: bool, max_length: int = 200) -> str | None:
-        """A trimmed single-line or multi-line text; None when optional and empty."""
+    def text(
+        self,
+        field: str,
+        label: str,
+        *,
+        required: bool,
+        max_length: int = 200,
+        multiline: bool = False,
+    ) -> str | None:
+        """A trimmed text, on one line unless `multiline`; None when optional and empty."""
         value = self._data.get(field)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
@@ -43,6 +64,11 @@ class FormReader:
         value = value.strip()
         if len(value) > max_length:
             self.problem(field, f"{label} is too long (at most {max_length} characters).")
+            return None
+        allowed = "\n\t" if multiline else ""
+        if any((ord(c) < 32 and c not in allowed) or c == "\x7f" for c in value):
+            what = "control characters" if multiline else "line breaks or control characters"
+            self.problem(field, f"{label} can't contain {what}.")
             return None
         return value
 
@@ -82,13 +108,11 @@ class FormReader:
         if value is None or value == "":
             self.problem(field, f"{label} is required.")
             return None
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not math.isfinite(value)
-        ):
+        bad_type = isinstance(value, bool) or not isinstance(value, int | float)
+        if bad_type or (isinstance(value, float) and not math.isfinite(value)):
             self.problem(field, f"{label} must be a number.")
             return None
+        # Compared before any conversion to float, which a huge int would overflow.
         if not minimum <= value <= maximum:
             self.problem(field, f"{label} must be between {minimum:g} and {maximum:g}{unit}.")
             return None
@@ -127,17 +151,22 @@ class FormReader:
             return None
         return str(value)
 
-    def flag(self, field: str, *, default: bool) -> bool:
-        """A yes/no value; `default` when not sent."""
+    def flag(self, field: str, label: str, *, default: bool | None = None) -> bool:
+        """A yes/no value, required unless it has a `default`."""
         value = self._data.get(field)
-        return value if isinstance(value, bool) else default
+        if value is None and default is not None:
+            return default
+        if not isinstance(value, bool):
+            self.problem(field, f"{label} must be ticked or not.")
+            return False
+        return value
 
     def identifier(self, field: str, label: str, *, required: bool = True) -> int | None:
         """A row id, as sent by a select; None when optional and not given."""
         value = self._data.get(field)
         if value is None and not required:
             return None
-        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ROW_ID:
             self.problem(field, f"Please choose {label.lower()}.")
             return None
         return value

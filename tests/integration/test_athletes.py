@@ -9,7 +9,7 @@ import pytest
 
 from judo_manager.athletes.service import AthletesService
 from judo_manager.db import Database
-from judo_manager.errors import NotFoundError, ValidationError
+from judo_manager.errors import ConflictError, NotFoundError, ValidationError
 from judo_manager.rules.service import RulesService
 
 TODAY = dt.date(2026, 6, 15)
@@ -107,7 +107,7 @@ def test_every_wrong_field_is_reported_at_once(
     service: AthletesService, belts: dict[str, int]
 ) -> None:
     with pytest.raises(ValidationError) as error:
-        service.create({"full_name": "", "weight_kg": 300, "email": "nope"})
+        service.create({"full_name": "", "weight_kg": 300, "email": "nope", "active": "no"})
 
     assert set(problems(error)) == {
         "full_name",
@@ -116,6 +116,7 @@ def test_every_wrong_field_is_reported_at_once(
         "belt_id",
         "weight_kg",
         "email",
+        "active",
     }
 
 
@@ -275,3 +276,120 @@ def test_deleting_an_athlete_deletes_their_promotions_and_medals(
         service.get(ayu.id)
     with pytest.raises(NotFoundError):
         service.delete(ayu.id)
+
+
+def test_deleting_the_latest_promotion_keeps_a_belt_the_coach_set_since(
+    service: AthletesService, belts: dict[str, int]
+) -> None:
+    ayu = service.create(form(belts, belt_id=belts["White"]))
+    ayu = service.add_promotion(ayu.id, {"promoted_on": "2020-01-01", "belt_id": belts["Yellow"]})
+    service.update(ayu.id, form(belts, belt_id=belts["Green"]))
+
+    ayu = service.delete_promotion(ayu.promotions[0].id)
+
+    assert (ayu.belt_id, ayu.promotions) == (belts["Green"], [])
+
+
+def test_one_grading_a_day(service: AthletesService, belts: dict[str, int]) -> None:
+    ayu = service.create(form(belts, belt_id=belts["White"]))
+    ayu = service.add_promotion(ayu.id, {"promoted_on": "2021-06-01", "belt_id": belts["Orange"]})
+
+    with pytest.raises(ValidationError) as error:
+        service.add_promotion(ayu.id, {"promoted_on": "2021-06-01", "belt_id": belts["Yellow"]})
+
+    assert "already recorded on 2021-06-01" in problems(error)["promoted_on"]
+    assert service.get(ayu.id) == ayu
+
+
+def test_a_deletion_that_would_leave_a_grading_to_the_same_belt_is_refused(
+    service: AthletesService, belts: dict[str, int]
+) -> None:
+    ayu = service.create(form(belts, belt_id=belts["White"]))
+    ayu = service.add_promotion(ayu.id, {"promoted_on": "2020-01-01", "belt_id": belts["Yellow"]})
+    # A coach may record a step down; deleting the step up before it would read White → White.
+    ayu = service.add_promotion(ayu.id, {"promoted_on": "2021-01-01", "belt_id": belts["White"]})
+
+    with pytest.raises(ConflictError, match="Delete that one first"):
+        service.delete_promotion(ayu.promotions[1].id)
+
+    assert service.get(ayu.id) == ayu
+
+
+def test_an_edit_keeps_the_birth_date_before_the_recorded_history(
+    service: AthletesService, belts: dict[str, int]
+) -> None:
+    ayu = service.create(form(belts))
+    service.add_medal(
+        ayu.id, {"competition": "City Open", "held_on": "2015-05-01", "place": "gold"}
+    )
+
+    with pytest.raises(ValidationError) as error:
+        service.update(ayu.id, form(belts, birth_date="2016-01-01"))
+
+    assert "first promotion or medal on record (2015-05-01)" in problems(error)["birth_date"]
+
+
+def test_two_records_that_already_look_alike_can_still_be_edited(
+    db: Database, service: AthletesService, belts: dict[str, int]
+) -> None:
+    ayu = service.create(form(belts, full_name="Zoë Ärger"))
+    # Older data (an earlier version, another tool) may already hold such a pair.
+    with db.write() as conn:
+        conn.execute(
+            "INSERT INTO athletes(full_name, search_name, birth_date, sex, belt_id, weight_kg) "
+            "VALUES ('zoe arger', 'zoe arger', ?, 'F', ?, 44)",
+            (ayu.birth_date, belts["Orange"]),
+        )
+
+    edited = service.update(ayu.id, form(belts, full_name="Zoë Ärger", notes="Left-handed"))
+
+    assert edited.notes == "Left-handed"
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"active": "no"}, "active", "must be ticked or not"),
+        ({"active": None}, "active", "must be ticked or not"),
+        ({"weight_kg": 10**400}, "weight_kg", "between 15 and 250 kg"),
+        ({"weight_kg": float("nan")}, "weight_kg", "must be a number"),
+        ({"full_name": "Ayu\nLestari"}, "full_name", "can't contain line breaks"),
+        ({"phone": "0812\x00"}, "phone", "can't contain line breaks or control characters"),
+        ({"belt_id": True}, "belt_id", "Please choose a belt."),
+        ({"belt_id": 2**70}, "belt_id", "Please choose a belt."),
+    ],
+)
+def test_values_no_form_would_send_are_refused_in_words(
+    service: AthletesService,
+    belts: dict[str, int],
+    changes: dict[str, Any],
+    field: str,
+    message: str,
+) -> None:
+    with pytest.raises(ValidationError) as error:
+        service.create(form(belts, **changes))
+    assert message in problems(error)[field]
+
+
+def test_notes_may_span_lines(service: AthletesService, belts: dict[str, int]) -> None:
+    ayu = service.create(form(belts, notes="Left-handed.\nPrefers seoi-nage."))
+    assert ayu.notes == "Left-handed.\nPrefers seoi-nage."
+
+
+@pytest.mark.parametrize("bad_id", [True, False, "1", 1.0, [1], None, 0, -1, 2**63, 2**70])
+def test_an_id_that_names_no_row_changes_nothing(
+    service: AthletesService, belts: dict[str, int], bad_id: object
+) -> None:
+    ayu = service.create(form(belts))  # id 1, which True would otherwise reach
+
+    for call in (
+        lambda: service.get(bad_id),  # type: ignore[arg-type]
+        lambda: service.delete(bad_id),  # type: ignore[arg-type]
+        lambda: service.update(bad_id, form(belts, full_name="Budi")),  # type: ignore[arg-type]
+        lambda: service.add_medal(bad_id, {}),  # type: ignore[arg-type]
+        lambda: service.delete_promotion(bad_id),  # type: ignore[arg-type]
+        lambda: service.delete_medal(bad_id),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(NotFoundError, match="no longer there"):
+            call()
+    assert service.get(ayu.id) == ayu

@@ -41,6 +41,7 @@ def add(
         "sex": "M",
         "belt_id": belt_id,
         "weight_kg": 60,
+        "active": True,
     } | changes
     return service.create(data).id
 
@@ -88,20 +89,23 @@ def test_the_youngest_category_that_fits_the_season_age_is_shown(
         ("U15", [13, 14]),
         ("U18", [15, 16, 17]),
         ("U21", [15, 16, 17, 18, 19, 20]),
+        ("SEN", [15, 16, 17, 18, 19, 20, 21, 29, 30, 31]),
         ("VET", [30, 31]),
     ],
 )
 def test_the_category_filter_keeps_everyone_eligible_at_the_band_edges(
     service: AthletesService, rules: RulesService, category: str, eligible_ages: list[int]
 ) -> None:
+    # Born on the first and on the last day of the year: both count the same age.
     for age in (12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 29, 30, 31):
-        add(service, rules, f"Age {age:02}", f"{2026 - age}-01-01")
+        add(service, rules, f"Age {age:02} early", f"{2026 - age}-01-01")
+        add(service, rules, f"Age {age:02} late", f"{2026 - age}-12-31")
     category_id = next(c.id for c in rules.get().categories if c.code == category)
 
     roster = service.roster({"season": 2026, "category_id": category_id, "sort": "age"})
 
-    assert [row.age for row in roster.rows] == eligible_ages
-    assert roster.total == 13
+    assert sorted(row.age for row in roster.rows) == sorted(eligible_ages * 2)
+    assert roster.total == 26
 
 
 def test_switching_the_season_moves_athletes_between_categories(
@@ -122,11 +126,14 @@ def test_search_ignores_case_and_accents_and_matches_every_word(
     add(service, rules, "Zsofia Nagy", "2010-01-01")
     add(service, rules, "Öztürk Kaan", "2010-01-01")
     add(service, rules, "100%_Judoka", "2010-01-01")
+    add(service, rules, "Łukasz K\u0131l\u0131ç", "2010-01-01")
 
     assert names(service.roster({"search": "ozturk"})) == ["Öztürk Kaan", "Zsófia Öztürk"]
     assert names(service.roster({"search": "  ZSO  öz "})) == ["Zsófia Öztürk"]
     assert names(service.roster({"search": "%_"})) == ["100%_Judoka"]
     assert names(service.roster({"search": "nobody"})) == []
+    # Letters that aren't a letter plus an accent fold too.
+    assert names(service.roster({"search": "lukasz kilic"})) == ["Łukasz K\u0131l\u0131ç"]
 
 
 def test_filters_by_sex_belt_and_status_combine(

@@ -8,7 +8,7 @@ import pytest
 
 from judo_manager.athletes.service import AthletesService
 from judo_manager.db import Database
-from judo_manager.errors import ConflictError, ValidationError
+from judo_manager.errors import ConflictError, NotFoundError, ValidationError
 from judo_manager.rules.service import RulesService
 
 
@@ -87,6 +87,7 @@ def test_a_belt_in_use_or_in_history_cannot_be_deleted(db: Database, rules: Rule
             "sex": "F",
             "belt_id": belts["Yellow"],
             "weight_kg": 40,
+            "active": True,
         }
     )
     athletes.add_promotion(ayu.id, {"promoted_on": "2026-01-01", "belt_id": belts["Orange"]})
@@ -129,3 +130,18 @@ def test_categories_can_be_edited_and_are_checked(rules: RulesService) -> None:
 
     remaining = rules.delete_category(u9.id)
     assert "U8" not in [c.code for c in remaining.categories]
+
+
+def test_ids_that_name_no_rule_change_nothing(rules: RulesService) -> None:
+    before = rules.get()
+    white = before.belts[0]
+    for bad in (True, "1", 1.0, None, 2**70):
+        with pytest.raises(NotFoundError):
+            rules.update_belt(bad, {"name": "White", "kind": "kyu", "color": "#ffffff"})  # type: ignore[arg-type]
+        with pytest.raises(NotFoundError):
+            rules.delete_belt(bad)  # type: ignore[arg-type]
+        with pytest.raises(NotFoundError):
+            rules.delete_category(bad)  # type: ignore[arg-type]
+    with pytest.raises(ConflictError):
+        rules.reorder_belts([True if b is white else b.id for b in before.belts])
+    assert rules.get() == before

@@ -122,3 +122,42 @@ def test_a_failing_migration_leaves_the_schema_at_the_last_whole_version(
         conn.execute("SELECT count(*) FROM sqlite_schema WHERE name='half_done'").fetchone()[0] == 0
     )
     conn.close()
+
+
+def test_a_version_2_club_opens_with_its_athletes_and_backup_history(data_dir: Path) -> None:
+    path = database_path(data_dir)
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, 0, MIGRATIONS[:2])
+    conn.execute("INSERT INTO clubs(id, name) VALUES (1, 'Dojo Lama')")
+    conn.executemany(
+        "INSERT INTO athletes(club_id, full_name, birth_date, sex, weight_kg) "
+        "VALUES (1, ?, ?, ?, ?)",
+        [("Zoë Ärger", "2010-04-02", "F", 41.5), ("Budi Santoso", "2009-11-19", "M", None)],
+    )
+    conn.execute(
+        "INSERT INTO backup_log(started_at, finished_at, path, bytes, duration_ms, "
+        "athlete_count, ok) VALUES ('2026-01-01', '2026-01-01', '/usb/b.db', 10, 5, 2, 1)"
+    )
+    conn.close()
+
+    db = open_database(path)
+    try:
+        live = db.connection()
+        assert live.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        athletes = live.execute(
+            "SELECT full_name, search_name, club_id, belt_id, weight_kg FROM athletes ORDER BY id"
+        ).fetchall()
+        assert [tuple(row) for row in athletes] == [
+            ("Zoë Ärger", "zoe arger", 1, None, 41.5),
+            ("Budi Santoso", "budi santoso", 1, None, None),
+        ]
+        log = live.execute("SELECT athlete_count, promotion_count, medal_count FROM backup_log")
+        assert [tuple(row) for row in log] == [(2, None, None)]
+        assert live.execute("PRAGMA foreign_key_check").fetchall() == []
+        # The rebuilt table keeps its foreign keys: deleting the club keeps the athletes.
+        live.execute("DELETE FROM clubs")
+        assert (
+            live.execute("SELECT count(*) FROM athletes WHERE club_id IS NULL").fetchone()[0] == 2
+        )
+    finally:
+        db.close()

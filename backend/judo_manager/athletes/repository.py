@@ -26,6 +26,7 @@ _ORDER = {
     ("weight", False): "a.weight_kg IS NULL, a.weight_kg, a.search_name, a.id",
     ("weight", True): "a.weight_kg IS NULL, a.weight_kg DESC, a.search_name, a.id",
 }
+_PROMOTION = "SELECT id, promoted_on, belt_id, from_belt_id, examiner, notes FROM promotions"
 _ATHLETE_COLUMNS = (
     "full_name, search_name, birth_date, sex, belt_id, weight_kg, licence_number, phone, "
     "email, guardian_name, guardian_phone, notes, active"
@@ -76,13 +77,11 @@ def roster_rows(
     return conn.execute(sql, params).fetchall()
 
 
-def find_duplicate(
-    conn: sqlite3.Connection, search_name: str, birth_date: str, other_than: int | None
-) -> int | None:
-    """The id of another athlete with the same folded name and birth date, or None."""
+def find_duplicate(conn: sqlite3.Connection, search_name: str, birth_date: str) -> int | None:
+    """The id of an athlete with this folded name and birth date, or None."""
     row = conn.execute(
-        "SELECT id FROM athletes WHERE search_name = ? AND birth_date = ? AND id IS NOT ?",
-        (search_name, birth_date, other_than),
+        "SELECT id FROM athletes WHERE search_name = ? AND birth_date = ? LIMIT 1",
+        (search_name, birth_date),
     ).fetchone()
     return None if row is None else int(row[0])
 
@@ -116,15 +115,14 @@ def insert_athlete(conn: sqlite3.Connection, athlete: AthleteFields, search_name
 
 def update_athlete(
     conn: sqlite3.Connection, athlete_id: int, athlete: AthleteFields, search_name: str
-) -> bool:
-    """Replace an athlete's fields; False when there is no such athlete."""
+) -> None:
+    """Replace an athlete's fields."""
     assignments = ", ".join(f"{column} = ?" for column in _ATHLETE_COLUMNS.split(", "))
-    cursor = conn.execute(
+    conn.execute(
         f"UPDATE athletes SET {assignments}, "
         "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
         (*_athlete_values(athlete, search_name), athlete_id),
     )
-    return cursor.rowcount == 1
 
 
 def delete_athlete(conn: sqlite3.Connection, athlete_id: int) -> bool:
@@ -156,8 +154,7 @@ def set_belt(conn: sqlite3.Connection, athlete_id: int, belt_id: int | None) -> 
 def list_promotions(conn: sqlite3.Connection, athlete_id: int) -> list[Promotion]:
     """An athlete's promotions, newest first."""
     rows = conn.execute(
-        "SELECT id, promoted_on, belt_id, from_belt_id, examiner, notes FROM promotions "
-        "WHERE athlete_id = ? ORDER BY promoted_on DESC, id DESC",
+        f"{_PROMOTION} WHERE athlete_id = ? ORDER BY promoted_on DESC, id DESC",
         (athlete_id,),
     )
     return [Promotion(*row) for row in rows]
@@ -175,8 +172,7 @@ def next_promotion(
 ) -> Promotion | None:
     """The athlete's first promotion later than (`promoted_on`, `after_id`), or None."""
     row = conn.execute(
-        "SELECT id, promoted_on, belt_id, from_belt_id, examiner, notes FROM promotions "
-        "WHERE athlete_id = ? AND (promoted_on > ? OR (promoted_on = ? AND id > ?)) "
+        f"{_PROMOTION} WHERE athlete_id = ? AND (promoted_on > ? OR (promoted_on = ? AND id > ?)) "
         "ORDER BY promoted_on, id LIMIT 1",
         (athlete_id, promoted_on, promoted_on, after_id),
     ).fetchone()
@@ -208,8 +204,7 @@ def insert_promotion(
 def get_promotion(conn: sqlite3.Connection, promotion_id: int) -> Promotion | None:
     """One promotion, or None."""
     row = conn.execute(
-        "SELECT id, promoted_on, belt_id, from_belt_id, examiner, notes FROM promotions "
-        "WHERE id = ?",
+        f"{_PROMOTION} WHERE id = ?",
         (promotion_id,),
     ).fetchone()
     return None if row is None else Promotion(*row)

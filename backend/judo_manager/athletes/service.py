@@ -29,8 +29,8 @@ from judo_manager.athletes.model import (
 )
 from judo_manager.athletes.names import search_key
 from judo_manager.db import Database
-from judo_manager.errors import NotFoundError, ValidationError
-from judo_manager.forms import FormReader
+from judo_manager.errors import ConflictError, NotFoundError, ValidationError
+from judo_manager.forms import FormReader, require_id
 from judo_manager.rules import repository as rules_repository
 from judo_manager.rules.model import youngest_category
 from judo_manager.rules.service import load_rules
@@ -63,7 +63,7 @@ class AthletesService:
             if query.category_id is not None:
                 category = next((c for c in categories if c.id == query.category_id), None)
                 if category is None:
-                    raise _missing("age category")
+                    raise NotFoundError.of("age category")
                 # Eligible means the season age falls within the band.
                 oldest = "1000" if category.max_age is None else query.season - category.max_age
                 born_between = (f"{oldest}-01-01", f"{query.season - category.min_age}-12-31")
@@ -96,44 +96,52 @@ class AthletesService:
 
     def get(self, athlete_id: int) -> Athlete:
         """One athlete in full."""
+        athlete_id = require_id(athlete_id, "athlete")
         with self._db.snapshot() as conn:
             return _load(conn, athlete_id)
 
     def create(self, data: Mapping[str, object]) -> Athlete:
         """Add an athlete after checking every field."""
         with self._db.write() as conn:
-            athlete = self._read_athlete(conn, data, athlete_id=None)
+            athlete = self._read_athlete(conn, data, current=None)
             new_id = repository.insert_athlete(conn, athlete, search_key(athlete.full_name))
             return _load(conn, new_id)
 
     def update(self, athlete_id: int, data: Mapping[str, object]) -> Athlete:
         """Change an athlete after checking every field."""
+        athlete_id = require_id(athlete_id, "athlete")
         with self._db.write() as conn:
-            athlete = self._read_athlete(conn, data, athlete_id)
-            if not repository.update_athlete(
-                conn, athlete_id, athlete, search_key(athlete.full_name)
-            ):
-                raise _missing("athlete")
+            athlete = self._read_athlete(conn, data, current=_load(conn, athlete_id))
+            repository.update_athlete(conn, athlete_id, athlete, search_key(athlete.full_name))
             return _load(conn, athlete_id)
 
     def delete(self, athlete_id: int) -> None:
         """Remove an athlete; their promotions and medals go with them."""
+        athlete_id = require_id(athlete_id, "athlete")
         with self._db.write() as conn:
             if not repository.delete_athlete(conn, athlete_id):
-                raise _missing("athlete")
+                raise NotFoundError.of("athlete")
 
     def add_promotion(self, athlete_id: int, data: Mapping[str, object]) -> Athlete:
         """Record a grading. The newest one sets the current belt.
 
         Each promotion remembers the belt held before it, so the history stays a chain even
-        when an older grading is entered late: it slots in before its successor.
+        when an older grading is entered late: it slots in before its successor. One grading a
+        day keeps that order unambiguous.
         """
+        athlete_id = require_id(athlete_id, "athlete")
         with self._db.write() as conn:
             athlete = _load(conn, athlete_id)
             promotion = self._read_promotion(conn, data, athlete)
-            successor = repository.next_promotion(
-                conn, athlete_id, promotion.promoted_on.isoformat(), after_id=LAST_ROW_ID
-            )
+            day = promotion.promoted_on.isoformat()
+            if any(p.promoted_on == day for p in athlete.promotions):
+                raise ValidationError(
+                    {
+                        "promoted_on": f"A promotion is already recorded on {day}. Delete it "
+                        "first if it was wrong."
+                    }
+                )
+            successor = repository.next_promotion(conn, athlete_id, day, after_id=LAST_ROW_ID)
             _refuse_a_grading_to_the_same_belt(athlete, promotion, successor)
             if successor is None:
                 repository.insert_promotion(conn, athlete_id, promotion, athlete.belt_id)
@@ -144,17 +152,27 @@ class AthletesService:
             return _load(conn, athlete_id)
 
     def delete_promotion(self, promotion_id: int) -> Athlete:
-        """Remove a grading; removing the newest gives back the belt held before it."""
+        """Remove a grading; removing the newest gives back the belt held before it.
+
+        If the coach has since set another belt in the form, that belt stays.
+        """
+        promotion_id = require_id(promotion_id, "promotion")
         with self._db.write() as conn:
             promotion = repository.get_promotion(conn, promotion_id)
             athlete_id = repository.promotion_owner(conn, promotion_id)
             if promotion is None or athlete_id is None:
-                raise _missing("promotion")
+                raise NotFoundError.of("promotion")
             successor = repository.next_promotion(
                 conn, athlete_id, promotion.promoted_on, after_id=promotion.id
             )
             if successor is None:
-                repository.set_belt(conn, athlete_id, promotion.from_belt_id)
+                if _load(conn, athlete_id).belt_id == promotion.belt_id:
+                    repository.set_belt(conn, athlete_id, promotion.from_belt_id)
+            elif successor.belt_id == promotion.from_belt_id:
+                raise ConflictError(
+                    f"Deleting this promotion would leave the one on {successor.promoted_on} "
+                    "going from a belt to the same belt. Delete that one first."
+                )
             else:
                 repository.set_promotion_from_belt(conn, successor.id, promotion.from_belt_id)
             repository.delete_promotion(conn, promotion_id)
@@ -162,6 +180,7 @@ class AthletesService:
 
     def add_medal(self, athlete_id: int, data: Mapping[str, object]) -> Athlete:
         """Record a podium place."""
+        athlete_id = require_id(athlete_id, "athlete")
         with self._db.write() as conn:
             athlete = _load(conn, athlete_id)
             repository.insert_medal(conn, athlete_id, self._read_medal(data, athlete))
@@ -169,10 +188,11 @@ class AthletesService:
 
     def delete_medal(self, medal_id: int) -> Athlete:
         """Remove a medal."""
+        medal_id = require_id(medal_id, "medal")
         with self._db.write() as conn:
             athlete_id = repository.medal_owner(conn, medal_id)
             if athlete_id is None:
-                raise _missing("medal")
+                raise NotFoundError.of("medal")
             repository.delete_medal(conn, medal_id)
             return _load(conn, athlete_id)
 
@@ -192,14 +212,15 @@ class AthletesService:
             )
             or this_year,
             sort=cast(SortKey, form.choice("sort", "Sort", SORT_KEYS, required=False) or "name"),
-            descending=form.flag("descending", default=False),
+            descending=form.flag("descending", "Descending", default=False),
         )
         form.check()
         return query
 
     def _read_athlete(
-        self, conn: sqlite3.Connection, data: Mapping[str, object], athlete_id: int | None
+        self, conn: sqlite3.Connection, data: Mapping[str, object], current: Athlete | None
     ) -> AthleteFields:
+        """The checked form; `current` is the athlete being edited, None for a new one."""
         form = FormReader(data)
         full_name = form.text("full_name", "Full name", required=True, max_length=120)
         birth_date = form.date("birth_date", "Birth date", not_after=self._today())
@@ -211,10 +232,22 @@ class AthletesService:
         email = form.text("email", "Email", required=False, max_length=120)
         if email is not None and not EMAIL.fullmatch(email):
             form.problem("email", "Email doesn't look like an address (name@example.com).")
+        if current is not None and birth_date is not None:
+            first = _first_recorded_day(current)
+            if first is not None and birth_date.isoformat() > first:
+                form.problem(
+                    "birth_date",
+                    f"Birth date can't be after the first promotion or medal on record ({first}).",
+                )
         if full_name is not None and birth_date is not None:
-            duplicate = repository.find_duplicate(
-                conn, search_key(full_name), birth_date.isoformat(), athlete_id
+            key = (search_key(full_name), birth_date.isoformat())
+            # An edit that keeps the name and birth date is never a new duplicate, even where
+            # older data already held two such records.
+            unchanged = current is not None and key == (
+                search_key(current.full_name),
+                current.birth_date,
             )
+            duplicate = None if unchanged else repository.find_duplicate(conn, *key)
             if duplicate is not None:
                 form.problem(
                     "full_name",
@@ -237,8 +270,8 @@ class AthletesService:
             guardian_phone=form.text(
                 "guardian_phone", "Guardian phone", required=False, max_length=40
             ),
-            notes=form.text("notes", "Notes", required=False, max_length=2000),
-            active=form.flag("active", default=True),
+            notes=form.text("notes", "Notes", required=False, max_length=2000, multiline=True),
+            active=form.flag("active", "Active"),
         )
         form.check()
         return fields
@@ -258,7 +291,7 @@ class AthletesService:
             promoted_on=promoted_on or dt.date.min,
             belt_id=belt_id or 0,
             examiner=form.text("examiner", "Examiner", required=False, max_length=120),
-            notes=form.text("notes", "Notes", required=False, max_length=2000),
+            notes=form.text("notes", "Notes", required=False, max_length=2000, multiline=True),
         )
         form.check()
         return fields
@@ -298,6 +331,11 @@ def _refuse_a_grading_to_the_same_belt(
         )
 
 
+def _first_recorded_day(athlete: Athlete) -> str | None:
+    days = [p.promoted_on for p in athlete.promotions] + [m.held_on for m in athlete.medals]
+    return min(days, default=None)
+
+
 def _belt(conn: sqlite3.Connection, form: FormReader) -> int | None:
     belt_id = form.identifier("belt_id", "a belt")
     if belt_id is not None and not rules_repository.belt_exists(conn, belt_id):
@@ -309,17 +347,11 @@ def _belt(conn: sqlite3.Connection, form: FormReader) -> int | None:
 def _load(conn: sqlite3.Connection, athlete_id: int) -> Athlete:
     row = repository.athlete_row(conn, athlete_id)
     if row is None:
-        raise _missing("athlete")
+        raise NotFoundError.of("athlete")
     values = dict(zip(row.keys(), row, strict=True))
     values["active"] = bool(values["active"])
     return Athlete(
         **values,
         promotions=repository.list_promotions(conn, athlete_id),
         medals=repository.list_medals(conn, athlete_id),
-    )
-
-
-def _missing(what: str) -> NotFoundError:
-    return NotFoundError(
-        f"That {what} is no longer there; the data may have been restored meanwhile."
     )

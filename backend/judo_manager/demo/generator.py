@@ -126,9 +126,17 @@ class DemoAthlete:
 
 
 def generate_athletes(
-    rng: random.Random, count: int, today: dt.date, ladder: list[int]
+    rng: random.Random,
+    count: int,
+    today: dt.date,
+    ladder: list[int],
+    taken: set[tuple[str, str]],
 ) -> Iterator[DemoAthlete]:
     """`count` plausible athletes on the belt ladder `ladder` (belt ids, lowest first).
+
+    No two share a name and birth date, with each other or with the (search name, birth
+    date) pairs in `taken`, which grows as athletes are made: the app refuses such
+    duplicates, so demo data must not hold them either.
 
     Each started at the lowest belt at some age, was graded about once a year through the
     kyu grades and every few years through the dan grades, and the older ones won a few
@@ -141,11 +149,10 @@ def generate_athletes(
             [rng.randint(6, 14), rng.randint(15, 20), rng.randint(21, 35), rng.randint(36, 65)],
             weights=[45, 30, 15, 10],
         )[0]
-        birth = today.replace(year=today.year - age) - dt.timedelta(days=rng.randint(0, 364))
+        name, birth = _unique_name_and_birth(rng, sex, age, today, taken)
         adult_weight = rng.gauss(62 if sex == "F" else 78, 10)
         # Children grow about 3 kg a year towards their adult weight (~23 kg at 7).
         weight = round(max(18.0, adult_weight * min(1.0, (3.2 * age + 1) / 70)), 1)
-        name = f"{rng.choice(FIRST_NAMES[sex])} {rng.choice(LAST_NAMES)}"
         promotions = _grading_history(rng, birth, today, ladder)
         belt = promotions[-1][1] if promotions else ladder[0]
         row = (
@@ -158,6 +165,18 @@ def generate_athletes(
             int(rng.random() > 0.1),
         )
         yield DemoAthlete(row, promotions, _medals(rng, birth, today, age))
+
+
+def _unique_name_and_birth(
+    rng: random.Random, sex: str, age: int, today: dt.date, taken: set[tuple[str, str]]
+) -> tuple[str, dt.date]:
+    while True:
+        birth = today.replace(year=today.year - age) - dt.timedelta(days=rng.randint(0, 364))
+        name = f"{rng.choice(FIRST_NAMES[sex])} {rng.choice(LAST_NAMES)}"
+        key = (search_key(name), birth.isoformat())
+        if key not in taken:
+            taken.add(key)
+            return name, birth
 
 
 def _grading_history(
@@ -213,7 +232,8 @@ def fill_demo_club(db: Database, athletes: int, *, force: bool = False, seed: in
             ("Demo Judo Club", "Demo Federation", "Bogor"),
         ).lastrowid
         first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM athletes").fetchone()[0]
-        generated = generate_athletes(rng, athletes, dt.date.today(), ladder)
+        taken = set(conn.execute("SELECT search_name, birth_date FROM athletes").fetchall())
+        generated = generate_athletes(rng, athletes, dt.date.today(), ladder, taken)
         for start in range(0, athletes, BATCH):
             batch = list(itertools.islice(generated, BATCH))
             _insert(conn, club_id, first_id + start, batch)

@@ -9,7 +9,7 @@ from typing import cast
 
 from judo_manager.db import Database
 from judo_manager.errors import ConflictError, NotFoundError
-from judo_manager.forms import FormReader, plural
+from judo_manager.forms import FormReader, plural, require_id
 from judo_manager.rules import repository
 from judo_manager.rules.model import (
     BELT_KINDS,
@@ -50,6 +50,7 @@ class RulesService:
 
     def update_belt(self, belt_id: int, data: Mapping[str, object]) -> Rules:
         """Rename or recolour a belt."""
+        belt_id = require_id(belt_id, "belt")
         with self._db.write() as conn:
             if not repository.update_belt(conn, belt_id, _read_belt(conn, data, belt_id)):
                 raise _missing_belt()
@@ -57,6 +58,7 @@ class RulesService:
 
     def delete_belt(self, belt_id: int) -> Rules:
         """Remove a belt that no athlete holds and no promotion names."""
+        belt_id = require_id(belt_id, "belt")
         with self._db.write() as conn:
             holders, promotions = repository.belt_usage(conn, belt_id)
             if holders or promotions:
@@ -72,7 +74,12 @@ class RulesService:
         """Order the ladder as `ids`, lowest first; every belt exactly once."""
         with self._db.write() as conn:
             current = {belt.id for belt in repository.list_belts(conn)}
-            if not isinstance(ids, list) or len(ids) != len(current) or set(ids) != current:
+            if (
+                not isinstance(ids, list)
+                or any(type(id_) is not int for id_ in ids)
+                or len(ids) != len(current)
+                or set(ids) != current
+            ):
                 raise ConflictError(
                     "The belt ladder changed while you were ordering it (was the data "
                     "restored meanwhile?). Please open Settings again and retry."
@@ -90,6 +97,7 @@ class RulesService:
 
     def update_category(self, category_id: int, data: Mapping[str, object]) -> Rules:
         """Change an age category's code, name or ages."""
+        category_id = require_id(category_id, "age category")
         with self._db.write() as conn:
             ruleset_id, _ = repository.active_ruleset(conn)
             fields = _read_category(conn, ruleset_id, data, category_id)
@@ -99,6 +107,7 @@ class RulesService:
 
     def delete_category(self, category_id: int) -> Rules:
         """Remove an age category; athletes simply fall into the next one that fits."""
+        category_id = require_id(category_id, "age category")
         with self._db.write() as conn:
             ruleset_id, _ = repository.active_ruleset(conn)
             if not repository.delete_category(conn, ruleset_id, category_id):
