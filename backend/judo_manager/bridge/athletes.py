@@ -22,11 +22,6 @@ class AthletesApi:
         self._athletes = athletes
 
     @coach_errors
-    def count(self) -> int:
-        """How many athletes the club has."""
-        return self._athletes.count()
-
-    @coach_errors
     def list(self, filters: AthleteFilters) -> AthleteList:
         """The roster filtered, searched and sorted, with each athlete's age and category."""
         return to_wire(self._athletes.roster(from_wire(filters)))

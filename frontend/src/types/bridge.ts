@@ -246,7 +246,6 @@ export interface SystemApi {
 
 // window.pywebview.api.athletes
 export interface AthletesApi {
-  count(): Promise<number>;
   list(filters: AthleteFilters): Promise<AthleteList>;
   get(id: number): Promise<Athlete>;
   create(data: AthleteInput): Promise<Athlete>;
