@@ -40,23 +40,40 @@ export function publishRules(rules: Rules): void {
   store.set({ state: { status: "loaded", index: indexRules(rules) } });
 }
 
-/** Asks Python again; several callers at once share one request. */
-export function reloadRules(): Promise<void> {
-  inflight ??= (async () => {
-    const started = generation;
-    try {
-      const rules = await api().rules.get();
-      if (started === generation) publishRules(rules);
-    } catch (err) {
-      // Keep rules already on screen; only a first load that failed shows the error.
-      if (store.get().state.status !== "loaded") {
-        store.set({ state: { status: "error", message: errorMessage(err) } });
-      }
-    } finally {
-      inflight = null;
+/** The data version the rules were last asked for; see `reloadRules`. */
+let askedForVersion: number | null = null;
+
+/**
+ * Asks Python again; several callers at once share one request. With a `dataVersion` newer
+ * than the last one asked for (a restore replaced the data), a request already on its way
+ * is not shared: it may have been answered from the data before the restore.
+ */
+export function reloadRules(dataVersion?: number): Promise<void> {
+  if (dataVersion !== undefined && dataVersion !== askedForVersion) {
+    askedForVersion = dataVersion;
+    generation += 1;
+    inflight = null;
+  }
+  if (inflight) return inflight;
+  // `.finally` runs after this function has stored `request`, even if loading fails at once.
+  const request = loadAndPublish().finally(() => {
+    if (inflight === request) inflight = null;
+  });
+  inflight = request;
+  return request;
+}
+
+async function loadAndPublish(): Promise<void> {
+  const started = generation;
+  try {
+    const rules = await api().rules.get();
+    if (started === generation) publishRules(rules);
+  } catch (err) {
+    // Keep rules already on screen; only a first load that failed shows the error.
+    if (store.get().state.status !== "loaded") {
+      store.set({ state: { status: "error", message: errorMessage(err) } });
     }
-  })();
-  return inflight;
+  }
 }
 
 /**
@@ -66,7 +83,7 @@ export function reloadRules(): Promise<void> {
 export function useRules(): RulesState {
   const dataVersion = useDataVersion();
   useEffect(() => {
-    void reloadRules();
+    void reloadRules(dataVersion);
   }, [dataVersion]);
   return useStore(store).state;
 }

@@ -154,6 +154,12 @@ function PromotionForm({ athlete, rules, onSaved, onCancel }: PromotionFormProps
   const idPrefix = useId();
   const [promotedOn, setPromotedOn] = useState(todayIso);
   const [beltId, setBeltId] = useState(() => nextBeltId(athlete, rules));
+  // The rules may arrive after the form opened: preselect then, unless the coach chose.
+  const [rulesSeen, setRulesSeen] = useState(rules !== null);
+  if (!rulesSeen && rules !== null) {
+    setRulesSeen(true);
+    if (!beltId) setBeltId(nextBeltId(athlete, rules));
+  }
   const [examiner, setExaminer] = useState("");
   const [notes, setNotes] = useState("");
   const [saving, setSaving] = useState(false);
@@ -277,9 +283,9 @@ function PromotionForm({ athlete, rules, onSaved, onCancel }: PromotionFormProps
 }
 
 /** The belt after the current one on the ladder (the first belt for someone without one). */
+/** The belt above the current one; none at the top of the ladder (nothing to preselect). */
 function nextBeltId(athlete: Athlete, rules: RuleIndex | null): string {
   const belts = rules?.rules.belts ?? [];
-  const current = belts.findIndex((belt) => belt.id === athlete.beltId);
-  const next = belts[Math.min(current + 1, belts.length - 1)];
+  const next = belts[belts.findIndex((belt) => belt.id === athlete.beltId) + 1];
   return next ? String(next.id) : "";
 }

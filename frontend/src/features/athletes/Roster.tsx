@@ -104,6 +104,9 @@ export function Roster() {
   );
 }
 
+/** Python refuses longer searches; no name is that long. */
+const MAX_SEARCH_LENGTH = 100;
+
 function SearchBox({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   return (
     <div className="relative w-full max-w-sm">
@@ -128,6 +131,7 @@ function SearchBox({ value, onChange }: { value: string; onChange: (value: strin
         autoComplete="off"
         spellCheck={false}
         placeholder="Search athletes by name"
+        maxLength={MAX_SEARCH_LENGTH}
         value={value}
         onChange={(event) => onChange(event.target.value)}
         className="block w-full rounded-lg border-0 bg-white py-2 pr-3 pl-9 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-blue-600 focus:outline-none"

@@ -49,7 +49,8 @@ export function useRoster(filters: AthleteFilters): Roster {
         },
         (err: unknown) => {
           if (latest.current !== request) return;
-          setAnswer((previous) => ({ request, list: previous.list, error: errorMessage(err) }));
+          // No rows rather than the previous filters' rows under the new filter values.
+          setAnswer({ request, list: null, error: errorMessage(err) });
         },
       );
     // Unmounting, or asking again, drops an answer still on its way.
