@@ -386,7 +386,7 @@ def test_problems_show_next_to_their_fields_and_python_has_the_last_word(
         form,
         "fullName",
         "Full name",
-        f"ana kovac, born {ANA.birth_date}, is already on the roster.",
+        f"{ANA.name}, born {ANA.birth_date}, is already on the roster.",
     )
     expect(form.get_by_label("Full name")).to_be_focused()
     expect(form.locator("[data-field-error]")).to_have_count(1)

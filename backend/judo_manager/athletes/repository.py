@@ -77,13 +77,13 @@ def roster_rows(
     return conn.execute(sql, params).fetchall()
 
 
-def find_duplicate(conn: sqlite3.Connection, search_name: str, birth_date: str) -> int | None:
-    """The id of an athlete with this folded name and birth date, or None."""
+def find_duplicate(conn: sqlite3.Connection, search_name: str, birth_date: str) -> str | None:
+    """The full name of an athlete with this folded name and birth date, or None."""
     row = conn.execute(
-        "SELECT id FROM athletes WHERE search_name = ? AND birth_date = ? LIMIT 1",
+        "SELECT full_name FROM athletes WHERE search_name = ? AND birth_date = ? LIMIT 1",
         (search_name, birth_date),
     ).fetchone()
-    return None if row is None else int(row[0])
+    return None if row is None else str(row[0])
 
 
 def _athlete_values(athlete: AthleteFields, search_name: str) -> tuple[object, ...]:

@@ -251,7 +251,7 @@ class AthletesService:
             if duplicate is not None:
                 form.problem(
                     "full_name",
-                    f"{full_name}, born {birth_date.isoformat()}, is already on the roster.",
+                    f"{duplicate}, born {birth_date.isoformat()}, is already on the roster.",
                 )
         fields = AthleteFields(
             full_name=full_name or "",
