@@ -24,11 +24,12 @@ interface DialogProps {
   onClose: () => void;
   /** Focused on open; otherwise the first control. */
   initialFocus?: RefObject<HTMLElement | null>;
-  width?: "sm" | "md" | "lg";
+  width?: DialogWidth;
   children: ReactNode;
 }
 
 const WIDTHS = { sm: "max-w-md", md: "max-w-xl", lg: "max-w-2xl" } as const;
+export type DialogWidth = keyof typeof WIDTHS;
 
 /**
  * A native modal <dialog>: the top layer, with the page behind it inert. Escape closes it

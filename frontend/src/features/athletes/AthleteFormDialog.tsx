@@ -1,13 +1,14 @@
-import { useId, useState, type FormEvent } from "react";
-import { Button } from "../../components/ui/Button";
-import { Dialog, DialogFooter } from "../../components/ui/Dialog";
+import { useId, useState } from "react";
 import { controlClass, Field } from "../../components/ui/Field";
+import { FormDialog } from "../../components/ui/FormDialog";
 import { api } from "../../lib/bridge";
 import { todayIso } from "../../lib/format";
 import { notifySuccess } from "../../lib/notify";
-import { isValid, useFieldErrors, type FieldErrors } from "../../lib/use-field-errors";
+import type { FieldErrors } from "../../lib/use-field-errors";
+import { useFormSubmit } from "../../lib/use-form-submit";
 import { useRuleIndex } from "../../lib/use-rules";
 import type { Athlete, AthleteInput, Sex } from "../../types/bridge";
+import { BeltOptions } from "./BeltOptions";
 
 /** The same bounds Python checks; the form only saves the coach a round trip. */
 const MIN_WEIGHT_KG = 15;
@@ -45,34 +46,23 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
   const rules = useRuleIndex();
   const idPrefix = useId();
   const [values, setValues] = useState<Values>(() => initialValues(athlete));
-  const [saving, setSaving] = useState(false);
-  const { formRef, errors, show, clear, fail } = useFieldErrors();
-
-  const set = (name: TextField, value: string) => {
-    setValues((current) => ({ ...current, [name]: value }));
-    clear(name);
-  };
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const problems = validate(values);
-    if (!isValid(problems)) {
-      show(problems);
-      return;
-    }
-    setSaving(true);
-    try {
+  const form = useFormSubmit({
+    check: () => validate(values),
+    save: async () => {
       const input = toInput(values);
       const saved = athlete
         ? await api().athletes.update(athlete.id, input)
         : await api().athletes.create(input);
       notifySuccess(athlete ? `Saved ${saved.fullName}` : `Added ${saved.fullName}`);
       onSaved(saved);
-    } catch (err) {
-      fail(err, athlete ? "Couldn't save the changes" : "Couldn't add the athlete");
-    } finally {
-      setSaving(false);
-    }
+    },
+    failTitle: athlete ? "Couldn't save the changes" : "Couldn't add the athlete",
+  });
+  const { errors, clear } = form;
+
+  const set = (name: TextField, value: string) => {
+    setValues((current) => ({ ...current, [name]: value }));
+    clear(name);
   };
 
   const text = (name: TextField, label: string, type = "text", autoComplete = "off") => (
@@ -94,161 +84,146 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
   const minor = birthYear > 0 && new Date().getFullYear() - birthYear < ADULT_AGE;
 
   return (
-    <Dialog
+    <FormDialog
       title={athlete ? `Edit ${athlete.fullName}` : "Add athlete"}
-      busy={saving}
-      onClose={onClose}
       width="lg"
+      form={form}
+      saveLabel={athlete ? "Save changes" : "Save athlete"}
+      onClose={onClose}
+      bodyClassName="grid grid-cols-3 gap-x-5 gap-y-4"
     >
-      <form ref={formRef} noValidate onSubmit={(event) => void submit(event)}>
-        <div className="grid grid-cols-3 gap-x-5 gap-y-4 px-7 pt-5">
-          <Field idPrefix={idPrefix} name="fullName" label="Full name" error={errors.fullName} className="col-span-2">
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                autoComplete="off"
-                value={values.fullName}
-                onChange={(event) => set("fullName", event.target.value)}
-                className={controlClass}
-              />
-            )}
-          </Field>
+      <Field idPrefix={idPrefix} name="fullName" label="Full name" error={errors.fullName} className="col-span-2">
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            autoComplete="off"
+            value={values.fullName}
+            onChange={(event) => set("fullName", event.target.value)}
+            className={controlClass}
+          />
+        )}
+      </Field>
 
-          <Field idPrefix={idPrefix} name="birthDate" label="Birth date" error={errors.birthDate}>
-            {(control) => (
-              <input
-                {...control}
-                type="date"
-                max={todayIso()}
-                value={values.birthDate}
-                onChange={(event) => set("birthDate", event.target.value)}
-                className={controlClass}
-              />
-            )}
-          </Field>
+      <Field idPrefix={idPrefix} name="birthDate" label="Birth date" error={errors.birthDate}>
+        {(control) => (
+          <input
+            {...control}
+            type="date"
+            max={todayIso()}
+            value={values.birthDate}
+            onChange={(event) => set("birthDate", event.target.value)}
+            className={controlClass}
+          />
+        )}
+      </Field>
 
-          <Field idPrefix={idPrefix} name="sex" label="Sex" error={errors.sex}>
-            {(control) => (
-              <select
-                {...control}
-                value={values.sex}
-                onChange={(event) => set("sex", event.target.value)}
-                className={controlClass}
-              >
-                <option value="" disabled>
-                  Choose…
-                </option>
-                <option value="F">Female</option>
-                <option value="M">Male</option>
-              </select>
-            )}
-          </Field>
-
-          <Field
-            idPrefix={idPrefix}
-            name="beltId"
-            label="Belt"
-            error={errors.beltId}
-            hint={athlete ? "For a grading, use Record promotion: it keeps the history." : undefined}
+      <Field idPrefix={idPrefix} name="sex" label="Sex" error={errors.sex}>
+        {(control) => (
+          <select
+            {...control}
+            value={values.sex}
+            onChange={(event) => set("sex", event.target.value)}
+            className={controlClass}
           >
-            {(control) => (
-              <select
-                {...control}
-                value={values.beltId}
-                onChange={(event) => set("beltId", event.target.value)}
-                className={controlClass}
-              >
-                <option value="" disabled>
-                  {rules ? "Choose a belt…" : "Loading belts…"}
-                </option>
-                {rules?.rules.belts.map((belt) => (
-                  <option key={belt.id} value={belt.id}>
-                    {belt.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+            <option value="" disabled>
+              Choose…
+            </option>
+            <option value="F">Female</option>
+            <option value="M">Male</option>
+          </select>
+        )}
+      </Field>
 
-          <Field idPrefix={idPrefix} name="weightKg" label="Weight (kg)" error={errors.weightKg}>
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                inputMode="decimal"
-                step={0.1}
-                min={MIN_WEIGHT_KG}
-                max={MAX_WEIGHT_KG}
-                value={values.weightKg}
-                onChange={(event) => set("weightKg", event.target.value)}
-                className={controlClass}
-              />
-            )}
-          </Field>
+      <Field
+        idPrefix={idPrefix}
+        name="beltId"
+        label="Belt"
+        error={errors.beltId}
+        hint={athlete ? "For a grading, use Record promotion: it keeps the history." : undefined}
+      >
+        {(control) => (
+          <select
+            {...control}
+            value={values.beltId}
+            onChange={(event) => set("beltId", event.target.value)}
+            className={controlClass}
+          >
+            <option value="" disabled>
+              {rules ? "Choose a belt…" : "Loading belts…"}
+            </option>
+            <BeltOptions rules={rules} />
+          </select>
+        )}
+      </Field>
 
-          {text("licenceNumber", "Licence number")}
-          {text("phone", "Phone", "tel")}
-          {text("email", "Email", "email")}
+      <Field idPrefix={idPrefix} name="weightKg" label="Weight (kg)" error={errors.weightKg}>
+        {(control) => (
+          <input
+            {...control}
+            type="number"
+            inputMode="decimal"
+            step={0.1}
+            min={MIN_WEIGHT_KG}
+            max={MAX_WEIGHT_KG}
+            value={values.weightKg}
+            onChange={(event) => set("weightKg", event.target.value)}
+            className={controlClass}
+          />
+        )}
+      </Field>
 
-          <fieldset className="col-span-3 grid grid-cols-2 gap-x-5 gap-y-3 rounded-xl bg-slate-50 px-4 pt-2 pb-4 ring-1 ring-slate-200 ring-inset">
-            <legend className="sr-only">Guardian</legend>
-            <p className="col-span-2 pt-1 text-sm font-semibold text-slate-800">
-              Guardian
-              {minor ? (
-                <span className="ml-2 font-normal text-amber-800">Suggested for athletes under 18</span>
-              ) : (
-                <span className="ml-2 font-normal text-slate-500">Optional</span>
-              )}
-            </p>
-            {text("guardianName", "Guardian name")}
-            {text("guardianPhone", "Guardian phone", "tel")}
-          </fieldset>
+      {text("licenceNumber", "Licence number")}
+      {text("phone", "Phone", "tel")}
+      {text("email", "Email", "email")}
 
-          <Field idPrefix={idPrefix} name="notes" label="Notes" error={errors.notes} className="col-span-3">
-            {(control) => (
-              <textarea
-                {...control}
-                rows={2}
-                value={values.notes}
-                onChange={(event) => set("notes", event.target.value)}
-                className={controlClass}
-              />
-            )}
-          </Field>
+      <fieldset className="col-span-3 grid grid-cols-2 gap-x-5 gap-y-3 rounded-xl bg-slate-50 px-4 pt-2 pb-4 ring-1 ring-slate-200 ring-inset">
+        <legend className="sr-only">Guardian</legend>
+        <p className="col-span-2 pt-1 text-sm font-semibold text-slate-800">
+          Guardian
+          {minor ? (
+            <span className="ml-2 font-normal text-amber-800">Suggested for athletes under 18</span>
+          ) : (
+            <span className="ml-2 font-normal text-slate-500">Optional</span>
+          )}
+        </p>
+        {text("guardianName", "Guardian name")}
+        {text("guardianPhone", "Guardian phone", "tel")}
+      </fieldset>
 
-          <div className="col-span-3">
-            <label className="flex items-start gap-3 text-sm">
-              <input
-                type="checkbox"
-                name="active"
-                checked={values.active}
-                onChange={(event) => {
-                  const active = event.target.checked;
-                  setValues((current) => ({ ...current, active }));
-                }}
-                className="mt-0.5 size-4 rounded border-slate-300 accent-blue-700"
-              />
-              <span>
-                <span className="font-medium text-slate-800">Active</span>
-                <span className="block text-slate-500">
-                  Inactive athletes stay on record; the roster hides them unless asked.
-                </span>
-              </span>
-            </label>
-          </div>
-        </div>
+      <Field idPrefix={idPrefix} name="notes" label="Notes" error={errors.notes} className="col-span-3">
+        {(control) => (
+          <textarea
+            {...control}
+            rows={2}
+            value={values.notes}
+            onChange={(event) => set("notes", event.target.value)}
+            className={controlClass}
+          />
+        )}
+      </Field>
 
-        <DialogFooter>
-          <Button variant="secondary" disabled={saving} onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={saving}>
-            {athlete ? "Save changes" : "Save athlete"}
-          </Button>
-        </DialogFooter>
-      </form>
-    </Dialog>
+      <div className="col-span-3">
+        <label className="flex items-start gap-3 text-sm">
+          <input
+            type="checkbox"
+            name="active"
+            checked={values.active}
+            onChange={(event) => {
+              const active = event.target.checked;
+              setValues((current) => ({ ...current, active }));
+            }}
+            className="mt-0.5 size-4 rounded border-slate-300 accent-blue-700"
+          />
+          <span>
+            <span className="font-medium text-slate-800">Active</span>
+            <span className="block text-slate-500">
+              Inactive athletes stay on record; the roster hides them unless asked.
+            </span>
+          </span>
+        </label>
+      </div>
+    </FormDialog>
   );
 }
 

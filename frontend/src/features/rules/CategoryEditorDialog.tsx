@@ -1,10 +1,10 @@
-import { useId, useState, type FormEvent } from "react";
-import { Button } from "../../components/ui/Button";
-import { Dialog, DialogFooter } from "../../components/ui/Dialog";
+import { useId, useState } from "react";
 import { controlClass, Field } from "../../components/ui/Field";
+import { FormDialog } from "../../components/ui/FormDialog";
 import { api } from "../../lib/bridge";
 import { notifySuccess } from "../../lib/notify";
-import { isValid, useFieldErrors, type FieldErrors } from "../../lib/use-field-errors";
+import type { FieldErrors } from "../../lib/use-field-errors";
+import { useFormSubmit } from "../../lib/use-form-submit";
 import { publishRules } from "../../lib/use-rules";
 import type { AgeCategory } from "../../types/bridge";
 
@@ -31,18 +31,9 @@ export function CategoryEditorDialog({ category, onClose }: CategoryEditorDialog
     minAge: category?.minAge.toString() ?? "",
     maxAge: category?.maxAge?.toString() ?? "",
   });
-  const [saving, setSaving] = useState(false);
-  const { formRef, errors, show, clear, fail } = useFieldErrors();
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const problems = validate(values);
-    if (!isValid(problems)) {
-      show(problems);
-      return;
-    }
-    setSaving(true);
-    try {
+  const form = useFormSubmit({
+    check: () => validate(values),
+    save: async () => {
       const input = {
         code: values.code.trim(),
         name: values.name.trim(),
@@ -56,12 +47,10 @@ export function CategoryEditorDialog({ category, onClose }: CategoryEditorDialog
       );
       notifySuccess(category ? `Saved ${input.code} ${input.name}` : `Added ${input.code} ${input.name}`);
       onClose();
-    } catch (err) {
-      fail(err, category ? "Couldn't save the category" : "Couldn't add the category");
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    failTitle: category ? "Couldn't save the category" : "Couldn't add the category",
+  });
+  const { errors, clear } = form;
 
   const input = (name: keyof Values, label: string, type: "text" | "number", hint?: string) => (
     <Field idPrefix={idPrefix} name={name} label={label} error={errors[name]} hint={hint}>
@@ -87,29 +76,19 @@ export function CategoryEditorDialog({ category, onClose }: CategoryEditorDialog
   );
 
   return (
-    <Dialog
+    <FormDialog
       title={category ? `Edit ${category.code} ${category.name}` : "Add age category"}
-      busy={saving}
-      onClose={onClose}
       width="sm"
+      form={form}
+      saveLabel="Save category"
+      onClose={onClose}
+      bodyClassName="grid grid-cols-2 gap-x-5 gap-y-4"
     >
-      <form ref={formRef} noValidate onSubmit={(event) => void submit(event)}>
-        <div className="grid grid-cols-2 gap-x-5 gap-y-4 px-7 pt-5">
-          {input("code", "Code", "text")}
-          {input("name", "Name", "text")}
-          {input("minAge", "Min age", "number")}
-          {input("maxAge", "Max age", "number", "Empty: no upper limit")}
-        </div>
-        <DialogFooter>
-          <Button variant="secondary" disabled={saving} onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={saving}>
-            Save category
-          </Button>
-        </DialogFooter>
-      </form>
-    </Dialog>
+      {input("code", "Code", "text")}
+      {input("name", "Name", "text")}
+      {input("minAge", "Min age", "number")}
+      {input("maxAge", "Max age", "number", "Empty: no upper limit")}
+    </FormDialog>
   );
 }
 
