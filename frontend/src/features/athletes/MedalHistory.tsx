@@ -1,15 +1,14 @@
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 import { Button } from "../../components/ui/Button";
 import { cn } from "../../components/ui/cn";
-import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
 import { controlClass, Field } from "../../components/ui/Field";
 import { api } from "../../lib/bridge";
 import { formatDate, todayIso } from "../../lib/format";
-import { notifyError, notifySuccess } from "../../lib/notify";
-import { isValid, useFieldErrors, type FieldErrors } from "../../lib/use-field-errors";
-import { useFocusAfterRender } from "../../lib/use-focus-after-render";
+import { notifySuccess } from "../../lib/notify";
+import type { FieldErrors } from "../../lib/use-field-errors";
+import { useFormSubmit } from "../../lib/use-form-submit";
 import type { Athlete, Medal, MedalPlace } from "../../types/bridge";
-import { HistorySection } from "./HistorySection";
+import { HistoryForm, HistorySection, useHistoryEditing } from "./HistorySection";
 
 const PLACES: Record<MedalPlace, { label: string; className: string }> = {
   gold: { label: "Gold", className: "bg-amber-100 text-amber-900 ring-amber-400" },
@@ -29,55 +28,42 @@ interface MedalHistoryProps {
 
 /** The podium places, newest first, and the form that adds one. */
 export function MedalHistory({ athlete, onChange }: MedalHistoryProps) {
-  const [adding, setAdding] = useState(false);
-  const [toDelete, setToDelete] = useState<Medal | null>(null);
-  const openButtonRef = useRef<HTMLButtonElement>(null);
-  const focusOpenButton = useFocusAfterRender(openButtonRef);
-
-  const closeForm = () => {
-    setAdding(false);
-    // The button comes back as the form goes: give it the focus the form had.
-    focusOpenButton();
-  };
-
-  const remove = async (medal: Medal) => {
-    let updated: Athlete;
-    try {
-      updated = await api().athletes.deleteMedal(medal.id);
-    } catch (err) {
-      notifyError(err, "Couldn't delete the medal");
-      return;
-    }
-    setToDelete(null);
-    onChange(updated);
-    // Its Delete button is gone with it: carry on from the section's own button.
-    focusOpenButton();
-    notifySuccess("Medal deleted");
-  };
+  const editing = useHistoryEditing<Medal>({
+    deleteEntry: (medal) => api().athletes.deleteMedal(medal.id),
+    deleteFailTitle: "Couldn't delete the medal",
+    onDeleted: (updated) => {
+      onChange(updated);
+      notifySuccess("Medal deleted");
+    },
+  });
 
   return (
     <HistorySection
       title="Medal history"
-      action={
-        adding ? null : (
-          <Button ref={openButtonRef} variant="secondary" onClick={() => setAdding(true)}>
-            Add medal
-          </Button>
-        )
-      }
-    >
-      {adding ? (
+      buttonLabel="Add medal"
+      editing={editing}
+      form={
         <MedalForm
           athlete={athlete}
           onSaved={(updated, medal) => {
             onChange(updated);
             notifySuccess(`Added ${PLACES[medal.place].label.toLowerCase()} at ${medal.competition}`);
-            closeForm();
+            editing.closeForm();
           }}
-          onCancel={closeForm}
+          onCancel={editing.closeForm}
         />
-      ) : null}
-
+      }
+      deletePrompt={{
+        title: "Delete this medal?",
+        confirmLabel: "Delete medal",
+        describe: (medal) => (
+          <p>
+            {PLACES[medal.place].label} at {medal.competition} on {formatDate(medal.heldOn)}.
+            This cannot be undone.
+          </p>
+        ),
+      }}
+    >
       {athlete.medals.length === 0 ? (
         <p className="text-sm text-slate-500">No medals recorded yet.</p>
       ) : (
@@ -96,7 +82,7 @@ export function MedalHistory({ athlete, onChange }: MedalHistoryProps) {
                 variant="ghostDanger"
                 size="sm"
                 aria-label={`Delete ${PLACES[medal.place].label.toLowerCase()} medal at ${medal.competition}`}
-                onClick={() => setToDelete(medal)}
+                onClick={() => editing.askDelete(medal)}
               >
                 Delete
               </Button>
@@ -104,20 +90,6 @@ export function MedalHistory({ athlete, onChange }: MedalHistoryProps) {
           ))}
         </ol>
       )}
-
-      {toDelete ? (
-        <ConfirmDialog
-          title="Delete this medal?"
-          confirmLabel="Delete medal"
-          onConfirm={() => remove(toDelete)}
-          onCancel={() => setToDelete(null)}
-        >
-          <p>
-            {PLACES[toDelete.place].label} at {toDelete.competition} on {formatDate(toDelete.heldOn)}.
-            This cannot be undone.
-          </p>
-        </ConfirmDialog>
-      ) : null}
     </HistorySection>
   );
 }
@@ -150,124 +122,102 @@ function MedalForm({ athlete, onSaved, onCancel }: MedalFormProps) {
   const [heldOn, setHeldOn] = useState(todayIso);
   const [place, setPlace] = useState<MedalPlace | "">("");
   const [category, setCategory] = useState("");
-  const [saving, setSaving] = useState(false);
-  const { formRef, errors, show, clear, fail } = useFieldErrors();
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const problems: FieldErrors = {};
-    if (!competition.trim()) problems.competition = "Competition is required.";
-    if (!heldOn) problems.heldOn = "Competition date is required.";
-    else if (heldOn > todayIso()) problems.heldOn = "Competition date can't be in the future.";
-    else if (heldOn < athlete.birthDate) problems.heldOn = "Competition date can't be before the birth date.";
-    if (!place) problems.place = "Choose gold, silver or bronze.";
-    if (!isValid(problems) || !place) {
-      show(problems);
-      return;
-    }
-    setSaving(true);
-    try {
+  const form = useFormSubmit({
+    check: () => {
+      const problems: FieldErrors = {};
+      if (!competition.trim()) problems.competition = "Competition is required.";
+      if (!heldOn) problems.heldOn = "Competition date is required.";
+      else if (heldOn > todayIso()) problems.heldOn = "Competition date can't be in the future.";
+      else if (heldOn < athlete.birthDate) problems.heldOn = "Competition date can't be before the birth date.";
+      if (!place) problems.place = "Choose gold, silver or bronze.";
+      return problems;
+    },
+    save: async () => {
+      // `check` refused an empty place; this only tells TypeScript so.
+      if (!place) return;
       const input = { competition: competition.trim(), heldOn, place, category: category.trim() || null };
       onSaved(await api().athletes.addMedal(athlete.id, input), input);
-    } catch (err) {
-      fail(err, "Couldn't add the medal");
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    failTitle: "Couldn't add the medal",
+  });
+  const { errors, clear } = form;
 
   return (
-    <form
-      ref={formRef}
-      noValidate
-      aria-label="Add medal"
-      onSubmit={(event) => void submit(event)}
-      className="mb-6 rounded-xl bg-slate-50 p-4 ring-1 ring-slate-200 ring-inset"
-    >
-      <div className="grid grid-cols-2 gap-x-5 gap-y-4">
-        <Field idPrefix={idPrefix} name="competition" label="Competition" error={errors.competition} className="col-span-2">
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autoFocus
-              autoComplete="off"
-              value={competition}
-              onChange={(event) => {
-                setCompetition(event.target.value);
-                clear("competition");
-              }}
-              className={controlClass}
-            />
-          )}
-        </Field>
-        <Field idPrefix={idPrefix} name="heldOn" label="Competition date" error={errors.heldOn}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              max={todayIso()}
-              value={heldOn}
-              onChange={(event) => {
-                setHeldOn(event.target.value);
-                clear("heldOn");
-              }}
-              className={controlClass}
-            />
-          )}
-        </Field>
-        <Field idPrefix={idPrefix} name="place" label="Place" error={errors.place}>
-          {(control) => (
-            <select
-              {...control}
-              value={place}
-              onChange={(event) => {
-                setPlace(parsePlace(event.target.value));
-                clear("place");
-              }}
-              className={controlClass}
-            >
-              <option value="" disabled>
-                Choose…
-              </option>
-              <option value="gold">Gold</option>
-              <option value="silver">Silver</option>
-              <option value="bronze">Bronze</option>
-            </select>
-          )}
-        </Field>
-        <Field
-          idPrefix={idPrefix}
-          name="category"
-          label="Category"
-          error={errors.category}
-          hint="Optional, e.g. U18 −63 kg"
-          className="col-span-2"
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autoComplete="off"
-              value={category}
-              onChange={(event) => {
-                setCategory(event.target.value);
-                clear("category");
-              }}
-              className={controlClass}
-            />
-          )}
-        </Field>
-      </div>
-      <div className="mt-4 flex justify-end gap-3">
-        <Button variant="secondary" disabled={saving} onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" busy={saving}>
-          Save medal
-        </Button>
-      </div>
-    </form>
+    <HistoryForm label="Add medal" saveLabel="Save medal" form={form} onCancel={onCancel}>
+      <Field idPrefix={idPrefix} name="competition" label="Competition" error={errors.competition} className="col-span-2">
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            autoFocus
+            autoComplete="off"
+            value={competition}
+            onChange={(event) => {
+              setCompetition(event.target.value);
+              clear("competition");
+            }}
+            className={controlClass}
+          />
+        )}
+      </Field>
+      <Field idPrefix={idPrefix} name="heldOn" label="Competition date" error={errors.heldOn}>
+        {(control) => (
+          <input
+            {...control}
+            type="date"
+            max={todayIso()}
+            value={heldOn}
+            onChange={(event) => {
+              setHeldOn(event.target.value);
+              clear("heldOn");
+            }}
+            className={controlClass}
+          />
+        )}
+      </Field>
+      <Field idPrefix={idPrefix} name="place" label="Place" error={errors.place}>
+        {(control) => (
+          <select
+            {...control}
+            value={place}
+            onChange={(event) => {
+              setPlace(parsePlace(event.target.value));
+              clear("place");
+            }}
+            className={controlClass}
+          >
+            <option value="" disabled>
+              Choose…
+            </option>
+            <option value="gold">Gold</option>
+            <option value="silver">Silver</option>
+            <option value="bronze">Bronze</option>
+          </select>
+        )}
+      </Field>
+      <Field
+        idPrefix={idPrefix}
+        name="category"
+        label="Category"
+        error={errors.category}
+        hint="Optional, e.g. U18 −63 kg"
+        className="col-span-2"
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            autoComplete="off"
+            value={category}
+            onChange={(event) => {
+              setCategory(event.target.value);
+              clear("category");
+            }}
+            className={controlClass}
+          />
+        )}
+      </Field>
+    </HistoryForm>
   );
 }
 

@@ -1,16 +1,16 @@
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 import { BeltBadge } from "../../components/BeltBadge";
 import { Button } from "../../components/ui/Button";
-import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
 import { controlClass, Field } from "../../components/ui/Field";
 import { api } from "../../lib/bridge";
 import { formatDate, todayIso } from "../../lib/format";
-import { notifyError, notifySuccess } from "../../lib/notify";
-import { isValid, useFieldErrors, type FieldErrors } from "../../lib/use-field-errors";
+import { notifySuccess } from "../../lib/notify";
+import type { FieldErrors } from "../../lib/use-field-errors";
+import { useFormSubmit } from "../../lib/use-form-submit";
 import type { RuleIndex } from "../../lib/use-rules";
-import { useFocusAfterRender } from "../../lib/use-focus-after-render";
 import type { Athlete, Promotion } from "../../types/bridge";
-import { HistorySection } from "./HistorySection";
+import { BeltOptions } from "./BeltOptions";
+import { HistoryForm, HistorySection, useHistoryEditing } from "./HistorySection";
 
 interface PromotionHistoryProps {
   athlete: Athlete;
@@ -20,10 +20,6 @@ interface PromotionHistoryProps {
 
 /** The gradings, newest first, and the form that records the next one. */
 export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryProps) {
-  const [recording, setRecording] = useState(false);
-  const [toDelete, setToDelete] = useState<Promotion | null>(null);
-  const openButtonRef = useRef<HTMLButtonElement>(null);
-  const focusOpenButton = useFocusAfterRender(openButtonRef);
   const beltName = (id: number) => rules?.beltById.get(id)?.name ?? "a belt no longer on the ladder";
   /** What the athlete holds after the newest promotion is gone. */
   const beltNow = (id: number | null) =>
@@ -31,53 +27,50 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
       ? `${athlete.fullName} has no belt recorded now.`
       : `${athlete.fullName}'s belt is ${beltName(id)} again.`;
 
-  const closeForm = () => {
-    setRecording(false);
-    // The button comes back as the form goes: give it the focus the form had.
-    focusOpenButton();
-  };
-
-  const remove = async (promotion: Promotion) => {
-    let updated: Athlete;
-    try {
-      updated = await api().athletes.deletePromotion(promotion.id);
-    } catch (err) {
-      notifyError(err, "Couldn't delete the promotion");
-      return;
-    }
-    setToDelete(null);
-    onChange(updated);
-    // Its Delete button is gone with it: carry on from the section's own button.
-    focusOpenButton();
-    notifySuccess("Promotion deleted", updated.beltId === athlete.beltId ? undefined : beltNow(updated.beltId));
-  };
+  const editing = useHistoryEditing<Promotion>({
+    deleteEntry: (promotion) => api().athletes.deletePromotion(promotion.id),
+    deleteFailTitle: "Couldn't delete the promotion",
+    onDeleted: (updated) => {
+      onChange(updated);
+      notifySuccess("Promotion deleted", updated.beltId === athlete.beltId ? undefined : beltNow(updated.beltId));
+    },
+  });
 
   const newest = athlete.promotions[0];
 
   return (
     <HistorySection
       title="Promotion history"
-      action={
-        recording ? null : (
-          <Button ref={openButtonRef} variant="secondary" onClick={() => setRecording(true)}>
-            Record promotion
-          </Button>
-        )
-      }
-    >
-      {recording ? (
+      buttonLabel="Record promotion"
+      editing={editing}
+      form={
         <PromotionForm
           athlete={athlete}
           rules={rules}
           onSaved={(updated, promotedTo) => {
             onChange(updated);
             notifySuccess(`Recorded the promotion to ${promotedTo} for ${updated.fullName}`);
-            closeForm();
+            editing.closeForm();
           }}
-          onCancel={closeForm}
+          onCancel={editing.closeForm}
         />
-      ) : null}
-
+      }
+      deletePrompt={{
+        title: "Delete this promotion?",
+        confirmLabel: "Delete promotion",
+        describe: (promotion) => (
+          <p>
+            {beltName(promotion.beltId)} on {formatDate(promotion.promotedOn)}.{" "}
+            {promotion.id === newest?.id
+              ? promotion.fromBeltId === null
+                ? `It is the latest promotion, so ${athlete.fullName} will have no belt recorded.`
+                : `It is the latest promotion, so ${athlete.fullName}'s belt goes back to ${beltName(promotion.fromBeltId)}.`
+              : `${athlete.fullName} keeps their current belt.`}{" "}
+            This cannot be undone.
+          </p>
+        ),
+      }}
+    >
       {athlete.promotions.length === 0 ? (
         <p className="text-sm text-slate-500">No promotions recorded yet.</p>
       ) : (
@@ -111,7 +104,7 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
                   size="sm"
                   className="self-start"
                   aria-label={`Delete promotion to ${belt?.name ?? "this belt"} on ${formatDate(promotion.promotedOn)}`}
-                  onClick={() => setToDelete(promotion)}
+                  onClick={() => editing.askDelete(promotion)}
                 >
                   Delete
                 </Button>
@@ -120,25 +113,6 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
           })}
         </ol>
       )}
-
-      {toDelete ? (
-        <ConfirmDialog
-          title="Delete this promotion?"
-          confirmLabel="Delete promotion"
-          onConfirm={() => remove(toDelete)}
-          onCancel={() => setToDelete(null)}
-        >
-          <p>
-            {beltName(toDelete.beltId)} on {formatDate(toDelete.promotedOn)}.{" "}
-            {toDelete.id === newest?.id
-              ? toDelete.fromBeltId === null
-                ? `It is the latest promotion, so ${athlete.fullName} will have no belt recorded.`
-                : `It is the latest promotion, so ${athlete.fullName}'s belt goes back to ${beltName(toDelete.fromBeltId)}.`
-              : `${athlete.fullName} keeps their current belt.`}{" "}
-            This cannot be undone.
-          </p>
-        </ConfirmDialog>
-      ) : null}
     </HistorySection>
   );
 }
@@ -162,22 +136,16 @@ function PromotionForm({ athlete, rules, onSaved, onCancel }: PromotionFormProps
   }
   const [examiner, setExaminer] = useState("");
   const [notes, setNotes] = useState("");
-  const [saving, setSaving] = useState(false);
-  const { formRef, errors, show, clear, fail } = useFieldErrors();
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const problems: FieldErrors = {};
-    if (!promotedOn) problems.promotedOn = "Promotion date is required.";
-    else if (promotedOn > todayIso()) problems.promotedOn = "Promotion date can't be in the future.";
-    else if (promotedOn < athlete.birthDate) problems.promotedOn = "Promotion date can't be before the birth date.";
-    if (!beltId) problems.beltId = "Choose the belt reached.";
-    if (!isValid(problems)) {
-      show(problems);
-      return;
-    }
-    setSaving(true);
-    try {
+  const form = useFormSubmit({
+    check: () => {
+      const problems: FieldErrors = {};
+      if (!promotedOn) problems.promotedOn = "Promotion date is required.";
+      else if (promotedOn > todayIso()) problems.promotedOn = "Promotion date can't be in the future.";
+      else if (promotedOn < athlete.birthDate) problems.promotedOn = "Promotion date can't be before the birth date.";
+      if (!beltId) problems.beltId = "Choose the belt reached.";
+      return problems;
+    },
+    save: async () => {
       const updated = await api().athletes.addPromotion(athlete.id, {
         promotedOn,
         beltId: Number(beltId),
@@ -185,105 +153,85 @@ function PromotionForm({ athlete, rules, onSaved, onCancel }: PromotionFormProps
         notes: notes.trim() || null,
       });
       onSaved(updated, rules?.beltById.get(Number(beltId))?.name ?? "the new belt");
-    } catch (err) {
-      fail(err, "Couldn't record the promotion");
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    failTitle: "Couldn't record the promotion",
+  });
+  const { errors, clear } = form;
 
   return (
-    <form
-      ref={formRef}
-      noValidate
-      aria-label="Record promotion"
-      onSubmit={(event) => void submit(event)}
-      className="mb-6 rounded-xl bg-slate-50 p-4 ring-1 ring-slate-200 ring-inset"
-    >
-      <div className="grid grid-cols-2 gap-x-5 gap-y-4">
-        <Field idPrefix={idPrefix} name="promotedOn" label="Promotion date" error={errors.promotedOn}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              autoFocus
-              max={todayIso()}
-              value={promotedOn}
-              onChange={(event) => {
-                setPromotedOn(event.target.value);
-                clear("promotedOn");
-              }}
-              className={controlClass}
-            />
-          )}
-        </Field>
-        <Field idPrefix={idPrefix} name="beltId" label="New belt" error={errors.beltId}>
-          {(control) => (
-            <select
-              {...control}
-              value={beltId}
-              onChange={(event) => {
-                setBeltId(event.target.value);
-                clear("beltId");
-              }}
-              className={controlClass}
-            >
-              <option value="" disabled>
-                Choose a belt…
-              </option>
-              {rules?.rules.belts.map((belt) => (
-                <option key={belt.id} value={belt.id}>
-                  {belt.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field idPrefix={idPrefix} name="examiner" label="Examiner" error={errors.examiner}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autoComplete="off"
-              value={examiner}
-              onChange={(event) => {
-                setExaminer(event.target.value);
-                clear("examiner");
-              }}
-              className={controlClass}
-            />
-          )}
-        </Field>
-        <Field idPrefix={idPrefix} name="notes" label="Notes" error={errors.notes}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autoComplete="off"
-              value={notes}
-              onChange={(event) => {
-                setNotes(event.target.value);
-                clear("notes");
-              }}
-              className={controlClass}
-            />
-          )}
-        </Field>
-      </div>
-      <div className="mt-4 flex justify-end gap-3">
-        <Button variant="secondary" disabled={saving} onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" busy={saving}>
-          Save promotion
-        </Button>
-      </div>
-    </form>
+    <HistoryForm label="Record promotion" saveLabel="Save promotion" form={form} onCancel={onCancel}>
+      <Field idPrefix={idPrefix} name="promotedOn" label="Promotion date" error={errors.promotedOn}>
+        {(control) => (
+          <input
+            {...control}
+            type="date"
+            autoFocus
+            max={todayIso()}
+            value={promotedOn}
+            onChange={(event) => {
+              setPromotedOn(event.target.value);
+              clear("promotedOn");
+            }}
+            className={controlClass}
+          />
+        )}
+      </Field>
+      <Field idPrefix={idPrefix} name="beltId" label="New belt" error={errors.beltId}>
+        {(control) => (
+          <select
+            {...control}
+            value={beltId}
+            onChange={(event) => {
+              setBeltId(event.target.value);
+              clear("beltId");
+            }}
+            className={controlClass}
+          >
+            <option value="" disabled>
+              Choose a belt…
+            </option>
+            <BeltOptions rules={rules} />
+          </select>
+        )}
+      </Field>
+      <Field idPrefix={idPrefix} name="examiner" label="Examiner" error={errors.examiner}>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            autoComplete="off"
+            value={examiner}
+            onChange={(event) => {
+              setExaminer(event.target.value);
+              clear("examiner");
+            }}
+            className={controlClass}
+          />
+        )}
+      </Field>
+      <Field idPrefix={idPrefix} name="notes" label="Notes" error={errors.notes}>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            autoComplete="off"
+            value={notes}
+            onChange={(event) => {
+              setNotes(event.target.value);
+              clear("notes");
+            }}
+            className={controlClass}
+          />
+        )}
+      </Field>
+    </HistoryForm>
   );
 }
 
-/** The belt after the current one on the ladder (the first belt for someone without one). */
-/** The belt above the current one; none at the top of the ladder (nothing to preselect). */
+/**
+ * The belt after the current one on the ladder (the first belt for someone without one);
+ * none at the top of the ladder (nothing to preselect).
+ */
 function nextBeltId(athlete: Athlete, rules: RuleIndex | null): string {
   const belts = rules?.rules.belts ?? [];
   const next = belts[belts.findIndex((belt) => belt.id === athlete.beltId) + 1];
