@@ -1,4 +1,5 @@
 // Small inline icons (24×24, stroke = currentColor). Decorative: aria-hidden.
+// The ones inside buttons and fields are drawn on a 20×20 grid and shown at 16px.
 import type { SVGProps } from "react";
 
 function Icon(props: SVGProps<SVGSVGElement>) {
@@ -16,6 +17,11 @@ function Icon(props: SVGProps<SVGSVGElement>) {
       {...props}
     />
   );
+}
+
+/** On the 20×20 grid, at 16px: the size of an icon beside a button's text or in a field. */
+function SmallIcon(props: SVGProps<SVGSVGElement>) {
+  return <Icon viewBox="0 0 20 20" className="size-4" {...props} />;
 }
 
 export function UsersIcon(props: SVGProps<SVGSVGElement>) {
@@ -108,6 +114,74 @@ export function RefreshIcon(props: SVGProps<SVGSVGElement>) {
     <Icon {...props}>
       <path d="M19.5 12a7.5 7.5 0 1 1-2.2-5.3M19.5 4.5v4h-4" />
     </Icon>
+  );
+}
+
+export function BeltIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <path d="M3 10h18v4H3z" />
+      <path d="m10.5 14-2 6M13.5 14l2 6" />
+      <rect x="10" y="9" width="4" height="6" rx="1" />
+    </Icon>
+  );
+}
+
+export function CalendarIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <rect x="4" y="5" width="16" height="15" rx="2" />
+      <path d="M4 10h16M9 3v4M15 3v4" />
+    </Icon>
+  );
+}
+
+export function PlusIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <SmallIcon strokeWidth={2} {...props}>
+      <path d="M10 4v12M4 10h12" />
+    </SmallIcon>
+  );
+}
+
+export function SearchIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <SmallIcon {...props}>
+      <circle cx="8.5" cy="8.5" r="5.5" />
+      <path d="m13 13 4 4" />
+    </SmallIcon>
+  );
+}
+
+export function ChevronLeftIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <SmallIcon {...props}>
+      <path d="M12 4 6 10l6 6" />
+    </SmallIcon>
+  );
+}
+
+export function ChevronRightIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <SmallIcon {...props}>
+      <path d="m8 4 6 6-6 6" />
+    </SmallIcon>
+  );
+}
+
+export function ArrowUpIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <SmallIcon {...props}>
+      <path d="M10 15V5M5.5 9.5 10 5l4.5 4.5" />
+    </SmallIcon>
+  );
+}
+
+export function ArrowDownIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <SmallIcon {...props}>
+      <path d="M10 5v10M5.5 10.5 10 15l4.5-4.5" />
+    </SmallIcon>
   );
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from "react"
 import { BeltBadge } from "../../components/BeltBadge";
 import { Button } from "../../components/ui/Button";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
+import { ChevronLeftIcon } from "../../components/ui/icons";
 import { Spinner } from "../../components/ui/Spinner";
 import { api } from "../../lib/bridge";
 import { formatDate, pluralize } from "../../lib/format";
@@ -39,7 +40,7 @@ export function AthleteDetail({ id }: { id: number }) {
   }, [load, dataVersion]);
 
   const back = (
-    <Button variant="ghost" className="-ml-3" icon={<BackIcon />} onClick={() => closeAthlete(true)}>
+    <Button variant="ghost" className="-ml-3" icon={<ChevronLeftIcon />} onClick={() => closeAthlete(true)}>
       Back to athletes
     </Button>
   );
@@ -198,13 +199,5 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
         {children || <span className="text-slate-400">—</span>}
       </dd>
     </div>
-  );
-}
-
-function BackIcon() {
-  return (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4">
-      <path d="M12 4 6 10l6 6" />
-    </svg>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "../../components/ui/Button";
-import { UsersIcon } from "../../components/ui/icons";
+import { PlusIcon, SearchIcon, UsersIcon } from "../../components/ui/icons";
 import { pluralize } from "../../lib/format";
 import { useRuleIndex } from "../../lib/use-rules";
 import type { Athlete, AthleteFilters } from "../../types/bridge";
@@ -113,18 +113,7 @@ function SearchBox({ value, onChange }: { value: string; onChange: (value: strin
       <label htmlFor="roster-search" className="sr-only">
         Search athletes
       </label>
-      <svg
-        viewBox="0 0 20 20"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={1.8}
-        strokeLinecap="round"
-        aria-hidden="true"
-        className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400"
-      >
-        <circle cx="8.5" cy="8.5" r="5.5" />
-        <path d="m13 13 4 4" />
-      </svg>
+      <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" />
       <input
         id="roster-search"
         type="search"
@@ -184,13 +173,5 @@ function NoMatch({ filters, total }: { filters: AthleteFilters; total: number })
         {onlyStatus ? "Show all athletes" : "Clear filters"}
       </Button>
     </div>
-  );
-}
-
-function PlusIcon() {
-  return (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" aria-hidden="true" className="size-4">
-      <path d="M10 4v12M4 10h12" />
-    </svg>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { cn } from "../../components/ui/cn";
+import { ChevronLeftIcon, ChevronRightIcon } from "../../components/ui/icons";
 import type { RuleIndex } from "../../lib/use-rules";
 import type { AthleteFilters } from "../../types/bridge";
 import { categoryLabel } from "./athlete-text";
@@ -34,7 +35,7 @@ export function RosterFilters({ filters, season, rules, onChange }: RosterFilter
             disabled={season <= FIRST_SEASON}
             onClick={() => onChange({ season: season - 1 })}
           >
-            <path d="M10 3 5 8l5 5" />
+            <ChevronLeftIcon />
           </StepButton>
           <select
             id="roster-season"
@@ -53,7 +54,7 @@ export function RosterFilters({ filters, season, rules, onChange }: RosterFilter
             disabled={season >= thisYear + SEASONS_AHEAD}
             onClick={() => onChange({ season: season + 1 })}
           >
-            <path d="m6 3 5 5-5 5" />
+            <ChevronRightIcon />
           </StepButton>
         </div>
       </FilterField>
@@ -147,18 +148,7 @@ function StepButton({ label, disabled, onClick, children }: StepButtonProps) {
       onClick={onClick}
       className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-white text-slate-600 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-40"
     >
-      <svg
-        viewBox="0 0 16 16"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={1.8}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-        className="size-4"
-      >
-        {children}
-      </svg>
+      {children}
     </button>
   );
 }

@@ -3,6 +3,7 @@ import { BeltBadge } from "../../components/BeltBadge";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
+import { ArrowDownIcon, ArrowUpIcon, BeltIcon } from "../../components/ui/icons";
 import { api } from "../../lib/bridge";
 import { pluralize } from "../../lib/format";
 import { notifyError, notifySuccess } from "../../lib/notify";
@@ -102,7 +103,7 @@ export function BeltsCard() {
                     disabled={index === 0}
                     onClick={() => void move(index, "up")}
                   >
-                    <path d="M10 15V5M5.5 9.5 10 5l4.5 4.5" />
+                    <ArrowUpIcon />
                   </IconButton>
                   <IconButton
                     label={`Move ${belt.name} down`}
@@ -110,7 +111,7 @@ export function BeltsCard() {
                     disabled={index === belts.length - 1}
                     onClick={() => void move(index, "down")}
                   >
-                    <path d="M10 5v10M5.5 10.5 10 15l4.5-4.5" />
+                    <ArrowDownIcon />
                   </IconButton>
                   <Button
                     variant="ghost"
@@ -182,28 +183,7 @@ function IconButton({ label, disabled, onClick, children, ...rest }: IconButtonP
       {...rest}
       className="flex size-8 items-center justify-center rounded-lg text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-30"
     >
-      <svg
-        viewBox="0 0 20 20"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={1.8}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-        className="size-4"
-      >
-        {children}
-      </svg>
+      {children}
     </button>
-  );
-}
-
-function BeltIcon() {
-  return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-5">
-      <path d="M3 10h18v4H3z" />
-      <path d="m10.5 14-2 6M13.5 14l2 6" />
-      <rect x="10" y="9" width="4" height="6" rx="1" />
-    </svg>
   );
 }

@@ -2,6 +2,7 @@ import { useRef, useState } from "react";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
+import { CalendarIcon } from "../../components/ui/icons";
 import { api } from "../../lib/bridge";
 import { notifyError, notifySuccess } from "../../lib/notify";
 import { publishRules, reloadRules, useRules } from "../../lib/use-rules";
@@ -121,14 +122,5 @@ export function CategoriesCard() {
         </ConfirmDialog>
       ) : null}
     </Card>
-  );
-}
-
-function CalendarIcon() {
-  return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-5">
-      <rect x="4" y="5" width="16" height="15" rx="2" />
-      <path d="M4 10h16M9 3v4M15 3v4" />
-    </svg>
   );
 }
