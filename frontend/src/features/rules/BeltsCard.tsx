@@ -6,12 +6,12 @@ import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
 import { ArrowDownIcon, ArrowUpIcon, BeltIcon } from "../../components/ui/icons";
 import { api } from "../../lib/bridge";
 import { pluralize } from "../../lib/format";
-import { notifyError, notifySuccess } from "../../lib/notify";
+import { notifyError } from "../../lib/notify";
 import { publishRules, reloadRules, useRules } from "../../lib/use-rules";
-import { useFocusAfterRender } from "../../lib/use-focus-after-render";
 import type { Belt } from "../../types/bridge";
 import { BeltEditorDialog } from "./BeltEditorDialog";
 import { RulesLoadState } from "./RulesLoadState";
+import { useRuleDelete } from "./use-rule-delete";
 
 type Direction = "up" | "down";
 
@@ -19,9 +19,11 @@ type Direction = "up" | "down";
 export function BeltsCard() {
   const state = useRules();
   const [editing, setEditing] = useState<Belt | "new" | null>(null);
-  const [toDelete, setToDelete] = useState<Belt | null>(null);
+  const deletion = useRuleDelete<Belt>({
+    deleteRule: (belt) => api().rules.deleteBelt(belt.id),
+    nameOf: (belt) => `the ${belt.name} belt`,
+  });
   const listRef = useRef<HTMLOListElement>(null);
-  const addButtonRef = useRef<HTMLButtonElement>(null);
   const moving = useRef(false);
   /** The move button to give focus back to once the ladder is redrawn. */
   const [refocus, setRefocus] = useState<{ id: number; direction: Direction } | null>(null);
@@ -58,19 +60,6 @@ export function BeltsCard() {
     } finally {
       moving.current = false;
     }
-  };
-
-  const focusAddButton = useFocusAfterRender(addButtonRef);
-  const remove = async (belt: Belt) => {
-    try {
-      publishRules(await api().rules.deleteBelt(belt.id));
-      notifySuccess(`Deleted the ${belt.name} belt`);
-      // Its Delete button is gone with it: carry on from "Add belt".
-      focusAddButton();
-    } catch (err) {
-      notifyError(err, `Couldn't delete the ${belt.name} belt`);
-    }
-    setToDelete(null);
   };
 
   return (
@@ -125,7 +114,7 @@ export function BeltsCard() {
                     variant="ghostDanger"
                     size="sm"
                     aria-label={`Delete ${belt.name}`}
-                    onClick={() => setToDelete(belt)}
+                    onClick={() => deletion.askDelete(belt)}
                   >
                     Delete
                   </Button>
@@ -134,7 +123,7 @@ export function BeltsCard() {
             ))}
           </ol>
           <div className="mt-4 border-t border-slate-100 pt-4">
-            <Button ref={addButtonRef} variant="secondary" onClick={() => setEditing("new")}>
+            <Button ref={deletion.addButtonRef} variant="secondary" onClick={() => setEditing("new")}>
               Add belt
             </Button>
           </div>
@@ -147,12 +136,12 @@ export function BeltsCard() {
           onClose={() => setEditing(null)}
         />
       ) : null}
-      {toDelete ? (
+      {deletion.toDelete ? (
         <ConfirmDialog
-          title={`Delete the ${toDelete.name} belt?`}
+          title={`Delete the ${deletion.toDelete.name} belt?`}
           confirmLabel="Delete belt"
-          onConfirm={() => remove(toDelete)}
-          onCancel={() => setToDelete(null)}
+          onConfirm={deletion.confirmDelete}
+          onCancel={deletion.cancelDelete}
         >
           <p>
             It comes off the ladder. A belt that an athlete holds, or reached in a recorded

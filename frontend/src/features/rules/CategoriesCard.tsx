@@ -1,35 +1,23 @@
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
 import { CalendarIcon } from "../../components/ui/icons";
 import { api } from "../../lib/bridge";
-import { notifyError, notifySuccess } from "../../lib/notify";
-import { publishRules, reloadRules, useRules } from "../../lib/use-rules";
-import { useFocusAfterRender } from "../../lib/use-focus-after-render";
+import { reloadRules, useRules } from "../../lib/use-rules";
 import type { AgeCategory } from "../../types/bridge";
 import { CategoryEditorDialog } from "./CategoryEditorDialog";
 import { RulesLoadState } from "./RulesLoadState";
+import { useRuleDelete } from "./use-rule-delete";
 
 /** The age bands of the active ruleset: add, edit and delete them. */
 export function CategoriesCard() {
   const state = useRules();
   const [editing, setEditing] = useState<AgeCategory | "new" | null>(null);
-  const [toDelete, setToDelete] = useState<AgeCategory | null>(null);
-  const addButtonRef = useRef<HTMLButtonElement>(null);
-
-  const focusAddButton = useFocusAfterRender(addButtonRef);
-  const remove = async (category: AgeCategory) => {
-    try {
-      publishRules(await api().rules.deleteCategory(category.id));
-      notifySuccess(`Deleted ${category.code} ${category.name}`);
-      // Its Delete button is gone with it: carry on from "Add category".
-      focusAddButton();
-    } catch (err) {
-      notifyError(err, `Couldn't delete ${category.code} ${category.name}`);
-    }
-    setToDelete(null);
-  };
+  const deletion = useRuleDelete<AgeCategory>({
+    deleteRule: (category) => api().rules.deleteCategory(category.id),
+    nameOf: (category) => `${category.code} ${category.name}`,
+  });
 
   return (
     <Card
@@ -87,7 +75,7 @@ export function CategoriesCard() {
                         variant="ghostDanger"
                         size="sm"
                         aria-label={`Delete ${category.code} ${category.name}`}
-                        onClick={() => setToDelete(category)}
+                        onClick={() => deletion.askDelete(category)}
                       >
                         Delete
                       </Button>
@@ -98,7 +86,7 @@ export function CategoriesCard() {
             </table>
           )}
           <div className="mt-4 border-t border-slate-100 pt-4">
-            <Button ref={addButtonRef} variant="secondary" onClick={() => setEditing("new")}>
+            <Button ref={deletion.addButtonRef} variant="secondary" onClick={() => setEditing("new")}>
               Add category
             </Button>
           </div>
@@ -111,12 +99,12 @@ export function CategoriesCard() {
           onClose={() => setEditing(null)}
         />
       ) : null}
-      {toDelete ? (
+      {deletion.toDelete ? (
         <ConfirmDialog
-          title={`Delete ${toDelete.code} ${toDelete.name}?`}
+          title={`Delete ${deletion.toDelete.code} ${deletion.toDelete.name}?`}
           confirmLabel="Delete category"
-          onConfirm={() => remove(toDelete)}
-          onCancel={() => setToDelete(null)}
+          onConfirm={deletion.confirmDelete}
+          onCancel={deletion.cancelDelete}
         >
           <p>No athlete is deleted: each is shown with the next category that fits, if any.</p>
         </ConfirmDialog>
