@@ -7,6 +7,7 @@ import {
   useState,
   type KeyboardEvent,
 } from "react";
+import { flushSync } from "react-dom";
 import { BeltBadge } from "../../components/BeltBadge";
 import { cn } from "../../components/ui/cn";
 import type { RuleIndex } from "../../lib/use-rules";
@@ -81,7 +82,9 @@ export function RosterTable({ rows, rules, busy, sort, descending, onSort, onOpe
   const onScroll = () => {
     const top = scrollerRef.current?.scrollTop ?? 0;
     rosterMemory.scrollTop = top;
-    setScrollTop(top);
+    // Drawn within the scroll event, before the frame is painted, not in a task after it:
+    // otherwise a fast scroll (a scrollbar drag) outruns the overscan and shows empty rows.
+    flushSync(() => setScrollTop(top));
   };
 
   const bodyTop = Math.max(0, scrollTop - HEADER_HEIGHT);
@@ -129,7 +132,8 @@ export function RosterTable({ rows, rules, busy, sort, descending, onSort, onOpe
       aria-rowcount={rows.length + 1}
       aria-busy={busy}
       onScroll={onScroll}
-      className={cn("overflow-y-auto rounded-t-2xl", rows.length > 0 ? "min-h-48 flex-1" : "flex-none")}
+      // Opaque, so Chromium scrolls it as its own layer rather than repainting it every frame.
+      className={cn("overflow-y-auto rounded-t-2xl bg-white", rows.length > 0 ? "min-h-48 flex-1" : "flex-none")}
     >
       <div role="rowgroup" className="sticky top-0 z-10">
         <div
