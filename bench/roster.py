@@ -14,7 +14,7 @@ set), Playwright attached over CDP. Every figure is taken inside the page with
    time, clearing the box between names.
 2. Context, right after each UI run and for the same filters: the bare bridge call timed in
    the page (`await window.pywebview.api.athletes.list(filters)`), and the Python work alone
-   in this process (`roster` + `to_wire` + `json.dumps`), the baseline.
+   in this process (`roster` + `athlete_list` + `json.dumps`), the baseline.
 3. Where the time goes for the biggest answer: each Python step, pywebview's escaping, and
    the page evaluating the very script pywebview sends back (`eval` + `JSON.parse`).
 4. Smoothness: the whole list (status "All") scrolled top to bottom by a fixed step a frame
@@ -51,7 +51,8 @@ from webview.util import escape_string
 from _common import JUDO_MANAGER, median, percentile, print_table, ratio
 from judo_manager.app import DEBUG_PORT_ENV
 from judo_manager.athletes.service import AthletesService
-from judo_manager.bridge.convert import from_wire, to_wire
+from judo_manager.bridge.athletes import athlete_list
+from judo_manager.bridge.convert import from_wire
 from judo_manager.db import Database, open_database
 from judo_manager.demo.generator import fill_demo_club
 from judo_manager.paths import DATA_DIR_ENV, database_path
@@ -306,7 +307,7 @@ class Sample:
     to_paint_ms: float  # in the DOM → one frame painted
     rows_in_dom: int
     bridge_ms: float  # the same call alone, from the page
-    python_ms: float  # roster + to_wire + json.dumps, in this process
+    python_ms: float  # roster + athlete_list + json.dumps, in this process
     python_steps: dict[str, float] = field(default_factory=dict)
 
 
@@ -333,7 +334,7 @@ class Baseline:
         if key not in self._expected:
             roster = self._service.roster(from_wire(filters))
             first = roster.rows[0].id if roster.rows else None
-            size = len(json.dumps(to_wire(roster)).encode())
+            size = len(json.dumps(athlete_list(roster)).encode())
             self._expected[key] = Expected(len(roster.rows), roster.total, first, size)
         return self._expected[key]
 
@@ -342,7 +343,7 @@ class Baseline:
         t0 = time.perf_counter()
         roster = self._service.roster(from_wire(filters))
         t1 = time.perf_counter()
-        wire = to_wire(roster)
+        wire = athlete_list(roster)
         t2 = time.perf_counter()
         text = json.dumps(wire)
         t3 = time.perf_counter()
@@ -350,14 +351,14 @@ class Baseline:
         t4 = time.perf_counter()
         return {
             "roster": (t1 - t0) * 1000,
-            "to_wire": (t2 - t1) * 1000,
+            "to wire shape": (t2 - t1) * 1000,
             "json.dumps": (t3 - t2) * 1000,
             "pywebview escaping": (t4 - t3) * 1000,
         }
 
     def answer_json(self, filters: dict[str, object]) -> str:
         """The JSON text `js_bridge_call` would send for `filters`."""
-        return json.dumps(to_wire(self._service.roster(from_wire(filters))))
+        return json.dumps(athlete_list(self._service.roster(from_wire(filters))))
 
 
 def pywebview_script(result: str, value_id: str = "__BENCH_ID__") -> str:
@@ -577,7 +578,7 @@ def apply_change(page: Page, baseline: Baseline, change: Change) -> Sample:
         to_paint_ms=got["painted"] - got["dom"],
         rows_in_dom=got["rowsInDom"],
         bridge_ms=bridge["ms"],
-        python_ms=steps["roster"] + steps["to_wire"] + steps["json.dumps"],
+        python_ms=steps["roster"] + steps["to wire shape"] + steps["json.dumps"],
         python_steps=steps,
     )
 
@@ -709,7 +710,7 @@ def print_results(
             "DOM → painted",
             "rows in DOM",
             "roster",
-            "to_wire",
+            "to wire shape",
             "json.dumps",
         ],
         [
@@ -723,7 +724,7 @@ def print_results(
                 max(one.rows_in_dom for one in samples),
                 *[
                     f"{median([one.python_steps[step] for one in samples]):.1f}"
-                    for step in ("roster", "to_wire", "json.dumps")
+                    for step in ("roster", "to wire shape", "json.dumps")
                 ],
             ]
             for label, samples in rows

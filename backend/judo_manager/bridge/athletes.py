@@ -26,7 +26,7 @@ class AthletesApi:
     @coach_errors
     def list(self, filters: AthleteFilters) -> AthleteList:
         """The roster filtered, searched and sorted, with each athlete's age and category."""
-        return _athlete_list(self._athletes.roster(from_wire(filters)))
+        return athlete_list(self._athletes.roster(from_wire(filters)))
 
     @coach_errors
     def get(self, id: int) -> Athlete:
@@ -69,7 +69,8 @@ class AthletesApi:
         return to_wire(self._athletes.delete_medal(medalId))
 
 
-def _athlete_list(roster: Roster) -> AthleteList:
+def athlete_list(roster: Roster) -> AthleteList:
+    """The roster in the shape `athletes.list` answers with."""
     # Spelled out rather than through `to_wire`: at 5,000 rows this saves about a third of
     # Python's share of a filter change.
     return AthleteList(
