@@ -592,3 +592,94 @@ def _athletes_in(data: Path) -> int:
         return int(conn.execute("SELECT count(*) FROM athletes").fetchone()[0])
     finally:
         conn.close()
+
+
+def test_a_medal_form_can_be_cancelled_and_a_medal_deleted_after_confirming(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    page = launch_app(_club_of(tmp_path / "data", ELIF)).page
+    _expect_roster(page, ["Elif Öztürk"], total=1, timeout=START_TIMEOUT_MS)
+    _row(page, "Elif Öztürk").click()
+    medals = _history(page, "Medal history")
+    # Cancel gives the focus back to the section's button.
+    medals.get_by_role("button", name="Add medal").click()
+    form = medals.get_by_role("form", name="Add medal")
+    expect(form.get_by_label("Competition", exact=True)).to_be_focused()
+    form.get_by_role("button", name="Save medal").click()
+    _expect_field_error(form, "competition", "Competition", "Competition is required.")
+    _expect_field_error(form, "place", "Place", "Choose gold, silver or bronze.")
+    expect(form.get_by_label("Competition", exact=True)).to_be_focused()
+    form.get_by_role("button", name="Cancel").click()
+    expect(form).to_have_count(0)
+    expect(medals.get_by_role("button", name="Add medal")).to_be_focused()
+
+    _add_medal(page, "Cup", "2020-05-01", "Gold")
+    _expect_toast(page, "Added gold at Cup")
+    medals.get_by_role("button", name="Delete gold medal at Cup").click()
+    confirm = page.get_by_role("alertdialog", name="Delete this medal?")
+    expect(confirm).to_contain_text("Gold at Cup on")
+    expect(confirm.get_by_role("button", name="Cancel")).to_be_focused()
+    confirm.get_by_role("button", name="Cancel").click()
+    expect(confirm).to_have_count(0)
+    expect(medals.get_by_role("button", name="Delete gold medal at Cup")).to_be_focused()
+    medals.get_by_role("button", name="Delete gold medal at Cup").click()
+    confirm.get_by_role("button", name="Delete medal").click()
+    _expect_toast(page, "Medal deleted")
+    expect(confirm).to_have_count(0)
+    expect(medals.get_by_role("button", name="Add medal")).to_be_focused()
+    expect(medals).to_contain_text("No medals recorded yet.")
+
+
+def test_belts_and_categories_are_deleted_added_and_refused_in_settings(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    page = launch_app(_club_of(tmp_path / "data", ELIF)).page
+    _expect_roster(page, ["Elif Öztürk"], total=1, timeout=START_TIMEOUT_MS)
+    page.get_by_role("navigation").get_by_role("button", name="Settings").click()
+    belts = page.get_by_role("region", name="Belts")
+
+    # A belt in use is refused: the confirmation closes and a toast says why.
+    belts.get_by_role("button", name="Delete Green").click()
+    confirm = page.get_by_role("alertdialog", name="Delete the Green belt?")
+    confirm.get_by_role("button", name="Delete belt").click()
+    refusal = _toasts(page).get_by_role("alert").filter(has_text="Couldn't delete the Green belt")
+    expect(refusal).to_contain_text("currently holds it")
+    expect(confirm).to_have_count(0)
+
+    # An unused one goes; focus carries on from "Add belt".
+    belts.get_by_role("button", name="Delete Blue").click()
+    blue = page.get_by_role("alertdialog", name="Delete the Blue belt?")
+    blue.get_by_role("button", name="Delete belt").click()
+    _expect_toast(page, "Deleted the Blue belt")
+    expect(belts.get_by_role("button", name="Add belt")).to_be_focused()
+    expect(belts.get_by_role("button", name="Delete Blue")).to_have_count(0)
+
+    # The add dialog: its own check, then Python's, then a save.
+    belts.get_by_role("button", name="Add belt").click()
+    dialog = page.get_by_role("dialog", name="Add belt")
+    expect(dialog.get_by_label("Name")).to_be_focused()
+    dialog.get_by_role("button", name="Save belt").click()
+    _expect_field_error(dialog, "name", "Name", "Name is required.")
+    dialog.get_by_label("Name").fill("Green")
+    dialog.get_by_role("button", name="Save belt").click()
+    _expect_field_error(dialog, "name", "Name", "There is already a belt called Green.")
+    dialog.get_by_label("Name").fill("Purple")
+    dialog.get_by_role("button", name="Save belt").click()
+    _expect_toast(page, "Added the Purple belt")
+    expect(dialog).to_have_count(0)
+    expect(belts.get_by_role("button", name="Add belt")).to_be_focused()
+
+    categories = page.get_by_role("region", name="Age categories")
+    categories.get_by_role("button", name=re.compile(r"^Delete U18")).click()
+    confirm = page.get_by_role("alertdialog", name=re.compile(r"^Delete U18"))
+    confirm.get_by_role("button", name="Delete category").click()
+    _expect_toast(page, "Deleted U18")
+    expect(categories.get_by_role("button", name="Add category")).to_be_focused()
+
+    categories.get_by_role("button", name="Add category").click()
+    dialog = page.get_by_role("dialog", name="Add age category")
+    dialog.get_by_role("button", name="Save category").click()
+    _expect_field_error(dialog, "code", "Code", "Code is required.")
+    dialog.get_by_role("button", name="Cancel").click()
+    expect(dialog).to_have_count(0)
+    expect(categories.get_by_role("button", name="Add category")).to_be_focused()
