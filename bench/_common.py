@@ -106,3 +106,13 @@ def filesystem_of(path: Path) -> str:
 def mb(size: float) -> str:
     """A byte count in megabytes, as the app prints it."""
     return f"{size / 1_000_000:,.1f} MB"
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """End an app the benchmark started: politely, then for sure."""
+    process.terminate()
+    try:
+        process.wait(15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -48,7 +48,7 @@ from typing import Any, Literal
 from playwright.sync_api import Page, Playwright, sync_playwright
 from webview.util import escape_string
 
-from _common import JUDO_MANAGER, median, percentile, print_table, ratio
+from _common import JUDO_MANAGER, median, percentile, print_table, ratio, stop
 from judo_manager.app import DEBUG_PORT_ENV
 from judo_manager.athletes.service import AthletesService
 from judo_manager.bridge.athletes import athlete_list
@@ -447,12 +447,7 @@ def open_window(playwright: Playwright, data_dir: Path) -> Iterator[Page]:
         yield page
         browser.close()
     finally:
-        process.terminate()
-        try:
-            process.wait(15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def build_scenarios(db: Database, baseline: Baseline, runs: int) -> list[tuple[str, list[Change]]]:

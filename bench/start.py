@@ -33,7 +33,7 @@ from pathlib import Path
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, Playwright, sync_playwright
 
-from _common import JUDO_MANAGER, PYTHON, median, print_table, ratio, run_child
+from _common import JUDO_MANAGER, PYTHON, median, print_table, ratio, run_child, stop
 from judo_manager.app import DEBUG_PORT_ENV
 from judo_manager.paths import DATA_DIR_ENV
 
@@ -162,12 +162,7 @@ def launch(playwright: Playwright, work: Path, program: Path = JUDO_MANAGER) -> 
         milestones = _milestones(page)
         browser.close()
     finally:
-        process.terminate()
-        try:
-            process.wait(15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
     origin_s = milestones["origin"] / 1000 - spawned_at
     return Launch(
         cdp_open,
