@@ -30,7 +30,7 @@ from judo_manager.athletes.model import (
 from judo_manager.athletes.names import search_key
 from judo_manager.db import Database
 from judo_manager.errors import ConflictError, NotFoundError, ValidationError
-from judo_manager.forms import FormReader, require_id
+from judo_manager.forms import MAX_ROW_ID, FormReader, require_id
 from judo_manager.rules import repository as rules_repository
 from judo_manager.rules.model import youngest_category
 from judo_manager.rules.service import load_rules
@@ -39,8 +39,6 @@ MIN_WEIGHT_KG = 15
 MAX_WEIGHT_KG = 250
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 Today = Callable[[], dt.date]
-# SQLite's largest row id: a new promotion comes after every other one of the same day.
-LAST_ROW_ID = 2**63 - 1
 
 
 class AthletesService:
@@ -141,7 +139,8 @@ class AthletesService:
                         "first if it was wrong."
                     }
                 )
-            successor = repository.next_promotion(conn, athlete_id, day, after_id=LAST_ROW_ID)
+            # The first one after that day: past every row id of the day itself.
+            successor = repository.next_promotion(conn, athlete_id, day, after_id=MAX_ROW_ID)
             _refuse_a_grading_to_the_same_belt(athlete, promotion, successor)
             if successor is None:
                 repository.insert_promotion(conn, athlete_id, promotion, athlete.belt_id)
