@@ -142,6 +142,12 @@ def athlete_row(conn: sqlite3.Connection, athlete_id: int) -> sqlite3.Row | None
     return cursor.fetchone()
 
 
+def current_belt(conn: sqlite3.Connection, athlete_id: int) -> int | None:
+    """The belt an athlete holds now (None if none is recorded, or no such athlete)."""
+    row = conn.execute("SELECT belt_id FROM athletes WHERE id = ?", (athlete_id,)).fetchone()
+    return None if row is None else row[0]
+
+
 def set_belt(conn: sqlite3.Connection, athlete_id: int, belt_id: int | None) -> None:
     """Change an athlete's current belt."""
     conn.execute(
@@ -158,13 +164,6 @@ def list_promotions(conn: sqlite3.Connection, athlete_id: int) -> list[Promotion
         (athlete_id,),
     )
     return [Promotion(*row) for row in rows]
-
-
-def promotion_owner(conn: sqlite3.Connection, promotion_id: int) -> int | None:
-    """The athlete a promotion belongs to, or None when there is no such promotion."""
-    row = conn.execute("SELECT athlete_id FROM promotions WHERE id = ?", (promotion_id,))
-    found = row.fetchone()
-    return None if found is None else int(found[0])
 
 
 def next_promotion(
@@ -201,13 +200,14 @@ def insert_promotion(
     return int(cursor.lastrowid or 0)
 
 
-def get_promotion(conn: sqlite3.Connection, promotion_id: int) -> Promotion | None:
-    """One promotion, or None."""
+def get_promotion(conn: sqlite3.Connection, promotion_id: int) -> tuple[int, Promotion] | None:
+    """(the athlete it belongs to, the promotion), or None when there is no such promotion."""
     row = conn.execute(
-        f"{_PROMOTION} WHERE id = ?",
+        "SELECT athlete_id, id, promoted_on, belt_id, from_belt_id, examiner, notes "
+        "FROM promotions WHERE id = ?",
         (promotion_id,),
     ).fetchone()
-    return None if row is None else Promotion(*row)
+    return None if row is None else (int(row[0]), Promotion(*row[1:]))
 
 
 def set_promotion_from_belt(

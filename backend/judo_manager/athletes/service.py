@@ -33,7 +33,7 @@ from judo_manager.errors import ConflictError, NotFoundError, ValidationError
 from judo_manager.forms import MAX_ROW_ID, FormReader, require_id
 from judo_manager.rules import repository as rules_repository
 from judo_manager.rules.model import youngest_category
-from judo_manager.rules.service import load_rules
+from judo_manager.rules.service import load_categories
 
 MIN_WEIGHT_KG = 15
 MAX_WEIGHT_KG = 250
@@ -56,7 +56,7 @@ class AthletesService:
         """The athletes matching `filters`, sorted, each with their age and category."""
         query = self._read_query(filters)
         with self._db.snapshot() as conn:
-            categories = load_rules(conn).categories
+            categories = load_categories(conn)
             born_between = None
             if query.category_id is not None:
                 category = next((c for c in categories if c.id == query.category_id), None)
@@ -157,15 +157,15 @@ class AthletesService:
         """
         promotion_id = require_id(promotion_id, "promotion")
         with self._db.write() as conn:
-            promotion = repository.get_promotion(conn, promotion_id)
-            athlete_id = repository.promotion_owner(conn, promotion_id)
-            if promotion is None or athlete_id is None:
+            found = repository.get_promotion(conn, promotion_id)
+            if found is None:
                 raise NotFoundError.of("promotion")
+            athlete_id, promotion = found
             successor = repository.next_promotion(
                 conn, athlete_id, promotion.promoted_on, after_id=promotion.id
             )
             if successor is None:
-                if _load(conn, athlete_id).belt_id == promotion.belt_id:
+                if repository.current_belt(conn, athlete_id) == promotion.belt_id:
                     repository.set_belt(conn, athlete_id, promotion.from_belt_id)
             elif successor.belt_id == promotion.from_belt_id:
                 raise ConflictError(

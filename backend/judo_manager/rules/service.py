@@ -26,9 +26,17 @@ MAX_AGE = 120
 
 def load_rules(conn: sqlite3.Connection) -> Rules:
     """The ladder, lowest first, and the active ruleset's categories, youngest first."""
-    ruleset_id, ruleset_name = repository.active_ruleset(conn)
-    categories = sorted(repository.list_categories(conn, ruleset_id), key=AgeCategory.youth_order)
-    return Rules(ruleset_name, repository.list_belts(conn), categories)
+    _, ruleset_name = repository.active_ruleset(conn)
+    return Rules(ruleset_name, repository.list_belts(conn), load_categories(conn))
+
+
+def load_categories(conn: sqlite3.Connection) -> list[AgeCategory]:
+    """The active ruleset's categories, youngest first: all the roster needs of the rules.
+
+    The roster asks on every filter change, so it skips the belts and their athlete counts.
+    """
+    ruleset_id, _ = repository.active_ruleset(conn)
+    return sorted(repository.list_categories(conn, ruleset_id), key=AgeCategory.youth_order)
 
 
 class RulesService:
