@@ -5,7 +5,7 @@ then measures in one run, median of --runs each, round-robin so drift hits every
 
   cp + fsync (the baseline), a bare one-step SQLite backup + fsync, the sqlite3 shell's
   `.backup`, and `judo-manager backup DEST --force` as a child process (start included);
-  the verification steps alone; each part of `write_backup` in process; the latency of a
+  the verification steps alone; each part of `write_verified_copy` in process; the latency of a
   writer process committing small transactions, idle and during a backup; and the backup
   process's peak memory at --mb and --mb/4.
 
@@ -44,13 +44,13 @@ from _common import (
     ratio,
     run_child,
 )
-from judo_manager.backup import writer
-from judo_manager.backup.verify import header_problem, quick_check_problem
 from judo_manager.db import open_database
+from judo_manager.db import snapshot as snapshots
+from judo_manager.db.checks import quick_check_problem, snapshot_header_problem
 from judo_manager.db.connection import connect
+from judo_manager.db.layout import database_path
 from judo_manager.db.migrations import SCHEMA_VERSION
 from judo_manager.demo.generator import fill_demo_club
-from judo_manager.paths import database_path
 
 CALIBRATION_ATHLETES = 100_000
 # Each generator call is one transaction, so this bounds the write-ahead log it leaves.
@@ -176,7 +176,7 @@ def read_back_compare(backup: Path, snapshot: Path) -> float:
     started = time.perf_counter()
     with backup.open("rb") as copy, snapshot.open("rb") as source:
         os.posix_fadvise(copy.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
-        while expected := source.read(writer.SPAN_BYTES):
+        while expected := source.read(snapshots.SPAN_BYTES):
             if copy.read(len(expected)) != expected:
                 raise SystemExit(f"{backup} and {snapshot} differ")
     return time.perf_counter() - started
@@ -187,7 +187,7 @@ def quick_check(backup: Path) -> float:
     started = time.perf_counter()
     conn = connect(backup, read_only=True)
     try:
-        problem = quick_check_problem(conn) or header_problem(conn, SCHEMA_VERSION)
+        problem = quick_check_problem(conn) or snapshot_header_problem(conn, SCHEMA_VERSION)
     finally:
         conn.close()
     if problem:
@@ -196,7 +196,7 @@ def quick_check(backup: Path) -> float:
 
 
 def pipeline_parts(live: Path, dest: Path) -> dict[str, float]:
-    """Seconds of `write_backup`, run in process, and of each of its progress phases.
+    """Seconds of `write_verified_copy`, run in process, and of each of its progress phases.
 
     A phase lasts from its first progress report to the next phase's first report.
     """
@@ -208,7 +208,9 @@ def pipeline_parts(live: Path, dest: Path) -> dict[str, float]:
             marks.append((phase, time.perf_counter()))
 
     started = time.perf_counter()
-    writer.write_backup(live, dest, scratch_dir=live.parent / "scratch", progress=progress)
+    snapshots.write_verified_copy(
+        live, dest, scratch_dir=live.parent / "scratch", progress=progress
+    )
     ended = time.perf_counter()
     seconds["write_backup"] = ended - started
     bounds = [started, *(moment for _, moment in marks[1:]), ended]
@@ -299,7 +301,7 @@ def measure_copies(results: Results, big: Path, small: Path, dest: Path, runs: i
 
 
 def measure_inside(results: Results, big: Path, dest_dir: Path, runs: int, pause_s: float) -> None:
-    """Verification alone, the parts of `write_backup`, and a writer's latency."""
+    """Verification alone, the parts of `write_verified_copy`, and a writer's latency."""
     finished, snapshot = dest_dir / "finished.db", dest_dir / "snapshot-copy.db"
     inner, busy_dest = dest_dir / "inner.db", dest_dir / "busy.db"
     verified_backup(big.parent, finished)
@@ -361,7 +363,7 @@ def print_times(times: dict[str, list[float]]) -> None:
 
 
 def print_parts(parts: dict[str, list[float]], *, bare: float) -> None:
-    """Where the time of `write_backup` goes."""
+    """Where the time of `write_verified_copy` goes."""
     whole = median(parts["write_backup"])
     rows = []
     for key, label in PART_LABELS.items():

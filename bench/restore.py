@@ -26,11 +26,10 @@ from pathlib import Path
 
 from _common import filesystem_of, fsync_path, mb, median, print_table, ratio
 from backup import build_database, checkpoint
-from judo_manager.backup.writer import write_backup
 from judo_manager.db import Database, open_database
-from judo_manager.desktop import DesktopWindow
-from judo_manager.maintenance import MaintenanceLock
-from judo_manager.paths import database_path
+from judo_manager.db.layout import database_path
+from judo_manager.db.snapshot import write_verified_copy
+from judo_manager.jobs import JobLock
 from judo_manager.restore.service import RestoreService
 
 STEPS = ("staging", "validating", "migration", "safetyCopy", "replacing", "checkpoint")
@@ -82,7 +81,7 @@ def main() -> None:
         source_db = build_database(work / f"club-{args.mb}mb", args.mb * 1_000_000)
         backup = work / "backup.db"
         if not backup.exists():
-            write_backup(source_db, backup, scratch_dir=work / "scratch")
+            write_verified_copy(source_db, backup, scratch_dir=work / "scratch")
         print(f"backup {backup} ({mb(backup.stat().st_size)}) in {filesystem_of(work)}")
         rows = [restore_once(source_db, backup, work / f"live-{run}") for run in range(args.runs)]
         report(rows, cp_fsync(backup, work, args.runs), backup.stat().st_size)
@@ -106,7 +105,7 @@ def restore_once(template: Path, backup: Path, data_dir: Path) -> dict[str, floa
     live = database_path(data_dir)
     shutil.copyfile(template, live)  # a closed, checkpointed file: a plain copy is sound here
     db = open_database(live)
-    service = RestoreService(db, DesktopWindow(), MaintenanceLock())
+    service = RestoreService(db, JobLock())
     writer = Writer(db)
     thread = threading.Thread(target=writer.run)
     thread.start()

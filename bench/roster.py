@@ -49,14 +49,14 @@ from playwright.sync_api import Page, Playwright, sync_playwright
 from webview.util import escape_string
 
 from _common import JUDO_MANAGER, median, percentile, print_table, ratio, stop
-from judo_manager.app import DEBUG_PORT_ENV
 from judo_manager.athletes.service import AthletesService
 from judo_manager.bridge.athletes import athlete_list
 from judo_manager.bridge.convert import from_wire
 from judo_manager.db import Database, open_database
+from judo_manager.db.layout import DATA_DIR_ENV, database_path
 from judo_manager.demo.generator import fill_demo_club
-from judo_manager.paths import DATA_DIR_ENV, database_path
 from judo_manager.rules.service import load_rules
+from judo_manager.window.app import DEBUG_PORT_ENV
 from start import _wait_for_cdp, display, free_port
 
 TARGET_MS = 100.0

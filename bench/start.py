@@ -34,8 +34,8 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, Playwright, sync_playwright
 
 from _common import JUDO_MANAGER, PYTHON, median, print_table, ratio, run_child, stop
-from judo_manager.app import DEBUG_PORT_ENV
-from judo_manager.paths import DATA_DIR_ENV
+from judo_manager.db.layout import DATA_DIR_ENV
+from judo_manager.window.app import DEBUG_PORT_ENV
 
 START_TIMEOUT_S = 60.0
 POLL_S = 0.02

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from judo_manager.db import Database, open_database
+from judo_manager.db.layout import database_path
 from judo_manager.demo.generator import fill_demo_club
-from judo_manager.paths import database_path
 
 
 @pytest.fixture

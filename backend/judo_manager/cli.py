@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from judo_manager import __version__
-from judo_manager.errors import JudoManagerError
-from judo_manager.paths import DATA_DIR_ENV, resolve_data_dir
+from judo_manager.db.layout import DATA_DIR_ENV, DataFolder, resolve_data_dir
+from judo_manager.errors import DestinationExistsError, JudoManagerError
 
 if TYPE_CHECKING:
     from judo_manager.restore.service import RestorePlan
-    from judo_manager.services import Services
+    from judo_manager.wiring import AppServices
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -91,11 +91,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open_window(data_dir: Path, *, dev: bool) -> int:
-    from judo_manager.app import run_window
+    from judo_manager.window.app import run_window
 
     if not dev:
         return run_window(data_dir, dev=False)
-    from judo_manager.devserver import ensure_dev_server
+    from judo_manager.window.devserver import ensure_dev_server
 
     server = ensure_dev_server()
     try:
@@ -105,33 +105,32 @@ def _open_window(data_dir: Path, *, dev: bool) -> int:
             server.terminate()
 
 
-def _open_services(data_dir: Path) -> Services:
+def _open_services(data_dir: Path) -> AppServices:
     from judo_manager.db import open_database
-    from judo_manager.desktop import DesktopWindow
-    from judo_manager.paths import database_path
-    from judo_manager.services import Services
+    from judo_manager.wiring import AppServices
 
-    return Services.build(open_database(database_path(data_dir)), DesktopWindow())
+    return AppServices.build(open_database(DataFolder(data_dir).database))
 
 
 def _backup(args: argparse.Namespace, data_dir: Path) -> int:
     from judo_manager.backup.service import BackupService
     from judo_manager.db import open_database
-    from judo_manager.desktop import DesktopWindow
-    from judo_manager.maintenance import MaintenanceLock
-    from judo_manager.paths import database_path
+    from judo_manager.db.contents import describe_counts
+    from judo_manager.jobs import JobLock
 
     # Only the backup service: the command should start about as fast as Python itself.
-    db = open_database(database_path(data_dir))
+    db = open_database(DataFolder(data_dir).database)
     try:
-        backup = BackupService(db, DesktopWindow(), MaintenanceLock())
-        written = backup.export_to(args.dest, force=args.force)
+        written = BackupService(db, JobLock()).export(args.dest, replace=args.force)
+    except DestinationExistsError as error:
+        raise JudoManagerError(
+            f"{error.path} already exists. Add --force to replace it."
+        ) from error
     finally:
         db.close()
     print(
         f"Backed up to {written.path} ({_size(written.bytes or 0)}, "
-        f"{written.athlete_count} athletes, {written.promotion_count} promotions, "
-        f"{written.medal_count} medals)"
+        f"{describe_counts(written.contents or {})})"
     )
     return 0
 
@@ -177,15 +176,22 @@ def _undo_restore(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _print_preview(plan: RestorePlan) -> None:
+    from judo_manager.db.contents import RECORD_KINDS
+
     taken = "taken" if plan.taken_at_from_backup else "file date"
     print(f"  {'':18} {'backup':>14} {'current data':>14}")
     rows = [
         (taken, f"{plan.taken_at:%Y-%m-%d %H:%M}", ""),
         ("app version", plan.app_version or "unknown", ""),
         ("data version", str(plan.schema_version), ""),
-        ("athletes", str(plan.backup.athletes), str(plan.current.athletes)),
-        ("promotions", _count(plan.backup.promotions), _count(plan.current.promotions)),
-        ("medals", _count(plan.backup.medals), _count(plan.current.medals)),
+        *(
+            (
+                kind.plural,
+                _count(plan.backup.contents.get(kind.table)),
+                _count(plan.current.contents.get(kind.table)),
+            )
+            for kind in RECORD_KINDS
+        ),
         ("size", _size(plan.backup.bytes), _size(plan.current.bytes)),
     ]
     for label, backup, current in rows:
@@ -205,7 +211,7 @@ def _confirm(question: str) -> bool:
 
 
 def _demo(args: argparse.Namespace, data_dir: Path) -> int:
-    from judo_manager.athletes.summary import count_contents
+    from judo_manager.db.contents import count_contents, describe_counts
     from judo_manager.demo.generator import fill_demo_club
 
     if args.athletes < 1:
@@ -217,8 +223,7 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
     finally:
         services.db.close()
     print(
-        f"Added {added:,} demo athletes to {services.db.path}; it now holds {now.athletes:,} "
-        f"athletes, {now.promotions:,} promotions and {now.medals:,} medals."
+        f"Added {added:,} demo athletes to {services.db.path}; it now holds {describe_counts(now)}."
     )
     return 0
 

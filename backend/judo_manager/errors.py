@@ -14,7 +14,8 @@ JudoManagerError
  ├── UnexpectedError          a fault in the app itself, told calmly
  ├── BusyError                another backup or restore is running
  ├── BackupError              a backup could not be written
- │    └── BackupVerificationError  the copy on the drive is not what was written
+ │    ├── BackupVerificationError  the copy on the drive is not what was written
+ │    └── DestinationExistsError   a file is already there and replacing it wasn't asked for
  ├── RestoreError             a restore could not be done; the data is unchanged
  │    └── RestoreRejectedError  the chosen file can't be restored
  ├── ValidationError          some fields of a form are wrong; says which
@@ -25,6 +26,7 @@ JudoManagerError
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 
 class JudoManagerError(Exception):
@@ -73,6 +75,17 @@ class BusyError(JudoManagerError):
 
 class BackupVerificationError(BackupError):
     """The copy on the drive differs from what was written, or fails its checks."""
+
+
+class DestinationExistsError(BackupError):
+    """A file is already under the chosen name, and the coach didn't ask to replace it.
+
+    The message names the file; the command line or the window adds how to replace it.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"A file named {path.name} already exists in {path.parent}.")
 
 
 class RestoreError(JudoManagerError):

@@ -18,8 +18,8 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from judo_manager import __version__
+from judo_manager.db.layout import database_path
 from judo_manager.db.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
-from judo_manager.paths import database_path
 from tests.conftest import assert_valid_backup
 from tests.e2e.conftest import ROOT, LaunchApp, save_screenshot
 from tests.e2e.native import SAVE_DIALOG_TITLE, type_path_and_accept, xdotool

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
-from judo_manager.app import DEBUG_PORT_ENV
+from judo_manager.window.app import DEBUG_PORT_ENV
 from tests.e2e.launch_app import ANSWERS_ENV
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,6 +1,6 @@
 """Starts `judo-manager` with the native file dialogs answered by the test.
 
-This replaces the dialog seam (`judo_manager.dialogs`) and nothing else. Each dialog takes
+This replaces the dialog seam (`judo_manager.window.dialogs`) and nothing else. Each dialog takes
 the first line of the answers file: a JSON path string, or `null` for "Cancel". What the app
 asked for (folder, file name) is appended to `<answers>.asked.jsonl`.
 """
@@ -12,8 +12,8 @@ import os
 import sys
 from pathlib import Path
 
-from judo_manager import dialogs
 from judo_manager.cli import main
+from judo_manager.window import dialogs
 
 ANSWERS_ENV = "JUDO_MANAGER_TEST_DIALOG_ANSWERS"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
-from judo_manager.backup.naming import default_filename
+from judo_manager.backup.file_names import default_filename
 from tests.conftest import assert_valid_backup
 from tests.e2e.conftest import ROOT, LaunchApp, private_home, save_screenshot
 from tests.e2e.native import (

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from judo_manager.backup.writer import write_backup
 from judo_manager.db import open_database
+from judo_manager.db.layout import database_path
+from judo_manager.db.snapshot import write_verified_copy
 from judo_manager.demo.generator import fill_demo_club
-from judo_manager.paths import database_path
 from tests.conftest import data_digest
 from tests.e2e.conftest import LaunchApp, private_home, save_screenshot
 from tests.e2e.native import OPEN_DIALOG_TITLE, type_path_and_accept, wait_until
@@ -279,7 +279,7 @@ def _backup_of_another_club(folder: Path, athletes: int, name: str) -> Path:
     try:
         fill_demo_club(other, athletes, seed=2)
         destination = _folder(folder) / name
-        write_backup(other.path, destination, scratch_dir=folder.parent / "scratch")
+        write_verified_copy(other.path, destination, scratch_dir=folder.parent / "scratch")
     finally:
         other.close()
     return destination

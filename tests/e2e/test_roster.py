@@ -20,7 +20,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from judo_manager.athletes.service import AthletesService
 from judo_manager.db import open_database
-from judo_manager.paths import database_path
+from judo_manager.db.layout import database_path
 from judo_manager.rules.service import RulesService
 from tests.e2e.conftest import LaunchApp, save_screenshot
 

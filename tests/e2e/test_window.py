@@ -7,8 +7,8 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
+from judo_manager.db.layout import database_path
 from judo_manager.db.migrations import SCHEMA_VERSION
-from judo_manager.paths import database_path
 from tests.conftest import file_digest
 from tests.e2e.conftest import LaunchApp, save_screenshot
 from tests.e2e.native import wait_until

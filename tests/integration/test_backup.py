@@ -15,17 +15,16 @@ from pathlib import Path
 import pytest
 
 from judo_manager.backup.service import BackupService
-from judo_manager.backup.writer import PHASE_SPANS, write_backup
 from judo_manager.db import Database
+from judo_manager.db.snapshot import PHASE_SPANS, write_verified_copy
 from judo_manager.demo.generator import fill_demo_club
-from judo_manager.desktop import DesktopWindow
 from judo_manager.errors import BackupError, BackupVerificationError
-from judo_manager.maintenance import MaintenanceLock
+from judo_manager.jobs import JobLock
 from tests.conftest import LARGE_CLUB, assert_valid_backup, mounted_tmpfs, table_dump
 
 
 def _service(db: Database) -> BackupService:
-    return BackupService(db, DesktopWindow(), MaintenanceLock())
+    return BackupService(db, JobLock())
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
@@ -46,7 +45,7 @@ def test_backup_is_complete_and_self_contained(db: Database, tmp_path: Path) -> 
     destination = tmp_path / "usb" / "club.db"
     destination.parent.mkdir()
 
-    attempt = _service(db).export_to(destination)
+    attempt = _service(db).export(destination, replace=False)
 
     assert_valid_backup(destination, 30)
     conn = _read_only(destination)
@@ -54,9 +53,10 @@ def test_backup_is_complete_and_self_contained(db: Database, tmp_path: Path) -> 
     assert taken_at.fetchone()[0].startswith(attempt.started_at[:10])
     conn.close()
     assert attempt.ok and attempt.bytes == destination.stat().st_size
-    assert attempt.athlete_count == 30
-    assert attempt.promotion_count == _count(db, "promotions") > 0
-    assert attempt.medal_count == _count(db, "medals") > 0
+    assert attempt.contents is not None
+    assert attempt.contents["athletes"] == 30
+    assert attempt.contents["promotions"] == _count(db, "promotions") > 0
+    assert attempt.contents["medals"] == _count(db, "medals") > 0
     assert _service(db).last_backup() == attempt
     assert _leftovers(destination.parent) == []
     assert list((db.path.parent / "scratch").iterdir()) == []
@@ -105,7 +105,7 @@ def test_backup_under_a_steady_writer_is_consistent_and_finishes(
     writer.start()
     destination = tmp_path / "under-load.db"
     try:
-        written = write_backup(
+        written = write_verified_copy(
             large_db.path, destination, scratch_dir=tmp_path / "scratch", progress=during_copy
         )
     finally:
@@ -119,7 +119,7 @@ def test_backup_under_a_steady_writer_is_consistent_and_finishes(
     athletes = conn.execute("SELECT count(*) FROM athletes").fetchone()[0]
     total = conn.execute("SELECT value FROM app_settings WHERE key='athlete_total'").fetchone()[0]
     conn.close()
-    assert int(total) == athletes == written.contents.athletes
+    assert int(total) == athletes == written.contents["athletes"]
     assert_valid_backup(destination, athletes)
     # The snapshot is one moment: it started before the writes it waited for.
     assert athletes < LARGE_CLUB + commits[0]
@@ -141,7 +141,7 @@ def test_a_byte_flipped_on_the_drive_is_caught(db: Database, tmp_path: Path) -> 
                 f.write(bytes([byte[0] ^ 0x10]))
 
     with pytest.raises(BackupVerificationError, match="doesn't match"):
-        write_backup(
+        write_verified_copy(
             db.path, destination, scratch_dir=tmp_path / "s", progress=flip_a_byte_once_written
         )
     assert not destination.exists()
@@ -153,7 +153,7 @@ def test_read_only_folder(db: Database, read_only_dir: Path) -> None:
     before = _live_data(db)
 
     with pytest.raises(BackupError, match="the folder is read-only"):
-        _service(db).export_to(read_only_dir / "club.db")
+        _service(db).export(read_only_dir / "club.db", replace=False)
 
     assert list(read_only_dir.iterdir()) == []
     assert _live_data(db) == before
@@ -178,7 +178,7 @@ def test_full_drive_is_refused_before_writing(db: Database, small_drive: Path) -
     before = _live_data(db)
 
     with pytest.raises(BackupError, match="drive is full"):
-        _service(db).export_to(small_drive / "club.db")
+        _service(db).export(small_drive / "club.db", replace=False)
 
     assert list(small_drive.iterdir()) == []
     assert _live_data(db) == before
@@ -190,7 +190,7 @@ def test_drive_filling_up_mid_write_leaves_nothing(
     fill_demo_club(db, 5_000)  # a few MB: more than the drive holds
     # The free-space check is the service's; the writer alone meets the real ENOSPC.
     with pytest.raises(BackupError, match="drive is full"):
-        write_backup(db.path, small_drive / "club.db", scratch_dir=tmp_path / "scratch")
+        write_verified_copy(db.path, small_drive / "club.db", scratch_dir=tmp_path / "scratch")
     assert list(small_drive.iterdir()) == []
 
 
@@ -199,14 +199,14 @@ def test_destination_equal_to_the_live_database_is_refused(db: Database) -> None
     before = _live_data(db)
     for target in (db.path, Path(f"{db.path}-wal"), Path(f"{db.path}-shm")):
         with pytest.raises(BackupError, match="live database"):
-            _service(db).export_to(target, force=True)
+            _service(db).export(target, replace=True)
     assert _live_data(db) == before
 
 
 def test_vanished_destination_folder(db: Database, tmp_path: Path) -> None:
     gone = tmp_path / "unplugged-stick"
     with pytest.raises(BackupError, match="no longer there"):
-        _service(db).export_to(gone / "club.db")
+        _service(db).export(gone / "club.db", replace=False)
     assert not gone.exists()
 
 
@@ -299,7 +299,7 @@ def test_a_snapshot_left_by_a_killed_backup_is_cleared_a_day_later(
     two_days_ago = time.time() - 2 * 24 * 3600
     os.utime(old, (two_days_ago, two_days_ago))
 
-    _service(db).export_to(tmp_path / "club.db")
+    _service(db).export(tmp_path / "club.db", replace=False)
 
     assert sorted(p.name for p in scratch.iterdir()) == ["snapshot-fresh.db"]
 
@@ -309,7 +309,7 @@ def test_a_hard_link_to_the_live_database_is_refused(db: Database, tmp_path: Pat
     os.link(db.path, link)
     before = _live_data(db)
     with pytest.raises(BackupError, match="live database"):
-        _service(db).export_to(link, force=True)
+        _service(db).export(link, replace=True)
     assert _live_data(db) == before
 
 
@@ -324,7 +324,7 @@ def test_a_partial_file_left_by_a_killed_backup_is_cleared_a_day_later(
     two_days_ago = time.time() - 2 * 24 * 3600
     os.utime(old, (two_days_ago, two_days_ago))
 
-    _service(db).export_to(stick / "club.db")
+    _service(db).export(stick / "club.db", replace=False)
 
     assert sorted(p.name for p in stick.iterdir()) == [fresh.name, "club.db"]
 

@@ -12,15 +12,15 @@ from judo_manager.bridge import JudoManagerApi
 from judo_manager.bridge import types as wire
 from judo_manager.db import Database
 from judo_manager.demo.generator import fill_demo_club
-from judo_manager.desktop import DesktopWindow
 from judo_manager.errors import NotFoundError, ValidationError
-from judo_manager.services import Services
+from judo_manager.window.handle import DesktopWindow
+from judo_manager.wiring import AppServices
 
 
 @pytest.fixture
 def api(db: Database) -> JudoManagerApi:
     fill_demo_club(db, 60)
-    return JudoManagerApi(Services.build(db, DesktopWindow()))
+    return JudoManagerApi(AppServices.build(db), DesktopWindow())
 
 
 def conforms(value: object, shape: object) -> bool:

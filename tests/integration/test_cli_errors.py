@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from judo_manager.db.layout import database_path
 from judo_manager.db.migrations import APPLICATION_ID, SCHEMA_VERSION
-from judo_manager.paths import database_path
 from tests.conftest import file_digest
 
 

@@ -13,14 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from judo_manager.backup.writer import write_backup
 from judo_manager.db import Database, open_database
+from judo_manager.db.layout import database_path
 from judo_manager.db.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
+from judo_manager.db.snapshot import write_verified_copy
 from judo_manager.demo.generator import fill_demo_club
-from judo_manager.desktop import DesktopWindow
 from judo_manager.errors import RestoreRejectedError
-from judo_manager.maintenance import MaintenanceLock
-from judo_manager.paths import database_path
+from judo_manager.jobs import JobLock
 from judo_manager.restore.service import RestoreService
 from tests.conftest import data_digest, table_dump
 
@@ -33,7 +32,7 @@ def club(db: Database) -> Database:
 
 
 def _service(db: Database) -> RestoreService:
-    return RestoreService(db, DesktopWindow(), MaintenanceLock())
+    return RestoreService(db, JobLock())
 
 
 def _backup_of(tmp_path: Path, athletes: int, name: str = "backup.db") -> Path:
@@ -41,7 +40,7 @@ def _backup_of(tmp_path: Path, athletes: int, name: str = "backup.db") -> Path:
     other = open_database(database_path(tmp_path / f"other-{name}"))
     fill_demo_club(other, athletes, seed=2)
     destination = tmp_path / name
-    write_backup(other.path, destination, scratch_dir=tmp_path / "scratch")
+    write_verified_copy(other.path, destination, scratch_dir=tmp_path / "scratch")
     other.close()
     return destination
 
@@ -204,15 +203,15 @@ def test_preview_shows_both_sides(club: Database, tmp_path: Path) -> None:
 
     plan = _service(club).inspect(backup)
 
-    assert (plan.backup.athletes, plan.current.athletes) == (120, 40)
+    assert (plan.backup.contents["athletes"], plan.current.contents["athletes"]) == (120, 40)
     assert plan.backup.bytes == backup.stat().st_size
     assert plan.taken_at_from_backup and plan.app_version == "0.1.0"
     assert plan.schema_version == SCHEMA_VERSION
-    assert (plan.backup.promotions, plan.backup.medals) == (
+    assert (plan.backup.contents["promotions"], plan.backup.contents["medals"]) == (
         _count(backup, "promotions"),
         _count(backup, "medals"),
     )
-    assert plan.backup.promotions and plan.backup.medals
+    assert plan.backup.contents["promotions"] and plan.backup.contents["medals"]
 
 
 def test_restore_then_undo_gives_back_exactly_the_data_before(
@@ -298,7 +297,7 @@ def test_an_older_schema_is_migrated_on_restore(club: Database, tmp_path: Path) 
     plan = service.inspect(old)
     assert plan.schema_version == 1 and not plan.taken_at_from_backup
     # The preview says the old file records no promotions or medals, rather than zero.
-    assert (plan.backup.athletes, plan.backup.promotions, plan.backup.medals) == (1, None, None)
+    assert dict(plan.backup.contents) == {"athletes": 1, "promotions": None, "medals": None}
     service.restore(plan.token)
 
     live = club.connection()

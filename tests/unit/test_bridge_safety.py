@@ -6,7 +6,7 @@ import inspect
 
 import pytest
 
-from judo_manager.bridge.safety import coach_errors, is_public_name
+from judo_manager.bridge.guards import coach_errors, is_public_name
 from judo_manager.errors import BackupError, UnexpectedError
 
 

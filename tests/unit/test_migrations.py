@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from judo_manager.db import open_database
+from judo_manager.db.layout import database_path
 from judo_manager.db.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
 from judo_manager.errors import (
     DataFolderError,
@@ -15,7 +17,6 @@ from judo_manager.errors import (
     NewerDatabaseError,
     NotADatabaseError,
 )
-from judo_manager.paths import database_path
 from tests.conftest import file_digest
 
 
@@ -151,8 +152,10 @@ def test_a_version_2_club_opens_with_its_athletes_and_backup_history(data_dir: P
             ("Zoë Ärger", "zoe arger", 1, None, 41.5),
             ("Budi Santoso", "budi santoso", 1, None, None),
         ]
-        log = live.execute("SELECT athlete_count, promotion_count, medal_count FROM backup_log")
-        assert [tuple(row) for row in log] == [(2, None, None)]
+        log = live.execute("SELECT contents FROM backup_log")
+        assert [json.loads(row[0]) for row in log] == [
+            {"athletes": 2, "promotions": None, "medals": None}
+        ]
         assert live.execute("PRAGMA foreign_key_check").fetchall() == []
         # The rebuilt table keeps its foreign keys: deleting the club keeps the athletes.
         live.execute("DELETE FROM clubs")

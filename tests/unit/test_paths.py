@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from platformdirs import user_data_dir
 
-from judo_manager.paths import DATA_DIR_ENV, resolve_data_dir
+from judo_manager.db.layout import DATA_DIR_ENV, resolve_data_dir
 
 
 def test_command_line_wins_over_the_environment(

@@ -31,9 +31,8 @@ from judo_manager.athletes.names import search_key
 from judo_manager.db import Database
 from judo_manager.errors import ConflictError, NotFoundError, ValidationError
 from judo_manager.forms import MAX_ROW_ID, FormReader, require_id
-from judo_manager.rules import repository as rules_repository
 from judo_manager.rules.model import youngest_category
-from judo_manager.rules.service import load_categories
+from judo_manager.rules.service import RulesService
 
 MIN_WEIGHT_KG = 15
 MAX_WEIGHT_KG = 250
@@ -44,8 +43,11 @@ Today = Callable[[], dt.date]
 class AthletesService:
     """Reads and changes the roster; every change is checked here, whatever the form did."""
 
-    def __init__(self, db: Database, today: Today = dt.date.today) -> None:
+    def __init__(
+        self, db: Database, rules: RulesService | None = None, today: Today = dt.date.today
+    ) -> None:
         self._db = db
+        self._rules = rules or RulesService(db)
         self._today = today
 
     def count(self) -> int:
@@ -56,7 +58,7 @@ class AthletesService:
         """The athletes matching `filters`, sorted, each with their age and category."""
         query = self._read_query(filters)
         with self._db.snapshot() as conn:
-            categories = load_categories(conn)
+            categories = self._rules.current_categories()
             born_between = None
             if query.category_id is not None:
                 category = next((c for c in categories if c.id == query.category_id), None)
@@ -216,6 +218,13 @@ class AthletesService:
         form.check()
         return query
 
+    def _belt(self, form: FormReader) -> int | None:
+        belt_id = form.identifier("belt_id", "a belt")
+        if belt_id is not None and not self._rules.belt_exists(belt_id):
+            form.problem("belt_id", "That belt is no longer on the ladder; please choose another.")
+            return None
+        return belt_id
+
     def _read_athlete(
         self, conn: sqlite3.Connection, data: Mapping[str, object], current: Athlete | None
     ) -> AthleteFields:
@@ -224,7 +233,7 @@ class AthletesService:
         full_name = form.text("full_name", "Full name", required=True, max_length=120)
         birth_date = form.date("birth_date", "Birth date", not_after=self._today())
         sex = form.choice("sex", "Sex", SEXES)
-        belt_id = _belt(conn, form)
+        belt_id = self._belt(form)
         weight = form.number(
             "weight_kg", "Weight", minimum=MIN_WEIGHT_KG, maximum=MAX_WEIGHT_KG, unit=" kg"
         )
@@ -285,7 +294,7 @@ class AthletesService:
             not_after=self._today(),
             not_before=(dt.date.fromisoformat(athlete.birth_date), "the birth date"),
         )
-        belt_id = _belt(conn, form)
+        belt_id = self._belt(form)
         fields = PromotionFields(
             promoted_on=promoted_on or dt.date.min,
             belt_id=belt_id or 0,
@@ -333,14 +342,6 @@ def _refuse_a_grading_to_the_same_belt(
 def _first_recorded_day(athlete: Athlete) -> str | None:
     days = [p.promoted_on for p in athlete.promotions] + [m.held_on for m in athlete.medals]
     return min(days, default=None)
-
-
-def _belt(conn: sqlite3.Connection, form: FormReader) -> int | None:
-    belt_id = form.identifier("belt_id", "a belt")
-    if belt_id is not None and not rules_repository.belt_exists(conn, belt_id):
-        form.problem("belt_id", "That belt is no longer on the ladder; please choose another.")
-        return None
-    return belt_id
 
 
 def _load(conn: sqlite3.Connection, athlete_id: int) -> Athlete:

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from judo_manager.db.contents import Contents
+
 
 @dataclass(frozen=True)
 class BackupAttempt:
-    """One row of `backup_log`: a backup that worked or failed."""
+    """One row of `backup_log`: a backup that worked (with what it held) or failed."""
 
     started_at: str
     finished_at: str
     path: Path
     bytes: int | None
     duration_ms: int
-    athlete_count: int | None
-    promotion_count: int | None
-    medal_count: int | None
+    contents: Contents | None
     ok: bool
     error: str | None = None
 
@@ -26,18 +27,15 @@ class BackupAttempt:
 def record_attempt(conn: sqlite3.Connection, attempt: BackupAttempt) -> None:
     """Append one attempt to the log."""
     conn.execute(
-        "INSERT INTO backup_log(started_at, finished_at, path, bytes, duration_ms, "
-        "athlete_count, promotion_count, medal_count, ok, error) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO backup_log(started_at, finished_at, path, bytes, duration_ms, contents, "
+        "ok, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
             attempt.started_at,
             attempt.finished_at,
             str(attempt.path),
             attempt.bytes,
             attempt.duration_ms,
-            attempt.athlete_count,
-            attempt.promotion_count,
-            attempt.medal_count,
+            None if attempt.contents is None else json.dumps(dict(attempt.contents)),
             int(attempt.ok),
             attempt.error,
         ),
@@ -47,8 +45,7 @@ def record_attempt(conn: sqlite3.Connection, attempt: BackupAttempt) -> None:
 def last_success(conn: sqlite3.Connection) -> BackupAttempt | None:
     """The most recent backup that worked, if any."""
     row = conn.execute(
-        "SELECT started_at, finished_at, path, bytes, duration_ms, athlete_count, "
-        "promotion_count, medal_count, ok, error "
+        "SELECT started_at, finished_at, path, bytes, duration_ms, contents, ok, error "
         "FROM backup_log WHERE ok = 1 ORDER BY id DESC LIMIT 1"
     ).fetchone()
     if row is None:
@@ -59,9 +56,18 @@ def last_success(conn: sqlite3.Connection) -> BackupAttempt | None:
         path=Path(row["path"]),
         bytes=row["bytes"],
         duration_ms=row["duration_ms"],
-        athlete_count=row["athlete_count"],
-        promotion_count=row["promotion_count"],
-        medal_count=row["medal_count"],
+        contents=_contents(row["contents"]),
         ok=bool(row["ok"]),
         error=row["error"],
     )
+
+
+def _contents(text: str | None) -> Contents | None:
+    # Written by this app, but the log travels inside restored backups: read it carefully.
+    try:
+        value = json.loads(text) if text else None
+    except ValueError:
+        return None
+    if not isinstance(value, dict):
+        return None
+    return {str(k): v if isinstance(v, int) else None for k, v in value.items()}

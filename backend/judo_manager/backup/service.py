@@ -1,4 +1,4 @@
-"""Export Database: from the Settings button or the command line, one verified path."""
+"""Export Database: verified backups to a file the coach chose, and the log of attempts."""
 
 from __future__ import annotations
 
@@ -10,61 +10,43 @@ import time
 from pathlib import Path
 
 from judo_manager.backup import repository
-from judo_manager.backup.naming import default_filename, dialog_start_folder, with_db_suffix
-from judo_manager.backup.os_errors import describe_write_error
+from judo_manager.backup.file_names import default_filename, with_db_suffix
 from judo_manager.backup.repository import BackupAttempt
-from judo_manager.backup.writer import ProgressCallback, write_backup
 from judo_manager.db import Database
 from judo_manager.db.connection import is_part_of
-from judo_manager.desktop import DesktopWindow
-from judo_manager.errors import BackupError, JudoManagerError
-from judo_manager.maintenance import MaintenanceLock
+from judo_manager.db.drive_errors import describe_write_error
+from judo_manager.db.snapshot import ProgressCallback, write_verified_copy
+from judo_manager.errors import BackupError, DestinationExistsError, JudoManagerError
+from judo_manager.jobs import JobLock
 
-SCRATCH_FOLDER = "scratch"
 logger = logging.getLogger(__name__)
 
 
 class BackupService:
     """Writes verified backups and remembers every attempt."""
 
-    def __init__(self, db: Database, window: DesktopWindow, maintenance: MaintenanceLock) -> None:
+    def __init__(self, db: Database, jobs: JobLock) -> None:
         self._db = db
-        self._window = window
         # Shared with restore: only one backup or restore runs at a time.
-        self._maintenance = maintenance
+        self._jobs = jobs
 
     def last_backup(self) -> BackupAttempt | None:
         """The most recent successful backup, if any."""
         return repository.last_success(self._db.connection())
 
-    def export_with_dialog(self, progress: ProgressCallback | None = None) -> BackupAttempt | None:
-        """Ask where to save with the native dialog, then back up; None if the coach cancels."""
-        with self._maintenance.exclusive():
-            last = self.last_backup()
-            chosen = self._window.ask_save_path(
-                directory=dialog_start_folder(last.path if last else None),
-                filename=default_filename(),
-            )
-            if chosen is None:
-                return None
-            self._refuse_live_database(chosen)
-            destination = with_db_suffix(chosen)
-            if destination != chosen and destination.exists():
-                # The dialog confirmed replacing the name typed, not this one.
-                raise BackupError(
-                    f"A file named {destination.name} already exists in {destination.parent}. "
-                    "Choose it in the dialog to replace it, or pick another name."
-                )
-            return self._export(destination, progress)
+    def export(
+        self, target: Path, *, replace: bool, progress: ProgressCallback | None = None
+    ) -> BackupAttempt:
+        """Back up to the file `target`, or into the folder `target` under the default name.
 
-    def export_to(self, target: Path, *, force: bool = False) -> BackupAttempt:
-        """Back up to a file, or into a folder under the default name (the command line)."""
+        An existing file is replaced only with `replace`; else DestinationExistsError.
+        """
         self._refuse_live_database(target)
         destination = target / default_filename() if target.is_dir() else with_db_suffix(target)
-        if destination.exists() and not force:
-            raise BackupError(f"{destination} already exists. Add --force to replace it.")
-        with self._maintenance.exclusive():
-            return self._export(destination, None)
+        with self._jobs.exclusive():
+            if destination.exists() and not replace:
+                raise DestinationExistsError(destination)
+            return self._export(destination, progress)
 
     def _export(self, destination: Path, progress: ProgressCallback | None) -> BackupAttempt:
         destination = destination.absolute()
@@ -73,11 +55,10 @@ class BackupService:
         try:
             self._refuse_live_database(destination)
             self._check_free_space(destination)
-            written = write_backup(
-                self._db.path,
-                destination,
-                scratch_dir=self._db.path.parent / SCRATCH_FOLDER,
-                progress=progress,
+            folder = self._db.folder
+            folder.clean_stale()
+            written = write_verified_copy(
+                self._db.path, destination, scratch_dir=folder.scratch, progress=progress
             )
         except JudoManagerError as error:
             self._record_failure(destination, started_at, clock, str(error))
@@ -92,9 +73,7 @@ class BackupService:
             path=written.path,
             bytes=written.bytes,
             duration_ms=_ms_since(clock),
-            athlete_count=written.contents.athletes,
-            promotion_count=written.contents.promotions,
-            medal_count=written.contents.medals,
+            contents=written.contents,
             ok=True,
         )
         self._record(attempt)
@@ -109,9 +88,7 @@ class BackupService:
             path=destination,
             bytes=None,
             duration_ms=_ms_since(clock),
-            athlete_count=None,
-            promotion_count=None,
-            medal_count=None,
+            contents=None,
             ok=False,
             error=message,
         )
@@ -126,11 +103,7 @@ class BackupService:
             )
 
     def _check_free_space(self, destination: Path) -> None:
-        conn = self._db.connection()
-        needed = (
-            conn.execute("PRAGMA page_count").fetchone()[0]
-            * conn.execute("PRAGMA page_size").fetchone()[0]
-        )
+        needed = self._db.page_bytes()
         try:
             free = shutil.disk_usage(destination.parent).free
         except OSError as error:

@@ -5,13 +5,19 @@ from __future__ import annotations
 from judo_manager.bridge.athletes import AthletesApi
 from judo_manager.bridge.rules import RulesApi
 from judo_manager.bridge.system import SystemApi
-from judo_manager.services import Services
+from judo_manager.window.handle import DesktopWindow
+from judo_manager.wiring import AppServices
 
 
 class JudoManagerApi:
     """`window.pywebview.api`: `system.*`, `athletes.*` and `rules.*`."""
 
-    def __init__(self, services: Services) -> None:
-        self.system = SystemApi(services)
+    # Declared here so that bridge.ts can be generated without building the services.
+    system: SystemApi
+    athletes: AthletesApi
+    rules: RulesApi
+
+    def __init__(self, services: AppServices, window: DesktopWindow) -> None:
+        self.system = SystemApi(services, window)
         self.athletes = AthletesApi(services.athletes)
         self.rules = RulesApi(services.rules)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from judo_manager.athletes.model import Roster
 from judo_manager.athletes.service import AthletesService
 from judo_manager.bridge.convert import from_wire, to_wire
-from judo_manager.bridge.safety import coach_errors
+from judo_manager.bridge.guards import coach_errors
 from judo_manager.bridge.types import (
     Athlete,
     AthleteFilters,

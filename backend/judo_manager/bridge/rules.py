@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from judo_manager.bridge.convert import from_wire, to_wire
-from judo_manager.bridge.safety import coach_errors
+from judo_manager.bridge.guards import coach_errors
 from judo_manager.bridge.types import AgeCategoryInput, BeltInput, Rules
 from judo_manager.rules.service import RulesService
 

@@ -2,40 +2,42 @@
 
 from __future__ import annotations
 
-from judo_manager.athletes.summary import DataSummary as Summary
 from judo_manager.backup.repository import BackupAttempt
-from judo_manager.backup.writer import Phase
-from judo_manager.bridge.safety import coach_errors
+from judo_manager.bridge.events import DATA_REPLACED_EVENT, PROGRESS_EVENT
+from judo_manager.bridge.guards import coach_errors
+from judo_manager.bridge.prompts import ask_backup_destination, ask_restore_source
 from judo_manager.bridge.types import (
     AppInfo,
     BackupRecord,
     DataSummary,
     ProgressUpdate,
+    RecordCount,
     RestorePreview,
     RestoreResult,
     SafetyCopy,
 )
+from judo_manager.db.contents import RECORD_KINDS, Contents, FileSummary
+from judo_manager.db.snapshot import Phase
 from judo_manager.progress import ThrottledProgress
-from judo_manager.restore.safety import SafetyCopyFile
+from judo_manager.restore.safety_copies import SafetyCopyFile
 from judo_manager.restore.service import RestoreOutcome, RestorePhase, RestorePlan
-from judo_manager.services import Services
-
-PROGRESS_EVENT = "judo-manager:progress"
-DATA_REPLACED_EVENT = "judo-manager:data-replaced"
+from judo_manager.window.handle import DesktopWindow
+from judo_manager.wiring import AppServices
 
 
 class SystemApi:
     """The app itself, its data file, its backups and restores."""
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: AppServices, window: DesktopWindow) -> None:
         self._system = services.system
         self._backup = services.backup
         self._restore = services.restore
-        self._window = services.window
+        self._jobs = services.jobs
+        self._window = window
 
     @coach_errors
     def getAppInfo(self) -> AppInfo:
-        """Version, schema version, data folder, database size and athlete count."""
+        """Version, schema version, data folder, database size and what it holds."""
         info = self._system.app_info()
         return AppInfo(
             appVersion=info.app_version,
@@ -43,9 +45,7 @@ class SystemApi:
             dataDir=str(info.data_dir),
             databasePath=str(info.database_path),
             databaseBytes=info.database_bytes,
-            athleteCount=info.contents.athletes,
-            promotionCount=info.contents.promotions or 0,
-            medalCount=info.contents.medals or 0,
+            contents=_record_counts(info.contents),
         )
 
     @coach_errors
@@ -57,14 +57,23 @@ class SystemApi:
     @coach_errors
     def backupDatabase(self) -> BackupRecord | None:
         """Export Database: the native save dialog, then a verified backup; None if cancelled."""
-        written = self._backup.export_with_dialog(ThrottledProgress(self._push_backup_progress))
-        return None if written is None else _backup_record(written)
+        with self._jobs.exclusive():  # no second job starts while the dialog is open
+            last = self._backup.last_backup()
+            destination = ask_backup_destination(self._window, last.path if last else None)
+            if destination is None:
+                return None
+            progress = ThrottledProgress(self._push_backup_progress)
+            return _backup_record(self._backup.export(destination, replace=True, progress=progress))
 
     @coach_errors
     def chooseRestoreFile(self) -> RestorePreview | None:
         """Import Database: the native open dialog, then a full check; None if cancelled."""
-        plan = self._restore.choose_with_dialog(ThrottledProgress(self._push_restore_progress))
-        return None if plan is None else _preview(plan)
+        with self._jobs.exclusive():
+            source = ask_restore_source(self._window)
+            if source is None:
+                return None
+            plan = self._restore.inspect(source, ThrottledProgress(self._push_restore_progress))
+            return _preview(plan)
 
     @coach_errors
     def restoreDatabase(self, token: str) -> RestoreResult:
@@ -102,6 +111,20 @@ class SystemApi:
         self._window.push_event(PROGRESS_EVENT, update)
 
 
+def _record_counts(contents: Contents | None) -> list[RecordCount]:
+    """Every kind the app knows, in its order; a kind the contents don't hold is null."""
+    contents = contents or {}
+    return [
+        RecordCount(
+            kind=kind.table,
+            singular=kind.singular,
+            plural=kind.plural,
+            count=contents.get(kind.table),
+        )
+        for kind in RECORD_KINDS
+    ]
+
+
 def _backup_record(attempt: BackupAttempt) -> BackupRecord:
     return BackupRecord(
         finishedAt=attempt.finished_at,
@@ -109,19 +132,12 @@ def _backup_record(attempt: BackupAttempt) -> BackupRecord:
         fileName=attempt.path.name,
         bytes=attempt.bytes or 0,
         durationMs=attempt.duration_ms,
-        athleteCount=attempt.athlete_count or 0,
-        promotionCount=attempt.promotion_count or 0,
-        medalCount=attempt.medal_count or 0,
+        contents=_record_counts(attempt.contents),
     )
 
 
-def _summary(summary: Summary) -> DataSummary:
-    return DataSummary(
-        athletes=summary.athletes,
-        promotions=summary.promotions,
-        medals=summary.medals,
-        bytes=summary.bytes,
-    )
+def _summary(summary: FileSummary) -> DataSummary:
+    return DataSummary(contents=_record_counts(summary.contents), bytes=summary.bytes)
 
 
 def _preview(plan: RestorePlan) -> RestorePreview:

@@ -8,6 +8,21 @@ from __future__ import annotations
 
 from typing import Literal, TypedDict
 
+from judo_manager.athletes.model import MedalPlace, Sex, SortKey, Status
+from judo_manager.db.snapshot import Phase as BackupPhase
+from judo_manager.restore.service import RestorePhase
+from judo_manager.rules.model import BeltKind
+
+
+class RecordCount(TypedDict):
+    """How many records of one kind a database holds; `count` is null where the file's data
+    version has no such table. Kinds come in the order the app lists them."""
+
+    kind: str
+    singular: str
+    plural: str
+    count: int | None
+
 
 class AppInfo(TypedDict):
     """What Settings shows about the running app and its data."""
@@ -17,9 +32,7 @@ class AppInfo(TypedDict):
     dataDir: str
     databasePath: str
     databaseBytes: int
-    athleteCount: int
-    promotionCount: int
-    medalCount: int
+    contents: list[RecordCount]
 
 
 class BackupRecord(TypedDict):
@@ -30,27 +43,21 @@ class BackupRecord(TypedDict):
     fileName: str
     bytes: int
     durationMs: int
-    athleteCount: int
-    promotionCount: int
-    medalCount: int
+    contents: list[RecordCount]
 
 
 class ProgressUpdate(TypedDict):
     """Pushed from Python as a `judo-manager:progress` window event while a long job runs."""
 
     operation: Literal["backup", "restore"]
-    phase: Literal[
-        "snapshot", "copying", "verifying", "staging", "validating", "safetyCopy", "replacing"
-    ]
+    phase: BackupPhase | RestorePhase
     fraction: float
 
 
 class DataSummary(TypedDict):
-    """What one database holds; `promotions`/`medals` are null where those tables don't exist."""
+    """What one database file holds, and its size."""
 
-    athletes: int
-    promotions: int | None
-    medals: int | None
+    contents: list[RecordCount]
     bytes: int
 
 
@@ -84,11 +91,6 @@ class RestoreResult(TypedDict):
     undo: SafetyCopy | None
 
 
-Sex = Literal["F", "M"]
-BeltKind = Literal["kyu", "dan"]
-MedalPlace = Literal["gold", "silver", "bronze"]
-
-
 class AthleteFilters(TypedDict):
     """What the roster shows: a name search, filters, the season and the sort order.
 
@@ -100,9 +102,9 @@ class AthleteFilters(TypedDict):
     sex: Sex | None
     beltId: int | None
     categoryId: int | None
-    status: Literal["active", "inactive", "all"]
+    status: Status
     season: int | None
-    sort: Literal["name", "belt", "age", "weight"]
+    sort: SortKey
     descending: bool
 
 

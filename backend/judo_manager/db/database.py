@@ -17,8 +17,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from judo_manager.db.checks import check_compatible
 from judo_manager.db.connection import connect, describe_sqlite_error, sidecars
-from judo_manager.db.migrations import check_compatible, migrate
+from judo_manager.db.layout import DataFolder
+from judo_manager.db.migrations import migrate
 from judo_manager.errors import DataFolderError
 
 
@@ -37,6 +39,11 @@ class Database:
         self._local = threading.local()
         self._write_lock = threading.Lock()
         self._holders: weakref.WeakSet[_ThreadConnection] = weakref.WeakSet()
+
+    @property
+    def folder(self) -> DataFolder:
+        """The data folder around the database, and what else it keeps there."""
+        return DataFolder.of(self.path)
 
     def connection(self) -> sqlite3.Connection:
         """This thread's connection, opened on first use."""
@@ -85,6 +92,15 @@ class Database:
         """The database's size on disk, counting its write-ahead log."""
         wal = sidecars(self.path)[0]
         return self.path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+
+    def page_bytes(self) -> int:
+        """The database's pages in bytes: what a snapshot of it will weigh."""
+        conn = self.connection()
+        return int(conn.execute("PRAGMA page_count").fetchone()[0]) * self.page_size()
+
+    def page_size(self) -> int:
+        """The database's page size in bytes."""
+        return int(self.connection().execute("PRAGMA page_size").fetchone()[0])
 
     def close(self) -> None:
         """Close every connection that can be closed from here; the object is done with.

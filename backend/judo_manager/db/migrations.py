@@ -8,11 +8,8 @@ marks the file as Judo Manager's.
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from collections.abc import Callable
-from pathlib import Path
-
-from judo_manager.athletes.names import search_key
-from judo_manager.errors import ForeignDatabaseError, NewerDatabaseError
 
 # "JUDO" in ASCII.
 APPLICATION_ID = 0x4A55444F
@@ -114,13 +111,36 @@ _DEFAULT_CATEGORIES = (
 )
 
 
+# A frozen copy of how names were folded for search when version 3 was written: a migration
+# must mean the same thing forever, whatever `athletes.names.search_key` becomes.
+_V3_BASE_LETTERS = str.maketrans(
+    {
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "\u0131": "i",  # dotless i
+        "ħ": "h",
+        "ŧ": "t",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+    }
+)
+
+
+def _v3_search_key(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_V3_BASE_LETTERS))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
 def _v3_roster(conn: sqlite3.Connection) -> None:
     # No index on promotions' belt columns: only deleting a belt, which is rare, looks them
     # up, and a club's history is scanned in milliseconds.
     # The athletes table gains a belt and contact fields, so it is rebuilt. Athletes from
     # older files keep no belt (NULL) rather than an invented one, and no weight if they had
     # none: the form asks for both the next time they are edited.
-    conn.create_function("search_key", 1, search_key, deterministic=True)
+    conn.create_function("search_key", 1, _v3_search_key, deterministic=True)
     execute_script(
         conn,
         """
@@ -216,7 +236,29 @@ def _v3_roster(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_backup_log, _v3_roster)
+def _v4_backup_log_contents(conn: sqlite3.Connection) -> None:
+    # What each backup held becomes one JSON object {table: count}, so a table added later
+    # is recorded without a column of its own. Old rows keep their counts (null stays null).
+    execute_script(
+        conn,
+        """
+        ALTER TABLE backup_log ADD COLUMN contents TEXT;
+        UPDATE backup_log SET contents = json_object(
+            'athletes', athlete_count, 'promotions', promotion_count, 'medals', medal_count)
+            WHERE ok = 1;
+        ALTER TABLE backup_log DROP COLUMN athlete_count;
+        ALTER TABLE backup_log DROP COLUMN promotion_count;
+        ALTER TABLE backup_log DROP COLUMN medal_count;
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _v1_initial,
+    _v2_backup_log,
+    _v3_roster,
+    _v4_backup_log_contents,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -225,33 +267,6 @@ def read_header(conn: sqlite3.Connection) -> tuple[int, int]:
     application_id = conn.execute("PRAGMA application_id").fetchone()[0]
     user_version = conn.execute("PRAGMA user_version").fetchone()[0]
     return application_id, user_version
-
-
-def check_compatible(conn: sqlite3.Connection, path: Path) -> int:
-    """Refuse a file that is not ours or is newer than this app; return its schema version.
-
-    A brand-new empty file (no id, no tables) is accepted as version 0.
-    """
-    application_id, user_version = read_header(conn)
-    if application_id == 0:
-        has_tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0] > 0
-        if has_tables or user_version:
-            raise ForeignDatabaseError(
-                f"{path.name} is a database from another program, not from Judo Manager. "
-                "It has been left untouched."
-            )
-    elif application_id != APPLICATION_ID:
-        raise ForeignDatabaseError(
-            f"{path.name} belongs to another program, not to Judo Manager. "
-            "It has been left untouched."
-        )
-    if user_version > SCHEMA_VERSION:
-        raise NewerDatabaseError(
-            f"{path.name} was saved by a newer version of Judo Manager "
-            f"(data version {user_version}; this app knows up to {SCHEMA_VERSION}). "
-            "Please update the app first. The file has been left untouched."
-        )
-    return user_version
 
 
 def migrate(

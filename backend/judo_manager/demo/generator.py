@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from judo_manager.athletes.names import search_key
-from judo_manager.athletes.repository import count_athletes
+from judo_manager.athletes.service import AthletesService
 from judo_manager.db import Database
 from judo_manager.errors import JudoManagerError
 
@@ -218,7 +218,7 @@ def fill_demo_club(db: Database, athletes: int, *, force: bool = False, seed: in
 
     Refuses a database that already has athletes, unless `force`.
     """
-    existing = count_athletes(db.connection())
+    existing = AthletesService(db).count()
     if existing and not force:
         raise JudoManagerError(
             f"This database already holds {existing} athletes. Add --force to add demo "

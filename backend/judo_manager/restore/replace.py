@@ -13,29 +13,11 @@ import sqlite3
 from pathlib import Path
 
 from judo_manager.db import Database
-from judo_manager.db.migrations import migrate
 
 logger = logging.getLogger(__name__)
 
 # SQLite's default: checkpoint once the write-ahead log passes this many pages.
 AUTOCHECKPOINT_PAGES = 1000
-
-
-def prepare(staged: Path, schema_version: int, live_page_size: int) -> None:
-    """Make the staged copy ready to copy in: rollback journal, current schema, live page size.
-
-    The backup API can't write pages of another size into a WAL database ("attempt to write
-    a readonly database"), so a copy with, say, 8 KiB pages is rebuilt with VACUUM first.
-    """
-    conn = sqlite3.connect(staged, isolation_level=None)
-    try:
-        conn.execute("PRAGMA journal_mode = DELETE")
-        migrate(conn, schema_version)
-        if conn.execute("PRAGMA page_size").fetchone()[0] != live_page_size:
-            conn.execute(f"PRAGMA page_size = {live_page_size}")
-            conn.execute("VACUUM")
-    finally:
-        conn.close()
 
 
 def replace_live_data(db: Database, staged: Path) -> None:

@@ -1,4 +1,4 @@
-"""Import Database: choose, stage, validate and preview a backup; then restore or undo.
+"""Import Database: stage, validate and preview a chosen backup; then restore or undo.
 
 The page only ever holds an opaque token: the chosen path stays here, in Python.
 """
@@ -13,23 +13,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from judo_manager.athletes.repository import count_athletes
-from judo_manager.athletes.summary import DataSummary, summarize
-from judo_manager.backup.naming import dialog_start_folder
 from judo_manager.db import Database
+from judo_manager.db.checks import check_backup, check_file_header
 from judo_manager.db.connection import connect, is_part_of
-from judo_manager.desktop import DesktopWindow
+from judo_manager.db.contents import FileSummary, count_contents, summarize
+from judo_manager.db.stamp import read_stamp
 from judo_manager.errors import RestoreError, RestoreRejectedError
-from judo_manager.maintenance import MaintenanceLock
+from judo_manager.jobs import JobLock
 from judo_manager.progress import spread
-from judo_manager.restore import safety, staging
-from judo_manager.restore.replace import checkpoint, prepare, replace_live_data
-from judo_manager.restore.safety import SafetyCopyFile
-from judo_manager.restore.validation import check_database, check_header
+from judo_manager.restore import safety_copies, staging
+from judo_manager.restore.replace import checkpoint, replace_live_data
+from judo_manager.restore.safety_copies import SafetyCopyFile
 
 RestorePhase = Literal["staging", "validating", "safetyCopy", "replacing"]
 RestoreProgress = Callable[[RestorePhase, float], None]
-FILE_TYPES = ("Judo Manager backups (*.db)", "All files (*.*)")
 
 # Each phase's share of its job, so each job's bar only moves forward.
 CHECK_SPANS: dict[RestorePhase, tuple[float, float]] = {
@@ -54,8 +51,8 @@ class RestorePlan:
     taken_at_from_backup: bool
     app_version: str | None
     schema_version: int
-    backup: DataSummary
-    current: DataSummary
+    backup: FileSummary
+    current: FileSummary
 
 
 @dataclass(frozen=True)
@@ -69,30 +66,19 @@ class RestoreOutcome:
 class RestoreService:
     """Validates backups and replaces the live data with them, undoably."""
 
-    def __init__(self, db: Database, window: DesktopWindow, maintenance: MaintenanceLock) -> None:
+    def __init__(self, db: Database, jobs: JobLock) -> None:
         self._db = db
-        self._window = window
-        self._maintenance = maintenance
+        self._jobs = jobs
         self._pending: RestorePlan | None = None
 
-    def choose_with_dialog(self, progress: RestoreProgress | None = None) -> RestorePlan | None:
-        """Ask for a file with the native open dialog, then check it; None if cancelled."""
-        with self._maintenance.exclusive():
-            chosen = self._window.ask_open_path(
-                directory=dialog_start_folder(None), file_types=FILE_TYPES
-            )
-            if chosen is None:
-                return None
-            return self._check(chosen, progress)
-
     def inspect(self, source: Path, progress: RestoreProgress | None = None) -> RestorePlan:
-        """Stage and check `source`; the plan to confirm (the command line's `inspect`)."""
-        with self._maintenance.exclusive():
+        """Stage and check `source`; the plan that `restore` carries out once confirmed."""
+        with self._jobs.exclusive():
             return self._check(source, progress)
 
     def restore(self, token: str, progress: RestoreProgress | None = None) -> RestoreOutcome:
         """Replace the live data with the checked file behind `token`, after a safety copy."""
-        with self._maintenance.exclusive():
+        with self._jobs.exclusive():
             plan = self._pending
             if plan is None or not secrets.compare_digest(plan.token, token):
                 raise RestoreError(
@@ -108,13 +94,14 @@ class RestoreService:
 
     def undo(self, progress: RestoreProgress | None = None) -> RestoreOutcome:
         """Put back the data as it was before the latest restore."""
-        with self._maintenance.exclusive():
-            copy = safety.latest_undo(self._db.path)
+        with self._jobs.exclusive():
+            copy = safety_copies.latest_undo(self._db.folder)
             if copy is None:
                 raise RestoreError("There is no restore to undo.")
-            staged = staging.stage(copy.path, self._db.path.parent, lambda fraction: None)
+            self._db.folder.clean_stale()
+            staged = staging.stage(copy.path, self._db.folder, lambda fraction: None)
             try:
-                check_header(staged, copy.path.name)
+                check_file_header(staged, copy.path.name)
                 schema_version = self._validate(staged, copy.path.name, lambda fraction: None)
                 self._prepare(staged, copy.path.name, schema_version)
                 self._replace_with(staged, "undo", spread(progress, RESTORE_SPANS))
@@ -125,11 +112,11 @@ class RestoreService:
 
     def undo_status(self) -> SafetyCopyFile | None:
         """The safety copy that "Undo last restore" would put back, if any."""
-        return safety.latest_undo(self._db.path)
+        return safety_copies.latest_undo(self._db.folder)
 
     def discard_pending(self) -> None:
         """Forget the file waiting for confirmation, if any."""
-        with self._maintenance.exclusive():
+        with self._jobs.exclusive():
             self._drop_pending()
 
     def _drop_pending(self) -> None:
@@ -146,9 +133,10 @@ class RestoreService:
             source_stamp = staging.stamp(source)
         except OSError as error:
             raise RestoreRejectedError(f"{name} can't be opened ({error.strerror}).") from error
-        staged = staging.stage(source, self._db.path.parent, lambda f: report("staging", f))
+        self._db.folder.clean_stale()
+        staged = staging.stage(source, self._db.folder, lambda f: report("staging", f))
         try:
-            check_header(staged, name)
+            check_file_header(staged, name)
             schema_version = self._validate(staged, name, lambda f: report("validating", f))
             # Described before it is migrated: an old backup shows that it records no
             # promotions or medals, rather than zero of them.
@@ -172,7 +160,7 @@ class RestoreService:
         self._pending = plan
         return plan
 
-    def current_summary(self) -> DataSummary:
+    def current_summary(self) -> FileSummary:
         """What the live database holds now."""
         with self._db.snapshot() as conn:
             return summarize(conn, self._db.size_bytes())
@@ -185,13 +173,13 @@ class RestoreService:
         except sqlite3.Error as error:
             raise RestoreRejectedError(f"{name} can't be opened ({error}).") from error
         try:
-            return check_database(conn, name, progress).schema_version
+            return check_backup(conn, name, progress).schema_version
         finally:
             conn.close()
 
     def _prepare(self, staged: Path, name: str, schema_version: int) -> None:
         try:
-            prepare(staged, schema_version, self._live_page_size())
+            staging.make_ready(staged, schema_version, self._db.page_size())
         except sqlite3.Error as error:
             raise RestoreRejectedError(
                 f"{name} could not be brought up to this version of Judo Manager ({error}). "
@@ -199,7 +187,7 @@ class RestoreService:
             ) from error
 
     def _replace_with(self, staged: Path, kind: str, report: RestoreProgress) -> None:
-        copy = safety.take(self._db.path, kind, lambda _phase, f: report("safetyCopy", f))
+        copy = safety_copies.take(self._db.folder, kind, lambda _phase, f: report("safetyCopy", f))
         report("replacing", 0.0)
         try:
             replace_live_data(self._db, staged)
@@ -213,13 +201,9 @@ class RestoreService:
         # Outside the write lock: the coach can save edits while the new pages settle.
         checkpoint(self._db)
 
-    def _live_page_size(self) -> int:
-        return int(self._db.connection().execute("PRAGMA page_size").fetchone()[0])
-
     def _outcome(self) -> RestoreOutcome:
-        return RestoreOutcome(
-            athletes=count_athletes(self._db.connection()), undo=self.undo_status()
-        )
+        athletes = count_contents(self._db.connection())["athletes"] or 0
+        return RestoreOutcome(athletes=athletes, undo=self.undo_status())
 
     def _refuse_live_database(self, source: Path) -> None:
         if is_part_of(self._db.path, source):
@@ -231,22 +215,15 @@ class RestoreService:
 
 def _describe_backup(
     staged: Path, source_stamp: staging.SourceStamp
-) -> tuple[dt.datetime, bool, str | None, DataSummary]:
+) -> tuple[dt.datetime, bool, str | None, FileSummary]:
     conn = sqlite3.connect(f"{staged.as_uri()}?mode=ro", uri=True)
     try:
-        settings = dict(
-            conn.execute(
-                "SELECT key, value FROM app_settings "
-                "WHERE key IN ('backup.taken_at', 'backup.app_version')"
-            ).fetchall()
-        )
+        stamp = read_stamp(conn)
         summary = summarize(conn, source_stamp.size)
     finally:
         conn.close()
-    try:
-        taken_at = dt.datetime.fromisoformat(settings["backup.taken_at"])
-        from_backup = True
-    except (KeyError, ValueError):  # not stamped by Judo Manager's export, or garbled
-        taken_at = dt.datetime.fromtimestamp(source_stamp.mtime_ns / 1e9).astimezone()
-        from_backup = False
-    return taken_at, from_backup, settings.get("backup.app_version"), summary
+    if stamp.taken_at is not None:
+        return stamp.taken_at, True, stamp.app_version, summary
+    # Not stamped by Judo Manager's export, or garbled: the file's own date will do.
+    taken_at = dt.datetime.fromtimestamp(source_stamp.mtime_ns / 1e9).astimezone()
+    return taken_at, False, stamp.app_version, summary

@@ -1,8 +1,10 @@
-"""Copying the chosen file into the data folder before anything looks at it.
+"""The private staged copy of a chosen backup: copied in, then made ready to copy over.
 
 The source may be on a slow or removable drive and may change later; every check and the
 restore itself use the private staged copy. The source's size and modification time are
 remembered, so a file that vanished or changed before the coach confirmed is refused.
+Once checked, the staged copy is brought up to this app's schema and page size
+(`make_ready`), still before anything of the live data is touched.
 """
 
 from __future__ import annotations
@@ -10,15 +12,16 @@ from __future__ import annotations
 import contextlib
 import secrets
 import shutil
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from judo_manager.db.connection import sidecars
+from judo_manager.db.fileio import copy_into
+from judo_manager.db.layout import STAGED_PATTERN, DataFolder
+from judo_manager.db.migrations import migrate
 from judo_manager.errors import RestoreRejectedError
-from judo_manager.fileio import copy_into, remove_stale
-
-STAGING_FOLDER = "staging"
 
 
 @dataclass(frozen=True)
@@ -35,21 +38,20 @@ def stamp(path: Path) -> SourceStamp:
     return SourceStamp(info.st_size, info.st_mtime_ns)
 
 
-def stage(source: Path, data_dir: Path, progress: Callable[[float], None]) -> Path:
+def stage(source: Path, data: DataFolder, progress: Callable[[float], None]) -> Path:
     """Copy `source` into the staging folder; the staged path."""
-    folder = data_dir / STAGING_FOLDER
+    folder = data.staging
     folder.mkdir(exist_ok=True)
-    remove_stale(folder, "restore-*")
     wal = sidecars(source)[0]
     if wal.exists() and wal.stat().st_size > 0:
         raise RestoreRejectedError(
             f"{source.name} has unsaved changes in {wal.name} beside it: another program still "
             "has it open, or was interrupted. Close that program, or export a fresh backup."
         )
-    staged = folder / f"restore-{secrets.token_hex(6)}.db"
+    staged = folder / STAGED_PATTERN.replace("*", f"{secrets.token_hex(6)}.db")
     try:
         total = source.stat().st_size
-        _check_free_space(source, total, data_dir)
+        _check_free_space(source, total, data.root)
         with source.open("rb") as reader, staged.open("xb") as writer:
             copy_into(reader, writer.fileno(), total, progress)
     except FileNotFoundError as error:
@@ -66,6 +68,24 @@ def stage(source: Path, data_dir: Path, progress: Callable[[float], None]) -> Pa
             "it is plugged in, then choose it again."
         ) from error
     return staged
+
+
+def make_ready(staged: Path, schema_version: int, live_page_size: int) -> None:
+    """Make a checked staged copy ready to copy in: rollback journal, this app's schema, and
+    the live database's page size.
+
+    The backup API can't write pages of another size into a WAL database ("attempt to write
+    a readonly database"), so a copy with, say, 8 KiB pages is rebuilt with VACUUM first.
+    """
+    conn = sqlite3.connect(staged, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        migrate(conn, schema_version)
+        if conn.execute("PRAGMA page_size").fetchone()[0] != live_page_size:
+            conn.execute(f"PRAGMA page_size = {live_page_size}")
+            conn.execute("VACUUM")
+    finally:
+        conn.close()
 
 
 def check_unchanged(source: Path, expected: SourceStamp) -> None:

@@ -50,6 +50,18 @@ class RulesService:
         with self._db.snapshot() as conn:
             return load_rules(conn)
 
+    def current_categories(self) -> list[AgeCategory]:
+        """The active ruleset's categories, youngest first.
+
+        Read on this thread's connection without a transaction of its own, so a caller's
+        snapshot or write sees them at the same moment as its own reads.
+        """
+        return load_categories(self._db.connection())
+
+    def belt_exists(self, belt_id: int) -> bool:
+        """True when the belt is on the ladder (inside the caller's transaction, if any)."""
+        return repository.belt_exists(self._db.connection(), belt_id)
+
     def create_belt(self, data: Mapping[str, object]) -> Rules:
         """Add a belt at the top of the ladder."""
         with self._db.write() as conn:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from judo_manager import __version__
-from judo_manager.athletes.summary import Contents, count_contents
 from judo_manager.db import Database
+from judo_manager.db.contents import Contents, count_contents
 from judo_manager.db.migrations import read_header
 
 

@@ -1,6 +1,22 @@
-// Mirrors backend/judo_manager/bridge (types.py and the API classes) exactly.
-// tests/unit/test_bridge_types.py parses this file and compares it with the
-// Python side: keep one member per line and no comments inside the bodies.
+// Generated from backend/judo_manager/bridge by `python -m judo_manager.bridge.typescript`.
+// Don't edit: change the Python side and run that command again.
+
+export type Sex = "F" | "M";
+export type BeltKind = "kyu" | "dan";
+export type MedalPlace = "gold" | "silver" | "bronze";
+export type RosterStatus = "active" | "inactive" | "all";
+export type RosterSort = "name" | "belt" | "age" | "weight";
+export type BackupPhase = "snapshot" | "copying" | "verifying";
+export type RestorePhase = "staging" | "validating" | "safetyCopy" | "replacing";
+
+// How many records of one kind a database holds; `count` is null where the file's data version
+// has no such table. Kinds come in the order the app lists them.
+export interface RecordCount {
+  kind: string;
+  singular: string;
+  plural: string;
+  count: number | null;
+}
 
 // What Settings shows about the running app and its data.
 export interface AppInfo {
@@ -9,42 +25,33 @@ export interface AppInfo {
   dataDir: string;
   databasePath: string;
   databaseBytes: number;
-  athleteCount: number;
-  promotionCount: number;
-  medalCount: number;
+  contents: RecordCount[];
 }
 
-// One successful backup; finishedAt is ISO-8601 with a UTC offset.
+// One successful backup: returned by an export and shown as "last backup".
 export interface BackupRecord {
   finishedAt: string;
   path: string;
   fileName: string;
   bytes: number;
   durationMs: number;
-  athleteCount: number;
-  promotionCount: number;
-  medalCount: number;
+  contents: RecordCount[];
 }
 
-// Pushed from Python as a `judo-manager:progress` window event; fraction is 0..1.
-// A backup goes snapshot → copying → verifying. A restore goes staging → validating
-// while the chosen file is checked (chooseRestoreFile), then safetyCopy → replacing.
+// Pushed from Python as a `judo-manager:progress` window event while a long job runs.
 export interface ProgressUpdate {
   operation: "backup" | "restore";
-  phase: "snapshot" | "copying" | "verifying" | "staging" | "validating" | "safetyCopy" | "replacing";
+  phase: BackupPhase | RestorePhase;
   fraction: number;
 }
 
-// What one database holds; promotions/medals are null where a backup has no such table.
+// What one database file holds, and its size.
 export interface DataSummary {
-  athletes: number;
-  promotions: number | null;
-  medals: number | null;
+  contents: RecordCount[];
   bytes: number;
 }
 
-// A chosen backup that passed validation, side by side with the current data. takenAt is
-// ISO-8601; when takenAtFromBackup is false it is the file's modification time instead.
+// A chosen backup that passed validation, side by side with the current data.
 export interface RestorePreview {
   token: string;
   fileName: string;
@@ -71,48 +78,45 @@ export interface RestoreResult {
   undo: SafetyCopy | null;
 }
 
-export type Sex = "F" | "M";
-export type BeltKind = "kyu" | "dan";
-export type MedalPlace = "gold" | "silver" | "bronze";
-
-// What the roster shows. season null means the current year. categoryId keeps the
-// athletes eligible for that category in the season (not only those shown with it).
+// What the roster shows: a name search, filters, the season and the sort order.
+// `season` null means the current year. `categoryId` keeps the athletes *eligible* for that
+// category in the season, which is what a coach entering a competition needs.
 export interface AthleteFilters {
   search: string;
-  sex: "F" | "M" | null;
+  sex: Sex | null;
   beltId: number | null;
   categoryId: number | null;
-  status: "active" | "inactive" | "all";
+  status: RosterStatus;
   season: number | null;
-  sort: "name" | "belt" | "age" | "weight";
+  sort: RosterSort;
   descending: boolean;
 }
 
-// One line of the roster; categoryId is the youngest category the athlete fits.
+// One line of the roster; `categoryId` is the youngest category the athlete fits.
 export interface AthleteRow {
   id: number;
   fullName: string;
   birthYear: number;
   age: number;
-  sex: "F" | "M";
+  sex: Sex;
   beltId: number | null;
   weightKg: number | null;
   categoryId: number | null;
   active: boolean;
 }
 
-// The roster for some filters; total counts every athlete, filtered or not.
+// The roster for some filters; `total` counts every athlete, filtered or not.
 export interface AthleteList {
   season: number;
   total: number;
   rows: AthleteRow[];
 }
 
-// The add/edit form. Dates are YYYY-MM-DD; optional text fields are null when empty.
+// The add/edit form. Optional text fields are null (or empty) when not given.
 export interface AthleteInput {
   fullName: string;
   birthDate: string;
-  sex: "F" | "M";
+  sex: Sex;
   beltId: number;
   weightKg: number;
   licenceNumber: string | null;
@@ -147,7 +151,7 @@ export interface Medal {
   id: number;
   competition: string;
   heldOn: string;
-  place: "gold" | "silver" | "bronze";
+  place: MedalPlace;
   category: string | null;
 }
 
@@ -155,7 +159,7 @@ export interface Medal {
 export interface MedalInput {
   competition: string;
   heldOn: string;
-  place: "gold" | "silver" | "bronze";
+  place: MedalPlace;
   category: string | null;
 }
 
@@ -164,7 +168,7 @@ export interface Athlete {
   id: number;
   fullName: string;
   birthDate: string;
-  sex: "F" | "M";
+  sex: Sex;
   beltId: number | null;
   weightKg: number | null;
   licenceNumber: string | null;
@@ -180,13 +184,13 @@ export interface Athlete {
   medals: Medal[];
 }
 
-// One step of the belt ladder; rank orders it, lowest first. Colours are #rrggbb;
-// a two-coloured belt (white-yellow, red-and-white) has a secondColor.
+// One step of the belt ladder; `rank` orders the ladder, lowest first.
+// A two-coloured belt (white-yellow, red-and-white) has a `secondColor`.
 export interface Belt {
   id: number;
   rank: number;
   name: string;
-  kind: "kyu" | "dan";
+  kind: BeltKind;
   color: string;
   secondColor: string | null;
   athleteCount: number;
@@ -195,12 +199,12 @@ export interface Belt {
 // The belt editor's fields.
 export interface BeltInput {
   name: string;
-  kind: "kyu" | "dan";
+  kind: BeltKind;
   color: string;
   secondColor: string | null;
 }
 
-// An age band of the ruleset; age = season year - birth year; maxAge null = no limit.
+// An age band of the ruleset; ages are the season year minus the birth year.
 export interface AgeCategory {
   id: number;
   code: string;
@@ -209,7 +213,7 @@ export interface AgeCategory {
   maxAge: number | null;
 }
 
-// The category editor's fields.
+// The category editor's fields; `maxAge` null means no upper limit.
 export interface AgeCategoryInput {
   code: string;
   name: string;
@@ -217,56 +221,81 @@ export interface AgeCategoryInput {
   maxAge: number | null;
 }
 
-// The belt ladder, lowest first, and the active ruleset's age categories, youngest
-// first: the first category that fits an age is the one the roster shows.
+// The belt ladder, lowest first, and the active ruleset's age categories, youngest first.
+// The first category that fits an age is the one the roster shows.
 export interface Rules {
   rulesetName: string;
   belts: Belt[];
   categories: AgeCategory[];
 }
 
-// A rejected form: the Error's name is "ValidationError" and its message is this, as JSON.
-// fields maps an input field's name (as in the shapes above) to what is wrong with it.
+// The message of a `ValidationError` as it crosses the bridge, as JSON.
+// `fields` maps a form field's name (as in the input shapes above) to what is wrong with it.
 export interface FieldProblems {
   message: string;
   fields: Record<string, string>;
 }
 
-// window.pywebview.api.system
+// window.pywebview.api.system: The app itself, its data file, its backups and restores.
 export interface SystemApi {
-  getAppInfo(): Promise<AppInfo>;
-  getLastBackup(): Promise<BackupRecord | null>;
+  // Export Database: the native save dialog, then a verified backup; None if cancelled.
   backupDatabase(): Promise<BackupRecord | null>;
-  chooseRestoreFile(): Promise<RestorePreview | null>;
-  restoreDatabase(token: string): Promise<RestoreResult>;
-  undoRestore(): Promise<RestoreResult>;
-  getUndoStatus(): Promise<SafetyCopy | null>;
+  // The coach said no to the preview: drop the staged copy.
   cancelRestore(): Promise<null>;
+  // Import Database: the native open dialog, then a full check; None if cancelled.
+  chooseRestoreFile(): Promise<RestorePreview | null>;
+  // Version, schema version, data folder, database size and what it holds.
+  getAppInfo(): Promise<AppInfo>;
+  // The most recent successful backup, or None if there was none.
+  getLastBackup(): Promise<BackupRecord | null>;
+  // The safety copy that "Undo last restore" would put back, or None.
+  getUndoStatus(): Promise<SafetyCopy | null>;
+  // Replace the data with the checked file behind `token`, keeping a safety copy.
+  restoreDatabase(token: string): Promise<RestoreResult>;
+  // Put back the data as it was before the latest restore.
+  undoRestore(): Promise<RestoreResult>;
 }
 
-// window.pywebview.api.athletes
+// window.pywebview.api.athletes: The roster, as the page sees it.
 export interface AthletesApi {
-  list(filters: AthleteFilters): Promise<AthleteList>;
-  get(id: number): Promise<Athlete>;
-  create(data: AthleteInput): Promise<Athlete>;
-  update(id: number, data: AthleteInput): Promise<Athlete>;
-  delete(id: number): Promise<null>;
-  addPromotion(athleteId: number, data: PromotionInput): Promise<Athlete>;
-  deletePromotion(promotionId: number): Promise<Athlete>;
+  // Record a podium place.
   addMedal(athleteId: number, data: MedalInput): Promise<Athlete>;
+  // Record a grading; the newest one sets the athlete's current belt.
+  addPromotion(athleteId: number, data: PromotionInput): Promise<Athlete>;
+  // Add an athlete after checking every field; a duplicate is refused.
+  create(data: AthleteInput): Promise<Athlete>;
+  // Remove an athlete with their promotions and medals.
+  delete(id: number): Promise<null>;
+  // Remove a medal.
   deleteMedal(medalId: number): Promise<Athlete>;
+  // Remove a grading; removing the newest gives back the belt held before it.
+  deletePromotion(promotionId: number): Promise<Athlete>;
+  // One athlete in full, with their promotions and medals.
+  get(id: number): Promise<Athlete>;
+  // The roster filtered, searched and sorted, with each athlete's age and category.
+  list(filters: AthleteFilters): Promise<AthleteList>;
+  // Change an athlete after checking every field.
+  update(id: number, data: AthleteInput): Promise<Athlete>;
 }
 
-// window.pywebview.api.rules: every change returns the rules as they are now.
+// window.pywebview.api.rules: Reads and edits the club's rules; every change returns the rules as they are now.
 export interface RulesApi {
-  get(): Promise<Rules>;
+  // Add a belt at the top of the ladder.
   createBelt(data: BeltInput): Promise<Rules>;
-  updateBelt(id: number, data: BeltInput): Promise<Rules>;
-  deleteBelt(id: number): Promise<Rules>;
-  reorderBelts(ids: number[]): Promise<Rules>;
+  // Add an age category.
   createCategory(data: AgeCategoryInput): Promise<Rules>;
-  updateCategory(id: number, data: AgeCategoryInput): Promise<Rules>;
+  // Remove a belt that no athlete holds or ever held.
+  deleteBelt(id: number): Promise<Rules>;
+  // Remove an age category.
   deleteCategory(id: number): Promise<Rules>;
+  // The belt ladder, lowest first, and the age categories.
+  get(): Promise<Rules>;
+  // Put the ladder in this order, lowest first; every belt must be listed once.
+  reorderBelts(ids: number[]): Promise<Rules>;
+  // Rename or recolour a belt.
+  updateBelt(id: number, data: BeltInput): Promise<Rules>;
+  // Change an age category's code, name or ages.
+  updateCategory(id: number, data: AgeCategoryInput): Promise<Rules>;
 }
 
 // window.pywebview.api
@@ -275,6 +304,12 @@ export interface JudoManagerApi {
   athletes: AthletesApi;
   rules: RulesApi;
 }
+
+// The window events Python dispatches to the page.
+export const BRIDGE_EVENTS = {
+  progress: "judo-manager:progress",
+  dataReplaced: "judo-manager:data-replaced",
+} as const;
 
 declare global {
   interface Window {

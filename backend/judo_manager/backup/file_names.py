@@ -1,4 +1,4 @@
-"""Backup file names and where the save dialog starts."""
+"""Backup file names."""
 
 from __future__ import annotations
 
@@ -18,15 +18,3 @@ def with_db_suffix(path: Path) -> Path:
     if path.suffix.lower() == BACKUP_SUFFIX:
         return path
     return path.with_name(path.name + BACKUP_SUFFIX)
-
-
-def dialog_start_folder(last_backup: Path | None) -> Path:
-    """The last backup's folder if it still exists, else Documents, else the home folder."""
-    from platformdirs import user_documents_dir  # only the window's dialogs need it
-
-    candidates = [last_backup.parent] if last_backup else []
-    candidates += [Path(user_documents_dir()), Path.home()]
-    for folder in candidates:
-        if folder.is_dir():
-            return folder
-    return Path.home()

@@ -1,4 +1,4 @@
-"""Writing one verified backup file.
+"""Writing one verified copy of the live database: a backup, or a safety copy.
 
 1. Snapshot: SQLite's online backup API copies the live database into a scratch file in the
    data folder. The source connection holds one read transaction for the whole copy, so the
@@ -30,14 +30,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from judo_manager import __version__
-from judo_manager.athletes.summary import Contents, count_contents
-from judo_manager.backup.os_errors import describe_write_error
-from judo_manager.backup.verify import header_problem, quick_check_problem
+from judo_manager.db.checks import quick_check_problem, snapshot_header_problem
 from judo_manager.db.connection import connect, sidecars
+from judo_manager.db.contents import Contents, count_contents
+from judo_manager.db.drive_errors import describe_write_error
+from judo_manager.db.fileio import SPAN_BYTES, copy_into, remove_stale
+from judo_manager.db.layout import SNAPSHOT_PATTERN
 from judo_manager.db.migrations import read_header
+from judo_manager.db.stamp import write_stamp
 from judo_manager.errors import BackupError, BackupVerificationError
-from judo_manager.fileio import SPAN_BYTES, copy_into, remove_stale
 from judo_manager.progress import spread
 
 Phase = Literal["snapshot", "copying", "verifying"]
@@ -54,8 +55,8 @@ PHASE_SPANS: dict[Phase, tuple[float, float]] = {
 
 
 @dataclass(frozen=True)
-class WrittenBackup:
-    """A verified backup file under its final name."""
+class WrittenCopy:
+    """A verified copy under its final name."""
 
     path: Path
     bytes: int
@@ -63,14 +64,14 @@ class WrittenBackup:
     taken_at: dt.datetime
 
 
-def write_backup(
+def write_verified_copy(
     live_db: Path,
     destination: Path,
     *,
     scratch_dir: Path,
     progress: ProgressCallback | None = None,
     stamp: bool = True,
-) -> WrittenBackup:
+) -> WrittenCopy:
     """Write a verified snapshot of `live_db` to `destination`, replacing it if it exists.
 
     `progress` receives the current phase and the fraction (0..1) of the whole job done.
@@ -80,8 +81,7 @@ def write_backup(
     report = spread(progress, PHASE_SPANS)
     report("snapshot", 0.0)
     scratch_dir.mkdir(parents=True, exist_ok=True)
-    remove_stale(scratch_dir, "snapshot-*")
-    snapshot = scratch_dir / f"snapshot-{secrets.token_hex(6)}.db"
+    snapshot = scratch_dir / SNAPSHOT_PATTERN.replace("*", f"{secrets.token_hex(6)}.db")
     try:
         with ThreadPoolExecutor(max_workers=1) as checker:
             taken = _take_snapshot(live_db, snapshot, report, stamp, checker)
@@ -99,7 +99,7 @@ def write_backup(
                 _discard(temporary)
                 raise
         report("verifying", 1.0)
-        return WrittenBackup(destination, size, taken.contents, taken.taken_at)
+        return WrittenCopy(destination, size, taken.contents, taken.taken_at)
     finally:
         for leftover in (snapshot, *sidecars(snapshot)):
             _discard(leftover)
@@ -192,23 +192,14 @@ def _copy_snapshot(
     target.execute("PRAGMA journal_mode = DELETE")
     if stamp:
         target.execute("BEGIN")
-        _stamp(target, taken_at)
+        write_stamp(target, taken_at)
         target.execute("COMMIT")
-    problem = header_problem(target, schema_version)
+    problem = snapshot_header_problem(target, schema_version)
     if problem:
         raise BackupVerificationError(
             f"The snapshot failed its check ({problem}). Nothing was saved."
         )
     return _Snapshot(taken_at, count_contents(target), integrity)
-
-
-def _stamp(target: sqlite3.Connection, taken_at: dt.datetime) -> None:
-    """Record inside the backup when it was taken and by which app version."""
-    target.executemany(
-        "INSERT INTO app_settings(key, value) VALUES (?, ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [("backup.taken_at", taken_at.isoformat()), ("backup.app_version", __version__)],
-    )
 
 
 def _copy_and_compare(

@@ -1,8 +1,13 @@
-"""Deciding whether a staged file can be restored, and saying exactly why not.
+"""Checking a database file: its header, its integrity, its schema and its version.
 
-The checks run on the private staged copy, never on the coach's file: cheap header checks
-first, then SQLite's full `integrity_check` (restores are rare, and `quick_check` misses
-most damage), then whether it is ours and not newer than this app.
+Three callers, one module:
+- opening the live database refuses a file that isn't ours or is newer (`check_compatible`);
+- a snapshot for a backup or a safety copy is checked before it is published
+  (`snapshot_header_problem`, `quick_check_problem`);
+- a backup chosen for a restore is checked in full on its private staged copy, never on
+  the coach's file: cheap header checks first (`check_file_header`), then SQLite's full
+  `integrity_check` (restores are rare, and `quick_check` misses most damage), then whether
+  it is ours, not newer than this app, and has the tables of its version (`check_backup`).
 """
 
 from __future__ import annotations
@@ -14,14 +19,13 @@ from pathlib import Path
 
 from judo_manager.db.connection import SQLITE_HEADER
 from judo_manager.db.migrations import APPLICATION_ID, SCHEMA_VERSION, read_header
-from judo_manager.errors import RestoreRejectedError
+from judo_manager.db.schema import expected_tables
+from judo_manager.errors import (
+    ForeignDatabaseError,
+    NewerDatabaseError,
+    RestoreRejectedError,
+)
 
-# The tables each schema version added; a file must have those of its version and earlier.
-TABLES_ADDED = {
-    1: {"clubs", "athletes", "app_settings"},
-    2: {"backup_log"},
-    3: {"belts", "rulesets", "age_categories", "promotions", "medals"},
-}
 # `integrity_check` runs about 1.25 thousand VM steps per page here; progress is an estimate.
 STEPS_PER_PAGE = 1.25
 PROGRESS_EVERY_STEPS = 1000
@@ -34,6 +38,57 @@ KNOWN_FORMATS = {
 }
 
 
+def check_compatible(conn: sqlite3.Connection, path: Path) -> int:
+    """Refuse a file that is not ours or is newer than this app; return its schema version.
+
+    A brand-new empty file (no id, no tables) is accepted as version 0.
+    """
+    application_id, user_version = read_header(conn)
+    if application_id == 0:
+        has_tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0] > 0
+        if has_tables or user_version:
+            raise ForeignDatabaseError(
+                f"{path.name} is a database from another program, not from Judo Manager. "
+                "It has been left untouched."
+            )
+    elif application_id != APPLICATION_ID:
+        raise ForeignDatabaseError(
+            f"{path.name} belongs to another program, not to Judo Manager. "
+            "It has been left untouched."
+        )
+    if user_version > SCHEMA_VERSION:
+        raise NewerDatabaseError(
+            f"{path.name} was saved by a newer version of Judo Manager "
+            f"(data version {user_version}; this app knows up to {SCHEMA_VERSION}). "
+            "Please update the app first. The file has been left untouched."
+        )
+    return user_version
+
+
+def snapshot_header_problem(conn: sqlite3.Connection, expected_version: int) -> str | None:
+    """What is wrong with a snapshot's id, schema version or journal mode, or None."""
+    application_id, user_version = read_header(conn)
+    if application_id != APPLICATION_ID:
+        return "it is not marked as a Judo Manager database"
+    if user_version != expected_version:
+        return f"its data version is {user_version}, expected {expected_version}"
+    journal_mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    if journal_mode != "delete":
+        return f"it is in {journal_mode} mode, so it depends on files beside it"
+    return None
+
+
+def quick_check_problem(conn: sqlite3.Connection) -> str | None:
+    """What SQLite's `quick_check` reports, or None when it says ok."""
+    try:
+        result = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as error:
+        return f"SQLite can't read it ({error})"
+    if result != ["ok"]:
+        return f"SQLite's quick check reports: {'; '.join(result[:3])}"
+    return None
+
+
 @dataclass(frozen=True)
 class ValidFile:
     """What validation learned about a restorable file."""
@@ -42,7 +97,7 @@ class ValidFile:
     page_size: int
 
 
-def check_header(path: Path, name: str) -> None:
+def check_file_header(path: Path, name: str) -> None:
     """Refuse empty, non-SQLite and truncated files from their first 100 bytes and size."""
     size = path.stat().st_size
     if size == 0:
@@ -64,7 +119,7 @@ def check_header(path: Path, name: str) -> None:
         raise RestoreRejectedError(_truncated(name, size, pages * page_size))
 
 
-def check_database(
+def check_backup(
     conn: sqlite3.Connection, name: str, progress: Callable[[float], None]
 ) -> ValidFile:
     """Run the full integrity check and the Judo Manager checks on an open staged copy."""
@@ -107,8 +162,7 @@ def check_database(
             f"{user_version}; this app knows up to {SCHEMA_VERSION}). Please update the app "
             "first, then restore it."
         )
-    required = set().union(*(TABLES_ADDED[v] for v in range(1, user_version + 1)))
-    missing = required - tables
+    missing = expected_tables(user_version) - tables if user_version >= 1 else set()
     if missing or user_version < 1:
         raise RestoreRejectedError(
             f"{name} is marked as Judo Manager's but is missing its tables "

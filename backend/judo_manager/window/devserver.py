@@ -10,9 +10,9 @@ import urllib.request
 from pathlib import Path
 
 from judo_manager.errors import JudoManagerError
-from judo_manager.paths import DEV_SERVER_URL
+from judo_manager.window.pages import DEV_SERVER_URL
 
-FRONTEND_DIR = Path(__file__).resolve().parents[2] / "frontend"
+FRONTEND_DIR = Path(__file__).resolve().parents[3] / "frontend"
 START_TIMEOUT_S = 30.0
 
 

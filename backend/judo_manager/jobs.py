@@ -9,11 +9,15 @@ from contextlib import contextmanager
 from judo_manager.errors import BusyError
 
 
-class MaintenanceLock:
-    """Refuses at once, rather than queueing, when another backup or restore is running."""
+class JobLock:
+    """Refuses at once, rather than queueing, when another backup or restore is running.
+
+    Re-entrant on one thread: the bridge holds it while the native dialog is open, so no
+    second job starts meanwhile, and the service it then calls takes it again.
+    """
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     @contextmanager
     def exclusive(self) -> Iterator[None]:

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from judo_manager.paths import frontend_url, web_dir
+from judo_manager.window.pages import frontend_url, web_dir
 
 WINDOW_TITLE = "Judo Manager"
 DEBUG_PORT_ENV = "JUDO_MANAGER_DEBUG_PORT"
@@ -23,10 +23,10 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
     """Open the main window on the club database in `data_dir`; the process exit code."""
     from judo_manager.bridge import JudoManagerApi
     from judo_manager.db import open_database
-    from judo_manager.desktop import DesktopWindow
+    from judo_manager.db.layout import DataFolder
     from judo_manager.errors import JudoManagerError
-    from judo_manager.paths import database_path
-    from judo_manager.services import Services
+    from judo_manager.window.handle import DesktopWindow
+    from judo_manager.wiring import AppServices
 
     webview = _import_webview()
     try:
@@ -35,7 +35,7 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
                 "The app's screens are missing from this installation. "
                 "Run the setup command from the README again."
             )
-        db = open_database(database_path(data_dir))
+        db = open_database(DataFolder(data_dir).database)
     except JudoManagerError as error:
         print(f"error: {error}", file=sys.stderr)
         webview.create_window(WINDOW_TITLE, html=_error_page(str(error)), width=640, height=320)
@@ -43,11 +43,10 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
         return 1
 
     window_handle = DesktopWindow()
-    services = Services.build(db, window_handle)
     window = webview.create_window(
         WINDOW_TITLE,
         url=frontend_url(dev),
-        js_api=JudoManagerApi(services),
+        js_api=JudoManagerApi(AppServices.build(db), window_handle),
         width=1200,
         height=800,
         min_size=(900, 600),
@@ -83,7 +82,7 @@ def _import_webview() -> ModuleType:
     import webview.platforms.qt
     import webview.util
 
-    from judo_manager.bridge.safety import guard_dispatch
+    from judo_manager.bridge.guards import guard_dispatch
 
     guard_dispatch(webview.util, webview.platforms.qt)
     port = os.environ.get(DEBUG_PORT_ENV)

@@ -9,10 +9,11 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from judo_manager.backup.service import SCRATCH_FOLDER
-from judo_manager.backup.writer import ProgressCallback, write_backup
+from judo_manager.db.contents import count_contents
+from judo_manager.db.layout import DataFolder
+from judo_manager.db.retention import keep_newest
+from judo_manager.db.snapshot import ProgressCallback, write_verified_copy
 
-SAFETY_FOLDER = "safety"
 logger = logging.getLogger(__name__)
 KEEP = 5
 # `pre-restore-…` copies are what Undo puts back; `pre-undo-…` copies protect an undo.
@@ -30,32 +31,26 @@ class SafetyCopyFile:
     athletes: int
 
 
-def take(live_db: Path, kind: str, progress: ProgressCallback | None = None) -> Path:
+def take(data: DataFolder, kind: str, progress: ProgressCallback | None = None) -> Path:
     """Write a verified copy of the live database into the safety folder; keep the last 5."""
-    folder = live_db.parent / SAFETY_FOLDER
-    folder.mkdir(exist_ok=True)
+    data.safety.mkdir(exist_ok=True)
     # UTC, so the names sort in time order even when the clocks go back.
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
-    destination = folder / f"pre-{kind}-{stamp}.db"
-    write_backup(
-        live_db,
-        destination,
-        scratch_dir=live_db.parent / SCRATCH_FOLDER,
-        progress=progress,
-        stamp=False,
+    destination = data.safety / f"pre-{kind}-{stamp}.db"
+    write_verified_copy(
+        data.database, destination, scratch_dir=data.scratch, progress=progress, stamp=False
     )
-    for old in _all(folder)[KEEP:]:
-        old.unlink(missing_ok=True)
+    keep_newest(_all(data), KEEP, key=_stamp_of)
     return destination
 
 
-def latest_undo(live_db: Path) -> SafetyCopyFile | None:
+def latest_undo(data: DataFolder) -> SafetyCopyFile | None:
     """The copy taken before the latest restore, while that restore is not yet undone.
 
     After an undo the newest copy is a `pre-undo` one: the restores before it stay as they
     are, so a later "Undo last restore" can't jump back over the coach's newer work.
     """
-    copies = _all(live_db.parent / SAFETY_FOLDER)
+    copies = sorted(_all(data), key=_stamp_of, reverse=True)
     if not copies or _kind_and_stamp(copies[0])[0] != "restore":
         return None
     try:
@@ -66,12 +61,11 @@ def latest_undo(live_db: Path) -> SafetyCopyFile | None:
         return None
 
 
-def _all(folder: Path) -> list[Path]:
-    """Every safety copy, newest first."""
-    if not folder.is_dir():
+def _all(data: DataFolder) -> list[Path]:
+    """Every safety copy."""
+    if not data.safety.is_dir():
         return []
-    copies = [p for p in folder.iterdir() if NAME.match(p.name)]
-    return sorted(copies, key=lambda p: _kind_and_stamp(p)[1], reverse=True)
+    return [p for p in data.safety.iterdir() if NAME.match(p.name)]
 
 
 def _kind_and_stamp(path: Path) -> tuple[str, str]:
@@ -81,11 +75,15 @@ def _kind_and_stamp(path: Path) -> tuple[str, str]:
     return match[1], match[2]
 
 
+def _stamp_of(path: Path) -> str:
+    return _kind_and_stamp(path)[1]
+
+
 def _describe(path: Path) -> SafetyCopyFile:
     kind, stamp = _kind_and_stamp(path)
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
-        athletes = conn.execute("SELECT count(*) FROM athletes").fetchone()[0]
+        athletes = count_contents(conn)["athletes"] or 0
     finally:
         conn.close()
     return SafetyCopyFile(

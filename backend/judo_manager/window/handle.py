@@ -1,4 +1,4 @@
-"""The app's window as services see it: native dialogs and events pushed to the page."""
+"""The app's window as the bridge sees it: native dialogs and events pushed to the page."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from judo_manager import dialogs
 from judo_manager.errors import DialogError
+from judo_manager.window import dialogs
 
 logger = logging.getLogger(__name__)
 

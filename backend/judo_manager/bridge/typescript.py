@@ -1,0 +1,168 @@
+"""Writes `frontend/src/types/bridge.ts` from the bridge's Python declarations.
+
+The shapes are the TypedDicts of `bridge/types.py`, the namespaces are the classes that
+`JudoManagerApi` annotates, and the event names are `bridge/events.py`'s: the TypeScript is
+never written by hand. `tests/unit/test_bridge_types.py` fails when the file is not current.
+
+    .venv/bin/python -m judo_manager.bridge.typescript
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import textwrap
+import types
+import typing
+from pathlib import Path
+
+from judo_manager.athletes.model import MedalPlace, Sex, SortKey, Status
+from judo_manager.bridge import types as shapes
+from judo_manager.bridge.api import JudoManagerApi
+from judo_manager.bridge.events import BRIDGE_EVENTS
+from judo_manager.db.snapshot import Phase as BackupPhase
+from judo_manager.restore.service import RestorePhase
+from judo_manager.rules.model import BeltKind
+
+BRIDGE_TS = Path(__file__).resolve().parents[3] / "frontend" / "src" / "types" / "bridge.ts"
+# Enumerations the page names, declared once in Python and spelled by name in TypeScript.
+NAMED_LITERALS: dict[str, object] = {
+    "Sex": Sex,
+    "BeltKind": BeltKind,
+    "MedalPlace": MedalPlace,
+    "RosterStatus": Status,
+    "RosterSort": SortKey,
+    "BackupPhase": BackupPhase,
+    "RestorePhase": RestorePhase,
+}
+HEADER = """\
+// Generated from backend/judo_manager/bridge by `python -m judo_manager.bridge.typescript`.
+// Don't edit: change the Python side and run that command again.
+"""
+
+
+def ts_type(py_type: object) -> str:
+    """How a Python annotation is written in TypeScript."""
+    for name, literal in NAMED_LITERALS.items():
+        if py_type == literal:
+            return name
+    if py_type is type(None):
+        return "null"
+    if py_type in (int, float):
+        return "number"
+    if py_type is str:
+        return "string"
+    if py_type is bool:
+        return "boolean"
+    origin = typing.get_origin(py_type)
+    if origin in (typing.Union, types.UnionType):
+        return " | ".join(ts_type(arg) for arg in typing.get_args(py_type))
+    if origin is typing.Literal:
+        return " | ".join(json.dumps(arg) for arg in typing.get_args(py_type))
+    if origin is list:
+        return f"{ts_type(typing.get_args(py_type)[0])}[]"
+    if origin is dict:
+        key, value = typing.get_args(py_type)
+        return f"Record<{ts_type(key)}, {ts_type(value)}>"
+    if typing.is_typeddict(py_type) or inspect.isclass(py_type):
+        return py_type.__name__  # type: ignore[union-attr]
+    raise TypeError(f"no TypeScript spelling for {py_type!r}")
+
+
+def data_shapes() -> list[type]:
+    """The TypedDicts that cross the bridge, in the order `bridge/types.py` declares them."""
+    return [
+        value
+        for value in vars(shapes).values()
+        if typing.is_typeddict(value) and value.__module__ == shapes.__name__
+    ]
+
+
+def namespaces() -> dict[str, type]:
+    """`window.pywebview.api`'s namespaces: {attribute: bridge class}."""
+    return typing.get_type_hints(JudoManagerApi)
+
+
+def public_methods(namespace: type) -> dict[str, typing.Any]:
+    """The methods pywebview exposes on a namespace: its public callables."""
+    return {
+        name: member
+        for name, member in inspect.getmembers(namespace, inspect.isfunction)
+        if not name.startswith("_")
+    }
+
+
+def method_signature(method: typing.Any) -> str:
+    """`name(param: type): Promise<type>` for one bridge method."""
+    hints = typing.get_type_hints(method)
+    params = [
+        f"{name}: {ts_type(hints[name])}"
+        for name in inspect.signature(method).parameters
+        if name != "self"
+    ]
+    return f"{method.__name__}({', '.join(params)}): Promise<{ts_type(hints['return'])}>"
+
+
+def render() -> str:
+    """The whole of bridge.ts."""
+    blocks = [HEADER]
+    blocks.append(
+        "\n".join(
+            f"export type {name} = {ts_type_of_literal(literal)};"
+            for name, literal in NAMED_LITERALS.items()
+        )
+    )
+    for shape in data_shapes():
+        fields = "\n".join(
+            f"  {name}: {ts_type(hint)};" for name, hint in typing.get_type_hints(shape).items()
+        )
+        blocks.append(f"{_comment(shape)}export interface {shape.__name__} {{\n{fields}\n}}")
+    for attribute, namespace in namespaces().items():
+        members = "\n".join(
+            f"{_comment(method, indent='  ')}  {method_signature(method)};"
+            for method in public_methods(namespace).values()
+        )
+        blocks.append(
+            f"// window.pywebview.api.{attribute}: {_first_line(namespace)}\n"
+            f"export interface {namespace.__name__} {{\n{members}\n}}"
+        )
+    root = "\n".join(f"  {attribute}: {ns.__name__};" for attribute, ns in namespaces().items())
+    blocks.append(f"// window.pywebview.api\nexport interface JudoManagerApi {{\n{root}\n}}")
+    events = "\n".join(f"  {key}: {json.dumps(name)}," for key, name in BRIDGE_EVENTS.items())
+    blocks.append(
+        "// The window events Python dispatches to the page.\n"
+        f"export const BRIDGE_EVENTS = {{\n{events}\n}} as const;"
+    )
+    blocks.append(
+        "declare global {\n  interface Window {\n    pywebview?: { api: JudoManagerApi };\n  }\n}"
+    )
+    return "\n\n".join(block.rstrip("\n") for block in blocks) + "\n"
+
+
+def ts_type_of_literal(literal: object) -> str:
+    """A Literal spelled out as TypeScript string literals."""
+    return " | ".join(json.dumps(arg) for arg in typing.get_args(literal))
+
+
+def _first_line(obj: object) -> str:
+    return (inspect.getdoc(obj) or "").split("\n\n")[0].replace("\n", " ")
+
+
+def _comment(obj: object, indent: str = "") -> str:
+    text = _first_line(obj) if indent else (inspect.getdoc(obj) or "")
+    if not text:
+        return ""
+    lines: list[str] = []
+    for paragraph in text.split("\n\n"):
+        lines += textwrap.wrap(" ".join(paragraph.split()), width=92 - len(indent))
+    return "".join(f"{indent}// {line}\n" for line in lines)
+
+
+def main() -> None:
+    """Write bridge.ts."""
+    BRIDGE_TS.write_text(render())
+    print(f"wrote {BRIDGE_TS}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""What a database file holds: one count per kind of record a coach recognises.
+
+`RECORD_KINDS` is the one list of them. Backups record these counts, the restore preview
+sets a backup's beside the current data's, and the command line and Settings print them, all
+without naming a kind themselves: a table added here appears in each of those places.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    """One kind of record, counted as the rows of its table."""
+
+    table: str
+    singular: str
+    plural: str
+
+
+RECORD_KINDS: tuple[RecordKind, ...] = (
+    RecordKind("athletes", "athlete", "athletes"),
+    RecordKind("promotions", "promotion", "promotions"),
+    RecordKind("medals", "medal", "medals"),
+)
+KINDS_BY_TABLE = {kind.table: kind for kind in RECORD_KINDS}
+
+# {table: count}, in the order of RECORD_KINDS; None where the file's schema version has no
+# such table (a backup from before promotions were kept records none, rather than zero).
+Contents = Mapping[str, int | None]
+
+
+def count_contents(conn: sqlite3.Connection) -> dict[str, int | None]:
+    """Count every kind of record, as far as the file's schema has its table."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")}
+    counts: dict[str, int | None] = {}
+    for kind in RECORD_KINDS:
+        if kind.table in tables:
+            # The table name comes from RECORD_KINDS above, never from the file.
+            counts[kind.table] = int(
+                conn.execute(f'SELECT count(*) FROM "{kind.table}"').fetchone()[0]
+            )
+        else:
+            counts[kind.table] = None
+    return counts
+
+
+def describe_counts(contents: Contents) -> str:
+    """`3 athletes, 1 promotion and 0 medals`: for the command line and logs."""
+    parts = [
+        f"{count:,} {kind.singular if count == 1 else kind.plural}"
+        for kind in RECORD_KINDS
+        if (count := contents.get(kind.table)) is not None
+    ]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+@dataclass(frozen=True)
+class FileSummary:
+    """What one database file holds, and its size on disk."""
+
+    contents: Contents
+    bytes: int
+
+
+def summarize(conn: sqlite3.Connection, size_bytes: int) -> FileSummary:
+    """The file's counts, as `count_contents`, and its size."""
+    return FileSummary(count_contents(conn), size_bytes)

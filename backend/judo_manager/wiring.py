@@ -1,0 +1,41 @@
+"""Builds every service once per run, around one open database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from judo_manager.athletes.service import AthletesService
+from judo_manager.backup.service import BackupService
+from judo_manager.db import Database
+from judo_manager.jobs import JobLock
+from judo_manager.restore.service import RestoreService
+from judo_manager.rules.service import RulesService
+from judo_manager.system.service import SystemService
+
+
+@dataclass(frozen=True)
+class AppServices:
+    """Every service of the app, sharing one database and one job lock."""
+
+    db: Database
+    jobs: JobLock
+    system: SystemService
+    athletes: AthletesService
+    rules: RulesService
+    backup: BackupService
+    restore: RestoreService
+
+    @classmethod
+    def build(cls, db: Database) -> AppServices:
+        """Wire the services around an open database."""
+        jobs = JobLock()
+        rules = RulesService(db)
+        return cls(
+            db=db,
+            jobs=jobs,
+            system=SystemService(db),
+            athletes=AthletesService(db, rules),
+            rules=rules,
+            backup=BackupService(db, jobs),
+            restore=RestoreService(db, jobs),
+        )
