@@ -1,24 +1,16 @@
 """`frontend/src/types/bridge.ts` must declare exactly the bridge that Python exposes.
 
 The file is generated from the Python declarations; these tests fail when it is not current,
-when the generator's picture of the bridge differs from what pywebview really exposes (the
-public attributes of the root API object), and when a wire shape drifts from the service's
-dataclass it carries.
+and when the generator's picture of the bridge differs from what pywebview really exposes
+(the public attributes of the root API object).
 """
 
 from __future__ import annotations
 
-import dataclasses
-import typing
-
 import pytest
 
-from judo_manager.athletes import model as athletes_model
 from judo_manager.bridge import JudoManagerApi, typescript
-from judo_manager.bridge import types as wire
-from judo_manager.bridge.convert import camel
 from judo_manager.db import Database
-from judo_manager.rules import model as rules_model
 from judo_manager.window.handle import DesktopWindow
 from judo_manager.wiring import AppServices
 
@@ -59,31 +51,8 @@ def test_no_namespace_exposes_a_public_attribute_that_is_not_a_method(
 
 def test_every_method_and_shape_has_a_typescript_spelling() -> None:
     for shape in typescript.data_shapes():
-        for hint in typing.get_type_hints(shape).values():
+        for hint in shape.fields.values():
             typescript.ts_type(hint)
     for namespace in typescript.namespaces().values():
         for method in typescript.public_methods(namespace).values():
             typescript.method_signature(method)
-
-
-# Each wire shape and the service's dataclass it carries (for an input, what it becomes once
-# checked): the same fields, camelCased.
-CARRIES = [
-    (wire.Athlete, athletes_model.Athlete),
-    (wire.AthleteRow, athletes_model.RosterRow),
-    (wire.AthleteList, athletes_model.Roster),
-    (wire.Promotion, athletes_model.Promotion),
-    (wire.Medal, athletes_model.Medal),
-    (wire.Belt, rules_model.Belt),
-    (wire.AgeCategory, rules_model.AgeCategory),
-    (wire.Rules, rules_model.Rules),
-    (wire.AthleteInput, athletes_model.AthleteFields),
-    (wire.PromotionInput, athletes_model.PromotionFields),
-    (wire.MedalInput, athletes_model.MedalFields),
-]
-
-
-@pytest.mark.parametrize(("shape", "model"), CARRIES)
-def test_a_wire_shape_has_the_fields_of_its_dataclass(shape: type, model: type) -> None:
-    model_fields = [camel(f.name) for f in dataclasses.fields(model)]
-    assert list(typing.get_type_hints(shape)) == model_fields

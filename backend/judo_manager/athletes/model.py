@@ -58,7 +58,7 @@ class Roster:
 
 @dataclass(frozen=True)
 class AthleteFields:
-    """A checked athlete, ready to store."""
+    """The add/edit form: as the page sends it (dates as YYYY-MM-DD), and once checked."""
 
     full_name: str
     birth_date: dt.date
@@ -88,7 +88,7 @@ class Promotion:
 
 @dataclass(frozen=True)
 class PromotionFields:
-    """A checked promotion, ready to store."""
+    """The "record a promotion" form: as the page sends it, and once checked."""
 
     promoted_on: dt.date
     belt_id: int
@@ -109,7 +109,7 @@ class Medal:
 
 @dataclass(frozen=True)
 class MedalFields:
-    """A checked medal, ready to store."""
+    """The "add a medal" form: as the page sends it, and once checked."""
 
     competition: str
     held_on: dt.date

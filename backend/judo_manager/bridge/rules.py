@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from judo_manager.bridge.convert import from_wire, to_wire
 from judo_manager.bridge.guards import coach_errors
-from judo_manager.bridge.types import AgeCategoryInput, BeltInput, Rules
+from judo_manager.bridge.wire import Wire
+from judo_manager.rules.model import BeltFields, CategoryFields, Rules
 from judo_manager.rules.service import RulesService
 
 
@@ -15,41 +16,41 @@ class RulesApi:
         self._rules = rules
 
     @coach_errors
-    def get(self) -> Rules:
+    def get(self) -> Wire[Rules]:
         """The belt ladder, lowest first, and the age categories."""
         return to_wire(self._rules.get())
 
     @coach_errors
-    def createBelt(self, data: BeltInput) -> Rules:
+    def createBelt(self, data: Wire[BeltFields]) -> Wire[Rules]:
         """Add a belt at the top of the ladder."""
         return to_wire(self._rules.create_belt(from_wire(data)))
 
     @coach_errors
-    def updateBelt(self, id: int, data: BeltInput) -> Rules:
+    def updateBelt(self, id: int, data: Wire[BeltFields]) -> Wire[Rules]:
         """Rename or recolour a belt."""
         return to_wire(self._rules.update_belt(id, from_wire(data)))
 
     @coach_errors
-    def deleteBelt(self, id: int) -> Rules:
+    def deleteBelt(self, id: int) -> Wire[Rules]:
         """Remove a belt that no athlete holds or ever held."""
         return to_wire(self._rules.delete_belt(id))
 
     @coach_errors
-    def reorderBelts(self, ids: list[int]) -> Rules:
+    def reorderBelts(self, ids: list[int]) -> Wire[Rules]:
         """Put the ladder in this order, lowest first; every belt must be listed once."""
         return to_wire(self._rules.reorder_belts(ids))
 
     @coach_errors
-    def createCategory(self, data: AgeCategoryInput) -> Rules:
+    def createCategory(self, data: Wire[CategoryFields]) -> Wire[Rules]:
         """Add an age category."""
         return to_wire(self._rules.create_category(from_wire(data)))
 
     @coach_errors
-    def updateCategory(self, id: int, data: AgeCategoryInput) -> Rules:
+    def updateCategory(self, id: int, data: Wire[CategoryFields]) -> Wire[Rules]:
         """Change an age category's code, name or ages."""
         return to_wire(self._rules.update_category(id, from_wire(data)))
 
     @coach_errors
-    def deleteCategory(self, id: int) -> Rules:
+    def deleteCategory(self, id: int) -> Wire[Rules]:
         """Remove an age category."""
         return to_wire(self._rules.delete_category(id))

@@ -1,8 +1,10 @@
 """Writes `frontend/src/types/bridge.ts` from the bridge's Python declarations.
 
-The shapes are the TypedDicts of `bridge/types.py`, the namespaces are the classes that
-`JudoManagerApi` annotates, and the event names are `bridge/events.py`'s: the TypeScript is
-never written by hand. `tests/unit/test_bridge_types.py` fails when the file is not current.
+The shapes are the service dataclasses that bridge methods take and return as `Wire[Model]`
+(and the dataclasses inside them), plus the TypedDicts of `bridge/types.py`; the namespaces
+are the classes that `JudoManagerApi` annotates, and the event names are
+`bridge/events.py`'s: the TypeScript is never written by hand.
+`tests/unit/test_bridge_types.py` fails when the file is not current.
 
     .venv/bin/python -m judo_manager.bridge.typescript
 """
@@ -14,15 +16,27 @@ import json
 import textwrap
 import types
 import typing
+from dataclasses import dataclass
 from pathlib import Path
 
-from judo_manager.athletes.model import MedalPlace, Sex, SortKey, Status
+from judo_manager.athletes.model import (
+    AthleteFields,
+    MedalFields,
+    MedalPlace,
+    PromotionFields,
+    Roster,
+    RosterRow,
+    Sex,
+    SortKey,
+    Status,
+)
 from judo_manager.bridge import types as shapes
 from judo_manager.bridge.api import JudoManagerApi
 from judo_manager.bridge.events import BRIDGE_EVENTS
+from judo_manager.bridge.wire import wire_fields, wired_model
 from judo_manager.db.snapshot import Phase as BackupPhase
 from judo_manager.restore.service import RestorePhase
-from judo_manager.rules.model import BeltKind
+from judo_manager.rules.model import BeltFields, BeltKind, CategoryFields
 
 BRIDGE_TS = Path(__file__).resolve().parents[3] / "frontend" / "src" / "types" / "bridge.ts"
 # Enumerations the page names, declared once in Python and spelled by name in TypeScript.
@@ -34,6 +48,16 @@ NAMED_LITERALS: dict[str, object] = {
     "RosterSort": SortKey,
     "BackupPhase": BackupPhase,
     "RestorePhase": RestorePhase,
+}
+# The page's names for dataclasses whose Python name says what they are to the service.
+TS_NAMES: dict[type, str] = {
+    Roster: "AthleteList",
+    RosterRow: "AthleteRow",
+    AthleteFields: "AthleteInput",
+    PromotionFields: "PromotionInput",
+    MedalFields: "MedalInput",
+    BeltFields: "BeltInput",
+    CategoryFields: "AgeCategoryInput",
 }
 HEADER = """\
 // Generated from backend/judo_manager/bridge by `python -m judo_manager.bridge.typescript`.
@@ -64,18 +88,55 @@ def ts_type(py_type: object) -> str:
     if origin is dict:
         key, value = typing.get_args(py_type)
         return f"Record<{ts_type(key)}, {ts_type(value)}>"
-    if typing.is_typeddict(py_type) or inspect.isclass(py_type):
+    model = wired_model(py_type)
+    if model is not None:
+        return ts_name(model)
+    if typing.is_typeddict(py_type):
         return py_type.__name__  # type: ignore[union-attr]
     raise TypeError(f"no TypeScript spelling for {py_type!r}")
 
 
-def data_shapes() -> list[type]:
-    """The TypedDicts that cross the bridge, in the order `bridge/types.py` declares them."""
-    return [
-        value
-        for value in vars(shapes).values()
-        if typing.is_typeddict(value) and value.__module__ == shapes.__name__
-    ]
+def ts_name(model: type) -> str:
+    """The TypeScript name of a dataclass that crosses the bridge."""
+    return TS_NAMES.get(model, model.__name__)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One interface of bridge.ts: its name, the class that documents it, and its fields."""
+
+    name: str
+    source: type
+    fields: dict[str, object]
+
+
+def data_shapes() -> list[Shape]:
+    """Every shape that crosses the bridge.
+
+    First the dataclasses the bridge methods take and return (and those inside them), in
+    the order the methods name them; then the TypedDicts of `bridge/types.py`.
+    """
+    found: dict[str, Shape] = {}
+
+    def visit(hint: object) -> None:
+        model = wired_model(hint)
+        if model is None:
+            for arg in typing.get_args(hint):
+                visit(arg)
+        elif ts_name(model) not in found:
+            shape = Shape(ts_name(model), model, wire_fields(model))
+            found[shape.name] = shape
+            for field in shape.fields.values():
+                visit(field)
+
+    for namespace in namespaces().values():
+        for method in public_methods(namespace).values():
+            for hint in typing.get_type_hints(method, include_extras=True).values():
+                visit(hint)
+    for value in vars(shapes).values():
+        if typing.is_typeddict(value) and value.__module__ == shapes.__name__:
+            found[value.__name__] = Shape(value.__name__, value, typing.get_type_hints(value))
+    return list(found.values())
 
 
 def namespaces() -> dict[str, type]:
@@ -87,14 +148,14 @@ def public_methods(namespace: type) -> dict[str, typing.Any]:
     """The methods pywebview exposes on a namespace: its public callables."""
     return {
         name: member
-        for name, member in inspect.getmembers(namespace, inspect.isfunction)
-        if not name.startswith("_")
+        for name, member in vars(namespace).items()
+        if not name.startswith("_") and inspect.isfunction(member)
     }
 
 
 def method_signature(method: typing.Any) -> str:
     """`name(param: type): Promise<type>` for one bridge method."""
-    hints = typing.get_type_hints(method)
+    hints = typing.get_type_hints(method, include_extras=True)
     params = [
         f"{name}: {ts_type(hints[name])}"
         for name in inspect.signature(method).parameters
@@ -113,10 +174,8 @@ def render() -> str:
         )
     )
     for shape in data_shapes():
-        fields = "\n".join(
-            f"  {name}: {ts_type(hint)};" for name, hint in typing.get_type_hints(shape).items()
-        )
-        blocks.append(f"{_comment(shape)}export interface {shape.__name__} {{\n{fields}\n}}")
+        body = "\n".join(f"  {field}: {ts_type(hint)};" for field, hint in shape.fields.items())
+        blocks.append(f"{_comment(shape.source)}export interface {shape.name} {{\n{body}\n}}")
     for attribute, namespace in namespaces().items():
         members = "\n".join(
             f"{_comment(method, indent='  ')}  {method_signature(method)};"

@@ -114,18 +114,7 @@ _DEFAULT_CATEGORIES = (
 # A frozen copy of how names were folded for search when version 3 was written: a migration
 # must mean the same thing forever, whatever `athletes.names.search_key` becomes.
 _V3_BASE_LETTERS = str.maketrans(
-    {
-        "ł": "l",
-        "ø": "o",
-        "đ": "d",
-        "ð": "d",
-        "\u0131": "i",  # dotless i
-        "ħ": "h",
-        "ŧ": "t",
-        "æ": "ae",
-        "œ": "oe",
-        "þ": "th",
-    }
+    {**dict(zip("łøđðıħŧ", "loddiht", strict=True)), "æ": "ae", "œ": "oe", "þ": "th"}
 )
 
 

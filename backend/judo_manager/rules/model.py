@@ -15,7 +15,11 @@ NO_UPPER_AGE = 1_000
 
 @dataclass(frozen=True)
 class Belt:
-    """One step of the ladder; `rank` orders it, lowest first."""
+    """One step of the ladder; `rank` orders it, lowest first.
+
+    Colours are #rrggbb; a two-coloured belt (white-yellow, red-and-white) has a
+    `second_color`. `athlete_count` counts the athletes who hold it now.
+    """
 
     id: int
     rank: int
@@ -28,7 +32,7 @@ class Belt:
 
 @dataclass(frozen=True)
 class BeltFields:
-    """A checked belt, ready to store."""
+    """The belt editor's fields: as the page sends them, and once checked."""
 
     name: str
     kind: BeltKind
@@ -58,7 +62,7 @@ class AgeCategory:
 
 @dataclass(frozen=True)
 class CategoryFields:
-    """A checked age category, ready to store."""
+    """The category editor's fields, as sent and once checked; `max_age` None: no limit."""
 
     code: str
     name: str
@@ -68,7 +72,10 @@ class CategoryFields:
 
 @dataclass(frozen=True)
 class Rules:
-    """The ladder, lowest first, and the categories of the active ruleset, youngest first."""
+    """The ladder, lowest first, and the categories of the active ruleset, youngest first.
+
+    The first category that fits an age is the one the roster shows.
+    """
 
     ruleset_name: str
     belts: Sequence[Belt]

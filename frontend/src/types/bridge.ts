@@ -9,6 +9,144 @@ export type RosterSort = "name" | "belt" | "age" | "weight";
 export type BackupPhase = "snapshot" | "copying" | "verifying";
 export type RestorePhase = "staging" | "validating" | "safetyCopy" | "replacing";
 
+// The list for one query; `total` counts every athlete.
+export interface AthleteList {
+  season: number;
+  total: number;
+  rows: AthleteRow[];
+}
+
+// One line of the list; `category_id` is the youngest category the athlete fits.
+export interface AthleteRow {
+  id: number;
+  fullName: string;
+  birthYear: number;
+  age: number;
+  sex: Sex;
+  beltId: number | null;
+  weightKg: number | null;
+  categoryId: number | null;
+  active: boolean;
+}
+
+// One athlete in full; promotions and medals newest first.
+export interface Athlete {
+  id: number;
+  fullName: string;
+  birthDate: string;
+  sex: Sex;
+  beltId: number | null;
+  weightKg: number | null;
+  licenceNumber: string | null;
+  phone: string | null;
+  email: string | null;
+  guardianName: string | null;
+  guardianPhone: string | null;
+  notes: string | null;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+  promotions: Promotion[];
+  medals: Medal[];
+}
+
+// A grading: the belt reached, and the belt held before it.
+export interface Promotion {
+  id: number;
+  promotedOn: string;
+  beltId: number;
+  fromBeltId: number | null;
+  examiner: string | null;
+  notes: string | null;
+}
+
+// A podium place at a competition.
+export interface Medal {
+  id: number;
+  competition: string;
+  heldOn: string;
+  place: MedalPlace;
+  category: string | null;
+}
+
+// The add/edit form: as the page sends it (dates as YYYY-MM-DD), and once checked.
+export interface AthleteInput {
+  fullName: string;
+  birthDate: string;
+  sex: Sex;
+  beltId: number;
+  weightKg: number;
+  licenceNumber: string | null;
+  phone: string | null;
+  email: string | null;
+  guardianName: string | null;
+  guardianPhone: string | null;
+  notes: string | null;
+  active: boolean;
+}
+
+// The "record a promotion" form: as the page sends it, and once checked.
+export interface PromotionInput {
+  promotedOn: string;
+  beltId: number;
+  examiner: string | null;
+  notes: string | null;
+}
+
+// The "add a medal" form: as the page sends it, and once checked.
+export interface MedalInput {
+  competition: string;
+  heldOn: string;
+  place: MedalPlace;
+  category: string | null;
+}
+
+// The ladder, lowest first, and the categories of the active ruleset, youngest first.
+// The first category that fits an age is the one the roster shows.
+export interface Rules {
+  rulesetName: string;
+  belts: Belt[];
+  categories: AgeCategory[];
+}
+
+// One step of the ladder; `rank` orders it, lowest first.
+// Colours are #rrggbb; a two-coloured belt (white-yellow, red-and-white) has a `second_color`.
+// `athlete_count` counts the athletes who hold it now.
+export interface Belt {
+  id: number;
+  rank: number;
+  name: string;
+  kind: BeltKind;
+  color: string;
+  secondColor: string | null;
+  athleteCount: number;
+}
+
+// An age band; an athlete's age is the season year minus the birth year.
+export interface AgeCategory {
+  id: number;
+  code: string;
+  name: string;
+  minAge: number;
+  maxAge: number | null;
+}
+
+// The belt editor's fields: as the page sends them, and once checked.
+export interface BeltInput {
+  name: string;
+  kind: BeltKind;
+  color: string;
+  secondColor: string | null;
+}
+
+// The category editor's fields, as sent and once checked; `max_age` None: no limit.
+export interface AgeCategoryInput {
+  code: string;
+  name: string;
+  minAge: number;
+  maxAge: number | null;
+}
+
 // How many records of one kind a database holds; `count` is null where the file's data version
 // has no such table. Kinds come in the order the app lists them.
 export interface RecordCount {
@@ -92,143 +230,6 @@ export interface AthleteFilters {
   descending: boolean;
 }
 
-// One line of the roster; `categoryId` is the youngest category the athlete fits.
-export interface AthleteRow {
-  id: number;
-  fullName: string;
-  birthYear: number;
-  age: number;
-  sex: Sex;
-  beltId: number | null;
-  weightKg: number | null;
-  categoryId: number | null;
-  active: boolean;
-}
-
-// The roster for some filters; `total` counts every athlete, filtered or not.
-export interface AthleteList {
-  season: number;
-  total: number;
-  rows: AthleteRow[];
-}
-
-// The add/edit form. Optional text fields are null (or empty) when not given.
-export interface AthleteInput {
-  fullName: string;
-  birthDate: string;
-  sex: Sex;
-  beltId: number;
-  weightKg: number;
-  licenceNumber: string | null;
-  phone: string | null;
-  email: string | null;
-  guardianName: string | null;
-  guardianPhone: string | null;
-  notes: string | null;
-  active: boolean;
-}
-
-// One grading: the belt reached on a date, and the belt held before it.
-export interface Promotion {
-  id: number;
-  promotedOn: string;
-  beltId: number;
-  fromBeltId: number | null;
-  examiner: string | null;
-  notes: string | null;
-}
-
-// The "record a promotion" form.
-export interface PromotionInput {
-  promotedOn: string;
-  beltId: number;
-  examiner: string | null;
-  notes: string | null;
-}
-
-// One podium place at a competition.
-export interface Medal {
-  id: number;
-  competition: string;
-  heldOn: string;
-  place: MedalPlace;
-  category: string | null;
-}
-
-// The "add a medal" form.
-export interface MedalInput {
-  competition: string;
-  heldOn: string;
-  place: MedalPlace;
-  category: string | null;
-}
-
-// One athlete in full, with promotions and medals newest first.
-export interface Athlete {
-  id: number;
-  fullName: string;
-  birthDate: string;
-  sex: Sex;
-  beltId: number | null;
-  weightKg: number | null;
-  licenceNumber: string | null;
-  phone: string | null;
-  email: string | null;
-  guardianName: string | null;
-  guardianPhone: string | null;
-  notes: string | null;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-  promotions: Promotion[];
-  medals: Medal[];
-}
-
-// One step of the belt ladder; `rank` orders the ladder, lowest first.
-// A two-coloured belt (white-yellow, red-and-white) has a `secondColor`.
-export interface Belt {
-  id: number;
-  rank: number;
-  name: string;
-  kind: BeltKind;
-  color: string;
-  secondColor: string | null;
-  athleteCount: number;
-}
-
-// The belt editor's fields.
-export interface BeltInput {
-  name: string;
-  kind: BeltKind;
-  color: string;
-  secondColor: string | null;
-}
-
-// An age band of the ruleset; ages are the season year minus the birth year.
-export interface AgeCategory {
-  id: number;
-  code: string;
-  name: string;
-  minAge: number;
-  maxAge: number | null;
-}
-
-// The category editor's fields; `maxAge` null means no upper limit.
-export interface AgeCategoryInput {
-  code: string;
-  name: string;
-  minAge: number;
-  maxAge: number | null;
-}
-
-// The belt ladder, lowest first, and the active ruleset's age categories, youngest first.
-// The first category that fits an age is the one the roster shows.
-export interface Rules {
-  rulesetName: string;
-  belts: Belt[];
-  categories: AgeCategory[];
-}
-
 // The message of a `ValidationError` as it crosses the bridge, as JSON.
 // `fields` maps a form field's name (as in the input shapes above) to what is wrong with it.
 export interface FieldProblems {
@@ -238,64 +239,64 @@ export interface FieldProblems {
 
 // window.pywebview.api.system: The app itself, its data file, its backups and restores.
 export interface SystemApi {
-  // Export Database: the native save dialog, then a verified backup; None if cancelled.
-  backupDatabase(): Promise<BackupRecord | null>;
-  // The coach said no to the preview: drop the staged copy.
-  cancelRestore(): Promise<null>;
-  // Import Database: the native open dialog, then a full check; None if cancelled.
-  chooseRestoreFile(): Promise<RestorePreview | null>;
   // Version, schema version, data folder, database size and what it holds.
   getAppInfo(): Promise<AppInfo>;
   // The most recent successful backup, or None if there was none.
   getLastBackup(): Promise<BackupRecord | null>;
-  // The safety copy that "Undo last restore" would put back, or None.
-  getUndoStatus(): Promise<SafetyCopy | null>;
+  // Export Database: the native save dialog, then a verified backup; None if cancelled.
+  backupDatabase(): Promise<BackupRecord | null>;
+  // Import Database: the native open dialog, then a full check; None if cancelled.
+  chooseRestoreFile(): Promise<RestorePreview | null>;
   // Replace the data with the checked file behind `token`, keeping a safety copy.
   restoreDatabase(token: string): Promise<RestoreResult>;
   // Put back the data as it was before the latest restore.
   undoRestore(): Promise<RestoreResult>;
+  // The safety copy that "Undo last restore" would put back, or None.
+  getUndoStatus(): Promise<SafetyCopy | null>;
+  // The coach said no to the preview: drop the staged copy.
+  cancelRestore(): Promise<null>;
 }
 
 // window.pywebview.api.athletes: The roster, as the page sees it.
 export interface AthletesApi {
-  // Record a podium place.
-  addMedal(athleteId: number, data: MedalInput): Promise<Athlete>;
-  // Record a grading; the newest one sets the athlete's current belt.
-  addPromotion(athleteId: number, data: PromotionInput): Promise<Athlete>;
-  // Add an athlete after checking every field; a duplicate is refused.
-  create(data: AthleteInput): Promise<Athlete>;
-  // Remove an athlete with their promotions and medals.
-  delete(id: number): Promise<null>;
-  // Remove a medal.
-  deleteMedal(medalId: number): Promise<Athlete>;
-  // Remove a grading; removing the newest gives back the belt held before it.
-  deletePromotion(promotionId: number): Promise<Athlete>;
-  // One athlete in full, with their promotions and medals.
-  get(id: number): Promise<Athlete>;
   // The roster filtered, searched and sorted, with each athlete's age and category.
   list(filters: AthleteFilters): Promise<AthleteList>;
+  // One athlete in full, with their promotions and medals.
+  get(id: number): Promise<Athlete>;
+  // Add an athlete after checking every field; a duplicate is refused.
+  create(data: AthleteInput): Promise<Athlete>;
   // Change an athlete after checking every field.
   update(id: number, data: AthleteInput): Promise<Athlete>;
+  // Remove an athlete with their promotions and medals.
+  delete(id: number): Promise<null>;
+  // Record a grading; the newest one sets the athlete's current belt.
+  addPromotion(athleteId: number, data: PromotionInput): Promise<Athlete>;
+  // Remove a grading; removing the newest gives back the belt held before it.
+  deletePromotion(promotionId: number): Promise<Athlete>;
+  // Record a podium place.
+  addMedal(athleteId: number, data: MedalInput): Promise<Athlete>;
+  // Remove a medal.
+  deleteMedal(medalId: number): Promise<Athlete>;
 }
 
 // window.pywebview.api.rules: Reads and edits the club's rules; every change returns the rules as they are now.
 export interface RulesApi {
-  // Add a belt at the top of the ladder.
-  createBelt(data: BeltInput): Promise<Rules>;
-  // Add an age category.
-  createCategory(data: AgeCategoryInput): Promise<Rules>;
-  // Remove a belt that no athlete holds or ever held.
-  deleteBelt(id: number): Promise<Rules>;
-  // Remove an age category.
-  deleteCategory(id: number): Promise<Rules>;
   // The belt ladder, lowest first, and the age categories.
   get(): Promise<Rules>;
-  // Put the ladder in this order, lowest first; every belt must be listed once.
-  reorderBelts(ids: number[]): Promise<Rules>;
+  // Add a belt at the top of the ladder.
+  createBelt(data: BeltInput): Promise<Rules>;
   // Rename or recolour a belt.
   updateBelt(id: number, data: BeltInput): Promise<Rules>;
+  // Remove a belt that no athlete holds or ever held.
+  deleteBelt(id: number): Promise<Rules>;
+  // Put the ladder in this order, lowest first; every belt must be listed once.
+  reorderBelts(ids: number[]): Promise<Rules>;
+  // Add an age category.
+  createCategory(data: AgeCategoryInput): Promise<Rules>;
   // Change an age category's code, name or ages.
   updateCategory(id: number, data: AgeCategoryInput): Promise<Rules>;
+  // Remove an age category.
+  deleteCategory(id: number): Promise<Rules>;
 }
 
 // window.pywebview.api
