@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from judo_manager.backup.file_names import default_filename, with_db_suffix
+from judo_manager.bridge.prompts import dialog_start_folder
 from judo_manager.db.drive_errors import describe_write_error
-from judo_manager.window.start_folder import dialog_start_folder
 
 
 def test_default_filename_uses_the_local_date() -> None:

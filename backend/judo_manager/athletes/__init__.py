@@ -1,1 +1,4 @@
-"""The club's athletes."""
+"""The club's athletes: the roster, each athlete's record, promotions and medals.
+
+Owns the `athletes`, `promotions` and `medals` tables (SQL in `repository.py`).
+"""

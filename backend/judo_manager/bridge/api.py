@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from judo_manager.bridge.athletes import AthletesApi
+from judo_manager.bridge.host import Host
 from judo_manager.bridge.rules import RulesApi
 from judo_manager.bridge.system import SystemApi
-from judo_manager.window.handle import DesktopWindow
 from judo_manager.wiring import AppServices
 
 
@@ -17,7 +17,7 @@ class JudoManagerApi:
     athletes: AthletesApi
     rules: RulesApi
 
-    def __init__(self, services: AppServices, window: DesktopWindow) -> None:
+    def __init__(self, services: AppServices, window: Host) -> None:
         self.system = SystemApi(services, window)
         self.athletes = AthletesApi(services.athletes)
         self.rules = RulesApi(services.rules)

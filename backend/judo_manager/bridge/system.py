@@ -5,6 +5,7 @@ from __future__ import annotations
 from judo_manager.backup.repository import BackupAttempt
 from judo_manager.bridge.events import DATA_REPLACED_EVENT, PROGRESS_EVENT
 from judo_manager.bridge.guards import coach_errors
+from judo_manager.bridge.host import Host
 from judo_manager.bridge.prompts import ask_backup_destination, ask_restore_source
 from judo_manager.bridge.types import (
     AppInfo,
@@ -16,19 +17,19 @@ from judo_manager.bridge.types import (
     RestoreResult,
     SafetyCopy,
 )
-from judo_manager.db.contents import RECORD_KINDS, Contents, FileSummary
+from judo_manager.db import contents as record_kinds
+from judo_manager.db.contents import Contents, FileSummary
 from judo_manager.db.snapshot import Phase
 from judo_manager.progress import ThrottledProgress
 from judo_manager.restore.safety_copies import SafetyCopyFile
 from judo_manager.restore.service import RestoreOutcome, RestorePhase, RestorePlan
-from judo_manager.window.handle import DesktopWindow
 from judo_manager.wiring import AppServices
 
 
 class SystemApi:
     """The app itself, its data file, its backups and restores."""
 
-    def __init__(self, services: AppServices, window: DesktopWindow) -> None:
+    def __init__(self, services: AppServices, window: Host) -> None:
         self._system = services.system
         self._backup = services.backup
         self._restore = services.restore
@@ -113,15 +114,15 @@ class SystemApi:
 
 def _record_counts(contents: Contents | None) -> list[RecordCount]:
     """Every kind the app knows, in its order; a kind the contents don't hold is null."""
-    contents = contents or {}
+    counts = contents or {}
     return [
         RecordCount(
             kind=kind.table,
             singular=kind.singular,
             plural=kind.plural,
-            count=contents.get(kind.table),
+            count=counts.get(kind.table),
         )
-        for kind in RECORD_KINDS
+        for kind in record_kinds.RECORD_KINDS
     ]
 
 

@@ -1,1 +1,1 @@
-"""Facts about the running app and its data."""
+"""Facts about the running app and its data, for Settings."""

@@ -1,0 +1,26 @@
+"""What the bridge needs of the window that hosts the page.
+
+`window.handle.DesktopWindow` is the real one; the bridge names only this protocol, so it
+depends on no window code and the window package alone builds the bridge.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+
+class Host(Protocol):
+    """The native dialogs, and events pushed to the page."""
+
+    def ask_save_path(self, *, directory: Path, filename: str) -> Path | None:
+        """The native save dialog; None when the coach cancels."""
+        ...
+
+    def ask_open_path(self, *, directory: Path, file_types: tuple[str, ...]) -> Path | None:
+        """The native open dialog; None when the coach cancels."""
+        ...
+
+    def push_event(self, name: str, detail: object) -> None:
+        """Dispatch a window event with `detail` on the page."""
+        ...
