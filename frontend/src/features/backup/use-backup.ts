@@ -1,8 +1,9 @@
 import { api } from "../../lib/bridge";
 import { createStore, useStore } from "../../lib/store";
-import { formatBytes, pluralize } from "../../lib/format";
+import { formatBytes } from "../../lib/format";
 import { claimJob, JOB_BUSY_MESSAGE, releaseJob } from "../../lib/jobs";
 import { notifyError, notifySuccess } from "../../lib/notify";
+import { describeCount, joinWords } from "../../lib/record-counts";
 
 /**
  * The backup job lives outside React components on purpose: the coach may
@@ -20,8 +21,6 @@ interface BackupState {
 
 const store = createStore<BackupState>({ running: false, runId: 0, finishedCount: 0 });
 
-
-
 async function startBackup(): Promise<void> {
   if (store.get().running) return;
   // A restore is running: the button is disabled then, so this is only a safety net.
@@ -34,9 +33,11 @@ async function startBackup(): Promise<void> {
     // Python shows the native "Save as" dialog itself; null = the coach cancelled.
     const record = await api().system.backupDatabase();
     if (record) {
+      // The first kind (athletes) in the title, what comes with them below it.
+      const [main, ...rest] = record.contents.flatMap((kind) => describeCount(kind) ?? []);
       notifySuccess(
-        `Backup saved: ${record.fileName} (${formatBytes(record.bytes)}, ${pluralize(record.athleteCount, "athlete")})`,
-        `With their ${pluralize(record.promotionCount, "promotion")} and ${pluralize(record.medalCount, "medal")}. If it's on a USB stick, eject it before unplugging.`,
+        `Backup saved: ${record.fileName} (${[formatBytes(record.bytes), ...(main ? [main] : [])].join(", ")})`,
+        `${rest.length > 0 ? `With their ${joinWords(rest)}. ` : ""}If it's on a USB stick, eject it before unplugging.`,
       );
     }
   } catch (err) {

@@ -13,7 +13,8 @@ import { ProgressBar } from "../../components/ui/ProgressBar";
 import { api } from "../../lib/bridge";
 import { trapFocus } from "../../lib/focus-trap";
 import { formatBytes, formatDateTime, formatDaysAgo, pluralize } from "../../lib/format";
-import type { AppInfo, RestorePreview } from "../../types/bridge";
+import { countOf, kindLabel } from "../../lib/record-counts";
+import type { AppInfo, RecordCount, RestorePreview } from "../../types/bridge";
 import { IMPORT_BUTTON_ID, useRestore, useRestoreProgress } from "./use-restore";
 
 /**
@@ -88,7 +89,10 @@ function ConfirmDialog({ preview, restoring, onConfirm, onCancel }: ConfirmDialo
     }
   };
 
-  const fewerAthletes = preview.current.athletes - preview.backup.athletes;
+  const athletesNow = countOf(preview.current.contents, "athletes");
+  const athletesInBackup = countOf(preview.backup.contents, "athletes");
+  const fewerAthletes =
+    athletesNow === null || athletesInBackup === null ? 0 : athletesNow - athletesInBackup;
 
   return (
     <dialog
@@ -241,19 +245,13 @@ function Comparison({ preview, current }: { preview: RestorePreview; current: Ap
           {preview.schemaVersion}
           {current?.schemaVersion ?? <Missing />}
         </Row>
-        <Row label="Athletes" strong>
-          {backup.athletes}
-          {now.athletes}
-        </Row>
-        {/* null: a backup from before promotions and medals were kept. */}
-        <Row label="Promotions">
-          {backup.promotions ?? <Missing text="not recorded in this backup" />}
-          {now.promotions ?? <Missing />}
-        </Row>
-        <Row label="Medals">
-          {backup.medals ?? <Missing text="not recorded in this backup" />}
-          {now.medals ?? <Missing />}
-        </Row>
+        {/* A null count: a file from before that kind of record was kept. */}
+        {kindsOf(backup.contents, now.contents).map(({ kind, label }, index) => (
+          <Row key={kind} label={label} strong={index === 0}>
+            {countOf(backup.contents, kind) ?? <Missing text="not recorded in this backup" />}
+            {countOf(now.contents, kind) ?? <Missing />}
+          </Row>
+        ))}
         <Row label="Size" last>
           {formatBytes(backup.bytes)}
           {formatBytes(now.bytes)}
@@ -261,6 +259,15 @@ function Comparison({ preview, current }: { preview: RestorePreview; current: Ap
       </tbody>
     </table>
   );
+}
+
+/** Every kind either side counts, the backup's order first; the first is the main one (athletes). */
+function kindsOf(backup: readonly RecordCount[], current: readonly RecordCount[]) {
+  const kinds = new Map<string, string>();
+  for (const record of [...backup, ...current]) {
+    if (!kinds.has(record.kind)) kinds.set(record.kind, kindLabel(record));
+  }
+  return Array.from(kinds, ([kind, label]) => ({ kind, label }));
 }
 
 /** A figure this data doesn't have; `text` says why, in words, beside the dash. */

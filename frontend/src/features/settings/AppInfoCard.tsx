@@ -5,6 +5,7 @@ import { InfoIcon } from "../../components/ui/icons";
 import { api } from "../../lib/bridge";
 import { formatBytes } from "../../lib/format";
 import { errorMessage } from "../../lib/notify";
+import { kindLabel } from "../../lib/record-counts";
 import { useDataVersion } from "../../lib/use-data-version";
 import type { AppInfo } from "../../types/bridge";
 
@@ -58,9 +59,11 @@ export function AppInfoCard({ refreshKey }: AppInfoCardProps) {
             <span className="font-mono text-xs leading-5 break-all">{state.info.dataDir}</span>
           </Row>
           <Row label="Database size">{formatBytes(state.info.databaseBytes)}</Row>
-          <Row label="Athletes">{state.info.athleteCount}</Row>
-          <Row label="Promotions">{state.info.promotionCount}</Row>
-          <Row label="Medals">{state.info.medalCount}</Row>
+          {state.info.contents.map((record) => (
+            <Row key={record.kind} label={kindLabel(record)}>
+              {record.count ?? "—"}
+            </Row>
+          ))}
         </dl>
       )}
     </Card>
