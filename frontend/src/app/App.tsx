@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState, type CSSProperties } from "react";
-import { Toaster } from "sonner";
+import { useEffect, useRef, useState } from "react";
+import { Notifications } from "../components/ui/Notifications";
 import { Spinner } from "../components/ui/Spinner";
 import { AthletesPage } from "../features/athletes/AthletesPage";
 import { BackupCard } from "../features/backup/BackupCard";
@@ -20,14 +20,7 @@ export function App() {
   return (
     <>
       {ready ? <Shell /> : <Starting />}
-      <Toaster
-        position="bottom-right"
-        visibleToasts={4}
-        gap={12}
-        offset={24}
-        style={{ "--width": "400px" } as CSSProperties}
-        containerAriaLabel="Notifications"
-      />
+      <Notifications />
     </>
   );
 }

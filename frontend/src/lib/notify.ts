@@ -1,9 +1,34 @@
-import { createElement, type ReactNode } from "react";
+import { createElement, type ComponentType, type ReactNode } from "react";
 import { toast } from "sonner";
-import { Toast, type ToastAction, type ToastTone } from "../components/ui/Toast";
 import { fieldProblems } from "./field-problems";
 
-export type { ToastAction };
+export type ToastTone = "success" | "error";
+
+/** One button inside the toast, e.g. "Undo restore". */
+export interface ToastAction {
+  /** The button's text and accessible name. */
+  label: string;
+  onClick: () => void;
+}
+
+/** What a toast shows; `components/ui/Toast` draws it. */
+export interface ToastProps {
+  tone: ToastTone;
+  title: ReactNode;
+  description?: ReactNode;
+  action?: ToastAction;
+  onDismiss: () => void;
+}
+
+/**
+ * The component that draws a toast. Set by `components/ui/Notifications`, which also places
+ * them on screen: lib never imports components, so the look is handed in.
+ */
+let toastView: ComponentType<ToastProps> | null = null;
+
+export function setToastView(view: ComponentType<ToastProps>): void {
+  toastView = view;
+}
 
 /** How long toasts stay up. Errors stay longer so they can be read calmly. */
 export const SUCCESS_DURATION_MS = 6_000;
@@ -24,9 +49,11 @@ function show(
   duration: number,
   action?: ToastAction,
 ): NotificationId {
+  const view = toastView;
+  if (!view) throw new Error("No toast view: <Notifications /> must be on the page.");
   return toast.custom(
     (id) =>
-      createElement(Toast, {
+      createElement(view, {
         tone,
         title,
         description,

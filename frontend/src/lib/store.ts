@@ -5,9 +5,9 @@ import { useSyncExternalStore } from "react";
  * backup: the coach may switch pages while Python works.
  */
 export interface Store<T extends object> {
-  get(): T;
-  set(patch: Partial<T>): void;
-  subscribe(listener: () => void): () => void;
+  get: () => T;
+  set: (patch: Partial<T>) => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 export function createStore<T extends object>(initial: T): Store<T> {

@@ -65,8 +65,9 @@ export function Dialog({
       dialog.close();
       if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
     };
-    // Only on open: the first focus must not jump around as the content changes.
-  }, []);
+    // Only on open (`initialFocus` is a ref, the same object every render): the first focus
+    // must not jump around as the content changes.
+  }, [initialFocus]);
 
   // A save that disables every button must not leave focus on the (now dead) page.
   useEffect(() => {

@@ -1,22 +1,5 @@
-import type { ReactNode } from "react";
+import type { ToastProps } from "../../lib/notify";
 import { cn } from "./cn";
-
-export type ToastTone = "success" | "error";
-
-/** One button inside the toast, e.g. "Undo restore". */
-export interface ToastAction {
-  /** The button's text and accessible name. */
-  label: string;
-  onClick: () => void;
-}
-
-interface ToastProps {
-  tone: ToastTone;
-  title: ReactNode;
-  description?: ReactNode;
-  action?: ToastAction;
-  onDismiss: () => void;
-}
 
 /**
  * Our own toast markup, rendered through sonner's `toast.custom`, so the

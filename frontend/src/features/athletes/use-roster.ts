@@ -14,9 +14,14 @@ export interface Roster {
   reload: () => void;
 }
 
-/** One request: what was asked, by identity, so "is this the answer to now?" is a comparison. */
+/**
+ * One request: what was asked, by identity, so "is this the answer to now?" is a comparison.
+ * `dataVersion` and `reloads` make it a new request for the same filters.
+ */
 interface Request {
   filters: AthleteFilters;
+  dataVersion: number;
+  reloads: number;
 }
 
 /**
@@ -31,7 +36,7 @@ export function useRoster(filters: AthleteFilters): Roster {
   const [reloads, setReloads] = useState(0);
   // A new object whenever anything that changes the answer changes: a restore
   // (dataVersion) or "Try again" (reloads) ask again with the same filters.
-  const request = useMemo<Request>(() => ({ filters }), [filters, dataVersion, reloads]);
+  const request = useMemo<Request>(() => ({ filters, dataVersion, reloads }), [filters, dataVersion, reloads]);
   const [answer, setAnswer] = useState<{ request: Request | null; list: AthleteList | null; error: string | null }>(
     { request: null, list: rosterMemory.list, error: null },
   );
