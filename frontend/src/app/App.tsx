@@ -3,7 +3,6 @@ import { Notifications } from "../components/ui/Notifications";
 import { Spinner } from "../components/ui/Spinner";
 import { AthletesPage } from "../features/athletes/AthletesPage";
 import { BackupCard } from "../features/backup/BackupCard";
-import { useBackup } from "../features/backup/use-backup";
 import { RestoreCard } from "../features/restore/RestoreCard";
 import { RestoreConfirmDialog } from "../features/restore/RestoreConfirmDialog";
 import { BeltsCard } from "../features/rules/BeltsCard";
@@ -47,7 +46,6 @@ function Starting() {
 
 function Shell() {
   const [page, setPage] = useState<PageId>("athletes");
-  const { finishedCount } = useBackup();
   const mainRef = useRef<HTMLElement>(null);
 
   const navigate = (next: PageId) => {
@@ -74,13 +72,12 @@ function Shell() {
           </div>
         ) : (
           <div className="max-w-3xl px-10 py-8">
-            <SettingsPage
-              backupCard={<BackupCard />}
-              restoreCard={<RestoreCard />}
-              beltsCard={<BeltsCard />}
-              categoriesCard={<CategoriesCard />}
-              refreshKey={finishedCount}
-            />
+            <SettingsPage>
+              <BackupCard />
+              <RestoreCard />
+              <BeltsCard />
+              <CategoriesCard />
+            </SettingsPage>
           </div>
         )}
       </main>

@@ -1,8 +1,5 @@
 import { useEffect, useState } from "react";
-import type { ProgressUpdate } from "../types/bridge";
-
-/** Python pushes long-running job progress as this window CustomEvent. */
-export const PROGRESS_EVENT = "judo-manager:progress";
+import { BRIDGE_EVENTS, type ProgressUpdate } from "../types/bridge";
 
 function isProgressUpdate(value: unknown): value is ProgressUpdate {
   if (typeof value !== "object" || value === null) return false;
@@ -36,8 +33,9 @@ export function useProgress(
       const fraction = Math.min(1, Math.max(0, detail.fraction));
       setState({ key: resetKey, update: { ...detail, fraction } });
     };
-    window.addEventListener(PROGRESS_EVENT, onProgress);
-    return () => window.removeEventListener(PROGRESS_EVENT, onProgress);
+    // Python pushes a long job's progress as this window CustomEvent.
+    window.addEventListener(BRIDGE_EVENTS.progress, onProgress);
+    return () => window.removeEventListener(BRIDGE_EVENTS.progress, onProgress);
   }, [operation, resetKey]);
 
   return Object.is(state.key, resetKey) ? state.update : null;

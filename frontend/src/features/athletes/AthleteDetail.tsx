@@ -7,7 +7,7 @@ import { Spinner } from "../../components/ui/Spinner";
 import { api } from "../../lib/bridge";
 import { formatDate, pluralize } from "../../lib/format";
 import { errorMessage, notifyError, notifySuccess } from "../../lib/notify";
-import { useDataVersion } from "../../lib/use-data-version";
+import { publish, useDataEvent } from "../../lib/data-events";
 import { categoryForAge, useRuleIndex } from "../../lib/use-rules";
 import type { Athlete } from "../../types/bridge";
 import { AthleteFormDialog } from "./AthleteFormDialog";
@@ -24,7 +24,7 @@ type Loaded =
 /** One athlete's page: who they are, then their promotions and medals. */
 export function AthleteDetail({ id }: { id: number }) {
   const [state, setState] = useState<Loaded>({ status: "loading" });
-  const dataVersion = useDataVersion();
+  const dataVersion = useDataEvent("data-replaced");
 
   const load = useCallback(async () => {
     try {
@@ -60,7 +60,10 @@ export function AthleteDetail({ id }: { id: number }) {
         ) : (
           <LoadedAthlete
             athlete={state.athlete}
-            onChange={(athlete) => setState({ status: "loaded", athlete })}
+            onChange={(athlete) => {
+              setState({ status: "loaded", athlete });
+              publish("athletes-changed");
+            }}
           />
         )}
       </div>
@@ -98,6 +101,7 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
       return;
     }
     notifySuccess(`Deleted ${athlete.fullName}`);
+    publish("athletes-changed");
     closeAthlete(false);
   };
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "../../components/ui/Button";
 import { PlusIcon, SearchIcon, UsersIcon } from "../../components/ui/icons";
+import { publish } from "../../lib/data-events";
 import { pluralize } from "../../lib/format";
 import { useRuleIndex } from "../../lib/use-rules";
 import type { Athlete, AthleteFilters } from "../../types/bridge";
@@ -36,6 +37,7 @@ export function Roster() {
 
   const onAdded = (athlete: Athlete) => {
     setAdding(false);
+    publish("athletes-changed");
     openAthlete(athlete.id);
   };
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../../lib/bridge";
 import { errorMessage } from "../../lib/notify";
-import { useDataVersion } from "../../lib/use-data-version";
+import { useDataEvent } from "../../lib/data-events";
 import type { AthleteFilters, AthleteList } from "../../types/bridge";
 import { rosterMemory } from "./roster-store";
 
@@ -32,7 +32,8 @@ interface Request {
  * watching the page can see "not busy" next to rows from the filters before.
  */
 export function useRoster(filters: AthleteFilters): Roster {
-  const dataVersion = useDataVersion();
+  // Also when the data was replaced, or athletes or rules (the categories) changed.
+  const dataVersion = useDataEvent("data-replaced", "athletes-changed", "rules-changed");
   const [reloads, setReloads] = useState(0);
   // A new object whenever anything that changes the answer changes: a restore
   // (dataVersion) or "Try again" (reloads) ask again with the same filters.

@@ -1,15 +1,13 @@
-import { useCallback, useEffect, useState } from "react";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { DatabaseIcon, DownloadIcon } from "../../components/ui/icons";
 import { ProgressBar } from "../../components/ui/ProgressBar";
-import { api } from "../../lib/bridge";
+import { lastBackup, useLastBackup } from "../../lib/app-info";
 import { daysSince, formatBytes, formatDateTime, formatDaysAgo } from "../../lib/format";
 import { useActiveJob } from "../../lib/jobs";
-import { errorMessage } from "../../lib/notify";
-import { useDataVersion } from "../../lib/use-data-version";
 import { useDelayedFlag } from "../../lib/use-delayed-flag";
 import { useProgress } from "../../lib/use-progress";
+import type { Loadable } from "../../lib/resource";
 import type { BackupRecord, ProgressUpdate } from "../../types/bridge";
 import { useBackup } from "./use-backup";
 
@@ -22,33 +20,14 @@ const PHASE_TEXT: Partial<Record<ProgressUpdate["phase"], string>> = {
   verifying: "Verifying the copy…",
 };
 
-type LastBackup =
-  | { status: "loading" }
-  | { status: "error"; message: string }
-  | { status: "loaded"; record: BackupRecord | null };
-
 export function BackupCard() {
-  const { running, runId, finishedCount, startBackup } = useBackup();
+  const { running, runId, startBackup } = useBackup();
   const progress = useProgress("backup", runId);
-  const dataVersion = useDataVersion();
   // A restore is replacing the data: exporting now would copy a moving target.
   const restoring = useActiveJob() === "restore";
-  const [last, setLast] = useState<LastBackup>({ status: "loading" });
-
-  const loadLastBackup = useCallback(async () => {
-    try {
-      const record = await api().system.getLastBackup();
-      setLast({ status: "loaded", record });
-    } catch (err) {
-      setLast({ status: "error", message: errorMessage(err) });
-    }
-  }, []);
-
-  // On mount, again after every backup attempt (success or failure), and whenever a
-  // restore or an undo replaced the data (the backup history lives in it).
-  useEffect(() => {
-    void loadLastBackup();
-  }, [loadLastBackup, finishedCount, dataVersion]);
+  // Read again after every backup attempt (success or failure), and whenever a restore or an
+  // undo replaced the data (the backup history lives in it).
+  const last = useLastBackup();
 
   // Reveal the progress bar only once the copy itself has lasted a moment: the time the
   // coach spends in the save dialog doesn't count, and quick backups never flash a bar.
@@ -62,7 +41,7 @@ export function BackupCard() {
       description="Save a complete copy of your club's data to a USB stick or another folder. Keep it somewhere safe."
     >
       <div className="space-y-5">
-        <LastBackupPanel last={last} onRetry={() => void loadLastBackup()} />
+        <LastBackupPanel last={last} onRetry={() => void lastBackup.reload()} />
 
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <Button
@@ -101,7 +80,7 @@ export function BackupCard() {
   );
 }
 
-function LastBackupPanel({ last, onRetry }: { last: LastBackup; onRetry: () => void }) {
+function LastBackupPanel({ last, onRetry }: { last: Loadable<BackupRecord | null>; onRetry: () => void }) {
   return (
     <section aria-label="Last backup" className="rounded-xl bg-slate-50 px-5 py-4 ring-1 ring-slate-200 ring-inset">
       <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Last backup</h3>
@@ -114,7 +93,7 @@ function LastBackupPanel({ last, onRetry }: { last: LastBackup; onRetry: () => v
             Try again
           </Button>
         </div>
-      ) : last.record === null ? (
+      ) : last.value === null ? (
         <div className="mt-2">
           <p className="text-base font-semibold text-slate-900">Never backed up</p>
           <p className="mt-1 text-sm text-slate-600">
@@ -122,7 +101,7 @@ function LastBackupPanel({ last, onRetry }: { last: LastBackup; onRetry: () => v
           </p>
         </div>
       ) : (
-        <LastBackupDetails record={last.record} />
+        <LastBackupDetails record={last.value} />
       )}
     </section>
   );

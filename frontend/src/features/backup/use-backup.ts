@@ -1,6 +1,7 @@
 import { api } from "../../lib/bridge";
 import { createStore, useStore } from "../../lib/store";
 import { formatBytes } from "../../lib/format";
+import { publish } from "../../lib/data-events";
 import { claimJob, JOB_BUSY_MESSAGE, releaseJob } from "../../lib/jobs";
 import { notifyError, notifySuccess } from "../../lib/notify";
 import { describeCount, joinWords } from "../../lib/record-counts";
@@ -15,11 +16,9 @@ interface BackupState {
   running: boolean;
   /** Increments on every start; a key for per-run UI state such as progress. */
   runId: number;
-  /** Increments whenever a run ends, however it ends: a cue to reload data. */
-  finishedCount: number;
 }
 
-const store = createStore<BackupState>({ running: false, runId: 0, finishedCount: 0 });
+const store = createStore<BackupState>({ running: false, runId: 0 });
 
 async function startBackup(): Promise<void> {
   if (store.get().running) return;
@@ -44,7 +43,9 @@ async function startBackup(): Promise<void> {
     notifyError(err, "Backup failed");
   } finally {
     releaseJob("backup");
-    store.set({ running: false, finishedCount: store.get().finishedCount + 1 });
+    store.set({ running: false });
+    // However it ended: the last backup, and the data's size, may have changed.
+    publish("backup-finished");
   }
 }
 

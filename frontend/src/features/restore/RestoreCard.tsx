@@ -7,7 +7,7 @@ import { api } from "../../lib/bridge";
 import { formatDateTime, pluralize } from "../../lib/format";
 import { useActiveJob } from "../../lib/jobs";
 import { errorMessage } from "../../lib/notify";
-import { useDataVersion } from "../../lib/use-data-version";
+import { useDataEvent } from "../../lib/data-events";
 import type { SafetyCopy } from "../../types/bridge";
 import { IMPORT_BUTTON_ID, useRestore, useRestoreProgress } from "./use-restore";
 
@@ -17,9 +17,9 @@ type UndoStatus =
   | { status: "loaded"; copy: SafetyCopy | null };
 
 export function RestoreCard() {
-  const { stage, finishedCount, chooseFile, undoLastRestore } = useRestore();
+  const { stage, chooseFile, undoLastRestore } = useRestore();
   const exporting = useActiveJob() === "backup";
-  const dataVersion = useDataVersion();
+  const dataVersion = useDataEvent("data-replaced", "restore-finished");
   const choosing = stage === "choosing";
   const undoing = stage === "undoing";
   // The file check (choosing) and an undo run here; a restore shows its progress in the
@@ -39,7 +39,7 @@ export function RestoreCard() {
   // replaced.
   useEffect(() => {
     void loadUndoStatus();
-  }, [loadUndoStatus, finishedCount, dataVersion]);
+  }, [loadUndoStatus, dataVersion]);
 
   const checking = choosing && progress !== null;
   const idle = stage === "idle";

@@ -3,14 +3,13 @@ import {
   useId,
   useLayoutEffect,
   useRef,
-  useState,
   type KeyboardEvent,
   type ReactNode,
 } from "react";
 import { Button } from "../../components/ui/Button";
 import { AlertIcon } from "../../components/ui/icons";
 import { ProgressBar } from "../../components/ui/ProgressBar";
-import { api } from "../../lib/bridge";
+import { useAppInfo } from "../../lib/app-info";
 import { trapFocus } from "../../lib/focus-trap";
 import { formatBytes, formatDateTime, formatDaysAgo, pluralize } from "../../lib/format";
 import { countOf, kindLabel } from "../../lib/record-counts";
@@ -50,7 +49,9 @@ function ConfirmDialog({ preview, restoring, onConfirm, onCancel }: ConfirmDialo
   restoringRef.current = restoring;
   const titleId = useId();
   const descriptionId = useId();
-  const current = useCurrentAppInfo();
+  // The running app's versions, for the "current data" column (a dash until known).
+  const info = useAppInfo();
+  const current = info.status === "loaded" ? info.value : null;
   const { progress, showBar, statusText } = useRestoreProgress(restoring);
 
   // A native modal <dialog>: the top layer, an inert page behind it. Cancel gets the
@@ -173,26 +174,6 @@ function ConfirmDialog({ preview, restoring, onConfirm, onCancel }: ConfirmDialo
       </div>
     </dialog>
   );
-}
-
-/** The running app's versions, for the "current data" column (null until known). */
-function useCurrentAppInfo(): AppInfo | null {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  useEffect(() => {
-    let live = true;
-    api()
-      .system.getAppInfo()
-      .then((value) => {
-        if (live) setInfo(value);
-      })
-      .catch(() => {
-        // Only the two version rows need it; they show "—" instead.
-      });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return info;
 }
 
 function Comparison({ preview, current }: { preview: RestorePreview; current: AppInfo | null }) {

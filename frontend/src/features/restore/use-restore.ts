@@ -1,4 +1,5 @@
 import { api } from "../../lib/bridge";
+import { publish } from "../../lib/data-events";
 import { createStore, useStore } from "../../lib/store";
 import { useDelayedFlag } from "../../lib/use-delayed-flag";
 import { pluralize } from "../../lib/format";
@@ -29,13 +30,10 @@ interface RestoreState {
   preview: RestorePreview | null;
   /** Increments whenever Python starts a new step; a key for its progress updates. */
   runId: number;
-  /** Increments whenever a restore or an undo ends, however it ends: reload the undo status. */
-  finishedCount: number;
 }
 
 /** The Import Database button, where focus goes back when the confirmation closes. */
 export const IMPORT_BUTTON_ID = "restore-import-database";
-
 
 export const PHASE_TEXT: Partial<Record<ProgressUpdate["phase"], string>> = {
   staging: "Copying the backup…",
@@ -44,11 +42,9 @@ export const PHASE_TEXT: Partial<Record<ProgressUpdate["phase"], string>> = {
   replacing: "Replacing the data…",
 };
 
-const store = createStore<RestoreState>({ stage: "idle", preview: null, runId: 0, finishedCount: 0 });
+const store = createStore<RestoreState>({ stage: "idle", preview: null, runId: 0 });
 /** The "Data restored" toast, whose Undo button stops making sense once anything else runs. */
 let undoToast: NotificationId | null = null;
-
-
 
 function dismissUndoToast() {
   if (undoToast !== null) dismissNotification(undoToast);
@@ -104,7 +100,10 @@ async function confirmRestore(): Promise<void> {
   }
   // Close the confirmation first, so the toast isn't announced behind a modal.
   releaseJob("restore");
-  store.set({ stage: "idle", preview: null, finishedCount: store.get().finishedCount + 1 });
+  store.set({ stage: "idle", preview: null });
+  // However it ended: the safety copies may have changed (the data, if replaced, was
+  // published by Python already).
+  publish("restore-finished");
   if (result) {
     const title = `Data restored from ${preview.fileName} (${pluralize(result.athletes, "athlete")})`;
     undoToast = result.undo
@@ -135,7 +134,8 @@ async function undoLastRestore(): Promise<void> {
     notifyError(err, "Undo failed");
   } finally {
     releaseJob("restore");
-    store.set({ stage: "idle", finishedCount: store.get().finishedCount + 1 });
+    store.set({ stage: "idle" });
+    publish("restore-finished");
   }
 }
 

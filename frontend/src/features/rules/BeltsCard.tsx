@@ -40,7 +40,7 @@ export function BeltsCard() {
     setRefocus(null);
   }, [refocus, state]);
 
-  const belts = state.status === "loaded" ? state.index.rules.belts : [];
+  const belts = state.status === "loaded" ? state.value.rules.belts : [];
 
   const move = async (index: number, direction: Direction) => {
     const target = index + (direction === "up" ? -1 : 1);

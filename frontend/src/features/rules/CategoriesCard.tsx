@@ -27,7 +27,7 @@ export function CategoriesCard() {
         <>
           Age = season year − birth year. An athlete who fits several categories is shown with the
           youngest.
-          {state.status === "loaded" ? ` Ruleset: ${state.index.rules.rulesetName}.` : null}
+          {state.status === "loaded" ? ` Ruleset: ${state.value.rules.rulesetName}.` : null}
         </>
       }
     >
@@ -35,7 +35,7 @@ export function CategoriesCard() {
         <RulesLoadState state={state} onRetry={() => void reloadRules()} />
       ) : (
         <>
-          {state.index.rules.categories.length === 0 ? (
+          {state.value.rules.categories.length === 0 ? (
             <p className="text-sm text-slate-500">No age categories yet.</p>
           ) : (
             <table className="w-full text-sm">
@@ -52,7 +52,7 @@ export function CategoriesCard() {
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {state.index.rules.categories.map((category) => (
+                {state.value.rules.categories.map((category) => (
                   <tr key={category.id}>
                     <th scope="row" className="py-2 pr-4 text-left font-semibold text-slate-900">
                       {category.code}

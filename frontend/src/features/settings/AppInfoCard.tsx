@@ -1,40 +1,14 @@
-import { useCallback, useEffect, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { InfoIcon } from "../../components/ui/icons";
-import { api } from "../../lib/bridge";
+import { appInfo, useAppInfo } from "../../lib/app-info";
 import { formatBytes } from "../../lib/format";
-import { errorMessage } from "../../lib/notify";
 import { kindLabel } from "../../lib/record-counts";
-import { useDataVersion } from "../../lib/use-data-version";
-import type { AppInfo } from "../../types/bridge";
 
-type Info =
-  | { status: "loading" }
-  | { status: "error"; message: string }
-  | { status: "loaded"; info: AppInfo };
-
-interface AppInfoCardProps {
-  /** Changing this reloads the figures (e.g. after a backup). */
-  refreshKey?: unknown;
-}
-
-export function AppInfoCard({ refreshKey }: AppInfoCardProps) {
-  const [state, setState] = useState<Info>({ status: "loading" });
-  const dataVersion = useDataVersion();
-
-  const load = useCallback(async () => {
-    try {
-      setState({ status: "loaded", info: await api().system.getAppInfo() });
-    } catch (err) {
-      setState({ status: "error", message: errorMessage(err) });
-    }
-  }, []);
-
-  // Also after a restore or an undo replaced the data.
-  useEffect(() => {
-    void load();
-  }, [load, refreshKey, dataVersion]);
+export function AppInfoCard() {
+  // Read again after each change to the data: a backup, a restore, athletes, rules.
+  const state = useAppInfo();
 
   return (
     <Card
@@ -47,19 +21,19 @@ export function AppInfoCard({ refreshKey }: AppInfoCardProps) {
       ) : state.status === "error" ? (
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <p className="text-red-700">Couldn't load the app details. {state.message}</p>
-          <Button variant="secondary" size="sm" onClick={() => void load()}>
+          <Button variant="secondary" size="sm" onClick={() => void appInfo.reload()}>
             Try again
           </Button>
         </div>
       ) : (
         <dl className="grid grid-cols-[max-content_1fr] gap-x-10 gap-y-3 text-sm">
-          <Row label="App version">{state.info.appVersion}</Row>
-          <Row label="Schema version">{state.info.schemaVersion}</Row>
+          <Row label="App version">{state.value.appVersion}</Row>
+          <Row label="Schema version">{state.value.schemaVersion}</Row>
           <Row label="Data folder">
-            <span className="font-mono text-xs leading-5 break-all">{state.info.dataDir}</span>
+            <span className="font-mono text-xs leading-5 break-all">{state.value.dataDir}</span>
           </Row>
-          <Row label="Database size">{formatBytes(state.info.databaseBytes)}</Row>
-          {state.info.contents.map((record) => (
+          <Row label="Database size">{formatBytes(state.value.databaseBytes)}</Row>
+          {state.value.contents.map((record) => (
             <Row key={record.kind} label={kindLabel(record)}>
               {record.count ?? "—"}
             </Row>

@@ -2,32 +2,19 @@ import type { ReactNode } from "react";
 import { AppInfoCard } from "./AppInfoCard";
 
 interface SettingsPageProps {
-  /** The backup card, composed in by the app shell (features don't import each other). */
-  backupCard: ReactNode;
-  /** The restore card, shown right below the backup card. */
-  restoreCard: ReactNode;
-  /** The belt ladder editor. */
-  beltsCard: ReactNode;
-  /** The age categories editor. */
-  categoriesCard: ReactNode;
-  /** Changes after each backup so the app details reload. */
-  refreshKey: unknown;
+  /**
+   * The other features' cards (backup, restore, belts, age categories), composed in by the
+   * app's page registry: features don't import each other.
+   */
+  children: ReactNode;
 }
 
-export function SettingsPage({
-  backupCard,
-  restoreCard,
-  beltsCard,
-  categoriesCard,
-  refreshKey,
-}: SettingsPageProps) {
+/** Settings: the cards it is given, then the details about this installation. */
+export function SettingsPage({ children }: SettingsPageProps) {
   return (
     <div className="space-y-6">
-      {backupCard}
-      {restoreCard}
-      {beltsCard}
-      {categoriesCard}
-      <AppInfoCard refreshKey={refreshKey} />
+      {children}
+      <AppInfoCard />
     </div>
   );
 }

@@ -1,0 +1,29 @@
+import type { AppInfo, BackupRecord } from "../types/bridge";
+import { api } from "./bridge";
+import { createResource, useResource, type Loadable } from "./resource";
+
+/**
+ * The running app and its data (versions, folder, size, what it holds), as Settings and the
+ * restore preview show it. Any change to the data can change its size or its counts.
+ */
+export const appInfo = createResource<AppInfo>({
+  load: () => api().system.getAppInfo(),
+  staleOn: ["data-replaced", "backup-finished", "athletes-changed", "rules-changed"],
+});
+
+/**
+ * The latest successful backup, or null when there was none. The backup history lives in
+ * the data, so a restore or an undo changes it too.
+ */
+export const lastBackup = createResource<BackupRecord | null>({
+  load: () => api().system.getLastBackup(),
+  staleOn: ["data-replaced", "backup-finished"],
+});
+
+export function useAppInfo(): Loadable<AppInfo> {
+  return useResource(appInfo);
+}
+
+export function useLastBackup(): Loadable<BackupRecord | null> {
+  return useResource(lastBackup);
+}
