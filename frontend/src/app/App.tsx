@@ -1,15 +1,10 @@
 import { useEffect, useRef, useState } from "react";
 import { Notifications } from "../components/ui/Notifications";
 import { Spinner } from "../components/ui/Spinner";
-import { AthletesPage } from "../features/athletes/AthletesPage";
-import { BackupCard } from "../features/backup/BackupCard";
-import { RestoreCard } from "../features/restore/RestoreCard";
 import { RestoreConfirmDialog } from "../features/restore/RestoreConfirmDialog";
-import { BeltsCard } from "../features/rules/BeltsCard";
-import { CategoriesCard } from "../features/rules/CategoriesCard";
-import { SettingsPage } from "../features/settings/SettingsPage";
 import { useBridge } from "../lib/use-bridge";
-import { PAGES, Sidebar, type PageId } from "./Sidebar";
+import { pageById, PAGES, type PageId } from "./pages";
+import { Sidebar } from "./Sidebar";
 
 /** If Python hasn't answered by then, say so (calmly). */
 const SLOW_START_MS = 15_000;
@@ -45,41 +40,34 @@ function Starting() {
 }
 
 function Shell() {
-  const [page, setPage] = useState<PageId>("athletes");
+  const [pageId, setPageId] = useState<PageId>(PAGES[0].id);
+  const page = pageById(pageId);
   const mainRef = useRef<HTMLElement>(null);
 
   const navigate = (next: PageId) => {
-    setPage(next);
+    setPageId(next);
     mainRef.current?.scrollTo({ top: 0 });
   };
 
   useEffect(() => {
-    document.title = `${PAGES[page].title} · Judo Manager`;
+    document.title = `${page.title} · Judo Manager`;
   }, [page]);
 
+  const PageContent = page.component;
   return (
     <div className="flex h-screen overflow-hidden bg-slate-50 text-slate-900">
-      <Sidebar current={page} onNavigate={navigate} />
+      <Sidebar current={pageId} onNavigate={navigate} />
       <main ref={mainRef} className="flex min-w-0 flex-1 flex-col overflow-y-auto">
         <header className="shrink-0 border-b border-slate-200 bg-white px-10 py-6">
-          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{PAGES[page].title}</h1>
-          <p className="mt-1 text-sm text-slate-600">{PAGES[page].subtitle}</p>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{page.title}</h1>
+          <p className="mt-1 text-sm text-slate-600">{page.subtitle}</p>
         </header>
-        {page === "athletes" ? (
-          // The roster fills the window and scrolls inside itself (it draws only what shows).
-          <div className="flex min-h-0 flex-1 flex-col">
-            <AthletesPage />
-          </div>
-        ) : (
-          <div className="max-w-3xl px-10 py-8">
-            <SettingsPage>
-              <BackupCard />
-              <RestoreCard />
-              <BeltsCard />
-              <CategoriesCard />
-            </SettingsPage>
-          </div>
-        )}
+        <div
+          key={page.id}
+          className={page.layout === "fills" ? "flex min-h-0 flex-1 flex-col" : "max-w-3xl px-10 py-8"}
+        >
+          <PageContent />
+        </div>
       </main>
       {/* Here rather than in the card: it opens even if the coach left Settings meanwhile. */}
       <RestoreConfirmDialog />

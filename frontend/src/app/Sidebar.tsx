@@ -1,17 +1,6 @@
-import type { ReactNode } from "react";
 import { cn } from "../components/ui/cn";
-import { LogoMark, SettingsIcon, UsersIcon } from "../components/ui/icons";
-
-export type PageId = "athletes" | "settings";
-
-export const PAGES: Record<PageId, { title: string; subtitle: string; icon: ReactNode }> = {
-  athletes: { title: "Athletes", subtitle: "The people in your club.", icon: <UsersIcon /> },
-  settings: {
-    title: "Settings",
-    subtitle: "Backups, belts, age categories and details about this installation.",
-    icon: <SettingsIcon />,
-  },
-};
+import { LogoMark } from "../components/ui/icons";
+import { PAGES, type PageId } from "./pages";
 
 interface SidebarProps {
   current: PageId;
@@ -27,13 +16,13 @@ export function Sidebar({ current, onNavigate }: SidebarProps) {
       </div>
       <nav aria-label="Main" className="px-3">
         <ul className="space-y-1">
-          {(Object.keys(PAGES) as PageId[]).map((id) => {
-            const active = id === current;
+          {PAGES.map((page) => {
+            const active = page.id === current;
             return (
-              <li key={id}>
+              <li key={page.id}>
                 <button
                   type="button"
-                  onClick={() => onNavigate(id)}
+                  onClick={() => onNavigate(page.id)}
                   aria-current={active ? "page" : undefined}
                   className={cn(
                     "flex w-full items-center gap-3 rounded-lg px-3 py-2.5 text-left text-sm font-medium transition-colors",
@@ -43,8 +32,8 @@ export function Sidebar({ current, onNavigate }: SidebarProps) {
                       : "text-slate-300 hover:bg-slate-800/60 hover:text-white",
                   )}
                 >
-                  <span className={active ? "text-sky-400" : "text-slate-400"}>{PAGES[id].icon}</span>
-                  {PAGES[id].title}
+                  <span className={active ? "text-sky-400" : "text-slate-400"}>{page.icon}</span>
+                  {page.title}
                 </button>
               </li>
             );

@@ -1,0 +1,63 @@
+import type { ComponentType, ReactNode } from "react";
+import { SettingsIcon, UsersIcon } from "../components/ui/icons";
+import { AthletesPage } from "../features/athletes/AthletesPage";
+import { BackupCard } from "../features/backup/BackupCard";
+import { RestoreCard } from "../features/restore/RestoreCard";
+import { BeltsCard } from "../features/rules/BeltsCard";
+import { CategoriesCard } from "../features/rules/CategoriesCard";
+import { SettingsPage } from "../features/settings/SettingsPage";
+
+/** One page of the app, as the sidebar lists it and the shell shows it. */
+export interface Page {
+  id: string;
+  /** The sidebar entry, the page's <h1> and the window title. */
+  title: string;
+  /** Under the <h1>. */
+  subtitle: string;
+  icon: ReactNode;
+  component: ComponentType;
+  /**
+   * "fills": the page takes the rest of the window and scrolls inside itself (the roster,
+   * which draws only the rows in view). "column": it sits in the padded column and the window
+   * scrolls it.
+   */
+  layout: "fills" | "column";
+}
+
+/** Settings gathers other features' cards; composed here, since features don't import each other. */
+function Settings() {
+  return (
+    <SettingsPage>
+      <BackupCard />
+      <RestoreCard />
+      <BeltsCard />
+      <CategoriesCard />
+    </SettingsPage>
+  );
+}
+
+/** Every page, in sidebar order; the first is where the app opens. A new page is one entry here. */
+export const PAGES = [
+  {
+    id: "athletes",
+    title: "Athletes",
+    subtitle: "The people in your club.",
+    icon: <UsersIcon />,
+    component: AthletesPage,
+    layout: "fills",
+  },
+  {
+    id: "settings",
+    title: "Settings",
+    subtitle: "Backups, belts, age categories and details about this installation.",
+    icon: <SettingsIcon />,
+    component: Settings,
+    layout: "column",
+  },
+] as const satisfies readonly Page[];
+
+export type PageId = (typeof PAGES)[number]["id"];
+
+export function pageById(id: PageId): Page {
+  return PAGES.find((page) => page.id === id) ?? PAGES[0];
+}
