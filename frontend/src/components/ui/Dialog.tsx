@@ -1,13 +1,6 @@
-import {
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useRef,
-  type KeyboardEvent,
-  type ReactNode,
-  type RefObject,
-} from "react";
-import { trapFocus } from "../../lib/focus-trap";
+import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
+import * as DialogPrimitive from "@radix-ui/react-dialog";
+import { useEffect, useLayoutEffect, useRef, type ReactNode, type RefObject } from "react";
 import { cn } from "./cn";
 
 const FIRST_CONTROL = "input:not(:disabled), select:not(:disabled), textarea:not(:disabled), button:not(:disabled)";
@@ -17,6 +10,8 @@ interface DialogProps {
   title: ReactNode;
   /** Read out with the title (aria-describedby). */
   description?: ReactNode;
+  /** Beside the title, e.g. the warning sign of a confirmation that replaces data. */
+  icon?: ReactNode;
   /** "alertdialog" for a confirmation that interrupts the coach. */
   role?: "dialog" | "alertdialog";
   /** While true (a save is running), Escape doesn't close it. */
@@ -24,6 +19,8 @@ interface DialogProps {
   onClose: () => void;
   /** Focused on open; otherwise the first control. */
   initialFocus?: RefObject<HTMLElement | null>;
+  /** Where focus goes once it has closed; otherwise back where it was when it opened. */
+  returnFocus?: () => HTMLElement | null;
   width?: DialogWidth;
   children: ReactNode;
 }
@@ -31,95 +28,103 @@ interface DialogProps {
 const WIDTHS = { sm: "max-w-md", md: "max-w-xl", lg: "max-w-2xl" } as const;
 export type DialogWidth = keyof typeof WIDTHS;
 
+/** A plain dialog closes only by its own buttons and Escape, never by a click beside it. */
+function DialogContent(props: AlertDialogPrimitive.AlertDialogContentProps & { ref?: RefObject<HTMLDivElement | null> }) {
+  return <DialogPrimitive.Content {...props} onInteractOutside={(event) => event.preventDefault()} />;
+}
+
+const DIALOG = { ...DialogPrimitive, Content: DialogContent };
+const ALERT_DIALOG = AlertDialogPrimitive;
+
 /**
- * A native modal <dialog>: the top layer, with the page behind it inert. Escape closes it
- * (unless busy), Tab stays inside, and focus goes back where it was when it closes.
+ * A modal dialog (Radix Dialog, or AlertDialog for a confirmation), open while it is
+ * mounted: the page behind it is hidden from assistive technology and can't be clicked or
+ * scrolled, Tab stays inside, Escape closes it (unless busy), and focus goes back where it
+ * was when it closes.
  */
 export function Dialog({
   title,
   description,
+  icon,
   role = "dialog",
   busy = false,
   onClose,
   initialFocus,
+  returnFocus,
   width = "md",
   children,
 }: DialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const busyRef = useRef(busy);
-  busyRef.current = busy;
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
-  const titleId = useId();
-  const descriptionId = useId();
+  const { Root, Portal, Overlay, Content, Title, Description } = role === "alertdialog" ? ALERT_DIALOG : DIALOG;
+  const contentRef = useRef<HTMLDivElement>(null);
+  const opener = useRef<Element | null>(null);
 
+  // Before Radix moves the focus into the dialog.
   useLayoutEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const opener = document.activeElement;
-    if (!dialog.open) dialog.showModal();
-    const first = initialFocus?.current ?? dialog.querySelector<HTMLElement>(FIRST_CONTROL);
-    (first ?? dialog).focus();
-    return () => {
-      // Still modal at this point, so the page behind is inert: close first, then refocus.
-      dialog.close();
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-    // Only on open (`initialFocus` is a ref, the same object every render): the first focus
-    // must not jump around as the content changes.
-  }, [initialFocus]);
+    opener.current = document.activeElement;
+  }, []);
 
   // A save that disables every button must not leave focus on the (now dead) page.
   useEffect(() => {
-    if (busy && !dialogRef.current?.contains(document.activeElement)) dialogRef.current?.focus();
+    const content = contentRef.current;
+    if (busy && content && !content.contains(document.activeElement)) content.focus();
   }, [busy]);
 
-  const requestClose = () => {
-    if (!busyRef.current) onCloseRef.current();
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key === "Escape") {
-      // Handled here, not by the browser, which would close the element behind React's back.
-      event.preventDefault();
-      event.stopPropagation();
-      requestClose();
-    } else if (event.key === "Tab") {
-      trapFocus(event, event.currentTarget);
-    }
-  };
-
   return (
-    <dialog
-      ref={dialogRef}
-      role={role}
-      aria-modal="true"
-      aria-labelledby={titleId}
-      aria-describedby={description ? descriptionId : undefined}
-      aria-busy={busy || undefined}
-      tabIndex={-1}
-      onKeyDown={onKeyDown}
-      onCancel={(event) => {
-        event.preventDefault();
-        requestClose();
+    <Root
+      open
+      onOpenChange={(open) => {
+        if (!open && !busy) onClose();
       }}
-      className={cn(
-        "m-auto max-h-[calc(100vh-2rem)] w-[calc(100vw-2rem)] overflow-y-auto rounded-2xl border-0 bg-white p-0 text-slate-900 shadow-2xl outline-none backdrop:bg-slate-900/50",
-        WIDTHS[width],
-      )}
     >
-      <div className="px-7 pt-6">
-        <h2 id={titleId} className="text-lg font-semibold text-slate-900">
-          {title}
-        </h2>
-        {description ? (
-          <div id={descriptionId} className="mt-1 text-sm text-slate-600">
-            {description}
+      <Portal>
+        <Overlay className="fixed inset-0 z-40 bg-slate-900/50" />
+        <Content
+          ref={contentRef}
+          aria-modal="true"
+          aria-busy={busy || undefined}
+          // Radix would otherwise point aria-describedby at a description that isn't there.
+          {...(description ? {} : { "aria-describedby": undefined })}
+          onOpenAutoFocus={(event) => {
+            // The first control gets the focus, as it is (Radix would select an input's text).
+            event.preventDefault();
+            const first = initialFocus?.current ?? contentRef.current?.querySelector<HTMLElement>(FIRST_CONTROL);
+            (first ?? contentRef.current)?.focus();
+          }}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            const target = returnFocus ? returnFocus() : opener.current;
+            if (target instanceof HTMLElement && target.isConnected) target.focus();
+          }}
+          onEscapeKeyDown={(event) => {
+            if (busy) event.preventDefault();
+          }}
+          className={cn(
+            "fixed top-1/2 left-1/2 z-50 max-h-[calc(100vh-2rem)] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-2xl bg-white text-slate-900 shadow-2xl outline-none",
+            WIDTHS[width],
+          )}
+        >
+          <div className={cn("px-7 pt-6", icon ? "flex items-start gap-4" : undefined)}>
+            {icon ? (
+              <span
+                aria-hidden="true"
+                className="flex size-10 shrink-0 items-center justify-center rounded-xl bg-amber-50 text-amber-700"
+              >
+                {icon}
+              </span>
+            ) : null}
+            <div className="min-w-0">
+              <Title className="text-lg font-semibold text-slate-900">{title}</Title>
+              {description ? (
+                <Description asChild>
+                  <div className="mt-1 text-sm text-slate-600">{description}</div>
+                </Description>
+              ) : null}
+            </div>
           </div>
-        ) : null}
-      </div>
-      {children}
-    </dialog>
+          {children}
+        </Content>
+      </Portal>
+    </Root>
   );
 }
 

@@ -1,16 +1,9 @@
-import {
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useRef,
-  type KeyboardEvent,
-  type ReactNode,
-} from "react";
+import { useRef, type ReactNode } from "react";
 import { Button } from "../../components/ui/Button";
+import { Dialog, DialogFooter } from "../../components/ui/Dialog";
 import { AlertIcon } from "../../components/ui/icons";
 import { ProgressBar } from "../../components/ui/ProgressBar";
 import { useAppInfo } from "../../lib/app-info";
-import { trapFocus } from "../../lib/focus-trap";
 import { formatBytes, formatDateTime, formatDaysAgo, pluralize } from "../../lib/format";
 import { countOf, kindLabel } from "../../lib/record-counts";
 import type { AppInfo, RecordCount, RestorePreview } from "../../types/bridge";
@@ -25,7 +18,7 @@ export function RestoreConfirmDialog() {
   const { stage, preview, confirmRestore, cancelRestore } = useRestore();
   if (!preview || (stage !== "confirming" && stage !== "restoring")) return null;
   return (
-    <ConfirmDialog
+    <ReplaceDataPrompt
       key={preview.token}
       preview={preview}
       restoring={stage === "restoring"}
@@ -35,60 +28,22 @@ export function RestoreConfirmDialog() {
   );
 }
 
-interface ConfirmDialogProps {
+interface ReplaceDataPromptProps {
   preview: RestorePreview;
   restoring: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-function ConfirmDialog({ preview, restoring, onConfirm, onCancel }: ConfirmDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
+/** Back to Import Database once the dialog is gone (if Settings is the page on screen). */
+const importButton = () => document.getElementById(IMPORT_BUTTON_ID);
+
+function ReplaceDataPrompt({ preview, restoring, onConfirm, onCancel }: ReplaceDataPromptProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const restoringRef = useRef(restoring);
-  restoringRef.current = restoring;
-  const titleId = useId();
-  const descriptionId = useId();
   // The running app's versions, for the "current data" column (a dash until known).
   const info = useAppInfo();
   const current = info.status === "loaded" ? info.value : null;
   const { progress, showBar, statusText } = useRestoreProgress(restoring);
-
-  // A native modal <dialog>: the top layer, an inert page behind it. Cancel gets the
-  // first focus, never the button that replaces the data.
-  useLayoutEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    cancelRef.current?.focus();
-  }, []);
-
-  // Back to Import Database once the dialog is gone (if Settings is the page on screen).
-  useEffect(
-    () => () => {
-      document.getElementById(IMPORT_BUTTON_ID)?.focus();
-    },
-    [],
-  );
-
-  // Both buttons turn disabled while the data is replaced; keep focus inside the dialog.
-  useEffect(() => {
-    if (restoring) dialogRef.current?.focus();
-  }, [restoring]);
-
-  const requestCancel = () => {
-    if (!restoringRef.current) onCancel();
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key === "Escape") {
-      // Handled here rather than by the browser, which could close the dialog mid-restore.
-      event.preventDefault();
-      requestCancel();
-    } else if (event.key === "Tab") {
-      trapFocus(event, event.currentTarget);
-    }
-  };
 
   const athletesNow = countOf(preview.current.contents, "athletes");
   const athletesInBackup = countOf(preview.backup.contents, "athletes");
@@ -96,46 +51,20 @@ function ConfirmDialog({ preview, restoring, onConfirm, onCancel }: ConfirmDialo
     athletesNow === null || athletesInBackup === null ? 0 : athletesNow - athletesInBackup;
 
   return (
-    <dialog
-      ref={dialogRef}
+    // Cancel gets the first focus, never the button that replaces the data. While the data is
+    // replaced, nothing closes it.
+    <Dialog
       role="alertdialog"
-      aria-modal="true"
-      aria-labelledby={titleId}
-      aria-describedby={descriptionId}
-      aria-busy={restoring || undefined}
-      tabIndex={-1}
-      onKeyDown={onKeyDown}
-      // Escape while focus is outside the panel (e.g. after a click on the backdrop).
-      onCancel={(event) => {
-        event.preventDefault();
-        requestCancel();
-      }}
-      // Nothing here closes the element itself; if the browser did, put it back or cancel.
-      onClose={() => {
-        if (restoringRef.current) dialogRef.current?.showModal();
-        else onCancel();
-      }}
-      className="m-auto max-h-[calc(100vh-2rem)] w-[calc(100vw-2rem)] max-w-2xl overflow-y-auto rounded-2xl border-0 bg-white p-0 text-slate-900 shadow-2xl outline-none backdrop:bg-slate-900/50"
+      title="Replace your current data?"
+      description="Everything currently in Judo Manager will be replaced by this backup. A safety copy of your current data is kept first, so you can undo this."
+      icon={<AlertIcon />}
+      busy={restoring}
+      onClose={onCancel}
+      initialFocus={cancelRef}
+      returnFocus={importButton}
+      width="lg"
     >
-      <div className="px-7 pt-6 pb-5">
-        <div className="flex items-start gap-4">
-          <span
-            aria-hidden="true"
-            className="flex size-10 shrink-0 items-center justify-center rounded-xl bg-amber-50 text-amber-700"
-          >
-            <AlertIcon />
-          </span>
-          <div className="min-w-0">
-            <h2 id={titleId} className="text-lg font-semibold text-slate-900">
-              Replace your current data?
-            </h2>
-            <p id={descriptionId} className="mt-1 text-sm text-slate-600">
-              Everything currently in Judo Manager will be replaced by this backup. A safety copy
-              of your current data is kept first, so you can undo this.
-            </p>
-          </div>
-        </div>
-
+      <div className="px-7">
         <div className="mt-5 rounded-xl bg-slate-50 px-4 py-3 ring-1 ring-slate-200 ring-inset">
           <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Backup file</p>
           <p className="mt-1 text-sm font-semibold break-all text-slate-900">{preview.fileName}</p>
@@ -164,15 +93,15 @@ function ConfirmDialog({ preview, restoring, onConfirm, onCancel }: ConfirmDialo
         ) : null}
       </div>
 
-      <div className="flex flex-wrap justify-end gap-3 rounded-b-2xl border-t border-slate-100 bg-slate-50/70 px-7 py-4">
-        <Button ref={cancelRef} variant="secondary" disabled={restoring} onClick={requestCancel}>
+      <DialogFooter>
+        <Button ref={cancelRef} variant="secondary" disabled={restoring} onClick={onCancel}>
           Cancel
         </Button>
         <Button variant="danger" busy={restoring} onClick={onConfirm}>
           Replace my data
         </Button>
-      </div>
-    </dialog>
+      </DialogFooter>
+    </Dialog>
   );
 }
 
