@@ -1,3 +1,4 @@
+import { LucideProvider } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Notifications } from "../components/ui/Notifications";
 import { Spinner } from "../components/ui/Spinner";
@@ -12,10 +13,11 @@ const SLOW_START_MS = 15_000;
 export function App() {
   const ready = useBridge();
   return (
-    <>
+    // Icons are 20 px with a light stroke unless they say otherwise (16 px beside small text).
+    <LucideProvider size={20} strokeWidth={1.8}>
       {ready ? <Shell /> : <Starting />}
       <Notifications />
-    </>
+    </LucideProvider>
   );
 }
 

@@ -1,5 +1,5 @@
 import { cn } from "../components/ui/cn";
-import { LogoMark } from "../components/ui/icons";
+import { LogoMark } from "../components/ui/LogoMark";
 import { PAGES, type PageId } from "./pages";
 
 interface SidebarProps {

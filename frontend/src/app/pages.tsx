@@ -1,5 +1,5 @@
 import type { ComponentType, ReactNode } from "react";
-import { SettingsIcon, UsersIcon } from "../components/ui/icons";
+import { SlidersHorizontalIcon, UsersIcon } from "lucide-react";
 import { AthletesPage } from "../features/athletes/AthletesPage";
 import { BackupCard } from "../features/backup/BackupCard";
 import { RestoreCard } from "../features/restore/RestoreCard";
@@ -50,7 +50,7 @@ export const PAGES = [
     id: "settings",
     title: "Settings",
     subtitle: "Backups, belts, age categories and details about this installation.",
-    icon: <SettingsIcon />,
+    icon: <SlidersHorizontalIcon />,
     component: Settings,
     layout: "column",
   },

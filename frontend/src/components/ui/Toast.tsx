@@ -1,3 +1,4 @@
+import { CheckIcon, CircleAlertIcon, XIcon } from "lucide-react";
 import type { ToastProps } from "../../lib/notify";
 import { cn } from "./cn";
 
@@ -24,23 +25,7 @@ export function Toast({ tone, title, description, action, onDismiss }: ToastProp
           isError ? "bg-red-100 text-red-700" : "bg-emerald-100 text-emerald-700",
         )}
       >
-        {isError ? (
-          <svg viewBox="0 0 20 20" fill="currentColor" className="size-4">
-            <path
-              fillRule="evenodd"
-              d="M10 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm0 4a1 1 0 0 1 1 1v3.5a1 1 0 1 1-2 0V7a1 1 0 0 1 1-1Zm0 8.5a1.1 1.1 0 1 0 0-2.2 1.1 1.1 0 0 0 0 2.2Z"
-              clipRule="evenodd"
-            />
-          </svg>
-        ) : (
-          <svg viewBox="0 0 20 20" fill="currentColor" className="size-4">
-            <path
-              fillRule="evenodd"
-              d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.6l7.3-7.3a1 1 0 0 1 1.4 0Z"
-              clipRule="evenodd"
-            />
-          </svg>
-        )}
+        {isError ? <CircleAlertIcon size={16} strokeWidth={2.5} /> : <CheckIcon size={16} strokeWidth={3} />}
       </span>
       <div className="min-w-0 flex-1">
         <p className="text-sm font-semibold break-words text-slate-900">{title}</p>
@@ -63,9 +48,7 @@ export function Toast({ tone, title, description, action, onDismiss }: ToastProp
         aria-label="Dismiss notification"
         className="-m-1 shrink-0 rounded-md p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600"
       >
-        <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="size-4">
-          <path d="M5.3 5.3a1 1 0 0 1 1.4 0L10 8.6l3.3-3.3a1 1 0 1 1 1.4 1.4L11.4 10l3.3 3.3a1 1 0 0 1-1.4 1.4L10 11.4l-3.3 3.3a1 1 0 0 1-1.4-1.4L8.6 10 5.3 6.7a1 1 0 0 1 0-1.4Z" />
-        </svg>
+        <XIcon size={16} strokeWidth={2.5} />
       </button>
     </div>
   );

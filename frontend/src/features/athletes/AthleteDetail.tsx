@@ -1,8 +1,8 @@
+import { ChevronLeftIcon } from "lucide-react";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { BeltBadge } from "../../components/BeltBadge";
 import { Button } from "../../components/ui/Button";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
-import { ChevronLeftIcon } from "../../components/ui/icons";
 import { Spinner } from "../../components/ui/Spinner";
 import { api } from "../../lib/bridge";
 import { formatDate, pluralize } from "../../lib/format";
@@ -40,7 +40,7 @@ export function AthleteDetail({ id }: { id: number }) {
   }, [load, dataVersion]);
 
   const back = (
-    <Button variant="ghost" className="-ml-3" icon={<ChevronLeftIcon />} onClick={() => closeAthlete(true)}>
+    <Button variant="ghost" className="-ml-3" icon={<ChevronLeftIcon size={16} strokeWidth={2} />} onClick={() => closeAthlete(true)}>
       Back to athletes
     </Button>
   );

@@ -1,6 +1,6 @@
+import { PlusIcon, SearchIcon, UsersIcon } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "../../components/ui/Button";
-import { PlusIcon, SearchIcon, UsersIcon } from "../../components/ui/icons";
 import { publish } from "../../lib/data-events";
 import { pluralize } from "../../lib/format";
 import { useRuleIndex } from "../../lib/use-rules";
@@ -57,7 +57,7 @@ export function Roster() {
         <>
           <div className="flex flex-wrap items-center gap-3">
             <SearchBox value={filters.search} onChange={(search) => setFilters({ search })} />
-            <Button icon={<PlusIcon />} onClick={() => setAdding(true)} className="ml-auto">
+            <Button icon={<PlusIcon size={16} strokeWidth={2.2} />} onClick={() => setAdding(true)} className="ml-auto">
               Add athlete
             </Button>
           </div>
@@ -144,7 +144,7 @@ function NoAthletesYet({ onAdd }: { onAdd: () => void }) {
       <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">
         Add the people in your club to keep their belts, promotions and medals in one place.
       </p>
-      <Button icon={<PlusIcon />} onClick={onAdd} className="mt-5">
+      <Button icon={<PlusIcon size={16} strokeWidth={2.2} />} onClick={onAdd} className="mt-5">
         Add athlete
       </Button>
     </div>

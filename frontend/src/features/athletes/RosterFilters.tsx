@@ -1,6 +1,6 @@
+import { ChevronLeftIcon, ChevronRightIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { cn } from "../../components/ui/cn";
-import { ChevronLeftIcon, ChevronRightIcon } from "../../components/ui/icons";
 import type { RuleIndex } from "../../lib/use-rules";
 import type { AthleteFilters } from "../../types/bridge";
 import { categoryLabel } from "./athlete-text";
@@ -35,7 +35,7 @@ export function RosterFilters({ filters, season, rules, onChange }: RosterFilter
             disabled={season <= FIRST_SEASON}
             onClick={() => onChange({ season: season - 1 })}
           >
-            <ChevronLeftIcon />
+            <ChevronLeftIcon size={16} strokeWidth={2} />
           </StepButton>
           <select
             id="roster-season"
@@ -54,7 +54,7 @@ export function RosterFilters({ filters, season, rules, onChange }: RosterFilter
             disabled={season >= thisYear + SEASONS_AHEAD}
             onClick={() => onChange({ season: season + 1 })}
           >
-            <ChevronRightIcon />
+            <ChevronRightIcon size={16} strokeWidth={2} />
           </StepButton>
         </div>
       </FilterField>

@@ -8,6 +8,7 @@ import {
   type KeyboardEvent,
 } from "react";
 import { flushSync } from "react-dom";
+import { ChevronDownIcon, ChevronUpIcon } from "lucide-react";
 import { BeltBadge } from "../../components/BeltBadge";
 import { cn } from "../../components/ui/cn";
 import type { RuleIndex } from "../../lib/use-rules";
@@ -191,16 +192,8 @@ function SortHeader({ label, sortKey, sort, descending, onSort, alignEnd }: Sort
 }
 
 function SortArrow({ active, descending }: { active: boolean; descending: boolean }) {
-  return (
-    <svg
-      viewBox="0 0 12 12"
-      aria-hidden="true"
-      className={cn("size-3", active ? "text-blue-700" : "text-slate-300")}
-      fill="currentColor"
-    >
-      {active && descending ? <path d="M6 9 2 4h8z" /> : <path d="M6 3 2 8h8z" />}
-    </svg>
-  );
+  const Arrow = active && descending ? ChevronDownIcon : ChevronUpIcon;
+  return <Arrow size={12} strokeWidth={3} className={active ? "text-blue-700" : "text-slate-300"} />;
 }
 
 interface RosterRowProps {

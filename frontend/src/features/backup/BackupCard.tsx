@@ -1,6 +1,6 @@
+import { DatabaseIcon, DownloadIcon } from "lucide-react";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
-import { DatabaseIcon, DownloadIcon } from "../../components/ui/icons";
 import { ProgressBar } from "../../components/ui/ProgressBar";
 import { lastBackup, useLastBackup } from "../../lib/app-info";
 import { daysSince, formatBytes, formatDateTime, formatDaysAgo } from "../../lib/format";

@@ -1,7 +1,7 @@
+import { DatabaseBackupIcon, Undo2Icon, UploadIcon } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
-import { RestoreIcon, UndoIcon, UploadIcon } from "../../components/ui/icons";
 import { ProgressBar } from "../../components/ui/ProgressBar";
 import { api } from "../../lib/bridge";
 import { formatDateTime, pluralize } from "../../lib/format";
@@ -47,7 +47,7 @@ export function RestoreCard() {
   return (
     <Card
       title="Restore from a backup"
-      icon={<RestoreIcon />}
+      icon={<DatabaseBackupIcon />}
       description="Replace the data on this computer with a backup you exported earlier. Your current data is kept as a safety copy first."
     >
       <div className="space-y-5">
@@ -139,7 +139,7 @@ function UndoPanel({ undo, undoing, disabled, onUndo, onRetry }: UndoPanelProps)
             variant="secondary"
             busy={undoing}
             disabled={disabled}
-            icon={<UndoIcon />}
+            icon={<Undo2Icon />}
             onClick={onUndo}
           >
             Undo last restore

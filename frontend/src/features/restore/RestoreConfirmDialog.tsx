@@ -1,7 +1,7 @@
+import { TriangleAlertIcon } from "lucide-react";
 import { useRef, type ReactNode } from "react";
 import { Button } from "../../components/ui/Button";
 import { Dialog, DialogFooter } from "../../components/ui/Dialog";
-import { AlertIcon } from "../../components/ui/icons";
 import { ProgressBar } from "../../components/ui/ProgressBar";
 import { useAppInfo } from "../../lib/app-info";
 import { formatBytes, formatDateTime, formatDaysAgo, pluralize } from "../../lib/format";
@@ -57,7 +57,7 @@ function ReplaceDataPrompt({ preview, restoring, onConfirm, onCancel }: ReplaceD
       role="alertdialog"
       title="Replace your current data?"
       description="Everything currently in Judo Manager will be replaced by this backup. A safety copy of your current data is kept first, so you can undo this."
-      icon={<AlertIcon />}
+      icon={<TriangleAlertIcon />}
       busy={restoring}
       onClose={onCancel}
       initialFocus={cancelRef}

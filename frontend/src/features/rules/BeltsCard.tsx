@@ -1,9 +1,9 @@
+import { ArrowDownIcon, ArrowUpIcon, RibbonIcon } from "lucide-react";
 import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { BeltBadge } from "../../components/BeltBadge";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
-import { ArrowDownIcon, ArrowUpIcon, BeltIcon } from "../../components/ui/icons";
 import { api } from "../../lib/bridge";
 import { pluralize } from "../../lib/format";
 import { notifyError } from "../../lib/notify";
@@ -65,7 +65,7 @@ export function BeltsCard() {
   return (
     <Card
       title="Belts"
-      icon={<BeltIcon />}
+      icon={<RibbonIcon />}
       description="Your club's belt ladder, lowest first. The order is what “next belt” and sorting by belt follow."
     >
       {state.status !== "loaded" ? (
@@ -92,7 +92,7 @@ export function BeltsCard() {
                     disabled={index === 0}
                     onClick={() => void move(index, "up")}
                   >
-                    <ArrowUpIcon />
+                    <ArrowUpIcon size={16} strokeWidth={2} />
                   </IconButton>
                   <IconButton
                     label={`Move ${belt.name} down`}
@@ -100,7 +100,7 @@ export function BeltsCard() {
                     disabled={index === belts.length - 1}
                     onClick={() => void move(index, "down")}
                   >
-                    <ArrowDownIcon />
+                    <ArrowDownIcon size={16} strokeWidth={2} />
                   </IconButton>
                   <Button
                     variant="ghost"

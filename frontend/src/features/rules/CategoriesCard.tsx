@@ -1,8 +1,8 @@
+import { CalendarIcon } from "lucide-react";
 import { useState } from "react";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
-import { CalendarIcon } from "../../components/ui/icons";
 import { api } from "../../lib/bridge";
 import { reloadRules, useRules } from "../../lib/use-rules";
 import type { AgeCategory } from "../../types/bridge";

@@ -1,7 +1,7 @@
+import { InfoIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
-import { InfoIcon } from "../../components/ui/icons";
 import { appInfo, useAppInfo } from "../../lib/app-info";
 import { formatBytes } from "../../lib/format";
 import { kindLabel } from "../../lib/record-counts";
