@@ -16,6 +16,7 @@ import pytest
 from judo_manager.db import Database, open_database
 from judo_manager.db.layout import database_path
 from judo_manager.db.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
+from judo_manager.db.schema import expected_schema, schema_of
 from judo_manager.db.snapshot import write_verified_copy
 from judo_manager.demo.generator import fill_demo_club
 from judo_manager.errors import RestoreRejectedError
@@ -141,7 +142,10 @@ BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "other-program": (_make_foreign, "from another program"),
     "missing-tables": (_make_ours_without_tables, "missing its tables"),
     "missing-v3-table": (_make_without_medals, r"missing its tables \(medals\)"),
-    "orphaned-rows": (_make_orphaned, "some promotions refer to athletes that aren't in the file"),
+    "orphaned-rows": (
+        _make_orphaned,
+        r"\d+ promotions? points? to athletes that aren't in the file",
+    ),
     "newer-version": (_make_newer, "update the app first"),
 }
 
@@ -158,7 +162,7 @@ def test_a_bad_file_is_refused_with_its_own_message(
         _service(club).inspect(bad)
 
     assert table_dump(club.path) == before
-    assert list((club.path.parent / "staging").iterdir()) == []
+    assert list((club.path.parent / "staging").glob("*")) == []  # nothing left behind
     assert not (club.path.parent / "safety").exists()
 
 
@@ -413,3 +417,158 @@ def test_a_damaged_safety_copy_is_not_offered_for_undo(club: Database, tmp_path:
     outcome.undo.path.write_bytes(b"scrambled by a failing disk" * 100)
 
     assert service.undo_status() is None
+
+
+def _edited(tmp: Path, name: str, *statements: str) -> Path:
+    """A genuine backup that another program then changed with `statements`."""
+    path = _backup_of(tmp, 30, name)
+    conn = sqlite3.connect(path, isolation_level=None)  # checks and foreign keys as SQLite has them
+    for statement in statements:
+        conn.execute(statement)
+    conn.close()
+    return path
+
+
+EDITED_BACKUPS: dict[str, tuple[tuple[str, ...], str]] = {
+    "trigger": (
+        ("CREATE TRIGGER wipe AFTER INSERT ON backup_log BEGIN DELETE FROM athletes; END",),
+        r"it has a trigger Judo Manager doesn't make \(wipe\)\. It may have been edited",
+    ),
+    "view": (
+        ("CREATE VIEW everyone AS SELECT full_name FROM athletes",),
+        r"it has a view Judo Manager doesn't make \(everyone\)",
+    ),
+    "index": (
+        ("CREATE INDEX by_phone ON athletes(phone)",),
+        r"it has an index Judo Manager doesn't make \(by_phone\)",
+    ),
+    "table": (
+        ("CREATE TABLE notes_to_self (text TEXT)",),
+        r"it has a table Judo Manager doesn't make \(notes_to_self\)",
+    ),
+    "missing-column": (
+        ("ALTER TABLE athletes DROP COLUMN notes",),
+        "its table athletes is missing the column notes",
+    ),
+    "extra-column": (
+        ("ALTER TABLE medals ADD COLUMN sponsor TEXT",),
+        r"its table medals has a column Judo Manager doesn't make \(sponsor\)",
+    ),
+    "changed-index": (
+        ("DROP INDEX medals_athlete", "CREATE INDEX medals_athlete ON medals(held_on)"),
+        "its index medals_athlete is not the one Judo Manager makes",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", EDITED_BACKUPS)
+def test_a_backup_another_program_edited_is_refused_and_nothing_changes(
+    club: Database, tmp_path: Path, kind: str
+) -> None:
+    statements, message = EDITED_BACKUPS[kind]
+    edited = _edited(tmp_path, f"{kind}.db", *statements)
+    before = table_dump(club.path)
+
+    with pytest.raises(RestoreRejectedError, match=message):
+        _service(club).inspect(edited)
+
+    assert table_dump(club.path) == before
+    assert list((club.path.parent / "staging").glob("*")) == []
+
+
+def test_after_a_restore_the_schema_is_exactly_the_apps_own(club: Database, tmp_path: Path) -> None:
+    service = _service(club)
+    service.restore(service.inspect(_backup_of(tmp_path, 25)).token)
+
+    assert schema_of(club.connection()) == expected_schema(SCHEMA_VERSION)
+
+
+BAD_ROWS: dict[str, tuple[tuple[str, ...], str]] = {
+    "unreadable-birth-date": (
+        (
+            "UPDATE athletes SET birth_date = '03/05/2011' "
+            "WHERE id IN (SELECT id FROM athletes LIMIT 3)",
+        ),
+        r"3 athletes have birth dates Judo Manager can't read, e\.g\. '03/05/2011' for \w",
+    ),
+    "impossible-date": (
+        ("UPDATE medals SET held_on = '2025-02-31' WHERE id = (SELECT min(id) FROM medals)",),
+        r"1 medal has dates \(held on\) Judo Manager can't read, e\.g\. '2025-02-31'",
+    ),
+    "check-constraint": (
+        (
+            "PRAGMA ignore_check_constraints = 1",
+            "UPDATE athletes SET sex = 'X' WHERE id = (SELECT min(id) FROM athletes)",
+        ),
+        r"1 athlete has values outside the rule sex IN \('F', 'M'\)",
+    ),
+    "text-for-a-number": (
+        ("UPDATE athletes SET weight_kg = 'heavy' WHERE id = (SELECT min(id) FROM athletes)",),
+        r"1 athlete has a weight kg that isn't a number, e\.g\. 'heavy' for \w",
+    ),
+    "belt-that-isn't-there": (
+        ("UPDATE athletes SET belt_id = 999 WHERE id = (SELECT min(id) FROM athletes)",),
+        r"1 athlete points to belts that aren't in the file",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", BAD_ROWS)
+def test_rows_the_app_cant_use_are_refused_with_a_count_and_an_example(
+    club: Database, tmp_path: Path, kind: str
+) -> None:
+    statements, message = BAD_ROWS[kind]
+    edited = _edited(tmp_path, f"{kind}.db", *statements)
+    before = table_dump(club.path)
+
+    with pytest.raises(RestoreRejectedError, match=message):
+        _service(club).inspect(edited)
+
+    assert table_dump(club.path) == before
+
+
+def test_an_older_backup_is_checked_once_brought_up_to_date(club: Database, tmp_path: Path) -> None:
+    old = tmp_path / "from-version-2.db"
+    conn = sqlite3.connect(old, isolation_level=None)
+    migrate(conn, 0, MIGRATIONS[:2])
+    conn.executemany(
+        "INSERT INTO athletes(full_name, birth_date, sex) VALUES (?, ?, ?)",
+        [("Ana Silva", "03/05/2011", "F"), ("Budi Santoso", "2009-02-11", "M")],
+    )
+    conn.close()
+    before = table_dump(club.path)
+
+    with pytest.raises(
+        RestoreRejectedError,
+        match=r"1 athlete has birth dates Judo Manager can't read, e\.g\. '03/05/2011' for "
+        "Ana Silva",
+    ):
+        _service(club).inspect(old)
+    assert table_dump(club.path) == before
+
+
+def test_a_backup_beside_an_unfinished_journal_is_described_for_what_it_is(
+    club: Database, tmp_path: Path
+) -> None:
+    backup = _backup_of(tmp_path, 10)
+    backup.with_name(backup.name + "-journal").write_bytes(os.urandom(4096))
+
+    with pytest.raises(RestoreRejectedError, match="holds a change that was never finished"):
+        _service(club).inspect(backup)
+
+
+def test_a_big_file_that_isnt_a_database_is_refused_before_it_is_copied(
+    club: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    photo = tmp_path / "holiday.db"
+    with photo.open("wb") as file:
+        file.write(b"\xff\xd8\xff\xe0\x00\x10JFIF")
+        file.truncate(2 * 1024**3)  # 2 GB, sparse
+    copies: list[Path] = []
+    monkeypatch.setattr(
+        "judo_manager.restore.staging.copy_into", lambda *args, **kw: copies.append(args[0])
+    )
+
+    with pytest.raises(RestoreRejectedError, match="it is a JPEG picture, not a database"):
+        _service(club).inspect(photo)
+    assert copies == []

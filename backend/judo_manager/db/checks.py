@@ -7,7 +7,8 @@ Three callers, one module:
 - a backup chosen for a restore is checked in full on its private staged copy, never on
   the coach's file: cheap header checks first (`check_file_header`), then SQLite's full
   `integrity_check` (restores are rare, and `quick_check` misses most damage), then whether
-  it is ours, not newer than this app, and has the tables of its version (`check_backup`).
+  it is ours, not newer than this app, and has exactly the schema of its version
+  (`check_backup`); once brought up to this version, every row must fit (`check_rows`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from pathlib import Path
 
 from judo_manager.db.connection import SQLITE_HEADER
 from judo_manager.db.migrations import APPLICATION_ID, SCHEMA_VERSION, read_header
-from judo_manager.db.schema import expected_tables
+from judo_manager.db.row_checks import first_row_problem
+from judo_manager.db.schema import schema_difference
 from judo_manager.errors import (
     ForeignDatabaseError,
     NewerDatabaseError,
@@ -144,10 +146,10 @@ def check_backup(
                 "Use another backup."
             )
         application_id, user_version = read_header(conn)
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")}
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-        # integrity_check doesn't look at foreign keys: a promotion of a missing athlete.
-        orphans = conn.execute("PRAGMA foreign_key_check").fetchmany(1)
+        difference = (
+            schema_difference(conn, user_version) if 1 <= user_version <= SCHEMA_VERSION else None
+        )
     except sqlite3.DatabaseError as error:
         raise RestoreRejectedError(
             f"{name} is damaged and can't be read ({error}). Use another backup."
@@ -162,20 +164,38 @@ def check_backup(
             f"{user_version}; this app knows up to {SCHEMA_VERSION}). Please update the app "
             "first, then restore it."
         )
-    missing = expected_tables(user_version) - tables if user_version >= 1 else set()
-    if missing or user_version < 1:
+    if user_version < 1:
         raise RestoreRejectedError(
-            f"{name} is marked as Judo Manager's but is missing its tables "
-            f"({', '.join(sorted(missing)) or 'no schema version'}). Use another backup."
+            f"{name} is marked as Judo Manager's but has no data version. Use another backup."
         )
-    if orphans:
-        table, _, parent, _ = orphans[0]
-        raise RestoreRejectedError(
-            f"{name} is damaged: some {table} refer to {parent} that aren't in the file. "
-            "Use another backup."
-        )
+    if difference is not None:
+        raise RestoreRejectedError(edited_message(name, difference))
     progress(1.0)
     return ValidFile(schema_version=user_version, page_size=page_size)
+
+
+def edited_message(name: str, difference: str) -> str:
+    """Why a file whose schema isn't the app's own is refused."""
+    return (
+        f"{name} can't be restored: {difference}. It may have been edited by another "
+        "program. Nothing was changed; use another backup."
+    )
+
+
+def check_rows(conn: sqlite3.Connection, name: str) -> None:
+    """Refuse a file, brought up to this app's version, whose schema or rows don't fit it.
+
+    `conn` is writable, on a private copy (see `row_checks.first_row_problem`).
+    """
+    difference = schema_difference(conn, SCHEMA_VERSION)
+    if difference is not None:
+        raise RestoreRejectedError(edited_message(name, difference))
+    problem = first_row_problem(conn)
+    if problem is not None:
+        raise RestoreRejectedError(
+            f"{name} can't be restored: {problem.describe()}. Nothing was changed; fix it in "
+            "the program that made it, or use another backup."
+        )
 
 
 def _describe_content(header: bytes) -> str:

@@ -131,6 +131,8 @@ class RestoreService:
         self._refuse_live_database(source)
         try:
             source_stamp = staging.stamp(source)
+            # Its first bytes first: a 2 GB photo is refused before it is copied.
+            check_file_header(source, name)
         except OSError as error:
             raise RestoreRejectedError(f"{name} can't be opened ({error.strerror}).") from error
         self._db.folder.clean_stale()
@@ -179,7 +181,7 @@ class RestoreService:
 
     def _prepare(self, staged: Path, name: str, schema_version: int) -> None:
         try:
-            staging.make_ready(staged, schema_version, self._db.page_size())
+            staging.make_ready(staged, name, schema_version, self._db.page_size())
         except sqlite3.Error as error:
             raise RestoreRejectedError(
                 f"{name} could not be brought up to this version of Judo Manager ({error}). "

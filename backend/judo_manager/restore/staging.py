@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from judo_manager.db.checks import check_rows
 from judo_manager.db.connection import sidecars
 from judo_manager.db.fileio import copy_into
 from judo_manager.db.layout import STAGED_PATTERN, DataFolder
@@ -42,11 +43,17 @@ def stage(source: Path, data: DataFolder, progress: Callable[[float], None]) -> 
     """Copy `source` into the staging folder; the staged path."""
     folder = data.staging
     folder.mkdir(exist_ok=True)
-    wal = sidecars(source)[0]
+    wal, _, journal = sidecars(source)
     if wal.exists() and wal.stat().st_size > 0:
         raise RestoreRejectedError(
             f"{source.name} has unsaved changes in {wal.name} beside it: another program still "
             "has it open, or was interrupted. Close that program, or export a fresh backup."
+        )
+    if journal.exists() and journal.stat().st_size > 0:
+        raise RestoreRejectedError(
+            f"{source.name} was being changed when it was copied or its program stopped: "
+            f"{journal.name} beside it holds a change that was never finished. Open it in "
+            "the program that made it (or copy it again with that file), or use another backup."
         )
     staged = folder / STAGED_PATTERN.replace("*", f"{secrets.token_hex(6)}.db")
     try:
@@ -70,9 +77,9 @@ def stage(source: Path, data: DataFolder, progress: Callable[[float], None]) -> 
     return staged
 
 
-def make_ready(staged: Path, schema_version: int, live_page_size: int) -> None:
+def make_ready(staged: Path, name: str, schema_version: int, live_page_size: int) -> None:
     """Make a checked staged copy ready to copy in: rollback journal, this app's schema, and
-    the live database's page size.
+    the live database's page size; and refuse it if, brought up to date, a row doesn't fit.
 
     The backup API can't write pages of another size into a WAL database ("attempt to write
     a readonly database"), so a copy with, say, 8 KiB pages is rebuilt with VACUUM first.
@@ -81,6 +88,7 @@ def make_ready(staged: Path, schema_version: int, live_page_size: int) -> None:
     try:
         conn.execute("PRAGMA journal_mode = DELETE")
         migrate(conn, schema_version)
+        check_rows(conn, name)
         if conn.execute("PRAGMA page_size").fetchone()[0] != live_page_size:
             conn.execute(f"PRAGMA page_size = {live_page_size}")
             conn.execute("VACUUM")
