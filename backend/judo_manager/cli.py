@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 from judo_manager import __version__
 from judo_manager.db.layout import DATA_DIR_ENV, DataFolder, resolve_data_dir
 from judo_manager.errors import DestinationExistsError, JudoManagerError
+from judo_manager.logs import configure_logging
 
 if TYPE_CHECKING:
-    from judo_manager.restore.service import RestorePlan
+    from judo_manager.restore.service import RestoreOutcome, RestorePlan
     from judo_manager.wiring import AppServices
 
 
@@ -78,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; the process exit code."""
     args = build_parser().parse_args(argv)
+    configure_logging()
     data_dir = resolve_data_dir(args.data_dir)
     try:
         if args.command is None:
@@ -105,21 +107,39 @@ def _open_window(data_dir: Path, *, dev: bool) -> int:
             server.terminate()
 
 
-def _open_services(data_dir: Path) -> AppServices:
-    from judo_manager.db import open_database
+def _open_services(data_dir: Path, *, rescue: bool = False) -> AppServices:
+    """The services on the data folder's database.
+
+    With `rescue` (inspect, restore, undo-restore), damaged live data doesn't stop them: it
+    is what they are there to replace.
+    """
+    from judo_manager.db import Database, open_database
+    from judo_manager.errors import DamagedDatabaseError
     from judo_manager.wiring import AppServices
 
-    return AppServices.build(open_database(DataFolder(data_dir).database))
+    path = DataFolder(data_dir).database
+    try:
+        return AppServices.build(open_database(path))
+    except DamagedDatabaseError as error:
+        if not rescue:
+            raise
+        print(f"warning: {error}", file=sys.stderr)
+        return AppServices.build(Database(path))
 
 
 def _backup(args: argparse.Namespace, data_dir: Path) -> int:
     from judo_manager.backup.service import BackupService
-    from judo_manager.db import open_database
+    from judo_manager.db import Database, open_database
     from judo_manager.db.contents import describe_counts
+    from judo_manager.errors import DiskFullError, ReadOnlyDataError
     from judo_manager.jobs import JobLock
 
+    path = DataFolder(data_dir).database
+    try:
+        db = open_database(path)
+    except (ReadOnlyDataError, DiskFullError):
+        db = Database(path)  # a disk full or gone read-only: the data can still be copied out
     # Only the backup service: the command should start about as fast as Python itself.
-    db = open_database(DataFolder(data_dir).database)
     try:
         written = BackupService(db, JobLock()).export(args.dest, replace=args.force)
     except DestinationExistsError as error:
@@ -132,11 +152,16 @@ def _backup(args: argparse.Namespace, data_dir: Path) -> int:
         f"Backed up to {written.path} ({_size(written.bytes or 0)}, "
         f"{describe_counts(written.contents or {})})"
     )
+    if not written.recorded:
+        print(
+            f"Nothing was written to the data folder {data_dir}: it can't be written now (a "
+            "full or read-only disk), so this backup isn't in its backup log."
+        )
     return 0
 
 
 def _inspect(args: argparse.Namespace, data_dir: Path) -> int:
-    services = _open_services(data_dir)
+    services = _open_services(data_dir, rescue=True)
     try:
         plan = services.restore.inspect(args.file)
         services.restore.discard_pending()
@@ -148,7 +173,7 @@ def _inspect(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _restore(args: argparse.Namespace, data_dir: Path) -> int:
-    services = _open_services(data_dir)
+    services = _open_services(data_dir, rescue=True)
     try:
         plan = services.restore.inspect(args.file)
         _print_preview(plan)
@@ -160,19 +185,29 @@ def _restore(args: argparse.Namespace, data_dir: Path) -> int:
     finally:
         services.db.close()
     print(f"Restored {outcome.athletes} athletes from {args.file}.")
-    if outcome.undo is not None:
-        print(f"Your previous data is kept in {outcome.undo.path} (undo-restore puts it back).")
+    _print_where_the_old_data_went(outcome)
     return 0
 
 
 def _undo_restore(args: argparse.Namespace, data_dir: Path) -> int:
-    services = _open_services(data_dir)
+    services = _open_services(data_dir, rescue=True)
     try:
         outcome = services.restore.undo()
     finally:
         services.db.close()
     print(f"Your data is back as it was before the restore ({outcome.athletes} athletes).")
+    _print_where_the_old_data_went(outcome)
     return 0
+
+
+def _print_where_the_old_data_went(outcome: RestoreOutcome) -> None:
+    if outcome.damaged_kept_at is not None:
+        print(
+            f"The damaged data was kept aside, as it was, in {outcome.damaged_kept_at}. "
+            "Judo Manager never deletes it."
+        )
+    elif outcome.undo is not None:
+        print(f"Your previous data is kept in {outcome.undo.path} (undo-restore puts it back).")
 
 
 def _print_preview(plan: RestorePlan) -> None:
@@ -188,11 +223,11 @@ def _print_preview(plan: RestorePlan) -> None:
             (
                 kind.plural,
                 _count(plan.backup.contents.get(kind.table)),
-                _count(plan.current.contents.get(kind.table)),
+                _count(plan.current.contents.get(kind.table)) if plan.current else "damaged",
             )
             for kind in RECORD_KINDS
         ),
-        ("size", _size(plan.backup.bytes), _size(plan.current.bytes)),
+        ("size", _size(plan.backup.bytes), _size(plan.current.bytes) if plan.current else ""),
     ]
     for label, backup, current in rows:
         print(f"  {label:18} {backup:>14} {current:>14}")

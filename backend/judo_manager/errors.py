@@ -5,11 +5,13 @@ command line. They say what happened and what to do, in a coach's words.
 
 JudoManagerError
  ├── DataFolderError          the data folder can't be created or written
+ │    ├── ReadOnlyDataError   the data folder's disk is read-only (often: it is failing)
+ │    └── DiskFullError       the disk holding the data folder is full
  ├── DatabaseError            the club database can't be used
- │    ├── NotADatabaseError   the file is not SQLite at all
  │    ├── ForeignDatabaseError  SQLite, but not Judo Manager's
  │    ├── NewerDatabaseError  written by a newer version of the app
- │    └── DamagedDatabaseError  ours, but damaged
+ │    └── DamagedDatabaseError  the club's data on this computer is damaged: restore it
+ │         └── NotADatabaseError  it isn't even an SQLite file any more
  ├── DialogError              the native file dialog could not be shown
  ├── UnexpectedError          a fault in the app itself, told calmly
  ├── BusyError                another backup or restore is running
@@ -37,12 +39,16 @@ class DataFolderError(JudoManagerError):
     """The data folder can't be created or written."""
 
 
+class ReadOnlyDataError(DataFolderError):
+    """The data folder's disk is read-only; what only reads (a backup) still works."""
+
+
+class DiskFullError(DataFolderError):
+    """The disk holding the data folder is full; nothing was changed."""
+
+
 class DatabaseError(JudoManagerError):
     """The club database can't be used."""
-
-
-class NotADatabaseError(DatabaseError):
-    """The file is not an SQLite database."""
 
 
 class ForeignDatabaseError(DatabaseError):
@@ -54,7 +60,14 @@ class NewerDatabaseError(DatabaseError):
 
 
 class DamagedDatabaseError(DatabaseError):
-    """The database is ours but SQLite reports damage."""
+    """The live database is empty, cut off, or fails its check: it must be restored.
+
+    Never replaced by an empty club; a restore keeps it aside as it is.
+    """
+
+
+class NotADatabaseError(DamagedDatabaseError):
+    """The live database file is not an SQLite database (any more)."""
 
 
 class DialogError(JudoManagerError):

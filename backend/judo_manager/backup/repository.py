@@ -22,6 +22,8 @@ class BackupAttempt:
     contents: Contents | None
     ok: bool
     error: str | None = None
+    # False when the data folder couldn't be written (a disk gone read-only or full).
+    recorded: bool = True
 
 
 def record_attempt(conn: sqlite3.Connection, attempt: BackupAttempt) -> None:

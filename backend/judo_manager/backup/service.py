@@ -7,6 +7,7 @@ import logging
 import shutil
 import sqlite3
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from judo_manager.backup import repository
@@ -52,13 +53,21 @@ class BackupService:
         destination = destination.absolute()
         started_at = _now()
         clock = time.monotonic()
+        folder = self._db.folder
+        # A failing data disk often turns read-only: the backup must still get the data out,
+        # writing nothing there.
+        read_only = not folder.writable()
         try:
             self._refuse_live_database(destination)
-            self._check_free_space(destination)
-            folder = self._db.folder
-            folder.clean_stale()
+            needed = self._check_free_space(destination)
+            if not read_only:
+                folder.clean_stale()
             written = write_verified_copy(
-                self._db.path, destination, scratch_dir=folder.scratch, progress=progress
+                self._db.path,
+                destination,
+                scratch_dir=folder.scratch_for(needed, beside=destination.parent),
+                progress=progress,
+                read_only=read_only,
             )
         except JudoManagerError as error:
             self._record_failure(destination, started_at, clock, str(error))
@@ -76,8 +85,7 @@ class BackupService:
             contents=written.contents,
             ok=True,
         )
-        self._record(attempt)
-        return attempt
+        return replace(attempt, recorded=self._record(attempt))
 
     def _record_failure(
         self, destination: Path, started_at: str, clock: float, message: str
@@ -102,8 +110,10 @@ class BackupService:
                 "for the backup."
             )
 
-    def _check_free_space(self, destination: Path) -> None:
-        needed = self._db.page_bytes()
+    def _check_free_space(self, destination: Path) -> int:
+        """Refuse a destination without room for the backup; the bytes it needs."""
+        # The snapshot holds the file and what its write-ahead log adds: at most their sum.
+        needed = self._db.size_bytes()
         try:
             free = shutil.disk_usage(destination.parent).free
         except OSError as error:
@@ -115,15 +125,23 @@ class BackupService:
                 f"in {destination.parent}, and only {free / 1_000_000:,.1f} MB are free. "
                 "Free some space or choose another drive."
             )
+        return needed
 
-    def _record(self, attempt: BackupAttempt) -> None:
-        # The log is a convenience: failing to write it must not hide what happened to the
-        # backup itself (a full data folder breaks both at once).
+    def _record(self, attempt: BackupAttempt) -> bool:
+        """Log the attempt; False if the data folder can't take it (read-only or full).
+
+        The log is a convenience: failing to write it must not hide what happened to the
+        backup itself (a full data folder breaks both at once).
+        """
+        if not self._db.folder.writable():
+            return False
         try:
             with self._db.write() as conn:
                 repository.record_attempt(conn, attempt)
-        except sqlite3.Error:
-            logger.exception("could not record the backup attempt for %s", attempt.path)
+        except sqlite3.Error as error:
+            logger.warning("could not record the backup attempt for %s: %s", attempt.path, error)
+            return False
+        return True
 
 
 def _now() -> str:

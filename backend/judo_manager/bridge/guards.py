@@ -12,12 +12,14 @@ import functools
 import inspect
 import json
 import logging
+import sqlite3
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any, TypeVar
 
 from judo_manager.bridge.convert import camel
 from judo_manager.bridge.types import FieldProblems
+from judo_manager.db.health import describe_database_error
 from judo_manager.errors import JudoManagerError, UnexpectedError, ValidationError
 
 logger = logging.getLogger(__name__)
@@ -42,16 +44,26 @@ def coach_errors(method: Method) -> Method:
             raise
         except JudoManagerError:
             raise
+        except sqlite3.Error as error:
+            # A damaged database, a full disk or one gone read-only is the coach's to fix.
+            described = describe_database_error(error)
+            if described is None:
+                raise _unexpected(method, error) from error
+            raise described from error
         except Exception as error:
-            logger.exception("bridge call %s failed", method.__qualname__)
-            raise UnexpectedError(
-                f"Something unexpected went wrong ({type(error).__name__}: {error}). Please try "
-                "again; if it keeps happening, restart Judo Manager."
-            ) from error
+            raise _unexpected(method, error) from error
 
     # pywebview reads the parameter names to build the JavaScript stub.
     call.__signature__ = inspect.signature(method)  # type: ignore[attr-defined]
     return call  # type: ignore[return-value]
+
+
+def _unexpected(method: Callable[..., Any], error: Exception) -> UnexpectedError:
+    logger.exception("bridge call %s failed", method.__qualname__)
+    return UnexpectedError(
+        f"Something unexpected went wrong ({type(error).__name__}: {error}). Please try "
+        "again; if it keeps happening, restart Judo Manager."
+    )
 
 
 def is_public_name(func_name: str) -> bool:

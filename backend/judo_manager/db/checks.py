@@ -17,6 +17,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from judo_manager.db.connection import SQLITE_HEADER
 from judo_manager.db.migrations import APPLICATION_ID, SCHEMA_VERSION, read_header
@@ -99,26 +100,51 @@ class ValidFile:
     page_size: int
 
 
-def check_file_header(path: Path, name: str) -> None:
-    """Refuse empty, non-SQLite and truncated files from their first 100 bytes and size."""
+@dataclass(frozen=True)
+class HeaderProblem:
+    """What a file's size and first 100 bytes say is wrong with it as a database."""
+
+    kind: Literal["empty", "not-sqlite", "cut-off"]
+    content: str = ""  # for not-sqlite: what it looks like instead ("a JPEG picture")
+    size: int = 0
+    expected: int | None = None  # for cut-off: the size its header promises, when known
+
+
+def header_problem(path: Path) -> HeaderProblem | None:
+    """Whether `path` is empty, not SQLite, or shorter than its header says; else None.
+
+    Reads 100 bytes, whatever the file's size: a 2 GB photo is refused at once.
+    """
     size = path.stat().st_size
     if size == 0:
-        raise RestoreRejectedError(f"{name} is empty (0 bytes), so it can't be a backup.")
+        return HeaderProblem("empty")
     with path.open("rb") as file:
         header = file.read(100)
     if not header.startswith(SQLITE_HEADER):
-        raise RestoreRejectedError(
-            f"{name} is not a Judo Manager backup: it is {_describe_content(header)}, "
-            "not a database."
-        )
+        return HeaderProblem("not-sqlite", content=_describe_content(header), size=size)
     if len(header) < 100:
-        raise RestoreRejectedError(_truncated(name, size, None))
+        return HeaderProblem("cut-off", size=size)
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     # The page count in the header is only valid when both change counters agree.
     if header[24:28] == header[92:96] and size < pages * page_size:
-        raise RestoreRejectedError(_truncated(name, size, pages * page_size))
+        return HeaderProblem("cut-off", size=size, expected=pages * page_size)
+    return None
+
+
+def check_file_header(path: Path, name: str) -> None:
+    """Refuse an empty, non-SQLite or truncated backup from its first 100 bytes and size."""
+    problem = header_problem(path)
+    if problem is None:
+        return
+    if problem.kind == "empty":
+        raise RestoreRejectedError(f"{name} is empty (0 bytes), so it can't be a backup.")
+    if problem.kind == "not-sqlite":
+        raise RestoreRejectedError(
+            f"{name} is not a Judo Manager backup: it is {problem.content}, not a database."
+        )
+    raise RestoreRejectedError(_truncated(name, problem.size, problem.expected))
 
 
 def check_backup(

@@ -5,8 +5,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from judo_manager.errors import DamagedDatabaseError, NotADatabaseError
-
 BUSY_TIMEOUT_MS = 10_000
 WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024
 
@@ -18,14 +16,24 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def connect(
-    path: Path, *, read_only: bool = False, check_same_thread: bool = True
+    path: Path,
+    *,
+    read_only: bool = False,
+    check_same_thread: bool = True,
+    frozen: bool = False,
 ) -> sqlite3.Connection:
     """Open `path` in autocommit mode (transactions are explicit), with foreign keys on.
 
     A connection belongs to the thread that opened it, unless `check_same_thread` is off
-    for one that is handed to a single worker thread.
+    for one that is handed to a single worker thread. `frozen` (read-only, for a file on a
+    disk nobody can write, with no write-ahead log beside it) takes no locks and needs no
+    shared-memory file, which a full or read-only disk can't give SQLite.
     """
-    target = f"{path.as_uri()}?mode=ro" if read_only else str(path)
+    if frozen:
+        target = f"{path.as_uri()}?mode=ro&immutable=1"
+        read_only = True
+    else:
+        target = f"{path.as_uri()}?mode=ro" if read_only else str(path)
     conn = sqlite3.connect(
         target, uri=read_only, isolation_level=None, check_same_thread=check_same_thread
     )
@@ -35,20 +43,6 @@ def connect(
     # After a restore the write-ahead log holds the whole database; let it shrink again.
     conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT_BYTES}")
     return conn
-
-
-def describe_sqlite_error(path: Path, error: sqlite3.DatabaseError) -> Exception:
-    """Turn SQLite's wording into the coach's, for a file SQLite refused to read."""
-    text = str(error).lower()
-    if "not a database" in text or "file is encrypted" in text:
-        return NotADatabaseError(
-            f"{path.name} is not a Judo Manager database: it isn't a database file at all. "
-            "It has been left untouched."
-        )
-    return DamagedDatabaseError(
-        f"{path.name} is damaged and can't be opened ({error}). It has been left untouched. "
-        "Restore it from your latest backup."
-    )
 
 
 def sidecars(database: Path) -> tuple[Path, ...]:

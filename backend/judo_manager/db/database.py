@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import secrets
 import sqlite3
 import threading
 import weakref
@@ -18,8 +19,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from judo_manager.db.checks import check_compatible
-from judo_manager.db.connection import connect, describe_sqlite_error, sidecars
-from judo_manager.db.layout import DataFolder
+from judo_manager.db.connection import connect, sidecars
+from judo_manager.db.fileio import publish_new_file
+from judo_manager.db.health import damage_of, damaged, describe_database_error
+from judo_manager.db.layout import NEW_DATABASE_PATTERN, DataFolder
 from judo_manager.db.migrations import migrate
 from judo_manager.errors import DataFolderError
 
@@ -79,6 +82,15 @@ class Database:
             yield self.connection()
 
     @contextmanager
+    def no_writes(self) -> Iterator[None]:
+        """No write of this process starts while the block runs; opens no connection.
+
+        For replacing the file itself, which no connection may hold meanwhile.
+        """
+        with self._write_lock:
+            yield
+
+    @contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
         """A read transaction: every query inside sees the database at one moment."""
         conn = self.connection()
@@ -92,11 +104,6 @@ class Database:
         """The database's size on disk, counting its write-ahead log."""
         wal = sidecars(self.path)[0]
         return self.path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
-
-    def page_bytes(self) -> int:
-        """The database's pages in bytes: what a snapshot of it will weigh."""
-        conn = self.connection()
-        return int(conn.execute("PRAGMA page_count").fetchone()[0]) * self.page_size()
 
     def page_size(self) -> int:
         """The database's page size in bytes."""
@@ -112,22 +119,33 @@ class Database:
             with contextlib.suppress(sqlite3.ProgrammingError):
                 holder.conn.close()
         self._holders.clear()
+        # A later use opens new connections (after a rescue, to the new file).
+        self._local = threading.local()
 
 
 def open_database(path: Path) -> Database:
     """Open the club database at `path`, creating and migrating it as needed.
 
-    A file that is not SQLite, belongs to another program or comes from a newer app is
-    refused with a coach-readable error before anything is written to it.
+    A missing file is a first start. A file that is damaged (empty, cut off, not SQLite,
+    failing its check), belongs to another program or comes from a newer app is refused with
+    a coach-readable error before anything is written to it.
     """
     _ensure_folder(path.parent)
+    if not path.exists():
+        _create(path)
+    problem = damage_of(path, full_check=False)
+    if problem is not None:
+        raise damaged(path, problem)
+    bring_up_to_date(path)
+    return Database(path)
+
+
+def bring_up_to_date(path: Path) -> None:
+    """Check that the database at `path` is ours, switch it to WAL and apply migrations."""
     try:
         conn = connect(path)
-    except sqlite3.OperationalError as error:
-        raise DataFolderError(
-            f"Judo Manager can't open its database in {path.parent}: {error}. "
-            "Check that the folder is writable, or choose another with --data-dir."
-        ) from error
+    except sqlite3.Error as error:
+        raise _describe(path, error) from error
     try:
         version = check_compatible(conn, path)
         # WAL lets the coach keep working while a backup reads the file.
@@ -138,17 +156,47 @@ def open_database(path: Path) -> Database:
         raise _describe(path, error) from error
     finally:
         conn.close()
-    return Database(path)
 
 
-def _describe(path: Path, error: sqlite3.DatabaseError) -> Exception:
-    text = str(error).lower()
-    if "readonly" in text or "unable to open" in text or "disk i/o" in text:
-        return DataFolderError(
-            f"Judo Manager can't write to its data folder {path.parent}. "
-            "Check that the folder is writable, or choose another with --data-dir."
-        )
-    return describe_sqlite_error(path, error)
+def _create(path: Path) -> None:
+    """A new, empty club database, made beside `path` and then moved into place.
+
+    So a first start that is cut short leaves no empty or half-made file under the real
+    name, which the next start would have to call damaged.
+    """
+    temporary = path.with_name(NEW_DATABASE_PATTERN.replace("*", secrets.token_hex(4)))
+    try:
+        conn = connect(temporary)
+        try:
+            migrate(conn, 0)
+        finally:
+            conn.close()
+        publish_new_file(temporary, path)
+    except FileExistsError:
+        pass  # another Judo Manager made it meanwhile: that one is the club's database
+    except sqlite3.Error as error:
+        raise _describe(path, error) from error
+    except OSError as error:
+        raise DataFolderError(
+            f"Judo Manager can't create its database in {path.parent} "
+            f"({error.strerror or error}). Choose another folder with --data-dir."
+        ) from error
+    finally:
+        for leftover in (temporary, *sidecars(temporary)):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+
+
+def _describe(path: Path, error: sqlite3.Error) -> Exception:
+    described = describe_database_error(error, path)
+    if described is not None:
+        return described
+    if isinstance(error, sqlite3.DatabaseError) and "not a database" in str(error).lower():
+        return damaged(path, "isn't a database file at all any more")
+    return DataFolderError(
+        f"Judo Manager can't use its database in {path.parent} ({error}). Check that the "
+        "folder is writable, or choose another with --data-dir."
+    )
 
 
 def _ensure_folder(folder: Path) -> None:

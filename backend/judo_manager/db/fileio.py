@@ -66,3 +66,31 @@ def remove_stale(folder: Path, pattern: str) -> None:
                 leftover.unlink()
         except OSError:
             pass  # gone already, or not ours to delete: it is only a leftover
+
+
+def publish_new_file(temporary: Path, destination: Path) -> None:
+    """Give `temporary` the name `destination`, which must not exist yet, durably.
+
+    A hard link fails if something took the name meanwhile, where a rename would replace it;
+    where the drive has no hard links (FAT), the rename it is.
+    """
+    try:
+        os.link(temporary, destination)
+    except FileExistsError:
+        raise
+    except OSError:
+        os.replace(temporary, destination)
+    else:
+        temporary.unlink()
+    fsync_folder(destination.parent)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable, where the OS lets a folder be fsynced."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

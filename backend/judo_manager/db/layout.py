@@ -2,6 +2,7 @@
 
     <data folder>/
         judo_manager.db     the club's data (with -wal and -shm beside it while open)
+        damaged-*.db        live data found damaged, kept aside as it was by a restore
         scratch/            snapshots being written for a backup or a safety copy
         staging/            private copies of backups being checked for a restore
         safety/             verified copies of the data from before each restore (last 5)
@@ -12,6 +13,8 @@ Nothing else in the app spells these names.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +25,10 @@ DATA_DIR_ENV = "JUDO_MANAGER_DATA_DIR"
 DATABASE_FILENAME = "judo_manager.db"
 SNAPSHOT_PATTERN = "snapshot-*"
 STAGED_PATTERN = "restore-*"
+# A new database being made (a first start, a rescue) beside the real name, before it is moved.
+NEW_DATABASE_PATTERN = f".{DATABASE_FILENAME}.*.new"
+# Less free than this, and SQLite can't grow its files: the disk is as good as full.
+FULL_BELOW_BYTES = 256 * 1024
 
 
 def resolve_data_dir(cli_value: str | None = None) -> Path:
@@ -65,12 +72,43 @@ class DataFolder:
         """The safety copies that undo a restore."""
         return self.root / "safety"
 
+    def damaged_copy(self, stamp: str) -> Path:
+        """Where a restore keeps live data it found damaged; never pruned by the app."""
+        return self.root / f"damaged-{stamp}.db"
+
+    def writable(self) -> bool:
+        """False when the folder or its database can't be written: a disk gone read-only,
+        or one so full that SQLite can't even make its shared-memory file."""
+        if not os.access(self.root, os.W_OK) or _free_bytes(self.root) < FULL_BELOW_BYTES:
+            return False
+        return not self.database.exists() or os.access(self.database, os.W_OK)
+
+    def scratch_for(self, needed: int, beside: Path) -> Path:
+        """Where a snapshot of `needed` bytes can be taken: the data folder's scratch folder,
+        else (a full or read-only data disk) the system's temporary folder, else `beside`.
+        """
+        if self.writable() and _free_bytes(self.root) >= needed:
+            return self.scratch
+        temporary = Path(tempfile.gettempdir())
+        if _free_bytes(temporary) >= needed:
+            return temporary / "judo-manager-scratch"
+        return beside
+
     def clean_stale(self) -> None:
-        """Remove snapshots and staged copies that a killed run left behind a day ago."""
+        """Remove what a killed run left behind a day ago: snapshots, staged copies and
+        databases being made."""
         remove_stale(self.scratch, SNAPSHOT_PATTERN)
         remove_stale(self.staging, STAGED_PATTERN)
+        remove_stale(self.root, NEW_DATABASE_PATTERN)
 
 
 def database_path(data_dir: Path) -> Path:
     """The club database inside `data_dir` (as `DataFolder(data_dir).database`)."""
     return DataFolder(data_dir).database
+
+
+def _free_bytes(folder: Path) -> int:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return 0

@@ -34,7 +34,7 @@ from judo_manager.db.checks import quick_check_problem, snapshot_header_problem
 from judo_manager.db.connection import connect, sidecars
 from judo_manager.db.contents import Contents, count_contents
 from judo_manager.db.drive_errors import describe_write_error
-from judo_manager.db.fileio import SPAN_BYTES, copy_into, remove_stale
+from judo_manager.db.fileio import SPAN_BYTES, copy_into, fsync_folder, remove_stale
 from judo_manager.db.layout import SNAPSHOT_PATTERN
 from judo_manager.db.migrations import read_header
 from judo_manager.db.stamp import write_stamp
@@ -71,12 +71,15 @@ def write_verified_copy(
     scratch_dir: Path,
     progress: ProgressCallback | None = None,
     stamp: bool = True,
+    read_only: bool = False,
 ) -> WrittenCopy:
     """Write a verified snapshot of `live_db` to `destination`, replacing it if it exists.
 
     `progress` receives the current phase and the fraction (0..1) of the whole job done.
     With `stamp`, the copy records inside itself when it was taken and by which app
     version; a safety copy goes without, so that undoing gives back exactly the old data.
+    With `read_only` (the live database's disk can't be written), nothing is written
+    beside the live database: `scratch_dir` must then be elsewhere.
     """
     report = spread(progress, PHASE_SPANS)
     report("snapshot", 0.0)
@@ -84,7 +87,7 @@ def write_verified_copy(
     snapshot = scratch_dir / SNAPSHOT_PATTERN.replace("*", f"{secrets.token_hex(6)}.db")
     try:
         with ThreadPoolExecutor(max_workers=1) as checker:
-            taken = _take_snapshot(live_db, snapshot, report, stamp, checker)
+            taken = _take_snapshot(live_db, snapshot, report, stamp, checker, read_only)
             size = snapshot.stat().st_size
             temporary = _copy_and_compare(snapshot, destination, size, report)
             try:
@@ -113,20 +116,28 @@ class _Snapshot:
 
 
 def _take_snapshot(
-    live_db: Path, snapshot: Path, report: ProgressCallback, stamp: bool, pool: ThreadPoolExecutor
+    live_db: Path,
+    snapshot: Path,
+    report: ProgressCallback,
+    stamp: bool,
+    pool: ThreadPoolExecutor,
+    read_only: bool,
 ) -> _Snapshot:
-    source = connect(live_db)
+    # On a disk nobody can write, a database without a write-ahead log beside it can't change
+    # while it is copied; SQLite then needs no shared-memory file, which such a disk can't hold.
+    frozen = read_only and not _has_log(live_db)
+    source = connect(live_db, read_only=read_only, frozen=frozen)
     target: sqlite3.Connection | None = None
     try:
         target = sqlite3.connect(snapshot, isolation_level=None)
-        checker = _pin_same_moment(live_db, source)
+        checker = _pin_same_moment(live_db, source, read_only, frozen)
         integrity = pool.submit(_check_and_close, checker)
         return _copy_snapshot(source, target, report, stamp, integrity)
     except sqlite3.Error as error:
         if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
             raise BackupError(
-                f"There isn't enough free space in the data folder ({live_db.parent}) to "
-                "prepare the backup. Free some space and try again."
+                f"The disk is full: there isn't enough free space in {snapshot.parent} to "
+                "prepare the backup. Free some space and try again; nothing was lost."
             ) from error
         raise BackupError(
             f"The club database could not be read for the backup ({error})."
@@ -137,13 +148,21 @@ def _take_snapshot(
         source.close()
 
 
-def _pin_same_moment(live_db: Path, source: sqlite3.Connection) -> sqlite3.Connection:
+def _pin_same_moment(
+    live_db: Path, source: sqlite3.Connection, read_only: bool, frozen: bool
+) -> sqlite3.Connection:
     """Start read transactions on `source` and on a new read-only checker at one moment.
 
     Holding the write lock for those few microseconds keeps any commit from landing
-    between the two, so the checker checks exactly the snapshot that `source` copies.
+    between the two, so the checker checks exactly the snapshot that `source` copies. On a
+    read-only disk nobody can commit, and the write lock can't be taken.
     """
-    checker = connect(live_db, read_only=True, check_same_thread=False)
+    checker = connect(live_db, read_only=True, check_same_thread=False, frozen=frozen)
+    if read_only:
+        for conn in (source, checker):
+            conn.execute("BEGIN")
+            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        return checker
     pin = connect(live_db)
     try:
         pin.execute("BEGIN IMMEDIATE")
@@ -159,6 +178,14 @@ def _pin_same_moment(live_db: Path, source: sqlite3.Connection) -> sqlite3.Conne
     finally:
         pin.close()
     return checker
+
+
+def _has_log(database: Path) -> bool:
+    wal = sidecars(database)[0]
+    try:
+        return wal.stat().st_size > 0
+    except FileNotFoundError:
+        return False
 
 
 def _check_and_close(checker: sqlite3.Connection) -> str | None:
@@ -260,7 +287,7 @@ def _mismatch_message(temporary: Path) -> str:
 def _publish(temporary: Path, destination: Path, size: int) -> None:
     try:
         os.replace(temporary, destination)
-        _fsync_folder(destination.parent)
+        fsync_folder(destination.parent)
     except OSError as error:
         raise describe_write_error(error, destination, size) from error
 
@@ -269,14 +296,3 @@ def _discard(path: Path) -> None:
     """Remove a temporary file if it is there; a read-only or vanished drive can't hold one."""
     with contextlib.suppress(OSError):
         path.unlink(missing_ok=True)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename in `folder` durable, where the OS lets a folder be fsynced."""
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

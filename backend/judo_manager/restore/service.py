@@ -5,6 +5,7 @@ The page only ever holds an opaque token: the chosen path stays here, in Python.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import secrets
 import sqlite3
@@ -17,8 +18,11 @@ from judo_manager.db import Database
 from judo_manager.db.checks import check_backup, check_file_header
 from judo_manager.db.connection import connect, is_part_of
 from judo_manager.db.contents import FileSummary, count_contents, summarize
+from judo_manager.db.database import bring_up_to_date
+from judo_manager.db.health import damage_of, describe_database_error
+from judo_manager.db.rescue import replace_damaged
 from judo_manager.db.stamp import read_stamp
-from judo_manager.errors import RestoreError, RestoreRejectedError
+from judo_manager.errors import BackupError, RestoreError, RestoreRejectedError
 from judo_manager.jobs import JobLock
 from judo_manager.progress import spread
 from judo_manager.restore import safety_copies, staging
@@ -52,15 +56,21 @@ class RestorePlan:
     app_version: str | None
     schema_version: int
     backup: FileSummary
-    current: FileSummary
+    # None when the current data is damaged and can't be read: the backup stands alone.
+    current: FileSummary | None
 
 
 @dataclass(frozen=True)
 class RestoreOutcome:
-    """The data now in place, and the safety copy that Undo would put back."""
+    """The data now in place, and the safety copy that Undo would put back.
+
+    `damaged_kept_at` is where the live data went when it was found damaged: it was kept
+    aside as it was, instead of in a (verified) safety copy.
+    """
 
     athletes: int
     undo: SafetyCopyFile | None
+    damaged_kept_at: Path | None = None
 
 
 class RestoreService:
@@ -87,10 +97,10 @@ class RestoreService:
             self._pending = None
             try:
                 staging.check_unchanged(plan.source, plan.source_stamp)
-                self._replace_with(plan.staged, "restore", spread(progress, RESTORE_SPANS))
+                aside = self._replace_with(plan.staged, "restore", spread(progress, RESTORE_SPANS))
             finally:
                 staging.discard(plan.staged)
-            return self._outcome()
+            return self._outcome(aside)
 
     def undo(self, progress: RestoreProgress | None = None) -> RestoreOutcome:
         """Put back the data as it was before the latest restore."""
@@ -104,11 +114,12 @@ class RestoreService:
                 check_file_header(staged, copy.path.name)
                 schema_version = self._validate(staged, copy.path.name, lambda fraction: None)
                 self._prepare(staged, copy.path.name, schema_version)
-                self._replace_with(staged, "undo", spread(progress, RESTORE_SPANS))
+                aside = self._replace_with(staged, "undo", spread(progress, RESTORE_SPANS))
             finally:
                 staging.discard(staged)
-            copy.path.unlink(missing_ok=True)
-            return self._outcome()
+            with contextlib.suppress(OSError):  # a leftover, never a reason to fail the undo
+                copy.path.unlink(missing_ok=True)
+            return self._outcome(aside)
 
     def undo_status(self) -> SafetyCopyFile | None:
         """The safety copy that "Undo last restore" would put back, if any."""
@@ -162,10 +173,17 @@ class RestoreService:
         self._pending = plan
         return plan
 
-    def current_summary(self) -> FileSummary:
-        """What the live database holds now."""
-        with self._db.snapshot() as conn:
-            return summarize(conn, self._db.size_bytes())
+    def current_summary(self) -> FileSummary | None:
+        """What the live database holds now; None when it is damaged and can't be read."""
+        if damage_of(self._db.path, full_check=False) is not None:
+            return None
+        try:
+            with self._db.snapshot() as conn:
+                return summarize(conn, self._db.size_bytes())
+        except sqlite3.DatabaseError as error:
+            if describe_database_error(error, self._db.path) is None:
+                raise
+            return None
 
     def _validate(self, staged: Path, name: str, progress: Callable[[float], None]) -> int:
         try:
@@ -181,15 +199,35 @@ class RestoreService:
 
     def _prepare(self, staged: Path, name: str, schema_version: int) -> None:
         try:
-            staging.make_ready(staged, name, schema_version, self._db.page_size())
+            staging.make_ready(staged, name, schema_version, self._live_page_size())
         except sqlite3.Error as error:
             raise RestoreRejectedError(
                 f"{name} could not be brought up to this version of Judo Manager ({error}). "
                 "Nothing was changed."
             ) from error
 
-    def _replace_with(self, staged: Path, kind: str, report: RestoreProgress) -> None:
-        copy = safety_copies.take(self._db.folder, kind, lambda _phase, f: report("safetyCopy", f))
+    def _live_page_size(self) -> int | None:
+        """The live page size to match, or None when the live data can't be read."""
+        try:
+            return self._db.page_size()
+        except sqlite3.DatabaseError:
+            return None
+
+    def _replace_with(self, staged: Path, kind: str, report: RestoreProgress) -> Path | None:
+        """Put `staged` in place of the live data; where damaged live data was kept, if it was.
+
+        Healthy data is first saved in a verified safety copy that Undo puts back; data
+        whose safety copy fails because it is damaged is kept aside as it is instead.
+        """
+        try:
+            copy = safety_copies.take(
+                self._db.folder, kind, lambda _phase, f: report("safetyCopy", f)
+            )
+        except BackupError:
+            problem = damage_of(self._db.path, full_check=True)
+            if problem is None:
+                raise
+            return self._rescue(staged, report)
         report("replacing", 0.0)
         try:
             replace_live_data(self._db, staged)
@@ -202,10 +240,27 @@ class RestoreService:
         report("replacing", 1.0)
         # Outside the write lock: the coach can save edits while the new pages settle.
         checkpoint(self._db)
+        return None
 
-    def _outcome(self) -> RestoreOutcome:
+    def _rescue(self, staged: Path, report: RestoreProgress) -> Path:
+        """Replace damaged live data, which can't be copied, by moving files."""
+        report("replacing", 0.0)
+        with self._db.no_writes():
+            self._db.close()  # no connection of ours may hold the damaged file
+            try:
+                aside = replace_damaged(self._db.folder, staged)
+            except OSError as error:
+                raise RestoreError(
+                    f"The damaged data could not be replaced ({error.strerror or error}). "
+                    "Nothing was changed."
+                ) from error
+        bring_up_to_date(self._db.path)
+        report("replacing", 1.0)
+        return aside
+
+    def _outcome(self, damaged_kept_at: Path | None) -> RestoreOutcome:
         athletes = count_contents(self._db.connection())["athletes"] or 0
-        return RestoreOutcome(athletes=athletes, undo=self.undo_status())
+        return RestoreOutcome(athletes, self.undo_status(), damaged_kept_at)
 
     def _refuse_live_database(self, source: Path) -> None:
         if is_part_of(self._db.path, source):

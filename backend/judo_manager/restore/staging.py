@@ -77,7 +77,7 @@ def stage(source: Path, data: DataFolder, progress: Callable[[float], None]) -> 
     return staged
 
 
-def make_ready(staged: Path, name: str, schema_version: int, live_page_size: int) -> None:
+def make_ready(staged: Path, name: str, schema_version: int, live_page_size: int | None) -> None:
     """Make a checked staged copy ready to copy in: rollback journal, this app's schema, and
     the live database's page size; and refuse it if, brought up to date, a row doesn't fit.
 
@@ -89,7 +89,8 @@ def make_ready(staged: Path, name: str, schema_version: int, live_page_size: int
         conn.execute("PRAGMA journal_mode = DELETE")
         migrate(conn, schema_version)
         check_rows(conn, name)
-        if conn.execute("PRAGMA page_size").fetchone()[0] != live_page_size:
+        # None: the live data is damaged, and the staged copy will replace its file whole.
+        if live_page_size and conn.execute("PRAGMA page_size").fetchone()[0] != live_page_size:
             conn.execute(f"PRAGMA page_size = {live_page_size}")
             conn.execute("VACUUM")
     finally:

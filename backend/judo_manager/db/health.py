@@ -1,0 +1,127 @@
+"""Whether the live database can be used, and what its failures mean to a coach.
+
+Damage is looked for at start-up (the header, and SQLite's quick check while the file is
+small enough to check at once) and recognised at the first read that hits it. A damaged
+file is never replaced by an empty club: the coach is led to restore a backup, and the
+restore keeps the damaged file aside (`db/rescue.py`).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from judo_manager.db.checks import HeaderProblem, header_problem
+from judo_manager.db.connection import connect
+from judo_manager.db.layout import FULL_BELOW_BYTES
+from judo_manager.errors import (
+    DamagedDatabaseError,
+    DataFolderError,
+    DiskFullError,
+    JudoManagerError,
+    NotADatabaseError,
+    ReadOnlyDataError,
+)
+
+# Checked in full at start-up up to this size (a club of a few thousand athletes checks in
+# well under 0.1 s); a bigger file is checked as it is read, and before any restore.
+QUICK_CHECK_AT_START_BYTES = 64 * 1024 * 1024
+RESCUE_HINT = "Restore it from a backup: the damaged file will be kept aside, as it is."
+_DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_READ_ONLY_CODES = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR}
+
+
+def damage_of(path: Path, *, full_check: bool) -> str | None:
+    """What is wrong with the live database at `path`, in coach words; None if it seems sound.
+
+    A missing file is a first start, not damage. With `full_check`, SQLite's quick check
+    runs over the whole file; else only over a file small enough to check at once.
+    """
+    # Only what SQLite calls damage is damage: a full disk, a read-only one or a refused
+    # permission is reported as itself by the open that follows.
+    try:
+        problem = header_problem(path)
+        if problem is not None:
+            return _describe_header(path, problem)
+        if not full_check and path.stat().st_size > QUICK_CHECK_AT_START_BYTES:
+            return None
+        conn = connect(path, read_only=True)
+        try:
+            result = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
+        finally:
+            conn.close()
+    except OSError:
+        return None
+    except sqlite3.Error as error:
+        return f"can't be read ({error})" if is_damage(error) else None
+    return None if result == ["ok"] else f"fails SQLite's check ({result[0]})"
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    """True when SQLite says the file itself is damaged (not the disk full or read-only)."""
+    return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in _DAMAGE_CODES
+
+
+def damaged(path: Path, problem: str) -> DamagedDatabaseError:
+    """The error that leads the coach to the rescue."""
+    error_type = NotADatabaseError if "isn't a database file" in problem else DamagedDatabaseError
+    return error_type(
+        f"Your club's data on this computer is damaged: {path.name} {problem}. {RESCUE_HINT}"
+    )
+
+
+def describe_database_error(
+    error: sqlite3.Error, path: Path | None = None
+) -> JudoManagerError | None:
+    """The coach's reading of an SQLite failure on the live database, or None if it's a bug.
+
+    Damage, a full disk and a disk gone read-only are the coach's to fix; anything else is
+    a fault in the app. `path` names the database where it is known.
+    """
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    primary = code & 0xFF
+    folder = f" ({path.parent})" if path else ""
+    if is_damage(error):
+        return damaged(path or Path("The database"), f"can't be read ({error})")
+    # SQLite says "disk I/O error" when it can't make its shared-memory file on a full disk.
+    if primary == sqlite3.SQLITE_FULL or (
+        primary in _READ_ONLY_CODES and path is not None and _is_full(path.parent)
+    ):
+        return DiskFullError(
+            f"The disk is full{folder}. Free some space and try again; nothing was lost."
+        )
+    if primary in _READ_ONLY_CODES:
+        return ReadOnlyDataError(
+            f"Judo Manager can't write to its data folder{folder}: the disk is read-only or "
+            "failing. Nothing was lost. Export a backup to another drive now (Settings, or "
+            "`judo-manager backup`), then check the disk."
+        )
+    if primary == sqlite3.SQLITE_PERM:
+        return DataFolderError(
+            f"Judo Manager isn't allowed to write to its data folder{folder}. Check its "
+            "permissions, or choose another with --data-dir."
+        )
+    return None
+
+
+def _is_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < FULL_BELOW_BYTES
+    except OSError:
+        return False
+
+
+def _describe_header(path: Path, problem: HeaderProblem) -> str:
+    if problem.kind == "empty":
+        return "is empty (0 bytes)"
+    if problem.kind == "not-sqlite":
+        return f"isn't a database file at all any more (it looks like {problem.content})"
+    if problem.expected:
+        return (
+            f"is cut off ({problem.size / 1_000_000:,.1f} of "
+            f"{problem.expected / 1_000_000:,.1f} MB)"
+        )
+    return "is cut off"

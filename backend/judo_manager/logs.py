@@ -1,0 +1,39 @@
+"""Where the app's own log goes: a file for support, never the coach's terminal or page.
+
+Tracebacks are for developers. Without this, Python prints any logged error with its
+traceback on the terminal; instead it goes to `judo-manager.log` in the user's log folder
+(platformdirs), and nowhere at all if that can't be written (a full or read-only disk).
+"""
+
+from __future__ import annotations
+
+import logging
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+LOG_FILENAME = "judo-manager.log"
+MAX_LOG_BYTES = 1_000_000
+
+
+def configure_logging() -> Path | None:
+    """Send warnings and errors to the log file (once per process); the file, or None."""
+    from platformdirs import user_log_dir  # only needed here
+
+    root = logging.getLogger()
+    if getattr(root, "_judo_manager_configured", False):
+        return None
+    root._judo_manager_configured = True  # type: ignore[attr-defined]
+    root.setLevel(logging.WARNING)
+    path = Path(user_log_dir("Judo Manager", appauthor=False)) / LOG_FILENAME
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = RotatingFileHandler(
+            path, maxBytes=MAX_LOG_BYTES, backupCount=1, encoding="utf-8", delay=True
+        )
+    except OSError:
+        handler, path = logging.NullHandler(), None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    # A failing log write must not print its own traceback either.
+    logging.raiseExceptions = False
+    return path
