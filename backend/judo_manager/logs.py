@@ -1,8 +1,9 @@
-"""Where the app's own log goes: a file for support, never the coach's terminal or page.
+"""Where the app's own log goes: one line on the terminal, the details in a file.
 
 Tracebacks are for developers. Without this, Python prints any logged error with its
-traceback on the terminal; instead it goes to `judo-manager.log` in the user's log folder
-(platformdirs), and nowhere at all if that can't be written (a full or read-only disk).
+traceback on the terminal; instead the terminal gets the message alone, and the traceback
+goes to `judo-manager.log` in the user's log folder (platformdirs), or nowhere at all if
+that can't be written (a full or read-only disk).
 """
 
 from __future__ import annotations
@@ -34,6 +35,17 @@ def configure_logging() -> Path | None:
         handler, path = logging.NullHandler(), None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
+    terminal = logging.StreamHandler()
+    terminal.setFormatter(_OneLine())
+    root.addHandler(terminal)
     # A failing log write must not print its own traceback either.
     logging.raiseExceptions = False
     return path
+
+
+class _OneLine(logging.Formatter):
+    """`warning: could not record the backup attempt ...`, never with a traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """The level and the message, on one line."""
+        return f"{record.levelname.lower()}: {' '.join(record.getMessage().split())}"

@@ -1,6 +1,7 @@
 """Starts `judo-manager` with the native file dialogs answered by the test.
 
-This replaces the dialog seam (`judo_manager.window.dialogs`) and nothing else. Each dialog takes
+This replaces the dialog seam (`judo_manager.window.dialogs`) and nothing else; opening the
+file manager is only recorded. Each dialog takes
 the first line of the answers file: a JSON path string, or `null` for "Cancel". What the app
 asked for (folder, file name) is appended to `<answers>.asked.jsonl`.
 """
@@ -38,7 +39,14 @@ def _open(window: object, *, directory: Path, file_types: tuple[str, ...]) -> Pa
     return _answer("open", directory=directory, file_types=file_types)
 
 
+def _show_folder(folder: Path) -> None:
+    # Nothing to answer: the file manager only shows. Recorded, so a test can see it was asked.
+    with Path(os.environ[ANSWERS_ENV]).with_suffix(".asked.jsonl").open("a") as log:
+        log.write(json.dumps({"kind": "show-folder", "folder": str(folder)}) + "\n")
+
+
 if __name__ == "__main__":
     dialogs.ask_save_path = _save
     dialogs.ask_open_path = _open
+    dialogs.show_folder = _show_folder
     sys.exit(main())

@@ -47,7 +47,7 @@ def test_settings_shows_the_real_data_folder_and_version(launch_app: LaunchApp) 
     save_screenshot(page, "settings-page")
 
 
-def test_a_database_that_is_not_sqlite_gets_one_clear_message(
+def test_a_database_that_is_not_sqlite_opens_the_rescue_screen(
     launch_app: LaunchApp, tmp_path: Path
 ) -> None:
     data_dir = tmp_path / "broken"
@@ -61,9 +61,11 @@ def test_a_database_that_is_not_sqlite_gets_one_clear_message(
     expect(app.page.get_by_role("alert")).to_contain_text(
         "isn't a database file at all", timeout=30_000
     )
-    save_screenshot(app.page, "startup-error")
+    expect(app.page.get_by_role("button", name="Restore from a backup…")).to_be_visible()
+    expect(app.page.get_by_role("button", name="Show the data folder")).to_be_visible()
+    save_screenshot(app.page, "startup-rescue")
     app.stop()
-    assert "error: judo_manager.db is not a Judo Manager database" in app.log()
+    assert "error: Your club's data on this computer is damaged" in app.log()
     assert "Traceback" not in app.log()
     assert file_digest(database) == before
 

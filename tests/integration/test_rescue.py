@@ -184,3 +184,20 @@ def test_a_first_start_cut_short_leaves_no_empty_database(data_dir: Path) -> Non
     open_database(live).close()
 
     assert _athletes_and_integrity(live) == (0, "ok")
+
+
+def test_after_a_rescue_no_older_restore_is_offered_for_undo(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    live = _club(data_dir, 300, seed=1)
+    backup = _backup(tmp_path, 45)
+    assert _judo_manager(data_dir, "restore", str(backup), "--yes").returncode == 0
+    _header_scribbled(live)
+
+    rescued = _judo_manager(data_dir, "restore", str(backup), "--yes")
+    undo = _judo_manager(data_dir, "undo-restore")
+
+    assert rescued.returncode == 0 and "undo-restore puts it back" not in rescued.stdout
+    # The safety copy left from the first restore holds older data than the damaged file.
+    assert undo.returncode == 1 and "There is no restore to undo" in undo.stderr
+    assert _athletes_and_integrity(live) == (45, "ok")

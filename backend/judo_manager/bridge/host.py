@@ -11,7 +11,7 @@ from typing import Protocol
 
 
 class Host(Protocol):
-    """The native dialogs, and events pushed to the page."""
+    """The native dialogs, the file manager, and events pushed to the page."""
 
     def ask_save_path(self, *, directory: Path, filename: str) -> Path | None:
         """The native save dialog; None when the coach cancels."""
@@ -19,6 +19,10 @@ class Host(Protocol):
 
     def ask_open_path(self, *, directory: Path, file_types: tuple[str, ...]) -> Path | None:
         """The native open dialog; None when the coach cancels."""
+        ...
+
+    def show_folder(self, folder: Path) -> None:
+        """Open `folder` in the system's file manager."""
         ...
 
     def push_event(self, name: str, detail: object) -> None:

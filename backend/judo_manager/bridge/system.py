@@ -10,6 +10,7 @@ from judo_manager.bridge.prompts import ask_backup_destination, ask_restore_sour
 from judo_manager.bridge.types import (
     AppInfo,
     BackupRecord,
+    DataProblem,
     DataSummary,
     ProgressUpdate,
     RecordCount,
@@ -35,6 +36,18 @@ class SystemApi:
         self._restore = services.restore
         self._jobs = services.jobs
         self._window = window
+
+    @coach_errors
+    def getDataProblem(self) -> DataProblem | None:
+        """Why the club's data can't be used (it is damaged), or None; the page then offers
+        the rescue."""
+        message = self._system.data_problem()
+        return None if message is None else DataProblem(message=message)
+
+    @coach_errors
+    def showDataFolder(self) -> None:
+        """Open the data folder in the system's file manager."""
+        self._window.show_folder(self._system.data_folder())
 
     @coach_errors
     def getAppInfo(self) -> AppInfo:
@@ -151,7 +164,7 @@ def _preview(plan: RestorePlan) -> RestorePreview:
         appVersion=plan.app_version,
         schemaVersion=plan.schema_version,
         backup=_summary(plan.backup),
-        current=_summary(plan.current),
+        current=None if plan.current is None else _summary(plan.current),
     )
 
 

@@ -24,6 +24,12 @@ class RecordCount(TypedDict):
     count: int | None
 
 
+class DataProblem(TypedDict):
+    """The club's data on this computer can't be used: the message says why and what to do."""
+
+    message: str
+
+
 class AppInfo(TypedDict):
     """What Settings shows about the running app and its data."""
 
@@ -62,7 +68,11 @@ class DataSummary(TypedDict):
 
 
 class RestorePreview(TypedDict):
-    """A chosen backup that passed validation, side by side with the current data."""
+    """A chosen backup that passed validation, side by side with the current data.
+
+    `current` is null when the current data is damaged and can't be read: the backup stands
+    alone, and restoring it keeps the damaged file aside.
+    """
 
     token: str
     fileName: str
@@ -72,7 +82,7 @@ class RestorePreview(TypedDict):
     appVersion: str | None
     schemaVersion: int
     backup: DataSummary
-    current: DataSummary
+    current: DataSummary | None
 
 
 class SafetyCopy(TypedDict):

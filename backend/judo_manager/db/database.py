@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import secrets
 import sqlite3
 import threading
@@ -108,6 +109,11 @@ class Database:
     def page_size(self) -> int:
         """The database's page size in bytes."""
         return int(self.connection().execute("PRAGMA page_size").fetchone()[0])
+
+    def open_connections(self) -> int:
+        """How many connections to the file are still open, in any thread of this process."""
+        gc.collect()  # a finished thread's connection may wait in a reference cycle
+        return len(self._holders)
 
     def close(self) -> None:
         """Close every connection that can be closed from here; the object is done with.

@@ -18,6 +18,8 @@ logger = logging.getLogger(__name__)
 KEEP = 5
 # `pre-restore-…` copies are what Undo puts back; `pre-undo-…` copies protect an undo.
 NAME = re.compile(r"^pre-(restore|undo)-(\d{8}-\d{6}-\d{6})\.db$")
+# Live data a restore found damaged and kept aside (db/rescue.py), stamped the same way.
+DAMAGED = re.compile(r"^damaged-(\d{8}-\d{6}-\d{6})\.db$")
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,15 @@ def latest_undo(data: DataFolder) -> SafetyCopyFile | None:
     """The copy taken before the latest restore, while that restore is not yet undone.
 
     After an undo the newest copy is a `pre-undo` one: the restores before it stay as they
-    are, so a later "Undo last restore" can't jump back over the coach's newer work.
+    are, so a later "Undo last restore" can't jump back over the coach's newer work. After a
+    rescue of damaged data (a `damaged-…` file newer than every copy) there is nothing to
+    undo either: the copies are of older data.
     """
     copies = sorted(_all(data), key=_stamp_of, reverse=True)
     if not copies or _kind_and_stamp(copies[0])[0] != "restore":
+        return None
+    rescued = [m[1] for p in data.root.glob("damaged-*.db") if (m := DAMAGED.match(p.name))]
+    if rescued and max(rescued) > _stamp_of(copies[0]):
         return None
     try:
         return _describe(copies[0])

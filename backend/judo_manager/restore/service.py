@@ -247,6 +247,12 @@ class RestoreService:
         report("replacing", 0.0)
         with self._db.no_writes():
             self._db.close()  # no connection of ours may hold the damaged file
+            if self._db.open_connections():
+                raise RestoreError(
+                    "Judo Manager is still reading the damaged data for another task, so it "
+                    "can't be replaced now. Close Judo Manager, open it again, and restore "
+                    "from the screen it shows. Nothing was changed."
+                )
             try:
                 aside = replace_damaged(self._db.folder, staged)
             except OSError as error:

@@ -8,6 +8,7 @@ from pathlib import Path
 from judo_manager import __version__
 from judo_manager.db import Database
 from judo_manager.db.contents import Contents, count_contents
+from judo_manager.db.health import damage_of, damaged
 from judo_manager.db.migrations import read_header
 
 
@@ -28,6 +29,15 @@ class SystemService:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+
+    def data_folder(self) -> Path:
+        """The folder that holds the club's data."""
+        return self._db.folder.root
+
+    def data_problem(self) -> str | None:
+        """What is wrong with the club's data on this computer, when it is damaged."""
+        problem = damage_of(self._db.path, full_check=False)
+        return None if problem is None else str(damaged(self._db.path, problem))
 
     def app_info(self) -> AppInfo:
         """Version, schema version, data folder, database size and what it holds."""

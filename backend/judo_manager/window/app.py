@@ -22,9 +22,9 @@ DEBUG_PORT_ENV = "JUDO_MANAGER_DEBUG_PORT"
 def run_window(data_dir: Path, *, dev: bool) -> int:
     """Open the main window on the club database in `data_dir`; the process exit code."""
     from judo_manager.bridge import JudoManagerApi
-    from judo_manager.db import open_database
+    from judo_manager.db import Database, open_database
     from judo_manager.db.layout import DataFolder
-    from judo_manager.errors import JudoManagerError
+    from judo_manager.errors import DamagedDatabaseError, JudoManagerError
     from judo_manager.window.handle import DesktopWindow
     from judo_manager.wiring import AppServices
 
@@ -36,6 +36,11 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
                 "Run the setup command from the README again."
             )
         db = open_database(DataFolder(data_dir).database)
+    except DamagedDatabaseError as error:
+        # The app opens all the same, on its rescue screen (`system.getDataProblem`): the
+        # coach restores a backup from there. Nothing opens the damaged file meanwhile.
+        print(f"error: {error}", file=sys.stderr)
+        db = Database(DataFolder(data_dir).database)
     except JudoManagerError as error:
         print(f"error: {error}", file=sys.stderr)
         webview.create_window(WINDOW_TITLE, html=_error_page(str(error)), width=640, height=320)

@@ -31,6 +31,10 @@ class DesktopWindow:
         """The native open dialog; None when the coach cancels."""
         return dialogs.ask_open_path(self._require(), directory=directory, file_types=file_types)
 
+    def show_folder(self, folder: Path) -> None:
+        """Open `folder` in the system's file manager."""
+        dialogs.show_folder(folder)
+
     def push_event(self, name: str, detail: object) -> None:
         """Dispatch a `CustomEvent` on the page's `window`, so the page never has to poll."""
         if self._window is None:

@@ -2,7 +2,10 @@ import { LucideProvider } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Notifications } from "../components/ui/Notifications";
 import { Spinner } from "../components/ui/Spinner";
+import { RescueScreen } from "../features/rescue/RescueScreen";
 import { RestoreConfirmDialog } from "../features/restore/RestoreConfirmDialog";
+import { useRestore } from "../features/restore/use-restore";
+import { useDataProblem } from "../lib/app-info";
 import { useBridge } from "../lib/use-bridge";
 import { pageById, PAGES, type PageId } from "./pages";
 import { Sidebar } from "./Sidebar";
@@ -15,7 +18,7 @@ export function App() {
   return (
     // Icons are 20 px with a light stroke unless they say otherwise (16 px beside small text).
     <LucideProvider size={20} strokeWidth={1.8}>
-      {ready ? <Shell /> : <Starting />}
+      {ready ? <DataGate /> : <Starting />}
       <Notifications />
     </LucideProvider>
   );
@@ -39,6 +42,30 @@ function Starting() {
       ) : null}
     </div>
   );
+}
+
+/**
+ * The pages, unless the club's data on this computer is damaged: then the rescue screen,
+ * which restores a backup through the same checked, previewed restore as Settings.
+ */
+function DataGate() {
+  const problem = useDataProblem();
+  const { stage, chooseFile } = useRestore();
+  if (problem.status === "loading") return <Starting />;
+  if (problem.status === "loaded" && problem.value) {
+    return (
+      <>
+        <RescueScreen
+          message={problem.value.message}
+          onRestore={() => void chooseFile()}
+          busy={stage !== "idle"}
+        />
+        <RestoreConfirmDialog />
+      </>
+    );
+  }
+  // A failed check is no reason to keep the coach out: the pages say what fails.
+  return <Shell />;
 }
 
 function Shell() {

@@ -1,4 +1,4 @@
-import type { AppInfo, BackupRecord } from "../types/bridge";
+import type { AppInfo, BackupRecord, DataProblem } from "../types/bridge";
 import { api } from "./bridge";
 import { createResource, useResource, type Loadable } from "./resource";
 
@@ -26,4 +26,17 @@ export function useAppInfo(): Loadable<AppInfo> {
 
 export function useLastBackup(): Loadable<BackupRecord | null> {
   return useResource(lastBackup);
+}
+
+/**
+ * Why the club's data on this computer can't be used (it is damaged), or null. While it is
+ * set, the app shows its rescue screen instead of the pages; a restore clears it.
+ */
+export const dataProblem = createResource<DataProblem | null>({
+  load: () => api().system.getDataProblem(),
+  staleOn: ["data-replaced", "restore-finished"],
+});
+
+export function useDataProblem(): Loadable<DataProblem | null> {
+  return useResource(dataProblem);
 }

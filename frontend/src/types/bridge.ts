@@ -156,6 +156,11 @@ export interface RecordCount {
   count: number | null;
 }
 
+// The club's data on this computer can't be used: the message says why and what to do.
+export interface DataProblem {
+  message: string;
+}
+
 // What Settings shows about the running app and its data.
 export interface AppInfo {
   appVersion: string;
@@ -190,6 +195,8 @@ export interface DataSummary {
 }
 
 // A chosen backup that passed validation, side by side with the current data.
+// `current` is null when the current data is damaged and can't be read: the backup stands
+// alone, and restoring it keeps the damaged file aside.
 export interface RestorePreview {
   token: string;
   fileName: string;
@@ -199,7 +206,7 @@ export interface RestorePreview {
   appVersion: string | null;
   schemaVersion: number;
   backup: DataSummary;
-  current: DataSummary;
+  current: DataSummary | null;
 }
 
 // The copy of the data as it was before the latest restore, which Undo puts back.
@@ -239,6 +246,11 @@ export interface FieldProblems {
 
 // window.pywebview.api.system: The app itself, its data file, its backups and restores.
 export interface SystemApi {
+  // Why the club's data can't be used (it is damaged), or None; the page then offers the
+  // rescue.
+  getDataProblem(): Promise<DataProblem | null>;
+  // Open the data folder in the system's file manager.
+  showDataFolder(): Promise<null>;
   // Version, schema version, data folder, database size and what it holds.
   getAppInfo(): Promise<AppInfo>;
   // The most recent successful backup, or None if there was none.

@@ -45,7 +45,9 @@ function ReplaceDataPrompt({ preview, restoring, onConfirm, onCancel }: ReplaceD
   const current = info.status === "loaded" ? info.value : null;
   const { progress, showBar, statusText } = useRestoreProgress(restoring);
 
-  const athletesNow = countOf(preview.current.contents, "athletes");
+  // null: the current data is damaged and can't be read; it will be kept aside, as it is.
+  const damaged = preview.current === null;
+  const athletesNow = preview.current ? countOf(preview.current.contents, "athletes") : null;
   const athletesInBackup = countOf(preview.backup.contents, "athletes");
   const fewerAthletes =
     athletesNow === null || athletesInBackup === null ? 0 : athletesNow - athletesInBackup;
@@ -55,8 +57,12 @@ function ReplaceDataPrompt({ preview, restoring, onConfirm, onCancel }: ReplaceD
     // replaced, nothing closes it.
     <Dialog
       role="alertdialog"
-      title="Replace your current data?"
-      description="Everything currently in Judo Manager will be replaced by this backup. A safety copy of your current data is kept first, so you can undo this."
+      title={damaged ? "Replace the damaged data?" : "Replace your current data?"}
+      description={
+        damaged
+          ? "Your current data can't be read, so it will be replaced by this backup. The damaged file is kept in the data folder, as it is."
+          : "Everything currently in Judo Manager will be replaced by this backup. A safety copy of your current data is kept first, so you can undo this."
+      }
       icon={<TriangleAlertIcon />}
       busy={restoring}
       onClose={onCancel}
@@ -156,15 +162,15 @@ function Comparison({ preview, current }: { preview: RestorePreview; current: Ap
           {current?.schemaVersion ?? <Missing />}
         </Row>
         {/* A null count: a file from before that kind of record was kept. */}
-        {kindsOf(backup.contents, now.contents).map(({ kind, label }, index) => (
+        {kindsOf(backup.contents, now?.contents ?? []).map(({ kind, label }, index) => (
           <Row key={kind} label={label} strong={index === 0}>
             {countOf(backup.contents, kind) ?? <Missing text="not recorded in this backup" />}
-            {countOf(now.contents, kind) ?? <Missing />}
+            {now ? (countOf(now.contents, kind) ?? <Missing />) : <Missing text="damaged: can't be read" />}
           </Row>
         ))}
         <Row label="Size" last>
           {formatBytes(backup.bytes)}
-          {formatBytes(now.bytes)}
+          {now ? formatBytes(now.bytes) : <Missing />}
         </Row>
       </tbody>
     </table>

@@ -1,0 +1,84 @@
+"""The window on the day the club's data on this computer is damaged.
+
+It opens on its rescue screen instead of an empty club; "Restore from a backup…" goes
+through the same native dialog, checks and preview as Import Database (with the backup
+alone, since the current data can't be read), keeps the damaged file aside as it is, and
+lands on the rescued club; "Show the data folder" opens the folder where it was kept.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from judo_manager.db import open_database
+from judo_manager.db.layout import database_path
+from judo_manager.db.snapshot import write_verified_copy
+from judo_manager.demo.generator import fill_demo_club
+from tests.conftest import file_digest
+from tests.e2e.conftest import LaunchApp, save_screenshot
+
+UI_TIMEOUT_MS = 30_000
+
+
+def _club(folder: Path, athletes: int, seed: int) -> Path:
+    db = open_database(database_path(folder))
+    fill_demo_club(db, athletes, seed=seed)
+    db.close()
+    return database_path(folder)
+
+
+def _scribble_a_page(path: Path) -> None:
+    pages = path.stat().st_size // 4096
+    with path.open("r+b") as file:
+        file.seek((pages // 2) * 4096)
+        file.write(os.urandom(4096))
+
+
+def test_damaged_data_is_rescued_from_the_start_up_screen(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    live = _club(data, 300, seed=1)
+    backup = tmp_path / "usb" / "club-2026.db"
+    backup.parent.mkdir()
+    write_verified_copy(_club(tmp_path / "other", 45, seed=7), backup, scratch_dir=tmp_path / "s")
+    _scribble_a_page(live)
+    damaged = file_digest(live)
+    app = launch_app(data)
+    page = app.page
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Judo Manager can't open your club's data", timeout=UI_TIMEOUT_MS
+    )
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Your club's data on this computer is damaged"
+    )
+    page.get_by_role("button", name="Show the data folder").click()
+    app.answer_dialog(backup)
+    page.get_by_role("button", name="Restore from a backup…").click()
+
+    dialog = page.get_by_role("alertdialog", name="Replace the damaged data?")
+    expect(dialog).to_be_visible(timeout=UI_TIMEOUT_MS)
+    expect(dialog).to_contain_text("club-2026.db")
+    expect(dialog).to_contain_text("damaged: can't be read")
+    save_screenshot(page, "rescue-preview")
+    assert file_digest(live) == damaged  # nothing changes before the coach says yes
+    dialog.get_by_role("button", name="Replace my data").click()
+
+    expect(page.get_by_role("heading", level=1, name="Athletes")).to_be_visible(
+        timeout=UI_TIMEOUT_MS
+    )
+    expect(page.get_by_test_id("roster-count")).to_contain_text("45", timeout=UI_TIMEOUT_MS)
+    (aside,) = data.glob("damaged-*.db")
+    assert file_digest(aside) == damaged
+    conn = sqlite3.connect(f"{live.as_uri()}?mode=ro", uri=True)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    asked = app.dialogs_asked()
+    assert {"kind": "show-folder", "folder": str(data)} in asked
+    assert [a["kind"] for a in asked].count("open") == 1
+    assert "Traceback" not in app.log()
