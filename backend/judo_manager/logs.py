@@ -38,6 +38,9 @@ def configure_logging() -> Path | None:
     terminal = logging.StreamHandler()
     terminal.setFormatter(_OneLine())
     root.addHandler(terminal)
+    # pywebview logs every exception of a bridge call as its formatted traceback; ours are
+    # logged (in full, to the file) where they happen, so its own line says only what failed.
+    logging.getLogger("pywebview").addFilter(_last_line_of_tracebacks)
     # A failing log write must not print its own traceback either.
     logging.raiseExceptions = False
     return path
@@ -49,3 +52,10 @@ class _OneLine(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         """The level and the message, on one line."""
         return f"{record.levelname.lower()}: {' '.join(record.getMessage().split())}"
+
+
+def _last_line_of_tracebacks(record: logging.LogRecord) -> bool:
+    message = record.getMessage()
+    if "Traceback (most recent call last)" in message:
+        record.msg, record.args = message.strip().splitlines()[-1], ()
+    return True

@@ -82,3 +82,44 @@ def test_damaged_data_is_rescued_from_the_start_up_screen(
     assert {"kind": "show-folder", "folder": str(data)} in asked
     assert [a["kind"] for a in asked].count("open") == 1
     assert "Traceback" not in app.log()
+
+
+def _scribble_an_athletes_page(path: Path) -> None:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    (page,) = conn.execute(
+        "SELECT pageno FROM dbstat WHERE name = 'athletes' AND pagetype = 'leaf' "
+        "ORDER BY pageno LIMIT 1 OFFSET 2"
+    ).fetchone()
+    conn.close()
+    with path.open("r+b") as file:
+        file.seek((page - 1) * 4096)
+        file.write(os.urandom(4096))
+
+
+def test_damage_found_while_working_leads_to_the_rescue(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    live = _club(data, 300, seed=1)
+    backup = tmp_path / "usb" / "club-2026.db"
+    backup.parent.mkdir()
+    write_verified_copy(_club(tmp_path / "other", 45, seed=7), backup, scratch_dir=tmp_path / "s")
+    app = launch_app(data)
+    page = app.page
+    expect(page.get_by_test_id("roster-count")).to_contain_text("300", timeout=UI_TIMEOUT_MS)
+
+    _scribble_an_athletes_page(live)  # the disk fails while the coach works
+    page.get_by_role("combobox", name="Status").select_option(label="All")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Judo Manager can't open your club's data", timeout=UI_TIMEOUT_MS
+    )
+    app.answer_dialog(backup)
+    page.get_by_role("button", name="Restore from a backup…").click()
+    dialog = page.get_by_role("alertdialog", name="Replace the damaged data?")
+    dialog.get_by_role("button", name="Replace my data").click()
+
+    expect(page.get_by_test_id("roster-count")).to_contain_text("45", timeout=UI_TIMEOUT_MS)
+    (aside,) = data.glob("damaged-*.db")
+    assert aside.stat().st_size > 0
+    assert "Traceback" not in app.log()

@@ -34,7 +34,7 @@ export function useLastBackup(): Loadable<BackupRecord | null> {
  */
 export const dataProblem = createResource<DataProblem | null>({
   load: () => api().system.getDataProblem(),
-  staleOn: ["data-replaced", "restore-finished"],
+  staleOn: ["data-replaced", "restore-finished", "data-damaged"],
 });
 
 export function useDataProblem(): Loadable<DataProblem | null> {

@@ -10,13 +10,15 @@ import { BRIDGE_EVENTS } from "../types/bridge";
  * - restore-finished: a restore or an undo ended, however it ended (the safety copies).
  * - athletes-changed: an athlete, a promotion or a medal was added, changed or deleted.
  * - rules-changed: a belt or an age category was added, changed, moved or deleted.
+ * - data-damaged: a read found the club's data on this computer damaged.
  */
 export type DataTopic =
   | "data-replaced"
   | "backup-finished"
   | "restore-finished"
   | "athletes-changed"
-  | "rules-changed";
+  | "rules-changed"
+  | "data-damaged";
 
 type Listener = (topic: DataTopic) => void;
 
@@ -26,6 +28,7 @@ const published: Record<DataTopic, number> = {
   "restore-finished": 0,
   "athletes-changed": 0,
   "rules-changed": 0,
+  "data-damaged": 0,
 };
 const listeners = new Set<Listener>();
 

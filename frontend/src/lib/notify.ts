@@ -1,5 +1,6 @@
 import { createElement, type ComponentType, type ReactNode } from "react";
 import { toast } from "sonner";
+import { publish } from "./data-events";
 import { fieldProblems } from "./field-problems";
 
 export type ToastTone = "success" | "error";
@@ -95,6 +96,7 @@ export function dismissNotification(id: NotificationId): void {
  * carries JSON; its summary (or else its field messages) is what the coach reads.
  */
 export function errorMessage(err: unknown): string {
+  noticeDamage(err);
   const problems = fieldProblems(err);
   if (problems) {
     const text = problems.message.trim() || Object.values(problems.fields).join(" ");
@@ -102,6 +104,17 @@ export function errorMessage(err: unknown): string {
   }
   if (err instanceof Error && err.message.trim()) return err.message;
   return GENERIC_ERROR;
+}
+
+/** Python's names for "the club's data on this computer is damaged" (errors.py). */
+const DAMAGE_ERRORS = new Set(["DamagedDatabaseError", "NotADatabaseError"]);
+
+/**
+ * Every error from Python is read through `errorMessage`, so this is where damage found by
+ * any read is noticed: the app then checks its data and, if it is damaged, shows the rescue.
+ */
+function noticeDamage(err: unknown): void {
+  if (err instanceof Error && DAMAGE_ERRORS.has(err.name)) publish("data-damaged");
 }
 
 /**
