@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,6 +108,24 @@ def _open_window(data_dir: Path, *, dev: bool) -> int:
             server.terminate()
 
 
+@contextmanager
+def _only_writer(data_dir: Path) -> Iterator[None]:
+    """Hold the data folder's one-writer lock for a command that changes data."""
+    from judo_manager.db.lock import DataFolderLock
+
+    # Where the folder can't be made, opening the database says why, in the coach's words.
+    with suppress(OSError):
+        data_dir.mkdir(parents=True, exist_ok=True)
+    lock = DataFolderLock(DataFolder(data_dir))
+    lock.acquire(
+        "Close its window first, or do this from the window (Settings). Nothing was changed."
+    )
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def _open_services(data_dir: Path, *, rescue: bool = False) -> AppServices:
     """The services on the data folder's database.
 
@@ -173,6 +192,11 @@ def _inspect(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _restore(args: argparse.Namespace, data_dir: Path) -> int:
+    with _only_writer(data_dir):
+        return _restore_holding_the_lock(args, data_dir)
+
+
+def _restore_holding_the_lock(args: argparse.Namespace, data_dir: Path) -> int:
     services = _open_services(data_dir, rescue=True)
     try:
         plan = services.restore.inspect(args.file)
@@ -190,11 +214,12 @@ def _restore(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _undo_restore(args: argparse.Namespace, data_dir: Path) -> int:
-    services = _open_services(data_dir, rescue=True)
-    try:
-        outcome = services.restore.undo()
-    finally:
-        services.db.close()
+    with _only_writer(data_dir):
+        services = _open_services(data_dir, rescue=True)
+        try:
+            outcome = services.restore.undo()
+        finally:
+            services.db.close()
     print(f"Your data is back as it was before the restore ({outcome.athletes} athletes).")
     _print_where_the_old_data_went(outcome)
     return 0
@@ -251,12 +276,13 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
 
     if args.athletes < 1:
         raise JudoManagerError("--athletes needs a number of 1 or more.")
-    services = _open_services(data_dir)
-    try:
-        added = fill_demo_club(services.db, args.athletes, force=args.force)
-        now = count_contents(services.db.connection())
-    finally:
-        services.db.close()
+    with _only_writer(data_dir):
+        services = _open_services(data_dir)
+        try:
+            added = fill_demo_club(services.db, args.athletes, force=args.force)
+            now = count_contents(services.db.connection())
+        finally:
+            services.db.close()
     print(
         f"Added {added:,} demo athletes to {services.db.path}; it now holds {describe_counts(now)}."
     )

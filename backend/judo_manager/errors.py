@@ -15,6 +15,7 @@ JudoManagerError
  ├── DialogError              the native file dialog could not be shown
  ├── UnexpectedError          a fault in the app itself, told calmly
  ├── BusyError                another backup or restore is running
+ ├── FolderInUseError         another Judo Manager has this data folder open
  ├── BackupError              a backup could not be written
  │    ├── BackupVerificationError  the copy on the drive is not what was written
  │    └── DestinationExistsError   a file is already there and replacing it wasn't asked for
@@ -84,6 +85,10 @@ class BackupError(JudoManagerError):
 
 class BusyError(JudoManagerError):
     """Another backup or restore is already running."""
+
+
+class FolderInUseError(JudoManagerError):
+    """Another Judo Manager window or command has this data folder open for writing."""
 
 
 class BackupVerificationError(BackupError):

@@ -3,6 +3,7 @@
     <data folder>/
         judo_manager.db     the club's data (with -wal and -shm beside it while open)
         damaged-*.db        live data found damaged, kept aside as it was by a restore
+        .judo-manager.lock  held by the window (and commands that change data) while open
         scratch/            snapshots being written for a backup or a safety copy
         staging/            private copies of backups being checked for a restore
         safety/             verified copies of the data from before each restore (last 5)
@@ -71,6 +72,11 @@ class DataFolder:
     def safety(self) -> Path:
         """The safety copies that undo a restore."""
         return self.root / "safety"
+
+    @property
+    def lock_file(self) -> Path:
+        """The file the one-writer lock is taken on (`db/lock.py`)."""
+        return self.root / ".judo-manager.lock"
 
     def damaged_copy(self, stamp: str) -> Path:
         """Where a restore keeps live data it found damaged; never pruned by the app."""

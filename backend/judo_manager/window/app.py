@@ -12,8 +12,13 @@ import os
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
+from judo_manager.db.layout import DataFolder
 from judo_manager.window.pages import frontend_url, web_dir
+
+if TYPE_CHECKING:
+    from judo_manager.db import Database
 
 WINDOW_TITLE = "Judo Manager"
 DEBUG_PORT_ENV = "JUDO_MANAGER_DEBUG_PORT"
@@ -22,25 +27,26 @@ DEBUG_PORT_ENV = "JUDO_MANAGER_DEBUG_PORT"
 def run_window(data_dir: Path, *, dev: bool) -> int:
     """Open the main window on the club database in `data_dir`; the process exit code."""
     from judo_manager.bridge import JudoManagerApi
-    from judo_manager.db import Database, open_database
-    from judo_manager.db.layout import DataFolder
-    from judo_manager.errors import DamagedDatabaseError, JudoManagerError
+    from judo_manager.db.lock import DataFolderLock
+    from judo_manager.errors import JudoManagerError
     from judo_manager.window.handle import DesktopWindow
     from judo_manager.wiring import AppServices
 
     webview = _import_webview()
+    folder = DataFolder(data_dir)
+    lock = DataFolderLock(folder)
     try:
         if not dev and not (web_dir() / "index.html").exists():
             raise JudoManagerError(
                 "The app's screens are missing from this installation. "
                 "Run the setup command from the README again."
             )
-        db = open_database(DataFolder(data_dir).database)
-    except DamagedDatabaseError as error:
-        # The app opens all the same, on its rescue screen (`system.getDataProblem`): the
-        # coach restores a backup from there. Nothing opens the damaged file meanwhile.
-        print(f"error: {error}", file=sys.stderr)
-        db = Database(DataFolder(data_dir).database)
+        db = _open(folder)
+        # One window per data folder: a second would save over the first one's work.
+        lock.acquire(
+            "Switch to its window (it may be behind others), or close it before opening "
+            "Judo Manager again."
+        )
     except JudoManagerError as error:
         print(f"error: {error}", file=sys.stderr)
         webview.create_window(WINDOW_TITLE, html=_error_page(str(error)), width=640, height=320)
@@ -63,7 +69,22 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
         webview.start(gui="qt")
     finally:
         db.close()
+        lock.release()
     return 0
+
+
+def _open(folder: DataFolder) -> Database:
+    """The club's database; unopened when it is damaged, for the rescue screen to replace."""
+    from judo_manager.db import Database, open_database
+    from judo_manager.errors import DamagedDatabaseError
+
+    try:
+        return open_database(folder.database)
+    except DamagedDatabaseError as error:
+        # The app opens all the same, on its rescue screen (`system.getDataProblem`): the
+        # coach restores a backup from there. Nothing opens the damaged file meanwhile.
+        print(f"error: {error}", file=sys.stderr)
+        return Database(folder.database)
 
 
 def _freeze_startup_objects() -> None:

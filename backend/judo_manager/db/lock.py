@@ -1,0 +1,55 @@
+"""One writer per data folder: an operating-system lock that the window holds while open.
+
+The window takes it at start and keeps it until it closes; the commands that change data
+(`restore`, `undo-restore`, `demo`) take it for as long as they run. A second holder is
+refused at once with the coach's words. The OS releases the lock when its process ends,
+however it ends, so a crashed window leaves nothing behind that has to be cleared by hand
+(unlike a pid file). `backup`, `inspect` and `status` only read, and never take it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from filelock import FileLock, Timeout
+
+from judo_manager.db.layout import DataFolder
+from judo_manager.errors import FolderInUseError
+
+logger = logging.getLogger(__name__)
+IN_USE_MESSAGE = "Judo Manager is already open with this club's data"
+
+
+class DataFolderLock:
+    """The lock on one data folder."""
+
+    def __init__(self, folder: DataFolder) -> None:
+        self._lock = FileLock(folder.lock_file, timeout=0, is_singleton=False)
+
+    def acquire(self, what_next: str) -> None:
+        """Take the lock, or raise FolderInUseError ending with `what_next` for the coach.
+
+        Where the lock file can't even be made (a read-only or full disk), nothing can
+        change the data anyway: the job goes on, and fails on its first write if it writes.
+        """
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise FolderInUseError(f"{IN_USE_MESSAGE}. {what_next}") from None
+        except OSError as error:
+            logger.warning("could not take the lock on the data folder: %s", error)
+
+    def release(self) -> None:
+        """Give the lock back (closing the window does this too)."""
+        self._lock.release()
+
+    def held_elsewhere(self) -> bool:
+        """True when another process holds the lock right now (for `status`)."""
+        try:
+            self._lock.acquire()
+        except Timeout:
+            return True
+        except OSError:
+            return False
+        self._lock.release()
+        return False
