@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
-import shutil
 import sqlite3
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from judo_manager.backup import repository
@@ -16,6 +15,7 @@ from judo_manager.backup.repository import BackupAttempt
 from judo_manager.db import Database
 from judo_manager.db.connection import is_part_of
 from judo_manager.db.drive_errors import describe_write_error
+from judo_manager.db.fileio import free_bytes
 from judo_manager.db.snapshot import ProgressCallback, write_verified_copy
 from judo_manager.errors import BackupError, DestinationExistsError, JudoManagerError
 from judo_manager.jobs import JobLock
@@ -43,13 +43,22 @@ class BackupService:
         An existing file is replaced only with `replace`; else DestinationExistsError.
         """
         self._refuse_live_database(target)
-        destination = target / default_filename() if target.is_dir() else with_db_suffix(target)
         with self._jobs.exclusive():
-            if destination.exists() and not replace:
+            try:  # a pulled stick answers even this with an error
+                folder_given = target.is_dir()
+                destination = (
+                    target / default_filename() if folder_given else with_db_suffix(target)
+                )
+                exists = destination.exists()
+            except OSError as error:
+                raise describe_write_error(error, target, 0) from error
+            if exists and not replace:
                 raise DestinationExistsError(destination)
-            return self._export(destination, progress)
+            return self._export(destination, progress, replace)
 
-    def _export(self, destination: Path, progress: ProgressCallback | None) -> BackupAttempt:
+    def _export(
+        self, destination: Path, progress: ProgressCallback | None, replace: bool
+    ) -> BackupAttempt:
         destination = destination.absolute()
         started_at = _now()
         clock = time.monotonic()
@@ -68,6 +77,7 @@ class BackupService:
                 scratch_dir=folder.scratch_for(needed, beside=destination.parent),
                 progress=progress,
                 read_only=read_only,
+                replace=replace,
             )
         except JudoManagerError as error:
             self._record_failure(destination, started_at, clock, str(error))
@@ -85,7 +95,7 @@ class BackupService:
             contents=written.contents,
             ok=True,
         )
-        return replace(attempt, recorded=self._record(attempt))
+        return dataclasses.replace(attempt, recorded=self._record(attempt))
 
     def _record_failure(
         self, destination: Path, started_at: str, clock: float, message: str
@@ -115,11 +125,11 @@ class BackupService:
         # The snapshot holds the file and what its write-ahead log adds: at most their sum.
         needed = self._db.size_bytes()
         try:
-            free = shutil.disk_usage(destination.parent).free
+            free = free_bytes(destination.parent)
         except OSError as error:
             raise describe_write_error(error, destination, needed) from error
         # The old file stays until the new one is verified, so it frees nothing meanwhile.
-        if free < needed:
+        if free is not None and free < needed:
             raise BackupError(
                 f"The drive is full. The backup needs about {needed / 1_000_000:,.1f} MB free "
                 f"in {destination.parent}, and only {free / 1_000_000:,.1f} MB are free. "

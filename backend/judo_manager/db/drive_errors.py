@@ -35,10 +35,10 @@ def describe_write_error(error: OSError, destination: Path, size: int) -> Backup
             f"The folder {folder} is no longer there. If it was on a USB stick, plug it back "
             "in and try again."
         )
-    if code in (errno.EIO, errno.ENODEV, errno.ENXIO, errno.ESTALE):
+    if code in (errno.EIO, errno.ENODEV, errno.ENXIO, errno.ESTALE, errno.ENOTCONN):
         return BackupError(
-            f"The drive holding {folder} stopped responding. Was it unplugged? Plug it back "
-            "in and try again."
+            f"The drive was unplugged: {folder} stopped responding. Plug it back in and try "
+            "again; nothing was saved."
         )
     if code in (errno.EINVAL, errno.ENAMETOOLONG, errno.EILSEQ):
         return BackupError(

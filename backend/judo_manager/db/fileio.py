@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -79,10 +80,24 @@ def publish_new_file(temporary: Path, destination: Path) -> None:
     except FileExistsError:
         raise
     except OSError:
-        os.replace(temporary, destination)
+        _reserve_then_replace(temporary, destination)
     else:
         temporary.unlink()
     fsync_folder(destination.parent)
+
+
+def _reserve_then_replace(temporary: Path, destination: Path) -> None:
+    """Where a drive has no hard links: take the name with O_EXCL, then rename onto it.
+
+    Of two racing for the name, only one creates it. Only a crash in between these two steps
+    could leave the empty reservation behind.
+    """
+    os.close(os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+    try:
+        os.replace(temporary, destination)
+    except BaseException:
+        destination.unlink(missing_ok=True)
+        raise
 
 
 def fsync_folder(folder: Path) -> None:
@@ -94,3 +109,13 @@ def fsync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def free_bytes(folder: Path) -> int | None:
+    """The free space on `folder`'s drive; None where the drive doesn't say.
+
+    FUSE drivers such as fusefat report no blocks at all: that is no answer, not a full
+    drive, and the write itself will tell.
+    """
+    usage = shutil.disk_usage(folder)
+    return None if usage.total == 0 else usage.free

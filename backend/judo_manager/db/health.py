@@ -8,12 +8,12 @@ restore keeps the damaged file aside (`db/rescue.py`).
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
 from judo_manager.db.checks import HeaderProblem, header_problem
 from judo_manager.db.connection import connect
+from judo_manager.db.fileio import free_bytes
 from judo_manager.db.layout import FULL_BELOW_BYTES
 from judo_manager.errors import (
     DamagedDatabaseError,
@@ -109,9 +109,10 @@ def describe_database_error(
 
 def _is_full(folder: Path) -> bool:
     try:
-        return shutil.disk_usage(folder).free < FULL_BELOW_BYTES
+        free = free_bytes(folder)
     except OSError:
         return False
+    return free is not None and free < FULL_BELOW_BYTES
 
 
 def _describe_header(path: Path, problem: HeaderProblem) -> str:

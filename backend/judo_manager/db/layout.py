@@ -14,12 +14,11 @@ Nothing else in the app spells these names.
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from judo_manager.db.fileio import remove_stale
+from judo_manager.db.fileio import free_bytes, remove_stale
 
 APP_NAME = "Judo Manager"
 DATA_DIR_ENV = "JUDO_MANAGER_DATA_DIR"
@@ -85,7 +84,7 @@ class DataFolder:
     def writable(self) -> bool:
         """False when the folder or its database can't be written: a disk gone read-only,
         or one so full that SQLite can't even make its shared-memory file."""
-        if not os.access(self.root, os.W_OK) or _free_bytes(self.root) < FULL_BELOW_BYTES:
+        if not os.access(self.root, os.W_OK) or not _has_room(self.root, FULL_BELOW_BYTES):
             return False
         return not self.database.exists() or os.access(self.database, os.W_OK)
 
@@ -93,10 +92,10 @@ class DataFolder:
         """Where a snapshot of `needed` bytes can be taken: the data folder's scratch folder,
         else (a full or read-only data disk) the system's temporary folder, else `beside`.
         """
-        if self.writable() and _free_bytes(self.root) >= needed:
+        if self.writable() and _has_room(self.root, needed):
             return self.scratch
         temporary = Path(tempfile.gettempdir())
-        if _free_bytes(temporary) >= needed:
+        if _has_room(temporary, needed):
             return temporary / "judo-manager-scratch"
         return beside
 
@@ -113,8 +112,10 @@ def database_path(data_dir: Path) -> Path:
     return DataFolder(data_dir).database
 
 
-def _free_bytes(folder: Path) -> int:
+def _has_room(folder: Path, needed: int) -> bool:
+    """Whether `folder`'s drive has `needed` bytes free; a drive that doesn't say may."""
     try:
-        return shutil.disk_usage(folder).free
+        free = free_bytes(folder)
     except OSError:
-        return 0
+        return False
+    return free is None or free >= needed

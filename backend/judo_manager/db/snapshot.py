@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import glob
+import errno
 import os
 import secrets
 import sqlite3
@@ -34,15 +34,23 @@ from judo_manager.db.checks import quick_check_problem, snapshot_header_problem
 from judo_manager.db.connection import connect, sidecars
 from judo_manager.db.contents import Contents, count_contents
 from judo_manager.db.drive_errors import describe_write_error
-from judo_manager.db.fileio import SPAN_BYTES, copy_into, fsync_folder, remove_stale
+from judo_manager.db.fileio import (
+    SPAN_BYTES,
+    copy_into,
+    fsync_folder,
+    publish_new_file,
+    remove_stale,
+)
 from judo_manager.db.layout import SNAPSHOT_PATTERN
 from judo_manager.db.migrations import read_header
 from judo_manager.db.stamp import write_stamp
-from judo_manager.errors import BackupError, BackupVerificationError
+from judo_manager.errors import BackupError, BackupVerificationError, DestinationExistsError
 from judo_manager.progress import spread
 
 Phase = Literal["snapshot", "copying", "verifying"]
 ProgressCallback = Callable[[Phase, float], None]
+# The hidden file a copy is written to beside its destination, until it is verified.
+PARTIAL_PATTERN = ".*.partial"
 
 # Pages per backup step: small enough for smooth progress, large enough to stay cheap.
 PAGES_PER_STEP = 4096
@@ -72,6 +80,7 @@ def write_verified_copy(
     progress: ProgressCallback | None = None,
     stamp: bool = True,
     read_only: bool = False,
+    replace: bool = True,
 ) -> WrittenCopy:
     """Write a verified snapshot of `live_db` to `destination`, replacing it if it exists.
 
@@ -79,7 +88,9 @@ def write_verified_copy(
     With `stamp`, the copy records inside itself when it was taken and by which app
     version; a safety copy goes without, so that undoing gives back exactly the old data.
     With `read_only` (the live database's disk can't be written), nothing is written
-    beside the live database: `scratch_dir` must then be elsewhere.
+    beside the live database: `scratch_dir` must then be elsewhere. Without `replace`, a
+    file that appears under `destination` meanwhile (another backup racing to the same new
+    name) is left alone: DestinationExistsError.
     """
     report = spread(progress, PHASE_SPANS)
     report("snapshot", 0.0)
@@ -97,7 +108,7 @@ def write_verified_copy(
                         f"The club database failed its check ({problem}). Nothing was saved. "
                         "The database may be damaged: restore your latest backup."
                     )
-                _publish(temporary, destination, size)
+                _publish(temporary, destination, size, replace)
             except BaseException:
                 _discard(temporary)
                 raise
@@ -232,10 +243,15 @@ def _copy_snapshot(
 def _copy_and_compare(
     snapshot: Path, destination: Path, size: int, report: ProgressCallback
 ) -> Path:
-    """Stream the snapshot into a temporary file beside `destination` and verify it there."""
-    # A backup killed mid-copy (a SIGKILL, a power cut) leaves its hidden partial file.
-    remove_stale(destination.parent, f".{glob.escape(destination.name)}.*.partial")
-    temporary = destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.partial")
+    """Stream the snapshot into a temporary file beside `destination` and verify it there.
+
+    The temporary name is short, plain and hidden (a leading dot), so any name the drive
+    accepts for the backup itself works.
+    """
+    # A backup killed mid-copy (a SIGKILL, a power cut, a pulled stick) leaves its hidden
+    # partial file, under whatever name it was writing.
+    remove_stale(destination.parent, PARTIAL_PATTERN)
+    temporary = destination.with_name(PARTIAL_PATTERN.replace("*", f"jm-{secrets.token_hex(4)}"))
     try:
         _stream(snapshot, temporary, size, report)
         _compare_from_device(snapshot, temporary, size, report)
@@ -284,12 +300,40 @@ def _mismatch_message(temporary: Path) -> str:
     )
 
 
-def _publish(temporary: Path, destination: Path, size: int) -> None:
+def _publish(temporary: Path, destination: Path, size: int, replace: bool) -> None:
     try:
-        os.replace(temporary, destination)
-        fsync_folder(destination.parent)
+        if replace:
+            os.replace(temporary, destination)
+            fsync_folder(destination.parent)
+        else:
+            publish_new_file(temporary, destination)
+    except FileExistsError as error:
+        raise DestinationExistsError(destination) from error
     except OSError as error:
+        if _name_refused(destination, error):
+            raise BackupError(
+                f'That file name isn\'t allowed on this drive: "{destination.name}". Use '
+                'letters, digits, dashes and underscores (not : ? * < > | " or \\).'
+            ) from error
         raise describe_write_error(error, destination, size) from error
+
+
+def _name_refused(destination: Path, error: OSError) -> bool:
+    """Whether the drive refused the name itself, found by trying a plain name there.
+
+    Drives say it differently (EINVAL from Linux's vfat, EPERM from fusefat, ENOENT or
+    EACCES on Windows), and the same codes mean other things; a plain hidden name that the
+    same folder accepts at that moment settles it.
+    """
+    if error.errno not in (errno.EINVAL, errno.EPERM, errno.ENOENT, errno.EACCES, errno.EILSEQ):
+        return False
+    probe = destination.with_name(PARTIAL_PATTERN.replace("*", f"jm-{secrets.token_hex(4)}"))
+    try:
+        probe.touch(exist_ok=False)
+    except OSError:
+        return False
+    _discard(probe)
+    return True
 
 
 def _discard(path: Path) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import secrets
-import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from pathlib import Path
 
 from judo_manager.db.checks import check_rows
 from judo_manager.db.connection import sidecars
-from judo_manager.db.fileio import copy_into
+from judo_manager.db.fileio import copy_into, free_bytes
 from judo_manager.db.layout import STAGED_PATTERN, DataFolder
 from judo_manager.db.migrations import migrate
 from judo_manager.errors import RestoreRejectedError
@@ -122,8 +121,8 @@ def discard(path: Path) -> None:
 def _check_free_space(source: Path, size: int, data_dir: Path) -> None:
     """Refuse early when the data folder can't hold the staged copy and a safety copy."""
     needed = 2 * size
-    free = shutil.disk_usage(data_dir).free
-    if free < needed:
+    free = free_bytes(data_dir)
+    if free is not None and free < needed:
         raise RestoreRejectedError(
             f"There isn't enough free space on this computer to restore {source.name}: it "
             f"needs about {needed / 1_000_000:,.0f} MB and {free / 1_000_000:,.0f} MB are free."
