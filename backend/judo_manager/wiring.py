@@ -30,12 +30,13 @@ class AppServices:
         """Wire the services around an open database."""
         jobs = JobLock()
         rules = RulesService(db)
+        backup = BackupService(db, jobs)
         return cls(
             db=db,
             jobs=jobs,
             system=SystemService(db),
             athletes=AthletesService(db, rules),
             rules=rules,
-            backup=BackupService(db, jobs),
-            restore=RestoreService(db, jobs),
+            backup=backup,
+            restore=RestoreService(db, jobs, backup),
         )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from judo_manager.backup.service import BackupService
 from judo_manager.db import Database, open_database
 from judo_manager.db.layout import database_path
 from judo_manager.db.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
@@ -236,7 +237,13 @@ def test_restore_then_undo_gives_back_exactly_the_data_before(
     after_undo = service.undo()
 
     assert after_undo.athletes == 40
-    assert table_dump(club.path) == before
+    # Exactly the club's data, and this computer's log of backups, which records both.
+    assert _without_log(table_dump(club.path)) == _without_log(before)
+    kinds = club.connection().execute("SELECT kind, path FROM backup_log ORDER BY id")
+    assert [tuple(row) for row in kinds] == [
+        ("restore", str(backup)),
+        ("undo", str(outcome.undo.path)),
+    ]
     assert after_undo.undo is None  # that restore is undone; nothing older to undo
     safety = sorted(p.name for p in (club.path.parent / "safety").iterdir())
     assert len(safety) == 1 and safety[0].startswith("pre-undo-")  # the undo is protected too
@@ -310,8 +317,13 @@ def test_an_older_schema_is_migrated_on_restore(club: Database, tmp_path: Path) 
     # Nothing is invented for the new columns: no belt or weight until the coach sets them.
     assert [tuple(r) for r in rows] == [("Budi Santoso", "budi santoso", None, None)]
     assert live.execute("SELECT count(*) FROM belts").fetchone()[0] == 19
-    assert live.execute("SELECT count(*) FROM backup_log").fetchone()[0] == 0
+    # This computer's log (no backups yet) with the restore in it; none of the old file's.
+    assert [tuple(r) for r in live.execute("SELECT kind FROM backup_log")] == [("restore",)]
     assert old.stat().st_size > 0 and _set_and_read_version(old) == 1  # the source untouched
+
+
+def _without_log(dump: list[str]) -> list[str]:
+    return [line for line in dump if "backup_log" not in line]
 
 
 def _count(path: Path, table: str) -> int:
@@ -572,3 +584,22 @@ def test_a_big_file_that_isnt_a_database_is_refused_before_it_is_copied(
     with pytest.raises(RestoreRejectedError, match="it is a JPEG picture, not a database"):
         _service(club).inspect(photo)
     assert copies == []
+
+
+def test_the_backup_log_is_this_computers_and_survives_a_restore_and_an_undo(
+    club: Database, tmp_path: Path
+) -> None:
+    backups = BackupService(club, JobLock())
+    exported = backups.export(tmp_path / "club.db", replace=False)
+    service = _service(club)
+
+    service.restore(service.inspect(exported.path).token)
+    after_restore = backups.last_backup()
+    service.undo()
+    after_undo = backups.last_backup()
+
+    # Restoring the backup just made: "last backup" still names it, not "never" or older.
+    assert after_restore is not None and after_restore.path == exported.path
+    assert after_undo is not None and after_undo.path == exported.path
+    kinds = [row[0] for row in club.connection().execute("SELECT kind FROM backup_log")]
+    assert kinds == ["backup", "restore", "undo"]

@@ -24,13 +24,15 @@ class BackupAttempt:
     error: str | None = None
     # False when the data folder couldn't be written (a disk gone read-only or full).
     recorded: bool = True
+    # "backup", or "restore"/"undo" for the data replaced from `path`.
+    kind: str = "backup"
 
 
 def record_attempt(conn: sqlite3.Connection, attempt: BackupAttempt) -> None:
     """Append one attempt to the log."""
     conn.execute(
         "INSERT INTO backup_log(started_at, finished_at, path, bytes, duration_ms, contents, "
-        "ok, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "ok, error, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             attempt.started_at,
             attempt.finished_at,
@@ -40,15 +42,37 @@ def record_attempt(conn: sqlite3.Connection, attempt: BackupAttempt) -> None:
             None if attempt.contents is None else json.dumps(dict(attempt.contents)),
             int(attempt.ok),
             attempt.error,
+            attempt.kind,
         ),
     )
+
+
+def carry_history(target: sqlite3.Connection, source: Path, event: BackupAttempt) -> None:
+    """Give the database behind `target` the backup log of the database at `source`, and
+    record `event` in it, in one transaction. Both must have the current schema.
+
+    `target` must be in autocommit mode, opened with URIs allowed.
+    """
+    target.execute("ATTACH DATABASE ? AS here", (f"{source.as_uri()}?mode=ro",))
+    try:
+        target.execute("BEGIN IMMEDIATE")
+        try:
+            target.execute("DELETE FROM main.backup_log")
+            target.execute("INSERT INTO main.backup_log SELECT * FROM here.backup_log")
+            record_attempt(target, event)
+            target.execute("COMMIT")
+        except BaseException:
+            target.execute("ROLLBACK")
+            raise
+    finally:
+        target.execute("DETACH DATABASE here")
 
 
 def last_success(conn: sqlite3.Connection) -> BackupAttempt | None:
     """The most recent backup that worked, if any."""
     row = conn.execute(
         "SELECT started_at, finished_at, path, bytes, duration_ms, contents, ok, error "
-        "FROM backup_log WHERE ok = 1 ORDER BY id DESC LIMIT 1"
+        "FROM backup_log WHERE ok = 1 AND kind = 'backup' ORDER BY id DESC LIMIT 1"
     ).fetchone()
     if row is None:
         return None

@@ -97,6 +97,33 @@ class BackupService:
         )
         return dataclasses.replace(attempt, recorded=self._record(attempt))
 
+    def carry_history(self, replacement: Path, kind: str, source: Path) -> None:
+        """Keep this computer's backup log across a restore or an undo.
+
+        The log tells what was backed up *here*, whatever data is in place: it goes into
+        `replacement` (a checked private copy, about to replace the live data) with a record
+        of the restore itself. A log that can't be carried is only history; the restore
+        goes on without it.
+        """
+        event = BackupAttempt(
+            started_at=_now(),
+            finished_at=_now(),
+            path=source,
+            bytes=replacement.stat().st_size,
+            duration_ms=0,
+            contents=None,
+            ok=True,
+            kind=kind,
+        )
+        try:
+            conn = sqlite3.connect(replacement.as_uri(), uri=True, isolation_level=None)
+            try:
+                repository.carry_history(conn, self._db.path, event)
+            finally:
+                conn.close()
+        except sqlite3.Error as error:
+            logger.warning("the backup log was not carried across the %s: %s", kind, error)
+
     def _record_failure(
         self, destination: Path, started_at: str, clock: float, message: str
     ) -> None:

@@ -242,11 +242,21 @@ def _v4_backup_log_contents(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5_backup_log_kind(conn: sqlite3.Connection) -> None:
+    # The log becomes this computer's history, carried across restores: it records the
+    # restores and undos too, and "last backup" reads only the backups.
+    conn.execute(
+        "ALTER TABLE backup_log ADD COLUMN kind TEXT NOT NULL DEFAULT 'backup' "
+        "CHECK (kind IN ('backup', 'restore', 'undo'))"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
     _v2_backup_log,
     _v3_roster,
     _v4_backup_log_contents,
+    _v5_backup_log_kind,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from judo_manager.backup.service import BackupService
 from judo_manager.db import Database
 from judo_manager.db.checks import check_backup, check_file_header
 from judo_manager.db.connection import connect, is_part_of
@@ -76,9 +77,11 @@ class RestoreOutcome:
 class RestoreService:
     """Validates backups and replaces the live data with them, undoably."""
 
-    def __init__(self, db: Database, jobs: JobLock) -> None:
+    def __init__(self, db: Database, jobs: JobLock, backup: BackupService | None = None) -> None:
         self._db = db
         self._jobs = jobs
+        # The backup log is this computer's history: each restore carries it over.
+        self._backup = backup or BackupService(db, jobs)
         self._pending: RestorePlan | None = None
 
     def inspect(self, source: Path, progress: RestoreProgress | None = None) -> RestorePlan:
@@ -97,7 +100,9 @@ class RestoreService:
             self._pending = None
             try:
                 staging.check_unchanged(plan.source, plan.source_stamp)
-                aside = self._replace_with(plan.staged, "restore", spread(progress, RESTORE_SPANS))
+                aside = self._replace_with(
+                    plan.staged, "restore", plan.source, spread(progress, RESTORE_SPANS)
+                )
             finally:
                 staging.discard(plan.staged)
             return self._outcome(aside)
@@ -114,7 +119,9 @@ class RestoreService:
                 check_file_header(staged, copy.path.name)
                 schema_version = self._validate(staged, copy.path.name, lambda fraction: None)
                 self._prepare(staged, copy.path.name, schema_version)
-                aside = self._replace_with(staged, "undo", spread(progress, RESTORE_SPANS))
+                aside = self._replace_with(
+                    staged, "undo", copy.path, spread(progress, RESTORE_SPANS)
+                )
             finally:
                 staging.discard(staged)
             with contextlib.suppress(OSError):  # a leftover, never a reason to fail the undo
@@ -213,7 +220,9 @@ class RestoreService:
         except sqlite3.DatabaseError:
             return None
 
-    def _replace_with(self, staged: Path, kind: str, report: RestoreProgress) -> Path | None:
+    def _replace_with(
+        self, staged: Path, kind: str, source: Path, report: RestoreProgress
+    ) -> Path | None:
         """Put `staged` in place of the live data; where damaged live data was kept, if it was.
 
         Healthy data is first saved in a verified safety copy that Undo puts back; data
@@ -228,6 +237,7 @@ class RestoreService:
             if problem is None:
                 raise
             return self._rescue(staged, report)
+        self._backup.carry_history(staged, kind, source)
         report("replacing", 0.0)
         try:
             replace_live_data(self._db, staged)
