@@ -12,8 +12,9 @@ APP_APT_PACKAGES=(libnss3 libasound2 libegl1 libgl1 libgbm1 libglib2.0-0 libdbus
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcomposite1
   libxdamage1 libxrandr2 libxtst6 libxkbfile1)
 # A virtual screen and a robot for the end-to-end tests; libatomic1 for Playwright's driver;
-# mkfs.vfat and fusefat for the FAT32 stick tests (the kernel may have no vfat module).
-TEST_APT_PACKAGES=(xvfb xauth xdotool libatomic1 dosfstools fusefat)
+# mkfs.vfat and fusefat for the FAT32 stick tests (the kernel may have no vfat module);
+# faketime to set the clock back.
+TEST_APT_PACKAGES=(xvfb xauth xdotool libatomic1 dosfstools fusefat faketime)
 # PyInstaller reads the binaries it collects with objdump and ldd (binutils, libc-bin).
 BUNDLE_APT_PACKAGES=(binutils)
 

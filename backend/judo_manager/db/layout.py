@@ -14,6 +14,7 @@ Nothing else in the app spells these names.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,8 @@ SNAPSHOT_PATTERN = "snapshot-*"
 STAGED_PATTERN = "restore-*"
 # A new database being made (a first start, a rescue) beside the real name, before it is moved.
 NEW_DATABASE_PATTERN = f".{DATABASE_FILENAME}.*.new"
+# The number that orders safety copies and damaged copies: pre-restore-000012-….db.
+COPY_NUMBER = re.compile(r"^(?:pre-(?:restore|undo)|damaged)-(\d{6})-")
 # Less free than this, and SQLite can't grow its files: the disk is as good as full.
 FULL_BELOW_BYTES = 256 * 1024
 
@@ -77,9 +80,24 @@ class DataFolder:
         """The file the one-writer lock is taken on (`db/lock.py`)."""
         return self.root / ".judo-manager.lock"
 
-    def damaged_copy(self, stamp: str) -> Path:
+    def damaged_copy(self, number: int, stamp: str) -> Path:
         """Where a restore keeps live data it found damaged; never pruned by the app."""
-        return self.root / f"damaged-{stamp}.db"
+        return self.root / f"damaged-{number:06d}-{stamp}.db"
+
+    def next_copy_number(self) -> int:
+        """The number for the next safety or damaged copy: one more than any so far.
+
+        Copies are ordered by these numbers, never by the clock: a laptop whose clock was
+        set back would otherwise take its newest copy for the oldest.
+        """
+        numbers = [
+            int(match[1])
+            for folder in (self.root, self.safety)
+            if folder.is_dir()
+            for path in folder.iterdir()
+            if (match := COPY_NUMBER.match(path.name))
+        ]
+        return max(numbers, default=0) + 1
 
     def writable(self) -> bool:
         """False when the folder or its database can't be written: a disk gone read-only,

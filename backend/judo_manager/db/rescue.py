@@ -26,7 +26,7 @@ def replace_damaged(folder: DataFolder, replacement: Path) -> Path:
     damaged file now is."""
     live = folder.database
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
-    aside = folder.damaged_copy(stamp)
+    aside = folder.damaged_copy(folder.next_copy_number(), stamp)
     temporary = live.with_name(NEW_DATABASE_PATTERN.replace("*", secrets.token_hex(4)))
     try:
         _copy_durably(replacement, temporary)

@@ -16,10 +16,11 @@ from judo_manager.db.snapshot import ProgressCallback, write_verified_copy
 
 logger = logging.getLogger(__name__)
 KEEP = 5
-# `pre-restore-…` copies are what Undo puts back; `pre-undo-…` copies protect an undo.
-NAME = re.compile(r"^pre-(restore|undo)-(\d{8}-\d{6}-\d{6})\.db$")
-# Live data a restore found damaged and kept aside (db/rescue.py), stamped the same way.
-DAMAGED = re.compile(r"^damaged-(\d{8}-\d{6}-\d{6})\.db$")
+# `pre-restore-…` copies are what Undo puts back; `pre-undo-…` copies protect an undo. The
+# number (DataFolder.next_copy_number) orders them; copies from before it had none sort first.
+NAME = re.compile(r"^pre-(restore|undo)-(?:(\d{6})-)?(\d{8}-\d{6}-\d{6})\.db$")
+# Live data a restore found damaged and kept aside (db/rescue.py), numbered the same way.
+DAMAGED = re.compile(r"^damaged-(\d{6})-\d{8}-\d{6}-\d{6}\.db$")
 
 
 @dataclass(frozen=True)
@@ -36,13 +37,12 @@ class SafetyCopyFile:
 def take(data: DataFolder, kind: str, progress: ProgressCallback | None = None) -> Path:
     """Write a verified copy of the live database into the safety folder; keep the last 5."""
     data.safety.mkdir(exist_ok=True)
-    # UTC, so the names sort in time order even when the clocks go back.
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
-    destination = data.safety / f"pre-{kind}-{stamp}.db"
+    destination = data.safety / f"pre-{kind}-{data.next_copy_number():06d}-{stamp}.db"
     write_verified_copy(
         data.database, destination, scratch_dir=data.scratch, progress=progress, stamp=False
     )
-    keep_newest(_all(data), KEEP, key=_stamp_of)
+    keep_newest(_all(data), KEEP, key=_order_of)
     return destination
 
 
@@ -54,11 +54,11 @@ def latest_undo(data: DataFolder) -> SafetyCopyFile | None:
     rescue of damaged data (a `damaged-…` file newer than every copy) there is nothing to
     undo either: the copies are of older data.
     """
-    copies = sorted(_all(data), key=_stamp_of, reverse=True)
+    copies = sorted(_all(data), key=_order_of, reverse=True)
     if not copies or _kind_and_stamp(copies[0])[0] != "restore":
         return None
-    rescued = [m[1] for p in data.root.glob("damaged-*.db") if (m := DAMAGED.match(p.name))]
-    if rescued and max(rescued) > _stamp_of(copies[0]):
+    rescued = [int(m[1]) for p in data.root.glob("damaged-*.db") if (m := DAMAGED.match(p.name))]
+    if rescued and max(rescued) > _order_of(copies[0])[0]:
         return None
     try:
         return _describe(copies[0])
@@ -79,11 +79,15 @@ def _kind_and_stamp(path: Path) -> tuple[str, str]:
     match = NAME.match(path.name)
     if match is None:
         raise ValueError(f"not a safety copy: {path.name}")
-    return match[1], match[2]
+    return match[1], match[3]
 
 
-def _stamp_of(path: Path) -> str:
-    return _kind_and_stamp(path)[1]
+def _order_of(path: Path) -> tuple[int, str]:
+    """Newest last: by the copy's number, then (copies from before numbers) its stamp."""
+    match = NAME.match(path.name)
+    if match is None:
+        raise ValueError(f"not a safety copy: {path.name}")
+    return int(match[2] or 0), match[3]
 
 
 def _describe(path: Path) -> SafetyCopyFile:
