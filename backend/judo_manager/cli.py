@@ -70,6 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     undo.set_defaults(run=_undo_restore)
 
+    status = commands.add_parser(
+        "status",
+        help="show the data folder, what it holds, the last backup and the safety copies",
+        description="Show the data folder, the database's size and contents, the last backup, "
+        "the safety copies, and whether a window has the data open. Changes nothing.",
+    )
+    status.add_argument("--json", action="store_true", help="print it as JSON, for scripts")
+    status.set_defaults(run=_status)
+
     demo = commands.add_parser("demo", help="fill the club with realistic demo athletes")
     demo.add_argument("--athletes", type=int, default=40, metavar="N")
     demo.add_argument("--force", action="store_true", help="add them even if athletes exist")
@@ -268,6 +277,100 @@ def _confirm(question: str) -> bool:
     except EOFError:
         return False
     return answer.strip().lower() in ("y", "yes")
+
+
+def _status(args: argparse.Namespace, data_dir: Path) -> int:
+    import json
+
+    report = _status_report(DataFolder(data_dir))
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    database = report["database"]
+    lines = [("Data folder", report["dataFolder"])]
+    if database is None:
+        lines.append(("Database", "none yet: Judo Manager makes it when it first opens"))
+    elif "damaged" in database:
+        lines.append(("Database", database["damaged"]))
+    else:
+        lines.append(
+            ("Database", f"{_size(database['bytes'])}, data version {database['schemaVersion']}")
+        )
+        lines.append(("Holds", database["holds"]))
+    last = report["lastBackup"]
+    lines.append(
+        (
+            "Last backup",
+            "never (on this computer)"
+            if last is None
+            else f"{last['finishedAt']} to {last['path']} ({_size(last['bytes'])})",
+        )
+    )
+    copies = report["safetyCopies"]
+    lines.append(("Safety copies", str(len(copies)) if copies else "none"))
+    lines += [("", f"{c['takenAt']}  {_size(c['bytes'])}  {c['path']}") for c in copies]
+    window = "open with this data" if report["openInWindow"] else "not open"
+    lines.append(("Window", window))
+    for label, value in lines:
+        print(f"{label:14} {value}")
+    return 0
+
+
+def _status_report(folder: DataFolder) -> dict[str, object]:
+    """What `status` says, as JSON-ready values; reads only, even beside an open window."""
+    from judo_manager.db import Database, open_database
+    from judo_manager.db.contents import describe_counts
+    from judo_manager.db.lock import DataFolderLock
+    from judo_manager.errors import DamagedDatabaseError, DataFolderError
+    from judo_manager.wiring import AppServices
+
+    report: dict[str, object] = {
+        "dataFolder": str(folder.root),
+        "database": None,
+        "lastBackup": None,
+        "safetyCopies": [],
+        "openInWindow": folder.root.is_dir() and DataFolderLock(folder).held_elsewhere(),
+    }
+    if not folder.database.exists():
+        return report
+    try:
+        db = open_database(folder.database)
+    except DamagedDatabaseError as error:
+        report["database"] = {"path": str(folder.database), "damaged": str(error)}
+        return report
+    except DataFolderError:
+        db = Database(folder.database)  # a full or read-only disk can still be read
+    services = AppServices.build(db)
+    try:
+        info = services.system.app_info()
+        last = services.backup.last_backup()
+        copies = services.restore.safety_copies()
+    finally:
+        db.close()
+    report["database"] = {
+        "path": str(info.database_path),
+        "bytes": info.database_bytes,
+        "schemaVersion": info.schema_version,
+        "contents": dict(info.contents),
+        "holds": describe_counts(info.contents),
+    }
+    if last is not None:
+        report["lastBackup"] = {
+            "finishedAt": last.finished_at,
+            "path": str(last.path),
+            "bytes": last.bytes,
+            "contents": dict(last.contents or {}),
+        }
+    report["safetyCopies"] = [
+        {
+            "kind": copy.kind,
+            "takenAt": copy.taken_at.isoformat(timespec="seconds"),
+            "bytes": copy.bytes,
+            "path": str(copy.path),
+        }
+        for copy in copies
+    ]
+    return report
 
 
 def _demo(args: argparse.Namespace, data_dir: Path) -> int:

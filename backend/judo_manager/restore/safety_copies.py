@@ -68,6 +68,17 @@ def latest_undo(data: DataFolder) -> SafetyCopyFile | None:
         return None
 
 
+def every_copy(data: DataFolder) -> list[SafetyCopyFile]:
+    """Every safety copy that can be read, newest first (for `status`)."""
+    described = []
+    for path in sorted(_all(data), key=_order_of, reverse=True):
+        try:
+            described.append(_describe(path))
+        except (OSError, sqlite3.Error):
+            logger.warning("the safety copy %s can't be read", path)
+    return described
+
+
 def _all(data: DataFolder) -> list[Path]:
     """Every safety copy."""
     if not data.safety.is_dir():

@@ -128,6 +128,10 @@ class RestoreService:
                 copy.path.unlink(missing_ok=True)
             return self._outcome(aside)
 
+    def safety_copies(self) -> list[SafetyCopyFile]:
+        """Every safety copy kept, newest first."""
+        return safety_copies.every_copy(self._db.folder)
+
     def undo_status(self) -> SafetyCopyFile | None:
         """The safety copy that "Undo last restore" would put back, if any."""
         return safety_copies.latest_undo(self._db.folder)
