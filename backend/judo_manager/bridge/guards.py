@@ -1,9 +1,17 @@
-"""What keeps the bridge safe to expose: coach-readable errors, and no private reach-through.
+"""What keeps the bridge safe to expose, on pywebview's side of it and on the page's.
 
-pywebview exposes the public methods of the API object, but its dispatcher resolves any
-dotted name the page sends, including `system._backup._db...` and dunder chains. Services
-live in `_private` attributes, so the dispatcher is made to refuse every name with a part
-that starts with "_": the page can reach the camelCase methods and nothing else.
+- `coach_errors`: a bridge method raises only coach-readable errors.
+- `guard_dispatch`: pywebview's dispatcher (`js_bridge_call`) is replaced by one that answers
+  only the app's own page, refuses every dotted name with a private part (`system._backup._db`,
+  dunder chains), and hands errors to the page as their name and message alone. pywebview's
+  own answers carry `traceback.format_exc()` as the error's `stack`, with every source path,
+  and are sent through `evaluate_js`, which wraps the script in `eval` and so fails under the
+  page's Content-Security-Policy.
+- `guard_stubs`: the JavaScript stubs of `window.pywebview.api` are made from closures;
+  pywebview makes each with `new Function`, which that policy forbids too.
+
+Which page is the app's, and how to read the page a call came from, depends on the GUI
+backend: `window/guards.py` says so and installs all of this at start-up.
 """
 
 from __future__ import annotations
@@ -13,9 +21,10 @@ import inspect
 import json
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable
 from types import ModuleType
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar
 
 from judo_manager.bridge.convert import camel
 from judo_manager.bridge.types import FieldProblems
@@ -24,6 +33,34 @@ from judo_manager.errors import JudoManagerError, UnexpectedError, ValidationErr
 
 logger = logging.getLogger(__name__)
 Method = TypeVar("Method", bound=Callable[..., Any])
+
+# Set on each function that replaces one of pywebview's, so installing twice is harmless
+# and a test can tell the replacement from the original.
+GUARD_MARK = "_judo_manager_guard"
+
+# Messages that pywebview's own injected script sends (window dragging, DOM events,
+# `evaluate_js` callbacks, `window.pywebview.state`): pywebview answers them as before.
+PYWEBVIEW_MESSAGES = frozenset(
+    {
+        "pywebviewMoveWindow",
+        "pywebviewEventHandler",
+        "pywebviewAsyncCallback",
+        "pywebviewStateUpdate",
+        "pywebviewStateDelete",
+    }
+)
+
+
+def unexpected_error(what: str) -> UnexpectedError:
+    """The calm message for a fault the app did not foresee; the details go to the log.
+
+    `what` is the failed error's type name: its text can hold anything (a source path in an
+    ImportError, a file name in an OSError), and none of it helps a coach.
+    """
+    return UnexpectedError(
+        f"Something unexpected went wrong ({what}). Please try again; if it keeps happening, "
+        "restart Judo Manager."
+    )
 
 
 def coach_errors(method: Method) -> Method:
@@ -34,8 +71,8 @@ def coach_errors(method: Method) -> Method:
         try:
             return method(*args, **kwargs)
         except ValidationError as error:
-            # pywebview hands the page only the class name and str(error); the form needs
-            # every field's message, so the message becomes `FieldProblems` as JSON.
+            # The page reads only the class name and the message; the form needs every
+            # field's message, so the message becomes `FieldProblems` as JSON.
             problems = FieldProblems(
                 message=str(error),
                 fields={camel(field): text for field, text in error.fields.items()},
@@ -60,10 +97,7 @@ def coach_errors(method: Method) -> Method:
 
 def _unexpected(method: Callable[..., Any], error: Exception) -> UnexpectedError:
     logger.exception("bridge call %s failed", method.__qualname__)
-    return UnexpectedError(
-        f"Something unexpected went wrong ({type(error).__name__}: {error}). Please try "
-        "again; if it keeps happening, restart Judo Manager."
-    )
+    return unexpected_error(type(error).__name__)
 
 
 def is_public_name(func_name: str) -> bool:
@@ -71,20 +105,133 @@ def is_public_name(func_name: str) -> bool:
     return not any(part.startswith("_") for part in func_name.split("."))
 
 
-def guard_dispatch(*modules: ModuleType) -> None:
-    """Make pywebview's `js_bridge_call`, as each module holds it, refuse private names."""
+class PageError(TypedDict):
+    """An error as it crosses to the page: pywebview's JavaScript makes an `Error` of it."""
+
+    name: str
+    message: str
+    stack: str
+
+
+def error_for_page(error: BaseException) -> PageError:
+    """What the page learns of an error: its class name and its coach message.
+
+    `stack` is all the page gets in place of Python's traceback, in the form a JavaScript
+    stack starts with. Anything but our own errors is logged and becomes `UnexpectedError`.
+    """
+    if not isinstance(error, JudoManagerError):
+        logger.error("bridge call failed", exc_info=error)
+        error = unexpected_error(type(error).__name__)
+    name, message = type(error).__name__, str(error)
+    return {"name": name, "message": message, "stack": f"{name}: {message}"}
+
+
+# Whether the page that sent a call (to this pywebview window) is the app's own.
+FromAppPage = Callable[[Any], bool]
+
+
+def guard_dispatch(*modules: ModuleType, from_app_page: FromAppPage) -> None:
+    """Replace pywebview's `js_bridge_call`, as each of `modules` holds it, with ours."""
     for module in modules:
         dispatch = module.js_bridge_call
-        if getattr(dispatch, "_guarded", False):
+        if getattr(dispatch, GUARD_MARK, False):
             continue
+        module.js_bridge_call = _guarded_dispatch(dispatch, from_app_page)
 
-        def guarded(
-            window: Any, func_name: str, param: Any, value_id: str, _dispatch: Any = dispatch
-        ) -> Any:
-            if not is_public_name(func_name):
-                logger.warning("refused a bridge call to the private name %r", func_name)
-                return None
-            return _dispatch(window, func_name, param, value_id)
 
-        guarded._guarded = True  # type: ignore[attr-defined]
-        module.js_bridge_call = guarded
+def _guarded_dispatch(pywebview_dispatch: Any, from_app_page: FromAppPage) -> Any:
+    def js_bridge_call(window: Any, func_name: str, param: Any, value_id: str) -> None:
+        # The backend calls this on its GUI thread, where the page's address can be read.
+        if not from_app_page(window):
+            logger.warning("refused a bridge call to %r from a page not the app's", func_name)
+            return
+        if func_name in PYWEBVIEW_MESSAGES:
+            pywebview_dispatch(window, func_name, param, value_id)
+            return
+        method = _resolve(window, func_name)
+        # Answering runs script in the page and waits for it, so never on the GUI thread.
+        threading.Thread(
+            target=_answer, args=(window, func_name, method, param, value_id), daemon=True
+        ).start()
+
+    setattr(js_bridge_call, GUARD_MARK, True)
+    return js_bridge_call
+
+
+def _resolve(window: Any, func_name: str) -> Callable[..., Any] | None:
+    """The bridge method a dotted name names, or None for a private or unknown name."""
+    if not is_public_name(func_name):
+        logger.warning("refused a bridge call to the private name %r", func_name)
+        return None
+    exposed = window._functions.get(func_name)  # what `window.expose` was given
+    if exposed is not None:
+        return exposed  # type: ignore[no-any-return]
+    target: Any = window._js_api
+    for part in func_name.split("."):
+        target = getattr(target, part, None)
+    if inspect.ismethod(target) or inspect.isfunction(target):
+        return target
+    logger.warning("refused a bridge call to %r, which is no bridge method", func_name)
+    return None
+
+
+def _answer(
+    window: Any, func_name: str, method: Callable[..., Any] | None, param: Any, value_id: str
+) -> None:
+    """Run the call and settle the page's promise, as pywebview's `_checkValue` expects."""
+    try:
+        if method is None:
+            raise unexpected_error("no such bridge method")
+        reply = {"value": json.dumps(method(*param))}
+    except Exception as error:
+        reply = {"isError": True, "value": json.dumps(error_for_page(error))}
+    callbacks = f"window.pywebview._returnValuesCallbacks[{json.dumps(func_name)}]"
+    settle = f"{callbacks}[{json.dumps(value_id)}]"
+    try:
+        # A call made without a stub (a bare `_jsApiCallback`) has no promise to settle.
+        window.run_js(f"if ({callbacks} && {settle}) {settle}({json.dumps(reply)});")
+    except Exception:
+        # The coach closed the window while the call ran: nobody is left to answer.
+        logger.warning("could not answer the bridge call to %r", func_name, exc_info=True)
+
+
+# pywebview's `_createApi` (webview/js/api.js) with each stub a closure instead of a
+# `new Function(params, body)`; the stubs behave the same.
+_STUBS_JS = """
+window.pywebview._createApi = function (funcList) {
+  funcList.forEach(function (entry) {
+    var funcName = entry.func;
+    var path = funcName.split('.');
+    var last = path.pop();
+    var namespace = path.reduce(function (obj, prop) {
+      if (!obj[prop]) obj[prop] = {};
+      return obj[prop];
+    }, window.pywebview.api);
+    namespace[last] = function () {
+      var id = (Math.random() + '').substring(2);
+      var args = Array.prototype.slice.call(arguments);
+      var promise = new Promise(function (resolve, reject) {
+        window.pywebview._checkValue(funcName, resolve, reject, id);
+      });
+      window.pywebview._jsApiCallback(funcName, args, id);
+      return promise;
+    };
+    window.pywebview._returnValuesCallbacks[funcName] = {};
+  });
+};
+"""
+
+
+def guard_stubs(util: ModuleType) -> None:
+    """Make pywebview's injected script (`webview.util.load_js_files`) build eval-free stubs."""
+    load_js_files = util.load_js_files
+    if getattr(load_js_files, GUARD_MARK, False):
+        return
+
+    def guarded(window: Any, platform: str) -> tuple[str, str]:
+        js_code, finish_script = load_js_files(window, platform)
+        # `js_code` defines `window.pywebview`; the finish script then calls `_createApi`.
+        return js_code + _STUBS_JS, finish_script
+
+    setattr(guarded, GUARD_MARK, True)
+    util.load_js_files = guarded

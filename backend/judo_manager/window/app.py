@@ -15,6 +15,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from judo_manager.db.layout import DataFolder
+from judo_manager.window.guards import GUI
 from judo_manager.window.pages import frontend_url, web_dir
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
     except JudoManagerError as error:
         print(f"error: {error}", file=sys.stderr)
         webview.create_window(WINDOW_TITLE, html=_error_page(str(error)), width=640, height=320)
-        webview.start(gui="qt")
+        webview.start(gui=GUI)
         return 1
 
     window_handle = DesktopWindow()
@@ -66,7 +67,7 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
     window_handle.attach(window)
     window.events.loaded += _freeze_startup_objects
     try:
-        webview.start(gui="qt")
+        webview.start(gui=GUI)
     finally:
         db.close()
         lock.release()
@@ -105,12 +106,10 @@ def _import_webview() -> ModuleType:
         # Chromium refuses to sandbox itself as root; QtWebEngine needs this to start at all.
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     import webview
-    import webview.platforms.qt
-    import webview.util
 
-    from judo_manager.bridge.guards import guard_dispatch
+    from judo_manager.window.guards import install_guards
 
-    guard_dispatch(webview.util, webview.platforms.qt)
+    install_guards()
     port = os.environ.get(DEBUG_PORT_ENV)
     if port:
         webview.settings["REMOTE_DEBUGGING_PORT"] = int(port)

@@ -44,7 +44,9 @@ class DesktopWindow:
             f"{{detail: {json.dumps(detail)}}}))"
         )
         try:
-            self._window.evaluate_js(script)
+            # run_js, not evaluate_js: that one wraps the script in `eval`, which the page's
+            # Content-Security-Policy refuses.
+            self._window.run_js(script)
         except Exception:
             # The page only shows progress and reloads; the work itself must not fail on it
             # (for instance when the coach closes the window mid-job).

@@ -1,10 +1,13 @@
-"""Which page the window loads: the built frontend, or the Vite dev server."""
+"""Which page the window loads (the built frontend, or the Vite dev server), and whether an
+address is that page."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 DEV_SERVER_URL = "http://localhost:5173/"
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def web_dir() -> Path:
@@ -21,3 +24,34 @@ def frontend_url(dev: bool) -> str:
     if dev:
         return DEV_SERVER_URL
     return str(web_dir() / "index.html")
+
+
+def same_origin(url: str, app_url: str | None) -> bool:
+    """True when `url` has the scheme, host and port of the app's page `app_url`.
+
+    `app_url` is the address pywebview resolved the page to (`http://127.0.0.1:<random
+    port>/index.html`, or the dev server); None for a window without a page of ours.
+    """
+    if app_url is None:
+        return False
+    return _origin(url) == _origin(app_url) and _origin(url)[0] in _DEFAULT_PORTS
+
+
+def is_app_page(url: str, app_url: str | None) -> bool:
+    """True when `url` is the app's page itself (any query or fragment), not another file."""
+    return same_origin(url, app_url) and urlsplit(url).path == urlsplit(app_url or "").path
+
+
+def is_external_link(url: str, app_url: str | None) -> bool:
+    """True for a web address of another site, for the system browser to open."""
+    return urlsplit(url).scheme.lower() in _DEFAULT_PORTS and not same_origin(url, app_url)
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port or _DEFAULT_PORTS.get(scheme)
+    except ValueError:  # a port that is not a number
+        return ("", "", None)
+    return (scheme, (parts.hostname or "").lower(), port)

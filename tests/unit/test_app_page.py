@@ -1,0 +1,47 @@
+"""Which addresses are the app's page, its origin, or another site for the system browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from judo_manager.window.pages import (
+    DEV_SERVER_URL,
+    is_app_page,
+    is_external_link,
+    same_origin,
+)
+
+BUILT = "http://127.0.0.1:4242/index.html"  # as pywebview resolves the built page
+
+
+@pytest.mark.parametrize(
+    ("url", "app_url", "origin", "page", "external"),
+    [
+        (BUILT, BUILT, True, True, False),
+        (f"{BUILT}?reload=1#top", BUILT, True, True, False),
+        ("HTTP://127.0.0.1:4242/index.html", BUILT, True, True, False),
+        ("http://127.0.0.1:4242/assets/index.js", BUILT, True, False, False),
+        ("http://127.0.0.1:4243/index.html", BUILT, False, False, True),  # another port
+        ("https://127.0.0.1:4242/index.html", BUILT, False, False, True),
+        ("http://localhost:4242/index.html", BUILT, False, False, True),
+        ("https://www.ijf.org/", BUILT, False, False, True),
+        ("file:///tmp/x.html", BUILT, False, False, False),
+        ("data:text/html,<h1>hi</h1>", BUILT, False, False, False),
+        ("javascript:alert(1)", BUILT, False, False, False),
+        ("http://127.0.0.1:notaport/", BUILT, False, False, True),
+        (DEV_SERVER_URL, DEV_SERVER_URL, True, True, False),
+        ("http://localhost:5173/src/main.tsx", DEV_SERVER_URL, True, False, False),
+        ("http://localhost/", "http://localhost:80/", True, True, False),  # default port
+        # A window of Python's own HTML has no page of ours.
+        ("data:text/html,<h1>error</h1>", None, False, False, False),
+        ("https://www.ijf.org/", None, False, False, True),
+    ],
+)
+def test_addresses(url: str, app_url: str | None, origin: bool, page: bool, external: bool) -> None:
+    assert same_origin(url, app_url) is origin
+    assert is_app_page(url, app_url) is page
+    assert is_external_link(url, app_url) is external
+
+
+def test_file_urls_have_no_origin_to_share() -> None:
+    assert same_origin("file:///tmp/a.html", "file:///tmp/a.html") is False
