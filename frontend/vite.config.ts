@@ -5,8 +5,9 @@ import { defineConfig, type Plugin } from "vite";
 const DEV_SERVER_PORT = 5173;
 
 /**
- * The `<style>` elements that scripts insert, allowed by the hash of their text. A change
- * to a text makes tests/unit/test_content_security_policy.py fail with the new hash.
+ * The `<style>` elements that scripts insert, allowed by the hash of their text. When one
+ * changes, tests/unit/test_content_security_policy.py fails with the new hash, or for the
+ * last, the e2e test does (the app's log shows the hash Chromium expected).
  */
 const INSERTED_STYLES = [
   // sonner (the toasts) adds its stylesheet from its script: `__insertCSS("...")` in
@@ -17,6 +18,12 @@ const INSERTED_STYLES = [
   // pywebview's injected script adds `body {... user-select: none ...}` for a window with
   // `text_select=False`, as ours is: `disableTextCss` in webview/js/customize.js.
   "sha256-RoIvEyQwR8x7XAq0wvZTfMiswRYjOD0c8DenZVf2Kss=",
+  // Radix's modal dialogs lock the page's scrolling with a <style> that react-remove-scroll-bar
+  // writes at run time, with the width of the page's scrollbar in it: this is its text for
+  // none, as the app's page has (it scrolls inside, never as a whole). Were there one, only
+  // the lock would be refused: the page behind the dialog could scroll. Checked in the real
+  // window by tests/e2e/test_bridge_guard.py, which opens a dialog.
+  "sha256-nzTgYzXYDNe6BAHiiI7NNlfK8n/auuOAhh2t92YvuXo=",
 ];
 
 /**

@@ -24,6 +24,7 @@ from playwright.sync_api import Page, Playwright, expect
 from judo_manager.athletes.service import AthletesService
 from judo_manager.db import open_database
 from judo_manager.db.layout import database_path
+from judo_manager.logs import LOG_FILENAME
 from judo_manager.rules.service import RulesService
 from tests.e2e.conftest import LaunchApp, RunningApp
 from tests.e2e.native import wait_until
@@ -118,6 +119,12 @@ def _club_of_one(data: Path) -> Path:
     return data
 
 
+def _warnings(app: RunningApp) -> str:
+    """What the app logged: its terminal and its log file (judo_manager.logs)."""
+    files = sorted((app.data_dir.parent / "state").rglob(LOG_FILENAME))
+    return app.log() + "".join(f.read_text(errors="replace") for f in files)
+
+
 def _athletes_on_disk(app: RunningApp) -> int:
     uri = f"{database_path(app.data_dir).as_uri()}?mode=ro"
     with sqlite3.connect(uri, uri=True) as conn:
@@ -127,7 +134,9 @@ def _athletes_on_disk(app: RunningApp) -> int:
 def _open_roster(
     launch_app: LaunchApp, tmp_path: Path, env: dict[str, str] | None = None
 ) -> RunningApp:
-    app = launch_app(_club_of_one(tmp_path / "club"), env=env)
+    # A log folder of its own (platformdirs' user_log_dir), for _warnings to read.
+    state = {"XDG_STATE_HOME": str(tmp_path / "state")}
+    app = launch_app(_club_of_one(tmp_path / "club"), env={**state, **(env or {})})
     expect(app.page.get_by_role("heading", level=1, name="Athletes")).to_be_visible(
         timeout=START_TIMEOUT_MS
     )
@@ -275,7 +284,7 @@ def test_another_local_page_opens_in_the_system_browser_not_in_the_window(
         page.evaluate("href => { window.location.href = href; }", other)
 
     wait_until(lambda: system_browser.opened() == [other], "the system browser", app)
-    assert f"opened {other} in the system browser, not in the window" in app.log()
+    assert f"opened {other} in the system browser, not in the window" in _warnings(app)
     _still_the_app(app, playwright, app_url)
     assert local_site.requested == []  # the window never asked for the page
 
@@ -296,7 +305,7 @@ def test_a_dropped_file_is_neither_loaded_nor_handed_to_the_browser(
         session.send("Input.dispatchDragEvent", {"type": step, "x": 600, "y": 400, "data": drag})
 
     refusal = f"refused to load {dropped.as_uri()}"
-    wait_until(lambda: refusal in app.log(), "the refusal", app)
+    wait_until(lambda: refusal in _warnings(app), "the refusal", app)
     _still_the_app(app, playwright, app_url)
     assert system_browser.opened() == []
 
@@ -321,7 +330,7 @@ def test_injected_scripts_and_eval_do_not_run_while_the_app_works(
     expect(_roster_row(page)).to_be_visible(timeout=START_TIMEOUT_MS)  # a roster load
 
     # The app's own features under the policy: a bridge call that pushes its progress to
-    # the page, and a toast, styled by the stylesheet sonner inserts.
+    # the page, a toast, styled by the stylesheet sonner inserts, and a dialog.
     stick = tmp_path / "usb-stick"
     stick.mkdir()
     page.get_by_role("navigation").get_by_role("button", name="Settings").click()
@@ -332,6 +341,13 @@ def test_injected_scripts_and_eval_do_not_run_while_the_app_works(
     assert (stick / "club.db").exists()
     expect(page.locator("[data-sonner-toaster]")).to_have_css("position", "fixed")
     expect(page.locator("body")).to_have_css("user-select", "none")  # pywebview's style
+    # A modal dialog, which locks the page's scrolling with a <style> of its own.
+    page.get_by_role("navigation").get_by_role("button", name="Athletes").click()
+    page.get_by_role("button", name="Add athlete").click()
+    expect(page.get_by_role("dialog")).to_be_visible()
+    expect(page.locator("body")).to_have_css("overflow", "hidden")
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("dialog")).to_have_count(0)
 
     inline = page.evaluate(
         """() => {

@@ -59,7 +59,9 @@ def test_the_listed_hashes_are_those_of_the_inserted_styles() -> None:
     }
     missing = [f"{name}: '{h}'" for h, name in expected.items() if h not in _listed_hashes()]
     assert missing == [], "add to INSERTED_STYLES in frontend/vite.config.ts"
-    assert _listed_hashes() == set(expected), "INSERTED_STYLES lists a style nothing inserts"
+    # And one more: react-remove-scroll-bar's, written at run time, so checked in the real
+    # window (tests/e2e/test_bridge_guard.py opens a dialog under the policy).
+    assert len(_listed_hashes() - set(expected)) == 1, "INSERTED_STYLES lists a stale hash"
 
 
 def test_the_policy_comes_first_in_the_page() -> None:
