@@ -6,6 +6,8 @@ import hashlib
 import os
 import sqlite3
 import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -85,6 +87,48 @@ def mounted_tmpfs(folder: Path, options: str) -> Iterator[None]:
         yield
     finally:
         subprocess.run(["umount", str(folder)], check=True)
+
+
+def run_cli(
+    data_dir: Path, *args: str, clock: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`judo-manager --data-dir DATA_DIR ARGS…` in a process of its own, with no one at the
+    keyboard; `clock` runs it under faketime, e.g. "2020-01-01 10:00:00"."""
+    faked = ["faketime", clock] if clock else []
+    return subprocess.run(
+        [*faked, sys.executable, "-m", "judo_manager", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def make_club(folder: Path, athletes: int, seed: int = 1) -> Path:
+    """A data folder holding a demo club of `athletes`; its database, closed."""
+    db = open_database(database_path(folder))
+    fill_demo_club(db, athletes, seed=seed)
+    db.close()
+    return db.path
+
+
+def make_backup(destination: Path, athletes: int, seed: int = 7) -> Path:
+    """A verified backup, at `destination`, of another club of `athletes`."""
+    from judo_manager.db.snapshot import write_verified_copy
+
+    # The other club lives beside the stick, not on it.
+    sources = destination.parent.with_name(f"{destination.parent.name}-sources")
+    other = make_club(sources / destination.stem, athletes, seed)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    write_verified_copy(other, destination, scratch_dir=sources / "scratch")
+    return destination
+
+
+def left_days_ago(path: Path, content: bytes, days: float = 2) -> Path:
+    """A file with `content` last changed `days` ago, as a run killed back then left it."""
+    path.write_bytes(content)
+    then = time.time() - days * 24 * 3600
+    os.utime(path, (then, then))
+    return path
 
 
 def file_digest(path: Path) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -135,6 +135,19 @@ def _only_writer(data_dir: Path) -> Iterator[None]:
         lock.release()
 
 
+@contextmanager
+def _services(
+    data_dir: Path, *, rescue: bool = False, writer: bool = False
+) -> Iterator[AppServices]:
+    """The services for one command, closed after it; with `writer`, holding the lock."""
+    with _only_writer(data_dir) if writer else nullcontext():
+        services = _open_services(data_dir, rescue=rescue)
+        try:
+            yield services
+        finally:
+            services.db.close()
+
+
 def _open_services(data_dir: Path, *, rescue: bool = False) -> AppServices:
     """The services on the data folder's database.
 
@@ -189,25 +202,16 @@ def _backup(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _inspect(args: argparse.Namespace, data_dir: Path) -> int:
-    services = _open_services(data_dir, rescue=True)
-    try:
+    with _services(data_dir, rescue=True) as services:
         plan = services.restore.inspect(args.file)
         services.restore.discard_pending()
-    finally:
-        services.db.close()
     print(f"{args.file.name} can be restored.")
     _print_preview(plan)
     return 0
 
 
 def _restore(args: argparse.Namespace, data_dir: Path) -> int:
-    with _only_writer(data_dir):
-        return _restore_holding_the_lock(args, data_dir)
-
-
-def _restore_holding_the_lock(args: argparse.Namespace, data_dir: Path) -> int:
-    services = _open_services(data_dir, rescue=True)
-    try:
+    with _services(data_dir, rescue=True, writer=True) as services:
         plan = services.restore.inspect(args.file)
         _print_preview(plan)
         if not args.yes and not _confirm("Replace your current data with this backup?"):
@@ -215,20 +219,14 @@ def _restore_holding_the_lock(args: argparse.Namespace, data_dir: Path) -> int:
             print("Nothing was changed.")
             return 1
         outcome = services.restore.restore(plan.token)
-    finally:
-        services.db.close()
     print(f"Restored {outcome.athletes} athletes from {args.file}.")
     _print_where_the_old_data_went(outcome)
     return 0
 
 
 def _undo_restore(args: argparse.Namespace, data_dir: Path) -> int:
-    with _only_writer(data_dir):
-        services = _open_services(data_dir, rescue=True)
-        try:
-            outcome = services.restore.undo()
-        finally:
-            services.db.close()
+    with _services(data_dir, rescue=True, writer=True) as services:
+        outcome = services.restore.undo()
     print(f"Your data is back as it was before the restore ({outcome.athletes} athletes).")
     _print_where_the_old_data_went(outcome)
     return 0
@@ -379,13 +377,9 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
 
     if args.athletes < 1:
         raise JudoManagerError("--athletes needs a number of 1 or more.")
-    with _only_writer(data_dir):
-        services = _open_services(data_dir)
-        try:
-            added = fill_demo_club(services.db, args.athletes, force=args.force)
-            now = count_contents(services.db.connection())
-        finally:
-            services.db.close()
+    with _services(data_dir, writer=True) as services:
+        added = fill_demo_club(services.db, args.athletes, force=args.force)
+        now = count_contents(services.db.connection())
     print(
         f"Added {added:,} demo athletes to {services.db.path}; it now holds {describe_counts(now)}."
     )

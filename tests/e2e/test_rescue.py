@@ -14,27 +14,16 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from judo_manager.db import open_database
-from judo_manager.db.layout import database_path
-from judo_manager.db.snapshot import write_verified_copy
-from judo_manager.demo.generator import fill_demo_club
-from tests.conftest import file_digest
+from tests.conftest import file_digest, make_backup, make_club
 from tests.e2e.conftest import LaunchApp, save_screenshot
 
 UI_TIMEOUT_MS = 30_000
 
 
-def _club(folder: Path, athletes: int, seed: int) -> Path:
-    db = open_database(database_path(folder))
-    fill_demo_club(db, athletes, seed=seed)
-    db.close()
-    return database_path(folder)
-
-
-def _scribble_a_page(path: Path) -> None:
-    pages = path.stat().st_size // 4096
+def _scribble_page(path: Path, number: int) -> None:
+    """Random bytes over the whole of page `number` (counted from 1, as SQLite does)."""
     with path.open("r+b") as file:
-        file.seek((pages // 2) * 4096)
+        file.seek((number - 1) * 4096)
         file.write(os.urandom(4096))
 
 
@@ -42,11 +31,9 @@ def test_damaged_data_is_rescued_from_the_start_up_screen(
     launch_app: LaunchApp, tmp_path: Path
 ) -> None:
     data = tmp_path / "data"
-    live = _club(data, 300, seed=1)
-    backup = tmp_path / "usb" / "club-2026.db"
-    backup.parent.mkdir()
-    write_verified_copy(_club(tmp_path / "other", 45, seed=7), backup, scratch_dir=tmp_path / "s")
-    _scribble_a_page(live)
+    live = make_club(data, 300)
+    backup = make_backup(tmp_path / "usb" / "club-2026.db", 45)
+    _scribble_page(live, live.stat().st_size // 4096 // 2)
     damaged = file_digest(live)
     app = launch_app(data)
     page = app.page
@@ -91,19 +78,15 @@ def _scribble_an_athletes_page(path: Path) -> None:
         "ORDER BY pageno LIMIT 1 OFFSET 2"
     ).fetchone()
     conn.close()
-    with path.open("r+b") as file:
-        file.seek((page - 1) * 4096)
-        file.write(os.urandom(4096))
+    _scribble_page(path, page)
 
 
 def test_damage_found_while_working_leads_to_the_rescue(
     launch_app: LaunchApp, tmp_path: Path
 ) -> None:
     data = tmp_path / "data"
-    live = _club(data, 300, seed=1)
-    backup = tmp_path / "usb" / "club-2026.db"
-    backup.parent.mkdir()
-    write_verified_copy(_club(tmp_path / "other", 45, seed=7), backup, scratch_dir=tmp_path / "s")
+    live = make_club(data, 300)
+    backup = make_backup(tmp_path / "usb" / "club-2026.db", 45)
     app = launch_app(data)
     page = app.page
     expect(page.get_by_test_id("roster-count")).to_contain_text("300", timeout=UI_TIMEOUT_MS)

@@ -20,7 +20,13 @@ from judo_manager.db.snapshot import PHASE_SPANS, write_verified_copy
 from judo_manager.demo.generator import fill_demo_club
 from judo_manager.errors import BackupError, BackupVerificationError
 from judo_manager.jobs import JobLock
-from tests.conftest import LARGE_CLUB, assert_valid_backup, mounted_tmpfs, table_dump
+from tests.conftest import (
+    LARGE_CLUB,
+    assert_valid_backup,
+    left_days_ago,
+    mounted_tmpfs,
+    table_dump,
+)
 
 
 def _service(db: Database) -> BackupService:
@@ -293,11 +299,8 @@ def test_a_snapshot_left_by_a_killed_backup_is_cleared_a_day_later(
 ) -> None:
     scratch = db.path.parent / "scratch"
     scratch.mkdir()
-    old, fresh = scratch / "snapshot-old.db", scratch / "snapshot-fresh.db"
-    old.write_bytes(b"left by a backup killed yesterday")
-    fresh.write_bytes(b"another process's backup in progress")
-    two_days_ago = time.time() - 2 * 24 * 3600
-    os.utime(old, (two_days_ago, two_days_ago))
+    left_days_ago(scratch / "snapshot-old.db", b"left by a backup killed yesterday")
+    (scratch / "snapshot-fresh.db").write_bytes(b"another process's backup in progress")
 
     _service(db).export(tmp_path / "club.db", replace=False)
 
@@ -318,11 +321,9 @@ def test_a_partial_file_left_by_a_killed_backup_is_cleared_a_day_later(
 ) -> None:
     stick = tmp_path / "usb"
     stick.mkdir()
-    old, fresh = stick / ".club.db.0badf00d.partial", stick / ".club.db.1234abcd.partial"
-    old.write_bytes(b"half a backup from a power cut")
+    left_days_ago(stick / ".club.db.0badf00d.partial", b"half a backup from a power cut")
+    fresh = stick / ".club.db.1234abcd.partial"
     fresh.write_bytes(b"another process's backup in progress")
-    two_days_ago = time.time() - 2 * 24 * 3600
-    os.utime(old, (two_days_ago, two_days_ago))
 
     _service(db).export(stick / "club.db", replace=False)
 

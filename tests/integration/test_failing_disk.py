@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,7 +23,7 @@ from judo_manager.demo.generator import fill_demo_club
 from judo_manager.errors import DiskFullError
 from judo_manager.window.handle import DesktopWindow
 from judo_manager.wiring import AppServices
-from tests.conftest import assert_valid_backup, mounted_tmpfs
+from tests.conftest import assert_valid_backup, mounted_tmpfs, run_cli
 
 NEW_ATHLETE = {
     "fullName": "Ana Silva",
@@ -59,15 +58,6 @@ def _read_only_view(folder: Path, view: Path) -> Iterator[Path]:
         subprocess.run(["umount", str(view)], check=True)
 
 
-def _judo_manager(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "judo_manager", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-    )
-
-
 def test_a_read_only_data_disk_still_backs_up_what_the_app_last_saved(
     data_dir: Path, tmp_path: Path
 ) -> None:
@@ -87,7 +77,7 @@ def test_a_read_only_data_disk_still_backs_up_what_the_app_last_saved(
 
     with _read_only_view(data_dir, tmp_path / "failing-disk") as failing:
         listing_before = sorted(p.name for p in failing.iterdir())
-        result = _judo_manager(failing, "backup", str(usb / "rescue.db"))
+        result = run_cli(failing, "backup", str(usb / "rescue.db"))
         listing_after = sorted(p.name for p in failing.iterdir())
 
     writer.close()
@@ -164,7 +154,7 @@ def test_a_backup_from_a_full_data_disk_works_and_prints_no_traceback(
     usb = tmp_path / "usb"
     usb.mkdir()
 
-    result = _judo_manager(full_data_disk, "backup", str(usb))
+    result = run_cli(full_data_disk, "backup", str(usb))
 
     assert result.returncode == 0, result.stderr
     assert "200 athletes" in result.stdout and "isn't in its backup log" in result.stdout

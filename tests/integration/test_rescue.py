@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,10 +17,8 @@ import pytest
 
 from judo_manager.db import open_database
 from judo_manager.db.layout import database_path
-from judo_manager.db.snapshot import write_verified_copy
-from judo_manager.demo.generator import fill_demo_club
 from judo_manager.errors import DamagedDatabaseError
-from tests.conftest import file_digest
+from tests.conftest import file_digest, make_backup, make_club, run_cli
 
 
 def _empty(path: Path) -> None:
@@ -55,30 +51,6 @@ DAMAGE: dict[str, tuple[Callable[[Path], None], str]] = {
 }
 
 
-def _club(folder: Path, athletes: int, seed: int) -> Path:
-    db = open_database(database_path(folder))
-    fill_demo_club(db, athletes, seed=seed)
-    db.close()
-    return database_path(folder)
-
-
-def _backup(tmp_path: Path, athletes: int) -> Path:
-    live = _club(tmp_path / "other-club", athletes, seed=5)
-    destination = tmp_path / "usb" / "good.db"
-    destination.parent.mkdir()
-    write_verified_copy(live, destination, scratch_dir=tmp_path / "scratch")
-    return destination
-
-
-def _judo_manager(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "judo_manager", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-    )
-
-
 def _athletes_and_integrity(path: Path) -> tuple[int, str]:
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
@@ -98,7 +70,7 @@ def _damaged_copies(data_dir: Path) -> list[Path]:
 def test_damaged_live_data_is_named_and_never_becomes_an_empty_club(
     data_dir: Path, kind: str
 ) -> None:
-    live = _club(data_dir, 300, seed=1)
+    live = make_club(data_dir, 300)
     damage, words = DAMAGE[kind]
     damage(live)
     before = file_digest(live)
@@ -114,13 +86,13 @@ def test_damaged_live_data_is_named_and_never_becomes_an_empty_club(
 def test_restore_rescues_damaged_live_data_and_keeps_it_aside(
     data_dir: Path, tmp_path: Path, kind: str
 ) -> None:
-    live = _club(data_dir, 300, seed=1)
-    backup = _backup(tmp_path, 45)
+    live = make_club(data_dir, 300)
+    backup = make_backup(tmp_path / "usb" / "good.db", 45)
     DAMAGE[kind][0](live)
     damaged_digest = file_digest(live)
 
-    inspected = _judo_manager(data_dir, "inspect", str(backup))
-    restored = _judo_manager(data_dir, "restore", str(backup), "--yes")
+    inspected = run_cli(data_dir, "inspect", str(backup))
+    restored = run_cli(data_dir, "restore", str(backup), "--yes")
 
     assert inspected.returncode == 0, inspected.stderr
     assert "good.db can be restored" in inspected.stdout and "damaged" in inspected.stdout
@@ -138,13 +110,13 @@ def test_restore_rescues_damaged_live_data_and_keeps_it_aside(
 
 
 def test_undo_restore_rescues_damaged_live_data_too(data_dir: Path, tmp_path: Path) -> None:
-    live = _club(data_dir, 300, seed=1)
-    backup = _backup(tmp_path, 45)
-    assert _judo_manager(data_dir, "restore", str(backup), "--yes").returncode == 0
+    live = make_club(data_dir, 300)
+    backup = make_backup(tmp_path / "usb" / "good.db", 45)
+    assert run_cli(data_dir, "restore", str(backup), "--yes").returncode == 0
     _page_scribbled(live)
     damaged_digest = file_digest(live)
 
-    undone = _judo_manager(data_dir, "undo-restore")
+    undone = run_cli(data_dir, "undo-restore")
 
     assert undone.returncode == 0, undone.stderr
     assert "back as it was before the restore (300 athletes)" in undone.stdout
@@ -154,8 +126,10 @@ def test_undo_restore_rescues_damaged_live_data_too(data_dir: Path, tmp_path: Pa
 
 
 def test_a_healthy_restore_keeps_no_damaged_copy(data_dir: Path, tmp_path: Path) -> None:
-    _club(data_dir, 300, seed=1)
-    restored = _judo_manager(data_dir, "restore", str(_backup(tmp_path, 45)), "--yes")
+    make_club(data_dir, 300)
+    backup = make_backup(tmp_path / "usb" / "good.db", 45)
+
+    restored = run_cli(data_dir, "restore", str(backup), "--yes")
 
     assert restored.returncode == 0, restored.stderr
     assert "damaged" not in restored.stdout + restored.stderr
@@ -165,10 +139,10 @@ def test_a_healthy_restore_keeps_no_damaged_copy(data_dir: Path, tmp_path: Path)
 def test_a_backup_says_the_live_data_is_damaged_rather_than_failing_oddly(
     data_dir: Path, tmp_path: Path
 ) -> None:
-    live = _club(data_dir, 300, seed=1)
+    live = make_club(data_dir, 300)
     _header_scribbled(live)
 
-    result = _judo_manager(data_dir, "backup", str(tmp_path))
+    result = run_cli(data_dir, "backup", str(tmp_path))
 
     assert result.returncode == 1
     assert result.stderr.startswith("error: Your club's data on this computer is damaged")
@@ -189,13 +163,13 @@ def test_a_first_start_cut_short_leaves_no_empty_database(data_dir: Path) -> Non
 def test_after_a_rescue_no_older_restore_is_offered_for_undo(
     data_dir: Path, tmp_path: Path
 ) -> None:
-    live = _club(data_dir, 300, seed=1)
-    backup = _backup(tmp_path, 45)
-    assert _judo_manager(data_dir, "restore", str(backup), "--yes").returncode == 0
+    live = make_club(data_dir, 300)
+    backup = make_backup(tmp_path / "usb" / "good.db", 45)
+    assert run_cli(data_dir, "restore", str(backup), "--yes").returncode == 0
     _header_scribbled(live)
 
-    rescued = _judo_manager(data_dir, "restore", str(backup), "--yes")
-    undo = _judo_manager(data_dir, "undo-restore")
+    rescued = run_cli(data_dir, "restore", str(backup), "--yes")
+    undo = run_cli(data_dir, "undo-restore")
 
     assert rescued.returncode == 0 and "undo-restore puts it back" not in rescued.stdout
     # The safety copy left from the first restore holds older data than the damaged file.

@@ -7,36 +7,16 @@ the newest: kept when older ones are pruned, and the one that Undo puts back.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from judo_manager.db import open_database
-from judo_manager.db.layout import database_path
-from judo_manager.db.snapshot import write_verified_copy
-from judo_manager.demo.generator import fill_demo_club
 from judo_manager.restore.safety_copies import KEEP
-
-
-def _backup(tmp_path: Path, athletes: int) -> Path:
-    db = open_database(database_path(tmp_path / f"club-{athletes}"))
-    fill_demo_club(db, athletes, seed=athletes)
-    db.close()
-    destination = tmp_path / f"backup-{athletes}.db"
-    write_verified_copy(db.path, destination, scratch_dir=tmp_path / "scratch")
-    return destination
+from tests.conftest import make_backup, make_club, run_cli
 
 
 def _judo_manager(data_dir: Path, *args: str, clock: str | None = None) -> str:
-    faked = ["faketime", clock] if clock else []
-    result = subprocess.run(
-        [*faked, sys.executable, "-m", "judo_manager", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-    )
+    result = run_cli(data_dir, *args, clock=clock)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -46,15 +26,13 @@ def test_with_the_clock_set_back_undo_still_brings_back_the_data_before_the_late
 ) -> None:
     if shutil.which("faketime") is None:
         pytest.fail("faketime is missing; run the README's test command, which installs it")
-    db = open_database(database_path(data_dir))
-    fill_demo_club(db, 20, seed=1)
-    db.close()
+    make_club(data_dir, 20)
     for athletes in range(30, 30 + KEEP):
-        _judo_manager(data_dir, "restore", str(_backup(tmp_path, athletes)), "--yes")
+        backup = make_backup(tmp_path / "usb" / f"backup-{athletes}.db", athletes)
+        _judo_manager(data_dir, "restore", str(backup), "--yes")
 
-    _judo_manager(
-        data_dir, "restore", str(_backup(tmp_path, 60)), "--yes", clock="2020-01-01 10:00:00"
-    )
+    latest = make_backup(tmp_path / "usb" / "backup-60.db", 60)
+    _judo_manager(data_dir, "restore", str(latest), "--yes", clock="2020-01-01 10:00:00")
     copies = sorted(p.name for p in (data_dir / "safety").iterdir())
     undone = _judo_manager(data_dir, "undo-restore")
 

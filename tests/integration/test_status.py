@@ -3,40 +3,25 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from judo_manager.db import open_database
 from judo_manager.db.layout import DataFolder, database_path
 from judo_manager.db.lock import DataFolderLock
-from judo_manager.demo.generator import fill_demo_club
-from tests.conftest import file_digest
-
-
-def _judo_manager(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "judo_manager", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-    )
+from tests.conftest import file_digest, make_club, run_cli
 
 
 def test_status_tells_the_data_the_last_backup_the_safety_copies_and_the_window(
     data_dir: Path, tmp_path: Path
 ) -> None:
-    db = open_database(database_path(data_dir))
-    fill_demo_club(db, 25)
-    db.close()
-    assert _judo_manager(data_dir, "backup", str(tmp_path / "club.db")).returncode == 0
-    assert _judo_manager(data_dir, "restore", str(tmp_path / "club.db"), "--yes").returncode == 0
+    make_club(data_dir, 25)
+    assert run_cli(data_dir, "backup", str(tmp_path / "club.db")).returncode == 0
+    assert run_cli(data_dir, "restore", str(tmp_path / "club.db"), "--yes").returncode == 0
     before = file_digest(database_path(data_dir))
     window = DataFolderLock(DataFolder(data_dir))
     window.acquire("")  # as an open window holds it
 
-    result = _judo_manager(data_dir, "status", "--json")
-    text = _judo_manager(data_dir, "status")
+    result = run_cli(data_dir, "status", "--json")
+    text = run_cli(data_dir, "status")
     window.release()
 
     assert result.returncode == 0, result.stderr
@@ -54,7 +39,7 @@ def test_status_tells_the_data_the_last_backup_the_safety_copies_and_the_window(
 def test_status_of_a_folder_without_data_creates_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "new-laptop"
 
-    report = json.loads(_judo_manager(folder, "status", "--json").stdout)
+    report = json.loads(run_cli(folder, "status", "--json").stdout)
 
     assert report["database"] is None and report["openInWindow"] is False
     assert not folder.exists()
@@ -63,7 +48,7 @@ def test_status_of_a_folder_without_data_creates_nothing(tmp_path: Path) -> None
 def test_status_of_damaged_data_says_so(data_dir: Path) -> None:
     database_path(data_dir).write_bytes(b"")
 
-    result = _judo_manager(data_dir, "status")
+    result = run_cli(data_dir, "status")
 
     assert result.returncode == 0
     assert "Your club's data on this computer is damaged" in result.stdout

@@ -25,7 +25,7 @@ from judo_manager.db import Database
 from judo_manager.demo.generator import fill_demo_club
 from judo_manager.errors import BackupError
 from judo_manager.jobs import JobLock
-from tests.conftest import assert_valid_backup
+from tests.conftest import assert_valid_backup, left_days_ago
 
 # fuse 2 and fuse 3 name it differently; fusefat depends on either.
 FUSERMOUNT = shutil.which("fusermount") or shutil.which("fusermount3") or "fusermount"
@@ -103,11 +103,8 @@ def test_the_longest_name_the_stick_accepts_works(db: Database, fat_stick: Path)
 
 def test_a_day_old_partial_file_of_any_name_is_cleared(db: Database, fat_stick: Path) -> None:
     fill_demo_club(db, 20)
-    old, fresh = fat_stick / ".judo_backup_2026-11-20.db.0bad.partial", fat_stick / ".x.partial"
-    old.write_bytes(b"half a backup from a pulled stick")
-    fresh.write_bytes(b"another backup in progress")
-    two_days_ago = time.time() - 2 * 24 * 3600
-    os.utime(old, (two_days_ago, two_days_ago))
+    left_days_ago(fat_stick / ".judo_backup_2026-11-20.db.0bad.partial", b"half a backup")
+    (fat_stick / ".x.partial").write_bytes(b"another backup in progress")
 
     _service(db).export(fat_stick / "club.db", replace=False)
 
