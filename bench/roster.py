@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, Playwright, sync_playwright
 from webview.util import escape_string
 
@@ -586,8 +587,8 @@ class Anatomy:
     json_bytes: int
     script_bytes: int
     python: dict[str, float]
-    page_eval_ms: float
-    page_parse_ms: float
+    page_eval_ms: float | None  # None: the page's Content-Security-Policy refuses eval
+    page_parse_ms: float | None
     bridge_ms: float
 
 
@@ -597,15 +598,21 @@ def answer_anatomy(page: Page, baseline: Baseline, filters: dict[str, object]) -
     python = [baseline.time(filters) for _ in range(runs)]
     text = baseline.answer_json(filters)
     script = pywebview_script(text)
-    evals = page.evaluate(EVAL_ANSWER, {"script": script, "runs": runs})
+    try:
+        evals = page.evaluate(EVAL_ANSWER, {"script": script, "runs": runs})
+    except PlaywrightError as err:
+        # The page's policy forbids eval, so pywebview's script can't be run as it was sent.
+        if "unsafe-eval" not in str(err):
+            raise
+        evals = None
     bridge = [page.evaluate(BRIDGE_CALL, filters)["ms"] for _ in range(runs)]
     return Anatomy(
         rows=baseline.expected(filters).count,
         json_bytes=len(text.encode()),
         script_bytes=len(script.encode()),
         python={step: median([one[step] for one in python]) for step in python[0]},
-        page_eval_ms=median([one["total"] - one["parse"] for one in evals]),
-        page_parse_ms=median([one["parse"] for one in evals]),
+        page_eval_ms=None if evals is None else median([e["total"] - e["parse"] for e in evals]),
+        page_parse_ms=None if evals is None else median([e["parse"] for e in evals]),
         bridge_ms=median(bridge),
     )
 
@@ -732,16 +739,19 @@ def print_results(
 def print_anatomy(anatomy: Anatomy) -> None:
     """One `athletes.list` answer of the biggest list, split into its steps."""
     python_total = sum(anatomy.python.values())
-    page_total = anatomy.page_eval_ms + anatomy.page_parse_ms
-    rest = anatomy.bridge_ms - python_total - page_total
+    refused = "n/a (the page's CSP refuses eval)"
+    if anatomy.page_eval_ms is None or anatomy.page_parse_ms is None:
+        page_eval = page_parse = rest = refused
+    else:
+        page_total = anatomy.page_eval_ms + anatomy.page_parse_ms
+        page_eval = f"{anatomy.page_eval_ms:.1f}"
+        page_parse = f"{anatomy.page_parse_ms:.1f}"
+        rest = f"{anatomy.bridge_ms - python_total - page_total:.1f}"
     steps = [
         *[[f"Python: {name}", f"{ms:.1f}"] for name, ms in anatomy.python.items()],
-        [
-            "page: run pywebview's script (parse source, eval the string)",
-            f"{anatomy.page_eval_ms:.1f}",
-        ],
-        ["page: JSON.parse of the answer", f"{anatomy.page_parse_ms:.1f}"],
-        ["rest: QWebChannel call, thread, Qt signal, runJavaScript IPC", f"{rest:.1f}"],
+        ["page: run pywebview's script (parse source, eval the string)", page_eval],
+        ["page: JSON.parse of the answer", page_parse],
+        ["rest: QWebChannel call, thread, Qt signal, runJavaScript IPC", rest],
         ["bridge call from the page, total", f"{anatomy.bridge_ms:.1f}"],
     ]
     print_table(
