@@ -11,7 +11,7 @@ from pathlib import Path
 
 from judo_manager.backup import repository
 from judo_manager.backup.file_names import default_filename, with_db_suffix
-from judo_manager.backup.repository import BackupAttempt
+from judo_manager.backup.model import BackupAttempt
 from judo_manager.db import Database
 from judo_manager.db.connection import is_part_of
 from judo_manager.db.drive_errors import describe_write_error

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from judo_manager.backup.repository import BackupAttempt
+from judo_manager.backup.model import BackupAttempt
 from judo_manager.bridge.events import DATA_REPLACED_EVENT, PROGRESS_EVENT
 from judo_manager.bridge.guards import coach_errors
 from judo_manager.bridge.host import Host
