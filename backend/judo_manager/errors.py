@@ -16,6 +16,7 @@ JudoManagerError
  ├── UnexpectedError          a fault in the app itself, told calmly
  ├── BusyError                another backup or restore is running
  ├── FolderInUseError         another Judo Manager has this data folder open
+ ├── FileInUseError           another task of this app still has the database file open
  ├── BackupError              a backup could not be written
  │    ├── BackupVerificationError  the copy on the drive is not what was written
  │    └── DestinationExistsError   a file is already there and replacing it wasn't asked for
@@ -89,6 +90,10 @@ class BusyError(JudoManagerError):
 
 class FolderInUseError(JudoManagerError):
     """Another Judo Manager window or command has this data folder open for writing."""
+
+
+class FileInUseError(JudoManagerError):
+    """The database file can't be replaced while another task of the app has it open."""
 
 
 class BackupVerificationError(BackupError):

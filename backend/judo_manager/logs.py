@@ -37,6 +37,8 @@ def configure_logging() -> Path | None:
     root.addHandler(handler)
     terminal = logging.StreamHandler()
     terminal.setFormatter(_OneLine())
+    # A record with a traceback is for the file: whoever logged it tells the coach themselves.
+    terminal.addFilter(lambda record: not record.exc_info)
     root.addHandler(terminal)
     # pywebview logs every exception of a bridge call as its formatted traceback; ours are
     # logged (in full, to the file) where they happen, so its own line says only what failed.

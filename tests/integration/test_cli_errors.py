@@ -52,8 +52,17 @@ def test_a_database_from_a_newer_version(data_dir: Path, tmp_path: Path) -> None
 
 
 def test_an_unwritable_data_folder(read_only_dir: Path, tmp_path: Path) -> None:
-    result = _judo_manager("--data-dir", str(read_only_dir / "club"), "backup", str(tmp_path))
+    result = _judo_manager("--data-dir", str(read_only_dir / "club"), "demo")
     _assert_one_clear_line(result, "can't create its data folder")
+
+
+def test_a_backup_of_a_folder_without_club_data_makes_none(tmp_path: Path) -> None:
+    mistyped = tmp_path / "judo-manger"
+
+    result = _judo_manager("--data-dir", str(mistyped), "backup", str(tmp_path))
+
+    _assert_one_clear_line(result, f"There is no club data in {mistyped} to back up")
+    assert not mistyped.exists() and list(tmp_path.iterdir()) == []
 
 
 def test_version_and_module_entry_point() -> None:

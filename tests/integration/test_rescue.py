@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from judo_manager.db import open_database
+from judo_manager.db import Database, open_database
 from judo_manager.db.layout import database_path
-from judo_manager.errors import DamagedDatabaseError
+from judo_manager.errors import DamagedDatabaseError, FileInUseError
+from judo_manager.jobs import JobLock
+from judo_manager.restore.service import RestoreService
 from tests.conftest import file_digest, make_backup, make_club, run_cli
 
 
@@ -175,3 +178,34 @@ def test_after_a_rescue_no_older_restore_is_offered_for_undo(
     # The safety copy left from the first restore holds older data than the damaged file.
     assert undo.returncode == 1 and "There is no restore to undo" in undo.stderr
     assert _athletes_and_integrity(live) == (45, "ok")
+
+
+def test_a_rescue_waits_for_no_one_and_refuses_while_another_task_has_the_file_open(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    live = make_club(data_dir, 300)
+    backup = make_backup(tmp_path / "usb" / "good.db", 45)
+    db = Database(live)
+    opened, done = threading.Event(), threading.Event()
+
+    def another_task() -> None:  # a bridge call still reading when the coach confirms
+        conn = db.connection()
+        conn.execute("SELECT count(*) FROM athletes").fetchone()
+        opened.set()
+        done.wait(30)
+        conn.execute("SELECT 1").fetchone()  # its work goes on with the file it opened
+
+    task = threading.Thread(target=another_task)
+    task.start()
+    opened.wait(30)
+    _header_scribbled(live)
+    damaged_digest = file_digest(live)
+    service = RestoreService(db, JobLock())
+    try:
+        with pytest.raises(FileInUseError, match="still reading the club's data"):
+            service.restore(service.inspect(backup).token)
+    finally:
+        done.set()
+        task.join(30)
+
+    assert file_digest(live) == damaged_digest and _damaged_copies(data_dir) == []

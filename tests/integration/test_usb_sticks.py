@@ -101,14 +101,22 @@ def test_the_longest_name_the_stick_accepts_works(db: Database, fat_stick: Path)
     assert_valid_backup(fat_stick / name, 20)
 
 
-def test_a_day_old_partial_file_of_any_name_is_cleared(db: Database, fat_stick: Path) -> None:
+def test_a_day_old_partial_file_of_ours_is_cleared_and_nothing_else(
+    db: Database, fat_stick: Path
+) -> None:
     fill_demo_club(db, 20)
-    left_days_ago(fat_stick / ".judo_backup_2026-11-20.db.0bad.partial", b"half a backup")
-    (fat_stick / ".x.partial").write_bytes(b"another backup in progress")
+    left_days_ago(fat_stick / ".jm-0badf00d.partial", b"half a backup from a pulled stick")
+    left_days_ago(fat_stick / ".judo_backup_2026-11-20.db.0badf00d.partial", b"older naming")
+    left_days_ago(fat_stick / ".holiday-video.mp4.partial", b"another program's download")
+    (fat_stick / ".jm-1234abcd.partial").write_bytes(b"another backup in progress")
 
     _service(db).export(fat_stick / "club.db", replace=False)
 
-    assert sorted(os.listdir(fat_stick)) == [".x.partial", "club.db"]
+    assert sorted(os.listdir(fat_stick)) == [
+        ".holiday-video.mp4.partial",
+        ".jm-1234abcd.partial",
+        "club.db",
+    ]
 
 
 def test_a_pulled_stick_is_called_unplugged(db: Database, tmp_path: Path) -> None:

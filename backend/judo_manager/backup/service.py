@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import shutil
 import sqlite3
 import time
 from pathlib import Path
@@ -71,14 +72,19 @@ class BackupService:
             needed = self._check_free_space(destination)
             if not read_only:
                 folder.clean_stale()
-            written = write_verified_copy(
-                self._db.path,
-                destination,
-                scratch_dir=folder.scratch_for(needed, beside=destination.parent),
-                progress=progress,
-                read_only=read_only,
-                replace=replace,
-            )
+            scratch = folder.scratch_for(needed, beside=destination.parent)
+            try:
+                written = write_verified_copy(
+                    self._db.path,
+                    destination,
+                    scratch_dir=scratch,
+                    progress=progress,
+                    read_only=read_only,
+                    replace=replace,
+                )
+            finally:
+                if scratch.name.startswith("judo-manager-scratch-"):
+                    shutil.rmtree(scratch, ignore_errors=True)
         except JudoManagerError as error:
             self._record_failure(destination, started_at, clock, str(error))
             raise
@@ -116,7 +122,10 @@ class BackupService:
             kind=kind,
         )
         try:
-            conn = sqlite3.connect(replacement.as_uri(), uri=True, isolation_level=None)
+            # mode=rw: a staged file that vanished is an error, never a new empty database.
+            conn = sqlite3.connect(
+                f"{replacement.as_uri()}?mode=rw", uri=True, isolation_level=None
+            )
             try:
                 repository.carry_history(conn, self._db.path, event)
             finally:

@@ -15,6 +15,10 @@ SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+class Connection(sqlite3.Connection):
+    """An SQLite connection that can be tracked with a weak reference (the base can't be)."""
+
+
 def connect(
     path: Path,
     *,
@@ -35,7 +39,11 @@ def connect(
     else:
         target = f"{path.as_uri()}?mode=ro" if read_only else str(path)
     conn = sqlite3.connect(
-        target, uri=read_only, isolation_level=None, check_same_thread=check_same_thread
+        target,
+        uri=read_only,
+        isolation_level=None,
+        check_same_thread=check_same_thread,
+        factory=Connection,
     )
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

@@ -20,29 +20,34 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from judo_manager.db.checks import check_compatible
-from judo_manager.db.connection import connect, sidecars
+from judo_manager.db.connection import Connection, connect, sidecars
 from judo_manager.db.fileio import publish_new_file
 from judo_manager.db.health import damage_of, damaged, describe_database_error
 from judo_manager.db.layout import NEW_DATABASE_PATTERN, DataFolder
 from judo_manager.db.migrations import migrate
-from judo_manager.errors import DataFolderError
+from judo_manager.errors import DataFolderError, FileInUseError
 
 
 class _ThreadConnection:
     """Holds one thread's connection; dropped, and so closed, when the thread ends."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
 
 class Database:
     """The club database file, ready to use from any thread."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
+        self._read_only = read_only
         self._local = threading.local()
         self._write_lock = threading.Lock()
-        self._holders: weakref.WeakSet[_ThreadConnection] = weakref.WeakSet()
+        # Held while the file itself is replaced: no connection is opened meanwhile.
+        self._file_lock = threading.Lock()
+        # Every connection still alive, in any thread: one a running call still uses stays
+        # here even after its thread's holder is gone.
+        self._connections: weakref.WeakSet[Connection] = weakref.WeakSet()
 
     @property
     def folder(self) -> DataFolder:
@@ -53,16 +58,19 @@ class Database:
         """This thread's connection, opened on first use."""
         holder: _ThreadConnection | None = getattr(self._local, "holder", None)
         if holder is None:
-            holder = _ThreadConnection(connect(self.path))
+            with self._file_lock:
+                conn = connect(self.path, read_only=self._read_only)
+            holder = _ThreadConnection(conn)
             self._local.holder = holder
-            self._holders.add(holder)
+            self._connections.add(conn)
         return holder.conn
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; commits on success, rolls back on any error."""
-        conn = self.connection()
         with self._write_lock:
+            # Asked for inside the lock: a write that waited out a replaced file gets the new one.
+            conn = self.connection()
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
@@ -83,12 +91,21 @@ class Database:
             yield self.connection()
 
     @contextmanager
-    def no_writes(self) -> Iterator[None]:
-        """No write of this process starts while the block runs; opens no connection.
+    def replacing_file(self) -> Iterator[None]:
+        """For replacing the database file itself: no connection may hold it meanwhile.
 
-        For replacing the file itself, which no connection may hold meanwhile.
+        Closes this thread's connection, refuses (FileInUseError) while any other thread
+        still has one open, and lets no write start nor connection open until the block ends.
         """
-        with self._write_lock:
+        with self._write_lock, self._file_lock:
+            self.close()
+            gc.collect()  # a finished thread's connection may wait in a reference cycle
+            if len(self._connections):
+                raise FileInUseError(
+                    "Judo Manager is still reading the club's data for another task, so the "
+                    "file can't be replaced now. Close Judo Manager, open it again, and try "
+                    "again. Nothing was changed."
+                )
             yield
 
     @contextmanager
@@ -110,21 +127,18 @@ class Database:
         """The database's page size in bytes."""
         return int(self.connection().execute("PRAGMA page_size").fetchone()[0])
 
-    def open_connections(self) -> int:
-        """How many connections to the file are still open, in any thread of this process."""
-        gc.collect()  # a finished thread's connection may wait in a reference cycle
-        return len(self._holders)
-
     def close(self) -> None:
         """Close every connection that can be closed from here; the object is done with.
 
         SQLite refuses to close another live thread's connection from this one; those close
         when their thread ends.
         """
-        for holder in list(self._holders):
-            with contextlib.suppress(sqlite3.ProgrammingError):
-                holder.conn.close()
-        self._holders.clear()
+        for conn in list(self._connections):
+            try:
+                conn.close()
+            except sqlite3.ProgrammingError:
+                continue  # another live thread's: it stays counted until that thread ends
+            self._connections.discard(conn)
         # A later use opens new connections (after a rescue, to the new file).
         self._local = threading.local()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable
@@ -51,14 +52,15 @@ def _copy_span(source: BinaryIO, out: int, offset: int, count: int) -> int:
     return sent
 
 
-def remove_stale(folder: Path, pattern: str) -> None:
-    """Delete files matching `pattern` in `folder` that a killed run left behind a day ago.
+def remove_stale(folder: Path, pattern: str, ours: re.Pattern[str] | None = None) -> None:
+    """Delete files matching `pattern` (and `ours`, where given) in `folder` that a killed
+    run left behind a day ago.
 
     A day, not at once: another Judo Manager process may be using a fresh one right now.
     """
     cutoff = time.time() - STALE_AFTER_S
     try:
-        leftovers = list(folder.glob(pattern))
+        leftovers = [p for p in folder.glob(pattern) if ours is None or ours.fullmatch(p.name)]
     except OSError:
         return  # an unreadable or vanished folder: the write that follows reports it
     for leftover in leftovers:

@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from judo_manager.db.checks import HeaderProblem, header_problem
-from judo_manager.db.connection import connect
+from judo_manager.db.connection import connect, sidecars
 from judo_manager.db.fileio import free_bytes
 from judo_manager.db.layout import FULL_BELOW_BYTES
 from judo_manager.errors import (
@@ -42,7 +42,9 @@ def damage_of(path: Path, *, full_check: bool) -> str | None:
     # permission is reported as itself by the open that follows.
     try:
         problem = header_problem(path)
-        if problem is not None:
+        # A checkpoint cut short leaves the file shorter than its header says while the log
+        # beside it still holds the rest: that is for SQLite to read, not damage.
+        if problem is not None and not (problem.kind == "cut-off" and _has_journal(path)):
             return _describe_header(path, problem)
         if not full_check and path.stat().st_size > QUICK_CHECK_AT_START_BYTES:
             return None
@@ -105,6 +107,11 @@ def describe_database_error(
             "permissions, or choose another with --data-dir."
         )
     return None
+
+
+def _has_journal(path: Path) -> bool:
+    wal, _, journal = sidecars(path)
+    return (wal.exists() and wal.stat().st_size > 0) or journal.exists()
 
 
 def _is_full(folder: Path) -> bool:

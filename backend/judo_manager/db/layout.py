@@ -112,9 +112,9 @@ class DataFolder:
         """
         if self.writable() and _has_room(self.root, needed):
             return self.scratch
-        temporary = Path(tempfile.gettempdir())
-        if _has_room(temporary, needed):
-            return temporary / "judo-manager-scratch"
+        if _has_room(Path(tempfile.gettempdir()), needed):
+            # A private folder of its own: a shared, guessable one could be read by anyone.
+            return Path(tempfile.mkdtemp(prefix="judo-manager-scratch-"))
         return beside
 
     def clean_stale(self) -> None:

@@ -24,20 +24,29 @@ class DataFolderLock:
     """The lock on one data folder."""
 
     def __init__(self, folder: DataFolder) -> None:
+        self._folder = folder
         self._lock = FileLock(folder.lock_file, timeout=0, is_singleton=False)
 
     def acquire(self, what_next: str) -> None:
         """Take the lock, or raise FolderInUseError ending with `what_next` for the coach.
 
-        Where the lock file can't even be made (a read-only or full disk), nothing can
-        change the data anyway: the job goes on, and fails on its first write if it writes.
+        Where the lock file can't even be made because the disk is read-only or full,
+        nothing can change the data anyway: the job goes on, and fails on its first write if
+        it writes. Any other failure (a lock file another user owns) refuses: two writers
+        must never run unlocked side by side.
         """
         try:
             self._lock.acquire()
         except Timeout:
             raise FolderInUseError(f"{IN_USE_MESSAGE}. {what_next}") from None
         except OSError as error:
-            logger.warning("could not take the lock on the data folder: %s", error)
+            if self._folder.writable():
+                raise FolderInUseError(
+                    f"Judo Manager can't take its lock on the data folder {self._folder.root} "
+                    f"({error.strerror or error}), so it can't be sure it is the only one "
+                    f"using it. Check the folder's permissions. {what_next}"
+                ) from error
+            logger.info("no lock on a data folder that can't be written: %s", error)
 
     def release(self) -> None:
         """Give the lock back (closing the window does this too)."""

@@ -275,6 +275,10 @@ def migrate(
     for version in range(from_version, len(migrations)):
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # Read again under the write lock: another process may have just applied it.
+            if read_header(conn)[1] > version:
+                conn.execute("COMMIT")
+                continue
             migrations[version](conn)
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")

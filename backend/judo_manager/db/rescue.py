@@ -28,6 +28,7 @@ def replace_damaged(folder: DataFolder, replacement: Path) -> Path:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
     aside = folder.damaged_copy(folder.next_copy_number(), stamp)
     temporary = live.with_name(NEW_DATABASE_PATTERN.replace("*", secrets.token_hex(4)))
+    moved: list[tuple[Path, Path]] = []
     try:
         _copy_durably(replacement, temporary)
         _keep(live, aside)
@@ -38,8 +39,14 @@ def replace_damaged(folder: DataFolder, replacement: Path) -> Path:
                 side.unlink(missing_ok=True)  # rebuilt from the log whenever it is opened
             elif side.exists():
                 os.replace(side, side_aside)
+                moved.append((side_aside, side))
         os.replace(temporary, live)
         fsync_folder(live.parent)
+    except BaseException:
+        # The live name still holds the damaged file: give it back its journals.
+        for side_aside, side in moved:
+            os.replace(side_aside, side)
+        raise
     finally:
         temporary.unlink(missing_ok=True)
     return aside

@@ -22,6 +22,7 @@ import contextlib
 import datetime as dt
 import errno
 import os
+import re
 import secrets
 import sqlite3
 from collections.abc import Callable
@@ -51,6 +52,9 @@ Phase = Literal["snapshot", "copying", "verifying"]
 ProgressCallback = Callable[[Phase, float], None]
 # The hidden file a copy is written to beside its destination, until it is verified.
 PARTIAL_PATTERN = ".*.partial"
+# Ours, as this version names them (.jm-1a2b3c4d.partial) and as the previous one did
+# (.club.db.1a2b3c4d.partial): another program's hidden .partial files are left alone.
+OUR_PARTIAL = re.compile(r"\.(jm-|.+\.)[0-9a-f]{8}\.partial")
 
 # Pages per backup step: small enough for smooth progress, large enough to stay cheap.
 PAGES_PER_STEP = 4096
@@ -250,7 +254,7 @@ def _copy_and_compare(
     """
     # A backup killed mid-copy (a SIGKILL, a power cut, a pulled stick) leaves its hidden
     # partial file, under whatever name it was writing.
-    remove_stale(destination.parent, PARTIAL_PATTERN)
+    remove_stale(destination.parent, PARTIAL_PATTERN, OUR_PARTIAL)
     temporary = destination.with_name(PARTIAL_PATTERN.replace("*", f"jm-{secrets.token_hex(4)}"))
     try:
         _stream(snapshot, temporary, size, report)
@@ -327,6 +331,8 @@ def _name_refused(destination: Path, error: OSError) -> bool:
     """
     if error.errno not in (errno.EINVAL, errno.EPERM, errno.ENOENT, errno.EACCES, errno.EILSEQ):
         return False
+    if destination.exists():
+        return False  # the name is taken already, so the drive allows it: the file is locked
     probe = destination.with_name(PARTIAL_PATTERN.replace("*", f"jm-{secrets.token_hex(4)}"))
     try:
         probe.touch(exist_ok=False)

@@ -241,16 +241,19 @@ class RestoreService:
             if problem is None:
                 raise
             return self._rescue(staged, report)
-        self._backup.carry_history(staged, kind, source)
-        report("replacing", 0.0)
         try:
+            self._backup.carry_history(staged, kind, source)
+            report("replacing", 0.0)
             replace_live_data(self._db, staged)
-        except sqlite3.Error as error:
+        except BaseException as error:
             # Nothing changed, so this copy protects nothing; left, Undo would offer it.
-            copy.unlink(missing_ok=True)
-            raise RestoreError(
-                f"The data could not be replaced ({error}). Your current data is unchanged."
-            ) from error
+            with contextlib.suppress(OSError):
+                copy.unlink(missing_ok=True)
+            if isinstance(error, sqlite3.Error | OSError):
+                raise RestoreError(
+                    f"The data could not be replaced ({error}). Your current data is unchanged."
+                ) from error
+            raise
         report("replacing", 1.0)
         # Outside the write lock: the coach can save edits while the new pages settle.
         checkpoint(self._db)
@@ -259,14 +262,7 @@ class RestoreService:
     def _rescue(self, staged: Path, report: RestoreProgress) -> Path:
         """Replace damaged live data, which can't be copied, by moving files."""
         report("replacing", 0.0)
-        with self._db.no_writes():
-            self._db.close()  # no connection of ours may hold the damaged file
-            if self._db.open_connections():
-                raise RestoreError(
-                    "Judo Manager is still reading the damaged data for another task, so it "
-                    "can't be replaced now. Close Judo Manager, open it again, and restore "
-                    "from the screen it shows. Nothing was changed."
-                )
+        with self._db.replacing_file():
             try:
                 aside = replace_damaged(self._db.folder, staged)
             except OSError as error:
@@ -274,7 +270,7 @@ class RestoreService:
                     f"The damaged data could not be replaced ({error.strerror or error}). "
                     "Nothing was changed."
                 ) from error
-        bring_up_to_date(self._db.path)
+            bring_up_to_date(self._db.path)
         report("replacing", 1.0)
         return aside
 

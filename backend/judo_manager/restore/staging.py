@@ -21,7 +21,7 @@ from judo_manager.db.connection import sidecars
 from judo_manager.db.fileio import copy_into, free_bytes
 from judo_manager.db.layout import STAGED_PATTERN, DataFolder
 from judo_manager.db.migrations import migrate
-from judo_manager.errors import RestoreRejectedError
+from judo_manager.errors import ReadOnlyDataError, RestoreRejectedError
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,14 @@ def stamp(path: Path) -> SourceStamp:
 def stage(source: Path, data: DataFolder, progress: Callable[[float], None]) -> Path:
     """Copy `source` into the staging folder; the staged path."""
     folder = data.staging
-    folder.mkdir(exist_ok=True)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        raise ReadOnlyDataError(
+            f"Judo Manager can't write to its data folder {data.root} to check the backup "
+            f"({error.strerror or error}). Nothing was changed. If the disk is failing, "
+            "export a backup to another drive now."
+        ) from error
     wal, _, journal = sidecars(source)
     if wal.exists() and wal.stat().st_size > 0:
         raise RestoreRejectedError(

@@ -6,6 +6,7 @@ load it, so they start as fast as plain Python.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import html
 import os
@@ -42,12 +43,15 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
                 "The app's screens are missing from this installation. "
                 "Run the setup command from the README again."
             )
-        db = _open(folder)
-        # One window per data folder: a second would save over the first one's work.
+        # One window per data folder, taken before the data is even opened: a second
+        # window would migrate it under the first, and save over its work.
+        with contextlib.suppress(OSError):  # opening the data says why it can't be made
+            folder.root.mkdir(parents=True, exist_ok=True)
         lock.acquire(
             "Switch to its window (it may be behind others), or close it before opening "
             "Judo Manager again."
         )
+        db = _open(folder)
     except JudoManagerError as error:
         print(f"error: {error}", file=sys.stderr)
         webview.create_window(WINDOW_TITLE, html=_error_page(str(error)), width=640, height=320)
