@@ -24,9 +24,10 @@ from judo_manager.errors import (
     ReadOnlyDataError,
 )
 
-# Checked in full at start-up up to this size (a club of a few thousand athletes checks in
-# well under 0.1 s); a bigger file is checked as it is read, and before any restore.
-QUICK_CHECK_AT_START_BYTES = 64 * 1024 * 1024
+# Checked in full at start-up up to this size: quick_check took 59 ms on a 15 MB club of
+# 20,000 athletes here, and a typical club is under 5 MB. A bigger file is checked as it is
+# read, and in full before any restore.
+QUICK_CHECK_AT_START_BYTES = 16 * 1024 * 1024
 RESCUE_HINT = "Restore it from a backup: the damaged file will be kept aside, as it is."
 _DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 _READ_ONLY_CODES = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR}
