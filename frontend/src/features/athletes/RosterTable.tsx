@@ -1,14 +1,6 @@
-import {
-  memo,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type KeyboardEvent,
-} from "react";
-import { flushSync } from "react-dom";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import { ChevronDownIcon, ChevronUpIcon } from "lucide-react";
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from "react";
 import { BeltBadge } from "../../components/BeltBadge";
 import { cn } from "../../components/ui/cn";
 import type { RuleIndex } from "../../lib/use-rules";
@@ -40,24 +32,29 @@ interface RosterTableProps {
 }
 
 /**
- * The roster as an ARIA table that draws only the rows in view (plus a margin). The header
- * sits in the same scroll box, sticky, so its columns line up with the rows whatever the
- * scrollbar takes.
+ * The roster as an ARIA table that draws only the rows in view (plus a margin), placed by
+ * TanStack Virtual. The header sits in the same scroll box, sticky, so its columns line up
+ * with the rows whatever the scrollbar takes.
  */
 export function RosterTable({ rows, rules, busy, sort, descending, onSort, onOpen, resetKey }: RosterTableProps) {
   const scrollerRef = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(rosterMemory.scrollTop);
-  const [viewport, setViewport] = useState(800);
+  // eslint-disable-next-line react-hooks/incompatible-library -- we don't compile with the React Compiler, which is what this warns about
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    // The rows start below the header, inside the same scroll box.
+    scrollMargin: HEADER_HEIGHT,
+    // Back where the coach left the list; a guess at the height until the box is measured.
+    initialOffset: () => rosterMemory.scrollTop,
+    initialRect: { width: 0, height: 800 },
+  });
 
-  // Back where the coach left the list.
+  // The box itself is scrolled back too, before it is painted; the virtualizer follows it.
   useLayoutEffect(() => {
     const scroller = scrollerRef.current;
-    if (!scroller) return;
-    scroller.scrollTop = rosterMemory.scrollTop;
-    setViewport(scroller.clientHeight);
-    const observer = new ResizeObserver(() => setViewport(scroller.clientHeight));
-    observer.observe(scroller);
-    return () => observer.disconnect();
+    if (scroller) scroller.scrollTop = rosterMemory.scrollTop;
   }, []);
 
   // Compared with the last key rather than skipping the first run, which StrictMode repeats.
@@ -80,17 +77,11 @@ export function RosterTable({ rows, rules, busy, sort, descending, onSort, onOpe
       ?.focus({ preventScroll: true });
   }, [rows, busy]);
 
+  // The virtualizer draws each scroll within the scroll event (flushSync), before the frame
+  // is painted, so a fast scroll (a scrollbar drag) doesn't outrun the overscan.
   const onScroll = () => {
-    const top = scrollerRef.current?.scrollTop ?? 0;
-    rosterMemory.scrollTop = top;
-    // Drawn within the scroll event, before the frame is painted, not in a task after it:
-    // otherwise a fast scroll (a scrollbar drag) outruns the overscan and shows empty rows.
-    flushSync(() => setScrollTop(top));
+    rosterMemory.scrollTop = scrollerRef.current?.scrollTop ?? 0;
   };
-
-  const bodyTop = Math.max(0, scrollTop - HEADER_HEIGHT);
-  const first = Math.max(0, Math.floor(bodyTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((bodyTop + viewport) / ROW_HEIGHT) + OVERSCAN);
 
   const onRowKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>, id: number) => {
@@ -108,22 +99,21 @@ export function RosterTable({ rows, rules, busy, sort, descending, onSort, onOpe
     [onOpen],
   );
 
-  const visible = [];
-  for (let i = first; i < last; i += 1) {
-    const row = rows[i];
-    if (!row) break;
-    visible.push(
+  const visible = virtualizer.getVirtualItems().flatMap(({ index }) => {
+    const row = rows[index];
+    if (!row) return [];
+    return (
       <RosterRow
         key={row.id}
         row={row}
-        index={i}
+        index={index}
         belt={row.beltId === null ? undefined : rules?.beltById.get(row.beltId)}
         category={row.categoryId === null ? undefined : rules?.categoryById.get(row.categoryId)}
         onOpen={onOpen}
         onKeyDown={onRowKeyDown}
-      />,
+      />
     );
-  }
+  });
 
   return (
     <div
