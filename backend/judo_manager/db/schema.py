@@ -47,11 +47,6 @@ def expected_schema(version: int) -> frozenset[SchemaObject]:
         conn.close()
 
 
-def expected_tables(version: int) -> frozenset[str]:
-    """The names of the tables a file of data `version` must have."""
-    return frozenset(o.name for o in expected_schema(version) if o.type == "table")
-
-
 def schema_of(conn: sqlite3.Connection) -> frozenset[SchemaObject]:
     """The objects of the database behind `conn`, but the indexes SQLite makes itself.
 
