@@ -24,6 +24,7 @@ JudoManagerError
  │    └── RestoreRejectedError  the chosen file can't be restored
  ├── ValidationError          some fields of a form are wrong; says which
  ├── NotFoundError            the athlete, promotion, medal or rule is no longer there
+ ├── StaleRecordError         the record changed (or was restored over) since the page loaded it
  └── ConflictError            the change would break data the club holds
 """
 
@@ -134,6 +135,21 @@ class NotFoundError(JudoManagerError):
     def of(cls, what: str) -> NotFoundError:
         """The error for a missing `what` ("athlete", "medal", ...)."""
         return cls(f"That {what} is no longer there; the data may have been restored meanwhile.")
+
+
+class StaleRecordError(JudoManagerError):
+    """The record changed, or a restore replaced it, since the page loaded it.
+
+    The page reloads the record on this error, so the coach sees what is saved now.
+    """
+
+    @classmethod
+    def of(cls, what: str) -> StaleRecordError:
+        """The error for a changed `what` ("athlete", ...)."""
+        return cls(
+            f"This {what} changed since you opened the form, so nothing was saved. The form "
+            "now shows the saved version: make your change again if it is still needed."
+        )
 
 
 class ConflictError(JudoManagerError):

@@ -362,3 +362,54 @@ def _success_toast(page: Page, title: str) -> Locator:
 def _toasts(page: Page) -> Locator:
     """Sonner's notifications region: the roster's own count is a role="status" too."""
     return page.get_by_role("region", name="Notifications")
+
+
+def test_a_form_open_across_a_restore_cant_save_over_the_restored_data(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data = _club(tmp_path / "data", LIVE_ATHLETES)
+    live = database_path(data)
+    backup = _backup_of_another_club(tmp_path / "usb-stick", BACKUP_ATHLETES, "club-2025.db")
+    app = launch_app(data)
+    page = app.page
+    _expect_club_size(page, LIVE_ATHLETES)
+    opened = page.evaluate("window.pywebview.api.athletes.get(1)")
+    page.get_by_text(opened["fullName"], exact=True).first.click()
+    page.get_by_role("button", name="Edit", exact=True).click()
+    form = page.get_by_role("dialog", name=f"Edit {opened['fullName']}")
+    form.get_by_label("Weight (kg)").fill("77")
+
+    # A restore lands while the form is open (as one from another window would have).
+    app.answer_dialog(backup)
+    page.evaluate(
+        """async () => {
+            const system = window.pywebview.api.system;
+            const preview = await system.chooseRestoreFile();
+            await system.restoreDatabase(preview.token);
+        }"""
+    )
+
+    # The page and the form show the restored athlete 1, not what was typed over club A's.
+    restored = page.evaluate("window.pywebview.api.athletes.get(1)")
+    assert restored["fullName"] != opened["fullName"]
+    expect(page.get_by_role("heading", level=2, name=restored["fullName"])).to_be_visible(
+        timeout=UI_TIMEOUT_MS
+    )
+    form = page.get_by_role("dialog", name=f"Edit {restored['fullName']}")
+    expect(form.get_by_label("Full name")).to_have_value(restored["fullName"])
+    expect(form.get_by_label("Weight (kg)")).not_to_have_value("77")
+    # And Python refuses the old form's save even if a page never heard of the restore.
+    refusal = page.evaluate(
+        """async ([id, revision]) => {
+            try {
+                await window.pywebview.api.athletes.delete(id, revision);
+                return null;
+            } catch (error) {
+                return [error.name, error.message];
+            }
+        }""",
+        [1, opened["revision"]],
+    )
+    assert refusal is not None and refusal[0] == "StaleRecordError"
+    assert "changed since you opened the form" in refusal[1]
+    assert data_digest(live) == data_digest(backup)

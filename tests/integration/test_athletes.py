@@ -9,7 +9,7 @@ import pytest
 
 from judo_manager.athletes.service import AthletesService
 from judo_manager.db import Database
-from judo_manager.errors import ConflictError, NotFoundError, ValidationError
+from judo_manager.errors import ConflictError, NotFoundError, StaleRecordError, ValidationError
 from judo_manager.rules.service import RulesService
 
 TODAY = dt.date(2026, 6, 15)
@@ -151,14 +151,14 @@ def test_editing_keeps_the_same_rules_but_not_against_itself(
     ayu = service.create(form(belts))
     budi = service.create(form(belts, full_name="Budi Santoso"))
 
-    saved = service.update(ayu.id, form(belts, weight_kg=46, active=False))
+    saved = service.update(ayu.id, ayu.revision, form(belts, weight_kg=46, active=False))
     assert (saved.weight_kg, saved.active) == (46, False)
     assert saved.updated_at >= ayu.updated_at
     with pytest.raises(ValidationError) as error:
-        service.update(budi.id, form(belts, full_name="Ayu Lestari"))
+        service.update(budi.id, budi.revision, form(belts, full_name="Ayu Lestari"))
     assert "already on the roster" in problems(error)["full_name"]
     with pytest.raises(NotFoundError):
-        service.update(9999, form(belts, full_name="Nobody"))
+        service.update(9999, "any revision", form(belts, full_name="Nobody"))
 
 
 def test_the_latest_promotion_sets_the_belt_and_deleting_it_gives_the_old_one_back(
@@ -167,10 +167,12 @@ def test_the_latest_promotion_sets_the_belt_and_deleting_it_gives_the_old_one_ba
     ayu = service.create(form(belts))  # Orange
 
     ayu = service.add_promotion(
-        ayu.id, {"promoted_on": "2025-03-01", "belt_id": belts["Orange-Green"]}
+        ayu.id, ayu.revision, {"promoted_on": "2025-03-01", "belt_id": belts["Orange-Green"]}
     )
     ayu = service.add_promotion(
-        ayu.id, {"promoted_on": "2026-03-01", "belt_id": belts["Green"], "examiner": "K. Tanaka"}
+        ayu.id,
+        ayu.revision,
+        {"promoted_on": "2026-03-01", "belt_id": belts["Green"], "examiner": "K. Tanaka"},
     )
     assert ayu.belt_id == belts["Green"]
     assert [(p.promoted_on, p.belt_id, p.from_belt_id) for p in ayu.promotions] == [
@@ -179,9 +181,9 @@ def test_the_latest_promotion_sets_the_belt_and_deleting_it_gives_the_old_one_ba
     ]
     assert ayu.promotions[0].examiner == "K. Tanaka"
 
-    ayu = service.delete_promotion(ayu.promotions[0].id)
+    ayu = service.delete_promotion(ayu.promotions[0].id, ayu.revision)
     assert ayu.belt_id == belts["Orange-Green"]
-    ayu = service.delete_promotion(ayu.promotions[0].id)
+    ayu = service.delete_promotion(ayu.promotions[0].id, ayu.revision)
     assert (ayu.belt_id, ayu.promotions) == (belts["Orange"], [])
 
 
@@ -189,10 +191,12 @@ def test_a_grading_entered_late_slots_into_the_history_without_changing_the_belt
     service: AthletesService, belts: dict[str, int]
 ) -> None:
     ayu = service.create(form(belts, belt_id=belts["Yellow"]))
-    ayu = service.add_promotion(ayu.id, {"promoted_on": "2025-01-10", "belt_id": belts["Orange"]})
+    ayu = service.add_promotion(
+        ayu.id, ayu.revision, {"promoted_on": "2025-01-10", "belt_id": belts["Orange"]}
+    )
 
     ayu = service.add_promotion(
-        ayu.id, {"promoted_on": "2024-01-10", "belt_id": belts["Yellow-Orange"]}
+        ayu.id, ayu.revision, {"promoted_on": "2024-01-10", "belt_id": belts["Yellow-Orange"]}
     )
     assert ayu.belt_id == belts["Orange"]
     assert [(p.belt_id, p.from_belt_id) for p in ayu.promotions] == [
@@ -201,9 +205,11 @@ def test_a_grading_entered_late_slots_into_the_history_without_changing_the_belt
     ]
     for same in ("Yellow", "Yellow-Orange"):  # held before the 2024 grading, or reached in it
         with pytest.raises(ValidationError, match="held this belt around that date"):
-            service.add_promotion(ayu.id, {"promoted_on": "2023-06-01", "belt_id": belts[same]})
+            service.add_promotion(
+                ayu.id, ayu.revision, {"promoted_on": "2023-06-01", "belt_id": belts[same]}
+            )
     # Removing the middle of the chain joins its ends; the belt stays.
-    ayu = service.delete_promotion(ayu.promotions[1].id)
+    ayu = service.delete_promotion(ayu.promotions[1].id, ayu.revision)
     assert ayu.belt_id == belts["Orange"]
     assert [(p.belt_id, p.from_belt_id) for p in ayu.promotions] == [
         (belts["Orange"], belts["Yellow"])
@@ -233,7 +239,7 @@ def test_a_wrong_promotion_is_refused_and_changes_nothing(
         data["belt_id"] = belts["Orange"]
 
     with pytest.raises(ValidationError) as error:
-        service.add_promotion(ayu.id, data)
+        service.add_promotion(ayu.id, ayu.revision, data)
 
     assert message in problems(error)[field]
     assert service.get(ayu.id) == ayu
@@ -244,10 +250,13 @@ def test_medals_are_kept_newest_first_and_checked(
 ) -> None:
     ayu = service.create(form(belts))
     ayu = service.add_medal(
-        ayu.id, {"competition": "City Open", "held_on": "2024-05-01", "place": "bronze"}
+        ayu.id,
+        ayu.revision,
+        {"competition": "City Open", "held_on": "2024-05-01", "place": "bronze"},
     )
     ayu = service.add_medal(
         ayu.id,
+        ayu.revision,
         {
             "competition": "National Cup",
             "held_on": "2025-09-20",
@@ -260,10 +269,12 @@ def test_medals_are_kept_newest_first_and_checked(
         ("City Open", "bronze", None),
     ]
     with pytest.raises(ValidationError) as error:
-        service.add_medal(ayu.id, {"competition": " ", "held_on": "2027-01-01", "place": "4th"})
+        service.add_medal(
+            ayu.id, ayu.revision, {"competition": " ", "held_on": "2027-01-01", "place": "4th"}
+        )
     assert set(problems(error)) == {"competition", "held_on", "place"}
 
-    ayu = service.delete_medal(ayu.medals[0].id)
+    ayu = service.delete_medal(ayu.medals[0].id, ayu.revision)
     assert [m.competition for m in ayu.medals] == ["City Open"]
 
 
@@ -273,12 +284,16 @@ def test_deleting_an_athlete_deletes_their_promotions_and_medals(
     ayu = service.create(form(belts))
     budi = service.create(form(belts, full_name="Budi Santoso"))
     for athlete in (ayu, budi):
-        service.add_promotion(athlete.id, {"promoted_on": "2025-01-01", "belt_id": belts["Green"]})
+        athlete = service.add_promotion(
+            athlete.id, athlete.revision, {"promoted_on": "2025-01-01", "belt_id": belts["Green"]}
+        )
         service.add_medal(
-            athlete.id, {"competition": "City Open", "held_on": "2025-02-01", "place": "silver"}
+            athlete.id,
+            athlete.revision,
+            {"competition": "City Open", "held_on": "2025-02-01", "place": "silver"},
         )
 
-    service.delete(ayu.id)
+    service.delete(ayu.id, service.get(ayu.id).revision)
 
     conn = db.connection()
     for table in ("promotions", "medals"):
@@ -287,27 +302,33 @@ def test_deleting_an_athlete_deletes_their_promotions_and_medals(
     with pytest.raises(NotFoundError):
         service.get(ayu.id)
     with pytest.raises(NotFoundError):
-        service.delete(ayu.id)
+        service.delete(ayu.id, ayu.revision)
 
 
 def test_deleting_the_latest_promotion_keeps_a_belt_the_coach_set_since(
     service: AthletesService, belts: dict[str, int]
 ) -> None:
     ayu = service.create(form(belts, belt_id=belts["White"]))
-    ayu = service.add_promotion(ayu.id, {"promoted_on": "2020-01-01", "belt_id": belts["Yellow"]})
-    service.update(ayu.id, form(belts, belt_id=belts["Green"]))
+    ayu = service.add_promotion(
+        ayu.id, ayu.revision, {"promoted_on": "2020-01-01", "belt_id": belts["Yellow"]}
+    )
+    ayu = service.update(ayu.id, ayu.revision, form(belts, belt_id=belts["Green"]))
 
-    ayu = service.delete_promotion(ayu.promotions[0].id)
+    ayu = service.delete_promotion(ayu.promotions[0].id, ayu.revision)
 
     assert (ayu.belt_id, ayu.promotions) == (belts["Green"], [])
 
 
 def test_one_grading_a_day(service: AthletesService, belts: dict[str, int]) -> None:
     ayu = service.create(form(belts, belt_id=belts["White"]))
-    ayu = service.add_promotion(ayu.id, {"promoted_on": "2021-06-01", "belt_id": belts["Orange"]})
+    ayu = service.add_promotion(
+        ayu.id, ayu.revision, {"promoted_on": "2021-06-01", "belt_id": belts["Orange"]}
+    )
 
     with pytest.raises(ValidationError) as error:
-        service.add_promotion(ayu.id, {"promoted_on": "2021-06-01", "belt_id": belts["Yellow"]})
+        service.add_promotion(
+            ayu.id, ayu.revision, {"promoted_on": "2021-06-01", "belt_id": belts["Yellow"]}
+        )
 
     assert "already recorded on 2021-06-01" in problems(error)["promoted_on"]
     assert service.get(ayu.id) == ayu
@@ -317,12 +338,16 @@ def test_a_deletion_that_would_leave_a_grading_to_the_same_belt_is_refused(
     service: AthletesService, belts: dict[str, int]
 ) -> None:
     ayu = service.create(form(belts, belt_id=belts["White"]))
-    ayu = service.add_promotion(ayu.id, {"promoted_on": "2020-01-01", "belt_id": belts["Yellow"]})
+    ayu = service.add_promotion(
+        ayu.id, ayu.revision, {"promoted_on": "2020-01-01", "belt_id": belts["Yellow"]}
+    )
     # A coach may record a step down; deleting the step up before it would read White → White.
-    ayu = service.add_promotion(ayu.id, {"promoted_on": "2021-01-01", "belt_id": belts["White"]})
+    ayu = service.add_promotion(
+        ayu.id, ayu.revision, {"promoted_on": "2021-01-01", "belt_id": belts["White"]}
+    )
 
     with pytest.raises(ConflictError, match="Delete that one first"):
-        service.delete_promotion(ayu.promotions[1].id)
+        service.delete_promotion(ayu.promotions[1].id, ayu.revision)
 
     assert service.get(ayu.id) == ayu
 
@@ -331,12 +356,12 @@ def test_an_edit_keeps_the_birth_date_before_the_recorded_history(
     service: AthletesService, belts: dict[str, int]
 ) -> None:
     ayu = service.create(form(belts))
-    service.add_medal(
-        ayu.id, {"competition": "City Open", "held_on": "2015-05-01", "place": "gold"}
+    ayu = service.add_medal(
+        ayu.id, ayu.revision, {"competition": "City Open", "held_on": "2015-05-01", "place": "gold"}
     )
 
     with pytest.raises(ValidationError) as error:
-        service.update(ayu.id, form(belts, birth_date="2016-01-01"))
+        service.update(ayu.id, ayu.revision, form(belts, birth_date="2016-01-01"))
 
     assert "first promotion or medal on record (2015-05-01)" in problems(error)["birth_date"]
 
@@ -353,7 +378,9 @@ def test_two_records_that_already_look_alike_can_still_be_edited(
             (ayu.birth_date, belts["Orange"]),
         )
 
-    edited = service.update(ayu.id, form(belts, full_name="Zoë Ärger", notes="Left-handed"))
+    edited = service.update(
+        ayu.id, ayu.revision, form(belts, full_name="Zoë Ärger", notes="Left-handed")
+    )
 
     assert edited.notes == "Left-handed"
 
@@ -371,12 +398,56 @@ def test_an_id_that_names_no_row_changes_nothing(
 
     for call in (
         lambda: service.get(bad_id),  # type: ignore[arg-type]
-        lambda: service.delete(bad_id),  # type: ignore[arg-type]
-        lambda: service.update(bad_id, form(belts, full_name="Budi")),  # type: ignore[arg-type]
-        lambda: service.add_medal(bad_id, {}),  # type: ignore[arg-type]
-        lambda: service.delete_promotion(bad_id),  # type: ignore[arg-type]
-        lambda: service.delete_medal(bad_id),  # type: ignore[arg-type]
+        lambda: service.delete(bad_id, ayu.revision),  # type: ignore[arg-type]
+        lambda: service.update(bad_id, ayu.revision, form(belts, full_name="Budi")),  # type: ignore[arg-type]
+        lambda: service.add_medal(bad_id, ayu.revision, {}),  # type: ignore[arg-type]
+        lambda: service.delete_promotion(bad_id, ayu.revision),  # type: ignore[arg-type]
+        lambda: service.delete_medal(bad_id, ayu.revision),  # type: ignore[arg-type]
     ):
         with pytest.raises(NotFoundError, match="no longer there"):
             call()
     assert service.get(ayu.id) == ayu
+
+
+def test_a_form_loaded_before_another_change_saves_nothing(
+    service: AthletesService, belts: dict[str, int]
+) -> None:
+    ayu = service.create(form(belts))
+    # A second form (or the roster's quick toggle) saves first.
+    newer = service.update(ayu.id, ayu.revision, form(belts, notes="Moved to Surabaya"))
+
+    for stale_write in (
+        lambda: service.update(ayu.id, ayu.revision, form(belts, weight_kg=60)),
+        lambda: service.add_medal(
+            ayu.id,
+            ayu.revision,
+            {"competition": "City Open", "held_on": "2025-02-01", "place": "gold"},
+        ),
+        lambda: service.add_promotion(
+            ayu.id, ayu.revision, {"promoted_on": "2025-01-01", "belt_id": belts["Green"]}
+        ),
+        lambda: service.delete(ayu.id, ayu.revision),
+    ):
+        with pytest.raises(StaleRecordError, match="changed since you opened the form"):
+            stale_write()
+    assert service.get(ayu.id) == newer
+
+
+def test_a_promotion_or_medal_changes_the_athletes_revision(
+    service: AthletesService, belts: dict[str, int]
+) -> None:
+    ayu = service.create(form(belts))
+    promoted = service.add_promotion(
+        ayu.id, ayu.revision, {"promoted_on": "2025-01-01", "belt_id": belts["Green"]}
+    )
+    with_medal = service.add_medal(
+        promoted.id,
+        promoted.revision,
+        {"competition": "City Open", "held_on": "2025-02-01", "place": "gold"},
+    )
+    without_medal = service.delete_medal(with_medal.medals[0].id, with_medal.revision)
+
+    revisions = [a.revision for a in (ayu, promoted, with_medal, without_medal)]
+    assert len(set(revisions)) == 4
+    with pytest.raises(StaleRecordError):
+        service.delete_promotion(promoted.promotions[0].id, with_medal.revision)

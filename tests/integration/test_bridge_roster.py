@@ -114,13 +114,14 @@ def test_a_round_trip_through_the_bridge(api: JudoManagerApi) -> None:
 
     ayu = api.athletes.addPromotion(
         ayu["id"],
+        ayu["revision"],
         {"promotedOn": "2025-01-01", "beltId": belts["Green"], "examiner": None, "notes": None},
     )
     assert ayu["beltId"] == belts["Green"]
     found = api.athletes.list({**FILTERS, "search": "ayu lest"})
     assert [row["fullName"] for row in found["rows"]] == ["Ayu Lestari"]
 
-    api.athletes.delete(ayu["id"])
+    api.athletes.delete(ayu["id"], ayu["revision"])
     assert api.athletes.list({**FILTERS, "search": "ayu lest"})["rows"] == []
 
 

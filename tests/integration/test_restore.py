@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from judo_manager.athletes.service import AthletesService
 from judo_manager.backup.service import BackupService
 from judo_manager.db import Database, open_database
 from judo_manager.db.layout import database_path
@@ -20,7 +21,7 @@ from judo_manager.db.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSIO
 from judo_manager.db.schema import expected_schema, schema_of
 from judo_manager.db.snapshot import write_verified_copy
 from judo_manager.demo.generator import fill_demo_club
-from judo_manager.errors import RestoreRejectedError
+from judo_manager.errors import RestoreRejectedError, StaleRecordError
 from judo_manager.jobs import JobLock
 from judo_manager.restore.service import RestoreService
 from tests.conftest import data_digest, table_dump
@@ -601,3 +602,26 @@ def test_the_backup_log_is_this_computers_and_survives_a_restore_and_an_undo(
     assert after_undo is not None and after_undo.path == exported.path
     kinds = [row[0] for row in club.connection().execute("SELECT kind FROM backup_log")]
     assert kinds == ["backup", "restore", "undo"]
+
+
+def test_a_form_opened_before_a_restore_cant_save_over_the_restored_athlete(
+    club: Database, tmp_path: Path
+) -> None:
+    athletes = AthletesService(club)
+    opened = athletes.get(1)  # the edit form, open while the restore runs
+    service = _service(club)
+    service.restore(service.inspect(_backup_of(tmp_path, 30)).token)
+    before = table_dump(club.path)
+
+    with pytest.raises(StaleRecordError, match="changed since you opened the form"):
+        athletes.update(1, opened.revision, {"full_name": opened.full_name})
+    with pytest.raises(StaleRecordError):
+        athletes.add_medal(
+            1,
+            opened.revision,
+            {"competition": "City Open", "held_on": "2025-02-01", "place": "gold"},
+        )
+    with pytest.raises(StaleRecordError):
+        athletes.delete(1, opened.revision)
+
+    assert table_dump(club.path) == before

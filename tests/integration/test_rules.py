@@ -90,7 +90,9 @@ def test_a_belt_in_use_or_in_history_cannot_be_deleted(db: Database, rules: Rule
             "active": True,
         }
     )
-    athletes.add_promotion(ayu.id, {"promoted_on": "2026-01-01", "belt_id": belts["Orange"]})
+    athletes.add_promotion(
+        ayu.id, ayu.revision, {"promoted_on": "2026-01-01", "belt_id": belts["Orange"]}
+    )
 
     with pytest.raises(ConflictError, match="1 athlete currently holds it"):
         rules.delete_belt(belts["Orange"])

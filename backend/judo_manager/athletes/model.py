@@ -136,5 +136,7 @@ class Athlete:
     active: bool
     created_at: str
     updated_at: str
+    # Changes with every write to the athlete, their promotions or medals; writes name it.
+    revision: str
     promotions: Sequence[Promotion]
     medals: Sequence[Medal]

@@ -134,7 +134,7 @@ def athlete_row(conn: sqlite3.Connection, athlete_id: int) -> sqlite3.Row | None
     """Every column of one athlete, or None."""
     cursor = conn.execute(
         "SELECT id, full_name, birth_date, sex, belt_id, weight_kg, licence_number, phone, "
-        "email, guardian_name, guardian_phone, notes, active, created_at, updated_at "
+        "email, guardian_name, guardian_phone, notes, active, created_at, updated_at, revision "
         "FROM athletes WHERE id = ?",
         (athlete_id,),
     )
@@ -146,6 +146,12 @@ def current_belt(conn: sqlite3.Connection, athlete_id: int) -> int | None:
     """The belt an athlete holds now (None if none is recorded, or no such athlete)."""
     row = conn.execute("SELECT belt_id FROM athletes WHERE id = ?", (athlete_id,)).fetchone()
     return None if row is None else row[0]
+
+
+def athlete_revision(conn: sqlite3.Connection, athlete_id: int) -> str | None:
+    """The athlete's current revision, or None when there is no such athlete."""
+    row = conn.execute("SELECT revision FROM athletes WHERE id = ?", (athlete_id,)).fetchone()
+    return None if row is None else str(row[0])
 
 
 def set_belt(conn: sqlite3.Connection, athlete_id: int, belt_id: int | None) -> None:

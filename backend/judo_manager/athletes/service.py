@@ -29,7 +29,7 @@ from judo_manager.athletes.model import (
 )
 from judo_manager.athletes.names import search_key
 from judo_manager.db import Database
-from judo_manager.errors import ConflictError, NotFoundError, ValidationError
+from judo_manager.errors import ConflictError, NotFoundError, StaleRecordError, ValidationError
 from judo_manager.forms import MAX_ROW_ID, FormReader, require_id
 from judo_manager.rules.model import youngest_category
 from judo_manager.rules.service import RulesService
@@ -107,22 +107,28 @@ class AthletesService:
             new_id = repository.insert_athlete(conn, athlete, search_key(athlete.full_name))
             return _load(conn, new_id)
 
-    def update(self, athlete_id: int, data: Mapping[str, object]) -> Athlete:
-        """Change an athlete after checking every field."""
+    def update(self, athlete_id: int, revision: str, data: Mapping[str, object]) -> Athlete:
+        """Change an athlete after checking every field.
+
+        `revision` is the one the form was loaded with (as every write below takes it): a
+        changed or restored-over athlete is refused rather than overwritten.
+        """
         athlete_id = require_id(athlete_id, "athlete")
         with self._db.write() as conn:
+            _claim(conn, athlete_id, revision)
             athlete = self._read_athlete(conn, data, current=_load(conn, athlete_id))
             repository.update_athlete(conn, athlete_id, athlete, search_key(athlete.full_name))
             return _load(conn, athlete_id)
 
-    def delete(self, athlete_id: int) -> None:
+    def delete(self, athlete_id: int, revision: str) -> None:
         """Remove an athlete; their promotions and medals go with them."""
         athlete_id = require_id(athlete_id, "athlete")
         with self._db.write() as conn:
+            _claim(conn, athlete_id, revision)
             if not repository.delete_athlete(conn, athlete_id):
                 raise NotFoundError.of("athlete")
 
-    def add_promotion(self, athlete_id: int, data: Mapping[str, object]) -> Athlete:
+    def add_promotion(self, athlete_id: int, revision: str, data: Mapping[str, object]) -> Athlete:
         """Record a grading. The newest one sets the current belt.
 
         Each promotion remembers the belt held before it, so the history stays a chain even
@@ -131,6 +137,7 @@ class AthletesService:
         """
         athlete_id = require_id(athlete_id, "athlete")
         with self._db.write() as conn:
+            _claim(conn, athlete_id, revision)
             athlete = _load(conn, athlete_id)
             promotion = self._read_promotion(conn, data, athlete)
             day = promotion.promoted_on.isoformat()
@@ -152,7 +159,7 @@ class AthletesService:
                 repository.set_promotion_from_belt(conn, successor.id, promotion.belt_id)
             return _load(conn, athlete_id)
 
-    def delete_promotion(self, promotion_id: int) -> Athlete:
+    def delete_promotion(self, promotion_id: int, revision: str) -> Athlete:
         """Remove a grading; removing the newest gives back the belt held before it.
 
         If the coach has since set another belt in the form, that belt stays.
@@ -163,6 +170,7 @@ class AthletesService:
             if found is None:
                 raise NotFoundError.of("promotion")
             athlete_id, promotion = found
+            _claim(conn, athlete_id, revision)
             successor = repository.next_promotion(
                 conn, athlete_id, promotion.promoted_on, after_id=promotion.id
             )
@@ -179,21 +187,23 @@ class AthletesService:
             repository.delete_promotion(conn, promotion_id)
             return _load(conn, athlete_id)
 
-    def add_medal(self, athlete_id: int, data: Mapping[str, object]) -> Athlete:
+    def add_medal(self, athlete_id: int, revision: str, data: Mapping[str, object]) -> Athlete:
         """Record a podium place."""
         athlete_id = require_id(athlete_id, "athlete")
         with self._db.write() as conn:
+            _claim(conn, athlete_id, revision)
             athlete = _load(conn, athlete_id)
             repository.insert_medal(conn, athlete_id, self._read_medal(data, athlete))
             return _load(conn, athlete_id)
 
-    def delete_medal(self, medal_id: int) -> Athlete:
+    def delete_medal(self, medal_id: int, revision: str) -> Athlete:
         """Remove a medal."""
         medal_id = require_id(medal_id, "medal")
         with self._db.write() as conn:
             athlete_id = repository.medal_owner(conn, medal_id)
             if athlete_id is None:
                 raise NotFoundError.of("medal")
+            _claim(conn, athlete_id, revision)
             repository.delete_medal(conn, medal_id)
             return _load(conn, athlete_id)
 
@@ -337,6 +347,15 @@ def _refuse_a_grading_to_the_same_belt(
                 f"the next recorded promotion, on {successor.promoted_on}, is from or to it."
             }
         )
+
+
+def _claim(conn: sqlite3.Connection, athlete_id: int, revision: object) -> None:
+    """Refuse a write unless the athlete is still at the `revision` the page loaded."""
+    current = repository.athlete_revision(conn, athlete_id)
+    if current is None:
+        raise NotFoundError.of("athlete")
+    if revision != current:
+        raise StaleRecordError.of("athlete")
 
 
 def _first_recorded_day(athlete: Athlete) -> str | None:

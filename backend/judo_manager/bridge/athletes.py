@@ -38,34 +38,36 @@ class AthletesApi:
         return to_wire(self._athletes.create(from_wire(data)))
 
     @coach_errors
-    def update(self, id: int, data: Wire[AthleteFields]) -> Wire[Athlete]:
-        """Change an athlete after checking every field."""
-        return to_wire(self._athletes.update(id, from_wire(data)))
+    def update(self, id: int, revision: str, data: Wire[AthleteFields]) -> Wire[Athlete]:
+        """Change an athlete, still at `revision`, after checking every field."""
+        return to_wire(self._athletes.update(id, revision, from_wire(data)))
 
     @coach_errors
-    def delete(self, id: int) -> None:
-        """Remove an athlete with their promotions and medals."""
-        self._athletes.delete(id)
+    def delete(self, id: int, revision: str) -> None:
+        """Remove an athlete, still at `revision`, with their promotions and medals."""
+        self._athletes.delete(id, revision)
 
     @coach_errors
-    def addPromotion(self, athleteId: int, data: Wire[PromotionFields]) -> Wire[Athlete]:
+    def addPromotion(
+        self, athleteId: int, revision: str, data: Wire[PromotionFields]
+    ) -> Wire[Athlete]:
         """Record a grading; the newest one sets the athlete's current belt."""
-        return to_wire(self._athletes.add_promotion(athleteId, from_wire(data)))
+        return to_wire(self._athletes.add_promotion(athleteId, revision, from_wire(data)))
 
     @coach_errors
-    def deletePromotion(self, promotionId: int) -> Wire[Athlete]:
+    def deletePromotion(self, promotionId: int, revision: str) -> Wire[Athlete]:
         """Remove a grading; removing the newest gives back the belt held before it."""
-        return to_wire(self._athletes.delete_promotion(promotionId))
+        return to_wire(self._athletes.delete_promotion(promotionId, revision))
 
     @coach_errors
-    def addMedal(self, athleteId: int, data: Wire[MedalFields]) -> Wire[Athlete]:
+    def addMedal(self, athleteId: int, revision: str, data: Wire[MedalFields]) -> Wire[Athlete]:
         """Record a podium place."""
-        return to_wire(self._athletes.add_medal(athleteId, from_wire(data)))
+        return to_wire(self._athletes.add_medal(athleteId, revision, from_wire(data)))
 
     @coach_errors
-    def deleteMedal(self, medalId: int) -> Wire[Athlete]:
+    def deleteMedal(self, medalId: int, revision: str) -> Wire[Athlete]:
         """Remove a medal."""
-        return to_wire(self._athletes.delete_medal(medalId))
+        return to_wire(self._athletes.delete_medal(medalId, revision))
 
 
 def athlete_list(roster: Roster) -> Wire[Roster]:

@@ -251,12 +251,44 @@ def _v5_backup_log_kind(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v6_athlete_revisions(conn: sqlite3.Connection) -> None:
+    # Every write from the page names the revision of the athlete it was loaded from, so a
+    # form opened before a restore can't save over another club's athlete with the same id.
+    # A random token rather than a counter: two clubs' athlete 5 both at "version 1" would
+    # match. It covers the athlete's promotions and medals, the record the page shows, and
+    # the triggers keep it whatever code path writes.
+    execute_script(
+        conn,
+        """
+        ALTER TABLE athletes ADD COLUMN revision TEXT NOT NULL DEFAULT '';
+        UPDATE athletes SET revision = lower(hex(randomblob(8)));
+        CREATE TRIGGER athletes_revision_on_insert AFTER INSERT ON athletes
+        BEGIN
+            UPDATE athletes SET revision = lower(hex(randomblob(8))) WHERE id = NEW.id;
+        END;
+        CREATE TRIGGER athletes_revision_on_update AFTER UPDATE ON athletes
+        WHEN NEW.revision = OLD.revision
+        BEGIN
+            UPDATE athletes SET revision = lower(hex(randomblob(8))) WHERE id = NEW.id;
+        END;
+        """,
+    )
+    for table in ("promotions", "medals"):
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            conn.execute(
+                f"CREATE TRIGGER {table}_revision_on_{event.lower()} AFTER {event} ON {table} "
+                f"BEGIN UPDATE athletes SET revision = lower(hex(randomblob(8))) "
+                f"WHERE id = {row}.athlete_id; END"
+            )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
     _v2_backup_log,
     _v3_roster,
     _v4_backup_log_contents,
     _v5_backup_log_kind,
+    _v6_athlete_revisions,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

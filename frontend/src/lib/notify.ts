@@ -97,6 +97,7 @@ export function dismissNotification(id: NotificationId): void {
  */
 export function errorMessage(err: unknown): string {
   noticeDamage(err);
+  noticeStale(err);
   const problems = fieldProblems(err);
   if (problems) {
     const text = problems.message.trim() || Object.values(problems.fields).join(" ");
@@ -115,6 +116,14 @@ const DAMAGE_ERRORS = new Set(["DamagedDatabaseError", "NotADatabaseError"]);
  */
 function noticeDamage(err: unknown): void {
   if (err instanceof Error && DAMAGE_ERRORS.has(err.name)) publish("data-damaged");
+}
+
+/**
+ * A write refused because the record changed since the page loaded it (errors.py
+ * StaleRecordError) means the data changed: whatever shows it loads it again.
+ */
+function noticeStale(err: unknown): void {
+  if (err instanceof Error && err.name === "StaleRecordError") publish("athletes-changed");
 }
 
 /**

@@ -46,6 +46,7 @@ export interface Athlete {
   active: boolean;
   createdAt: string;
   updatedAt: string;
+  revision: string;
   promotions: Promotion[];
   medals: Medal[];
 }
@@ -277,18 +278,18 @@ export interface AthletesApi {
   get(id: number): Promise<Athlete>;
   // Add an athlete after checking every field; a duplicate is refused.
   create(data: AthleteInput): Promise<Athlete>;
-  // Change an athlete after checking every field.
-  update(id: number, data: AthleteInput): Promise<Athlete>;
-  // Remove an athlete with their promotions and medals.
-  delete(id: number): Promise<null>;
+  // Change an athlete, still at `revision`, after checking every field.
+  update(id: number, revision: string, data: AthleteInput): Promise<Athlete>;
+  // Remove an athlete, still at `revision`, with their promotions and medals.
+  delete(id: number, revision: string): Promise<null>;
   // Record a grading; the newest one sets the athlete's current belt.
-  addPromotion(athleteId: number, data: PromotionInput): Promise<Athlete>;
+  addPromotion(athleteId: number, revision: string, data: PromotionInput): Promise<Athlete>;
   // Remove a grading; removing the newest gives back the belt held before it.
-  deletePromotion(promotionId: number): Promise<Athlete>;
+  deletePromotion(promotionId: number, revision: string): Promise<Athlete>;
   // Record a podium place.
-  addMedal(athleteId: number, data: MedalInput): Promise<Athlete>;
+  addMedal(athleteId: number, revision: string, data: MedalInput): Promise<Athlete>;
   // Remove a medal.
-  deleteMedal(medalId: number): Promise<Athlete>;
+  deleteMedal(medalId: number, revision: string): Promise<Athlete>;
 }
 
 // window.pywebview.api.rules: Reads and edits the club's rules; every change returns the rules as they are now.

@@ -24,7 +24,9 @@ type Loaded =
 /** One athlete's page: who they are, then their promotions and medals. */
 export function AthleteDetail({ id }: { id: number }) {
   const [state, setState] = useState<Loaded>({ status: "loading" });
-  const dataVersion = useDataEvent("data-replaced");
+  // Again after a restore, or a write refused because the athlete changed meanwhile: what
+  // is shown (and any open form, keyed by the revision) then matches what is saved.
+  const dataVersion = useDataEvent("data-replaced", "athletes-changed");
 
   const load = useCallback(async () => {
     try {
@@ -34,7 +36,6 @@ export function AthleteDetail({ id }: { id: number }) {
     }
   }, [id]);
 
-  // Again when a restore replaced the data: the athlete may have changed or be gone.
   useEffect(() => {
     void load();
   }, [load, dataVersion]);
@@ -95,7 +96,7 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
 
   const remove = async () => {
     try {
-      await api().athletes.delete(athlete.id);
+      await api().athletes.delete(athlete.id, athlete.revision);
     } catch (err) {
       notifyError(err, `Couldn't delete ${athlete.fullName}`);
       return;
@@ -172,6 +173,7 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
 
       {editing ? (
         <AthleteFormDialog
+          key={athlete.revision}
           athlete={athlete}
           onSaved={(saved) => {
             setEditing(false);

@@ -51,7 +51,7 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
     save: async () => {
       const input = toInput(values);
       const saved = athlete
-        ? await api().athletes.update(athlete.id, input)
+        ? await api().athletes.update(athlete.id, athlete.revision, input)
         : await api().athletes.create(input);
       notifySuccess(athlete ? `Saved ${saved.fullName}` : `Added ${saved.fullName}`);
       onSaved(saved);

@@ -29,7 +29,7 @@ interface MedalHistoryProps {
 /** The podium places, newest first, and the form that adds one. */
 export function MedalHistory({ athlete, onChange }: MedalHistoryProps) {
   const editing = useHistoryEditing<Medal>({
-    deleteEntry: (medal) => api().athletes.deleteMedal(medal.id),
+    deleteEntry: (medal) => api().athletes.deleteMedal(medal.id, athlete.revision),
     deleteFailTitle: "Couldn't delete the medal",
     onDeleted: (updated) => {
       onChange(updated);
@@ -136,7 +136,7 @@ function MedalForm({ athlete, onSaved, onCancel }: MedalFormProps) {
       // `check` refused an empty place; this only tells TypeScript so.
       if (!place) return;
       const input = { competition: competition.trim(), heldOn, place, category: category.trim() || null };
-      onSaved(await api().athletes.addMedal(athlete.id, input), input);
+      onSaved(await api().athletes.addMedal(athlete.id, athlete.revision, input), input);
     },
     failTitle: "Couldn't add the medal",
   });

@@ -28,7 +28,7 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
       : `${athlete.fullName}'s belt is ${beltName(id)} again.`;
 
   const editing = useHistoryEditing<Promotion>({
-    deleteEntry: (promotion) => api().athletes.deletePromotion(promotion.id),
+    deleteEntry: (promotion) => api().athletes.deletePromotion(promotion.id, athlete.revision),
     deleteFailTitle: "Couldn't delete the promotion",
     onDeleted: (updated) => {
       onChange(updated);
@@ -146,7 +146,7 @@ function PromotionForm({ athlete, rules, onSaved, onCancel }: PromotionFormProps
       return problems;
     },
     save: async () => {
-      const updated = await api().athletes.addPromotion(athlete.id, {
+      const updated = await api().athletes.addPromotion(athlete.id, athlete.revision, {
         promotedOn,
         beltId: Number(beltId),
         examiner: examiner.trim() || null,
