@@ -90,16 +90,18 @@ def mounted_tmpfs(folder: Path, options: str) -> Iterator[None]:
 
 
 def run_cli(
-    data_dir: Path, *args: str, clock: str | None = None
+    data_dir: Path, *args: str, clock: str | None = None, answer: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     """`judo-manager --data-dir DATA_DIR ARGS…` in a process of its own, with no one at the
-    keyboard; `clock` runs it under faketime, e.g. "2020-01-01 10:00:00"."""
+    keyboard unless `answer` is typed in; `clock` runs it under faketime, e.g.
+    "2020-01-01 10:00:00"."""
     faked = ["faketime", clock] if clock else []
     return subprocess.run(
         [*faked, sys.executable, "-m", "judo_manager", "--data-dir", str(data_dir), *args],
         capture_output=True,
         text=True,
-        stdin=subprocess.DEVNULL,
+        input=answer,
+        stdin=subprocess.DEVNULL if answer is None else None,
     )
 
 

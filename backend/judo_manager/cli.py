@@ -9,7 +9,7 @@ import argparse
 import logging
 import sqlite3
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +20,8 @@ from judo_manager.errors import DestinationExistsError, JudoManagerError
 from judo_manager.logs import configure_logging
 
 if TYPE_CHECKING:
+    from judo_manager.db.comparison import KindDifference, RecordDifference
+    from judo_manager.db.contents import RecordKind
     from judo_manager.restore.service import RestoreOutcome, RestorePlan
     from judo_manager.wiring import AppServices
 
@@ -70,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     undo = commands.add_parser(
         "undo-restore", help="put back the data as it was before the latest restore"
     )
+    undo.add_argument("--yes", action="store_true", help="don't ask for confirmation")
     undo.set_defaults(run=_undo_restore)
 
     status = commands.add_parser(
@@ -223,6 +226,7 @@ def _inspect(args: argparse.Namespace, data_dir: Path) -> int:
         services.restore.discard_pending()
     print(f"{args.file.name} can be restored.")
     _print_preview(plan)
+    _print_differences(plan.differences, "the backup")
     return 0
 
 
@@ -230,6 +234,7 @@ def _restore(args: argparse.Namespace, data_dir: Path) -> int:
     with _services(data_dir, rescue=True, writer=True) as services:
         plan = services.restore.inspect(args.file)
         _print_preview(plan)
+        _print_differences(plan.differences, "the backup")
         if not args.yes and not _confirm("Replace your current data with this backup?"):
             services.restore.discard_pending()
             print("Nothing was changed.")
@@ -241,7 +246,20 @@ def _restore(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _undo_restore(args: argparse.Namespace, data_dir: Path) -> int:
+    from judo_manager.db.contents import describe_counts
+
     with _services(data_dir, rescue=True, writer=True) as services:
+        plan = services.restore.preview_undo()
+        print(
+            f"Undo puts back the safety copy taken {plan.copy.taken_at:%Y-%m-%d %H:%M} "
+            f"({describe_counts(plan.backup.contents)})."
+        )
+        _print_differences(plan.differences, "the safety copy")
+        if plan.work_since is not None:
+            print(f"{plan.work_since} Undo will remove that work.")
+        if not args.yes and not _confirm("Put back the data from before the restore?"):
+            print("Nothing was changed.")
+            return 1
         outcome = services.restore.undo()
     print(f"Your data is back as it was before the restore ({outcome.athletes} athletes).")
     _print_where_the_old_data_went(outcome)
@@ -279,6 +297,47 @@ def _print_preview(plan: RestorePlan) -> None:
     ]
     for label, backup, current in rows:
         print(f"  {label:18} {backup:>14} {current:>14}")
+
+
+def _print_differences(differences: Sequence[KindDifference] | None, other: str) -> None:
+    """Who is only in the current data, only in `other`, and in both but different."""
+    from judo_manager.db.contents import KINDS_BY_TABLE, describe_counts
+
+    if differences is None:
+        print("  The current data is damaged, so it can't be compared.")
+        return
+    if not any(d.differs for d in differences):
+        print(f"  The current data and {other} hold the same records.")
+        return
+    for title, count_of, examples_of in (
+        (
+            "Only in your current data (lost by going ahead)",
+            "only_current",
+            "only_current_examples",
+        ),
+        (f"Only in {other} (added)", "only_other", "only_other_examples"),
+        ("In both, but different", "changed", "changed_examples"),
+    ):
+        counted = [(d, getattr(d, count_of)) for d in differences if getattr(d, count_of)]
+        if not counted:
+            continue
+        print(f"  {title}: {describe_counts({d.table: n for d, n in counted})}")
+        for difference, count in counted:
+            examples = getattr(difference, examples_of)
+            for example in examples:
+                print(f"    {_described(example, KINDS_BY_TABLE, other)}")
+            if count > len(examples) and examples:
+                print(f"    and {count - len(examples):,} more")
+
+
+def _described(example: RecordDifference, kinds: Mapping[str, RecordKind], other: str) -> str:
+    parts = [f"{c.field} {c.current} -> {c.other}" for c in example.fields]
+    for child in example.children:
+        kind = kinds[child.table]
+        for side, n in (("in your data", child.only_current), (f"in {other}", child.only_other)):
+            if n:
+                parts.append(f"{n} {kind.singular if n == 1 else kind.plural} only {side}")
+    return example.label + (f": {'; '.join(parts)}" if parts else "")
 
 
 def _count(value: int | None) -> str:

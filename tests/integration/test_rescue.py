@@ -119,7 +119,7 @@ def test_undo_restore_rescues_damaged_live_data_too(data_dir: Path, tmp_path: Pa
     _page_scribbled(live)
     damaged_digest = file_digest(live)
 
-    undone = run_cli(data_dir, "undo-restore")
+    undone = run_cli(data_dir, "undo-restore", "--yes")
 
     assert undone.returncode == 0, undone.stderr
     assert "back as it was before the restore (300 athletes)" in undone.stdout
@@ -172,7 +172,7 @@ def test_after_a_rescue_no_older_restore_is_offered_for_undo(
     _header_scribbled(live)
 
     rescued = run_cli(data_dir, "restore", str(backup), "--yes")
-    undo = run_cli(data_dir, "undo-restore")
+    undo = run_cli(data_dir, "undo-restore", "--yes")
 
     assert rescued.returncode == 0 and "undo-restore puts it back" not in rescued.stdout
     # The safety copy left from the first restore holds older data than the damaged file.

@@ -33,8 +33,8 @@ def test_with_the_clock_set_back_undo_still_brings_back_the_data_before_the_late
 
     latest = make_backup(tmp_path / "usb" / "backup-60.db", 60)
     _judo_manager(data_dir, "restore", str(latest), "--yes", clock="2020-01-01 10:00:00")
-    copies = sorted(p.name for p in (data_dir / "safety").iterdir())
-    undone = _judo_manager(data_dir, "undo-restore")
+    copies = sorted(p.name for p in (data_dir / "safety").glob("*.db"))
+    undone = _judo_manager(data_dir, "undo-restore", "--yes")
 
     assert len(copies) == KEEP
     # The copy taken in "2020" is the newest by number, so it was kept and Undo used it.

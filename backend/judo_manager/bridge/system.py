@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from judo_manager.backup.model import BackupAttempt
+from judo_manager.bridge.convert import to_wire
 from judo_manager.bridge.events import DATA_REPLACED_EVENT, PROGRESS_EVENT
 from judo_manager.bridge.guards import coach_errors
 from judo_manager.bridge.host import Host
@@ -17,13 +18,14 @@ from judo_manager.bridge.types import (
     RestorePreview,
     RestoreResult,
     SafetyCopy,
+    UndoPreview,
 )
 from judo_manager.db import contents as record_kinds
 from judo_manager.db.contents import Contents, FileSummary
 from judo_manager.db.snapshot import Phase
 from judo_manager.progress import ThrottledProgress
 from judo_manager.restore.safety_copies import SafetyCopyFile
-from judo_manager.restore.service import RestoreOutcome, RestorePhase, RestorePlan
+from judo_manager.restore.service import RestoreOutcome, RestorePhase, RestorePlan, UndoPlan
 from judo_manager.wiring import AppServices
 
 
@@ -97,6 +99,11 @@ class SystemApi:
         return _restore_result(outcome)
 
     @coach_errors
+    def previewUndo(self) -> UndoPreview:
+        """What "Undo last restore" would put back, and the work since that it throws away."""
+        return _undo_preview(self._restore.preview_undo())
+
+    @coach_errors
     def undoRestore(self) -> RestoreResult:
         """Put back the data as it was before the latest restore."""
         outcome = self._restore.undo(ThrottledProgress(self._push_restore_progress))
@@ -165,6 +172,17 @@ def _preview(plan: RestorePlan) -> RestorePreview:
         schemaVersion=plan.schema_version,
         backup=_summary(plan.backup),
         current=None if plan.current is None else _summary(plan.current),
+        differences=None if plan.differences is None else to_wire(plan.differences),
+    )
+
+
+def _undo_preview(plan: UndoPlan) -> UndoPreview:
+    return UndoPreview(
+        copy=_safety_copy(plan.copy),
+        copyData=_summary(plan.backup),
+        current=None if plan.current is None else _summary(plan.current),
+        differences=None if plan.differences is None else to_wire(plan.differences),
+        workSince=plan.work_since,
     )
 
 

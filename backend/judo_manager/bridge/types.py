@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Literal, TypedDict
 
 from judo_manager.athletes.model import Sex, SortKey, Status
+from judo_manager.bridge.wire import Wire
+from judo_manager.db.comparison import KindDifference
 from judo_manager.db.snapshot import Phase as BackupPhase
 from judo_manager.restore.service import RestorePhase
 
@@ -83,6 +85,9 @@ class RestorePreview(TypedDict):
     schemaVersion: int
     backup: DataSummary
     current: DataSummary | None
+    # Who is lost (only in the current data), added (only in the backup) or changed, per
+    # kind; null with damaged current data.
+    differences: list[Wire[KindDifference]] | None
 
 
 class SafetyCopy(TypedDict):
@@ -92,6 +97,20 @@ class SafetyCopy(TypedDict):
     fileName: str
     bytes: int
     athletes: int
+
+
+class UndoPreview(TypedDict):
+    """What "Undo last restore" puts back (the safety copy) beside the current data.
+
+    `differences` reads as for a restore, with the safety copy as the backup; `workSince`
+    names the work done since the restore, which the undo throws away.
+    """
+
+    copy: SafetyCopy
+    copyData: DataSummary
+    current: DataSummary | None
+    differences: list[Wire[KindDifference]] | None
+    workSince: str | None
 
 
 class RestoreResult(TypedDict):

@@ -135,7 +135,10 @@ def data_shapes() -> list[Shape]:
                 visit(hint)
     for value in vars(shapes).values():
         if typing.is_typeddict(value) and value.__module__ == shapes.__name__:
-            found[value.__name__] = Shape(value.__name__, value, typing.get_type_hints(value))
+            hints = typing.get_type_hints(value, include_extras=True)
+            found[value.__name__] = Shape(value.__name__, value, hints)
+            for hint in hints.values():
+                visit(hint)  # the dataclasses a TypedDict carries, as `Wire[...]`
     return list(found.values())
 
 

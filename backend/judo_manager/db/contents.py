@@ -13,18 +13,84 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class Compared:
+    """How `db/comparison.py` tells records of one kind apart and compares them.
+
+    Each is an SQL expression over the kind's table (aliased `record`), written here and
+    never taken from a file. A child kind (with `RecordKind.parent`) is compared as its
+    parent's rows, by `fields` alone.
+    """
+
+    # What the coach calls one record, e.g. the athlete's name.
+    label: str = "NULL"
+    # What names the same record in any club's file: an athlete's folded name and birth date.
+    key: tuple[str, ...] = ()
+    # (what the coach calls the field, its expression): the values compared.
+    fields: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class RecordKind:
     """One kind of record, counted as the rows of its table."""
 
     table: str
     singular: str
     plural: str
+    compared: Compared | None = None
+    # For rows that belong to one record of another kind (a promotion to its athlete).
+    parent: str | None = None
+    parent_column: str | None = None
 
+
+_BELT_NAME = "(SELECT name FROM belts WHERE belts.id = record.belt_id)"
 
 RECORD_KINDS: tuple[RecordKind, ...] = (
-    RecordKind("athletes", "athlete", "athletes"),
-    RecordKind("promotions", "promotion", "promotions"),
-    RecordKind("medals", "medal", "medals"),
+    RecordKind(
+        "athletes",
+        "athlete",
+        "athletes",
+        Compared(
+            label="full_name",
+            key=("search_name", "birth_date"),
+            fields=(
+                ("name", "full_name"),
+                ("birth date", "birth_date"),
+                ("sex", "sex"),
+                ("belt", _BELT_NAME),
+                ("weight (kg)", "weight_kg"),
+                ("licence number", "licence_number"),
+                ("phone", "phone"),
+                ("email", "email"),
+                ("guardian", "guardian_name"),
+                ("guardian phone", "guardian_phone"),
+                ("notes", "notes"),
+                ("status", "CASE active WHEN 1 THEN 'active' ELSE 'inactive' END"),
+            ),
+        ),
+    ),
+    RecordKind(
+        "promotions",
+        "promotion",
+        "promotions",
+        Compared(fields=(("date", "promoted_on"), ("belt", _BELT_NAME), ("examiner", "examiner"))),
+        parent="athletes",
+        parent_column="athlete_id",
+    ),
+    RecordKind(
+        "medals",
+        "medal",
+        "medals",
+        Compared(
+            fields=(
+                ("competition", "competition"),
+                ("date", "held_on"),
+                ("place", "place"),
+                ("category", "category"),
+            )
+        ),
+        parent="athletes",
+        parent_column="athlete_id",
+    ),
 )
 KINDS_BY_TABLE = {kind.table: kind for kind in RECORD_KINDS}
 

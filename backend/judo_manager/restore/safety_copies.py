@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 import logging
 import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from judo_manager.db.comparison import Marks
 from judo_manager.db.contents import count_contents
 from judo_manager.db.layout import DataFolder
 from judo_manager.db.retention import keep_newest
@@ -20,6 +23,7 @@ KEEP = 5
 # number (DataFolder.next_copy_number) orders them; copies from before it had none sort first.
 NAME = re.compile(r"^pre-(restore|undo)-(?:(\d{6})-)?(\d{8}-\d{6}-\d{6})\.db$")
 # Live data a restore found damaged and kept aside (db/rescue.py), numbered the same way.
+MARKS_SUFFIX = ".marks.json"
 DAMAGED = re.compile(r"^damaged-(\d{6})-\d{8}-\d{6}-\d{6}\.db$")
 
 
@@ -43,7 +47,43 @@ def take(data: DataFolder, kind: str, progress: ProgressCallback | None = None) 
         data.database, destination, scratch_dir=data.scratch, progress=progress, stamp=False
     )
     keep_newest(_all(data), KEEP, key=_order_of)
+    _drop_orphan_marks(data)
     return destination
+
+
+def keep_marks(copy: Path, marks: Marks) -> None:
+    """Keep, beside the copy a restore took, the marks of the data that restore put in place.
+
+    The undo preview reads them to name the work done since the restore. Losing them loses
+    only that sentence, so they are written plainly, without a verified copy.
+    """
+    _marks_path(copy).write_text(json.dumps(marks), encoding="utf-8")
+
+
+def marks_for(copy: Path) -> Marks | None:
+    """The marks kept for `copy`, or None when there are none or they can't be read."""
+    try:
+        marks = json.loads(_marks_path(copy).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return marks if isinstance(marks, dict) else None
+
+
+def drop_marks(copy: Path) -> None:
+    """Forget the marks kept for `copy` (it was put back, or protects nothing)."""
+    with contextlib.suppress(OSError):
+        _marks_path(copy).unlink(missing_ok=True)
+
+
+def _marks_path(copy: Path) -> Path:
+    return copy.with_name(copy.name.removesuffix(".db") + MARKS_SUFFIX)
+
+
+def _drop_orphan_marks(data: DataFolder) -> None:
+    for marks in data.safety.glob(f"*{MARKS_SUFFIX}"):
+        if not marks.with_name(marks.name.removesuffix(MARKS_SUFFIX) + ".db").exists():
+            with contextlib.suppress(OSError):
+                marks.unlink()
 
 
 def latest_undo(data: DataFolder) -> SafetyCopyFile | None:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import secrets
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -17,6 +18,7 @@ from typing import Literal
 from judo_manager.backup.service import BackupService
 from judo_manager.db import Database
 from judo_manager.db.checks import check_backup, check_file_header
+from judo_manager.db.comparison import KindDifference, compare, describe_work_since, marks_of, since
 from judo_manager.db.connection import connect, is_part_of
 from judo_manager.db.contents import FileSummary, count_contents, summarize
 from judo_manager.db.database import bring_up_to_date
@@ -30,6 +32,7 @@ from judo_manager.restore import safety_copies, staging
 from judo_manager.restore.replace import checkpoint, replace_live_data
 from judo_manager.restore.safety_copies import SafetyCopyFile
 
+logger = logging.getLogger(__name__)
 RestorePhase = Literal["staging", "validating", "safetyCopy", "replacing"]
 RestoreProgress = Callable[[RestorePhase, float], None]
 
@@ -59,6 +62,22 @@ class RestorePlan:
     backup: FileSummary
     # None when the current data is damaged and can't be read: the backup stands alone.
     current: FileSummary | None
+    # Who is lost, added or changed (None with damaged current data, as above).
+    differences: Sequence[KindDifference] | None
+
+
+@dataclass(frozen=True)
+class UndoPlan:
+    """What "Undo last restore" would put back, and what it would throw away."""
+
+    copy: SafetyCopyFile
+    current: FileSummary | None
+    backup: FileSummary
+    # Between the current data and the copy, as for a restore (None when damaged).
+    differences: Sequence[KindDifference] | None
+    # "Since the restore you added 1 athlete (Ana Silva)…", None when nothing was done since
+    # or when that can't be told (a copy from before the app kept marks).
+    work_since: str | None
 
 
 @dataclass(frozen=True)
@@ -126,7 +145,25 @@ class RestoreService:
                 staging.discard(staged)
             with contextlib.suppress(OSError):  # a leftover, never a reason to fail the undo
                 copy.path.unlink(missing_ok=True)
+            safety_copies.drop_marks(copy.path)
             return self._outcome(aside)
+
+    def preview_undo(self) -> UndoPlan:
+        """What `undo` would put back and throw away, for the coach to confirm first."""
+        with self._jobs.exclusive():
+            copy = safety_copies.latest_undo(self._db.folder)
+            if copy is None:
+                raise RestoreError("There is no restore to undo.")
+            current = self.current_summary()
+            with contextlib.closing(connect(copy.path, read_only=True)) as other:
+                backup = summarize(other, copy.bytes)
+                differences = work_since = None
+                if current is not None:
+                    with self._db.snapshot() as conn:
+                        differences = compare(conn, other)
+                        marks = safety_copies.marks_for(copy.path)
+                        work_since = _work_since(conn, marks)
+            return UndoPlan(copy, current, backup, differences, work_since)
 
     def safety_copies(self) -> list[SafetyCopyFile]:
         """Every safety copy kept, newest first."""
@@ -166,6 +203,8 @@ class RestoreService:
             # promotions or medals, rather than zero of them.
             taken_at, from_backup, app_version, backup = _describe_backup(staged, source_stamp)
             self._prepare(staged, name, schema_version)
+            current = self.current_summary()
+            differences = None if current is None else self._differences(staged)
         except BaseException:
             staging.discard(staged)
             raise
@@ -179,7 +218,8 @@ class RestoreService:
             app_version=app_version,
             schema_version=schema_version,
             backup=backup,
-            current=self.current_summary(),
+            current=current,
+            differences=differences,
         )
         self._pending = plan
         return plan
@@ -195,6 +235,13 @@ class RestoreService:
             if describe_database_error(error, self._db.path) is None:
                 raise
             return None
+
+    def _differences(self, staged: Path) -> Sequence[KindDifference]:
+        with (
+            self._db.snapshot() as conn,
+            contextlib.closing(connect(staged, read_only=True)) as other,
+        ):
+            return compare(conn, other)
 
     def _validate(self, staged: Path, name: str, progress: Callable[[float], None]) -> int:
         try:
@@ -242,6 +289,9 @@ class RestoreService:
                 raise
             return self._rescue(staged, report)
         try:
+            if kind == "restore":
+                with contextlib.closing(connect(staged, read_only=True)) as conn:
+                    safety_copies.keep_marks(copy, marks_of(conn))
             self._backup.carry_history(staged, kind, source)
             report("replacing", 0.0)
             replace_live_data(self._db, staged)
@@ -249,6 +299,7 @@ class RestoreService:
             # Nothing changed, so this copy protects nothing; left, Undo would offer it.
             with contextlib.suppress(OSError):
                 copy.unlink(missing_ok=True)
+            safety_copies.drop_marks(copy)
             if isinstance(error, sqlite3.Error | OSError):
                 raise RestoreError(
                     f"The data could not be replaced ({error}). Your current data is unchanged."
@@ -284,6 +335,18 @@ class RestoreService:
                 "That is the database Judo Manager is using right now, not a backup. Choose a "
                 "backup file you exported earlier."
             )
+
+
+def _work_since(conn: sqlite3.Connection, marks: object) -> str | None:
+    """The work done since the restore, from the marks it kept (see `comparison.since`)."""
+    if not isinstance(marks, dict):
+        return None
+    try:
+        return describe_work_since(since(conn, marks))
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        # Marks edited or cut short by something else: the comparison still tells all.
+        logger.warning("the marks kept with the safety copy can't be read")
+        return None
 
 
 def _describe_backup(

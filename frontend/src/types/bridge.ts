@@ -208,6 +208,40 @@ export interface RestorePreview {
   schemaVersion: number;
   backup: DataSummary;
   current: DataSummary | null;
+  differences: KindDifference[] | null;
+}
+
+// One kind's records only in the current data, only in the other file, and in both but
+// different: counted in full, the first `EXAMPLES` of each named (child kinds count only).
+export interface KindDifference {
+  table: string;
+  onlyCurrent: number;
+  onlyOther: number;
+  changed: number;
+  onlyCurrentExamples: RecordDifference[];
+  onlyOtherExamples: RecordDifference[];
+  changedExamples: RecordDifference[];
+}
+
+// One record lost, added or changed, named for the coach.
+export interface RecordDifference {
+  label: string;
+  fields: FieldChange[];
+  children: ChildCounts[];
+}
+
+// One field that differs: as it is now, and as the other file has it.
+export interface FieldChange {
+  field: string;
+  current: string;
+  other: string;
+}
+
+// A record's rows of one child kind (promotions, medals) found on one side only.
+export interface ChildCounts {
+  table: string;
+  onlyCurrent: number;
+  onlyOther: number;
 }
 
 // The copy of the data as it was before the latest restore, which Undo puts back.
@@ -216,6 +250,17 @@ export interface SafetyCopy {
   fileName: string;
   bytes: number;
   athletes: number;
+}
+
+// What "Undo last restore" puts back (the safety copy) beside the current data.
+// `differences` reads as for a restore, with the safety copy as the backup; `workSince` names
+// the work done since the restore, which the undo throws away.
+export interface UndoPreview {
+  copy: SafetyCopy;
+  copyData: DataSummary;
+  current: DataSummary | null;
+  differences: KindDifference[] | null;
+  workSince: string | null;
 }
 
 // What a restore or an undo left in place.
@@ -262,6 +307,8 @@ export interface SystemApi {
   chooseRestoreFile(): Promise<RestorePreview | null>;
   // Replace the data with the checked file behind `token`, keeping a safety copy.
   restoreDatabase(token: string): Promise<RestoreResult>;
+  // What "Undo last restore" would put back, and the work since that it throws away.
+  previewUndo(): Promise<UndoPreview>;
   // Put back the data as it was before the latest restore.
   undoRestore(): Promise<RestoreResult>;
   // The safety copy that "Undo last restore" would put back, or None.

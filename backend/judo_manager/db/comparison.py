@@ -1,0 +1,342 @@
+"""Who is lost, added or changed between the current data and another file (a backup, a
+safety copy): the restore and undo previews, and `inspect`.
+
+How each kind of record is told apart and compared lives with the kind itself
+(`contents.RECORD_KINDS`), so a table added there is compared without code here. Records
+are matched by their natural key (an athlete's folded name and birth date), which holds
+across clubs, and else by id where part of that key still agrees: a renamed athlete, or a
+corrected birth date, is the same athlete changed, while another club's athlete 5 is not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from judo_manager.db.contents import KINDS_BY_TABLE, RECORD_KINDS, Compared, RecordKind
+
+# How many records of each list a preview names; the rest are counted ("and 12 more").
+EXAMPLES = 20
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field that differs: as it is now, and as the other file has it."""
+
+    field: str
+    current: str
+    other: str
+
+
+@dataclass(frozen=True)
+class ChildCounts:
+    """A record's rows of one child kind (promotions, medals) found on one side only."""
+
+    table: str
+    only_current: int
+    only_other: int
+
+
+@dataclass(frozen=True)
+class RecordDifference:
+    """One record lost, added or changed, named for the coach."""
+
+    label: str
+    fields: Sequence[FieldChange] = ()
+    children: Sequence[ChildCounts] = ()
+
+
+@dataclass(frozen=True)
+class KindDifference:
+    """One kind's records only in the current data, only in the other file, and in both but
+    different: counted in full, the first `EXAMPLES` of each named (child kinds count only).
+    """
+
+    table: str
+    only_current: int
+    only_other: int
+    changed: int
+    only_current_examples: Sequence[RecordDifference] = ()
+    only_other_examples: Sequence[RecordDifference] = ()
+    changed_examples: Sequence[RecordDifference] = ()
+
+    @property
+    def differs(self) -> bool:
+        """True when the two sides hold different records of this kind."""
+        return bool(self.only_current or self.only_other or self.changed)
+
+
+@dataclass
+class _Record:
+    id: int
+    label: str
+    key: tuple[object, ...]
+    values: tuple[object, ...]
+    children: dict[str, Counter[tuple[object, ...]]] = field(default_factory=dict)
+
+
+def compare(current: sqlite3.Connection, other: sqlite3.Connection) -> list[KindDifference]:
+    """Every compared kind's differences between `current` and `other`.
+
+    Both files must be at the app's own data version (a backup is brought up to it first):
+    the columns named by `RECORD_KINDS` are then there.
+    """
+    differences: list[KindDifference] = []
+    for kind, children in _top_kinds():
+        assert kind.compared is not None
+        mine = _records(current, kind, kind.compared, children)
+        theirs = _records(other, kind, kind.compared, children)
+        pairs, only_mine, only_theirs = _match(mine, theirs)
+        changed = [
+            diff
+            for a, b in pairs
+            if (diff := _difference(a, b, kind.compared, children)) is not None
+        ]
+        differences.append(
+            KindDifference(
+                table=kind.table,
+                only_current=len(only_mine),
+                only_other=len(only_theirs),
+                changed=len(changed),
+                only_current_examples=_examples(_alone(r, children, True) for r in only_mine),
+                only_other_examples=_examples(_alone(r, children, False) for r in only_theirs),
+                changed_examples=_examples(changed),
+            )
+        )
+        for child in children:
+            lost = added = 0
+            for a, b in pairs:
+                lost += sum((a.children[child.table] - b.children[child.table]).values())
+                added += sum((b.children[child.table] - a.children[child.table]).values())
+            lost += sum(sum(r.children[child.table].values()) for r in only_mine)
+            added += sum(sum(r.children[child.table].values()) for r in only_theirs)
+            differences.append(KindDifference(child.table, lost, added, 0))
+    return differences
+
+
+# {table: {id: [label, digest of its values and children, {child table: rows}]}}
+Marks = dict[str, dict[str, list[object]]]
+
+
+def marks_of(conn: sqlite3.Connection) -> Marks:
+    """A small record of each record's state, to tell later what changed since (`since`).
+
+    Taken of the data a restore puts in place, it lets the undo preview name the work done
+    after the restore, which the undo would throw away, without keeping a second full copy.
+    """
+    marks: Marks = {}
+    for kind, children in _top_kinds():
+        assert kind.compared is not None
+        records = _records(conn, kind, kind.compared, children)
+        marks[kind.table] = {
+            str(record.id): [
+                record.label,
+                _digest(record),
+                {table: sum(rows.values()) for table, rows in record.children.items()},
+            ]
+            for record in records.values()
+        }
+    return marks
+
+
+def since(conn: sqlite3.Connection, marks: Marks) -> list[KindDifference]:
+    """What changed in `conn` since `marks` were taken, matched by id.
+
+    `only_current` counts records added since, `only_other` those deleted since; a child
+    kind counts rows added and deleted (an edited promotion changes its athlete instead).
+    """
+    differences: list[KindDifference] = []
+    for kind, children in _top_kinds():
+        assert kind.compared is not None
+        marked = marks.get(kind.table, {})
+        records = _records(conn, kind, kind.compared, children)
+        added = [r for r in records.values() if str(r.id) not in marked]
+        deleted = [
+            RecordDifference(str(mark[0]))
+            for id_, mark in marked.items()
+            if int(id_) not in records
+        ]
+        changed = [
+            RecordDifference(r.label)
+            for r in records.values()
+            if str(r.id) in marked and marked[str(r.id)][1] != _digest(r)
+        ]
+        differences.append(
+            KindDifference(
+                kind.table,
+                len(added),
+                len(deleted),
+                len(changed),
+                _examples(RecordDifference(r.label) for r in added),
+                _examples(deleted),
+                _examples(changed),
+            )
+        )
+        for child in children:
+            now = {str(r.id): sum(r.children[child.table].values()) for r in records.values()}
+            before = {id_: int(mark[2].get(child.table, 0)) for id_, mark in marked.items()}  # type: ignore[union-attr]
+            more = sum(max(0, n - before.get(id_, 0)) for id_, n in now.items())
+            fewer = sum(max(0, n - now.get(id_, 0)) for id_, n in before.items())
+            differences.append(KindDifference(child.table, more, fewer, 0))
+    return differences
+
+
+def describe_work_since(differences: Sequence[KindDifference]) -> str | None:
+    """ "Since the restore you added 1 athlete (Ana Silva) and 2 promotions." or None."""
+    parts: list[str] = []
+    for verb, count_of, examples_of in (
+        ("added", lambda d: d.only_current, lambda d: d.only_current_examples),
+        ("changed", lambda d: d.changed, lambda d: d.changed_examples),
+        ("deleted", lambda d: d.only_other, lambda d: d.only_other_examples),
+    ):
+        counted = [
+            _counted(KINDS_BY_TABLE[d.table], count_of(d), examples_of(d))
+            for d in differences
+            if count_of(d)
+        ]
+        if counted:
+            parts.append(f"{verb} {_joined(counted)}")
+    if not parts:
+        return None
+    return f"Since the restore you {_joined(parts)}."
+
+
+def _counted(kind: RecordKind, count: int, examples: Sequence[RecordDifference]) -> str:
+    text = f"{count:,} {kind.singular if count == 1 else kind.plural}"
+    if not examples:
+        return text
+    names = ", ".join(e.label for e in examples[:3])
+    more = count - min(3, len(examples))
+    return f"{text} ({names}{f' and {more:,} more' if more > 0 else ''})"
+
+
+def _joined(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _top_kinds() -> list[tuple[RecordKind, list[RecordKind]]]:
+    return [
+        (kind, [child for child in RECORD_KINDS if child.parent == kind.table])
+        for kind in RECORD_KINDS
+        if kind.compared is not None and kind.parent is None
+    ]
+
+
+def _digest(record: _Record) -> str:
+    state = [
+        record.values,
+        {table: sorted(rows.items(), key=repr) for table, rows in record.children.items()},
+    ]
+    return hashlib.blake2b(json.dumps(state, default=repr).encode(), digest_size=8).hexdigest()
+
+
+def _records(
+    conn: sqlite3.Connection, kind: RecordKind, compared: Compared, children: list[RecordKind]
+) -> dict[int, _Record]:
+    # Every expression comes from RECORD_KINDS, never from the file.
+    columns = ", ".join(
+        [compared.label, *compared.key, *(expression for _, expression in compared.fields)]
+    )
+    records: dict[int, _Record] = {}
+    width = len(compared.key)
+    for row in conn.execute(f'SELECT id, {columns} FROM "{kind.table}" AS record'):
+        records[row[0]] = _Record(
+            id=row[0],
+            label=str(row[1]),
+            key=tuple(row[2 : 2 + width]),
+            values=tuple(row[2 + width :]),
+            children={child.table: Counter() for child in children},
+        )
+    for child in children:
+        assert child.compared is not None and child.parent_column is not None
+        values = ", ".join(expression for _, expression in child.compared.fields)
+        rows = conn.execute(
+            f'SELECT {child.parent_column}, {values} FROM "{child.table}" AS record'
+        )
+        for row in rows:
+            if (parent := records.get(row[0])) is not None:
+                parent.children[child.table][tuple(row[1:])] += 1
+    return records
+
+
+def _match(
+    mine: dict[int, _Record], theirs: dict[int, _Record]
+) -> tuple[list[tuple[_Record, _Record]], list[_Record], list[_Record]]:
+    """Pairs of the same record, then those only in `mine` and only in `theirs`."""
+    by_key: dict[tuple[object, ...], list[_Record]] = {}
+    for record in theirs.values():
+        by_key.setdefault(record.key, []).append(record)
+    pairs: list[tuple[_Record, _Record]] = []
+    taken: set[int] = set()
+    unmatched: list[_Record] = []
+    for record in mine.values():
+        candidates = [r for r in by_key.get(record.key, []) if r.id not in taken]
+        if candidates:
+            # Two records with the same name and birth date: the same id is the same one.
+            best = next((r for r in candidates if r.id == record.id), candidates[0])
+            pairs.append((record, best))
+            taken.add(best.id)
+        else:
+            unmatched.append(record)
+    only_mine: list[_Record] = []
+    for record in unmatched:
+        same_id = theirs.get(record.id)
+        if (
+            same_id is not None
+            and same_id.id not in taken
+            and any(a == b for a, b in zip(record.key, same_id.key, strict=True))
+        ):
+            pairs.append((record, same_id))
+            taken.add(same_id.id)
+        else:
+            only_mine.append(record)
+    only_theirs = [record for record in theirs.values() if record.id not in taken]
+    return pairs, only_mine, only_theirs
+
+
+def _difference(
+    mine: _Record, theirs: _Record, compared: Compared, children: list[RecordKind]
+) -> RecordDifference | None:
+    fields = [
+        FieldChange(name, _shown(a), _shown(b))
+        for (name, _), a, b in zip(compared.fields, mine.values, theirs.values, strict=True)
+        if a != b
+    ]
+    counts = [
+        ChildCounts(
+            child.table,
+            sum((mine.children[child.table] - theirs.children[child.table]).values()),
+            sum((theirs.children[child.table] - mine.children[child.table]).values()),
+        )
+        for child in children
+    ]
+    counts = [c for c in counts if c.only_current or c.only_other]
+    if not fields and not counts:
+        return None
+    return RecordDifference(mine.label, fields, counts)
+
+
+def _alone(record: _Record, children: list[RecordKind], current: bool) -> RecordDifference:
+    counts = []
+    for child in children:
+        held = sum(record.children[child.table].values())
+        if held:
+            counts.append(ChildCounts(child.table, held if current else 0, 0 if current else held))
+    return RecordDifference(record.label, (), counts)
+
+
+def _examples(differences: Iterable[RecordDifference]) -> list[RecordDifference]:
+    return sorted(differences, key=lambda d: d.label.casefold())[:EXAMPLES]
+
+
+def _shown(value: object) -> str:
+    """A value as the coach reads it: 45.0 is 45, and nothing is "—"."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
