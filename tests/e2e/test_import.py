@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from judo_manager.athletes.service import AthletesService
 from judo_manager.db import open_database
 from judo_manager.db.layout import database_path
 from judo_manager.db.snapshot import write_verified_copy
 from judo_manager.demo.generator import fill_demo_club
+from judo_manager.rules.service import RulesService
 from tests.conftest import data_digest
 from tests.e2e.conftest import LaunchApp, private_home, save_screenshot
 from tests.e2e.native import OPEN_DIALOG_TITLE, type_path_and_accept, wait_until
@@ -46,6 +48,13 @@ def test_import_shows_a_preview_restores_and_undoes_from_the_toast(
     expect(dialog).to_contain_text(str(backup))
     _expect_athletes_row(dialog, backup=BACKUP_ATHLETES, current=LIVE_ATHLETES)
     expect(dialog).not_to_contain_text("fewer than your current data")
+    # Who: another club's file shares nobody with this one, by name and birth date.
+    _expect_difference(dialog, "Removed by the restore", f"{LIVE_ATHLETES} athletes")
+    _expect_difference(dialog, "Added by the restore", f"{BACKUP_ATHLETES} athletes")
+    expect(_difference(dialog, "Added by the restore").get_by_role("listitem")).to_have_count(21)
+    expect(_difference(dialog, "Added by the restore")).to_contain_text(
+        f"and {BACKUP_ATHLETES - 20} more"
+    )
     # The safe choice has the focus, never the button that replaces the data.
     expect(page.get_by_role("button", name="Cancel")).to_be_focused()
     save_screenshot(page, "import-preview")
@@ -67,6 +76,13 @@ def test_import_shows_a_preview_restores_and_undoes_from_the_toast(
     _show_athletes(page, BACKUP_ATHLETES)
 
     toast.get_by_role("button", name="Undo restore").click()
+    undo = page.get_by_role("alertdialog", name="Undo the restore?")
+    expect(undo).to_be_visible(timeout=UI_TIMEOUT_MS)
+    _expect_difference(undo, "Removed by the undo", f"{BACKUP_ATHLETES} athletes")
+    _expect_difference(undo, "Brought back by the undo", f"{LIVE_ATHLETES} athletes")
+    expect(undo).not_to_contain_text("Since the restore")  # nothing was done since
+    expect(undo.get_by_role("button", name="Cancel")).to_be_focused()
+    undo.get_by_role("button", name="Undo the restore").click()
 
     _success_toast(
         page, f"Your data is back as it was before the restore ({LIVE_ATHLETES} athletes)"
@@ -97,17 +113,30 @@ def test_undo_last_restore_in_settings_after_restarting_the_app(
     _confirmation(first.page).get_by_role("button", name="Replace my data").click()
     _success_toast(first.page, f"Data restored from {backup.name} ({BACKUP_ATHLETES} athletes)")
     first.stop()
+    _add_athlete(live, "Ana Silva")  # work done after the restore, which Undo would lose
 
     app = launch_app(data, env=env)
     page = app.page
-    _show_athletes(page, BACKUP_ATHLETES)
+    _show_athletes(page, BACKUP_ATHLETES + 1)
     _open_settings(page)
-    expect(_about_athletes(page)).to_have_text(str(BACKUP_ATHLETES))
+    expect(_about_athletes(page)).to_have_text(str(BACKUP_ATHLETES + 1))
     panel = _safety_copy_panel(page)
     expect(panel).to_contain_text("Puts back your data as it was on")
     expect(panel).to_contain_text(f"({LIVE_ATHLETES} athletes)")
 
     panel.get_by_role("button", name="Undo last restore").click()
+    undo = page.get_by_role("alertdialog", name="Undo the restore?")
+    expect(undo).to_contain_text(
+        "Since the restore you added 1 athlete (Ana Silva). Undo will remove that work.",
+        timeout=UI_TIMEOUT_MS,
+    )
+    expect(_difference(undo, "Removed by the undo")).to_contain_text("Ana Silva")
+    save_screenshot(page, "undo-preview")
+    undo.get_by_role("button", name="Cancel").click()
+    expect(undo).to_have_count(0)
+    expect(_about_athletes(page)).to_have_text(str(BACKUP_ATHLETES + 1))  # nothing changed
+    panel.get_by_role("button", name="Undo last restore").click()
+    undo.get_by_role("button", name="Undo the restore").click()
 
     _success_toast(
         page, f"Your data is back as it was before the restore ({LIVE_ATHLETES} athletes)"
@@ -117,6 +146,33 @@ def test_undo_last_restore_in_settings_after_restarting_the_app(
     assert data_digest(live) == before
     _show_athletes(page, LIVE_ATHLETES)
     expect(page.get_by_role("alert")).to_have_count(0)
+
+
+def _difference(dialog: Locator, title: str) -> Locator:
+    """One list of the preview's "who": removed, added or different."""
+    return dialog.get_by_role("region", name=title)
+
+
+def _expect_difference(dialog: Locator, title: str, summary: str) -> None:
+    expect(_difference(dialog, title)).to_contain_text(summary, timeout=UI_TIMEOUT_MS)
+
+
+def _add_athlete(live: Path, name: str) -> None:
+    db = open_database(live)
+    try:
+        belt = RulesService(db).get().belts[0].id
+        AthletesService(db).create(
+            {
+                "full_name": name,
+                "birth_date": "2012-04-01",
+                "sex": "F",
+                "belt_id": belt,
+                "weight_kg": 40,
+                "active": True,
+            }
+        )
+    finally:
+        db.close()
 
 
 def _text_file(downloads: Path, data: Path) -> tuple[Path, str]:

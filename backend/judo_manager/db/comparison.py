@@ -63,6 +63,9 @@ class KindDifference:
     only_current_examples: Sequence[RecordDifference] = ()
     only_other_examples: Sequence[RecordDifference] = ()
     changed_examples: Sequence[RecordDifference] = ()
+    # The kind whose records these rows belong to (promotions: athletes); None for a kind
+    # with records of its own.
+    parent: str | None = None
 
     @property
     def differs(self) -> bool:
@@ -114,7 +117,7 @@ def compare(current: sqlite3.Connection, other: sqlite3.Connection) -> list[Kind
                 added += sum((b.children[child.table] - a.children[child.table]).values())
             lost += sum(sum(r.children[child.table].values()) for r in only_mine)
             added += sum(sum(r.children[child.table].values()) for r in only_theirs)
-            differences.append(KindDifference(child.table, lost, added, 0))
+            differences.append(KindDifference(child.table, lost, added, 0, parent=kind.table))
     return differences
 
 
@@ -181,7 +184,7 @@ def since(conn: sqlite3.Connection, marks: Marks) -> list[KindDifference]:
             before = {id_: int(mark[2].get(child.table, 0)) for id_, mark in marked.items()}  # type: ignore[union-attr]
             more = sum(max(0, n - before.get(id_, 0)) for id_, n in now.items())
             fewer = sum(max(0, n - now.get(id_, 0)) for id_, n in before.items())
-            differences.append(KindDifference(child.table, more, fewer, 0))
+            differences.append(KindDifference(child.table, more, fewer, 0, parent=kind.table))
     return differences
 
 

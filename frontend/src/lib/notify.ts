@@ -63,6 +63,10 @@ function show(
         action: action && {
           label: action.label,
           onClick: () => {
+            // Sonner hands the focus back to where it was before the toast whenever it
+            // leaves the toast, even into a dialog the action opens; leaving first lets that
+            // happen now, so the dialog's own focus stands.
+            if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
             toast.dismiss(id);
             action.onClick();
           },

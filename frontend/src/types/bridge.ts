@@ -221,6 +221,7 @@ export interface KindDifference {
   onlyCurrentExamples: RecordDifference[];
   onlyOtherExamples: RecordDifference[];
   changedExamples: RecordDifference[];
+  parent: string | null;
 }
 
 // One record lost, added or changed, named for the coach.

@@ -21,7 +21,7 @@ export function RestoreCard() {
   const exporting = useActiveJob() === "backup";
   const dataVersion = useDataEvent("data-replaced", "restore-finished");
   const choosing = stage === "choosing";
-  const undoing = stage === "undoing";
+  const undoing = stage === "checkingUndo" || stage === "confirmingUndo" || stage === "undoing";
   // The file check (choosing) and an undo run here; a restore shows its progress in the
   // confirmation instead.
   const { progress, showBar, statusText } = useRestoreProgress(choosing || undoing);

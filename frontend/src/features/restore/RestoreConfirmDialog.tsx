@@ -6,7 +6,8 @@ import { ProgressBar } from "../../components/ui/ProgressBar";
 import { useAppInfo } from "../../lib/app-info";
 import { formatBytes, formatDateTime, formatDaysAgo, pluralize } from "../../lib/format";
 import { countOf, kindLabel } from "../../lib/record-counts";
-import type { AppInfo, RecordCount, RestorePreview } from "../../types/bridge";
+import type { AppInfo, RecordCount, RestorePreview, UndoPreview } from "../../types/bridge";
+import { Differences } from "./Differences";
 import { IMPORT_BUTTON_ID, useRestore, useRestoreProgress } from "./use-restore";
 
 /**
@@ -15,7 +16,18 @@ import { IMPORT_BUTTON_ID, useRestore, useRestoreProgress } from "./use-restore"
  * file was being checked.
  */
 export function RestoreConfirmDialog() {
-  const { stage, preview, confirmRestore, cancelRestore } = useRestore();
+  const { stage, preview, undoPreview, confirmRestore, cancelRestore, confirmUndo, cancelUndo } =
+    useRestore();
+  if (undoPreview && (stage === "confirmingUndo" || stage === "undoing")) {
+    return (
+      <UndoPrompt
+        preview={undoPreview}
+        undoing={stage === "undoing"}
+        onConfirm={() => void confirmUndo()}
+        onCancel={cancelUndo}
+      />
+    );
+  }
   if (!preview || (stage !== "confirming" && stage !== "restoring")) return null;
   return (
     <ReplaceDataPrompt
@@ -43,7 +55,6 @@ function ReplaceDataPrompt({ preview, restoring, onConfirm, onCancel }: ReplaceD
   // The running app's versions, for the "current data" column (a dash until known).
   const info = useAppInfo();
   const current = info.status === "loaded" ? info.value : null;
-  const { progress, showBar, statusText } = useRestoreProgress(restoring);
 
   // null: the current data is damaged and can't be read; it will be kept aside, as it is.
   const damaged = preview.current === null;
@@ -78,6 +89,15 @@ function ReplaceDataPrompt({ preview, restoring, onConfirm, onCancel }: ReplaceD
         </div>
 
         <Comparison preview={preview} current={current} />
+        {preview.differences ? (
+          <Differences
+            differences={preview.differences}
+            kinds={preview.backup.contents}
+            other="this backup"
+            lostLabel="Removed by the restore"
+            addedLabel="Added by the restore"
+          />
+        ) : null}
 
         {fewerAthletes > 0 ? (
           <p className="mt-3 text-sm text-amber-800">
@@ -85,18 +105,7 @@ function ReplaceDataPrompt({ preview, restoring, onConfirm, onCancel }: ReplaceD
           </p>
         ) : null}
 
-        {restoring ? (
-          <div className="mt-5 space-y-3">
-            {/* Announces each step once; the bar's percentage isn't a live region. */}
-            <p role="status" className={showBar ? "sr-only" : "text-sm text-slate-700"}>
-              {statusText || "Restoring…"}
-            </p>
-            {showBar && progress ? (
-              <ProgressBar label="Restore progress" fraction={progress.fraction} status={statusText} />
-            ) : null}
-            <p className="text-sm text-slate-500">Please keep Judo Manager open until this finishes.</p>
-          </div>
-        ) : null}
+        {restoring ? <JobProgress busyText="Restoring…" /> : null}
       </div>
 
       <DialogFooter>
@@ -105,6 +114,79 @@ function ReplaceDataPrompt({ preview, restoring, onConfirm, onCancel }: ReplaceD
         </Button>
         <Button variant="danger" busy={restoring} onClick={onConfirm}>
           Replace my data
+        </Button>
+      </DialogFooter>
+    </Dialog>
+  );
+}
+
+/** A running restore or undo: each step announced once, then a bar for a long one. */
+function JobProgress({ busyText }: { busyText: string }) {
+  const { progress, showBar, statusText } = useRestoreProgress(true);
+  return (
+    <div className="mt-5 space-y-3">
+      {/* Announces each step once; the bar's percentage isn't a live region. */}
+      <p role="status" className={showBar ? "sr-only" : "text-sm text-slate-700"}>
+        {statusText || busyText}
+      </p>
+      {showBar && progress ? (
+        <ProgressBar label="Restore progress" fraction={progress.fraction} status={statusText} />
+      ) : null}
+      <p className="text-sm text-slate-500">Please keep Judo Manager open until this finishes.</p>
+    </div>
+  );
+}
+
+interface UndoPromptProps {
+  preview: UndoPreview;
+  undoing: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** "Undo the restore?": what the safety copy puts back, and the work since that is lost. */
+function UndoPrompt({ preview, undoing, onConfirm, onCancel }: UndoPromptProps) {
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  return (
+    <Dialog
+      role="alertdialog"
+      title="Undo the restore?"
+      description={
+        <>
+          Your data goes back to the safety copy taken on{" "}
+          <time dateTime={preview.copy.takenAt}>{formatDateTime(preview.copy.takenAt)}</time>, before the
+          restore. Your current data is kept in a safety copy first.
+        </>
+      }
+      icon={<TriangleAlertIcon />}
+      busy={undoing}
+      onClose={onCancel}
+      initialFocus={cancelRef}
+      width="lg"
+    >
+      <div className="px-7">
+        {preview.workSince ? (
+          <p className="mt-5 rounded-xl bg-amber-50 px-4 py-3 text-sm font-medium text-amber-900 ring-1 ring-amber-200 ring-inset">
+            {preview.workSince} Undo will remove that work.
+          </p>
+        ) : null}
+        {preview.differences ? (
+          <Differences
+            differences={preview.differences}
+            kinds={preview.copyData.contents}
+            other="the safety copy"
+            lostLabel="Removed by the undo"
+            addedLabel="Brought back by the undo"
+          />
+        ) : null}
+        {undoing ? <JobProgress busyText="Putting your data back…" /> : null}
+      </div>
+      <DialogFooter>
+        <Button ref={cancelRef} variant="secondary" disabled={undoing} onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button variant="danger" busy={undoing} onClick={onConfirm}>
+          Undo the restore
         </Button>
       </DialogFooter>
     </Dialog>

@@ -11,7 +11,7 @@ import {
   type NotificationId,
 } from "../../lib/notify";
 import { useProgress } from "../../lib/use-progress";
-import type { ProgressUpdate, RestorePreview, RestoreResult } from "../../types/bridge";
+import type { ProgressUpdate, RestorePreview, RestoreResult, UndoPreview } from "../../types/bridge";
 
 /**
  * The restore job lives outside React components, like the backup job: the coach may
@@ -20,14 +20,25 @@ import type { ProgressUpdate, RestorePreview, RestoreResult } from "../../types/
  *   idle ─ Import Database ─▶ choosing ─ preview ─▶ confirming ─ Replace my data ─▶ restoring
  *     ▲                          │ cancelled / refused   │ Cancel                      │
  *     └──────────────────────────┴───────────────────────┴─────────────────────────────┘
- *   idle ─ Undo ─▶ undoing ─▶ idle
+ *   idle ─ Undo ─▶ checkingUndo ─ preview ─▶ confirmingUndo ─ Undo the restore ─▶ undoing ─▶ idle
+ *                       │ refused                  │ Cancel
+ *                       └──────────────────────────┴──▶ idle
  */
-export type RestoreStage = "idle" | "choosing" | "confirming" | "restoring" | "undoing";
+export type RestoreStage =
+  | "idle"
+  | "choosing"
+  | "confirming"
+  | "restoring"
+  | "checkingUndo"
+  | "confirmingUndo"
+  | "undoing";
 
 interface RestoreState {
   stage: RestoreStage;
   /** The checked backup waiting for the coach's answer (confirming, restoring). */
   preview: RestorePreview | null;
+  /** What Undo would put back and throw away, waiting for the coach's answer. */
+  undoPreview: UndoPreview | null;
   /** Increments whenever Python starts a new step; a key for its progress updates. */
   runId: number;
 }
@@ -42,7 +53,7 @@ export const PHASE_TEXT: Partial<Record<ProgressUpdate["phase"], string>> = {
   replacing: "Replacing the data…",
 };
 
-const store = createStore<RestoreState>({ stage: "idle", preview: null, runId: 0 });
+const store = createStore<RestoreState>({ stage: "idle", preview: null, undoPreview: null, runId: 0 });
 /** The "Data restored" toast, whose Undo button stops making sense once anything else runs. */
 let undoToast: NotificationId | null = null;
 
@@ -117,13 +128,37 @@ async function confirmRestore(): Promise<void> {
   }
 }
 
-/** Undo restore (toast) / Undo last restore (Settings). */
+/**
+ * Undo restore (toast) / Undo last restore (Settings): first what it would put back and
+ * the work since the restore that it would throw away, for the coach to confirm.
+ */
 async function undoLastRestore(): Promise<void> {
   if (store.get().stage !== "idle" || !claimJob("restore")) {
     notifyError(new Error(JOB_BUSY_MESSAGE), "Can't undo right now");
     return;
   }
   dismissUndoToast();
+  store.set({ stage: "checkingUndo", runId: store.get().runId + 1 });
+  try {
+    store.set({ stage: "confirmingUndo", undoPreview: await api().system.previewUndo() });
+  } catch (err) {
+    releaseJob("restore");
+    store.set({ stage: "idle" });
+    publish("restore-finished");
+    notifyError(err, "Can't undo the restore");
+  }
+}
+
+/** Cancel in the undo's confirmation: nothing has changed. */
+function cancelUndo(): void {
+  if (store.get().stage !== "confirmingUndo") return;
+  releaseJob("restore");
+  store.set({ stage: "idle", undoPreview: null });
+}
+
+/** Undo the restore, once confirmed. */
+async function confirmUndo(): Promise<void> {
+  if (store.get().stage !== "confirmingUndo") return;
   store.set({ stage: "undoing", runId: store.get().runId + 1 });
   try {
     const result = await api().system.undoRestore();
@@ -134,14 +169,22 @@ async function undoLastRestore(): Promise<void> {
     notifyError(err, "Undo failed");
   } finally {
     releaseJob("restore");
-    store.set({ stage: "idle" });
+    store.set({ stage: "idle", undoPreview: null });
     publish("restore-finished");
   }
 }
 
 export function useRestore() {
   const snapshot = useStore(store);
-  return { ...snapshot, chooseFile, cancelRestore, confirmRestore, undoLastRestore };
+  return {
+    ...snapshot,
+    chooseFile,
+    cancelRestore,
+    confirmRestore,
+    undoLastRestore,
+    cancelUndo,
+    confirmUndo,
+  };
 }
 
 /**

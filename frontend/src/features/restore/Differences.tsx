@@ -1,0 +1,141 @@
+import { useId } from "react";
+import { pluralize } from "../../lib/format";
+import { joinWords } from "../../lib/record-counts";
+import type { KindDifference, RecordCount, RecordDifference } from "../../types/bridge";
+
+interface DifferencesProps {
+  differences: readonly KindDifference[];
+  /** Names every kind: the counts Python sent beside the differences. */
+  kinds: readonly RecordCount[];
+  /** "this backup" or "the safety copy": the file the current data is compared with. */
+  other: string;
+  /** What going ahead does to records only in the current data, e.g. "Removed by the restore". */
+  lostLabel: string;
+  /** … and to those only in the other file, e.g. "Added by the restore". */
+  addedLabel: string;
+}
+
+/**
+ * Who is lost, added or changed: beside the counts, the records by name (the first 20 of
+ * each list, then "and 12 more"). Python matched them by name and birth date across clubs.
+ */
+export function Differences({ differences, kinds, other, lostLabel, addedLabel }: DifferencesProps) {
+  const named = (table: string, count: number) => {
+    const kind = kinds.find((k) => k.kind === table);
+    return kind ? pluralize(count, kind.singular, kind.plural) : String(count);
+  };
+  // Kinds with records of their own (athletes) are listed by name; the rows that belong to
+  // them (promotions, medals) are counted with them.
+  const main = differences.filter((d) => d.parent === null);
+  /** "2 athletes and 5 promotions"; empty when there are none. */
+  const summaryOf = (kind: KindDifference, pick: (d: KindDifference) => number) =>
+    joinWords(
+      [kind, ...differences.filter((d) => d.parent === kind.table)]
+        .filter((d) => pick(d) > 0)
+        .map((d) => named(d.table, pick(d))),
+    );
+
+  if (differences.every((d) => d.onlyCurrent + d.onlyOther + d.changed === 0)) {
+    return (
+      <p className="mt-4 text-sm text-slate-700">
+        Your current data and {other} hold the same records.
+      </p>
+    );
+  }
+  return (
+    <div className="mt-4 space-y-3">
+      {main.map((kind) => (
+        <div key={kind.table} className="grid gap-3 sm:grid-cols-3">
+          <DifferenceList
+            title={lostLabel}
+            tone="lost"
+            total={kind.onlyCurrent}
+            examples={kind.onlyCurrentExamples}
+            summary={summaryOf(kind, (d) => d.onlyCurrent)}
+            named={named}
+          />
+          <DifferenceList
+            title={addedLabel}
+            tone="added"
+            total={kind.onlyOther}
+            examples={kind.onlyOtherExamples}
+            summary={summaryOf(kind, (d) => d.onlyOther)}
+            named={named}
+          />
+          <DifferenceList
+            title={`Different in ${other}`}
+            tone="changed"
+            total={kind.changed}
+            examples={kind.changedExamples}
+            summary={kind.changed ? named(kind.table, kind.changed) : ""}
+            named={named}
+            other={other}
+          />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+const TONES = {
+  lost: "bg-red-50 ring-red-200",
+  added: "bg-emerald-50 ring-emerald-200",
+  changed: "bg-slate-50 ring-slate-200",
+} as const;
+
+interface DifferenceListProps {
+  title: string;
+  tone: keyof typeof TONES;
+  total: number;
+  examples: readonly RecordDifference[];
+  summary: string;
+  named: (table: string, count: number) => string;
+  /** For the list of records in both files: the other file's name. */
+  other?: string;
+}
+
+function DifferenceList({ title, tone, total, examples, summary, named, other }: DifferenceListProps) {
+  const headingId = useId();
+  const more = total - examples.length;
+  return (
+    <section aria-labelledby={headingId} className={`rounded-xl px-3 py-2.5 text-sm ring-1 ring-inset ${TONES[tone]}`}>
+      <h3 id={headingId} className="text-xs font-semibold tracking-wide text-slate-600 uppercase">
+        {title}
+      </h3>
+      <p className="mt-0.5 font-semibold text-slate-900">{summary || "None"}</p>
+      {examples.length > 0 ? (
+        <ul className="mt-1.5 max-h-40 space-y-1 overflow-y-auto pr-1 text-slate-800">
+          {examples.map((example, index) => (
+            <li key={`${example.label}-${index}`}>
+              <span className="font-medium">{example.label}</span>
+              <Details example={example} named={named} other={other} />
+            </li>
+          ))}
+          {more > 0 ? <li className="text-slate-600">and {more.toLocaleString()} more</li> : null}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+interface DetailsProps {
+  example: RecordDifference;
+  named: (table: string, count: number) => string;
+  /** For a record in both files: the other file's name, to say where a promotion is. */
+  other?: string;
+}
+
+/** "weight (kg): 45 → 47.5 · 1 medal only in your data"; for a record on one side, its rows. */
+function Details({ example, named, other }: DetailsProps) {
+  const rows = (count: number, table: string, where: string) =>
+    count ? [other ? `${named(table, count)} only in ${where}` : named(table, count)] : [];
+  const parts = [
+    ...example.fields.map((change) => `${change.field}: ${change.current} → ${change.other}`),
+    ...example.children.flatMap((child) => [
+      ...rows(child.onlyCurrent, child.table, "your data"),
+      ...rows(child.onlyOther, child.table, other ?? ""),
+    ]),
+  ];
+  if (parts.length === 0) return null;
+  return <span className="block text-xs text-slate-600">{parts.join(" · ")}</span>;
+}
