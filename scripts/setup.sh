@@ -14,7 +14,7 @@ APP_APT_PACKAGES=(libnss3 libasound2 libegl1 libgl1 libgbm1 libglib2.0-0 libdbus
 # A virtual screen and a robot for the end-to-end tests; libatomic1 for Playwright's driver;
 # mkfs.vfat and fusefat for the FAT32 stick tests (the kernel may have no vfat module);
 # faketime to set the clock back.
-TEST_APT_PACKAGES=(xvfb xauth xdotool libatomic1 dosfstools fusefat faketime)
+TEST_APT_PACKAGES=(xvfb xauth xdotool x11-utils libatomic1 dosfstools fusefat faketime)
 # PyInstaller reads the binaries it collects with objdump and ldd (binutils, libc-bin).
 BUNDLE_APT_PACKAGES=(binutils)
 

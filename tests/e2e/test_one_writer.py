@@ -3,14 +3,19 @@ changes data is refused in the coach's words, and a crashed window leaves no loc
 
 from __future__ import annotations
 
+import os
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 from playwright.sync_api import expect
 
-from judo_manager.db.layout import database_path
+from judo_manager.db.layout import DataFolder, database_path
+from judo_manager.db.lock import DataFolderLock
 from tests.conftest import data_digest, make_backup, make_club, run_cli
 from tests.e2e.conftest import LaunchApp, RunningApp
+from tests.e2e.native import wait_until, xdotool
 
 UI_TIMEOUT_MS = 30_000
 IN_USE = "Judo Manager is already open with this club's data"
@@ -54,19 +59,63 @@ def test_beside_the_window_changing_commands_are_refused_and_reading_ones_work(
     expect(app.page.get_by_test_id("roster-count")).to_contain_text("20")
 
 
-def test_a_second_window_on_the_same_data_says_so_and_the_first_keeps_working(
+def test_a_second_start_on_the_same_data_brings_the_first_window_to_the_front(
     launch_app: LaunchApp, tmp_path: Path
 ) -> None:
     first = _window_on_a_club(launch_app, tmp_path / "data")
+    other = _window_on_a_club(launch_app, tmp_path / "other-club")
+    mine, theirs = _x_window_of(first), _x_window_of(other)
+    xdotool("windowraise", theirs)
+    wait_until(lambda: _on_top(theirs, mine), "the other club's window on top", first)
 
-    second = launch_app(first.data_dir)
+    second = subprocess.run(
+        [sys.executable, "-m", "judo_manager", "--data-dir", str(first.data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=os.environ,
+    )
 
-    expect(second.page.get_by_role("alert")).to_contain_text(IN_USE, timeout=UI_TIMEOUT_MS)
-    second.stop()
-    assert f"error: {IN_USE}" in second.log()
+    assert second.returncode == 0, second.stderr
+    assert f"{IN_USE}: its window was brought to the front." in second.stdout
+    # Raised above the other window. (Without a window manager, as under Xvfb, X itself
+    # refuses to move the keyboard focus to a window that didn't just get an event.)
+    wait_until(lambda: _on_top(mine, theirs), "the first window on top", first)
     assert first.process.poll() is None
     first.page.get_by_role("combobox", name="Status").select_option(label="All")
     expect(first.page.get_by_test_id("roster-count")).to_contain_text("20")
+
+
+def test_a_second_start_that_nobody_answers_says_the_data_is_open(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    make_club(data, 5)
+    # A command holding the folder (a long restore, say) has no window to bring forward.
+    holder = DataFolderLock(DataFolder(data))
+    holder.acquire("")
+    try:
+        second = launch_app(data)
+        expect(second.page.get_by_role("alert")).to_contain_text(IN_USE, timeout=UI_TIMEOUT_MS)
+        second.stop()
+    finally:
+        holder.release()
+    assert f"error: {IN_USE}" in second.log()
+
+
+def _on_top(upper: str, lower: str) -> bool:
+    """True when X stacks window `upper` above `lower` (ids as xdotool prints them)."""
+    # `xwininfo -children` lists the root's children topmost first.
+    tree = subprocess.run(
+        ["xwininfo", "-root", "-children"], capture_output=True, text=True, check=True
+    ).stdout
+    order = [int(line.split()[0], 16) for line in tree.splitlines() if '"Judo Manager"' in line]
+    return order.index(int(upper)) < order.index(int(lower))
+
+
+def _x_window_of(app: RunningApp) -> str:
+    found = xdotool("search", "--all", "--pid", str(app.process.pid), "--name", "^Judo Manager$")
+    return found.split()[0]
 
 
 def test_a_window_that_was_killed_leaves_no_lock_behind(

@@ -80,6 +80,11 @@ class DataFolder:
         """The file the one-writer lock is taken on (`db/lock.py`)."""
         return self.root / ".judo-manager.lock"
 
+    @property
+    def window_key(self) -> Path:
+        """The key a second start shows the open window to bring it forward (`window/front.py`)."""
+        return self.root / ".judo-manager.window-key"
+
     def damaged_copy(self, number: int, stamp: str) -> Path:
         """Where a restore keeps live data it found damaged; never pruned by the app."""
         return self.root / f"damaged-{number:06d}-{stamp}.db"

@@ -29,8 +29,9 @@ DEBUG_PORT_ENV = "JUDO_MANAGER_DEBUG_PORT"
 def run_window(data_dir: Path, *, dev: bool) -> int:
     """Open the main window on the club database in `data_dir`; the process exit code."""
     from judo_manager.bridge import JudoManagerApi
-    from judo_manager.db.lock import DataFolderLock
-    from judo_manager.errors import JudoManagerError
+    from judo_manager.db.lock import IN_USE_MESSAGE, DataFolderLock
+    from judo_manager.errors import FolderInUseError, JudoManagerError
+    from judo_manager.window.front import FrontDoor, bring_open_window_forward
     from judo_manager.window.handle import DesktopWindow
     from judo_manager.wiring import AppServices
 
@@ -52,11 +53,14 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
             "Judo Manager again."
         )
         db = _open(folder)
+    except FolderInUseError as error:
+        # The coach clicked the icon again: the open window comes forward instead.
+        if bring_open_window_forward(folder):
+            print(f"{IN_USE_MESSAGE}: its window was brought to the front.")
+            return 0
+        return _show_error(webview, error)
     except JudoManagerError as error:
-        print(f"error: {error}", file=sys.stderr)
-        webview.create_window(WINDOW_TITLE, html=_error_page(str(error)), width=640, height=320)
-        webview.start(gui=GUI)
-        return 1
+        return _show_error(webview, error)
 
     window_handle = DesktopWindow()
     window = webview.create_window(
@@ -70,12 +74,23 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
     )
     window_handle.attach(window)
     window.events.loaded += _freeze_startup_objects
+    front_door = FrontDoor(folder, window_handle.bring_to_front)
+    front_door.open()
     try:
         webview.start(gui=GUI)
     finally:
+        front_door.close()
         db.close()
         lock.release()
     return 0
+
+
+def _show_error(webview: ModuleType, error: Exception) -> int:
+    """Say why the app can't start, in a small window of its own; the exit code."""
+    print(f"error: {error}", file=sys.stderr)
+    webview.create_window(WINDOW_TITLE, html=_error_page(str(error)), width=640, height=320)
+    webview.start(gui=GUI)
+    return 1
 
 
 def _open(folder: DataFolder) -> Database:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ class DesktopWindow:
 
     def __init__(self) -> None:
         self._window: Any = None
+        self._qt_caller: Any = None
 
     def attach(self, window: Any) -> None:
         """Remember the window the bridge serves."""
@@ -52,7 +54,53 @@ class DesktopWindow:
             # (for instance when the coach closes the window mid-job).
             logger.exception("could not push %s to the page", name)
 
+    def bring_to_front(self) -> None:
+        """Show the window in front of the others, as it was (maximized stays maximized).
+
+        Called from another thread (a second start knocking, `window/front.py`): Qt's
+        window may only be touched on its GUI thread, so the work is queued there.
+        """
+        window = self._window
+        if window is None:
+            return
+        native = window.native
+        if native is None:
+            return  # not shown yet: it comes up in front on its own
+        if hasattr(native, "activateWindow"):
+            if self._qt_caller is None:
+                self._qt_caller = _qt_gui_thread_caller()
+            self._qt_caller.call.emit(lambda: _raise_qt_window(native))
+        else:
+            window.restore()  # the other backends un-minimize and raise on their GUI thread
+
     def _require(self) -> Any:
         if self._window is None:
             raise DialogError("The app window isn't ready yet. Please try again in a moment.")
         return self._window
+
+
+def _raise_qt_window(native: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    native.setWindowState(native.windowState() & ~Qt.WindowState.WindowMinimized)
+    native.show()
+    native.raise_()
+    native.activateWindow()
+
+
+def _qt_gui_thread_caller() -> Any:
+    """A QObject owned by Qt's GUI thread: its `call` signal, emitted from any thread, runs
+    the work it carries on the GUI thread (a queued connection)."""
+    from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+
+    class Caller(QObject):
+        call = Signal(object)
+
+        @Slot(object)
+        def run(self, work: Callable[[], None]) -> None:
+            work()
+
+    caller = Caller()
+    caller.moveToThread(QCoreApplication.instance().thread())
+    caller.call.connect(caller.run, Qt.ConnectionType.QueuedConnection)
+    return caller

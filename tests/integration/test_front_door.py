@@ -1,0 +1,55 @@
+"""A second start knocks on the open window's door: only with the key, only while it's open."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from judo_manager.db.layout import DataFolder
+from judo_manager.window.front import FrontDoor, bring_open_window_forward
+
+
+def test_the_open_window_comes_forward_when_this_users_app_knocks(data_dir: Path) -> None:
+    folder = DataFolder(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    knocked = threading.Event()
+    door = FrontDoor(folder, knocked.set)
+    door.open()
+    try:
+        assert folder.window_key.stat().st_mode & 0o077 == 0  # the key is the owner's alone
+        assert bring_open_window_forward(folder)
+        assert knocked.is_set()
+    finally:
+        door.close()
+
+    assert not folder.window_key.exists()
+    assert not bring_open_window_forward(folder)  # closed: nobody answers
+
+
+def test_a_caller_without_the_key_is_not_let_in(data_dir: Path, tmp_path: Path) -> None:
+    folder = DataFolder(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    knocked = threading.Event()
+    door = FrontDoor(folder, knocked.set)
+    door.open()
+    try:
+        folder.window_key.write_bytes(b"guessed" * 5)
+
+        assert not bring_open_window_forward(folder)
+        assert not knocked.is_set()
+    finally:
+        door.close()
+
+
+def test_another_data_folder_has_a_door_of_its_own(data_dir: Path, tmp_path: Path) -> None:
+    folder = DataFolder(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    door = FrontDoor(folder, lambda: None)
+    door.open()
+    try:
+        elsewhere = DataFolder(tmp_path / "other-club")
+        elsewhere.root.mkdir()
+
+        assert not bring_open_window_forward(elsewhere)
+    finally:
+        door.close()
