@@ -85,13 +85,17 @@ class Club:
     def promote(self, athlete_id: int, belt: str, on: str, examiner: str | None = None) -> None:
         """Record a grading to `belt`."""
         self.athletes.add_promotion(
-            athlete_id, {"promoted_on": on, "belt_id": self.belts[belt], "examiner": examiner}
+            athlete_id,
+            self.athletes.get(athlete_id).revision,
+            {"promoted_on": on, "belt_id": self.belts[belt], "examiner": examiner},
         )
 
     def medal(self, athlete_id: int, competition: str, on: str, place: str) -> None:
         """Record a podium place."""
         self.athletes.add_medal(
-            athlete_id, {"competition": competition, "held_on": on, "place": place}
+            athlete_id,
+            self.athletes.get(athlete_id).revision,
+            {"competition": competition, "held_on": on, "place": place},
         )
 
 
