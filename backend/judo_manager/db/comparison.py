@@ -79,7 +79,9 @@ class _Record:
     label: str
     key: tuple[object, ...]
     values: tuple[object, ...]
-    children: dict[str, Counter[tuple[object, ...]]] = field(default_factory=dict)
+    # {child table: (how many rows, their compared values as one sorted JSON array)}: equal
+    # texts are the same rows, so most records compare without unpacking them.
+    children: dict[str, tuple[int, str]] = field(default_factory=dict)
 
 
 def compare(current: sqlite3.Connection, other: sqlite3.Connection) -> list[KindDifference]:
@@ -113,10 +115,13 @@ def compare(current: sqlite3.Connection, other: sqlite3.Connection) -> list[Kind
         for child in children:
             lost = added = 0
             for a, b in pairs:
-                lost += sum((a.children[child.table] - b.children[child.table]).values())
-                added += sum((b.children[child.table] - a.children[child.table]).values())
-            lost += sum(sum(r.children[child.table].values()) for r in only_mine)
-            added += sum(sum(r.children[child.table].values()) for r in only_theirs)
+                mine_only, theirs_only = _one_sided(
+                    a.children[child.table], b.children[child.table]
+                )
+                lost += mine_only
+                added += theirs_only
+            lost += sum(r.children[child.table][0] for r in only_mine)
+            added += sum(r.children[child.table][0] for r in only_theirs)
             differences.append(KindDifference(child.table, lost, added, 0, parent=kind.table))
     return differences
 
@@ -139,7 +144,7 @@ def marks_of(conn: sqlite3.Connection) -> Marks:
             str(record.id): [
                 record.label,
                 _digest(record),
-                {table: sum(rows.values()) for table, rows in record.children.items()},
+                {table: rows for table, (rows, _) in record.children.items()},
             ]
             for record in records.values()
         }
@@ -180,7 +185,7 @@ def since(conn: sqlite3.Connection, marks: Marks) -> list[KindDifference]:
             )
         )
         for child in children:
-            now = {str(r.id): sum(r.children[child.table].values()) for r in records.values()}
+            now = {str(r.id): r.children[child.table][0] for r in records.values()}
             before = {id_: int(mark[2].get(child.table, 0)) for id_, mark in marked.items()}  # type: ignore[union-attr]
             more = sum(max(0, n - before.get(id_, 0)) for id_, n in now.items())
             fewer = sum(max(0, n - now.get(id_, 0)) for id_, n in before.items())
@@ -230,11 +235,9 @@ def _top_kinds() -> list[tuple[RecordKind, list[RecordKind]]]:
 
 
 def _digest(record: _Record) -> str:
-    state = [
-        record.values,
-        {table: sorted(rows.items(), key=repr) for table, rows in record.children.items()},
-    ]
-    return hashlib.blake2b(json.dumps(state, default=repr).encode(), digest_size=8).hexdigest()
+    # repr of str, int, float and None is stable across runs and versions of Python.
+    state = repr((record.values, sorted(record.children.items())))
+    return hashlib.blake2b(state.encode(), digest_size=8).hexdigest()
 
 
 def _records(
@@ -246,23 +249,29 @@ def _records(
     )
     records: dict[int, _Record] = {}
     width = len(compared.key)
-    for row in conn.execute(f'SELECT id, {columns} FROM "{kind.table}" AS record'):
+    none = {child.table: (0, "[]") for child in children}
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: a 20,000-athlete club makes many
+    for row in cursor.execute(f'SELECT id, {columns} FROM "{kind.table}" AS record'):
         records[row[0]] = _Record(
             id=row[0],
             label=str(row[1]),
-            key=tuple(row[2 : 2 + width]),
-            values=tuple(row[2 + width :]),
-            children={child.table: Counter() for child in children},
+            key=row[2 : 2 + width],
+            values=row[2 + width :],
+            children=dict(none),
         )
     for child in children:
         assert child.compared is not None and child.parent_column is not None
         values = ", ".join(expression for _, expression in child.compared.fields)
-        rows = conn.execute(
-            f'SELECT {child.parent_column}, {values} FROM "{child.table}" AS record'
+        # One row per parent: its rows as a JSON array, in one order whatever the file's.
+        rows = cursor.execute(
+            f"SELECT parent, count(*), json_group_array(json(value)) FROM ("
+            f"SELECT {child.parent_column} AS parent, json_array({values}) AS value "
+            f'FROM "{child.table}" AS record ORDER BY parent, value) GROUP BY parent'
         )
-        for row in rows:
-            if (parent := records.get(row[0])) is not None:
-                parent.children[child.table][tuple(row[1:])] += 1
+        for parent_id, count, value in rows:
+            if (parent := records.get(parent_id)) is not None:
+                parent.children[child.table] = (count, value)
     return records
 
 
@@ -304,6 +313,8 @@ def _match(
 def _difference(
     mine: _Record, theirs: _Record, compared: Compared, children: list[RecordKind]
 ) -> RecordDifference | None:
+    if mine.values == theirs.values and mine.children == theirs.children:
+        return None  # most records, most of the time: no need to look closer
     fields = [
         FieldChange(name, _shown(a), _shown(b))
         for (name, _), a, b in zip(compared.fields, mine.values, theirs.values, strict=True)
@@ -311,9 +322,7 @@ def _difference(
     ]
     counts = [
         ChildCounts(
-            child.table,
-            sum((mine.children[child.table] - theirs.children[child.table]).values()),
-            sum((theirs.children[child.table] - mine.children[child.table]).values()),
+            child.table, *_one_sided(mine.children[child.table], theirs.children[child.table])
         )
         for child in children
     ]
@@ -326,10 +335,19 @@ def _difference(
 def _alone(record: _Record, children: list[RecordKind], current: bool) -> RecordDifference:
     counts = []
     for child in children:
-        held = sum(record.children[child.table].values())
+        held = record.children[child.table][0]
         if held:
             counts.append(ChildCounts(child.table, held if current else 0, 0 if current else held))
     return RecordDifference(record.label, (), counts)
+
+
+def _one_sided(mine: tuple[int, str], theirs: tuple[int, str]) -> tuple[int, int]:
+    """How many of the rows are in `mine` only, and in `theirs` only."""
+    if mine[1] == theirs[1]:
+        return 0, 0
+    a = Counter(json.dumps(row) for row in json.loads(mine[1]))
+    b = Counter(json.dumps(row) for row in json.loads(theirs[1]))
+    return sum((a - b).values()), sum((b - a).values())
 
 
 def _examples(differences: Iterable[RecordDifference]) -> list[RecordDifference]:
