@@ -164,3 +164,32 @@ def test_a_version_2_club_opens_with_its_athletes_and_backup_history(data_dir: P
         )
     finally:
         db.close()
+
+
+def test_every_column_of_an_athletes_record_is_watched_by_its_revision_trigger() -> None:
+    """A column added later must change the revision too, or a stale form could save over
+    a change to it: the migration that adds it recreates the trigger, and this says so."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    migrate(conn, 0)
+    for table in ("athletes", "promotions", "medals"):
+        [trigger] = conn.execute(
+            "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?",
+            (f"{table}_revision_on_update",),
+        ).fetchone()
+        for (column,) in conn.execute(f"SELECT name FROM pragma_table_info('{table}')"):
+            if column not in ("id", "revision"):
+                assert f"NEW.{column} IS NOT OLD.{column}" in trigger, (table, column)
+
+
+def test_a_rewrite_that_changes_nothing_keeps_the_revision() -> None:
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    migrate(conn, 0)
+    conn.execute(
+        "INSERT INTO athletes(full_name, search_name, birth_date, sex) "
+        "VALUES ('Ana', 'ana', '2010-01-01', 'F')"
+    )
+    [before] = conn.execute("SELECT revision FROM athletes").fetchone()
+    conn.execute("UPDATE athletes SET full_name = full_name, notes = notes")
+    assert conn.execute("SELECT revision FROM athletes").fetchone()[0] == before
+    conn.execute("UPDATE athletes SET notes = 'Left-handed'")
+    assert conn.execute("SELECT revision FROM athletes").fetchone()[0] != before

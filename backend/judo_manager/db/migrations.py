@@ -251,34 +251,57 @@ def _v5_backup_log_kind(conn: sqlite3.Connection) -> None:
     )
 
 
+# The columns each revision trigger watches, frozen as version 6 had them: a write that
+# changes none of them (a no-op rewrite, such as a restore's CHECK pass) keeps the revision.
+_V6_WATCHED = {
+    "athletes": (
+        "club_id", "full_name", "search_name", "birth_date", "sex", "belt_id", "weight_kg",
+        "licence_number", "phone", "email", "guardian_name", "guardian_phone", "notes",
+        "active", "created_at", "updated_at",
+    ),
+    "promotions": (
+        "athlete_id", "promoted_on", "belt_id", "from_belt_id", "examiner", "notes", "created_at",
+    ),
+    "medals": ("athlete_id", "competition", "held_on", "place", "category", "created_at"),
+}  # fmt: skip
+_NEW_REVISION = "lower(hex(randomblob(8)))"
+
+
 def _v6_athlete_revisions(conn: sqlite3.Connection) -> None:
     # Every write from the page names the revision of the athlete it was loaded from, so a
     # form opened before a restore can't save over another club's athlete with the same id.
     # A random token rather than a counter: two clubs' athlete 5 both at "version 1" would
     # match. It covers the athlete's promotions and medals, the record the page shows, and
     # the triggers keep it whatever code path writes.
+    def changed(table: str) -> str:
+        return " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in _V6_WATCHED[table])
+
     execute_script(
         conn,
-        """
+        f"""
         ALTER TABLE athletes ADD COLUMN revision TEXT NOT NULL DEFAULT '';
-        UPDATE athletes SET revision = lower(hex(randomblob(8)));
+        UPDATE athletes SET revision = {_NEW_REVISION};
         CREATE TRIGGER athletes_revision_on_insert AFTER INSERT ON athletes
         BEGIN
-            UPDATE athletes SET revision = lower(hex(randomblob(8))) WHERE id = NEW.id;
+            UPDATE athletes SET revision = {_NEW_REVISION} WHERE id = NEW.id;
         END;
         CREATE TRIGGER athletes_revision_on_update AFTER UPDATE ON athletes
-        WHEN NEW.revision = OLD.revision
+        WHEN NEW.revision = OLD.revision AND ({changed("athletes")})
         BEGIN
-            UPDATE athletes SET revision = lower(hex(randomblob(8))) WHERE id = NEW.id;
+            UPDATE athletes SET revision = {_NEW_REVISION} WHERE id = NEW.id;
         END;
         """,
     )
     for table in ("promotions", "medals"):
-        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+        for event, when, owners in (
+            ("INSERT", "", "NEW.athlete_id"),
+            ("UPDATE", f"WHEN {changed(table)}", "NEW.athlete_id, OLD.athlete_id"),
+            ("DELETE", "", "OLD.athlete_id"),
+        ):
             conn.execute(
                 f"CREATE TRIGGER {table}_revision_on_{event.lower()} AFTER {event} ON {table} "
-                f"BEGIN UPDATE athletes SET revision = lower(hex(randomblob(8))) "
-                f"WHERE id = {row}.athlete_id; END"
+                f"{when} BEGIN UPDATE athletes SET revision = {_NEW_REVISION} "
+                f"WHERE id IN ({owners}); END"
             )
 
 
