@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +19,17 @@ class DesktopWindow:
 
     def __init__(self) -> None:
         self._window: Any = None
+        self._zoom: Callable[[float], None] | None = None
 
-    def attach(self, window: Any) -> None:
-        """Remember the window the bridge serves."""
+    def attach(self, window: Any, zoom: Callable[[float], None]) -> None:
+        """Remember the window the bridge serves, and how to zoom its page."""
         self._window = window
+        self._zoom = zoom
+
+    def set_zoom(self, factor: float) -> None:
+        """Zoom the page (1.0 is 100%)."""
+        if self._zoom is not None:
+            self._zoom(factor)
 
     def ask_save_path(self, *, directory: Path, filename: str) -> Path | None:
         """The native save dialog; None when the coach cancels."""

@@ -156,6 +156,12 @@ export interface RecordCount {
   count: number | null;
 }
 
+// This computer's choices for the window; `backupReminderSnoozedUntil` is YYYY-MM-DD.
+export interface WindowPreferences {
+  zoom: number;
+  backupReminderSnoozedUntil: string | null;
+}
+
 // The club's data on this computer can't be used: the message says why and what to do.
 export interface DataProblem {
   message: string;
@@ -253,6 +259,12 @@ export interface SystemApi {
   showDataFolder(): Promise<null>;
   // Version, schema version, data folder, database size and what it holds.
   getAppInfo(): Promise<AppInfo>;
+  // This computer's choices for the window: its zoom, the backup reminder.
+  getPreferences(): Promise<WindowPreferences>;
+  // Zoom the page (1.0 is 100%, from 0.5 to 2.0) and keep it for the next start.
+  setZoom(zoom: number): Promise<WindowPreferences>;
+  // "Remind me tomorrow": the backup reminder stays quiet until tomorrow.
+  snoozeBackupReminder(): Promise<WindowPreferences>;
   // The most recent successful backup, or None if there was none.
   getLastBackup(): Promise<BackupRecord | null>;
   // Export Database: the native save dialog, then a verified backup; None if cancelled.

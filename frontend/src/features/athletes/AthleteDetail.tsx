@@ -21,6 +21,9 @@ type Loaded =
   | { status: "error"; message: string }
   | { status: "loaded"; athlete: Athlete };
 
+/** `MouseEvent.button` of the "back" side button most mice have. */
+const MOUSE_BACK_BUTTON = 3;
+
 /** One athlete's page: who they are, then their promotions and medals. */
 export function AthleteDetail({ id }: { id: number }) {
   const [state, setState] = useState<Loaded>({ status: "loading" });
@@ -34,6 +37,29 @@ export function AthleteDetail({ id }: { id: number }) {
     }
   }, [id]);
 
+  // Back, as in a browser: Alt+Left, or the mouse's back button. Not while a dialog is open,
+  // which has its own way out.
+  useEffect(() => {
+    const dialogOpen = () => document.querySelector('[role="dialog"], [role="alertdialog"]') !== null;
+    const onKeyDown = (event: KeyboardEvent) => {
+      const back = (event.altKey && event.key === "ArrowLeft") || event.key === "BrowserBack";
+      if (!back || event.defaultPrevented || dialogOpen()) return;
+      event.preventDefault();
+      closeAthlete(true);
+    };
+    const onMouseUp = (event: MouseEvent) => {
+      if (event.button !== MOUSE_BACK_BUTTON || dialogOpen()) return;
+      event.preventDefault();
+      closeAthlete(true);
+    };
+    window.addEventListener("keydown", onKeyDown);
+    window.addEventListener("mouseup", onMouseUp);
+    return () => {
+      window.removeEventListener("keydown", onKeyDown);
+      window.removeEventListener("mouseup", onMouseUp);
+    };
+  }, []);
+
   // Again when a restore replaced the data: the athlete may have changed or be gone.
   useEffect(() => {
     void load();
@@ -46,7 +72,7 @@ export function AthleteDetail({ id }: { id: number }) {
   );
 
   return (
-    <div className="min-h-0 flex-1 overflow-y-auto px-10 py-6">
+    <div className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-5 py-6 lg:px-10">
       <div className="max-w-4xl space-y-6">
         {back}
         {state.status === "loading" ? (

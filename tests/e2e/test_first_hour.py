@@ -1,0 +1,235 @@
+"""What a new coach hit in their first hour (issue #14), in the real window: scrolling past
+the app, small windows and zoom, numbers, dates, forms, the sidebar, toasts, categories,
+sanity warnings, deleting with undo, focus, and the reminder to back up.
+
+Most tests share one window on one club (starting a window is most of an e2e test's time);
+those that restart the app or need a club of their own start their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from tests.e2e.conftest import LaunchApp, RunningApp
+from tests.e2e.native import resize_window
+from tests.e2e.test_roster import SEASON, START_TIMEOUT_MS, Member, club
+
+# Enough athletes that the roster and Settings both have something to scroll.
+CLUB = [
+    Member(f"{first} {last}", age, sex, belt, weight)
+    for first, last, age, sex, belt, weight in [
+        ("Ana", "Kovač", 16, "F", "Yellow", 48.0),
+        ("Bruno", "Silva", 12, "M", "White", 38.0),
+        ("Chloé", "Martin", 9, "F", "White", 28.0),
+        ("Deniz", "Ozturk", 17, "M", "Orange", 66.0),
+        ("Elif", "Öztürk", 19, "F", "Green", 57.0),
+        ("Farid", "Haddad", 22, "M", "Blue", 73.0),
+        ("Greta", "Lund", 13, "F", "Orange", 45.0),
+        ("Hugo", "Lefèvre", 65, "M", "3rd Dan", 84.0),
+        ("Ines", "Costa", 31, "F", "1st Dan", 62.0),
+        ("Jonas", "Berg", 15, "M", "Green", 60.0),
+        ("Kenji", "Abe", 35, "M", "1st Dan", 81.0),
+        ("Lea", "Novak", 11, "F", "Yellow", 36.0),
+        ("Milan", "Horvat", 14, "M", "Orange", 52.0),
+        ("Nora", "Jensen", 18, "F", "Brown", 63.0),
+        ("Oskar", "Wolf", 10, "M", "White", 33.0),
+        ("Pia", "Roth", 20, "F", "Blue", 58.0),
+    ]
+]
+
+
+@pytest.fixture(scope="module")
+def shared(launch_module_app: LaunchApp, tmp_path_factory: pytest.TempPathFactory) -> RunningApp:
+    """One window on `CLUB`, at 1366 x 800, shared by the tests that leave it as they found it."""
+    data = tmp_path_factory.mktemp("club") / "data"
+    with club(data) as c:
+        for member in CLUB:
+            athlete = c.add(member)
+            if member.name == "Kenji Abe":
+                c.promote(athlete, "2nd Dan", f"{SEASON - 1}-06-01", examiner="M. Weber")
+                c.medal(athlete, "City Open", f"{SEASON - 1}-05-10", "gold")
+    app = launch_module_app(data)
+    expect(app.page.get_by_test_id("roster-count")).to_have_text(
+        f"Showing {len(CLUB)} of {len(CLUB)} athletes", timeout=START_TIMEOUT_MS
+    )
+    return app
+
+
+@pytest.fixture
+def page(shared: RunningApp) -> Iterator[Page]:
+    """The shared window at 1366 x 800 on the roster, as each test expects to find it."""
+    resize_window(shared, 1366, 800)
+    _go(shared.page, "Athletes")
+    yield shared.page
+    resize_window(shared, 1366, 800)
+
+
+def _go(page: Page, name: str) -> None:
+    page.get_by_role("navigation", name="Main").get_by_role("button", name=name).click()
+    expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
+
+
+def _row(page: Page, name: str) -> Locator:
+    return page.get_by_role("row").filter(has=page.get_by_role("gridcell", name=name, exact=True))
+
+
+def _scroll_as_far_as_keys_and_wheel_go(page: Page) -> None:
+    """End, PageDown x 20 and a long wheel: what sent Settings 1,292 px past the app."""
+    box = page.get_by_role("main").bounding_box()
+    assert box is not None
+    # A click in the page's left margin, as a coach reading it would: the keys go there.
+    x, y = box["x"] + 6, box["y"] + box["height"] * 0.6
+    page.mouse.click(x, y)
+    page.keyboard.press("End")
+    for _ in range(20):
+        page.keyboard.press("PageDown")
+    page.mouse.move(x, y)
+    page.mouse.wheel(0, 20_000)
+
+
+def _expect_nothing_scrolled_past_the_app(page: Page) -> None:
+    expect(page.get_by_role("heading", level=1)).to_be_in_viewport(ratio=1)
+    # The document itself never scrolls: only the page's own container does.
+    page.wait_for_function("document.scrollingElement.scrollTop === 0 && window.scrollY === 0")
+    assert page.evaluate("document.scrollingElement.scrollHeight <= window.innerHeight")
+
+
+def test_no_page_scrolls_past_its_end_into_a_blank_window(shared: RunningApp, page: Page) -> None:
+    for width, height in [(1366, 800), (800, 600)]:
+        resize_window(shared, width, height)
+        _go(page, "Athletes")
+        _scroll_as_far_as_keys_and_wheel_go(page)
+        _expect_nothing_scrolled_past_the_app(page)
+
+        _row(page, "Kenji Abe").click()
+        expect(page.get_by_role("heading", level=2, name="Kenji Abe")).to_be_visible()
+        _scroll_as_far_as_keys_and_wheel_go(page)
+        _expect_nothing_scrolled_past_the_app(page)
+
+        _go(page, "Settings")
+        _scroll_as_far_as_keys_and_wheel_go(page)
+        _expect_nothing_scrolled_past_the_app(page)
+        # The end of Settings is the app's details, not blank space.
+        expect(page.get_by_role("region", name="About this app")).to_be_in_viewport()
+
+
+def _fully_visible_rows(page: Page) -> int:
+    return int(
+        page.evaluate(
+            """() => {
+              const grid = document.querySelector('[role="grid"][aria-label="Athletes"]');
+              const box = grid.getBoundingClientRect();
+              const header = grid.querySelector('[role="row"]').getBoundingClientRect();
+              return [...grid.querySelectorAll('[role="row"][data-athlete-id]')].filter((row) => {
+                const r = row.getBoundingClientRect();
+                return r.top >= header.bottom - 1 && r.bottom <= box.bottom + 1;
+              }).length;
+            }"""
+        )
+    )
+
+
+def _fits_without_sideways_scroll(locator: Locator) -> bool:
+    return bool(locator.evaluate("(el) => el.scrollWidth <= el.clientWidth"))
+
+
+def test_at_800_by_600_the_sidebar_and_filters_fold_and_the_roster_still_reads(
+    shared: RunningApp, page: Page
+) -> None:
+    nav = page.get_by_role("navigation", name="Main")
+    settings = nav.get_by_role("button", name="Settings")
+    expect(settings).to_contain_text("Settings")
+    expect(page.get_by_role("button", name="Filters")).to_be_hidden()
+    expect(page.get_by_role("group", name="Filters")).to_be_visible()
+
+    resize_window(shared, 800, 600)
+
+    # Icons only, each still named for screen readers and shown as a tooltip.
+    sidebar = page.locator("aside")
+    page.wait_for_function("document.querySelector('aside').offsetWidth <= 80")
+    expect(settings).to_have_accessible_name("Settings")
+    tooltip = nav.locator("li").filter(has_text="Settings").locator(":scope > [aria-hidden=true]")
+    expect(tooltip).to_be_hidden()
+    settings.hover()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_have_text("Settings")
+    assert sidebar.bounding_box() is not None
+
+    # One row of search, "Filters" and "Add athlete"; the filters open from the button.
+    filters = page.get_by_role("group", name="Filters")
+    expect(filters).to_be_hidden()
+    button = page.get_by_role("button", name=re.compile(r"^Filters"))
+    expect(button).to_have_attribute("aria-expanded", "false")
+    button.click()
+    expect(filters).to_be_visible()
+    filters.get_by_label("Sex").select_option(label="Male")
+    filters.get_by_label("Status").select_option(label="All")
+    expect(button).to_have_accessible_name("Filters 2 set")
+    page.keyboard.press("Escape")
+    expect(filters).to_be_hidden()
+    expect(button).to_be_focused()
+    expect(page.get_by_test_id("roster-count")).to_have_text(f"Showing 8 of {len(CLUB)} athletes")
+    button.click()
+    filters.get_by_label("Sex").select_option(label="All")
+    filters.get_by_label("Status").select_option(label="Active")
+    expect(button).to_have_accessible_name("Filters")
+    page.keyboard.press("Escape")
+
+    # At least 8 rows, each with its name, belt and category, with no sideways scroll.
+    grid = page.get_by_role("grid", name="Athletes")
+    expect(grid.get_by_role("columnheader")).to_have_text(["Name", "Age", "Belt", "Category"])
+    assert _fully_visible_rows(page) >= 8
+    assert _fits_without_sideways_scroll(grid)
+    ana = _row(page, "Ana Kovač")
+    expect(ana.get_by_role("img", name="Belt: Yellow")).to_be_in_viewport(ratio=1)
+    expect(ana.get_by_role("gridcell").last).to_have_text("U18 Cadets")
+    expect(ana.get_by_role("gridcell").last).to_be_in_viewport(ratio=1)
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+
+    # Belt names in Settings are whole words, not one letter.
+    _go(page, "Settings")
+    ladder = page.get_by_role("list", name="Belt ladder, lowest first")
+    for name in ["White-Yellow", "Yellow-Orange", "10th Dan"]:
+        badge = ladder.get_by_role("img", name=f"Belt: {name}")
+        expect(badge).to_have_text(name)
+        assert _fits_without_sideways_scroll(badge), f"{name} is cut off"
+
+
+def test_the_sidebar_athletes_entry_goes_to_the_list_and_back_goes_back(
+    shared: RunningApp, page: Page
+) -> None:
+    search = page.get_by_role("searchbox", name="Search athletes")
+    search.fill("ozturk")
+    expect(page.get_by_test_id("roster-count")).to_have_text(f"Showing 2 of {len(CLUB)} athletes")
+    _row(page, "Elif Öztürk").click()
+    expect(page.get_by_role("heading", level=2, name="Elif Öztürk")).to_be_visible()
+
+    _go(page, "Settings")
+    _go(page, "Athletes")
+    # The list, with its search, not the athlete last opened.
+    expect(page.get_by_role("heading", level=2, name="Elif Öztürk")).to_have_count(0)
+    expect(search).to_have_value("ozturk")
+    expect(page.get_by_test_id("roster-count")).to_have_text(f"Showing 2 of {len(CLUB)} athletes")
+
+    # Pressing "Athletes" on an athlete's page is the list too.
+    _row(page, "Deniz Ozturk").click()
+    expect(page.get_by_role("heading", level=2, name="Deniz Ozturk")).to_be_visible()
+    _go(page, "Athletes")
+    expect(_row(page, "Deniz Ozturk")).to_be_visible()
+
+    # Back (Alt+Left, or the mouse's back button) on an athlete's page goes back to the list.
+    _row(page, "Deniz Ozturk").click()
+    expect(page.get_by_role("heading", level=2, name="Deniz Ozturk")).to_be_visible()
+    page.keyboard.press("Alt+ArrowLeft")
+    expect(_row(page, "Deniz Ozturk")).to_be_focused()
+    _row(page, "Elif Öztürk").click()
+    expect(page.get_by_role("heading", level=2, name="Elif Öztürk")).to_be_visible()
+    page.evaluate(
+        "document.body.dispatchEvent(new MouseEvent('mouseup', {button: 3, bubbles: true}))"
+    )
+    expect(_row(page, "Elif Öztürk")).to_be_focused()
+    search.fill("")
