@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
@@ -233,3 +234,65 @@ def test_the_sidebar_athletes_entry_goes_to_the_list_and_back_goes_back(
     )
     expect(_row(page, "Elif Öztürk")).to_be_focused()
     search.fill("")
+
+
+def _zoom(page: Page) -> float:
+    return float(page.evaluate("devicePixelRatio"))
+
+
+def _expect_zoom(page: Page, factor: float) -> None:
+    page.wait_for_function(f"Math.abs(devicePixelRatio - {factor}) < 0.001")
+
+
+def test_zoom_from_50_to_200_percent_with_the_usual_keys_kept_across_restarts(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    with club(data) as c:
+        for member in CLUB[:10]:
+            c.add(member)
+    app = launch_app(data)
+    page = app.page
+    expect(page.get_by_test_id("roster-count")).to_have_text(
+        "Showing 10 of 10 athletes", timeout=START_TIMEOUT_MS
+    )
+    resize_window(app, 1366, 800)
+    assert _zoom(page) == 1
+
+    for expected in (1.1, 1.25, 1.5):
+        page.keyboard.press("Control+Equal")
+        _expect_zoom(page, expected)
+    # 150% of 1366 px leaves 911 px: the sidebar folds, every row still reads.
+    page.wait_for_function("document.querySelector('aside').offsetWidth <= 80")
+    expect(page.get_by_role("button", name=re.compile(r"^Filters"))).to_be_visible()
+    expect(_row(page, "Ana Kovač").get_by_role("gridcell").last).to_be_in_viewport(ratio=1)
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+
+    page.keyboard.press("Control+0")
+    _expect_zoom(page, 1)
+    page.keyboard.press("Control+Minus")
+    _expect_zoom(page, 0.9)
+    for _ in range(10):
+        page.keyboard.press("Control+Minus")
+    _expect_zoom(page, 0.5)  # no smaller
+    page.keyboard.press("Control+0")
+    _expect_zoom(page, 1)
+    # Ctrl+wheel, towards the screen: larger.
+    page.mouse.move(600, 400)
+    page.keyboard.down("Control")
+    page.mouse.wheel(0, -100)
+    page.keyboard.up("Control")
+    _expect_zoom(page, 1.1)
+    for _ in range(10):
+        page.keyboard.press("Control+Shift+Equal")  # Ctrl and "+"
+    _expect_zoom(page, 2)  # no larger
+    page.keyboard.press("Control+Minus")
+    page.keyboard.press("Control+Minus")
+    _expect_zoom(page, 1.5)
+    app.stop()
+
+    page = launch_app(data).page
+    expect(page.get_by_test_id("roster-count")).to_have_text(
+        "Showing 10 of 10 athletes", timeout=START_TIMEOUT_MS
+    )
+    _expect_zoom(page, 1.5)
