@@ -34,7 +34,7 @@ class RosterQuery:
 # Not frozen: a frozen dataclass is five times slower to make, and a roster makes thousands.
 @dataclass(slots=True)
 class RosterRow:
-    """One line of the list; `category_id` is the youngest category the athlete fits."""
+    """One line of the list; `category_id` is the most specific category the athlete fits."""
 
     id: int
     full_name: str

@@ -9,7 +9,7 @@ from judo_manager.athletes.model import (
     PromotionFields,
     Roster,
 )
-from judo_manager.athletes.service import AthletesService
+from judo_manager.athletes.service import AthletesService, DeletedAthlete
 from judo_manager.bridge.convert import from_wire, to_wire
 from judo_manager.bridge.guards import coach_errors
 from judo_manager.bridge.types import AthleteFilters
@@ -43,9 +43,14 @@ class AthletesApi:
         return to_wire(self._athletes.update(id, from_wire(data)))
 
     @coach_errors
-    def delete(self, id: int) -> None:
-        """Remove an athlete with their promotions and medals."""
-        self._athletes.delete(id)
+    def delete(self, id: int) -> Wire[DeletedAthlete]:
+        """Remove an athlete with their promotions and medals; the token undoes it a while."""
+        return to_wire(self._athletes.delete(id))
+
+    @coach_errors
+    def undoDelete(self, token: str) -> Wire[Athlete]:
+        """Put back the athlete a recent delete removed, exactly as they were."""
+        return to_wire(self._athletes.undo_delete(token))
 
     @coach_errors
     def addPromotion(self, athleteId: int, data: Wire[PromotionFields]) -> Wire[Athlete]:

@@ -16,7 +16,7 @@ export interface AthleteList {
   rows: AthleteRow[];
 }
 
-// One line of the list; `category_id` is the youngest category the athlete fits.
+// One line of the list; `category_id` is the most specific category the athlete fits.
 export interface AthleteRow {
   id: number;
   fullName: string;
@@ -85,6 +85,12 @@ export interface AthleteInput {
   active: boolean;
 }
 
+// What a delete hands back: who it was, and the token that undoes it for a while.
+export interface DeletedAthlete {
+  fullName: string;
+  undoToken: string;
+}
+
 // The "record a promotion" form: as the page sends it, and once checked.
 export interface PromotionInput {
   promotedOn: string;
@@ -102,7 +108,7 @@ export interface MedalInput {
 }
 
 // The ladder, lowest first, and the categories of the active ruleset, youngest first.
-// The first category that fits an age is the one the roster shows.
+// The roster shows the narrowest category that fits an age (`roster_category`).
 export interface Rules {
   rulesetName: string;
   belts: Belt[];
@@ -291,8 +297,10 @@ export interface AthletesApi {
   create(data: AthleteInput): Promise<Athlete>;
   // Change an athlete after checking every field.
   update(id: number, data: AthleteInput): Promise<Athlete>;
-  // Remove an athlete with their promotions and medals.
-  delete(id: number): Promise<null>;
+  // Remove an athlete with their promotions and medals; the token undoes it a while.
+  delete(id: number): Promise<DeletedAthlete>;
+  // Put back the athlete a recent delete removed, exactly as they were.
+  undoDelete(token: string): Promise<Athlete>;
   // Record a grading; the newest one sets the athlete's current belt.
   addPromotion(athleteId: number, data: PromotionInput): Promise<Athlete>;
   // Remove a grading; removing the newest gives back the belt held before it.

@@ -9,7 +9,7 @@ import { formatDate, pluralize } from "../../lib/format";
 import { errorMessage, notifyError, notifySuccess } from "../../lib/notify";
 import { publish, useDataEvent } from "../../lib/data-events";
 import { categoryForAge, useRuleIndex } from "../../lib/use-rules";
-import type { Athlete } from "../../types/bridge";
+import type { Athlete, AthleteInput, DeletedAthlete } from "../../types/bridge";
 import { AthleteFormDialog } from "./AthleteFormDialog";
 import { categoryLabel, formatWeight, SEX_LABEL } from "./athlete-text";
 import { MedalHistory } from "./MedalHistory";
@@ -45,12 +45,12 @@ export function AthleteDetail({ id }: { id: number }) {
       const back = (event.altKey && event.key === "ArrowLeft") || event.key === "BrowserBack";
       if (!back || event.defaultPrevented || dialogOpen()) return;
       event.preventDefault();
-      closeAthlete(true);
+      closeAthlete("row");
     };
     const onMouseUp = (event: MouseEvent) => {
       if (event.button !== MOUSE_BACK_BUTTON || dialogOpen()) return;
       event.preventDefault();
-      closeAthlete(true);
+      closeAthlete("row");
     };
     window.addEventListener("keydown", onKeyDown);
     window.addEventListener("mouseup", onMouseUp);
@@ -66,7 +66,7 @@ export function AthleteDetail({ id }: { id: number }) {
   }, [load, dataVersion]);
 
   const back = (
-    <Button variant="ghost" className="-ml-3" icon={<ChevronLeftIcon size={16} strokeWidth={2} />} onClick={() => closeAthlete(true)}>
+    <Button variant="ghost" className="-ml-3" icon={<ChevronLeftIcon size={16} strokeWidth={2} />} onClick={() => closeAthlete("row")}>
       Back to athletes
     </Button>
   );
@@ -120,15 +120,30 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
   const belt = athlete.beltId === null ? null : rules?.beltById.get(athlete.beltId);
 
   const remove = async () => {
+    let deleted: DeletedAthlete;
     try {
-      await api().athletes.delete(athlete.id);
+      deleted = await api().athletes.delete(athlete.id);
     } catch (err) {
       notifyError(err, `Couldn't delete ${athlete.fullName}`);
       return;
     }
-    notifySuccess(`Deleted ${athlete.fullName}`);
+    notifySuccess(`Deleted ${deleted.fullName}`, undefined, {
+      label: "Undo",
+      onClick: () => void undoDelete(deleted),
+    });
     publish("athletes-changed");
-    closeAthlete(false);
+    closeAthlete("list");
+  };
+
+  const markInactive = async () => {
+    try {
+      onChange(await api().athletes.update(athlete.id, { ...athleteInput(athlete), active: false }));
+    } catch (err) {
+      notifyError(err, `Couldn't mark ${athlete.fullName} as inactive`);
+      return;
+    }
+    setDeleting(false);
+    notifySuccess(`${athlete.fullName} is inactive`, "Their history stays; the roster hides them unless asked.");
   };
 
   return (
@@ -212,13 +227,47 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
           confirmLabel="Delete athlete"
           onConfirm={remove}
           onCancel={() => setDeleting(false)}
+          alternative={athlete.active ? { label: "Mark as inactive", onChoose: markInactive } : undefined}
         >
           Their {pluralize(athlete.promotions.length, "promotion")} and{" "}
-          {pluralize(athlete.medals.length, "medal")} are deleted too. This cannot be undone.
+          {pluralize(athlete.medals.length, "medal")} are deleted too.
+          {athlete.active
+            ? " Gentler: mark them as inactive, which keeps everything and hides them from the roster."
+            : null}
         </ConfirmDialog>
       ) : null}
     </>
   );
+}
+
+/** Puts back an athlete just deleted, with their promotions and medals (the toast's Undo). */
+async function undoDelete(deleted: DeletedAthlete): Promise<void> {
+  try {
+    const back = await api().athletes.undoDelete(deleted.undoToken);
+    notifySuccess(`${back.fullName} is back, with their promotions and medals`);
+    publish("athletes-changed");
+  } catch (err) {
+    notifyError(err, `Couldn't bring back ${deleted.fullName}`);
+  }
+}
+
+/** The athlete's fields as the form would send them, e.g. to change one of them. */
+function athleteInput(athlete: Athlete): AthleteInput {
+  return {
+    fullName: athlete.fullName,
+    birthDate: athlete.birthDate,
+    sex: athlete.sex,
+    // An athlete from an old database may have none: Python then asks for them.
+    beltId: athlete.beltId ?? 0,
+    weightKg: athlete.weightKg ?? 0,
+    licenceNumber: athlete.licenceNumber,
+    phone: athlete.phone,
+    email: athlete.email,
+    guardianName: athlete.guardianName,
+    guardianPhone: athlete.guardianPhone,
+    notes: athlete.notes,
+    active: athlete.active,
+  };
 }
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {

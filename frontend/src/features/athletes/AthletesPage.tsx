@@ -11,5 +11,5 @@ export function AthletesPage() {
 
 /** Back to the list, with its search and filters as they were (the sidebar's "Athletes"). */
 export function showRoster(): void {
-  closeAthlete(false);
+  closeAthlete("none");
 }

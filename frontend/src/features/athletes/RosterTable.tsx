@@ -71,9 +71,16 @@ export function RosterTable({ rows, rules, busy, sort, descending, onSort, onOpe
 
   // Back from an athlete's page: focus their row once it is drawn (it was in view, since the
   // scroll position is kept), so the keyboard carries on from there.
+  // After a delete the row is gone: the list itself takes the focus, not the page's <body>.
   useEffect(() => {
+    if (busy) return;
+    if (rosterMemory.focusList) {
+      rosterMemory.focusList = false;
+      scrollerRef.current?.focus({ preventScroll: true });
+      return;
+    }
     const id = rosterMemory.returnFocusId;
-    if (id === null || busy) return;
+    if (id === null) return;
     rosterMemory.returnFocusId = null;
     scrollerRef.current
       ?.querySelector<HTMLElement>(`[data-athlete-id="${id}"]`)
@@ -123,11 +130,12 @@ export function RosterTable({ rows, rules, busy, sort, descending, onSort, onOpe
       ref={scrollerRef}
       role="grid"
       aria-label="Athletes"
+      tabIndex={-1}
       aria-rowcount={rows.length + 1}
       aria-busy={busy}
       onScroll={onScroll}
       // Opaque, so Chromium scrolls it as its own layer rather than repainting it every frame.
-      className={cn("overflow-y-auto rounded-t-2xl bg-white", rows.length > 0 ? "min-h-48 flex-1" : "flex-none")}
+      className={cn("overflow-y-auto rounded-t-2xl bg-white outline-none focus-visible:ring-2 focus-visible:ring-blue-600", rows.length > 0 ? "min-h-48 flex-1" : "flex-none")}
     >
       <div role="rowgroup" className="sticky top-0 z-10">
         <div
