@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.conftest import LaunchApp, RunningApp
+from tests.e2e.conftest import LaunchApp, RunningApp, save_screenshot
 from tests.e2e.native import resize_window
 from tests.e2e.test_roster import SEASON, START_TIMEOUT_MS, Member, club
 
@@ -456,3 +456,75 @@ def test_toasts_cover_no_button_at_most_three_and_an_error_stays(
     expect(error).to_be_visible()
     error.get_by_role("button", name="Dismiss notification").click()
     expect(error).to_have_count(0)
+
+
+def test_numbers_take_either_separator_and_dates_read_in_the_app_language_on_a_french_system(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    with club(data) as c:
+        c.add(Member("Bruno Silva", 12, "M", "White", 38.0))
+    french = {"LANG": "fr_FR.UTF-8", "LC_ALL": "fr_FR.UTF-8", "LANGUAGE": "fr"}
+    page = launch_app(data, env=french).page
+    expect(page.get_by_test_id("roster-count")).to_have_text(
+        "Showing 1 of 1 athletes", timeout=START_TIMEOUT_MS
+    )
+    header = _open(page, "Bruno Silva")
+    # The app is English, whatever the system: "14 Mar", not "14 mars".
+    expect(header.locator("dt:text-is('Born') + dd")).to_have_text(f"14 Mar {SEASON - 12}")
+
+    for typed, shown in (("15,5", "15.5 kg"), ("38.5", "38.5 kg")):
+        header.get_by_role("button", name="Edit", exact=True).click()
+        form = page.get_by_role("dialog", name="Edit Bruno Silva")
+        form.get_by_label("Weight (kg)").fill(typed)
+        form.get_by_role("button", name="Save changes").click()
+        expect(form).to_have_count(0)
+        expect(header).to_contain_text(shown)
+
+    header.get_by_role("button", name="Edit", exact=True).click()
+    form = page.get_by_role("dialog", name="Edit Bruno Silva")
+    expect(form.get_by_label("Weight (kg)")).to_have_value("38.5")
+    for typed in ("38,5,1", "38 kg", "1.234,5"):
+        form.get_by_label("Weight (kg)").fill(typed)
+        form.get_by_role("button", name="Save changes").click()
+        expect(form.locator("[data-field-error=weightKg]")).to_have_text(
+            "Enter the weight as a number, like 38.5 or 38,5."
+        )
+        # Nothing dropped: what was typed is still there to correct.
+        expect(form.get_by_label("Weight (kg)")).to_have_value(typed)
+    form.get_by_role("button", name="Cancel").click()
+
+    _go(page, "Settings")
+    page.get_by_role("button", name="Add category").click()
+    editor = page.get_by_role("dialog")
+    editor.get_by_label("Code").fill("M1")
+    editor.get_by_label("Name").fill("Masters")
+    editor.get_by_label("Min age").fill("15,5")
+    editor.get_by_role("button", name=re.compile("^Save")).click()
+    expect(editor.locator("[data-field-error=minAge]")).to_contain_text("whole number")
+    expect(editor.get_by_label("Min age")).to_have_value("15,5")
+
+
+def test_screenshots_of_the_roster_an_athlete_and_settings_at_each_size(
+    shared: RunningApp, page: Page
+) -> None:
+    """Pictures for people to look at (test-artifacts/); each still shows its page whole."""
+    sizes = [("800x600", 800, 600, 0), ("1366x800", 1366, 800, 0), ("1920x1080", 1920, 1080, 0)]
+    sizes.append(("1366x800-zoom150", 1366, 800, 3))  # three steps: 110, 125, 150%
+    for label, width, height, zoom_steps in sizes:
+        resize_window(shared, width, height)
+        for _ in range(zoom_steps):
+            page.keyboard.press("Control+Equal")
+        if zoom_steps:
+            _expect_zoom(page, 1.5)
+        _go(page, "Athletes")
+        expect(_row(page, "Ana Kovač")).to_be_visible()
+        save_screenshot(page, f"first-hour-roster-{label}")
+        _open(page, "Kenji Abe")
+        save_screenshot(page, f"first-hour-athlete-{label}")
+        _go(page, "Settings")
+        expect(page.get_by_role("region", name="Belts")).to_be_visible()
+        save_screenshot(page, f"first-hour-settings-{label}")
+        _expect_nothing_scrolled_past_the_app(page)
+    page.keyboard.press("Control+0")
+    _expect_zoom(page, 1)
