@@ -6,6 +6,7 @@ be silent, so no port is ever reused.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -241,10 +242,20 @@ def pytest_runtest_makereport(
     return report
 
 
-def save_screenshot(page: Page, name: str) -> Path:
-    """Keep a picture of the window in test-artifacts/ for people to look at."""
+def save_screenshot(page: Page, name: str, *, zoomed: bool = False) -> Path:
+    """Keep a picture of the window in test-artifacts/ for people to look at.
+
+    `zoomed`: the page is zoomed by Qt, which Playwright doesn't know of (it would crop the
+    picture to the page's size in CSS pixels), so the window's own pixels are asked for.
+    """
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
+    if zoomed:
+        session = page.context.new_cdp_session(page)
+        shot = session.send("Page.captureScreenshot", {"format": "png"})
+        session.detach()
+        path.write_bytes(base64.b64decode(shot["data"]))
+        return path
     # Finished animations: a toast caught sliding in would be half transparent.
     page.screenshot(path=str(path), animations="disabled")
     return path

@@ -486,7 +486,7 @@ def _rows(page: Page) -> Locator:
 
 def _column(page: Page, number: int) -> Locator:
     """Each shown row's cell in column `number` (1 is the name), top to bottom."""
-    return _rows(page).locator(f"[role=cell]:nth-child({number})")
+    return _rows(page).locator(f"[role=gridcell]:nth-child({number})")
 
 
 def _row(page: Page, name: str) -> Locator:

@@ -9,7 +9,7 @@ interface SidebarProps {
 
 /**
  * The pages. Below 1024 px (a small window, or a large zoom) it folds to its icons: each
- * name stays for screen readers and shows as a tooltip on hover and keyboard focus.
+ * name stays for screen readers and shows as a tooltip on hover and on keyboard focus.
  */
 export function Sidebar({ current, onNavigate }: SidebarProps) {
   return (
@@ -46,7 +46,7 @@ export function Sidebar({ current, onNavigate }: SidebarProps) {
                 {/* The tooltip of the folded sidebar; the button's own text is its name. */}
                 <span
                   aria-hidden="true"
-                  className="pointer-events-none absolute top-1/2 left-full z-50 ml-3 hidden -translate-y-1/2 rounded-md bg-slate-800 px-2.5 py-1.5 text-sm font-medium whitespace-nowrap text-white shadow-lg group-focus-within:block group-hover:block lg:!hidden"
+                  className="pointer-events-none absolute top-1/2 left-full z-50 ml-3 hidden -translate-y-1/2 rounded-md bg-slate-800 px-2.5 py-1.5 text-sm font-medium whitespace-nowrap text-white shadow-lg group-hover:block group-has-[:focus-visible]:block lg:!hidden"
                 >
                   {page.title}
                 </span>
