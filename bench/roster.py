@@ -111,7 +111,7 @@ INSTALL_PROBE = """() => {
 APPLY_CHANGE = """async ({ selector, kind, value, count, total, firstId, timeoutMs }) => {
   const probe = window.__rosterProbe;
   const control = document.querySelector(selector);
-  const table = () => document.querySelector('[role="table"][aria-label="Athletes"]');
+  const table = () => document.querySelector('[role="grid"][aria-label="Athletes"]');
   const status = () => document.querySelector('[data-testid="roster-count"]');
   const wanted = `Showing ${count} of ${total} athletes`;
   const callsBefore = probe.calls.length;
@@ -205,7 +205,7 @@ EVAL_ANSWER = """async ({ script, runs }) => {
 # With `plain`, the list is a stand-in laid over the roster with the same size and rows, kept
 # by 20 lines of plain DOM code (no React): a minimal virtual list, for scale.
 SCROLL_THROUGH = """async ({ step, plain, limit }) => {
-  const roster = document.querySelector('[role="table"][aria-label="Athletes"]');
+  const roster = document.querySelector('[role="grid"][aria-label="Athletes"]');
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   roster.scrollTop = 0;
   await frame(); await frame(); await frame();

@@ -6,6 +6,7 @@ be silent, so no port is ever reused.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -43,7 +44,7 @@ def display() -> Iterator[str]:
         pytest.fail("Xvfb is not installed; run the README's test command, which installs it")
     read_end, write_end = os.pipe()
     xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
         pass_fds=(write_end,),
         stderr=subprocess.DEVNULL,
     )
@@ -132,6 +133,43 @@ def _wait_for_cdp(app: RunningApp) -> None:
 LaunchApp = Callable[..., RunningApp]
 
 
+def _start(
+    playwright: Playwright,
+    run_dir: Path,
+    data_dir: Path | None,
+    *,
+    real_dialogs: bool,
+    args: list[str] | None,
+    env: dict[str, str] | None,
+    executable: Path | None,
+    apps: list[RunningApp],
+) -> RunningApp:
+    run_dir.mkdir(parents=True)
+    data = data_dir or run_dir / "data"
+    port = free_port()
+    app_env = {**os.environ, **(env or {})}
+    app_env.update({DEBUG_PORT_ENV: str(port), ANSWERS_ENV: str(run_dir / "answers")})
+    app_env.pop("JUDO_MANAGER_DATA_DIR", None)
+    entry = ["-m", "judo_manager"] if real_dialogs else [str(LAUNCHER)]
+    program = [str(executable)] if executable else [sys.executable, *entry]
+    log_path = run_dir / "app.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [*program, "--data-dir", str(data), *(args or [])],
+            env=app_env,
+            cwd=run_dir if executable else ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    app = RunningApp(process, data, port, log_path, run_dir / "answers")
+    apps.append(app)
+    _wait_for_cdp(app)
+    app.browser = playwright.chromium.connect_over_cdp(f"http://127.0.0.1:{port}", no_defaults=True)
+    context = app.browser.contexts[0]
+    app.page = context.pages[0] if context.pages else context.wait_for_event("page")
+    return app
+
+
 @pytest.fixture
 def launch_app(
     display: str, playwright: Playwright, tmp_path: Path, request: pytest.FixtureRequest
@@ -152,38 +190,47 @@ def launch_app(
         executable: Path | None = None,
     ) -> RunningApp:
         run_dir = tmp_path / f"run-{len(apps)}"
-        run_dir.mkdir()
-        data = data_dir or run_dir / "data"
-        port = free_port()
-        app_env = {**os.environ, **(env or {})}
-        app_env.update({DEBUG_PORT_ENV: str(port), ANSWERS_ENV: str(run_dir / "answers")})
-        app_env.pop("JUDO_MANAGER_DATA_DIR", None)
-        entry = ["-m", "judo_manager"] if real_dialogs else [str(LAUNCHER)]
-        program = [str(executable)] if executable else [sys.executable, *entry]
-        log_path = run_dir / "app.log"
-        with log_path.open("wb") as log:
-            process = subprocess.Popen(
-                [*program, "--data-dir", str(data), *(args or [])],
-                env=app_env,
-                cwd=run_dir if executable else ROOT,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        app = RunningApp(process, data, port, log_path, run_dir / "answers")
-        apps.append(app)
-        _wait_for_cdp(app)
-        app.browser = playwright.chromium.connect_over_cdp(
-            f"http://127.0.0.1:{port}", no_defaults=True
+        return _start(
+            playwright,
+            run_dir,
+            data_dir,
+            real_dialogs=real_dialogs,
+            args=args,
+            env=env,
+            executable=executable,
+            apps=apps,
         )
-        context = app.browser.contexts[0]
-        app.page = context.pages[0] if context.pages else context.wait_for_event("page")
-        return app
 
     yield launch
     for app in apps:
         app.stop()
         if getattr(request.node, "rep_call", None) and request.node.rep_call.failed:
             print(f"--- app log ({app.data_dir}) ---\n{app.log()}")
+
+
+@pytest.fixture(scope="module")
+def launch_module_app(
+    display: str, playwright: Playwright, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LaunchApp]:
+    """`launch_app` for a window that a whole test module shares (it starts once: CI time)."""
+    apps: list[RunningApp] = []
+    root = tmp_path_factory.mktemp("module-app")
+
+    def launch(data_dir: Path | None = None, *, env: dict[str, str] | None = None) -> RunningApp:
+        return _start(
+            playwright,
+            root / f"run-{len(apps)}",
+            data_dir,
+            real_dialogs=False,
+            args=None,
+            env=env,
+            executable=None,
+            apps=apps,
+        )
+
+    yield launch
+    for app in apps:
+        app.stop()
 
 
 @pytest.hookimpl(wrapper=True)
@@ -195,10 +242,20 @@ def pytest_runtest_makereport(
     return report
 
 
-def save_screenshot(page: Page, name: str) -> Path:
-    """Keep a picture of the window in test-artifacts/ for people to look at."""
+def save_screenshot(page: Page, name: str, *, zoomed: bool = False) -> Path:
+    """Keep a picture of the window in test-artifacts/ for people to look at.
+
+    `zoomed`: the page is zoomed by Qt, which Playwright doesn't know of (it would crop the
+    picture to the page's size in CSS pixels), so the window's own pixels are asked for.
+    """
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
+    if zoomed:
+        session = page.context.new_cdp_session(page)
+        shot = session.send("Page.captureScreenshot", {"format": "png"})
+        session.detach()
+        path.write_bytes(base64.b64decode(shot["data"]))
+        return path
     # Finished animations: a toast caught sliding in would be half transparent.
     page.screenshot(path=str(path), animations="disabled")
     return path

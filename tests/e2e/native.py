@@ -51,3 +51,18 @@ def wait_until(
     while not condition():
         assert time.monotonic() < deadline, f"timed out waiting for {what}:\n{app.log()}"
         time.sleep(0.05)  # polling state another process changes; there is no event to await
+
+
+def resize_window(app: RunningApp, width: int, height: int) -> None:
+    """Make the app's window `width` x `height`, as a coach dragging its corner would, and wait
+    until the page has that room."""
+    search = ["search", "--all", "--onlyvisible", "--pid", str(app.process.pid)]
+    found = xdotool(*search, "--name", "^Judo Manager$").split()
+    assert len(found) == 1, f"expected one Judo Manager window, found {found}"
+    xdotool("windowsize", "--sync", found[0], str(width), str(height))
+    app.page.wait_for_function(
+        # Zoomed, the page counts in CSS pixels, rounded: within a pixel of the window's size.
+        "([w, h]) => Math.abs(innerWidth * devicePixelRatio - w) < 2"
+        " && Math.abs(innerHeight * devicePixelRatio - h) < 2",
+        arg=[width, height],
+    )

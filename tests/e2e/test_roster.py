@@ -159,7 +159,7 @@ def test_adding_an_athlete_shows_their_page_and_their_row(
 
     _expect_roster(page, ["Ana Kovač"], total=1)
     row = _row(page, "Ana Kovač")
-    expect(row.get_by_role("cell")).to_have_text(
+    expect(row.get_by_role("gridcell")).to_have_text(
         ["Ana Kovač", f"{SEASON - 16} · 16", "Female", "Orange", "52.5 kg", "U18 Cadets"]
     )
     expect(row.get_by_role("img", name="Belt: Orange")).to_be_visible()
@@ -194,7 +194,7 @@ def test_editing_an_athlete_changes_their_page_and_their_row(
 
     _expect_roster(page, ["Ana Kovač-Horvat", "Bruno Silva"], total=2)
     row = _row(page, "Ana Kovač-Horvat")
-    expect(row.get_by_role("cell")).to_have_text(
+    expect(row.get_by_role("gridcell")).to_have_text(
         ["Ana Kovač-Horvat", f"{SEASON - 19} · 19", "Female", "Yellow", "50.5 kg", "U21 Juniors"]
     )
     # The keyboard carries on from the athlete just closed.
@@ -444,7 +444,7 @@ def test_belts_and_age_categories_edited_in_settings_reach_the_roster(
     _expect_roster(page, ["Ana Kovač", "Bruno Silva"], total=2, timeout=START_TIMEOUT_MS)
     page.get_by_role("columnheader", name="Belt").get_by_role("button").click()
     _expect_roster(page, ["Bruno Silva", "Ana Kovač"], total=2)
-    expect(_row(page, "Ana Kovač").get_by_role("cell").last).to_have_text("U18 Cadets")
+    expect(_row(page, "Ana Kovač").get_by_role("gridcell").last).to_have_text("U18 Cadets")
 
     page.get_by_role("navigation").get_by_role("button", name="Settings").click()
     ladder = page.get_by_role("region", name="Belts").get_by_role(
@@ -473,24 +473,24 @@ def test_belts_and_age_categories_edited_in_settings_reach_the_roster(
     # Green is below Orange no more, and at 17 Ana is too old for the cadets now.
     _expect_roster(page, ["Ana Kovač", "Bruno Silva"], total=2)
     expect(_column(page, 4)).to_have_text(["Green", "Orange"])
-    expect(_row(page, "Ana Kovač").get_by_role("cell").last).to_have_text("U21 Juniors")
+    expect(_row(page, "Ana Kovač").get_by_role("gridcell").last).to_have_text("U21 Juniors")
 
 
 # --- helpers -------------------------------------------------------------------------
 
 
 def _table(page: Page) -> Locator:
-    return page.get_by_role("table", name="Athletes")
+    return page.get_by_role("grid", name="Athletes")
 
 
 def _rows(page: Page) -> Locator:
     """The athletes' rows, in the order shown (the header row holds no cells)."""
-    return _table(page).get_by_role("row").filter(has=page.get_by_role("cell"))
+    return _table(page).get_by_role("row").filter(has=page.get_by_role("gridcell"))
 
 
 def _column(page: Page, number: int) -> Locator:
     """Each shown row's cell in column `number` (1 is the name), top to bottom."""
-    return _rows(page).locator(f"[role=cell]:nth-child({number})")
+    return _rows(page).locator(f"[role=gridcell]:nth-child({number})")
 
 
 def _row(page: Page, name: str) -> Locator:

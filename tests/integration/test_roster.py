@@ -69,10 +69,11 @@ def category_codes(rules: RulesService, roster: Roster) -> dict[str, str | None]
         (20, "U21"),
         (21, "SEN"),
         (29, "SEN"),
-        (30, "SEN"),  # Seniors and Veterans both fit; the youngest category is shown
+        (30, "VET"),  # Seniors (15+) and Veterans (30+) both fit; the narrower is shown
+        (65, "VET"),
     ],
 )
-def test_the_youngest_category_that_fits_the_season_age_is_shown(
+def test_the_most_specific_category_that_fits_the_season_age_is_shown(
     service: AthletesService, rules: RulesService, age: int, code: str | None
 ) -> None:
     # Born on the last day of the year: the season age counts years, not birthdays.

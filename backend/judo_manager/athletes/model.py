@@ -34,7 +34,7 @@ class RosterQuery:
 # Not frozen: a frozen dataclass is five times slower to make, and a roster makes thousands.
 @dataclass(slots=True)
 class RosterRow:
-    """One line of the list; `category_id` is the youngest category the athlete fits."""
+    """One line of the list; `category_id` is the most specific category the athlete fits."""
 
     id: int
     full_name: str
@@ -140,3 +140,11 @@ class Athlete:
     revision: str
     promotions: Sequence[Promotion]
     medals: Sequence[Medal]
+
+
+@dataclass(frozen=True)
+class DeletedAthlete:
+    """What a delete hands back: who it was, and the token that undoes it for a while."""
+
+    full_name: str
+    undo_token: str

@@ -259,3 +259,31 @@ def medal_owner(conn: sqlite3.Connection, medal_id: int) -> int | None:
 def delete_medal(conn: sqlite3.Connection, medal_id: int) -> None:
     """Remove a medal."""
     conn.execute("DELETE FROM medals WHERE id = ?", (medal_id,))
+
+
+# An athlete's whole record: their row, then the rows that hang off it, in insert order.
+_RECORD_TABLES = (("athletes", "id"), ("promotions", "athlete_id"), ("medals", "athlete_id"))
+
+AthleteRecord = list[tuple[str, list[dict[str, object]]]]
+
+
+def athlete_record(conn: sqlite3.Connection, athlete_id: int) -> AthleteRecord:
+    """Every row of one athlete, as (table, rows), column for column (any column to come)."""
+    record: AthleteRecord = []
+    for table, key in _RECORD_TABLES:
+        cursor = conn.execute(f"SELECT * FROM {table} WHERE {key} = ? ORDER BY id", (athlete_id,))
+        columns = [column[0] for column in cursor.description]
+        record.append((table, [dict(zip(columns, row, strict=True)) for row in cursor]))
+    return record
+
+
+def insert_record(conn: sqlite3.Connection, record: AthleteRecord) -> None:
+    """Put back the rows of `athlete_record` exactly, ids included.
+
+    Raises sqlite3.IntegrityError when an id is taken meanwhile or a belt is gone.
+    """
+    for table, rows in record:
+        for row in rows:
+            columns = ", ".join(row)
+            marks = ", ".join("?" * len(row))
+            conn.execute(f"INSERT INTO {table}({columns}) VALUES ({marks})", tuple(row.values()))

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 import sqlite3
+import threading
+import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import cast
 
 from judo_manager.athletes import repository
@@ -16,6 +20,7 @@ from judo_manager.athletes.model import (
     STATUSES,
     Athlete,
     AthleteFields,
+    DeletedAthlete,
     MedalFields,
     MedalPlace,
     Promotion,
@@ -31,13 +36,28 @@ from judo_manager.athletes.names import search_key
 from judo_manager.db import Database
 from judo_manager.errors import ConflictError, NotFoundError, StaleRecordError, ValidationError
 from judo_manager.forms import MAX_ROW_ID, FormReader, require_id
-from judo_manager.rules.model import youngest_category
+from judo_manager.rules.model import roster_category
 from judo_manager.rules.service import RulesService
 
 MIN_WEIGHT_KG = 15
 MAX_WEIGHT_KG = 250
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 Today = Callable[[], dt.date]
+# How long a delete can be undone; the toast that offers it is gone well before.
+UNDO_DELETE_SECONDS = 120.0
+TOO_LATE_TO_UNDO = (
+    "It's too late to undo this delete. If it was a mistake, add the athlete again or "
+    "restore a backup."
+)
+
+
+@dataclass(frozen=True)
+class _Undoable:
+    deleted_at: float
+    athlete_id: int
+    search_name: str
+    birth_date: str
+    record: repository.AthleteRecord
 
 
 class AthletesService:
@@ -49,6 +69,10 @@ class AthletesService:
         self._db = db
         self._rules = rules or RulesService(db)
         self._today = today
+        # The rows of recent deletes, kept in memory only: an undo outlives no restart.
+        self._undoable: dict[str, _Undoable] = {}
+        self._undo_lock = threading.Lock()
+        self._clock = time.monotonic
 
     def count(self) -> int:
         """How many athletes the club has."""
@@ -77,7 +101,7 @@ class AthletesService:
             birth_year = int(birth_date[:4])
             age = query.season - birth_year
             if age not in category_of_age:
-                category = youngest_category(categories, age)
+                category = roster_category(categories, age)
                 category_of_age[age] = None if category is None else category.id
             rows.append(
                 RosterRow(
@@ -120,13 +144,51 @@ class AthletesService:
             repository.update_athlete(conn, athlete_id, athlete, search_key(athlete.full_name))
             return _load(conn, athlete_id)
 
-    def delete(self, athlete_id: int, revision: str) -> None:
-        """Remove an athlete; their promotions and medals go with them."""
+    def delete(self, athlete_id: int, revision: str) -> DeletedAthlete:
+        """Remove an athlete; their promotions and medals go with them.
+
+        Their rows are kept for `UNDO_DELETE_SECONDS`, so `undo_delete` can put them back.
+        """
         athlete_id = require_id(athlete_id, "athlete")
         with self._db.write() as conn:
             _claim(conn, athlete_id, revision)
+            athlete = _load(conn, athlete_id)
+            record = repository.athlete_record(conn, athlete_id)
             if not repository.delete_athlete(conn, athlete_id):
                 raise NotFoundError.of("athlete")
+        token = secrets.token_urlsafe(16)
+        with self._undo_lock:
+            now = self._clock()
+            for old, entry in list(self._undoable.items()):
+                if now - entry.deleted_at > UNDO_DELETE_SECONDS:
+                    del self._undoable[old]
+            self._undoable[token] = _Undoable(
+                now, athlete_id, search_key(athlete.full_name), athlete.birth_date, record
+            )
+        return DeletedAthlete(full_name=athlete.full_name, undo_token=token)
+
+    def undo_delete(self, token: object) -> Athlete:
+        """Put back a deleted athlete exactly as they were, promotions and medals included,
+        in one transaction; refused when too late or when the data changed in the way."""
+        with self._undo_lock:
+            entry = self._undoable.pop(token, None) if isinstance(token, str) else None
+        if entry is None or self._clock() - entry.deleted_at > UNDO_DELETE_SECONDS:
+            raise ConflictError(TOO_LATE_TO_UNDO)
+        with self._db.write() as conn:
+            duplicate = repository.find_duplicate(conn, entry.search_name, entry.birth_date)
+            if duplicate is not None:
+                raise ConflictError(
+                    f"The delete can't be undone: {duplicate}, born {entry.birth_date}, is on "
+                    "the roster again."
+                )
+            try:
+                repository.insert_record(conn, entry.record)
+            except sqlite3.IntegrityError as error:
+                raise ConflictError(
+                    "The delete can't be undone: the club's data changed since (was a backup "
+                    "restored, or a belt deleted?)."
+                ) from error
+            return _load(conn, entry.athlete_id)
 
     def add_promotion(self, athlete_id: int, revision: str, data: Mapping[str, object]) -> Athlete:
         """Record a grading. The newest one sets the current belt.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from judo_manager.athletes.model import (
     Athlete,
     AthleteFields,
+    DeletedAthlete,
     MedalFields,
     PromotionFields,
     Roster,
@@ -43,9 +44,15 @@ class AthletesApi:
         return to_wire(self._athletes.update(id, revision, from_wire(data)))
 
     @coach_errors
-    def delete(self, id: int, revision: str) -> None:
-        """Remove an athlete, still at `revision`, with their promotions and medals."""
-        self._athletes.delete(id, revision)
+    def delete(self, id: int, revision: str) -> Wire[DeletedAthlete]:
+        """Remove an athlete, still at `revision`, with their promotions and medals; the token
+        undoes it a while."""
+        return to_wire(self._athletes.delete(id, revision))
+
+    @coach_errors
+    def undoDelete(self, token: str) -> Wire[Athlete]:
+        """Put back the athlete a recent delete removed, exactly as they were."""
+        return to_wire(self._athletes.undo_delete(token))
 
     @coach_errors
     def addPromotion(

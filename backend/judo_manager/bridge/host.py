@@ -11,7 +11,7 @@ from typing import Protocol
 
 
 class Host(Protocol):
-    """The native dialogs, the file manager, and events pushed to the page."""
+    """The native dialogs, the file manager, the page's zoom, and events pushed to the page."""
 
     def ask_save_path(self, *, directory: Path, filename: str) -> Path | None:
         """The native save dialog; None when the coach cancels."""
@@ -23,6 +23,10 @@ class Host(Protocol):
 
     def show_folder(self, folder: Path) -> None:
         """Open `folder` in the system's file manager."""
+        ...
+
+    def set_zoom(self, factor: float) -> None:
+        """Zoom the page (1.0 is 100%)."""
         ...
 
     def push_event(self, name: str, detail: object) -> None:

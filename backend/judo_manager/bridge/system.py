@@ -19,6 +19,7 @@ from judo_manager.bridge.types import (
     RestoreResult,
     SafetyCopy,
     UndoPreview,
+    WindowPreferences,
 )
 from judo_manager.db import contents as record_kinds
 from judo_manager.db.contents import Contents, FileSummary
@@ -26,6 +27,7 @@ from judo_manager.db.snapshot import Phase
 from judo_manager.progress import ThrottledProgress
 from judo_manager.restore.safety_copies import SafetyCopyFile
 from judo_manager.restore.service import RestoreOutcome, RestorePhase, RestorePlan, UndoPlan
+from judo_manager.system.preferences import Preferences
 from judo_manager.wiring import AppServices
 
 
@@ -63,6 +65,23 @@ class SystemApi:
             databaseBytes=info.database_bytes,
             contents=_record_counts(info.contents),
         )
+
+    @coach_errors
+    def getPreferences(self) -> WindowPreferences:
+        """This computer's choices for the window: its zoom, the backup reminder."""
+        return _preferences(self._system.preferences())
+
+    @coach_errors
+    def setZoom(self, zoom: float) -> WindowPreferences:
+        """Zoom the page (1.0 is 100%, from 0.5 to 2.0) and keep it for the next start."""
+        preferences = self._system.set_zoom(zoom)
+        self._window.set_zoom(preferences.zoom)
+        return _preferences(preferences)
+
+    @coach_errors
+    def snoozeBackupReminder(self) -> WindowPreferences:
+        """ "Remind me tomorrow": the backup reminder stays quiet until tomorrow."""
+        return _preferences(self._system.snooze_backup_reminder())
 
     @coach_errors
     def getLastBackup(self) -> BackupRecord | None:
@@ -130,6 +149,14 @@ class SystemApi:
     def _push_progress(self, update: ProgressUpdate) -> None:
         update["fraction"] = round(update["fraction"], 4)
         self._window.push_event(PROGRESS_EVENT, update)
+
+
+def _preferences(preferences: Preferences) -> WindowPreferences:
+    snoozed = preferences.backup_reminder_snoozed_until
+    return WindowPreferences(
+        zoom=preferences.zoom,
+        backupReminderSnoozedUntil=None if snoozed is None else snoozed.isoformat(),
+    )
 
 
 def _record_counts(contents: Contents | None) -> list[RecordCount]:

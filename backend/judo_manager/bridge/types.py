@@ -26,6 +26,13 @@ class RecordCount(TypedDict):
     count: int | None
 
 
+class WindowPreferences(TypedDict):
+    """This computer's choices for the window; `backupReminderSnoozedUntil` is YYYY-MM-DD."""
+
+    zoom: float
+    backupReminderSnoozedUntil: str | None
+
+
 class DataProblem(TypedDict):
     """The club's data on this computer can't be used: the message says why and what to do."""
 

@@ -74,7 +74,7 @@ class CategoryFields:
 class Rules:
     """The ladder, lowest first, and the categories of the active ruleset, youngest first.
 
-    The first category that fits an age is the one the roster shows.
+    The roster shows the narrowest category that fits an age (`roster_category`).
     """
 
     ruleset_name: str
@@ -82,6 +82,16 @@ class Rules:
     categories: Sequence[AgeCategory]
 
 
-def youngest_category(categories: Sequence[AgeCategory], age: int) -> AgeCategory | None:
-    """The youngest category that `age` fits, from categories sorted by `youth_order`."""
-    return next((category for category in categories if category.fits(age)), None)
+def roster_category(categories: Sequence[AgeCategory], age: int) -> AgeCategory | None:
+    """The most specific category that `age` fits: the narrowest band, the youngest of equals.
+
+    Veterans (30+) over Seniors (15+) for a 65-year-old, Cadets (15-17) over Juniors (15-20)
+    for a 16-year-old. An open-ended band counts as reaching `NO_UPPER_AGE`.
+    """
+    fitting = [category for category in categories if category.fits(age)]
+    return min(fitting, key=_band_width_then_youth, default=None)
+
+
+def _band_width_then_youth(category: AgeCategory) -> tuple[int, tuple[int, int, str]]:
+    upper = NO_UPPER_AGE if category.max_age is None else category.max_age
+    return (upper - category.min_age, category.youth_order())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from judo_manager.db import Database
 from judo_manager.db.contents import Contents, count_contents
 from judo_manager.db.health import damage_of, damaged
 from judo_manager.db.migrations import read_header
+from judo_manager.system.preferences import Preferences, PreferencesFile
 
 
 @dataclass(frozen=True)
@@ -27,8 +30,22 @@ class AppInfo:
 class SystemService:
     """Answers questions about the app itself."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, today: Callable[[], dt.date] = dt.date.today) -> None:
         self._db = db
+        self._preferences = PreferencesFile(db.folder.root)
+        self._today = today
+
+    def preferences(self) -> Preferences:
+        """This computer's choices for the window (zoom, backup reminder)."""
+        return self._preferences.read()
+
+    def set_zoom(self, zoom: object) -> Preferences:
+        """Remember the window's zoom, one of the usual steps from 50% to 200%."""
+        return self._preferences.set_zoom(zoom)
+
+    def snooze_backup_reminder(self) -> Preferences:
+        """Quiet the reminder to back up until tomorrow."""
+        return self._preferences.snooze_backup_reminder(self._today())
 
     def data_folder(self) -> Path:
         """The folder that holds the club's data."""

@@ -21,6 +21,7 @@ from judo_manager.window.pages import frontend_url, web_dir
 
 if TYPE_CHECKING:
     from judo_manager.db import Database
+    from judo_manager.wiring import AppServices
 
 WINDOW_TITLE = "Judo Manager"
 DEBUG_PORT_ENV = "JUDO_MANAGER_DEBUG_PORT"
@@ -63,17 +64,26 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
         return _show_error(webview, error)
 
     window_handle = DesktopWindow()
+    services = AppServices.build(db)
     window = webview.create_window(
         WINDOW_TITLE,
         url=frontend_url(dev),
-        js_api=JudoManagerApi(AppServices.build(db), window_handle),
+        js_api=JudoManagerApi(services, window_handle),
         width=1200,
         height=800,
-        min_size=(900, 600),
+        # Small laptops and split screens: the pages fold their sidebar and filters down to
+        # 800 x 600 (and below, at a large zoom).
+        min_size=(640, 480),
         background_color="#f8fafc",
     )
-    window_handle.attach(window)
+
+    def zoom(factor: float) -> None:
+        _zoom_page(window, factor)
+
+    window_handle.attach(window, zoom)
     window.events.loaded += _freeze_startup_objects
+    # The zoom the coach chose last time, from the first load on (and after a reload).
+    window.events.loaded += lambda: zoom(_saved_zoom(services))
     front_door = FrontDoor(folder, window_handle.bring_to_front)
     front_door.open()
     try:
@@ -105,6 +115,19 @@ def _open(folder: DataFolder) -> Database:
         # coach restores a backup from there. Nothing opens the damaged file meanwhile.
         print(f"error: {error}", file=sys.stderr)
         return Database(folder.database)
+
+
+def _saved_zoom(services: AppServices) -> float:
+    return services.system.preferences().zoom
+
+
+def _zoom_page(window: object, factor: float) -> None:
+    """Set the page's zoom on Qt's own thread, whichever thread asks (bridge calls don't run
+    on it)."""
+    from judo_manager.window.handle import on_qt_gui_thread
+
+    native = window.native  # type: ignore[attr-defined]  # pywebview's Qt BrowserView
+    on_qt_gui_thread(native, lambda: native.webview.setZoomFactor(factor))
 
 
 def _freeze_startup_objects() -> None:

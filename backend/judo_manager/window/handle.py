@@ -19,11 +19,17 @@ class DesktopWindow:
 
     def __init__(self) -> None:
         self._window: Any = None
-        self._qt_caller: Any = None
+        self._zoom: Callable[[float], None] | None = None
 
-    def attach(self, window: Any) -> None:
-        """Remember the window the bridge serves."""
+    def attach(self, window: Any, zoom: Callable[[float], None]) -> None:
+        """Remember the window the bridge serves, and how to zoom its page."""
         self._window = window
+        self._zoom = zoom
+
+    def set_zoom(self, factor: float) -> None:
+        """Zoom the page (1.0 is 100%)."""
+        if self._zoom is not None:
+            self._zoom(factor)
 
     def ask_save_path(self, *, directory: Path, filename: str) -> Path | None:
         """The native save dialog; None when the coach cancels."""
@@ -67,9 +73,7 @@ class DesktopWindow:
         if native is None:
             return  # not shown yet: it comes up in front on its own
         if hasattr(native, "activateWindow"):
-            if self._qt_caller is None:
-                self._qt_caller = _qt_gui_thread_caller()
-            self._qt_caller.call.emit(lambda: _raise_qt_window(native))
+            on_qt_gui_thread(native, lambda: _raise_qt_window(native))
         else:
             window.restore()  # the other backends un-minimize and raise on their GUI thread
 
@@ -80,7 +84,7 @@ class DesktopWindow:
 
 
 def _raise_qt_window(native: Any) -> None:
-    from PySide6.QtCore import Qt
+    from qtpy.QtCore import Qt
 
     native.setWindowState(native.windowState() & ~Qt.WindowState.WindowMinimized)
     native.show()
@@ -88,19 +92,9 @@ def _raise_qt_window(native: Any) -> None:
     native.activateWindow()
 
 
-def _qt_gui_thread_caller() -> Any:
-    """A QObject owned by Qt's GUI thread: its `call` signal, emitted from any thread, runs
-    the work it carries on the GUI thread (a queued connection)."""
-    from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+def on_qt_gui_thread(native: Any, work: Callable[[], None]) -> None:
+    """Run `work` on the GUI thread of Qt's window `native`, whichever thread asks (bridge
+    calls and the front door don't run on it): a zero timer in the window's own thread."""
+    from qtpy import QtCore
 
-    class Caller(QObject):
-        call = Signal(object)
-
-        @Slot(object)
-        def run(self, work: Callable[[], None]) -> None:
-            work()
-
-    caller = Caller()
-    caller.moveToThread(QCoreApplication.instance().thread())
-    caller.call.connect(caller.run, Qt.ConnectionType.QueuedConnection)
-    return caller
+    QtCore.QTimer.singleShot(0, native, work)

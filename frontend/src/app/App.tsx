@@ -1,11 +1,12 @@
 import { LucideProvider } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { Notifications } from "../components/ui/Notifications";
 import { Spinner } from "../components/ui/Spinner";
 import { RescueScreen } from "../features/rescue/RescueScreen";
 import { RestoreConfirmDialog } from "../features/restore/RestoreConfirmDialog";
 import { useRestore } from "../features/restore/use-restore";
 import { useDataProblem } from "../lib/app-info";
+import { installZoomKeys } from "../lib/preferences";
 import { useBridge } from "../lib/use-bridge";
 import { pageById, PAGES, type PageId } from "./pages";
 import { Sidebar } from "./Sidebar";
@@ -15,6 +16,8 @@ const SLOW_START_MS = 15_000;
 
 export function App() {
   const ready = useBridge();
+  // Ctrl+plus/minus/0 and Ctrl+wheel, on every screen, once Python can keep the zoom.
+  useEffect(() => (ready ? installZoomKeys() : undefined), [ready]);
   return (
     // Icons are 20 px with a light stroke unless they say otherwise (16 px beside small text).
     <LucideProvider size={20} strokeWidth={1.8}>
@@ -71,11 +74,11 @@ function DataGate() {
 function Shell() {
   const [pageId, setPageId] = useState<PageId>(PAGES[0].id);
   const page = pageById(pageId);
-  const mainRef = useRef<HTMLElement>(null);
-
   const navigate = (next: PageId) => {
+    // The sidebar entry always opens the page at its start (the roster, not the athlete
+    // last opened from it); the page's own state, such as the roster's filters, stays.
+    pageById(next).onNavigate?.();
     setPageId(next);
-    mainRef.current?.scrollTo({ top: 0 });
   };
 
   useEffect(() => {
@@ -84,18 +87,32 @@ function Shell() {
 
   const PageContent = page.component;
   return (
-    <div className="flex h-screen overflow-hidden bg-slate-50 text-slate-900">
+    <div className="flex h-full overflow-hidden bg-slate-50 text-slate-900">
       <Sidebar current={pageId} onNavigate={navigate} />
-      <main ref={mainRef} className="flex min-w-0 flex-1 flex-col overflow-y-auto">
-        <header className="shrink-0 border-b border-slate-200 bg-white px-10 py-6">
+      {/* The heading stays; below it, one scroll container per page ("fills" pages scroll
+          inside themselves). `relative` keeps the screen-reader-only text of a page inside
+          it: positioned against the window, it stretched the document past the app. */}
+      <main className="relative flex min-w-0 flex-1 flex-col overflow-hidden">
+        {/* Compact in a low window, where every line is a roster row less. */}
+        <header className="shrink-0 border-b border-slate-200 bg-white px-5 py-6 lg:px-10 [@media(max-height:700px)]:py-3">
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{page.title}</h1>
-          <p className="mt-1 text-sm text-slate-600">{page.subtitle}</p>
+          <p className="mt-1 text-sm text-slate-600 [@media(max-height:700px)]:sr-only">{page.subtitle}</p>
         </header>
         <div
           key={page.id}
-          className={page.layout === "fills" ? "flex min-h-0 flex-1 flex-col" : "max-w-3xl px-10 py-8"}
+          className={
+            page.layout === "fills"
+              ? "relative flex min-h-0 flex-1 flex-col"
+              : "relative min-h-0 flex-1 overflow-y-auto overscroll-contain"
+          }
         >
-          <PageContent />
+          {page.layout === "fills" ? (
+            <PageContent />
+          ) : (
+            <div className="max-w-3xl px-5 py-8 lg:px-10">
+              <PageContent />
+            </div>
+          )}
         </div>
       </main>
       {/* Here rather than in the card: it opens even if the coach left Settings meanwhile. */}

@@ -7,34 +7,49 @@ interface SidebarProps {
   onNavigate: (page: PageId) => void;
 }
 
+/**
+ * The pages. Below 1024 px (a small window, or a large zoom) it folds to its icons: each
+ * name stays for screen readers and shows as a tooltip on hover and on keyboard focus.
+ */
 export function Sidebar({ current, onNavigate }: SidebarProps) {
   return (
-    <aside className="flex w-60 shrink-0 flex-col bg-slate-900 text-slate-300">
-      <div className="flex items-center gap-3 px-5 pt-6 pb-8">
+    <aside className="flex w-16 shrink-0 flex-col bg-slate-900 text-slate-300 lg:w-60">
+      <div className="flex items-center gap-3 px-3.5 pt-6 pb-8 lg:px-5">
         <LogoMark className="size-9 shrink-0" />
-        <span className="text-lg font-semibold tracking-tight text-white">Judo Manager</span>
+        <span className="sr-only text-lg font-semibold tracking-tight text-white lg:not-sr-only">
+          Judo Manager
+        </span>
       </div>
-      <nav aria-label="Main" className="px-3">
+      <nav aria-label="Main" className="px-2 lg:px-3">
         <ul className="space-y-1">
           {PAGES.map((page) => {
             const active = page.id === current;
             return (
-              <li key={page.id}>
+              <li key={page.id} className="group relative">
                 <button
                   type="button"
                   onClick={() => onNavigate(page.id)}
                   aria-current={active ? "page" : undefined}
                   className={cn(
-                    "flex w-full items-center gap-3 rounded-lg px-3 py-2.5 text-left text-sm font-medium transition-colors",
+                    "flex w-full items-center justify-center gap-3 rounded-lg px-3 py-2.5 text-left text-sm font-medium transition-colors lg:justify-start",
                     "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-400",
                     active
                       ? "bg-slate-800 text-white shadow-inner"
                       : "text-slate-300 hover:bg-slate-800/60 hover:text-white",
                   )}
                 >
-                  <span className={active ? "text-sky-400" : "text-slate-400"}>{page.icon}</span>
-                  {page.title}
+                  <span aria-hidden="true" className={active ? "text-sky-400" : "text-slate-400"}>
+                    {page.icon}
+                  </span>
+                  <span className="sr-only lg:not-sr-only">{page.title}</span>
                 </button>
+                {/* The tooltip of the folded sidebar; the button's own text is its name. */}
+                <span
+                  aria-hidden="true"
+                  className="pointer-events-none absolute top-1/2 left-full z-50 ml-3 hidden -translate-y-1/2 rounded-md bg-slate-800 px-2.5 py-1.5 text-sm font-medium whitespace-nowrap text-white shadow-lg group-hover:block group-has-[:focus-visible]:block lg:!hidden"
+                >
+                  {page.title}
+                </span>
               </li>
             );
           })}

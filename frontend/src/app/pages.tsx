@@ -1,6 +1,6 @@
 import type { ComponentType, ReactNode } from "react";
 import { SlidersHorizontalIcon, UsersIcon } from "lucide-react";
-import { AthletesPage } from "../features/athletes/AthletesPage";
+import { AthletesPage, showRoster } from "../features/athletes/AthletesPage";
 import { BackupCard } from "../features/backup/BackupCard";
 import { RestoreCard } from "../features/restore/RestoreCard";
 import { BeltsCard } from "../features/rules/BeltsCard";
@@ -22,6 +22,8 @@ export interface Page {
    * scrolls it.
    */
   layout: "fills" | "column";
+  /** Called when the coach picks the page in the sidebar: back to where the page starts. */
+  onNavigate?: () => void;
 }
 
 /** Settings gathers other features' cards; composed here, since features don't import each other. */
@@ -45,6 +47,7 @@ export const PAGES = [
     icon: <UsersIcon />,
     component: AthletesPage,
     layout: "fills",
+    onNavigate: showRoster,
   },
   {
     id: "settings",

@@ -1,3 +1,10 @@
+/**
+ * The app's language, for every number and date it shows or reads. English for now; the
+ * languages issue makes this the coach's choice. Never the operating system's locale: that
+ * mixed "il y a 45 jours" into English screens.
+ */
+export const APP_LOCALE = "en-GB";
+
 const UNITS = ["KB", "MB", "GB", "TB"] as const;
 
 /**
@@ -14,26 +21,26 @@ export function formatBytes(bytes: number): string {
     unit = u;
     if (value < 999.95) break;
   }
-  return `${value.toFixed(1)} ${unit}`;
+  return `${formatNumber(value, 1)} ${unit}`;
 }
 
-/** Local date and time in the coach's own locale, e.g. "26 Nov 2026, 14:05". */
+/** Local date and time in the app's language, e.g. "26 Nov 2026, 14:05". */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(undefined, {
+  return new Intl.DateTimeFormat(APP_LOCALE, {
     dateStyle: "medium",
     timeStyle: "short",
   }).format(date);
 }
 
-/** "today", "yesterday", "3 days ago" … in the coach's locale. */
+/** "today", "yesterday", "3 days ago" … in the app's language. */
 export function formatDaysAgo(iso: string, now: Date = new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "";
   const startOfDay = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
   const days = Math.round((startOfDay(date) - startOfDay(now)) / 86_400_000);
-  return new Intl.RelativeTimeFormat(undefined, { numeric: "auto" }).format(days, "day");
+  return new Intl.RelativeTimeFormat(APP_LOCALE, { numeric: "auto" }).format(days, "day");
 }
 
 /** Whole days since `iso` (0 for today or a future time). */
@@ -48,13 +55,13 @@ export function pluralize(count: number, singular: string, plural = `${singular}
   return `${count} ${count === 1 ? singular : plural}`;
 }
 
-/** A calendar date (YYYY-MM-DD) in the coach's locale, e.g. "12 Mar 2024". */
+/** A calendar date (YYYY-MM-DD) in the app's language, e.g. "12 Mar 2024". */
 export function formatDate(isoDate: string): string {
   const [year, month, day] = isoDate.split("-").map(Number);
   if (!year || !month || !day) return isoDate;
   // Built from its parts: parsing "2024-03-12" would read it as UTC midnight and could show
   // the day before west of Greenwich.
-  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(
+  return new Intl.DateTimeFormat(APP_LOCALE, { dateStyle: "medium" }).format(
     new Date(year, month - 1, day),
   );
 }
@@ -63,4 +70,38 @@ export function formatDate(isoDate: string): string {
 export function todayIso(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A number in the app's language with exactly `digits` decimals, no grouping: "38.5". */
+export function formatNumber(value: number, digits: number): string {
+  return new Intl.NumberFormat(APP_LOCALE, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: false,
+  }).format(value);
+}
+
+/** A number as a coach would type it back into a field: "38.5", "48" (up to 2 decimals). */
+export function formatNumberForInput(value: number): string {
+  return new Intl.NumberFormat(APP_LOCALE, { maximumFractionDigits: 2, useGrouping: false }).format(value);
+}
+
+const DECIMAL = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
+
+/**
+ * A typed decimal number, with either separator: "38,5" and "38.5" are both 38.5. Anything
+ * else (a second separator, a letter, thousands grouping) is null, for the field to say so:
+ * no character is ever dropped to make it fit.
+ */
+export function parseDecimal(text: string): number | null {
+  const trimmed = text.trim();
+  if (!DECIMAL.test(trimmed)) return null;
+  const value = Number(trimmed.replace(",", "."));
+  return Number.isFinite(value) ? value : null;
+}
+
+/** A typed whole number: "15" is 15; "15,5", "15.5" or "1 5" are null. */
+export function parseWhole(text: string): number | null {
+  const trimmed = text.trim();
+  return /^[+-]?\d+$/.test(trimmed) ? Number(trimmed) : null;
 }

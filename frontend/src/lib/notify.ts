@@ -31,9 +31,9 @@ export function setToastView(view: ComponentType<ToastProps>): void {
   toastView = view;
 }
 
-/** How long toasts stay up. Errors stay longer so they can be read calmly. */
+/** How long toasts stay up. An error stays until the coach dismisses it: it may need reading twice. */
 export const SUCCESS_DURATION_MS = 6_000;
-export const ERROR_DURATION_MS = 10_000;
+export const ERROR_DURATION_MS = Infinity;
 /** A toast with a button (e.g. "Undo restore") stays long enough to reach for it. */
 export const ACTION_DURATION_MS = 15_000;
 

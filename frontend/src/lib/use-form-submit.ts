@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type RefObject } from "react";
+import { useState, type FormEvent, type KeyboardEvent, type RefObject } from "react";
 import { isValid, useFieldErrors, type FieldErrors } from "./use-field-errors";
 
 interface FormSubmitOptions {
@@ -19,6 +19,14 @@ export interface FormSubmit {
   /** True while the save runs: Save shows it, Cancel waits for it. */
   saving: boolean;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /** Enter in a select or a date field submits too, as it does in a text field. */
+  onKeyDown: (event: KeyboardEvent<HTMLFormElement>) => void;
+}
+
+/** Controls where the browser's Enter doesn't submit the form by itself. */
+function enterDoesNotSubmit(target: EventTarget): boolean {
+  if (target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && target.type === "date";
 }
 
 /**
@@ -50,5 +58,11 @@ export function useFormSubmit({ check, save, failTitle }: FormSubmitOptions): Fo
     void submit();
   };
 
-  return { formRef, errors, clear, saving, onSubmit };
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== "Enter" || event.nativeEvent.isComposing || !enterDoesNotSubmit(event.target)) return;
+    event.preventDefault();
+    event.currentTarget.requestSubmit();
+  };
+
+  return { formRef, errors, clear, saving, onSubmit, onKeyDown };
 }

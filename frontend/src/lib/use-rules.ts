@@ -55,14 +55,26 @@ export function useRuleIndex(): RuleIndex | null {
   return state.status === "loaded" ? state.value : null;
 }
 
+/** Stands in for "no upper limit" when comparing bands, as in Python (rules/model.py). */
+const NO_UPPER_AGE = 1_000;
+
 /**
- * The category an athlete of `age` is shown with: the youngest that fits. Python sends the
- * categories youngest first (by upper age, then lower age), so that is the first match.
+ * The category an athlete of `age` is shown with: the most specific that fits, i.e. the
+ * narrowest band (Veterans 30+ over Seniors 15+, U18 over U21), the youngest of equals. The
+ * same rule as Python's `roster_category`; the categories come youngest first.
  */
 export function categoryForAge(age: number, categories: readonly AgeCategory[]): AgeCategory | null {
-  return (
-    categories.find(
-      (category) => category.minAge <= age && (category.maxAge === null || age <= category.maxAge),
-    ) ?? null
-  );
+  let best: AgeCategory | null = null;
+  let bestWidth = Infinity;
+  for (const category of categories) {
+    const upper = category.maxAge ?? NO_UPPER_AGE;
+    if (age < category.minAge || age > upper) continue;
+    const width = upper - category.minAge;
+    // Strictly narrower only: of equal bands, the first (youngest) stays.
+    if (width < bestWidth) {
+      best = category;
+      bestWidth = width;
+    }
+  }
+  return best;
 }

@@ -16,7 +16,7 @@ export interface AthleteList {
   rows: AthleteRow[];
 }
 
-// One line of the list; `category_id` is the youngest category the athlete fits.
+// One line of the list; `category_id` is the most specific category the athlete fits.
 export interface AthleteRow {
   id: number;
   fullName: string;
@@ -86,6 +86,12 @@ export interface AthleteInput {
   active: boolean;
 }
 
+// What a delete hands back: who it was, and the token that undoes it for a while.
+export interface DeletedAthlete {
+  fullName: string;
+  undoToken: string;
+}
+
 // The "record a promotion" form: as the page sends it, and once checked.
 export interface PromotionInput {
   promotedOn: string;
@@ -103,7 +109,7 @@ export interface MedalInput {
 }
 
 // The ladder, lowest first, and the categories of the active ruleset, youngest first.
-// The first category that fits an age is the one the roster shows.
+// The roster shows the narrowest category that fits an age (`roster_category`).
 export interface Rules {
   rulesetName: string;
   belts: Belt[];
@@ -155,6 +161,12 @@ export interface RecordCount {
   singular: string;
   plural: string;
   count: number | null;
+}
+
+// This computer's choices for the window; `backupReminderSnoozedUntil` is YYYY-MM-DD.
+export interface WindowPreferences {
+  zoom: number;
+  backupReminderSnoozedUntil: string | null;
 }
 
 // The club's data on this computer can't be used: the message says why and what to do.
@@ -300,6 +312,12 @@ export interface SystemApi {
   showDataFolder(): Promise<null>;
   // Version, schema version, data folder, database size and what it holds.
   getAppInfo(): Promise<AppInfo>;
+  // This computer's choices for the window: its zoom, the backup reminder.
+  getPreferences(): Promise<WindowPreferences>;
+  // Zoom the page (1.0 is 100%, from 0.5 to 2.0) and keep it for the next start.
+  setZoom(zoom: number): Promise<WindowPreferences>;
+  // "Remind me tomorrow": the backup reminder stays quiet until tomorrow.
+  snoozeBackupReminder(): Promise<WindowPreferences>;
   // The most recent successful backup, or None if there was none.
   getLastBackup(): Promise<BackupRecord | null>;
   // Export Database: the native save dialog, then a verified backup; None if cancelled.
@@ -328,8 +346,11 @@ export interface AthletesApi {
   create(data: AthleteInput): Promise<Athlete>;
   // Change an athlete, still at `revision`, after checking every field.
   update(id: number, revision: string, data: AthleteInput): Promise<Athlete>;
-  // Remove an athlete, still at `revision`, with their promotions and medals.
-  delete(id: number, revision: string): Promise<null>;
+  // Remove an athlete, still at `revision`, with their promotions and medals; the token undoes
+  // it a while.
+  delete(id: number, revision: string): Promise<DeletedAthlete>;
+  // Put back the athlete a recent delete removed, exactly as they were.
+  undoDelete(token: string): Promise<Athlete>;
   // Record a grading; the newest one sets the athlete's current belt.
   addPromotion(athleteId: number, revision: string, data: PromotionInput): Promise<Athlete>;
   // Remove a grading; removing the newest gives back the belt held before it.

@@ -12,22 +12,24 @@ interface ConfirmDialogProps {
   /** May be async: the dialog shows it running and stays open until it settles. */
   onConfirm: () => Promise<void> | void;
   onCancel: () => void;
+  /** A gentler choice beside the confirm button, e.g. "Mark as inactive" instead of deleting. */
+  alternative?: { label: string; onChoose: () => Promise<void> | void };
 }
 
 /**
  * "Are you sure?" for anything that deletes. Cancel has the first focus, so a stray Enter
  * never destroys anything.
  */
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, alternative }: ConfirmDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<"confirm" | "alternative" | null>(null);
 
-  const confirm = async () => {
-    setBusy(true);
+  const run = async (which: "confirm" | "alternative", action: () => Promise<void> | void) => {
+    setBusy(which);
     try {
-      await onConfirm();
+      await action();
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
 
@@ -36,16 +38,31 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
       role="alertdialog"
       title={title}
       description={children}
-      busy={busy}
+      busy={busy !== null}
       onClose={onCancel}
       initialFocus={cancelRef}
       width="sm"
     >
       <DialogFooter>
-        <Button ref={cancelRef} variant="secondary" disabled={busy} onClick={onCancel}>
+        <Button ref={cancelRef} variant="secondary" disabled={busy !== null} onClick={onCancel}>
           Cancel
         </Button>
-        <Button variant="danger" busy={busy} onClick={() => void confirm()}>
+        {alternative ? (
+          <Button
+            variant="secondary"
+            busy={busy === "alternative"}
+            disabled={busy === "confirm"}
+            onClick={() => void run("alternative", alternative.onChoose)}
+          >
+            {alternative.label}
+          </Button>
+        ) : null}
+        <Button
+          variant="danger"
+          busy={busy === "confirm"}
+          disabled={busy === "alternative"}
+          onClick={() => void run("confirm", onConfirm)}
+        >
           {confirmLabel}
         </Button>
       </DialogFooter>

@@ -30,7 +30,8 @@ export function FormDialog({
 }: FormDialogProps) {
   return (
     <Dialog title={title} description={description} busy={form.saving} onClose={onClose} width={width}>
-      <form ref={form.formRef} noValidate onSubmit={form.onSubmit}>
+      <form ref={form.formRef} noValidate onSubmit={form.onSubmit}
+      onKeyDown={form.onKeyDown}>
         <div className={cn(bodyClassName, "px-7 pt-5")}>{children}</div>
         <DialogFooter>
           <FormButtons saveLabel={saveLabel} saving={form.saving} onCancel={onClose} />

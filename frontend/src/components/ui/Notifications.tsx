@@ -7,15 +7,23 @@ import { Toast } from "./Toast";
 // the first toast can be raised.
 setToastView(Toast);
 
-/** Where the toasts appear: bottom right, at most four, in a region named "Notifications". */
+/** The sidebar's width from 1024 px (Tailwind's w-60), less a margin on each side. */
+const TOAST_WIDTH_PX = 240 - 2 * 12;
+
+/**
+ * Where the toasts appear: lower left, over the sidebar's empty end, where they cover none
+ * of a page's buttons; one under the other rather than piled up, at most three at once (more
+ * wait their turn), in a region named "Notifications".
+ */
 export function Notifications() {
   return (
     <Toaster
-      position="bottom-right"
-      visibleToasts={4}
-      gap={12}
-      offset={24}
-      style={{ "--width": "400px" } as CSSProperties}
+      position="bottom-left"
+      expand
+      visibleToasts={3}
+      gap={8}
+      offset={{ left: 12, bottom: 12 }}
+      style={{ "--width": `${TOAST_WIDTH_PX}px` } as CSSProperties}
       containerAriaLabel="Notifications"
     />
   );

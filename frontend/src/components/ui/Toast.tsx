@@ -14,7 +14,7 @@ export function Toast({ tone, title, description, action, onDismiss }: ToastProp
       role={isError ? "alert" : "status"}
       aria-atomic="true"
       className={cn(
-        "flex w-[var(--width)] items-start gap-3 font-sans rounded-xl border bg-white p-4 pr-3 shadow-lg",
+        "flex w-[var(--width)] items-start gap-2.5 font-sans rounded-xl border bg-white p-3 pr-2 shadow-lg",
         isError ? "border-red-200" : "border-emerald-200",
       )}
     >

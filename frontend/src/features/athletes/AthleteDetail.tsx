@@ -9,7 +9,7 @@ import { formatDate, pluralize } from "../../lib/format";
 import { errorMessage, notifyError, notifySuccess } from "../../lib/notify";
 import { publish, useDataEvent } from "../../lib/data-events";
 import { categoryForAge, useRuleIndex } from "../../lib/use-rules";
-import type { Athlete } from "../../types/bridge";
+import type { Athlete, AthleteInput, DeletedAthlete } from "../../types/bridge";
 import { AthleteFormDialog } from "./AthleteFormDialog";
 import { categoryLabel, formatWeight, SEX_LABEL } from "./athlete-text";
 import { MedalHistory } from "./MedalHistory";
@@ -20,6 +20,9 @@ type Loaded =
   | { status: "loading" }
   | { status: "error"; message: string }
   | { status: "loaded"; athlete: Athlete };
+
+/** `MouseEvent.button` of the "back" side button most mice have. */
+const MOUSE_BACK_BUTTON = 3;
 
 /** One athlete's page: who they are, then their promotions and medals. */
 export function AthleteDetail({ id }: { id: number }) {
@@ -36,18 +39,41 @@ export function AthleteDetail({ id }: { id: number }) {
     }
   }, [id]);
 
+  // Back, as in a browser: Alt+Left, or the mouse's back button. Not while a dialog is open,
+  // which has its own way out.
+  useEffect(() => {
+    const dialogOpen = () => document.querySelector('[role="dialog"], [role="alertdialog"]') !== null;
+    const onKeyDown = (event: KeyboardEvent) => {
+      const back = (event.altKey && event.key === "ArrowLeft") || event.key === "BrowserBack";
+      if (!back || event.defaultPrevented || dialogOpen()) return;
+      event.preventDefault();
+      closeAthlete("row");
+    };
+    const onMouseUp = (event: MouseEvent) => {
+      if (event.button !== MOUSE_BACK_BUTTON || dialogOpen()) return;
+      event.preventDefault();
+      closeAthlete("row");
+    };
+    window.addEventListener("keydown", onKeyDown);
+    window.addEventListener("mouseup", onMouseUp);
+    return () => {
+      window.removeEventListener("keydown", onKeyDown);
+      window.removeEventListener("mouseup", onMouseUp);
+    };
+  }, []);
+
   useEffect(() => {
     void load();
   }, [load, dataVersion]);
 
   const back = (
-    <Button variant="ghost" className="-ml-3" icon={<ChevronLeftIcon size={16} strokeWidth={2} />} onClick={() => closeAthlete(true)}>
+    <Button variant="ghost" className="-ml-3" icon={<ChevronLeftIcon size={16} strokeWidth={2} />} onClick={() => closeAthlete("row")}>
       Back to athletes
     </Button>
   );
 
   return (
-    <div className="min-h-0 flex-1 overflow-y-auto px-10 py-6">
+    <div className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-5 py-6 lg:px-10">
       <div className="max-w-4xl space-y-6">
         {back}
         {state.status === "loading" ? (
@@ -95,15 +121,30 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
   const belt = athlete.beltId === null ? null : rules?.beltById.get(athlete.beltId);
 
   const remove = async () => {
+    let deleted: DeletedAthlete;
     try {
-      await api().athletes.delete(athlete.id, athlete.revision);
+      deleted = await api().athletes.delete(athlete.id, athlete.revision);
     } catch (err) {
       notifyError(err, `Couldn't delete ${athlete.fullName}`);
       return;
     }
-    notifySuccess(`Deleted ${athlete.fullName}`);
+    notifySuccess(`Deleted ${deleted.fullName}`, undefined, {
+      label: "Undo",
+      onClick: () => void undoDelete(deleted),
+    });
     publish("athletes-changed");
-    closeAthlete(false);
+    closeAthlete("list");
+  };
+
+  const markInactive = async () => {
+    try {
+      onChange(await api().athletes.update(athlete.id, athlete.revision, { ...athleteInput(athlete), active: false }));
+    } catch (err) {
+      notifyError(err, `Couldn't mark ${athlete.fullName} as inactive`);
+      return;
+    }
+    setDeleting(false);
+    notifySuccess(`${athlete.fullName} is inactive`, "Their history stays; the roster hides them unless asked.");
   };
 
   return (
@@ -188,13 +229,47 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
           confirmLabel="Delete athlete"
           onConfirm={remove}
           onCancel={() => setDeleting(false)}
+          alternative={athlete.active ? { label: "Mark as inactive", onChoose: markInactive } : undefined}
         >
           Their {pluralize(athlete.promotions.length, "promotion")} and{" "}
-          {pluralize(athlete.medals.length, "medal")} are deleted too. This cannot be undone.
+          {pluralize(athlete.medals.length, "medal")} are deleted too.
+          {athlete.active
+            ? " Gentler: mark them as inactive, which keeps everything and hides them from the roster."
+            : null}
         </ConfirmDialog>
       ) : null}
     </>
   );
+}
+
+/** Puts back an athlete just deleted, with their promotions and medals (the toast's Undo). */
+async function undoDelete(deleted: DeletedAthlete): Promise<void> {
+  try {
+    const back = await api().athletes.undoDelete(deleted.undoToken);
+    notifySuccess(`${back.fullName} is back, with their promotions and medals`);
+    publish("athletes-changed");
+  } catch (err) {
+    notifyError(err, `Couldn't bring back ${deleted.fullName}`);
+  }
+}
+
+/** The athlete's fields as the form would send them, e.g. to change one of them. */
+function athleteInput(athlete: Athlete): AthleteInput {
+  return {
+    fullName: athlete.fullName,
+    birthDate: athlete.birthDate,
+    sex: athlete.sex,
+    // An athlete from an old database may have none: Python then asks for them.
+    beltId: athlete.beltId ?? 0,
+    weightKg: athlete.weightKg ?? 0,
+    licenceNumber: athlete.licenceNumber,
+    phone: athlete.phone,
+    email: athlete.email,
+    guardianName: athlete.guardianName,
+    guardianPhone: athlete.guardianPhone,
+    notes: athlete.notes,
+    active: athlete.active,
+  };
 }
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {

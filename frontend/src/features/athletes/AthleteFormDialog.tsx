@@ -2,7 +2,7 @@ import { useId, useState } from "react";
 import { controlClass, Field } from "../../components/ui/Field";
 import { FormDialog } from "../../components/ui/FormDialog";
 import { api } from "../../lib/bridge";
-import { todayIso } from "../../lib/format";
+import { formatNumberForInput, parseDecimal, todayIso } from "../../lib/format";
 import { notifySuccess } from "../../lib/notify";
 import type { FieldErrors } from "../../lib/use-field-errors";
 import { useFormSubmit } from "../../lib/use-form-submit";
@@ -159,13 +159,12 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
 
       <Field idPrefix={idPrefix} name="weightKg" label="Weight (kg)" error={errors.weightKg}>
         {(control) => (
+          // Text, not type="number": that one drops a "," it doesn't expect, and 38,5 became 385.
           <input
             {...control}
-            type="number"
+            type="text"
             inputMode="decimal"
-            step={0.1}
-            min={MIN_WEIGHT_KG}
-            max={MAX_WEIGHT_KG}
+            autoComplete="off"
             value={values.weightKg}
             onChange={(event) => set("weightKg", event.target.value)}
             className={controlClass}
@@ -233,7 +232,7 @@ function initialValues(athlete: Athlete | undefined): Values {
     birthDate: athlete?.birthDate ?? "",
     sex: athlete?.sex ?? "",
     beltId: athlete?.beltId?.toString() ?? "",
-    weightKg: athlete?.weightKg?.toString() ?? "",
+    weightKg: athlete?.weightKg == null ? "" : formatNumberForInput(athlete.weightKg),
     licenceNumber: athlete?.licenceNumber ?? "",
     phone: athlete?.phone ?? "",
     email: athlete?.email ?? "",
@@ -252,9 +251,10 @@ function validate(values: Values): FieldErrors {
   else if (values.birthDate < "1900-01-01") errors.birthDate = "Birth date is not a valid date.";
   if (!values.sex) errors.sex = "Choose Female or Male.";
   if (!values.beltId) errors.beltId = "Choose the athlete's current belt.";
-  const weight = Number(values.weightKg);
+  const weight = parseDecimal(values.weightKg);
   if (!values.weightKg.trim()) errors.weightKg = "Weight is required.";
-  else if (!Number.isFinite(weight) || weight < MIN_WEIGHT_KG || weight > MAX_WEIGHT_KG) {
+  else if (weight === null) errors.weightKg = "Enter the weight as a number, like 38.5 or 38,5.";
+  else if (weight < MIN_WEIGHT_KG || weight > MAX_WEIGHT_KG) {
     errors.weightKg = `Weight must be between ${MIN_WEIGHT_KG} and ${MAX_WEIGHT_KG} kg.`;
   }
   const email = values.email.trim();
@@ -270,7 +270,7 @@ function toInput(values: Values): AthleteInput {
     birthDate: values.birthDate,
     sex: values.sex === "M" ? "M" : "F",
     beltId: Number(values.beltId),
-    weightKg: Number(values.weightKg),
+    weightKg: parseDecimal(values.weightKg) ?? 0,
     licenceNumber: optional(values.licenceNumber),
     phone: optional(values.phone),
     email: optional(values.email),

@@ -1,10 +1,15 @@
 import { AthleteDetail } from "./AthleteDetail";
 import { Roster } from "./Roster";
-import { useRosterState } from "./roster-store";
+import { closeAthlete, useRosterState } from "./roster-store";
 
 /** The roster, or one athlete's page opened from it. */
 export function AthletesPage() {
   const { openId } = useRosterState();
   // Keyed by id: another athlete is a fresh page, never the last one's state.
   return openId === null ? <Roster /> : <AthleteDetail key={openId} id={openId} />;
+}
+
+/** Back to the list, with its search and filters as they were (the sidebar's "Athletes"). */
+export function showRoster(): void {
+  closeAthlete("none");
 }

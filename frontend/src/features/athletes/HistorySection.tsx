@@ -157,6 +157,7 @@ export function HistoryForm({ label, saveLabel, form, onCancel, children }: Hist
       noValidate
       aria-label={label}
       onSubmit={form.onSubmit}
+      onKeyDown={form.onKeyDown}
       className="mb-6 rounded-xl bg-slate-50 p-4 ring-1 ring-slate-200 ring-inset"
     >
       <div className="grid grid-cols-2 gap-x-5 gap-y-4">{children}</div>

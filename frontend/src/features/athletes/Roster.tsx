@@ -1,5 +1,5 @@
-import { PlusIcon, SearchIcon, UsersIcon } from "lucide-react";
-import { useCallback, useEffect, useState } from "react";
+import { FilterIcon, PlusIcon, SearchIcon, UsersIcon } from "lucide-react";
+import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import { Button } from "../../components/ui/Button";
 import { publish } from "../../lib/data-events";
 import { pluralize } from "../../lib/format";
@@ -17,6 +17,20 @@ export function Roster() {
   const rules = useRuleIndex();
   const { list, busy, error, reload } = useRoster(filters);
   const [adding, setAdding] = useState(false);
+  // Below 1024 px the filters fold behind one button; at full width this is ignored.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersButtonRef = useRef<HTMLButtonElement>(null);
+  // Escape folds them again, wherever the focus is, and the keyboard carries on from the button.
+  useEffect(() => {
+    if (!filtersOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      setFiltersOpen(false);
+      filtersButtonRef.current?.focus();
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [filtersOpen]);
 
   // A belt or category filter whose rule was deleted (or replaced by a restore) would
   // otherwise hide everyone, or be refused by Python.
@@ -49,19 +63,32 @@ export function Roster() {
     <section
       aria-label="Athlete roster"
       aria-busy={busy}
-      className="flex min-h-0 flex-1 flex-col gap-4 px-10 py-6"
+      className="relative flex min-h-0 flex-1 flex-col gap-3 px-5 py-4 lg:gap-4 lg:px-10 lg:py-6"
     >
       {list === null ? null : emptyClub ? (
         <NoAthletesYet onAdd={() => setAdding(true)} />
       ) : (
         <>
-          <div className="flex flex-wrap items-center gap-3">
+          <div className="flex items-center gap-3">
             <SearchBox value={filters.search} onChange={(search) => setFilters({ search })} />
-            <Button icon={<PlusIcon size={16} strokeWidth={2.2} />} onClick={() => setAdding(true)} className="ml-auto">
+            <FiltersButton
+              ref={filtersButtonRef}
+              count={filtersSet(filters, new Date().getFullYear())}
+              open={filtersOpen}
+              onToggle={() => setFiltersOpen((open) => !open)}
+            />
+            <Button icon={<PlusIcon size={16} strokeWidth={2.2} />} onClick={() => setAdding(true)} className="ml-auto shrink-0">
               Add athlete
             </Button>
           </div>
-          <RosterFilters filters={filters} season={season} rules={rules} onChange={setFilters} />
+          <RosterFilters
+            id={FILTERS_ID}
+            open={filtersOpen}
+            filters={filters}
+            season={season}
+            rules={rules}
+            onChange={setFilters}
+          />
         </>
       )}
 
@@ -106,12 +133,55 @@ export function Roster() {
   );
 }
 
+const FILTERS_ID = "roster-filters";
+
+/** How many filters differ from the defaults (a season other than this year counts). */
+function filtersSet(filters: AthleteFilters, thisYear: number): number {
+  return [
+    filters.season !== null && filters.season !== thisYear,
+    filters.sex !== null,
+    filters.beltId !== null,
+    filters.categoryId !== null,
+    filters.status !== DEFAULT_FILTERS.status,
+  ].filter(Boolean).length;
+}
+
+interface FiltersButtonProps {
+  ref: RefObject<HTMLButtonElement | null>;
+  count: number;
+  open: boolean;
+  onToggle: () => void;
+}
+
+/** Only below 1024 px: opens the folded filters, and says how many are set. */
+function FiltersButton({ ref, count, open, onToggle }: FiltersButtonProps) {
+  return (
+    <Button
+      ref={ref}
+      variant="secondary"
+      aria-expanded={open}
+      aria-controls={FILTERS_ID}
+      icon={<FilterIcon size={16} strokeWidth={2} />}
+      onClick={onToggle}
+      className="shrink-0 lg:hidden"
+    >
+      Filters
+      {count > 0 ? (
+        <span className="ml-1 rounded-full bg-blue-700 px-1.5 text-xs leading-5 font-semibold text-white tabular-nums">
+          {count}
+          <span className="sr-only"> set</span>
+        </span>
+      ) : null}
+    </Button>
+  );
+}
+
 /** Python refuses longer searches; no name is that long. */
 const MAX_SEARCH_LENGTH = 100;
 
 function SearchBox({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   return (
-    <div className="relative w-full max-w-sm">
+    <div className="relative w-full min-w-32 max-w-sm">
       <label htmlFor="roster-search" className="sr-only">
         Search athletes
       </label>

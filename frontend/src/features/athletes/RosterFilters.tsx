@@ -12,6 +12,9 @@ const SEASONS_AHEAD = 5;
 const FIRST_SEASON = 1900;
 
 interface RosterFiltersProps {
+  id: string;
+  /** Below 1024 px the filters are a panel over the list, shown while `open`. */
+  open: boolean;
   filters: AthleteFilters;
   /** The season on screen (the chosen one, or the current one Python reported). */
   season: number;
@@ -23,11 +26,21 @@ const selectClass =
   "block h-9 rounded-lg border-0 bg-white py-1.5 pr-8 pl-2.5 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-blue-600 focus:outline-none";
 
 /** Season, sex, belt, age category and status; every change applies at once. */
-export function RosterFilters({ filters, season, rules, onChange }: RosterFiltersProps) {
+export function RosterFilters({ id, open, filters, season, rules, onChange }: RosterFiltersProps) {
   const thisYear = new Date().getFullYear();
   const seasons = seasonOptions(thisYear, season);
   return (
-    <div role="group" aria-label="Filters" className="flex flex-wrap items-end gap-x-4 gap-y-3">
+    <div
+      id={id}
+      role="group"
+      aria-label="Filters"
+      className={cn(
+        "flex-wrap items-end gap-x-4 gap-y-3 lg:static lg:flex lg:rounded-none lg:bg-transparent lg:p-0 lg:shadow-none lg:ring-0",
+        open
+          ? "absolute inset-x-5 top-16 z-20 flex rounded-xl bg-white p-4 shadow-lg ring-1 ring-slate-200"
+          : "hidden",
+      )}
+    >
       <FilterField label="Season" htmlFor="roster-season">
         <div className="flex items-center gap-1">
           <StepButton
@@ -41,7 +54,7 @@ export function RosterFilters({ filters, season, rules, onChange }: RosterFilter
             id="roster-season"
             value={season}
             onChange={(event) => onChange({ season: Number(event.target.value) })}
-            className={cn(selectClass, "w-24 tabular-nums")}
+            className={cn(selectClass, "w-28 tabular-nums")}
           >
             {seasons.map((year) => (
               <option key={year} value={year}>

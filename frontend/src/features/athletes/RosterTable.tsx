@@ -14,8 +14,11 @@ const HEADER_HEIGHT = 40;
 /** Rows drawn above and below the visible ones, so fast scrolling and arrow keys find them. */
 const OVERSCAN = 10;
 
+/** Below 1024 px, Sex and Weight make way, so name, belt and category fit without a sideways scroll. */
 const COLUMNS =
-  "grid grid-cols-[minmax(11rem,2.2fr)_6.5rem_4.5rem_minmax(8rem,1.3fr)_5.5rem_minmax(9rem,1.5fr)] gap-x-4 px-5";
+  "grid grid-cols-[minmax(9rem,2.2fr)_6.5rem_minmax(7.5rem,1.3fr)_minmax(8rem,1.5fr)] lg:grid-cols-[minmax(11rem,2.2fr)_6.5rem_4.5rem_minmax(8rem,1.3fr)_5.5rem_minmax(9rem,1.5fr)] gap-x-4 px-4 lg:px-5";
+/** The columns that only show from 1024 px. */
+const WIDE_ONLY = "hidden lg:block";
 
 type SortKey = AthleteFilters["sort"];
 
@@ -32,7 +35,7 @@ interface RosterTableProps {
 }
 
 /**
- * The roster as an ARIA table that draws only the rows in view (plus a margin), placed by
+ * The roster as an ARIA grid (rows the keyboard moves through) that draws only the rows in view (plus a margin), placed by
  * TanStack Virtual. The header sits in the same scroll box, sticky, so its columns line up
  * with the rows whatever the scrollbar takes.
  */
@@ -68,9 +71,16 @@ export function RosterTable({ rows, rules, busy, sort, descending, onSort, onOpe
 
   // Back from an athlete's page: focus their row once it is drawn (it was in view, since the
   // scroll position is kept), so the keyboard carries on from there.
+  // After a delete the row is gone: the list itself takes the focus, not the page's <body>.
   useEffect(() => {
+    if (busy) return;
+    if (rosterMemory.focusList) {
+      rosterMemory.focusList = false;
+      scrollerRef.current?.focus({ preventScroll: true });
+      return;
+    }
     const id = rosterMemory.returnFocusId;
-    if (id === null || busy) return;
+    if (id === null) return;
     rosterMemory.returnFocusId = null;
     scrollerRef.current
       ?.querySelector<HTMLElement>(`[data-athlete-id="${id}"]`)
@@ -118,13 +128,14 @@ export function RosterTable({ rows, rules, busy, sort, descending, onSort, onOpe
   return (
     <div
       ref={scrollerRef}
-      role="table"
+      role="grid"
       aria-label="Athletes"
+      tabIndex={-1}
       aria-rowcount={rows.length + 1}
       aria-busy={busy}
       onScroll={onScroll}
       // Opaque, so Chromium scrolls it as its own layer rather than repainting it every frame.
-      className={cn("overflow-y-auto rounded-t-2xl bg-white", rows.length > 0 ? "min-h-48 flex-1" : "flex-none")}
+      className={cn("overflow-y-auto rounded-t-2xl bg-white outline-none focus-visible:ring-2 focus-visible:ring-blue-600", rows.length > 0 ? "min-h-48 flex-1" : "flex-none")}
     >
       <div role="rowgroup" className="sticky top-0 z-10">
         <div
@@ -135,9 +146,9 @@ export function RosterTable({ rows, rules, busy, sort, descending, onSort, onOpe
         >
           <SortHeader label="Name" sortKey="name" sort={sort} descending={descending} onSort={onSort} />
           <SortHeader label="Age" sortKey="age" sort={sort} descending={descending} onSort={onSort} />
-          <div role="columnheader">Sex</div>
+          <div role="columnheader" className={WIDE_ONLY}>Sex</div>
           <SortHeader label="Belt" sortKey="belt" sort={sort} descending={descending} onSort={onSort} />
-          <SortHeader label="Weight" sortKey="weight" sort={sort} descending={descending} onSort={onSort} alignEnd />
+          <SortHeader label="Weight" sortKey="weight" sort={sort} descending={descending} onSort={onSort} alignEnd className={WIDE_ONLY} />
           <div role="columnheader">Category</div>
         </div>
       </div>
@@ -155,15 +166,16 @@ interface SortHeaderProps {
   descending: boolean;
   onSort: (sort: SortKey) => void;
   alignEnd?: boolean;
+  className?: string;
 }
 
-function SortHeader({ label, sortKey, sort, descending, onSort, alignEnd }: SortHeaderProps) {
+function SortHeader({ label, sortKey, sort, descending, onSort, alignEnd, className }: SortHeaderProps) {
   const active = sort === sortKey;
   return (
     <div
       role="columnheader"
       aria-sort={active ? (descending ? "descending" : "ascending") : "none"}
-      className={alignEnd ? "text-right" : undefined}
+      className={cn(alignEnd && "text-right", className)}
     >
       <button
         type="button"
@@ -213,7 +225,7 @@ const RosterRow = memo(function RosterRow({ row, index, belt, category, onOpen, 
         row.active ? "text-slate-900" : "bg-slate-50/60 text-slate-500",
       )}
     >
-      <div role="cell" className="flex min-w-0 items-center gap-2">
+      <div role="gridcell" className="flex min-w-0 items-center gap-2">
         <span className={cn("truncate font-medium", !row.active && "text-slate-500")}>{row.fullName}</span>
         {row.active ? null : (
           <span className="shrink-0 rounded-md bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-700">
@@ -221,17 +233,17 @@ const RosterRow = memo(function RosterRow({ row, index, belt, category, onOpen, 
           </span>
         )}
       </div>
-      <div role="cell" className="tabular-nums">
+      <div role="gridcell" className="tabular-nums">
         {row.birthYear} · {row.age}
       </div>
-      <div role="cell">{SEX_LABEL[row.sex]}</div>
-      <div role="cell" className={cn("min-w-0", !row.active && "opacity-60")}>
+      <div role="gridcell" className={WIDE_ONLY}>{SEX_LABEL[row.sex]}</div>
+      <div role="gridcell" className={cn("min-w-0", !row.active && "opacity-60")}>
         <BeltBadge belt={belt} />
       </div>
-      <div role="cell" className="text-right tabular-nums">
+      <div role="gridcell" className={cn(WIDE_ONLY, "text-right tabular-nums")}>
         {formatWeight(row.weightKg)}
       </div>
-      <div role="cell" className="min-w-0 truncate">
+      <div role="gridcell" className="min-w-0 truncate">
         {category ? (
           <>
             <span className="font-semibold">{category.code}</span> {category.name}

@@ -34,6 +34,8 @@ export const rosterMemory = {
   scrollTop: 0,
   /** Set by "Back to athletes", taken by the list once that athlete's row is drawn. */
   returnFocusId: null as number | null,
+  /** Set after a delete (the row is gone), taken by the list once it is drawn. */
+  focusList: false,
 };
 
 export function useRosterState(): RosterState {
@@ -54,9 +56,13 @@ export function openAthlete(id: number): void {
   store.set({ openId: id });
 }
 
-/** Back to the roster; `returnFocus` (false after a delete) puts focus on that athlete's row. */
-export function closeAthlete(returnFocus: boolean): void {
-  rosterMemory.returnFocusId = returnFocus ? store.get().openId : null;
+/**
+ * Back to the roster. Focus goes to that athlete's row ("row"), to the list itself after a
+ * delete ("list"), or stays where it is (the sidebar's button: "none").
+ */
+export function closeAthlete(focus: "row" | "list" | "none"): void {
+  rosterMemory.returnFocusId = focus === "row" ? store.get().openId : null;
+  rosterMemory.focusList = focus === "list";
   store.set({ openId: null });
 }
 

@@ -74,11 +74,12 @@ export function BeltsCard() {
         <>
           <ol ref={listRef} aria-label="Belt ladder, lowest first" className="divide-y divide-slate-100">
             {belts.map((belt, index) => (
-              <li key={belt.id} className="flex items-center gap-3 py-2">
+              <li key={belt.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
                 <span className="w-6 shrink-0 text-right text-xs text-slate-400 tabular-nums" aria-hidden="true">
                   {index + 1}
                 </span>
-                <div className="min-w-0 flex-1">
+                {/* Never narrower than a long name: the row wraps first. */}
+                <div className="min-w-36 flex-1">
                   <BeltBadge belt={belt} />
                 </div>
                 <span className="w-10 text-xs font-medium text-slate-500 uppercase">{belt.kind}</span>

@@ -26,7 +26,7 @@ export function CategoriesCard() {
       description={
         <>
           Age = season year − birth year. An athlete who fits several categories is shown with the
-          youngest.
+          most specific (the narrowest band); the roster's filter still finds everyone eligible.
           {state.status === "loaded" ? ` Ruleset: ${state.value.rules.rulesetName}.` : null}
         </>
       }

@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { controlClass, Field } from "../../components/ui/Field";
 import { FormDialog } from "../../components/ui/FormDialog";
 import { api } from "../../lib/bridge";
+import { parseWhole } from "../../lib/format";
 import { notifySuccess } from "../../lib/notify";
 import type { FieldErrors } from "../../lib/use-field-errors";
 import { useFormSubmit } from "../../lib/use-form-submit";
@@ -37,8 +38,8 @@ export function CategoryEditorDialog({ category, onClose }: CategoryEditorDialog
       const input = {
         code: values.code.trim(),
         name: values.name.trim(),
-        minAge: Number(values.minAge),
-        maxAge: values.maxAge.trim() ? Number(values.maxAge) : null,
+        minAge: parseWhole(values.minAge) ?? 0,
+        maxAge: values.maxAge.trim() ? parseWhole(values.maxAge) : null,
       };
       publishRules(
         category
@@ -57,11 +58,9 @@ export function CategoryEditorDialog({ category, onClose }: CategoryEditorDialog
       {(control) => (
         <input
           {...control}
-          type={type}
+          // Text: type="number" drops what it doesn't expect ("15,5" became 155); this checks it.
+          type="text"
           inputMode={type === "number" ? "numeric" : undefined}
-          min={type === "number" ? 0 : undefined}
-          max={type === "number" ? MAX_AGE : undefined}
-          step={type === "number" ? 1 : undefined}
           autoComplete="off"
           value={values[name]}
           onChange={(event) => {
@@ -108,6 +107,6 @@ function validate(values: Values): FieldErrors {
 }
 
 function wholeAge(text: string): number | null {
-  const value = Number(text);
-  return text.trim() && Number.isInteger(value) && value >= 0 && value <= MAX_AGE ? value : null;
+  const value = parseWhole(text);
+  return value !== null && value >= 0 && value <= MAX_AGE ? value : null;
 }
