@@ -5,7 +5,6 @@ The page only ever holds an opaque token: the chosen path stays here, in Python.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import secrets
 import sqlite3
@@ -20,6 +19,7 @@ from judo_manager.db.checks import check_backup, check_file_header
 from judo_manager.db.connection import connect, is_part_of
 from judo_manager.db.contents import FileSummary, count_contents, summarize
 from judo_manager.db.database import bring_up_to_date
+from judo_manager.db.fileio import remove_leftover
 from judo_manager.db.health import damage_of, describe_database_error
 from judo_manager.db.rescue import replace_damaged
 from judo_manager.db.stamp import read_stamp
@@ -124,8 +124,7 @@ class RestoreService:
                 )
             finally:
                 staging.discard(staged)
-            with contextlib.suppress(OSError):  # a leftover, never a reason to fail the undo
-                copy.path.unlink(missing_ok=True)
+            remove_leftover(copy.path)  # a leftover, never a reason to fail the undo
             return self._outcome(aside)
 
     def safety_copies(self) -> list[SafetyCopyFile]:
@@ -247,8 +246,7 @@ class RestoreService:
             replace_live_data(self._db, staged)
         except BaseException as error:
             # Nothing changed, so this copy protects nothing; left, Undo would offer it.
-            with contextlib.suppress(OSError):
-                copy.unlink(missing_ok=True)
+            remove_leftover(copy)
             if isinstance(error, sqlite3.Error | OSError):
                 raise RestoreError(
                     f"The data could not be replaced ({error}). Your current data is unchanged."
