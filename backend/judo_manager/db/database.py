@@ -21,7 +21,7 @@ from pathlib import Path
 
 from judo_manager.db.checks import check_compatible
 from judo_manager.db.connection import Connection, connect, sidecars
-from judo_manager.db.drive_errors import network_folder_kind
+from judo_manager.db.drive_errors import is_network_path, network_folder_kind
 from judo_manager.db.fileio import publish_new_file, remove_leftover
 from judo_manager.db.health import damage_of, damaged, describe_database_error
 from judo_manager.db.layout import NEW_DATABASE_PATTERN, DataFolder
@@ -151,8 +151,8 @@ def open_database(path: Path) -> Database:
     failing its check), belongs to another program or comes from a newer app is refused with
     a coach-readable error before anything is written to it.
     """
+    refuse_network_folder(path.parent)
     _ensure_folder(path.parent)
-    _refuse_network_folder(path.parent)
     if not path.exists():
         _create(path)
     problem = damage_of(path, full_check=False)
@@ -220,13 +220,14 @@ def _describe(path: Path, error: sqlite3.Error) -> Exception:
     )
 
 
-def _refuse_network_folder(folder: Path) -> None:
+def refuse_network_folder(folder: Path) -> None:
     """A data folder on another computer is refused: SQLite can't keep the data whole there.
 
     Its locks and its write-ahead log's shared memory don't hold over a network file
     system, so two computers (or one that lost the connection mid-commit) could damage it.
     """
-    kind = network_folder_kind(_existing_ancestor(folder))
+    kind = "a network share" if is_network_path(folder) else None
+    kind = kind or network_folder_kind(_existing_ancestor(folder))
     if kind is not None:
         raise DataFolderError(
             f"The data folder {folder} is on {kind}. Judo Manager keeps the club's data on "

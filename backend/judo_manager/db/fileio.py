@@ -269,7 +269,7 @@ def remove_stale(folder: Path, pattern: str, ours: re.Pattern[str] | None = None
     for leftover in leftovers:
         try:
             if leftover.is_file() and leftover.stat().st_mtime < cutoff:
-                leftover.unlink()
+                remove_file(leftover)
         except OSError:
             pass  # gone already, held, or not ours to delete: it is only a leftover
 

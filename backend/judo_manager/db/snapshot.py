@@ -52,6 +52,7 @@ from judo_manager.db.fileio import (
     remove_stale,
     replace_file,
     unhide,
+    winerror_of,
 )
 from judo_manager.db.layout import SNAPSHOT_PATTERN
 from judo_manager.db.migrations import read_header
@@ -345,6 +346,8 @@ def _name_refused(destination: Path, error: OSError) -> bool:
     EACCES on Windows), and the same codes mean other things; a plain hidden name that the
     same folder accepts at that moment settles it.
     """
+    if winerror_of(error) is not None:
+        return False  # Windows says which it is (123: a bad name), and describe reads that
     if error.errno not in (errno.EINVAL, errno.EPERM, errno.ENOENT, errno.EACCES, errno.EILSEQ):
         return False
     if destination.exists():

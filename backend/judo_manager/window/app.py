@@ -29,6 +29,7 @@ DEBUG_PORT_ENV = "JUDO_MANAGER_DEBUG_PORT"
 def run_window(data_dir: Path, *, dev: bool) -> int:
     """Open the main window on the club database in `data_dir`; the process exit code."""
     from judo_manager.bridge import JudoManagerApi
+    from judo_manager.db.database import refuse_network_folder
     from judo_manager.db.lock import DataFolderLock
     from judo_manager.errors import JudoManagerError
     from judo_manager.window.handle import DesktopWindow
@@ -45,6 +46,7 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
             )
         # One window per data folder, taken before the data is even opened: a second
         # window would migrate it under the first, and save over its work.
+        refuse_network_folder(folder.root)  # before anything is made there
         with contextlib.suppress(OSError):  # opening the data says why it can't be made
             folder.root.mkdir(parents=True, exist_ok=True)
         lock.acquire(
