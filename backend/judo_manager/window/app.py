@@ -1,7 +1,8 @@
 """Creating the desktop window and running it until the coach closes it.
 
-This is the only module that imports pywebview and Qt; the command-line subcommands never
-load it, so they start as fast as plain Python.
+This is the only module that imports pywebview and its engine (`guards.chosen_gui`: WebView2
+on Windows, WKWebView on macOS, Qt on Linux); the command-line subcommands never load it, so
+they start as fast as plain Python.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import html
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -16,7 +18,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from judo_manager.db.layout import DataFolder
-from judo_manager.window.guards import GUI
+from judo_manager.window.guards import chosen_gui
 from judo_manager.window.pages import frontend_url, web_dir
 
 if TYPE_CHECKING:
@@ -31,11 +33,19 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
     from judo_manager.bridge import JudoManagerApi
     from judo_manager.db.database import refuse_network_folder
     from judo_manager.db.lock import DataFolderLock
-    from judo_manager.errors import JudoManagerError
+    from judo_manager.errors import JudoManagerError, WindowEngineError
+    from judo_manager.window.closing import CloseGuard
     from judo_manager.window.handle import DesktopWindow
     from judo_manager.wiring import AppServices
 
-    webview = _import_webview()
+    try:
+        gui = chosen_gui()
+        webview = _import_webview(gui)
+    except WindowEngineError as error:
+        # No window can show it: the console (if any) and a message box of the system's own.
+        print(f"error: {error}", file=sys.stderr)
+        _tell_without_a_window(str(error))
+        return 1
     folder = DataFolder(data_dir)
     lock = DataFolderLock(folder)
     try:
@@ -57,14 +67,15 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
     except JudoManagerError as error:
         print(f"error: {error}", file=sys.stderr)
         webview.create_window(WINDOW_TITLE, html=_error_page(str(error)), width=640, height=320)
-        webview.start(gui=GUI)
+        webview.start(gui=gui)
         return 1
 
+    services = AppServices.build(db)
     window_handle = DesktopWindow()
     window = webview.create_window(
         WINDOW_TITLE,
         url=frontend_url(dev),
-        js_api=JudoManagerApi(AppServices.build(db), window_handle),
+        js_api=JudoManagerApi(services, window_handle),
         width=1200,
         height=800,
         min_size=(900, 600),
@@ -72,8 +83,10 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
     )
     window_handle.attach(window)
     window.events.loaded += _freeze_startup_objects
+    # Closing the window (or Cmd+Q) during a backup or restore asks first, never cuts it short.
+    window.events.closing += CloseGuard(services.jobs, window_handle).on_closing
     try:
-        webview.start(gui=GUI)
+        webview.start(gui=gui)
     finally:
         db.close()
         lock.release()
@@ -105,21 +118,35 @@ def _freeze_startup_objects() -> None:
     gc.freeze()
 
 
-def _import_webview() -> ModuleType:
-    # pywebview's Qt backend goes through qtpy; name the binding so PyQt is never picked.
-    os.environ.setdefault("QT_API", "pyside6")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        # Chromium refuses to sandbox itself as root; QtWebEngine needs this to start at all.
-        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+def _import_webview(gui: str) -> ModuleType:
+    if gui == "qt":
+        # pywebview's Qt backend goes through qtpy; name the binding so PyQt is never picked.
+        os.environ.setdefault("QT_API", "pyside6")
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            # Chromium refuses to sandbox itself as root; QtWebEngine needs this to start.
+            os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     import webview
 
     from judo_manager.window.guards import install_guards
 
-    install_guards()
+    install_guards(gui)
+    if gui == "qt":
+        from judo_manager.window.dialogs import offer_file_types_when_saving
+
+        offer_file_types_when_saving(importlib.import_module("webview.platforms.qt"))
     port = os.environ.get(DEBUG_PORT_ENV)
     if port:
         webview.settings["REMOTE_DEBUGGING_PORT"] = int(port)
     return webview
+
+
+def _tell_without_a_window(message: str) -> None:
+    """Show `message` where no web window can: Windows' own message box (the windowed app
+    has no console), else only the console."""
+    if sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.user32.MessageBoxW(None, message, WINDOW_TITLE, 0x10)  # type: ignore[attr-defined]
 
 
 def _error_page(message: str) -> str:
