@@ -18,6 +18,9 @@ TEST_APT_PACKAGES=(xvfb xauth xdotool x11-utils libatomic1 dosfstools fusefat fa
 # PyInstaller reads the binaries it collects with objdump and ldd (binutils, libc-bin).
 BUNDLE_APT_PACKAGES=(binutils)
 
+# sha256sum on Linux, shasum on macOS (which has no sha256sum).
+digest() { if command -v sha256sum >/dev/null; then sha256sum "$1"; else shasum -a 256 "$1"; fi; }
+
 say() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 
 missing_apt_packages() {
@@ -33,6 +36,7 @@ missing_apt_packages() {
 }
 
 ensure_apt_packages() {
+  [[ $(uname) == Darwin ]] && return  # macOS brings what WKWebView needs
   command -v dpkg-query >/dev/null || { say "Not Debian/Ubuntu: install Qt WebEngine's libraries yourself."; return; }
   local missing
   missing=$(missing_apt_packages "$@" | tr '\n' ' ')
@@ -78,7 +82,7 @@ ensure_venv() {
     python3 -m venv "$VENV" || { say "python3 -m venv failed: sudo apt-get install -y python3-venv"; exit 1; }
   fi
   local base stamped=""
-  base="$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"
+  base="$(digest "$ROOT/pyproject.toml" | cut -c1-16)"
   [[ -f $VENV/.setup-stamp ]] && stamped=$(cat "$VENV/.setup-stamp")
   # Don't reinstall when going from a wider setup to a narrower one (bundle -> test -> app).
   [[ ${stamped%-*} == "$base" && $(purpose_rank "${stamped##*-}") -ge $(purpose_rank "$purpose") ]] && return
@@ -98,7 +102,7 @@ install_python_packages() {
 ensure_frontend() {
   local frontend=$ROOT/frontend web=$ROOT/backend/judo_manager/web
   run_unless_stamped "$frontend/node_modules/.setup-stamp" \
-    "$(sha256sum "$frontend/package-lock.json" | cut -c1-16)" \
+    "$(digest "$frontend/package-lock.json" | cut -c1-16)" \
     bash -c "echo '==> Installing npm packages' >&2; cd '$frontend' && npm ci --no-audit --no-fund --loglevel=error"
   if [[ ! -f $web/index.html ]] || [[ -n $(find "$frontend/src" "$frontend/index.html" \
       "$frontend/package-lock.json" "$frontend"/vite.config.* "$frontend"/tsconfig*.json \

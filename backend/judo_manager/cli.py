@@ -6,6 +6,7 @@ Subcommands import neither Qt nor pywebview, so they start as fast as plain Pyth
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import sqlite3
 import sys
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; the process exit code."""
+    _tolerate_any_console()
     args = build_parser().parse_args(argv)
     configure_logging()
     data_dir = resolve_data_dir(args.data_dir)
@@ -115,6 +117,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _tolerate_any_console() -> None:
+    """Print whatever the console can show: a Windows console in cp1252 can't show every
+    athlete's name or folder, and a name it can't show must not stop the command."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+
+
 def _open_window(data_dir: Path, *, dev: bool) -> int:
     from judo_manager.window.app import run_window
 
@@ -133,8 +143,10 @@ def _open_window(data_dir: Path, *, dev: bool) -> int:
 @contextmanager
 def _only_writer(data_dir: Path) -> Iterator[None]:
     """Hold the data folder's one-writer lock for a command that changes data."""
+    from judo_manager.db.database import refuse_network_folder
     from judo_manager.db.lock import DataFolderLock
 
+    refuse_network_folder(data_dir)  # before anything is made there
     # Where the folder can't be made, opening the database says why, in the coach's words.
     with suppress(OSError):
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -345,9 +357,13 @@ def _count(value: int | None) -> str:
 
 
 def _confirm(question: str) -> bool:
+    """The coach's yes; no when nobody can answer (no keyboard, or the windowed app, which
+    has no standard input at all and where `input` would raise)."""
+    if sys.stdin is None:
+        return False
     try:
         answer = input(f"{question} A safety copy of your current data is kept. [y/N] ")
-    except EOFError:
+    except (EOFError, OSError, RuntimeError):
         return False
     return answer.strip().lower() in ("y", "yes")
 

@@ -13,6 +13,7 @@ JudoManagerError
  │    └── DamagedDatabaseError  the club's data on this computer is damaged: restore it
  │         └── NotADatabaseError  it isn't even an SQLite file any more
  ├── DialogError              the native file dialog could not be shown
+ ├── WindowEngineError        the window's web engine is missing (WebView2) or not allowed
  ├── UnexpectedError          a fault in the app itself, told calmly
  ├── BusyError                another backup or restore is running
  ├── FolderInUseError         another Judo Manager has this data folder open
@@ -75,6 +76,10 @@ class NotADatabaseError(DamagedDatabaseError):
 
 class DialogError(JudoManagerError):
     """The native file dialog could not be shown."""
+
+
+class WindowEngineError(JudoManagerError):
+    """The window's web engine is missing (WebView2 on Windows) or not one the app guards."""
 
 
 class UnexpectedError(JudoManagerError):

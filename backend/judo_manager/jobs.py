@@ -28,3 +28,19 @@ class JobLock:
             yield
         finally:
             self._lock.release()
+
+    def busy(self) -> bool:
+        """Whether a backup or restore (or its dialog) is running in another thread now."""
+        if not self._lock.acquire(blocking=False):
+            return True
+        self._lock.release()
+        return False
+
+    @contextmanager
+    def after_the_running_job(self) -> Iterator[None]:
+        """Wait for the running job to finish, then hold the lock: no new job starts inside.
+
+        For closing the app once a backup or restore is done, never in the middle of one.
+        """
+        with self._lock:
+            yield

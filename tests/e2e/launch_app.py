@@ -22,7 +22,8 @@ ANSWERS_ENV = "JUDO_MANAGER_TEST_DIALOG_ANSWERS"
 def _answer(kind: str, **asked: object) -> Path | None:
     answers = Path(os.environ[ANSWERS_ENV])
     with answers.with_suffix(".asked.jsonl").open("a") as log:
-        log.write(json.dumps({"kind": kind, **{k: str(v) for k, v in asked.items()}}) + "\n")
+        shown = {k: list(v) if isinstance(v, tuple) else str(v) for k, v in asked.items()}
+        log.write(json.dumps({"kind": kind, **shown}) + "\n")
     lines = answers.read_text().splitlines() if answers.exists() else []
     if not lines:
         raise AssertionError(f"the app opened a {kind} dialog that the test did not answer")
@@ -31,8 +32,10 @@ def _answer(kind: str, **asked: object) -> Path | None:
     return None if chosen is None else Path(chosen)
 
 
-def _save(window: object, *, directory: Path, filename: str) -> Path | None:
-    return _answer("save", directory=directory, filename=filename)
+def _save(
+    window: object, *, directory: Path, filename: str, file_types: tuple[str, ...]
+) -> Path | None:
+    return _answer("save", directory=directory, filename=filename, file_types=file_types)
 
 
 def _open(window: object, *, directory: Path, file_types: tuple[str, ...]) -> Path | None:

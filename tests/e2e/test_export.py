@@ -67,6 +67,15 @@ def test_export_writes_a_verified_copy_and_remembers_its_folder(
     assert app.dialogs_asked()[1]["directory"] == str(stick)
     assert_valid_backup(second, ATHLETES)
 
+    # Import starts where the last backup went, too; both offer backups first (issue #14, 8).
+    app.answer_dialog(None)
+    page.get_by_role("button", name="Import Database").click()
+    wait_until(lambda: len(app.dialogs_asked()) == 3, "the open dialog", app)
+    save, again, opened = app.dialogs_asked()
+    assert (opened["kind"], opened["directory"]) == ("open", str(second.parent))
+    for asked_for in (save, again, opened):
+        assert asked_for["file_types"] == ["Judo Manager backups (*.db)", "All files (*.*)"]
+
 
 def test_a_name_typed_without_db_gets_db(launch_app: LaunchApp, tmp_path: Path) -> None:
     data = _demo_data_folder(tmp_path, ATHLETES)

@@ -1,9 +1,9 @@
 """The window's start-up installs every guard of the bridge on the pywebview modules it uses.
 
 The start-up path is run as the window runs it (`_import_webview`), without opening a
-window; the checks look at the modules of the backend named by `GUI`, the one
-`webview.start(gui=GUI)` loads, and at every pywebview module that holds a copy of a
-guarded function.
+window; the checks look at the modules of Qt, the engine this system runs, and at every
+pywebview module that holds a copy of a guarded function. tests/unit/test_engines.py checks
+the engines of Windows and macOS, whose modules can't be imported here.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 
 from judo_manager.bridge.guards import GUARD_MARK
 from judo_manager.window import app
-from judo_manager.window.guards import GUI, backend_modules
+from judo_manager.window.guards import backend_modules
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +27,8 @@ def started() -> Iterator[tuple[ModuleType, ModuleType]]:
         env.setenv("QT_API", "pyside6")
         env.setenv("QTWEBENGINE_DISABLE_SANDBOX", "1")
         env.delenv(app.DEBUG_PORT_ENV, raising=False)
-        app._import_webview()
-        yield backend_modules()
+        app._import_webview("qt")
+        yield backend_modules("qt")
 
 
 def _guarded(function: object) -> bool:
@@ -36,8 +36,8 @@ def _guarded(function: object) -> bool:
 
 
 def test_the_backend_is_the_one_the_window_starts() -> None:
-    _, backend = backend_modules()
-    assert backend.__name__ == f"webview.platforms.{GUI}" == "webview.platforms.qt"
+    _, backend = backend_modules("qt")
+    assert backend.__name__ == "webview.platforms.qt"
 
 
 def test_every_pywebview_module_dispatches_through_the_guard(
@@ -92,7 +92,7 @@ def test_installing_twice_changes_nothing(
     )
     monkeypatch.setenv("QT_API", "pyside6")
     monkeypatch.setenv("QTWEBENGINE_DISABLE_SANDBOX", "1")
-    app._import_webview()
+    app._import_webview("qt")
     after = (
         backend.js_bridge_call,
         util.js_bridge_call,

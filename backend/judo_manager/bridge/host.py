@@ -13,7 +13,9 @@ from typing import Protocol
 class Host(Protocol):
     """The native dialogs, the file manager, the page's zoom, and events pushed to the page."""
 
-    def ask_save_path(self, *, directory: Path, filename: str) -> Path | None:
+    def ask_save_path(
+        self, *, directory: Path, filename: str, file_types: tuple[str, ...]
+    ) -> Path | None:
         """The native save dialog; None when the coach cancels."""
         ...
 

@@ -5,10 +5,12 @@ The page never passes a path: it asks for a dialog, and Python takes the path fr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from judo_manager.backup.file_names import default_filename, with_db_suffix
 from judo_manager.bridge.host import Host
+from judo_manager.drives import removable_drives
 from judo_manager.errors import BackupError
 
 BACKUP_FILE_TYPES = ("Judo Manager backups (*.db)", "All files (*.*)")
@@ -21,7 +23,9 @@ def ask_backup_destination(window: Host, last_backup: Path | None) -> Path | Non
     be replaced; a file under the name with `.db` added was never confirmed.
     """
     chosen = window.ask_save_path(
-        directory=dialog_start_folder(last_backup), filename=default_filename()
+        directory=dialog_start_folder(last_backup),
+        filename=default_filename(),
+        file_types=BACKUP_FILE_TYPES,
     )
     if chosen is None:
         return None
@@ -34,18 +38,30 @@ def ask_backup_destination(window: Host, last_backup: Path | None) -> Path | Non
     return destination
 
 
-def ask_restore_source(window: Host) -> Path | None:
+def ask_restore_source(window: Host, last_backup: Path | None) -> Path | None:
     """The backup file the coach chose to restore; None if they cancelled."""
-    return window.ask_open_path(directory=dialog_start_folder(None), file_types=BACKUP_FILE_TYPES)
+    return window.ask_open_path(
+        directory=dialog_start_folder(last_backup), file_types=BACKUP_FILE_TYPES
+    )
 
 
-def dialog_start_folder(last_backup: Path | None) -> Path:
-    """The last backup's folder if it still exists, else Documents, else the home folder."""
+def dialog_start_folder(
+    last_backup: Path | None, drives: Callable[[], list[Path]] = removable_drives
+) -> Path:
+    """Where the save and open dialogs start: the last backup's folder if it still exists,
+    else a removable drive plugged in now, else Documents, else the home folder.
+
+    A backup belongs off this computer: Documents is often synced by OneDrive or iCloud,
+    which hold new files open and may keep them only in the cloud.
+    """
     from platformdirs import user_documents_dir  # only the window's dialogs need it
 
     candidates = [last_backup.parent] if last_backup else []
-    candidates += [Path(user_documents_dir()), Path.home()]
+    candidates += [*drives(), Path(user_documents_dir()), Path.home()]
     for folder in candidates:
-        if folder.is_dir():
-            return folder
+        try:
+            if folder.is_dir():
+                return folder
+        except OSError:
+            continue  # a pulled stick, a drive that isn't ready
     return Path.home()

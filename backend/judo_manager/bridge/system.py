@@ -104,7 +104,8 @@ class SystemApi:
     def chooseRestoreFile(self) -> RestorePreview | None:
         """Import Database: the native open dialog, then a full check; None if cancelled."""
         with self._jobs.exclusive():
-            source = ask_restore_source(self._window)
+            last = self._backup.last_backup()
+            source = ask_restore_source(self._window, last.path if last else None)
             if source is None:
                 return None
             plan = self._restore.inspect(source, ThrottledProgress(self._push_restore_progress))

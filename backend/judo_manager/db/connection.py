@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
+from pathlib import Path, PurePath, PureWindowsPath
+from urllib.parse import quote
 
 BUSY_TIMEOUT_MS = 10_000
 WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024
@@ -34,10 +35,10 @@ def connect(
     shared-memory file, which a full or read-only disk can't give SQLite.
     """
     if frozen:
-        target = f"{path.as_uri()}?mode=ro&immutable=1"
+        target = sqlite_uri(path, "mode=ro&immutable=1")
         read_only = True
     else:
-        target = f"{path.as_uri()}?mode=ro" if read_only else str(path)
+        target = sqlite_uri(path, "mode=ro") if read_only else str(path)
     conn = sqlite3.connect(
         target,
         uri=read_only,
@@ -46,11 +47,30 @@ def connect(
         factory=Connection,
     )
     conn.row_factory = sqlite3.Row
+    # macOS: commits flush the drive's own cache too (F_FULLFSYNC), as fsync there doesn't.
+    # SQLite ignores it on the systems where fsync already does.
+    conn.execute("PRAGMA fullfsync = ON")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     # After a restore the write-ahead log holds the whole database; let it shrink again.
     conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT_BYTES}")
     return conn
+
+
+def sqlite_uri(path: PurePath, query: str) -> str:
+    """An SQLite `file:` URI for `path` with `query`, for every kind of path.
+
+    `Path.as_uri()` writes a Windows network path (`\\\\server\\share\\club.db`) as
+    `file://server/share/club.db`, and SQLite refuses any authority but `localhost`; with an
+    empty authority, `file:////server/share/club.db` names the same file. `?` and `#` in a
+    folder name are escaped, or SQLite would read them as the query.
+    """
+    text = str(path)
+    if isinstance(path, PureWindowsPath):
+        text = text.replace("\\", "/")
+        if not text.startswith("/"):
+            text = "/" + text  # C:/Users/... -> /C:/Users/...
+    return f"file://{quote(text, safe='/:')}?{query}"
 
 
 def sidecars(database: Path) -> tuple[Path, ...]:

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from judo_manager.db.checks import check_compatible
 from judo_manager.db.connection import Connection, connect, sidecars
-from judo_manager.db.fileio import publish_new_file
+from judo_manager.db.drive_errors import is_network_path, network_folder_kind
+from judo_manager.db.fileio import publish_new_file, remove_leftover
 from judo_manager.db.health import damage_of, damaged, describe_database_error
 from judo_manager.db.layout import NEW_DATABASE_PATTERN, DataFolder
 from judo_manager.db.migrations import migrate
@@ -150,6 +151,7 @@ def open_database(path: Path) -> Database:
     failing its check), belongs to another program or comes from a newer app is refused with
     a coach-readable error before anything is written to it.
     """
+    refuse_network_folder(path.parent)
     _ensure_folder(path.parent)
     if not path.exists():
         _create(path)
@@ -203,8 +205,7 @@ def _create(path: Path) -> None:
         ) from error
     finally:
         for leftover in (temporary, *sidecars(temporary)):
-            with contextlib.suppress(OSError):
-                leftover.unlink(missing_ok=True)
+            remove_leftover(leftover)
 
 
 def _describe(path: Path, error: sqlite3.Error) -> Exception:
@@ -217,6 +218,32 @@ def _describe(path: Path, error: sqlite3.Error) -> Exception:
         f"Judo Manager can't use its database in {path.parent} ({error}). Check that the "
         "folder is writable, or choose another with --data-dir."
     )
+
+
+def refuse_network_folder(folder: Path) -> None:
+    """A data folder on another computer is refused: SQLite can't keep the data whole there.
+
+    Its locks and its write-ahead log's shared memory don't hold over a network file
+    system, so two computers (or one that lost the connection mid-commit) could damage it.
+    """
+    kind = "a network share" if is_network_path(folder) else None
+    kind = kind or network_folder_kind(_existing_ancestor(folder))
+    if kind is not None:
+        raise DataFolderError(
+            f"The data folder {folder} is on {kind}. Judo Manager keeps the club's data on "
+            "this computer, where it can't be damaged by a dropped connection: choose a "
+            "folder on this computer with --data-dir, and back up to the network folder "
+            "instead."
+        )
+
+
+def _existing_ancestor(folder: Path) -> Path:
+    resolved = folder.absolute()
+    for candidate in (resolved, *resolved.parents):
+        with contextlib.suppress(OSError):
+            if candidate.exists():
+                return candidate.resolve()
+    return resolved
 
 
 def _ensure_folder(folder: Path) -> None:

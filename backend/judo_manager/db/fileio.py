@@ -1,19 +1,57 @@
-"""Copying a file's bytes fast, with progress: in the kernel where the OS can."""
+"""Files on each operating system: copying fast, writing durably, reading back from the
+drive, and replacing or deleting a file that a virus scanner or sync client holds for a moment.
+
+What differs between the systems, and so lives here and nowhere else:
+
+- Copying: `sendfile` copies inside the kernel on Linux only. macOS's `sendfile` needs a
+  socket as its destination (ENOTSOCK) and Windows has none, so they copy through memory,
+  as CPython's own `shutil` does.
+- Durability: `fsync` on macOS leaves the data in the drive's own cache; `F_FULLFSYNC`
+  flushes that too.
+- Reading back from the drive: Linux drops the clean pages (`posix_fadvise`), macOS reads
+  and writes without the cache (`F_NOCACHE`), Windows reads unbuffered
+  (`FILE_FLAG_NO_BUFFERING`, into an aligned buffer). Where none of these is possible the
+  read comes from memory, and the log says so.
+- Windows refuses to rename or delete a file that any program has open (sharing violation,
+  winerror 32), and Defender, the search indexer and OneDrive open every new file for a
+  moment: replacing and deleting retry for up to about 10 seconds.
+- Windows hides a file by an attribute, not by a leading dot.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import logging
 import os
 import re
 import shutil
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
+
+logger = logging.getLogger(__name__)
 
 # Scratch files older than this were left by a run that was killed.
 STALE_AFTER_S = 24 * 3600
-# Large enough to be cheap, small enough for smooth progress and early writeback.
+# Large enough to be cheap, small enough for smooth progress and early writeback. A multiple
+# of every sector size, as Windows' unbuffered reads require.
 SPAN_BYTES = 8 * 1024 * 1024
+# How long a replace or delete waits out a scanner or sync client that holds the file.
+HELD_RETRY_S = 10.0
+# Windows' reasons that mean "someone has it open right now": access denied (also what a
+# file pending deletion answers), sharing violation, lock violation.
+HELD_WINERRORS = frozenset({5, 32, 33})
+# What a `sendfile` that can't copy between these two files says: not a socket (macOS, BSD),
+# not supported here (some file systems, some kernels).
+SENDFILE_REFUSALS = frozenset(
+    {errno.ENOTSOCK, errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP}
+)
+# Only Linux's sendfile copies between two regular files; CPython uses it on Linux only too.
+USE_SENDFILE = sys.platform.startswith("linux")
+IS_WINDOWS = sys.platform == "win32"
 
 
 def copy_into(
@@ -26,30 +64,195 @@ def copy_into(
 ) -> None:
     """Copy `size` bytes from `source` into the file descriptor `out`, reporting 0..1.
 
-    With `write_early`, each span is handed to the drive as soon as it is copied, so the
-    final fsync is short and no pile of unwritten data holds up other writers.
+    With `write_early`, each span is handed to the drive as soon as it is copied (where the
+    OS lets us ask), so the final fsync is short and no pile of unwritten data holds up
+    other writers.
     """
     copied = 0
+    in_kernel = USE_SENDFILE and hasattr(os, "sendfile")
     while copied < size:
-        span = _copy_span(source, out, copied, min(SPAN_BYTES, size - copied))
+        count = min(SPAN_BYTES, size - copied)
+        span = 0
+        if in_kernel:
+            try:
+                span = os.sendfile(out, source.fileno(), copied, count)
+            except OSError as error:
+                if error.errno not in SENDFILE_REFUSALS:
+                    raise
+                in_kernel = False  # this pair of files can't: copy through memory instead
+        if not in_kernel:
+            span = _copy_through_memory(source, out, copied, count)
+        if span == 0:
+            raise EOFError(f"{source.name} ended early, at byte {copied}")
         if write_early and hasattr(os, "posix_fadvise"):
             os.posix_fadvise(out, copied, span, os.POSIX_FADV_DONTNEED)
         copied += span
         progress(copied / size)
 
 
-def _copy_span(source: BinaryIO, out: int, offset: int, count: int) -> int:
-    if hasattr(os, "sendfile"):
-        sent = os.sendfile(out, source.fileno(), offset, count)
-    else:
-        source.seek(offset)
-        view = memoryview(source.read(count))
-        sent = len(view)
-        while view:
-            view = view[os.write(out, view) :]
-    if sent == 0:
-        raise EOFError(f"{source.name} ended early, at byte {offset}")
+def _copy_through_memory(source: BinaryIO, out: int, offset: int, count: int) -> int:
+    source.seek(offset)
+    view = memoryview(source.read(count))
+    sent = len(view)
+    while view:
+        view = view[os.write(out, view) :]
     return sent
+
+
+def durable_sync(fd: int) -> None:
+    """Make what was written to `fd` survive a power cut: on macOS through the drive's own
+    cache too (`F_FULLFSYNC`), elsewhere `fsync`."""
+    full = _fcntl_flag("F_FULLFSYNC")
+    if full is not None:
+        import fcntl
+
+        try:
+            fcntl.fcntl(fd, full)
+            return
+        except OSError:
+            pass  # some drives (network shares, some USB bridges) refuse it: fsync still helps
+    os.fsync(fd)
+
+
+def bypass_cache(fd: int) -> bool:
+    """Ask macOS to write and read `fd` without its file cache (`F_NOCACHE`); whether it could.
+
+    Set on the file being written too: pages written under it are not kept in memory, so the
+    read-back that follows has to come from the drive.
+    """
+    nocache = _fcntl_flag("F_NOCACHE")
+    if nocache is None:
+        return False
+    import fcntl
+
+    try:
+        fcntl.fcntl(fd, nocache, 1)
+    except OSError:
+        return False
+    return True
+
+
+def _fcntl_flag(name: str) -> int | None:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return None
+    value = getattr(fcntl, name, None)
+    return value if isinstance(value, int) else None
+
+
+class Reader(Protocol):
+    """Reads the next bytes of a file: up to `count`, fewer only at its end."""
+
+    def read(self, count: int) -> bytes:
+        """The next bytes."""
+        ...
+
+
+@contextlib.contextmanager
+def read_from_device(path: Path) -> Iterator[tuple[Reader, bool]]:
+    """A reader of `path` that reads from the drive, not from memory, where the OS allows;
+    and whether it does.
+
+    `path` must have been synced: Linux can then drop its pages, which are clean.
+    """
+    if IS_WINDOWS:
+        unbuffered = _windows_unbuffered(path)
+        if unbuffered is not None:
+            try:
+                yield unbuffered, True
+            finally:
+                unbuffered.close()
+            return
+    with path.open("rb", buffering=0) as file:
+        from_device = False
+        if hasattr(os, "posix_fadvise"):
+            # After fsync the pages are clean, so the kernel can drop them: the reads below
+            # then come from the drive, not from memory.
+            os.posix_fadvise(file.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+            from_device = True
+        else:
+            from_device = bypass_cache(file.fileno())
+        if not from_device:
+            logger.warning("%s is read back from the system's memory, not from the drive", path)
+        yield file, from_device
+
+
+def _windows_unbuffered(path: Path) -> Reader | None:
+    """Windows: `path` opened with FILE_FLAG_NO_BUFFERING; None where the drive refuses it
+    (some network shares), and the read-back then comes from memory."""
+    from judo_manager.db import windows
+
+    try:
+        return windows.UnbufferedReader(path, SPAN_BYTES)
+    except OSError as error:
+        logger.warning("unbuffered read of %s refused (%s)", path, error)
+        return None
+
+
+def winerror_of(error: OSError) -> int | None:
+    """Windows' own error number, which says more than the errno CPython derives from it."""
+    value = getattr(error, "winerror", None)
+    return value if isinstance(value, int) else None
+
+
+def is_held(error: OSError) -> bool:
+    """Whether `error` says another program has the file open for a moment (Windows)."""
+    return isinstance(error, PermissionError) and winerror_of(error) in HELD_WINERRORS
+
+
+def _retry_while_held(action: Callable[[], None]) -> None:
+    """Run `action`, retrying for up to HELD_RETRY_S while another program holds the file."""
+    deadline = time.monotonic() + HELD_RETRY_S
+    delay = 0.02
+    while True:
+        try:
+            action()
+            return
+        except OSError as error:
+            if not is_held(error) or time.monotonic() + delay > deadline:
+                raise
+        # A scanner or sync client lets go within a second or two; there is no event for it.
+        time.sleep(delay)
+        delay = min(delay * 2, 0.5)
+
+
+def replace_file(source: Path, destination: Path) -> None:
+    """`os.replace`, waiting out a program that holds either file for a moment."""
+    _retry_while_held(lambda: os.replace(source, destination))
+
+
+def remove_file(path: Path) -> None:
+    """Delete `path` if it is there, waiting out a program that holds it for a moment."""
+    _retry_while_held(lambda: path.unlink(missing_ok=True))
+
+
+def remove_leftover(path: Path) -> bool:
+    """Delete a file that is only a leftover; whether it is gone. Never raises: a leftover
+    that can't be deleted (a read-only drive, a program holding it) is cleared later."""
+    try:
+        remove_file(path)
+    except OSError as error:
+        logger.warning("could not delete the leftover %s (%s)", path, error)
+        return False
+    return True
+
+
+def hide(path: Path) -> None:
+    """Hide a temporary file on Windows too, where a leading dot hides nothing."""
+    if IS_WINDOWS:
+        from judo_manager.db import windows
+
+        windows.set_hidden(path, hidden=True)
+
+
+def unhide(path: Path) -> None:
+    """Undo `hide` before a temporary file takes its final name: a renamed file keeps its
+    attributes, and a hidden backup would look lost."""
+    if IS_WINDOWS:
+        from judo_manager.db import windows
+
+        windows.set_hidden(path, hidden=False)
 
 
 def remove_stale(folder: Path, pattern: str, ours: re.Pattern[str] | None = None) -> None:
@@ -66,9 +269,9 @@ def remove_stale(folder: Path, pattern: str, ours: re.Pattern[str] | None = None
     for leftover in leftovers:
         try:
             if leftover.is_file() and leftover.stat().st_mtime < cutoff:
-                leftover.unlink()
+                remove_file(leftover)
         except OSError:
-            pass  # gone already, or not ours to delete: it is only a leftover
+            pass  # gone already, held, or not ours to delete: it is only a leftover
 
 
 def publish_new_file(temporary: Path, destination: Path) -> None:
@@ -84,7 +287,7 @@ def publish_new_file(temporary: Path, destination: Path) -> None:
     except OSError:
         _reserve_then_replace(temporary, destination)
     else:
-        temporary.unlink()
+        remove_leftover(temporary)  # the name is published: the second one is only a leftover
     fsync_folder(destination.parent)
 
 
@@ -96,19 +299,19 @@ def _reserve_then_replace(temporary: Path, destination: Path) -> None:
     """
     os.close(os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
     try:
-        os.replace(temporary, destination)
+        replace_file(temporary, destination)
     except BaseException:
-        destination.unlink(missing_ok=True)
+        remove_leftover(destination)
         raise
 
 
 def fsync_folder(folder: Path) -> None:
     """Make a rename in `folder` durable, where the OS lets a folder be fsynced."""
-    if os.name == "nt":
-        return
+    if IS_WINDOWS:
+        return  # NTFS journals its renames; a folder can't be opened for fsync there
     fd = os.open(folder, os.O_RDONLY)
     try:
-        os.fsync(fd)
+        durable_sync(fd)
     finally:
         os.close(fd)
 

@@ -38,7 +38,10 @@ def resolve_data_dir(cli_value: str | None = None) -> Path:
     """The data folder: `--data-dir`, else `$JUDO_MANAGER_DATA_DIR`, else the OS's user data dir."""
     chosen = cli_value or os.environ.get(DATA_DIR_ENV)
     if chosen:
-        return Path(chosen).expanduser().resolve()
+        given = Path(chosen).expanduser()
+        # A network path stays as written, so opening it can say what it is: resolved,
+        # //server/share on Linux would become /server/share, a folder of this computer.
+        return given.absolute() if str(given).startswith(("\\\\", "//")) else given.resolve()
     from platformdirs import user_data_dir  # only needed here; keeps subcommands quick
 
     return Path(user_data_dir(APP_NAME, appauthor=False))

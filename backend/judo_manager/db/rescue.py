@@ -17,7 +17,7 @@ import shutil
 from pathlib import Path
 
 from judo_manager.db.connection import sidecars
-from judo_manager.db.fileio import fsync_folder
+from judo_manager.db.fileio import durable_sync, fsync_folder, remove_leftover, replace_file
 from judo_manager.db.layout import NEW_DATABASE_PATTERN, DataFolder
 
 
@@ -36,19 +36,19 @@ def replace_damaged(folder: DataFolder, replacement: Path) -> Path:
         # play them into it.
         for side, side_aside in zip(sidecars(live), sidecars(aside), strict=True):
             if side.name.endswith("-shm"):
-                side.unlink(missing_ok=True)  # rebuilt from the log whenever it is opened
+                remove_leftover(side)  # rebuilt from the log whenever it is opened
             elif side.exists():
-                os.replace(side, side_aside)
+                replace_file(side, side_aside)
                 moved.append((side_aside, side))
-        os.replace(temporary, live)
+        replace_file(temporary, live)
         fsync_folder(live.parent)
     except BaseException:
         # The live name still holds the damaged file: give it back its journals.
         for side_aside, side in moved:
-            os.replace(side_aside, side)
+            replace_file(side_aside, side)
         raise
     finally:
-        temporary.unlink(missing_ok=True)
+        remove_leftover(temporary)
     return aside
 
 
@@ -56,7 +56,7 @@ def _copy_durably(source: Path, destination: Path) -> None:
     with source.open("rb") as reader, destination.open("xb") as writer:
         shutil.copyfileobj(reader, writer, length=8 * 1024 * 1024)
         writer.flush()
-        os.fsync(writer.fileno())
+        durable_sync(writer.fileno())
 
 
 def _keep(live: Path, aside: Path) -> None:

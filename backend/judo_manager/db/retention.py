@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
+
+from judo_manager.db.fileio import remove_leftover
 
 Key = TypeVar("Key")
 
@@ -18,6 +19,5 @@ def keep_newest(files: Iterable[Path], keep: int, key: Callable[[Path], Key]) ->
     """
     ordered = sorted(files, key=key, reverse=True)  # type: ignore[arg-type]
     for old in ordered[keep:]:
-        with contextlib.suppress(OSError):
-            old.unlink(missing_ok=True)
+        remove_leftover(old)
     return ordered[:keep]

@@ -8,17 +8,21 @@
    `quick_check` on that very snapshot meanwhile, on the other core.
 2. The scratch copy becomes self-contained (`journal_mode=DELETE`), gets its "taken at"
    stamp, and its header is checked (our id, the schema version, the journal mode).
-3. The scratch copy is streamed into a temporary file beside the destination and `fsync`ed,
-   dropped from the page cache and read back from the device to compare byte for byte.
-   `quick_check` misses most flipped bytes; the comparison catches them.
-4. Only when both checks pass: `os.replace` onto the final name, and `fsync` the folder.
+3. The scratch copy is streamed into a temporary file beside the destination and synced
+   (`F_FULLFSYNC` on macOS), then read back from the drive, not from memory (`db/fileio.py`
+   says how on each system), to compare byte for byte. `quick_check` misses most flipped
+   bytes; the comparison catches them.
+4. Only when both checks pass: `os.replace` onto the final name (waiting out a scanner that
+   holds the new file for a moment), and `fsync` the folder.
+
+A name the system can't hold (`con.db`, a path over Windows' 260 characters) is refused
+before anything is written.
 
 Any failure removes the temporary file: the final name only ever holds a verified backup.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import errno
 import os
@@ -34,13 +38,21 @@ from typing import Literal
 from judo_manager.db.checks import quick_check_problem, snapshot_header_problem
 from judo_manager.db.connection import connect, sidecars
 from judo_manager.db.contents import Contents, count_contents
-from judo_manager.db.drive_errors import describe_write_error
+from judo_manager.db.drive_errors import describe_write_error, name_problem
 from judo_manager.db.fileio import (
     SPAN_BYTES,
+    bypass_cache,
     copy_into,
+    durable_sync,
     fsync_folder,
+    hide,
     publish_new_file,
+    read_from_device,
+    remove_leftover,
     remove_stale,
+    replace_file,
+    unhide,
+    winerror_of,
 )
 from judo_manager.db.layout import SNAPSHOT_PATTERN
 from judo_manager.db.migrations import read_header
@@ -55,6 +67,8 @@ PARTIAL_PATTERN = ".*.partial"
 # Ours, as this version names them (.jm-1a2b3c4d.partial) and as the previous one did
 # (.club.db.1a2b3c4d.partial): another program's hidden .partial files are left alone.
 OUR_PARTIAL = re.compile(r"\.(jm-|.+\.)[0-9a-f]{8}\.partial")
+# The length of ours (.jm-1a2b3c4d.partial): the path limit must leave room for it too.
+PARTIAL_NAME_LENGTH = len(".jm-00000000.partial")
 
 # Pages per backup step: small enough for smooth progress, large enough to stay cheap.
 PAGES_PER_STEP = 4096
@@ -96,6 +110,9 @@ def write_verified_copy(
     file that appears under `destination` meanwhile (another backup racing to the same new
     name) is left alone: DestinationExistsError.
     """
+    problem = name_problem(destination, PARTIAL_NAME_LENGTH)
+    if problem is not None:
+        raise problem
     report = spread(progress, PHASE_SPANS)
     report("snapshot", 0.0)
     scratch_dir.mkdir(parents=True, exist_ok=True)
@@ -272,9 +289,12 @@ def _stream(snapshot: Path, temporary: Path, size: int, report: ProgressCallback
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     out = os.open(temporary, flags, 0o644)
     try:
+        hide(temporary)
+        # macOS: written without the cache, so the read-back can't be served from memory.
+        bypass_cache(out)
         with snapshot.open("rb") as source:
             copy_into(source, out, size, lambda f: report("copying", f), write_early=True)
-        os.fsync(out)
+        durable_sync(out)
     finally:
         os.close(out)
 
@@ -284,11 +304,7 @@ def _compare_from_device(
 ) -> None:
     if temporary.stat().st_size != size:
         raise BackupVerificationError(_mismatch_message(temporary))
-    with temporary.open("rb", buffering=0) as copy, snapshot.open("rb", buffering=0) as source:
-        if hasattr(os, "posix_fadvise"):
-            # After fsync the pages are clean, so the kernel can drop them: the reads below
-            # then come from the drive, not from memory.
-            os.posix_fadvise(copy.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+    with read_from_device(temporary) as (copy, _), snapshot.open("rb", buffering=0) as source:
         compared = 0
         while expected := source.read(SPAN_BYTES):
             if copy.read(len(expected)) != expected:
@@ -306,8 +322,9 @@ def _mismatch_message(temporary: Path) -> str:
 
 def _publish(temporary: Path, destination: Path, size: int, replace: bool) -> None:
     try:
+        unhide(temporary)
         if replace:
-            os.replace(temporary, destination)
+            replace_file(temporary, destination)
             fsync_folder(destination.parent)
         else:
             publish_new_file(temporary, destination)
@@ -329,6 +346,8 @@ def _name_refused(destination: Path, error: OSError) -> bool:
     EACCES on Windows), and the same codes mean other things; a plain hidden name that the
     same folder accepts at that moment settles it.
     """
+    if winerror_of(error) is not None:
+        return False  # Windows says which it is (123: a bad name), and describe reads that
     if error.errno not in (errno.EINVAL, errno.EPERM, errno.ENOENT, errno.EACCES, errno.EILSEQ):
         return False
     if destination.exists():
@@ -344,5 +363,4 @@ def _name_refused(destination: Path, error: OSError) -> bool:
 
 def _discard(path: Path) -> None:
     """Remove a temporary file if it is there; a read-only or vanished drive can't hold one."""
-    with contextlib.suppress(OSError):
-        path.unlink(missing_ok=True)
+    remove_leftover(path)

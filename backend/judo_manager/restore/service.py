@@ -22,6 +22,7 @@ from judo_manager.db.comparison import KindDifference, compare, describe_work_si
 from judo_manager.db.connection import connect, is_part_of
 from judo_manager.db.contents import FileSummary, count_contents, summarize
 from judo_manager.db.database import bring_up_to_date
+from judo_manager.db.fileio import remove_leftover
 from judo_manager.db.health import damage_of, describe_database_error
 from judo_manager.db.rescue import replace_damaged
 from judo_manager.db.stamp import read_stamp
@@ -143,8 +144,7 @@ class RestoreService:
                 )
             finally:
                 staging.discard(staged)
-            with contextlib.suppress(OSError):  # a leftover, never a reason to fail the undo
-                copy.path.unlink(missing_ok=True)
+            remove_leftover(copy.path)  # a leftover, never a reason to fail the undo
             safety_copies.drop_marks(copy.path)
             return self._outcome(aside)
 
@@ -297,8 +297,7 @@ class RestoreService:
             replace_live_data(self._db, staged)
         except BaseException as error:
             # Nothing changed, so this copy protects nothing; left, Undo would offer it.
-            with contextlib.suppress(OSError):
-                copy.unlink(missing_ok=True)
+            remove_leftover(copy)
             safety_copies.drop_marks(copy)
             if isinstance(error, sqlite3.Error | OSError):
                 raise RestoreError(

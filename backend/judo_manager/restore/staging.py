@@ -9,7 +9,6 @@ Once checked, the staged copy is brought up to this app's schema and page size
 
 from __future__ import annotations
 
-import contextlib
 import secrets
 import sqlite3
 from collections.abc import Callable
@@ -18,7 +17,7 @@ from pathlib import Path
 
 from judo_manager.db.checks import check_rows
 from judo_manager.db.connection import sidecars
-from judo_manager.db.fileio import copy_into, free_bytes
+from judo_manager.db.fileio import copy_into, free_bytes, remove_leftover
 from judo_manager.db.layout import STAGED_PATTERN, DataFolder
 from judo_manager.db.migrations import migrate
 from judo_manager.errors import ReadOnlyDataError, RestoreRejectedError
@@ -121,8 +120,7 @@ def check_unchanged(source: Path, expected: SourceStamp) -> None:
 def discard(path: Path) -> None:
     """Remove a staged file and whatever SQLite left beside it."""
     for leftover in (path, *sidecars(path)):
-        with contextlib.suppress(OSError):
-            leftover.unlink(missing_ok=True)
+        remove_leftover(leftover)
 
 
 def _check_free_space(source: Path, size: int, data_dir: Path) -> None:

@@ -1,7 +1,8 @@
 """Creating the desktop window and running it until the coach closes it.
 
-This is the only module that imports pywebview and Qt; the command-line subcommands never
-load it, so they start as fast as plain Python.
+This is the only module that imports pywebview and its engine (`guards.chosen_gui`: WebView2
+on Windows, WKWebView on macOS, Qt on Linux); the command-line subcommands never load it, so
+they start as fast as plain Python.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import html
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -16,7 +18,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from judo_manager.db.layout import DataFolder
-from judo_manager.window.guards import GUI
+from judo_manager.window.guards import chosen_gui
 from judo_manager.window.pages import frontend_url, web_dir
 
 if TYPE_CHECKING:
@@ -30,13 +32,22 @@ DEBUG_PORT_ENV = "JUDO_MANAGER_DEBUG_PORT"
 def run_window(data_dir: Path, *, dev: bool) -> int:
     """Open the main window on the club database in `data_dir`; the process exit code."""
     from judo_manager.bridge import JudoManagerApi
+    from judo_manager.db.database import refuse_network_folder
     from judo_manager.db.lock import IN_USE_MESSAGE, DataFolderLock
-    from judo_manager.errors import FolderInUseError, JudoManagerError
+    from judo_manager.errors import FolderInUseError, JudoManagerError, WindowEngineError
+    from judo_manager.window.closing import CloseGuard
     from judo_manager.window.front import FrontDoor, bring_open_window_forward
     from judo_manager.window.handle import DesktopWindow
     from judo_manager.wiring import AppServices
 
-    webview = _import_webview()
+    try:
+        gui = chosen_gui()
+        webview = _import_webview(gui)
+    except WindowEngineError as error:
+        # No window can show it: the console (if any) and a message box of the system's own.
+        print(f"error: {error}", file=sys.stderr)
+        _tell_without_a_window(str(error))
+        return 1
     folder = DataFolder(data_dir)
     lock = DataFolderLock(folder)
     try:
@@ -47,6 +58,7 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
             )
         # One window per data folder, taken before the data is even opened: a second
         # window would migrate it under the first, and save over its work.
+        refuse_network_folder(folder.root)  # before anything is made there
         with contextlib.suppress(OSError):  # opening the data says why it can't be made
             folder.root.mkdir(parents=True, exist_ok=True)
         lock.acquire(
@@ -59,12 +71,12 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
         if bring_open_window_forward(folder):
             print(f"{IN_USE_MESSAGE}: its window was brought to the front.")
             return 0
-        return _show_error(webview, error)
+        return _show_error(webview, gui, error)
     except JudoManagerError as error:
-        return _show_error(webview, error)
+        return _show_error(webview, gui, error)
 
-    window_handle = DesktopWindow()
     services = AppServices.build(db)
+    window_handle = DesktopWindow()
     window = webview.create_window(
         WINDOW_TITLE,
         url=frontend_url(dev),
@@ -78,16 +90,21 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
     )
 
     def zoom(factor: float) -> None:
-        _zoom_page(window, factor)
+        # Qt's zoom factor, kept across restarts. WebView2 zooms with the same keys itself;
+        # WKWebView has no page zoom that pywebview reaches (the page's keys do nothing there).
+        if gui == "qt":
+            _zoom_page(window, factor)
 
     window_handle.attach(window, zoom)
     window.events.loaded += _freeze_startup_objects
     # The zoom the coach chose last time, from the first load on (and after a reload).
     window.events.loaded += lambda: zoom(_saved_zoom(services))
+    # Closing the window (or Cmd+Q) during a backup or restore asks first, never cuts it short.
+    window.events.closing += CloseGuard(services.jobs, window_handle).on_closing
     front_door = FrontDoor(folder, window_handle.bring_to_front)
     front_door.open()
     try:
-        webview.start(gui=GUI)
+        webview.start(gui=gui)
     finally:
         front_door.close()
         db.close()
@@ -95,11 +112,11 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
     return 0
 
 
-def _show_error(webview: ModuleType, error: Exception) -> int:
+def _show_error(webview: ModuleType, gui: str, error: Exception) -> int:
     """Say why the app can't start, in a small window of its own; the exit code."""
     print(f"error: {error}", file=sys.stderr)
     webview.create_window(WINDOW_TITLE, html=_error_page(str(error)), width=640, height=320)
-    webview.start(gui=GUI)
+    webview.start(gui=gui)
     return 1
 
 
@@ -141,21 +158,35 @@ def _freeze_startup_objects() -> None:
     gc.freeze()
 
 
-def _import_webview() -> ModuleType:
-    # pywebview's Qt backend goes through qtpy; name the binding so PyQt is never picked.
-    os.environ.setdefault("QT_API", "pyside6")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        # Chromium refuses to sandbox itself as root; QtWebEngine needs this to start at all.
-        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+def _import_webview(gui: str) -> ModuleType:
+    if gui == "qt":
+        # pywebview's Qt backend goes through qtpy; name the binding so PyQt is never picked.
+        os.environ.setdefault("QT_API", "pyside6")
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            # Chromium refuses to sandbox itself as root; QtWebEngine needs this to start.
+            os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     import webview
 
     from judo_manager.window.guards import install_guards
 
-    install_guards()
+    install_guards(gui)
+    if gui == "qt":
+        from judo_manager.window.dialogs import offer_file_types_when_saving
+
+        offer_file_types_when_saving(importlib.import_module("webview.platforms.qt"))
     port = os.environ.get(DEBUG_PORT_ENV)
     if port:
         webview.settings["REMOTE_DEBUGGING_PORT"] = int(port)
     return webview
+
+
+def _tell_without_a_window(message: str) -> None:
+    """Show `message` where no web window can: Windows' own message box (the windowed app
+    has no console), else only the console."""
+    if sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.user32.MessageBoxW(None, message, WINDOW_TITLE, 0x10)  # type: ignore[attr-defined]
 
 
 def _error_page(message: str) -> str:

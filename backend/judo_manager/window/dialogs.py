@@ -11,18 +11,29 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from judo_manager.errors import DialogError
 
+T = TypeVar("T")
 
-def ask_save_path(window: Any, *, directory: Path, filename: str) -> Path | None:
+
+def ask_save_path(
+    window: Any, *, directory: Path, filename: str, file_types: tuple[str, ...]
+) -> Path | None:
     """Show the native save dialog; the chosen path, or None if the coach cancelled."""
     import webview
 
-    chosen = window.create_file_dialog(
-        webview.FileDialog.SAVE, directory=str(directory), save_filename=filename
+    chosen = on_gui_thread(
+        window,
+        lambda: window.create_file_dialog(
+            webview.FileDialog.SAVE,
+            directory=str(directory),
+            save_filename=filename,
+            file_types=file_types,
+        ),
     )
     return _first_path(chosen)
 
@@ -31,10 +42,72 @@ def ask_open_path(window: Any, *, directory: Path, file_types: tuple[str, ...]) 
     """Show the native open dialog; the chosen file, or None if the coach cancelled."""
     import webview
 
-    chosen = window.create_file_dialog(
-        webview.FileDialog.OPEN, directory=str(directory), file_types=file_types
+    chosen = on_gui_thread(
+        window,
+        lambda: window.create_file_dialog(
+            webview.FileDialog.OPEN, directory=str(directory), file_types=file_types
+        ),
     )
     return _first_path(chosen)
+
+
+def on_gui_thread(window: Any, show: Callable[[], T]) -> T:
+    """Run `show` (a native dialog) on the window's GUI thread, and wait for its answer.
+
+    pywebview's Qt and Cocoa backends hand their dialogs to the GUI thread themselves. Its
+    WinForms backend shows them from the calling thread, a bridge thread here, which can
+    hang the app: the dialog is given to the form's own thread with `Control.Invoke`.
+    """
+    form = window.native
+    if sys.platform != "win32" or form is None or not getattr(form, "InvokeRequired", False):
+        return show()
+    from System import Func, Type  # type: ignore[import-not-found]  # pythonnet, on Windows
+
+    answer: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            answer.append(show())
+        except BaseException as error:  # handed back to the bridge thread below
+            failure.append(error)
+
+    form.Invoke(Func[Type](run))
+    if failure:
+        raise failure[0]
+    return answer[0]
+
+
+def offer_file_types_when_saving(qt_backend: Any) -> None:
+    """Make pywebview's Qt save dialog offer the file types it is given, as its open dialog
+    does (it passes them to the open dialog only): "Judo Manager backups (*.db)" first."""
+    view = qt_backend.BrowserView
+    if getattr(view.on_file_dialog, "_judo_manager_file_types", False):
+        return
+    pywebview_dialog = view.on_file_dialog
+    save = qt_backend.FileDialog.SAVE
+
+    def on_file_dialog(
+        self: Any,
+        dialog_type: int,
+        directory: str,
+        allow_multiple: bool,
+        save_filename: str,
+        file_filter: str,
+    ) -> None:
+        if dialog_type != save or not file_filter:
+            pywebview_dialog(
+                self, dialog_type, directory, allow_multiple, save_filename, file_filter
+            )
+            return
+        start = os.path.join(str(directory), str(save_filename)) if directory else save_filename
+        self._file_name = qt_backend.QFileDialog.getSaveFileName(
+            self, self.localization["global.saveFile"], start, file_filter
+        )
+        self._file_name_semaphore.release()
+
+    on_file_dialog._judo_manager_file_types = True  # type: ignore[attr-defined]
+    view.on_file_dialog = on_file_dialog
 
 
 def show_folder(folder: Path) -> None:

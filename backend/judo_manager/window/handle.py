@@ -31,9 +31,13 @@ class DesktopWindow:
         if self._zoom is not None:
             self._zoom(factor)
 
-    def ask_save_path(self, *, directory: Path, filename: str) -> Path | None:
+    def ask_save_path(
+        self, *, directory: Path, filename: str, file_types: tuple[str, ...]
+    ) -> Path | None:
         """The native save dialog; None when the coach cancels."""
-        return dialogs.ask_save_path(self._require(), directory=directory, filename=filename)
+        return dialogs.ask_save_path(
+            self._require(), directory=directory, filename=filename, file_types=file_types
+        )
 
     def ask_open_path(self, *, directory: Path, file_types: tuple[str, ...]) -> Path | None:
         """The native open dialog; None when the coach cancels."""
@@ -42,6 +46,14 @@ class DesktopWindow:
     def show_folder(self, folder: Path) -> None:
         """Open `folder` in the system's file manager."""
         dialogs.show_folder(folder)
+
+    def confirm(self, title: str, message: str) -> bool:
+        """A native OK/Cancel question; True for OK (each backend shows it on its GUI thread)."""
+        return bool(self._require().create_confirmation_dialog(title, message))
+
+    def close(self) -> None:
+        """Close the window, ending the app."""
+        self._require().destroy()
 
     def push_event(self, name: str, detail: object) -> None:
         """Dispatch a `CustomEvent` on the page's `window`, so the page never has to poll."""
