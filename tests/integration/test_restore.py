@@ -460,8 +460,8 @@ EDITED_BACKUPS: dict[str, tuple[tuple[str, ...], str]] = {
         r"it has a table Judo Manager doesn't make \(notes_to_self\)",
     ),
     "missing-column": (
-        ("ALTER TABLE athletes DROP COLUMN notes",),
-        "its table athletes is missing the column notes",
+        ("ALTER TABLE clubs DROP COLUMN city",),
+        "its table clubs is missing the column city",
     ),
     "extra-column": (
         ("ALTER TABLE medals ADD COLUMN sponsor TEXT",),
