@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from judo_manager.athletes.service import AthletesService
 from judo_manager.backup.service import BackupService
-from judo_manager.db import Database
-from judo_manager.db.comparison import EXAMPLES, KindDifference
+from judo_manager.db import Database, open_database
+from judo_manager.db.comparison import EXAMPLES, KindDifference, compare
+from judo_manager.db.layout import database_path
+from judo_manager.db.migrations import MIGRATIONS, migrate
 from judo_manager.demo.generator import fill_demo_club
 from judo_manager.jobs import JobLock
+from judo_manager.restore import safety_copies
 from judo_manager.restore.service import RestoreService
 from tests.conftest import data_digest, make_backup, run_cli
 
@@ -175,3 +181,82 @@ def test_inspect_prints_who_the_backup_would_add_lose_and_change(
     assert "In both, but different: 1 athlete" in shown.stdout
     assert f"{first.full_name}: weight (kg) 81.5 -> {first.weight_kg:g}" in shown.stdout
     assert "Only in" not in shown.stdout
+
+
+def _insert(db_path: Path, rows: list[tuple[int, str, str, str]], year: int = 2020) -> None:
+    """Athletes (id, name, birth date, notes) written as older data or another tool would,
+    made early in `year`."""
+    conn = sqlite3.connect(db_path)
+    conn.executemany(
+        "INSERT INTO athletes(id, full_name, search_name, birth_date, sex, notes, created_at) "
+        "VALUES (?, ?, lower(?), ?, 'F', ?, ?)",
+        [
+            (i, name, name, born, notes, f"{year}-01-0{i}T00:00:00.000Z")
+            for i, name, born, notes in rows
+        ],
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_look_alikes_keep_their_own_partners_and_a_shared_id_is_not_a_rename(
+    db: Database, tmp_path: Path
+) -> None:
+    other = open_database(database_path(tmp_path / "other"))
+    other.close()
+    db.close()
+    # Two records with one name and birth date (older data), the backup holding them under
+    # other ids; and another club's athlete 9 born on the day ours was.
+    _insert(db.path, [(1, "Ayu", "2010-01-01", "a"), (2, "Ayu", "2010-01-01", "b")])
+    _insert(other.path, [(2, "Ayu", "2010-01-01", "b"), (3, "Ayu", "2010-01-01", "a")])
+    _insert(db.path, [(9, "Ana", "2011-05-05", "")])
+    _insert(other.path, [(9, "Zoe", "2011-05-05", "")], year=2024)
+
+    with (
+        contextlib.closing(sqlite3.connect(db.path)) as mine,
+        contextlib.closing(sqlite3.connect(other.path)) as theirs,
+    ):
+        people = _by_table(compare(mine, theirs))["athletes"]
+
+    assert people.changed == 0  # neither the look-alikes nor Ana are "changed"
+    assert [d.label for d in people.only_current_examples] == ["Ana"]
+    assert [d.label for d in people.only_other_examples] == ["Zoe"]
+
+
+def test_the_undo_preview_reads_a_safety_copy_from_an_older_version(
+    club: Database, tmp_path: Path
+) -> None:
+    service = RestoreService(club, JobLock())
+    outcome = service.restore(service.inspect(make_backup(tmp_path / "s" / "b.db", 6)).token)
+    assert outcome.undo is not None
+    # A copy taken by a version whose athletes had no belt or search key yet.
+    outcome.undo.path.unlink()
+    old = sqlite3.connect(outcome.undo.path, isolation_level=None)
+    migrate(old, 0, MIGRATIONS[:2])
+    old.execute(
+        "INSERT INTO athletes(full_name, birth_date, sex, weight_kg) "
+        "VALUES ('Ayu', '2010-01-01', 'F', 40)"
+    )
+    old.close()
+
+    plan = service.preview_undo()
+
+    assert plan.differences is not None
+    people = _by_table(plan.differences)["athletes"]
+    assert (people.only_current, people.only_other) == (6, 1)
+    assert service.undo().athletes == 1
+
+
+def test_a_restore_goes_on_when_the_marks_cant_be_written(
+    club: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(copy: Path, marks: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(safety_copies, "keep_marks", disk_full)
+    service = RestoreService(club, JobLock())
+
+    restored = service.restore(service.inspect(make_backup(tmp_path / "s" / "b.db", 6)).token)
+
+    assert restored.athletes == 6
+    assert service.preview_undo().work_since is None  # only that sentence is missing

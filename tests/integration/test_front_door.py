@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import threading
+from multiprocessing.connection import Client
 from pathlib import Path
 
+import pytest
+
 from judo_manager.db.layout import DataFolder
+from judo_manager.window import front
 from judo_manager.window.front import FrontDoor, bring_open_window_forward
 
 
@@ -53,3 +57,32 @@ def test_another_data_folder_has_a_door_of_its_own(data_dir: Path, tmp_path: Pat
         assert not bring_open_window_forward(elsewhere)
     finally:
         door.close()
+
+
+class _Payload:
+    """What a pickle can make a receiver do: here, write a file."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return (Path.write_text, (self.target, "owned"))
+
+
+def test_nothing_a_caller_sends_is_unpickled(data_dir: Path, tmp_path: Path) -> None:
+    folder = DataFolder(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    knocked = threading.Event()
+    door = FrontDoor(folder, knocked.set)
+    door.open()
+    target = tmp_path / "owned.txt"
+    try:
+        with Client(front._address(folder), authkey=folder.window_key.read_bytes()) as conn:
+            conn.send(_Payload(target))
+            # Hung up on, unanswered (a reset when the payload was left unread).
+            with pytest.raises((EOFError, ConnectionResetError)):
+                conn.recv_bytes()
+    finally:
+        door.close()
+    assert not target.exists()
+    assert not knocked.is_set()

@@ -11,7 +11,9 @@ corrected birth date, is the same athlete changed, while another club's athlete 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import operator
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -78,6 +80,7 @@ class _Record:
     id: int
     label: str
     key: tuple[object, ...]
+    lineage: object
     values: tuple[object, ...]
     # {child table: (how many rows, their compared values as one sorted JSON array)}: equal
     # texts are the same rows, so most records compare without unpacking them.
@@ -145,6 +148,7 @@ def marks_of(conn: sqlite3.Connection) -> Marks:
                 record.label,
                 _digest(record),
                 {table: rows for table, (rows, _) in record.children.items()},
+                record.lineage,
             ]
             for record in records.values()
         }
@@ -152,26 +156,29 @@ def marks_of(conn: sqlite3.Connection) -> Marks:
 
 
 def since(conn: sqlite3.Connection, marks: Marks) -> list[KindDifference]:
-    """What changed in `conn` since `marks` were taken, matched by id.
+    """What changed in `conn` since `marks` were taken, matched by id and lineage.
 
-    `only_current` counts records added since, `only_other` those deleted since; a child
-    kind counts rows added and deleted (an edited promotion changes its athlete instead).
+    `only_current` counts records added since, `only_other` those deleted since (an id
+    used again by a new record is both); a child kind counts rows added and deleted (an
+    edited promotion changes its athlete instead).
     """
     differences: list[KindDifference] = []
     for kind, children in _top_kinds():
         assert kind.compared is not None
         marked = marks.get(kind.table, {})
         records = _records(conn, kind, kind.compared, children)
-        added = [r for r in records.values() if str(r.id) not in marked]
+        kept = {
+            id_: record
+            for record in records.values()
+            if (mark := marked.get(id_ := str(record.id))) is not None
+            and (mark[3] if len(mark) > 3 else record.lineage) == record.lineage
+        }
+        added = [r for r in records.values() if str(r.id) not in kept]
         deleted = [
-            RecordDifference(str(mark[0]))
-            for id_, mark in marked.items()
-            if int(id_) not in records
+            RecordDifference(str(mark[0])) for id_, mark in marked.items() if id_ not in kept
         ]
         changed = [
-            RecordDifference(r.label)
-            for r in records.values()
-            if str(r.id) in marked and marked[str(r.id)][1] != _digest(r)
+            RecordDifference(r.label) for id_, r in kept.items() if marked[id_][1] != _digest(r)
         ]
         differences.append(
             KindDifference(
@@ -185,10 +192,18 @@ def since(conn: sqlite3.Connection, marks: Marks) -> list[KindDifference]:
             )
         )
         for child in children:
-            now = {str(r.id): r.children[child.table][0] for r in records.values()}
-            before = {id_: int(mark[2].get(child.table, 0)) for id_, mark in marked.items()}  # type: ignore[union-attr]
-            more = sum(max(0, n - before.get(id_, 0)) for id_, n in now.items())
-            fewer = sum(max(0, n - now.get(id_, 0)) for id_, n in before.items())
+            more = fewer = 0
+            for record in records.values():
+                now = record.children[child.table][0]
+                id_ = str(record.id)
+                before = int(marked[id_][2].get(child.table, 0)) if id_ in kept else 0  # type: ignore[union-attr]
+                more += max(0, now - before)
+                fewer += max(0, before - now)
+            fewer += sum(
+                int(mark[2].get(child.table, 0))  # type: ignore[union-attr]
+                for id_, mark in marked.items()
+                if id_ not in kept
+            )
             differences.append(KindDifference(child.table, more, fewer, 0, parent=kind.table))
     return differences
 
@@ -245,7 +260,12 @@ def _records(
 ) -> dict[int, _Record]:
     # Every expression comes from RECORD_KINDS, never from the file.
     columns = ", ".join(
-        [compared.label, *compared.key, *(expression for _, expression in compared.fields)]
+        [
+            compared.label,
+            compared.lineage,
+            *compared.key,
+            *(expression for _, expression in compared.fields),
+        ]
     )
     records: dict[int, _Record] = {}
     width = len(compared.key)
@@ -256,54 +276,71 @@ def _records(
         records[row[0]] = _Record(
             id=row[0],
             label=str(row[1]),
-            key=row[2 : 2 + width],
-            values=row[2 + width :],
+            lineage=row[2],
+            key=row[3 : 3 + width],
+            values=row[3 + width :],
             children=dict(none),
         )
     for child in children:
         assert child.compared is not None and child.parent_column is not None
         values = ", ".join(expression for _, expression in child.compared.fields)
-        # One row per parent: its rows as a JSON array, in one order whatever the file's.
+        # Each row as JSON text, in one order whatever the file's (the outer ORDER BY is the
+        # one SQLite promises to keep), joined per parent: equal texts, equal rows.
         rows = cursor.execute(
-            f"SELECT parent, count(*), json_group_array(json(value)) FROM ("
-            f"SELECT {child.parent_column} AS parent, json_array({values}) AS value "
-            f'FROM "{child.table}" AS record ORDER BY parent, value) GROUP BY parent'
+            f"SELECT {child.parent_column}, json_array({values}) AS value "
+            f'FROM "{child.table}" AS record ORDER BY 1, 2'
         )
-        for parent_id, count, value in rows:
+        for parent_id, group in itertools.groupby(rows, key=operator.itemgetter(0)):
             if (parent := records.get(parent_id)) is not None:
-                parent.children[child.table] = (count, value)
+                values_of = [value for _, value in group]
+                parent.children[child.table] = (len(values_of), f"[{','.join(values_of)}]")
     return records
 
 
 def _match(
     mine: dict[int, _Record], theirs: dict[int, _Record]
 ) -> tuple[list[tuple[_Record, _Record]], list[_Record], list[_Record]]:
-    """Pairs of the same record, then those only in `mine` and only in `theirs`."""
-    by_key: dict[tuple[object, ...], list[_Record]] = {}
-    for record in theirs.values():
-        by_key.setdefault(record.key, []).append(record)
+    """Pairs of the same record, then those only in `mine` and only in `theirs`.
+
+    In turn: the same key and the same id (two look-alikes keep their own partners); the
+    same key; then the same id where the record is the same one edited (made at the same
+    moment, and still sharing a part of its key).
+    """
     pairs: list[tuple[_Record, _Record]] = []
     taken: set[int] = set()
-    unmatched: list[_Record] = []
+    left: list[_Record] = []
     for record in mine.values():
-        candidates = [r for r in by_key.get(record.key, []) if r.id not in taken]
+        same = theirs.get(record.id)
+        if same is not None and same.key == record.key:
+            pairs.append((record, same))
+            taken.add(same.id)
+        else:
+            left.append(record)
+    by_key: dict[tuple[object, ...], list[_Record]] = {}
+    for record in theirs.values():
+        if record.id not in taken:
+            by_key.setdefault(record.key, []).append(record)
+    unmatched: list[_Record] = []
+    for record in left:
+        candidates = by_key.get(record.key)
         if candidates:
-            # Two records with the same name and birth date: the same id is the same one.
-            best = next((r for r in candidates if r.id == record.id), candidates[0])
+            best = candidates.pop(0)
             pairs.append((record, best))
             taken.add(best.id)
         else:
             unmatched.append(record)
     only_mine: list[_Record] = []
     for record in unmatched:
-        same_id = theirs.get(record.id)
+        same = theirs.get(record.id)
         if (
-            same_id is not None
-            and same_id.id not in taken
-            and any(a == b for a, b in zip(record.key, same_id.key, strict=True))
+            same is not None
+            and same.id not in taken
+            and same.lineage is not None
+            and same.lineage == record.lineage
+            and any(a == b for a, b in zip(record.key, same.key, strict=True))
         ):
-            pairs.append((record, same_id))
-            taken.add(same_id.id)
+            pairs.append((record, same))
+            taken.add(same.id)
         else:
             only_mine.append(record)
     only_theirs = [record for record in theirs.values() if record.id not in taken]

@@ -27,6 +27,9 @@ class Compared:
     key: tuple[str, ...] = ()
     # (what the coach calls the field, its expression): the values compared.
     fields: tuple[tuple[str, str], ...] = ()
+    # What a record keeps for life whatever is edited (when it was made): with the same id,
+    # it tells a renamed athlete from another club's athlete who happens to share that id.
+    lineage: str = "NULL"
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
         Compared(
             label="full_name",
             key=("search_name", "birth_date"),
+            lineage="created_at",
             fields=(
                 ("name", "full_name"),
                 ("birth date", "birth_date"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import logging
@@ -13,6 +12,7 @@ from pathlib import Path
 
 from judo_manager.db.comparison import Marks
 from judo_manager.db.contents import count_contents
+from judo_manager.db.fileio import remove_leftover
 from judo_manager.db.layout import DataFolder
 from judo_manager.db.retention import keep_newest
 from judo_manager.db.snapshot import ProgressCallback, write_verified_copy
@@ -71,8 +71,7 @@ def marks_for(copy: Path) -> Marks | None:
 
 def drop_marks(copy: Path) -> None:
     """Forget the marks kept for `copy` (it was put back, or protects nothing)."""
-    with contextlib.suppress(OSError):
-        _marks_path(copy).unlink(missing_ok=True)
+    remove_leftover(_marks_path(copy))
 
 
 def _marks_path(copy: Path) -> Path:
@@ -82,8 +81,7 @@ def _marks_path(copy: Path) -> Path:
 def _drop_orphan_marks(data: DataFolder) -> None:
     for marks in data.safety.glob(f"*{MARKS_SUFFIX}"):
         if not marks.with_name(marks.name.removesuffix(MARKS_SUFFIX) + ".db").exists():
-            with contextlib.suppress(OSError):
-                marks.unlink()
+            remove_leftover(marks)
 
 
 def latest_undo(data: DataFolder) -> SafetyCopyFile | None:

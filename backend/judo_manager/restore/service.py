@@ -24,6 +24,7 @@ from judo_manager.db.contents import FileSummary, count_contents, summarize
 from judo_manager.db.database import bring_up_to_date
 from judo_manager.db.fileio import remove_leftover
 from judo_manager.db.health import damage_of, describe_database_error
+from judo_manager.db.migrations import read_header
 from judo_manager.db.rescue import replace_damaged
 from judo_manager.db.stamp import read_stamp
 from judo_manager.errors import BackupError, RestoreError, RestoreRejectedError
@@ -157,13 +158,33 @@ class RestoreService:
             current = self.current_summary()
             with contextlib.closing(connect(copy.path, read_only=True)) as other:
                 backup = summarize(other, copy.bytes)
-                differences = work_since = None
-                if current is not None:
-                    with self._db.snapshot() as conn:
-                        differences = compare(conn, other)
-                        marks = safety_copies.marks_for(copy.path)
-                        work_since = _work_since(conn, marks)
+            differences = work_since = None
+            if current is not None:
+                try:
+                    differences, work_since = self._compare_with_copy(copy)
+                except (OSError, sqlite3.Error) as error:
+                    # The counts above still tell; the undo itself checks the copy in full.
+                    logger.warning("the safety copy %s can't be compared: %s", copy.path, error)
             return UndoPlan(copy, current, backup, differences, work_since)
+
+    def _compare_with_copy(
+        self, copy: SafetyCopyFile
+    ) -> tuple[Sequence[KindDifference], str | None]:
+        """The current data against the copy, brought up to this version as `undo` does: a
+        copy from an older version lacks columns the comparison reads."""
+        self._db.folder.clean_stale()
+        staged = staging.stage(copy.path, self._db.folder, lambda fraction: None)
+        try:
+            self._prepare(staged, copy.path.name, self._version_of(staged))
+            with (
+                self._db.snapshot() as conn,
+                contextlib.closing(connect(staged, read_only=True)) as other,
+            ):
+                differences = compare(conn, other)
+                work_since = _work_since(conn, safety_copies.marks_for(copy.path))
+            return differences, work_since
+        finally:
+            staging.discard(staged)
 
     def safety_copies(self) -> list[SafetyCopyFile]:
         """Every safety copy kept, newest first."""
@@ -243,6 +264,11 @@ class RestoreService:
         ):
             return compare(conn, other)
 
+    def _version_of(self, staged: Path) -> int:
+        """The data version of one of our own files (a safety copy, checked when written)."""
+        with contextlib.closing(connect(staged, read_only=True)) as conn:
+            return read_header(conn)[1]
+
     def _validate(self, staged: Path, name: str, progress: Callable[[float], None]) -> int:
         try:
             # Read-only: nothing is changed before it is known to be sound, and SQLite's
@@ -290,8 +316,7 @@ class RestoreService:
             return self._rescue(staged, report)
         try:
             if kind == "restore":
-                with contextlib.closing(connect(staged, read_only=True)) as conn:
-                    safety_copies.keep_marks(copy, marks_of(conn))
+                _keep_marks(copy, staged)
             self._backup.carry_history(staged, kind, source)
             report("replacing", 0.0)
             replace_live_data(self._db, staged)
@@ -334,6 +359,16 @@ class RestoreService:
                 "That is the database Judo Manager is using right now, not a backup. Choose a "
                 "backup file you exported earlier."
             )
+
+
+def _keep_marks(copy: Path, staged: Path) -> None:
+    """Keep the marks of the data the restore puts in place; without them (a full disk),
+    the undo preview only lacks its "since the restore" sentence, so the restore goes on."""
+    try:
+        with contextlib.closing(connect(staged, read_only=True)) as conn:
+            safety_copies.keep_marks(copy, marks_of(conn))
+    except (OSError, sqlite3.Error) as error:
+        logger.warning("the marks for %s could not be kept: %s", copy.name, error)
 
 
 def _work_since(conn: sqlite3.Connection, marks: object) -> str | None:

@@ -25,8 +25,10 @@ from pathlib import Path
 from judo_manager.db.layout import DataFolder
 
 logger = logging.getLogger(__name__)
-_REQUEST = "come to the front"
-_DONE = "in front"
+# Plain bytes, sent and read with send_bytes/recv_bytes: `recv` would unpickle whatever a
+# caller sent, and nothing from outside is ever unpickled.
+_REQUEST = b"come to the front"
+_DONE = b"in front"
 # How long a second start waits for the first window's answer before saying it is open.
 ANSWER_TIMEOUT_S = 5.0
 
@@ -89,27 +91,43 @@ class FrontDoor:
 
     def _answer(self, conn: Connection) -> None:
         try:
-            if conn.poll(ANSWER_TIMEOUT_S) and conn.recv() == _REQUEST:
+            asked = conn.poll(ANSWER_TIMEOUT_S) and conn.recv_bytes(64) == _REQUEST
+            # Closing meanwhile: say nothing, so the caller tells the coach it's open.
+            if asked and self._listener is not None:
                 self._bring_forward()
-                conn.send(_DONE)
+                conn.send_bytes(_DONE)
         except (OSError, EOFError, ValueError) as error:
             logger.info("a caller went away: %s", error)
 
 
 def bring_open_window_forward(folder: DataFolder) -> bool:
-    """Ask the window holding `folder` to come to the front; True once it says it did."""
-    try:
-        key = folder.window_key.read_bytes()
-        with Client(_address(folder), authkey=key) as conn:
-            conn.send(_REQUEST)
-            return bool(conn.poll(ANSWER_TIMEOUT_S) and conn.recv() == _DONE)
-    except Exception as error:  # no window, an old one, a stale key
-        logger.info("no open window to bring forward: %s", error)
-        return False
+    """Ask the window holding `folder` to come to the front; True once it says it did.
+
+    Bounded: a window that accepts but never answers (hung, or busy closing) counts as no
+    answer after `ANSWER_TIMEOUT_S`, and the coach is told the data is open instead.
+    """
+    answered: list[bool] = []
+
+    def knock() -> None:
+        try:
+            key = folder.window_key.read_bytes()
+            with Client(_address(folder), authkey=key) as conn:
+                conn.send_bytes(_REQUEST)
+                answered.append(conn.poll(ANSWER_TIMEOUT_S) and conn.recv_bytes(64) == _DONE)
+        except Exception as error:  # no window, an old one, a stale key
+            logger.info("no open window to bring forward: %s", error)
+
+    knocker = threading.Thread(target=knock, name="knock", daemon=True)
+    knocker.start()
+    knocker.join(ANSWER_TIMEOUT_S + 1)
+    return bool(answered and answered[0])
 
 
 def _write_private(path: Path, data: bytes) -> None:
     """Write `data` to `path`, readable by its owner alone (where the system has modes)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    # Made anew, so an older file's looser mode can't carry over.
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as file:
         file.write(data)
