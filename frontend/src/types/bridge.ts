@@ -169,6 +169,12 @@ export interface WindowPreferences {
   backupReminderSnoozedUntil: string | null;
 }
 
+// Whether every page reminds the coach to back up; `lastBackupOn` is YYYY-MM-DD.
+export interface BackupReminderState {
+  due: boolean;
+  lastBackupOn: string | null;
+}
+
 // The club's data on this computer can't be used: the message says why and what to do.
 export interface DataProblem {
   message: string;
@@ -318,6 +324,8 @@ export interface SystemApi {
   setZoom(zoom: number): Promise<WindowPreferences>;
   // "Remind me tomorrow": the backup reminder stays quiet until tomorrow.
   snoozeBackupReminder(): Promise<WindowPreferences>;
+  // Whether to remind the coach to back up (14 days since the last, or never).
+  getBackupReminder(): Promise<BackupReminderState>;
   // The most recent successful backup, or None if there was none.
   getLastBackup(): Promise<BackupRecord | null>;
   // Export Database: the native save dialog, then a verified backup; None if cancelled.
