@@ -8,13 +8,16 @@ those that restart the app or need a club of their own start their own.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from judo_manager.db.layout import database_path
 from tests.e2e.conftest import LaunchApp, RunningApp, save_screenshot
 from tests.e2e.native import resize_window
 from tests.e2e.test_roster import SEASON, START_TIMEOUT_MS, Member, club
@@ -528,3 +531,83 @@ def test_screenshots_of_the_roster_an_athlete_and_settings_at_each_size(
         _expect_nothing_scrolled_past_the_app(page)
     page.keyboard.press("Control+0")
     _expect_zoom(page, 1)
+
+
+def _reminder(page: Page) -> Locator:
+    return page.get_by_role("region", name="Time for a backup")
+
+
+def _log_old_backup(data: Path, days_ago: int) -> None:
+    """A backup-log row as Export Database writes it, `days_ago` days before now."""
+    finished = (dt.datetime.now().astimezone() - dt.timedelta(days=days_ago)).isoformat(
+        timespec="seconds"
+    )
+    with sqlite3.connect(database_path(data)) as conn:
+        conn.execute(
+            "INSERT INTO backup_log(started_at, finished_at, path, bytes, duration_ms, contents, "
+            "ok, error, kind) VALUES (?, ?, '/media/usb/club.db', 8192, 150, "
+            "'{\"athletes\": 3}', 1, NULL, 'backup')",
+            (finished, finished),
+        )
+    conn.close()
+
+
+def test_a_club_never_backed_up_is_reminded_until_tomorrow_across_a_restart(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    with club(data) as c:
+        for member in CLUB[:3]:
+            c.add(member)
+    app = launch_app(data)
+    page = app.page
+    reminder = _reminder(page)
+    expect(reminder).to_contain_text(
+        "Your club's data exists only on this computer", timeout=START_TIMEOUT_MS
+    )
+    # Above the page, in its flow: it covers none of the roster's controls.
+    for control in (
+        page.get_by_role("searchbox", name="Search athletes"),
+        page.get_by_role("button", name="Add athlete"),
+        page.get_by_role("heading", level=1, name="Athletes"),
+    ):
+        assert not _overlaps(reminder.bounding_box(), control.bounding_box())
+    _go(page, "Settings")
+    expect(reminder).to_be_visible()  # on every page
+
+    reminder.get_by_role("button", name="Remind me tomorrow").click()
+    expect(reminder).to_have_count(0)
+    app.stop()
+
+    page = launch_app(data).page
+    expect(page.get_by_test_id("roster-count")).to_have_text(
+        "Showing 3 of 3 athletes", timeout=START_TIMEOUT_MS
+    )
+    # Python's answer, which the banner loads at start, is in before the banner is judged.
+    assert page.evaluate("() => window.pywebview.api.system.getBackupReminder()")["due"] is False
+    expect(_reminder(page)).to_have_count(0)
+
+
+def test_a_backup_older_than_14_days_is_reminded_and_export_now_ends_it(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    with club(data) as c:
+        for member in CLUB[:3]:
+            c.add(member)
+    _log_old_backup(data, days_ago=15)
+    app = launch_app(data)
+    page = app.page
+    reminder = _reminder(page)
+    expect(reminder).to_contain_text(
+        re.compile(r"Your last backup was on \d+ \w+ \d{4}\."), timeout=START_TIMEOUT_MS
+    )
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    app.answer_dialog(stick / "club-backup.db")
+    reminder.get_by_role("button", name="Export now").click()
+    expect(
+        page.get_by_role("status").filter(has_text="Backup saved: club-backup.db")
+    ).to_be_visible()
+    expect(reminder).to_have_count(0)
+    assert (stick / "club-backup.db").stat().st_size > 0
