@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import cast
 
-from judo_manager.athletes import repository
+from judo_manager.athletes import repository, sanity
 from judo_manager.athletes.model import (
     MEDAL_PLACES,
     SEXES,
@@ -20,6 +20,7 @@ from judo_manager.athletes.model import (
     STATUSES,
     Athlete,
     AthleteFields,
+    AthleteWarnings,
     DeletedAthlete,
     MedalFields,
     MedalPlace,
@@ -130,6 +131,35 @@ class AthletesService:
             athlete = self._read_athlete(conn, data, current=None)
             new_id = repository.insert_athlete(conn, athlete, search_key(athlete.full_name))
             return _load(conn, new_id)
+
+    def warnings(self, data: Mapping[str, object]) -> AthleteWarnings:
+        """What is possible but unusual in the form (a dan grade under 14, a weight far from
+        the usual range for the age and sex), for the coach to confirm; never a refusal.
+
+        Only fields that read correctly are judged: a missing or wrong one is for `create`
+        and `update` to refuse, with their own message.
+        """
+        form = FormReader(data)
+        birth_date = form.date("birth_date", "Birth date", not_after=self._today())
+        sex = form.choice("sex", "Sex", SEXES)
+        belt_id = form.identifier("belt_id", "a belt")
+        weight = form.number(
+            "weight_kg", "Weight", minimum=MIN_WEIGHT_KG, maximum=MAX_WEIGHT_KG, unit=" kg"
+        )
+        if birth_date is None:
+            return AthleteWarnings(belt_id=None, weight_kg=None)
+        age = self._today().year - birth_date.year
+        belt = next((b for b in self._rules.get().belts if b.id == belt_id), None)
+        return AthleteWarnings(
+            belt_id=None
+            if belt is None
+            else sanity.belt_warning(age, belt.kind == "dan", belt.name),
+            weight_kg=(
+                None
+                if weight is None or sex is None
+                else sanity.weight_warning(age, cast(Sex, sex), weight)
+            ),
+        )
 
     def update(self, athlete_id: int, revision: str, data: Mapping[str, object]) -> Athlete:
         """Change an athlete after checking every field.

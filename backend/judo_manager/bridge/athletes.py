@@ -5,6 +5,7 @@ from __future__ import annotations
 from judo_manager.athletes.model import (
     Athlete,
     AthleteFields,
+    AthleteWarnings,
     DeletedAthlete,
     MedalFields,
     PromotionFields,
@@ -37,6 +38,12 @@ class AthletesApi:
     def create(self, data: Wire[AthleteFields]) -> Wire[Athlete]:
         """Add an athlete after checking every field; a duplicate is refused."""
         return to_wire(self._athletes.create(from_wire(data)))
+
+    @coach_errors
+    def checkAthlete(self, data: Wire[AthleteFields]) -> Wire[AthleteWarnings]:
+        """What looks unusual in the form (a dan grade under 14, an odd weight for the age
+        and sex): warnings the coach may save past, by field."""
+        return to_wire(self._athletes.warnings(from_wire(data)))
 
     @coach_errors
     def update(self, id: int, revision: str, data: Wire[AthleteFields]) -> Wire[Athlete]:

@@ -86,6 +86,12 @@ export interface AthleteInput {
   active: boolean;
 }
 
+// Unusual values in an athlete's form, by field; None where the field looks usual.
+export interface AthleteWarnings {
+  beltId: string | null;
+  weightKg: string | null;
+}
+
 // What a delete hands back: who it was, and the token that undoes it for a while.
 export interface DeletedAthlete {
   fullName: string;
@@ -352,6 +358,9 @@ export interface AthletesApi {
   get(id: number): Promise<Athlete>;
   // Add an athlete after checking every field; a duplicate is refused.
   create(data: AthleteInput): Promise<Athlete>;
+  // What looks unusual in the form (a dan grade under 14, an odd weight for the age and sex):
+  // warnings the coach may save past, by field.
+  checkAthlete(data: AthleteInput): Promise<AthleteWarnings>;
   // Change an athlete, still at `revision`, after checking every field.
   update(id: number, revision: string, data: AthleteInput): Promise<Athlete>;
   // Remove an athlete, still at `revision`, with their promotions and medals; the token undoes
