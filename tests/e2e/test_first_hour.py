@@ -476,7 +476,8 @@ def test_numbers_take_either_separator_and_dates_read_in_the_app_language_on_a_f
     # The app is English, whatever the system: "14 Mar", not "14 mars".
     expect(header.locator("dt:text-is('Born') + dd")).to_have_text(f"14 Mar {SEASON - 12}")
 
-    for typed, shown in (("15,5", "15.5 kg"), ("38.5", "38.5 kg")):
+    # Weights usual for a 12-year-old: an unusual one would ask "Save anyway" first.
+    for typed, shown in (("40,5", "40.5 kg"), ("38.5", "38.5 kg")):
         header.get_by_role("button", name="Edit", exact=True).click()
         form = page.get_by_role("dialog", name="Edit Bruno Silva")
         form.get_by_label("Weight (kg)").fill(typed)
@@ -611,3 +612,42 @@ def test_a_backup_older_than_14_days_is_reminded_and_export_now_ends_it(
     ).to_be_visible()
     expect(reminder).to_have_count(0)
     assert (stick / "club-backup.db").stat().st_size > 0
+
+
+def test_a_two_year_old_6th_dan_of_91_kg_is_warned_of_twice_and_save_anyway_saves(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    with club(data) as c:
+        c.add(CLUB[0])
+    page = launch_app(data).page
+    expect(page.get_by_test_id("roster-count")).to_have_text(
+        "Showing 1 of 1 athletes", timeout=START_TIMEOUT_MS
+    )
+    page.get_by_role("button", name="Add athlete").click()
+    form = page.get_by_role("dialog", name="Add athlete")
+    form.get_by_label("Full name").fill("Yuki Tanaka")
+    form.get_by_label("Birth date").fill(f"{SEASON - 2}-03-14")
+    form.get_by_label("Sex").select_option(label="Male")
+    form.get_by_label("Belt").select_option(label="6th Dan")
+    form.get_by_label("Weight (kg)").fill("91")
+    form.get_by_role("button", name="Save athlete").click()
+
+    # Warnings, not refusals: each beside its field and read with it.
+    belt = form.locator("[data-field-warning=beltId]")
+    weight = form.locator("[data-field-warning=weightKg]")
+    expect(belt).to_contain_text("6th Dan at 2 is unusual")
+    expect(weight).to_contain_text("91 kg is far from the usual 8 to 22 kg for boys aged 2")
+    expect(form.get_by_label("Belt")).to_be_focused()
+    expect(form.get_by_label("Belt")).to_have_accessible_description(re.compile("unusual"))
+    expect(form.locator("[data-field-error]")).to_have_count(0)
+    expect(form).to_be_visible()  # nothing saved yet
+    save_screenshot(page, "athlete-form-warnings")
+
+    form.get_by_role("button", name="Save anyway").click()
+    expect(form).to_have_count(0)
+    header = page.get_by_role("region", name="Yuki Tanaka")
+    expect(header.get_by_role("img", name="Belt: 6th Dan")).to_be_visible()
+    expect(header).to_contain_text("91.0 kg")
+    _go(page, "Athletes")
+    expect(page.get_by_test_id("roster-count")).to_have_text("Showing 2 of 2 athletes")

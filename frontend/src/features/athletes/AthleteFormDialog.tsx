@@ -7,7 +7,7 @@ import { notifySuccess } from "../../lib/notify";
 import type { FieldErrors } from "../../lib/use-field-errors";
 import { useFormSubmit } from "../../lib/use-form-submit";
 import { useRuleIndex } from "../../lib/use-rules";
-import type { Athlete, AthleteInput, Sex } from "../../types/bridge";
+import type { Athlete, AthleteInput, AthleteWarnings, Sex } from "../../types/bridge";
 import { BeltOptions } from "./BeltOptions";
 
 /** The same bounds Python checks; the form only saves the coach a round trip. */
@@ -46,10 +46,24 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
   const rules = useRuleIndex();
   const idPrefix = useId();
   const [values, setValues] = useState<Values>(() => initialValues(athlete));
+  // Python's warnings for the values as they are now; while shown, Save saves past them.
+  const [warnings, setWarnings] = useState<Partial<Record<keyof AthleteWarnings, string>>>({});
+  const warned = Object.keys(warnings).length > 0;
   const form = useFormSubmit({
     check: () => validate(values),
     save: async () => {
       const input = toInput(values);
+      if (!warned) {
+        const found = await api().athletes.checkAthlete(input);
+        const shown = Object.fromEntries(Object.entries(found).filter(([, text]) => text)) as typeof warnings;
+        if (Object.keys(shown).length > 0) {
+          setWarnings(shown);
+          // The first warned field takes the focus, so its warning is read out with it.
+          const first = Object.keys(shown)[0];
+          requestAnimationFrame(() => form.formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus());
+          return;
+        }
+      }
       const saved = athlete
         ? await api().athletes.update(athlete.id, athlete.revision, input)
         : await api().athletes.create(input);
@@ -63,6 +77,8 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
   const set = (name: TextField, value: string) => {
     setValues((current) => ({ ...current, [name]: value }));
     clear(name);
+    // Changed values are checked afresh on the next Save.
+    setWarnings({});
   };
 
   const text = (name: TextField, label: string, type = "text", autoComplete = "off") => (
@@ -88,7 +104,7 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
       title={athlete ? `Edit ${athlete.fullName}` : "Add athlete"}
       width="lg"
       form={form}
-      saveLabel={athlete ? "Save changes" : "Save athlete"}
+      saveLabel={warned ? "Save anyway" : athlete ? "Save changes" : "Save athlete"}
       onClose={onClose}
       bodyClassName="grid grid-cols-3 gap-x-5 gap-y-4"
     >
@@ -140,6 +156,7 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
         name="beltId"
         label="Belt"
         error={errors.beltId}
+        warning={warnings.beltId}
         hint={athlete ? "For a grading, use Record promotion: it keeps the history." : undefined}
       >
         {(control) => (
@@ -157,7 +174,7 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
         )}
       </Field>
 
-      <Field idPrefix={idPrefix} name="weightKg" label="Weight (kg)" error={errors.weightKg}>
+      <Field idPrefix={idPrefix} name="weightKg" label="Weight (kg)" error={errors.weightKg} warning={warnings.weightKg}>
         {(control) => (
           // Text, not type="number": that one drops a "," it doesn't expect, and 38,5 became 385.
           <input
