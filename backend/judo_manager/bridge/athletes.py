@@ -69,6 +69,13 @@ class AthletesApi:
         return to_wire(self._athletes.add_promotion(athleteId, revision, from_wire(data)))
 
     @coach_errors
+    def updatePromotion(
+        self, promotionId: int, revision: str, data: Wire[PromotionFields]
+    ) -> Wire[Athlete]:
+        """Correct a grading; the history stays a chain, or nothing changes."""
+        return to_wire(self._athletes.update_promotion(promotionId, revision, from_wire(data)))
+
+    @coach_errors
     def deletePromotion(self, promotionId: int, revision: str) -> Wire[Athlete]:
         """Remove a grading; removing the newest gives back the belt held before it."""
         return to_wire(self._athletes.delete_promotion(promotionId, revision))
@@ -77,6 +84,11 @@ class AthletesApi:
     def addMedal(self, athleteId: int, revision: str, data: Wire[MedalFields]) -> Wire[Athlete]:
         """Record a podium place."""
         return to_wire(self._athletes.add_medal(athleteId, revision, from_wire(data)))
+
+    @coach_errors
+    def updateMedal(self, medalId: int, revision: str, data: Wire[MedalFields]) -> Wire[Athlete]:
+        """Correct a medal."""
+        return to_wire(self._athletes.update_medal(medalId, revision, from_wire(data)))
 
     @coach_errors
     def deleteMedal(self, medalId: int, revision: str) -> Wire[Athlete]:

@@ -370,10 +370,14 @@ export interface AthletesApi {
   undoDelete(token: string): Promise<Athlete>;
   // Record a grading; the newest one sets the athlete's current belt.
   addPromotion(athleteId: number, revision: string, data: PromotionInput): Promise<Athlete>;
+  // Correct a grading; the history stays a chain, or nothing changes.
+  updatePromotion(promotionId: number, revision: string, data: PromotionInput): Promise<Athlete>;
   // Remove a grading; removing the newest gives back the belt held before it.
   deletePromotion(promotionId: number, revision: string): Promise<Athlete>;
   // Record a podium place.
   addMedal(athleteId: number, revision: string, data: MedalInput): Promise<Athlete>;
+  // Correct a medal.
+  updateMedal(medalId: number, revision: string, data: MedalInput): Promise<Athlete>;
   // Remove a medal.
   deleteMedal(medalId: number, revision: string): Promise<Athlete>;
 }
