@@ -45,11 +45,18 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
       editing={editing}
       form={
         <PromotionForm
+          // A fresh form for each entry corrected: its fields start from that entry.
+          key={editing.toEdit?.id ?? "new"}
           athlete={athlete}
           rules={rules}
+          promotion={editing.toEdit}
           onSaved={(updated, promotedTo) => {
             onChange(updated);
-            notifySuccess(`Recorded the promotion to ${promotedTo} for ${updated.fullName}`);
+            notifySuccess(
+              editing.toEdit
+                ? `Saved the promotion to ${promotedTo} for ${updated.fullName}`
+                : `Recorded the promotion to ${promotedTo} for ${updated.fullName}`,
+            );
             editing.closeForm();
           }}
           onCancel={editing.closeForm}
@@ -100,6 +107,15 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
                   ) : null}
                 </div>
                 <Button
+                  variant="ghost"
+                  size="sm"
+                  className="self-start"
+                  aria-label={`Edit promotion to ${belt?.name ?? "this belt"} on ${formatDate(promotion.promotedOn)}`}
+                  onClick={() => editing.openEdit(promotion)}
+                >
+                  Edit
+                </Button>
+                <Button
                   variant="ghostDanger"
                   size="sm"
                   className="self-start"
@@ -120,22 +136,24 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
 interface PromotionFormProps {
   athlete: Athlete;
   rules: RuleIndex | null;
+  /** The grading to correct; null to record a new one. */
+  promotion: Promotion | null;
   onSaved: (athlete: Athlete, promotedTo: string) => void;
   onCancel: () => void;
 }
 
-function PromotionForm({ athlete, rules, onSaved, onCancel }: PromotionFormProps) {
+function PromotionForm({ athlete, rules, promotion, onSaved, onCancel }: PromotionFormProps) {
   const idPrefix = useId();
-  const [promotedOn, setPromotedOn] = useState(todayIso);
-  const [beltId, setBeltId] = useState(() => nextBeltId(athlete, rules));
+  const [promotedOn, setPromotedOn] = useState(() => promotion?.promotedOn ?? todayIso());
+  const [beltId, setBeltId] = useState(() => (promotion ? String(promotion.beltId) : nextBeltId(athlete, rules)));
   // The rules may arrive after the form opened: preselect then, unless the coach chose.
   const [rulesSeen, setRulesSeen] = useState(rules !== null);
   if (!rulesSeen && rules !== null) {
     setRulesSeen(true);
     if (!beltId) setBeltId(nextBeltId(athlete, rules));
   }
-  const [examiner, setExaminer] = useState("");
-  const [notes, setNotes] = useState("");
+  const [examiner, setExaminer] = useState(promotion?.examiner ?? "");
+  const [notes, setNotes] = useState(promotion?.notes ?? "");
   const form = useFormSubmit({
     check: () => {
       const problems: FieldErrors = {};
@@ -146,20 +164,29 @@ function PromotionForm({ athlete, rules, onSaved, onCancel }: PromotionFormProps
       return problems;
     },
     save: async () => {
-      const updated = await api().athletes.addPromotion(athlete.id, athlete.revision, {
+      const input = {
         promotedOn,
         beltId: Number(beltId),
         examiner: examiner.trim() || null,
         notes: notes.trim() || null,
-      });
+      };
+      // A correction is checked by Python as a delete and a re-add, so the chain holds.
+      const updated = promotion
+        ? await api().athletes.updatePromotion(promotion.id, athlete.revision, input)
+        : await api().athletes.addPromotion(athlete.id, athlete.revision, input);
       onSaved(updated, rules?.beltById.get(Number(beltId))?.name ?? "the new belt");
     },
-    failTitle: "Couldn't record the promotion",
+    failTitle: promotion ? "Couldn't save the promotion" : "Couldn't record the promotion",
   });
   const { errors, clear } = form;
 
   return (
-    <HistoryForm label="Record promotion" saveLabel="Save promotion" form={form} onCancel={onCancel}>
+    <HistoryForm
+      label={promotion ? "Edit promotion" : "Record promotion"}
+      saveLabel={promotion ? "Save changes" : "Save promotion"}
+      form={form}
+      onCancel={onCancel}
+    >
       <Field idPrefix={idPrefix} name="promotedOn" label="Promotion date" error={errors.promotedOn}>
         {(control) => (
           <input
