@@ -704,3 +704,63 @@ def test_a_promotion_and_a_medal_are_corrected_in_place(
     _open(page, "Kenji Abe")
     expect(promotions).to_contain_text("Examiner: M. Weber-Sato")
     expect(medals).to_contain_text("Silver")
+
+
+def test_dates_are_typed_in_one_field_in_the_app_order_or_picked_from_a_calendar(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    with club(data) as c:
+        c.add(CLUB[0])
+    page = launch_app(data).page
+    expect(page.get_by_test_id("roster-count")).to_have_text(
+        "Showing 1 of 1 athletes", timeout=START_TIMEOUT_MS
+    )
+    page.get_by_role("button", name="Add athlete").click()
+    form = page.get_by_role("dialog", name="Add athlete")
+    born = form.get_by_label("Birth date")
+    expect(born).to_have_attribute("placeholder", "dd/mm/yyyy")
+    form.get_by_label("Full name").fill("Lina Weiss")
+    born.fill("31/02/2012")  # no such day
+    form.get_by_label("Sex").select_option(label="Female")
+    form.get_by_label("Belt").select_option(label="Orange")
+    form.get_by_label("Weight (kg)").fill("44")
+    form.get_by_role("button", name="Save athlete").click()
+    expect(form.locator("[data-field-error=birthDate]")).to_have_text(
+        "Enter the birth date as dd/mm/yyyy, like 14/03/2012."
+    )
+    born.fill("14/03/2012")
+    form.get_by_role("button", name="Save athlete").click()
+    expect(form).to_have_count(0)
+    header = page.get_by_role("region", name="Lina Weiss")
+    expect(header.locator("dt:text-is('Born') + dd")).to_have_text("14 Mar 2012")
+    # What Python keeps is the ISO date.
+    with sqlite3.connect(database_path(data)) as conn:
+        [(stored,)] = conn.execute("SELECT birth_date FROM athletes WHERE full_name = 'Lina Weiss'")
+    conn.close()
+    assert stored == "2012-03-14"
+
+    # The calendar beside a date: Escape closes it (not the form), a day sets the field.
+    page.get_by_role("button", name="Record promotion").click()
+    promotion = page.get_by_role("form", name="Record promotion")
+    day_field = promotion.get_by_label("Promotion date")
+    expect(day_field).to_have_value(dt.date.today().strftime("%d/%m/%Y"))
+    promotion.get_by_role("button", name="Open calendar").click()
+    calendar = page.get_by_role("dialog", name="Promotion date: calendar")
+    expect(calendar).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(calendar).to_have_count(0)
+    expect(promotion).to_be_visible()
+    expect(day_field).to_be_focused()
+
+    # It opens on the month typed, and the day clicked is what the field then holds.
+    day_field.fill("10/03/2020")
+    promotion.get_by_role("button", name="Open calendar").click()
+    save_screenshot(page, "date-calendar")
+    calendar.get_by_role("button", name=re.compile(r"\b14(th)? March 2020")).click()
+    expect(calendar).to_have_count(0)
+    expect(day_field).to_have_value("14/03/2020")
+    promotion.get_by_label("New belt").select_option(label="Orange-Green")
+    promotion.get_by_role("button", name="Save promotion").click()
+    expect(promotion).to_have_count(0)
+    expect(page.get_by_role("list", name="Promotions, newest first")).to_contain_text("14 Mar 2020")

@@ -1,8 +1,9 @@
 import { useId, useState } from "react";
+import { DateInput } from "../../components/ui/DateInput";
 import { controlClass, Field } from "../../components/ui/Field";
 import { FormDialog } from "../../components/ui/FormDialog";
 import { api } from "../../lib/bridge";
-import { formatNumberForInput, parseDecimal, todayIso } from "../../lib/format";
+import { dateInputProblem, formatNumberForInput, isIsoDate, parseDecimal, todayIso } from "../../lib/format";
 import { notifySuccess } from "../../lib/notify";
 import type { FieldErrors } from "../../lib/use-field-errors";
 import { useFormSubmit } from "../../lib/use-form-submit";
@@ -123,13 +124,12 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
 
       <Field idPrefix={idPrefix} name="birthDate" label="Birth date" error={errors.birthDate}>
         {(control) => (
-          <input
-            {...control}
-            type="date"
+          <DateInput
+            control={control}
+            label="Birth date"
             max={todayIso()}
             value={values.birthDate}
-            onChange={(event) => set("birthDate", event.target.value)}
-            className={controlClass}
+            onChange={(value) => set("birthDate", value)}
           />
         )}
       </Field>
@@ -264,6 +264,7 @@ function validate(values: Values): FieldErrors {
   const errors: FieldErrors = {};
   if (!values.fullName.trim()) errors.fullName = "Full name is required.";
   if (!values.birthDate) errors.birthDate = "Birth date is required.";
+  else if (!isIsoDate(values.birthDate)) errors.birthDate = dateInputProblem("Birth date");
   else if (values.birthDate > todayIso()) errors.birthDate = "Birth date can't be in the future.";
   else if (values.birthDate < "1900-01-01") errors.birthDate = "Birth date is not a valid date.";
   if (!values.sex) errors.sex = "Choose Female or Male.";

@@ -1,9 +1,10 @@
 import { useId, useState } from "react";
 import { Button } from "../../components/ui/Button";
 import { cn } from "../../components/ui/cn";
+import { DateInput } from "../../components/ui/DateInput";
 import { controlClass, Field } from "../../components/ui/Field";
 import { api } from "../../lib/bridge";
-import { formatDate, todayIso } from "../../lib/format";
+import { dateInputProblem, formatDate, isIsoDate, todayIso } from "../../lib/format";
 import { notifySuccess } from "../../lib/notify";
 import type { FieldErrors } from "../../lib/use-field-errors";
 import { useFormSubmit } from "../../lib/use-form-submit";
@@ -141,6 +142,7 @@ function MedalForm({ athlete, medal, onSaved, onCancel }: MedalFormProps) {
       const problems: FieldErrors = {};
       if (!competition.trim()) problems.competition = "Competition is required.";
       if (!heldOn) problems.heldOn = "Competition date is required.";
+      else if (!isIsoDate(heldOn)) problems.heldOn = dateInputProblem("Competition date");
       else if (heldOn > todayIso()) problems.heldOn = "Competition date can't be in the future.";
       else if (heldOn < athlete.birthDate) problems.heldOn = "Competition date can't be before the birth date.";
       if (!place) problems.place = "Choose gold, silver or bronze.";
@@ -184,16 +186,15 @@ function MedalForm({ athlete, medal, onSaved, onCancel }: MedalFormProps) {
       </Field>
       <Field idPrefix={idPrefix} name="heldOn" label="Competition date" error={errors.heldOn}>
         {(control) => (
-          <input
-            {...control}
-            type="date"
+          <DateInput
+            control={control}
+            label="Competition date"
             max={todayIso()}
             value={heldOn}
-            onChange={(event) => {
-              setHeldOn(event.target.value);
+            onChange={(value) => {
+              setHeldOn(value);
               clear("heldOn");
             }}
-            className={controlClass}
           />
         )}
       </Field>

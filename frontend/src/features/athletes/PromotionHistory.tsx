@@ -1,9 +1,10 @@
 import { useId, useState } from "react";
 import { BeltBadge } from "../../components/BeltBadge";
 import { Button } from "../../components/ui/Button";
+import { DateInput } from "../../components/ui/DateInput";
 import { controlClass, Field } from "../../components/ui/Field";
 import { api } from "../../lib/bridge";
-import { formatDate, todayIso } from "../../lib/format";
+import { dateInputProblem, formatDate, isIsoDate, todayIso } from "../../lib/format";
 import { notifySuccess } from "../../lib/notify";
 import type { FieldErrors } from "../../lib/use-field-errors";
 import { useFormSubmit } from "../../lib/use-form-submit";
@@ -158,6 +159,7 @@ function PromotionForm({ athlete, rules, promotion, onSaved, onCancel }: Promoti
     check: () => {
       const problems: FieldErrors = {};
       if (!promotedOn) problems.promotedOn = "Promotion date is required.";
+      else if (!isIsoDate(promotedOn)) problems.promotedOn = dateInputProblem("Promotion date");
       else if (promotedOn > todayIso()) problems.promotedOn = "Promotion date can't be in the future.";
       else if (promotedOn < athlete.birthDate) problems.promotedOn = "Promotion date can't be before the birth date.";
       if (!beltId) problems.beltId = "Choose the belt reached.";
@@ -189,17 +191,16 @@ function PromotionForm({ athlete, rules, promotion, onSaved, onCancel }: Promoti
     >
       <Field idPrefix={idPrefix} name="promotedOn" label="Promotion date" error={errors.promotedOn}>
         {(control) => (
-          <input
-            {...control}
-            type="date"
+          <DateInput
+            control={control}
+            label="Promotion date"
             autoFocus
             max={todayIso()}
             value={promotedOn}
-            onChange={(event) => {
-              setPromotedOn(event.target.value);
+            onChange={(value) => {
+              setPromotedOn(value);
               clear("promotedOn");
             }}
-            className={controlClass}
           />
         )}
       </Field>
