@@ -1,7 +1,7 @@
 """axe-core's WCAG 2 A/AA checks over every page and dialog of the real window.
 
-One window on one club walks the roster, an athlete's page with each of its forms and
-confirmations, Settings with its belt and category editors, the restore preview and the
+One window on one club walks the roster, an athlete's page with each of its forms,
+confirmations and the date calendar, Settings with its belt and category editors, the restore preview and the
 undo preview; the rescue screen needs damaged data, so it has a window of its own.
 """
 
@@ -76,6 +76,15 @@ def test_the_roster_and_the_add_athlete_form(shared: RunningApp) -> None:
     form.get_by_role("button", name="Save athlete").click()
     expect(form.locator("[data-field-error]").first).to_be_visible()
     expect_no_violations(page, "the Add athlete form with its problems shown")
+    # And with Python's warnings beside Belt and Weight.
+    form.get_by_label("Full name").fill("Yuki Tanaka")
+    form.get_by_label("Birth date").fill(f"14/03/{SEASON - 2}")
+    form.get_by_label("Sex").select_option(label="Male")
+    form.get_by_label("Belt").select_option(label="6th Dan")
+    form.get_by_label("Weight (kg)").fill("91")
+    form.get_by_role("button", name="Save athlete").click()
+    expect(form.locator("[data-field-warning]")).to_have_count(2)
+    expect_no_violations(page, "the Add athlete form with its warnings shown")
     form.get_by_role("button", name="Cancel").click()
     expect(form).to_have_count(0)
 
@@ -100,13 +109,28 @@ def test_an_athlete_page_and_its_forms_and_confirmations(shared: RunningApp) -> 
     confirm.get_by_role("button", name="Cancel").click()
     expect(confirm).to_have_count(0)
 
-    for button, form_name in (("Record promotion", "Record promotion"), ("Add medal", "Add medal")):
+    for button, form_name in (
+        ("Record promotion", "Record promotion"),
+        ("Add medal", "Add medal"),
+        ("Edit promotion to 2nd Dan", "Edit promotion"),
+        ("Edit gold medal at City Open", "Edit medal"),
+    ):
         page.get_by_role("button", name=button).click()
         inline = page.get_by_role("form", name=form_name)
         expect(inline).to_be_visible()
         expect_no_violations(page, f"the {form_name} form")
         inline.get_by_role("button", name="Cancel").click()
         expect(inline).to_have_count(0)
+
+    # The calendar beside a date field.
+    page.get_by_role("button", name="Record promotion").click()
+    inline = page.get_by_role("form", name="Record promotion")
+    inline.get_by_role("button", name="Open calendar").click()
+    expect(page.get_by_role("dialog", name="Promotion date: calendar")).to_be_visible()
+    expect_no_violations(page, "the date calendar")
+    page.keyboard.press("Escape")
+    inline.get_by_role("button", name="Cancel").click()
+    expect(inline).to_have_count(0)
 
     page.get_by_role("button", name=re.compile(r"^Delete promotion to ")).click()
     confirm = page.get_by_role("alertdialog")
