@@ -1,8 +1,9 @@
 """axe-core's WCAG 2 A/AA checks over every page and dialog of the real window.
 
 One window on one club walks the roster, an athlete's page with each of its forms,
-confirmations and the date calendar, Settings with its belt and category editors, the restore preview and the
-undo preview; the rescue screen needs damaged data, so it has a window of its own.
+confirmations and the date calendar, Settings with its belt and category editors, the
+restore preview and the undo preview; the rescue screen needs damaged data, so it has a
+window of its own.
 """
 
 from __future__ import annotations
