@@ -1,8 +1,5 @@
 import { CalendarIcon } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
-import { DayPicker } from "react-day-picker";
-import { enGB } from "react-day-picker/locale";
-import "react-day-picker/style.css";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { DATE_INPUT_PATTERN, formatDateForInput, parseDateInput } from "../../lib/format";
 import { cn } from "./cn";
 import type { ControlProps } from "./Field";
@@ -19,6 +16,10 @@ interface DateInputProps {
   max?: string;
   autoFocus?: boolean;
 }
+
+// Loaded when first opened: the calendar and its date library would add a sixth to the
+// start-up bundle for a button most visits never press.
+const DateCalendar = lazy(() => import("./DateCalendar"));
 
 function toDate(iso: string): Date | undefined {
   const [year, month, day] = iso.split("-").map(Number);
@@ -112,19 +113,9 @@ export function DateInput({ control, value, onChange, label, max, autoFocus }: D
           aria-label={`${label}: calendar`}
           className={cn("absolute top-full right-0 z-50 mt-1 rounded-xl bg-white p-3 shadow-lg ring-1 ring-slate-200")}
         >
-          <DayPicker
-            mode="single"
-            // Clicking the chosen day again keeps it (and closes), rather than emptying it.
-            required
-            locale={enGB}
-            autoFocus
-            captionLayout="dropdown"
-            selected={selected ? toDate(selected) : undefined}
-            defaultMonth={selected ? toDate(selected) : latest}
-            endMonth={latest}
-            disabled={latest ? { after: latest } : undefined}
-            onSelect={choose}
-          />
+          <Suspense fallback={<p className="p-4 text-sm text-slate-600">Opening the calendar…</p>}>
+            <DateCalendar selected={selected ? toDate(selected) : undefined} latest={latest} onSelect={choose} />
+          </Suspense>
         </div>
       ) : null}
     </div>
