@@ -34,7 +34,7 @@ class AppServices:
         return cls(
             db=db,
             jobs=jobs,
-            system=SystemService(db),
+            system=SystemService(db, backup.last_backup),
             athletes=AthletesService(db, rules),
             rules=rules,
             backup=backup,

@@ -8,13 +8,16 @@ those that restart the app or need a club of their own start their own.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from judo_manager.db.layout import database_path
 from tests.e2e.conftest import LaunchApp, RunningApp, save_screenshot
 from tests.e2e.native import resize_window
 from tests.e2e.test_roster import SEASON, START_TIMEOUT_MS, Member, club
@@ -473,7 +476,8 @@ def test_numbers_take_either_separator_and_dates_read_in_the_app_language_on_a_f
     # The app is English, whatever the system: "14 Mar", not "14 mars".
     expect(header.locator("dt:text-is('Born') + dd")).to_have_text(f"14 Mar {SEASON - 12}")
 
-    for typed, shown in (("15,5", "15.5 kg"), ("38.5", "38.5 kg")):
+    # Weights usual for a 12-year-old: an unusual one would ask "Save anyway" first.
+    for typed, shown in (("40,5", "40.5 kg"), ("38.5", "38.5 kg")):
         header.get_by_role("button", name="Edit", exact=True).click()
         form = page.get_by_role("dialog", name="Edit Bruno Silva")
         form.get_by_label("Weight (kg)").fill(typed)
@@ -528,3 +532,235 @@ def test_screenshots_of_the_roster_an_athlete_and_settings_at_each_size(
         _expect_nothing_scrolled_past_the_app(page)
     page.keyboard.press("Control+0")
     _expect_zoom(page, 1)
+
+
+def _reminder(page: Page) -> Locator:
+    return page.get_by_role("region", name="Time for a backup")
+
+
+def _log_old_backup(data: Path, days_ago: int) -> None:
+    """A backup-log row as Export Database writes it, `days_ago` days before now."""
+    finished = (dt.datetime.now().astimezone() - dt.timedelta(days=days_ago)).isoformat(
+        timespec="seconds"
+    )
+    with sqlite3.connect(database_path(data)) as conn:
+        conn.execute(
+            "INSERT INTO backup_log(started_at, finished_at, path, bytes, duration_ms, contents, "
+            "ok, error, kind) VALUES (?, ?, '/media/usb/club.db', 8192, 150, "
+            "'{\"athletes\": 3}', 1, NULL, 'backup')",
+            (finished, finished),
+        )
+    conn.close()
+
+
+def test_a_club_never_backed_up_is_reminded_until_tomorrow_across_a_restart(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    with club(data) as c:
+        for member in CLUB[:3]:
+            c.add(member)
+    app = launch_app(data)
+    page = app.page
+    reminder = _reminder(page)
+    expect(reminder).to_contain_text(
+        "Your club's data exists only on this computer", timeout=START_TIMEOUT_MS
+    )
+    # Above the page, in its flow: it covers none of the roster's controls.
+    for control in (
+        page.get_by_role("searchbox", name="Search athletes"),
+        page.get_by_role("button", name="Add athlete"),
+        page.get_by_role("heading", level=1, name="Athletes"),
+    ):
+        assert not _overlaps(reminder.bounding_box(), control.bounding_box())
+    _go(page, "Settings")
+    expect(reminder).to_be_visible()  # on every page
+
+    reminder.get_by_role("button", name="Remind me tomorrow").click()
+    expect(reminder).to_have_count(0)
+    app.stop()
+
+    page = launch_app(data).page
+    expect(page.get_by_test_id("roster-count")).to_have_text(
+        "Showing 3 of 3 athletes", timeout=START_TIMEOUT_MS
+    )
+    # Python's answer, which the banner loads at start, is in before the banner is judged.
+    assert page.evaluate("() => window.pywebview.api.system.getBackupReminder()")["due"] is False
+    expect(_reminder(page)).to_have_count(0)
+
+
+def test_a_backup_older_than_14_days_is_reminded_and_export_now_ends_it(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    with club(data) as c:
+        for member in CLUB[:3]:
+            c.add(member)
+    _log_old_backup(data, days_ago=15)
+    app = launch_app(data)
+    page = app.page
+    reminder = _reminder(page)
+    expect(reminder).to_contain_text(
+        re.compile(r"Your last backup was on \d+ \w+ \d{4}\."), timeout=START_TIMEOUT_MS
+    )
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    app.answer_dialog(stick / "club-backup.db")
+    reminder.get_by_role("button", name="Export now").click()
+    expect(
+        page.get_by_role("status").filter(has_text="Backup saved: club-backup.db")
+    ).to_be_visible()
+    expect(reminder).to_have_count(0)
+    assert (stick / "club-backup.db").stat().st_size > 0
+
+
+def test_a_two_year_old_6th_dan_of_91_kg_is_warned_of_twice_and_save_anyway_saves(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    with club(data) as c:
+        c.add(CLUB[0])
+    page = launch_app(data).page
+    expect(page.get_by_test_id("roster-count")).to_have_text(
+        "Showing 1 of 1 athletes", timeout=START_TIMEOUT_MS
+    )
+    page.get_by_role("button", name="Add athlete").click()
+    form = page.get_by_role("dialog", name="Add athlete")
+    form.get_by_label("Full name").fill("Yuki Tanaka")
+    form.get_by_label("Birth date").fill(f"{SEASON - 2}-03-14")
+    form.get_by_label("Sex").select_option(label="Male")
+    form.get_by_label("Belt").select_option(label="6th Dan")
+    form.get_by_label("Weight (kg)").fill("91")
+    form.get_by_role("button", name="Save athlete").click()
+
+    # Warnings, not refusals: each beside its field and read with it.
+    belt = form.locator("[data-field-warning=beltId]")
+    weight = form.locator("[data-field-warning=weightKg]")
+    expect(belt).to_contain_text("6th Dan at 2 is unusual")
+    expect(weight).to_contain_text("91 kg is far from the usual 8 to 22 kg for boys aged 2")
+    expect(form.get_by_label("Belt")).to_be_focused()
+    expect(form.get_by_label("Belt")).to_have_accessible_description(re.compile("unusual"))
+    expect(form.locator("[data-field-error]")).to_have_count(0)
+    expect(form).to_be_visible()  # nothing saved yet
+    save_screenshot(page, "athlete-form-warnings")
+
+    form.get_by_role("button", name="Save anyway").click()
+    expect(form).to_have_count(0)
+    header = page.get_by_role("region", name="Yuki Tanaka")
+    expect(header.get_by_role("img", name="Belt: 6th Dan")).to_be_visible()
+    expect(header).to_contain_text("91.0 kg")
+    _go(page, "Athletes")
+    expect(page.get_by_test_id("roster-count")).to_have_text("Showing 2 of 2 athletes")
+
+
+def test_a_promotion_and_a_medal_are_corrected_in_place(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    with club(data) as c:
+        kenji = c.add(Member("Kenji Abe", 35, "M", "1st Dan", 81.0))
+        c.promote(kenji, "2nd Dan", f"{SEASON - 1}-06-01", examiner="M. Weber")
+        c.medal(kenji, "City Opn", f"{SEASON - 1}-05-10", "gold")
+    page = launch_app(data).page
+    expect(page.get_by_test_id("roster-count")).to_have_text(
+        "Showing 1 of 1 athletes", timeout=START_TIMEOUT_MS
+    )
+    header = _open(page, "Kenji Abe")
+    promotions = page.get_by_role("list", name="Promotions, newest first")
+
+    page.get_by_role("button", name="Edit promotion to 2nd Dan on 1 Jun").click()
+    form = page.get_by_role("form", name="Edit promotion")
+    expect(form.get_by_label("Examiner")).to_have_value("M. Weber")
+    expect(form.get_by_label("New belt")).to_have_value(re.compile(r"\d+"))
+    # The same belt as before the grading breaks the chain: refused beside its field.
+    form.get_by_label("New belt").select_option(label="1st Dan")
+    form.get_by_role("button", name="Save changes").click()
+    expect(form.locator("[data-field-error=beltId]")).to_have_text(
+        "Kenji Abe already holds this belt."
+    )
+    form.get_by_label("New belt").select_option(label="3rd Dan")
+    form.get_by_label("Examiner").fill("M. Weber-Sato")
+    form.get_by_role("button", name="Save changes").click()
+    expect(form).to_have_count(0)
+    expect(promotions.get_by_role("listitem")).to_have_count(1)
+    expect(promotions).to_contain_text("from 1st Dan")
+    expect(promotions).to_contain_text("Examiner: M. Weber-Sato")
+    expect(header.get_by_role("img", name="Belt: 3rd Dan")).to_be_visible()
+
+    page.get_by_role("button", name="Edit gold medal at City Opn").click()
+    form = page.get_by_role("form", name="Edit medal")
+    expect(form.get_by_label("Competition", exact=True)).to_have_value("City Opn")
+    form.get_by_label("Competition", exact=True).fill("City Open")
+    form.get_by_label("Place").select_option(label="Silver")
+    form.get_by_role("button", name="Save changes").click()
+    expect(form).to_have_count(0)
+    medals = page.get_by_role("list", name="Medals, newest first")
+    expect(medals.get_by_role("listitem")).to_have_count(1)
+    expect(medals).to_contain_text("City Open")
+    expect(medals).to_contain_text("Silver")
+
+    # Kept: what the page shows is what Python saved.
+    _go(page, "Athletes")
+    _open(page, "Kenji Abe")
+    expect(promotions).to_contain_text("Examiner: M. Weber-Sato")
+    expect(medals).to_contain_text("Silver")
+
+
+def test_dates_are_typed_in_one_field_in_the_app_order_or_picked_from_a_calendar(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    with club(data) as c:
+        c.add(CLUB[0])
+    page = launch_app(data).page
+    expect(page.get_by_test_id("roster-count")).to_have_text(
+        "Showing 1 of 1 athletes", timeout=START_TIMEOUT_MS
+    )
+    page.get_by_role("button", name="Add athlete").click()
+    form = page.get_by_role("dialog", name="Add athlete")
+    born = form.get_by_label("Birth date")
+    expect(born).to_have_attribute("placeholder", "dd/mm/yyyy")
+    form.get_by_label("Full name").fill("Lina Weiss")
+    born.fill("31/02/2012")  # no such day
+    form.get_by_label("Sex").select_option(label="Female")
+    form.get_by_label("Belt").select_option(label="Orange")
+    form.get_by_label("Weight (kg)").fill("44")
+    form.get_by_role("button", name="Save athlete").click()
+    expect(form.locator("[data-field-error=birthDate]")).to_have_text(
+        "Enter the birth date as dd/mm/yyyy, like 14/03/2012."
+    )
+    born.fill("14/03/2012")
+    form.get_by_role("button", name="Save athlete").click()
+    expect(form).to_have_count(0)
+    header = page.get_by_role("region", name="Lina Weiss")
+    expect(header.locator("dt:text-is('Born') + dd")).to_have_text("14 Mar 2012")
+    # What Python keeps is the ISO date.
+    with sqlite3.connect(database_path(data)) as conn:
+        [(stored,)] = conn.execute("SELECT birth_date FROM athletes WHERE full_name = 'Lina Weiss'")
+    conn.close()
+    assert stored == "2012-03-14"
+
+    # The calendar beside a date: Escape closes it (not the form), a day sets the field.
+    page.get_by_role("button", name="Record promotion").click()
+    promotion = page.get_by_role("form", name="Record promotion")
+    day_field = promotion.get_by_label("Promotion date")
+    expect(day_field).to_have_value(dt.date.today().strftime("%d/%m/%Y"))
+    promotion.get_by_role("button", name="Open calendar").click()
+    calendar = page.get_by_role("dialog", name="Promotion date: calendar")
+    expect(calendar).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(calendar).to_have_count(0)
+    expect(promotion).to_be_visible()
+    expect(day_field).to_be_focused()
+
+    # It opens on the month typed, and the day clicked is what the field then holds.
+    day_field.fill("10/03/2020")
+    promotion.get_by_role("button", name="Open calendar").click()
+    save_screenshot(page, "date-calendar")
+    calendar.get_by_role("button", name=re.compile(r"\b14(th)? March 2020")).click()
+    expect(calendar).to_have_count(0)
+    expect(day_field).to_have_value("14/03/2020")
+    promotion.get_by_label("New belt").select_option(label="Orange-Green")
+    promotion.get_by_role("button", name="Save promotion").click()
+    expect(promotion).to_have_count(0)
+    expect(page.get_by_role("list", name="Promotions, newest first")).to_contain_text("14 Mar 2020")

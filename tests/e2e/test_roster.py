@@ -218,7 +218,8 @@ def test_a_promotion_changes_the_belt_and_deleting_it_gives_the_old_one_back(
     history.get_by_role("button", name="Record promotion").click()
     form = history.get_by_role("form", name="Record promotion")
     # Today, and the next belt on the ladder, are what a coach usually records.
-    expect(form.get_by_label("Promotion date")).to_have_value(TODAY)
+    # Today, in the app language's order (en-GB: dd/mm/yyyy).
+    expect(form.get_by_label("Promotion date")).to_have_value(dt.date.today().strftime("%d/%m/%Y"))
     expect(form.get_by_label("New belt").locator("option:checked")).to_have_text("Yellow-Orange")
     form.get_by_label("New belt").select_option(label="Orange")
     form.get_by_label("Examiner").fill("K. Tanaka (6th Dan)")

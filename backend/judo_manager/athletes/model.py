@@ -148,3 +148,11 @@ class DeletedAthlete:
 
     full_name: str
     undo_token: str
+
+
+@dataclass(frozen=True)
+class AthleteWarnings:
+    """Unusual values in an athlete's form, by field; None where the field looks usual."""
+
+    belt_id: str | None
+    weight_kg: str | None

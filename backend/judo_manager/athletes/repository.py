@@ -250,6 +250,14 @@ def insert_medal(conn: sqlite3.Connection, athlete_id: int, medal: MedalFields) 
     return int(cursor.lastrowid or 0)
 
 
+def update_medal(conn: sqlite3.Connection, medal_id: int, medal: MedalFields) -> None:
+    """Change a medal's fields."""
+    conn.execute(
+        "UPDATE medals SET competition = ?, held_on = ?, place = ?, category = ? WHERE id = ?",
+        (medal.competition, medal.held_on.isoformat(), medal.place, medal.category, medal_id),
+    )
+
+
 def medal_owner(conn: sqlite3.Connection, medal_id: int) -> int | None:
     """The athlete a medal belongs to, or None when there is no such medal."""
     found = conn.execute("SELECT athlete_id FROM medals WHERE id = ?", (medal_id,)).fetchone()

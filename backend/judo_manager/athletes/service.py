@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import cast
 
-from judo_manager.athletes import repository
+from judo_manager.athletes import repository, sanity
 from judo_manager.athletes.model import (
     MEDAL_PLACES,
     SEXES,
@@ -20,6 +20,7 @@ from judo_manager.athletes.model import (
     STATUSES,
     Athlete,
     AthleteFields,
+    AthleteWarnings,
     DeletedAthlete,
     MedalFields,
     MedalPlace,
@@ -131,6 +132,35 @@ class AthletesService:
             new_id = repository.insert_athlete(conn, athlete, search_key(athlete.full_name))
             return _load(conn, new_id)
 
+    def warnings(self, data: Mapping[str, object]) -> AthleteWarnings:
+        """What is possible but unusual in the form (a dan grade under 14, a weight far from
+        the usual range for the age and sex), for the coach to confirm; never a refusal.
+
+        Only fields that read correctly are judged: a missing or wrong one is for `create`
+        and `update` to refuse, with their own message.
+        """
+        form = FormReader(data)
+        birth_date = form.date("birth_date", "Birth date", not_after=self._today())
+        sex = form.choice("sex", "Sex", SEXES)
+        belt_id = form.identifier("belt_id", "a belt")
+        weight = form.number(
+            "weight_kg", "Weight", minimum=MIN_WEIGHT_KG, maximum=MAX_WEIGHT_KG, unit=" kg"
+        )
+        if birth_date is None:
+            return AthleteWarnings(belt_id=None, weight_kg=None)
+        age = self._today().year - birth_date.year
+        belt = next((b for b in self._rules.get().belts if b.id == belt_id), None)
+        return AthleteWarnings(
+            belt_id=None
+            if belt is None
+            else sanity.belt_warning(age, belt.kind == "dan", belt.name),
+            weight_kg=(
+                None
+                if weight is None or sex is None
+                else sanity.weight_warning(age, cast(Sex, sex), weight)
+            ),
+        )
+
     def update(self, athlete_id: int, revision: str, data: Mapping[str, object]) -> Athlete:
         """Change an athlete after checking every field.
 
@@ -200,25 +230,24 @@ class AthletesService:
         athlete_id = require_id(athlete_id, "athlete")
         with self._db.write() as conn:
             _claim(conn, athlete_id, revision)
-            athlete = _load(conn, athlete_id)
-            promotion = self._read_promotion(conn, data, athlete)
-            day = promotion.promoted_on.isoformat()
-            if any(p.promoted_on == day for p in athlete.promotions):
-                raise ValidationError(
-                    {
-                        "promoted_on": f"A promotion is already recorded on {day}. Delete it "
-                        "first if it was wrong."
-                    }
-                )
-            # The first one after that day: past every row id of the day itself.
-            successor = repository.next_promotion(conn, athlete_id, day, after_id=MAX_ROW_ID)
-            _refuse_a_grading_to_the_same_belt(athlete, promotion, successor)
-            if successor is None:
-                repository.insert_promotion(conn, athlete_id, promotion, athlete.belt_id)
-                repository.set_belt(conn, athlete_id, promotion.belt_id)
-            else:
-                repository.insert_promotion(conn, athlete_id, promotion, successor.from_belt_id)
-                repository.set_promotion_from_belt(conn, successor.id, promotion.belt_id)
+            self._insert_promotion(conn, athlete_id, data)
+            return _load(conn, athlete_id)
+
+    def update_promotion(
+        self, promotion_id: int, revision: str, data: Mapping[str, object]
+    ) -> Athlete:
+        """Correct a grading (its date, belt or examiner).
+
+        Done as the delete and the add that a coach would otherwise do by hand, with the same
+        checks, in one transaction: the history stays a chain, and if the corrected grading
+        doesn't fit it, nothing changes.
+        """
+        promotion_id = require_id(promotion_id, "promotion")
+        with self._db.write() as conn:
+            athlete_id, promotion = self._find_promotion(conn, promotion_id)
+            _claim(conn, athlete_id, revision)
+            _remove_promotion(conn, athlete_id, promotion)
+            self._insert_promotion(conn, athlete_id, data)
             return _load(conn, athlete_id)
 
     def delete_promotion(self, promotion_id: int, revision: str) -> Athlete:
@@ -228,26 +257,40 @@ class AthletesService:
         """
         promotion_id = require_id(promotion_id, "promotion")
         with self._db.write() as conn:
-            found = repository.get_promotion(conn, promotion_id)
-            if found is None:
-                raise NotFoundError.of("promotion")
-            athlete_id, promotion = found
+            athlete_id, promotion = self._find_promotion(conn, promotion_id)
             _claim(conn, athlete_id, revision)
-            successor = repository.next_promotion(
-                conn, athlete_id, promotion.promoted_on, after_id=promotion.id
-            )
-            if successor is None:
-                if repository.current_belt(conn, athlete_id) == promotion.belt_id:
-                    repository.set_belt(conn, athlete_id, promotion.from_belt_id)
-            elif successor.belt_id == promotion.from_belt_id:
-                raise ConflictError(
-                    f"Deleting this promotion would leave the one on {successor.promoted_on} "
-                    "going from a belt to the same belt. Delete that one first."
-                )
-            else:
-                repository.set_promotion_from_belt(conn, successor.id, promotion.from_belt_id)
-            repository.delete_promotion(conn, promotion_id)
+            _remove_promotion(conn, athlete_id, promotion)
             return _load(conn, athlete_id)
+
+    def _find_promotion(self, conn: sqlite3.Connection, promotion_id: int) -> tuple[int, Promotion]:
+        found = repository.get_promotion(conn, promotion_id)
+        if found is None:
+            raise NotFoundError.of("promotion")
+        return found
+
+    def _insert_promotion(
+        self, conn: sqlite3.Connection, athlete_id: int, data: Mapping[str, object]
+    ) -> None:
+        """Check a grading against the history and slot it in (inside the caller's write)."""
+        athlete = _load(conn, athlete_id)
+        promotion = self._read_promotion(conn, data, athlete)
+        day = promotion.promoted_on.isoformat()
+        if any(p.promoted_on == day for p in athlete.promotions):
+            raise ValidationError(
+                {
+                    "promoted_on": f"A promotion is already recorded on {day}. Delete it "
+                    "first if it was wrong."
+                }
+            )
+        # The first one after that day: past every row id of the day itself.
+        successor = repository.next_promotion(conn, athlete_id, day, after_id=MAX_ROW_ID)
+        _refuse_a_grading_to_the_same_belt(athlete, promotion, successor)
+        if successor is None:
+            repository.insert_promotion(conn, athlete_id, promotion, athlete.belt_id)
+            repository.set_belt(conn, athlete_id, promotion.belt_id)
+        else:
+            repository.insert_promotion(conn, athlete_id, promotion, successor.from_belt_id)
+            repository.set_promotion_from_belt(conn, successor.id, promotion.belt_id)
 
     def add_medal(self, athlete_id: int, revision: str, data: Mapping[str, object]) -> Athlete:
         """Record a podium place."""
@@ -256,6 +299,18 @@ class AthletesService:
             _claim(conn, athlete_id, revision)
             athlete = _load(conn, athlete_id)
             repository.insert_medal(conn, athlete_id, self._read_medal(data, athlete))
+            return _load(conn, athlete_id)
+
+    def update_medal(self, medal_id: int, revision: str, data: Mapping[str, object]) -> Athlete:
+        """Correct a medal, after the same checks as adding one."""
+        medal_id = require_id(medal_id, "medal")
+        with self._db.write() as conn:
+            athlete_id = repository.medal_owner(conn, medal_id)
+            if athlete_id is None:
+                raise NotFoundError.of("medal")
+            _claim(conn, athlete_id, revision)
+            medal = self._read_medal(data, _load(conn, athlete_id))
+            repository.update_medal(conn, medal_id, medal)
             return _load(conn, athlete_id)
 
     def delete_medal(self, medal_id: int, revision: str) -> Athlete:
@@ -393,6 +448,24 @@ class AthletesService:
         )
         form.check()
         return fields
+
+
+def _remove_promotion(conn: sqlite3.Connection, athlete_id: int, promotion: Promotion) -> None:
+    """Take a grading out of the history, keeping it a chain (inside the caller's write)."""
+    successor = repository.next_promotion(
+        conn, athlete_id, promotion.promoted_on, after_id=promotion.id
+    )
+    if successor is None:
+        if repository.current_belt(conn, athlete_id) == promotion.belt_id:
+            repository.set_belt(conn, athlete_id, promotion.from_belt_id)
+    elif successor.belt_id == promotion.from_belt_id:
+        raise ConflictError(
+            f"Deleting this promotion would leave the one on {successor.promoted_on} "
+            "going from a belt to the same belt. Delete that one first."
+        )
+    else:
+        repository.set_promotion_from_belt(conn, successor.id, promotion.from_belt_id)
+    repository.delete_promotion(conn, promotion.id)
 
 
 def _refuse_a_grading_to_the_same_belt(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from judo_manager.athletes.model import (
     Athlete,
     AthleteFields,
+    AthleteWarnings,
     DeletedAthlete,
     MedalFields,
     PromotionFields,
@@ -39,6 +40,12 @@ class AthletesApi:
         return to_wire(self._athletes.create(from_wire(data)))
 
     @coach_errors
+    def checkAthlete(self, data: Wire[AthleteFields]) -> Wire[AthleteWarnings]:
+        """What looks unusual in the form (a dan grade under 14, an odd weight for the age
+        and sex): warnings the coach may save past, by field."""
+        return to_wire(self._athletes.warnings(from_wire(data)))
+
+    @coach_errors
     def update(self, id: int, revision: str, data: Wire[AthleteFields]) -> Wire[Athlete]:
         """Change an athlete, still at `revision`, after checking every field."""
         return to_wire(self._athletes.update(id, revision, from_wire(data)))
@@ -62,6 +69,13 @@ class AthletesApi:
         return to_wire(self._athletes.add_promotion(athleteId, revision, from_wire(data)))
 
     @coach_errors
+    def updatePromotion(
+        self, promotionId: int, revision: str, data: Wire[PromotionFields]
+    ) -> Wire[Athlete]:
+        """Correct a grading; the history stays a chain, or nothing changes."""
+        return to_wire(self._athletes.update_promotion(promotionId, revision, from_wire(data)))
+
+    @coach_errors
     def deletePromotion(self, promotionId: int, revision: str) -> Wire[Athlete]:
         """Remove a grading; removing the newest gives back the belt held before it."""
         return to_wire(self._athletes.delete_promotion(promotionId, revision))
@@ -70,6 +84,11 @@ class AthletesApi:
     def addMedal(self, athleteId: int, revision: str, data: Wire[MedalFields]) -> Wire[Athlete]:
         """Record a podium place."""
         return to_wire(self._athletes.add_medal(athleteId, revision, from_wire(data)))
+
+    @coach_errors
+    def updateMedal(self, medalId: int, revision: str, data: Wire[MedalFields]) -> Wire[Athlete]:
+        """Correct a medal."""
+        return to_wire(self._athletes.update_medal(medalId, revision, from_wire(data)))
 
     @coach_errors
     def deleteMedal(self, medalId: int, revision: str) -> Wire[Athlete]:

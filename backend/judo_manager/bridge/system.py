@@ -11,6 +11,7 @@ from judo_manager.bridge.prompts import ask_backup_destination, ask_restore_sour
 from judo_manager.bridge.types import (
     AppInfo,
     BackupRecord,
+    BackupReminderState,
     DataProblem,
     DataSummary,
     ProgressUpdate,
@@ -82,6 +83,15 @@ class SystemApi:
     def snoozeBackupReminder(self) -> WindowPreferences:
         """ "Remind me tomorrow": the backup reminder stays quiet until tomorrow."""
         return _preferences(self._system.snooze_backup_reminder())
+
+    @coach_errors
+    def getBackupReminder(self) -> BackupReminderState:
+        """Whether to remind the coach to back up (14 days since the last, or never)."""
+        reminder = self._system.backup_reminder()
+        last_on = reminder.last_backup_on
+        return BackupReminderState(
+            due=reminder.due, lastBackupOn=None if last_on is None else last_on.isoformat()
+        )
 
     @coach_errors
     def getLastBackup(self) -> BackupRecord | None:

@@ -33,6 +33,13 @@ class WindowPreferences(TypedDict):
     backupReminderSnoozedUntil: str | None
 
 
+class BackupReminderState(TypedDict):
+    """Whether every page reminds the coach to back up; `lastBackupOn` is YYYY-MM-DD."""
+
+    due: bool
+    lastBackupOn: str | None
+
+
 class DataProblem(TypedDict):
     """The club's data on this computer can't be used: the message says why and what to do."""
 

@@ -8,11 +8,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from judo_manager import __version__
+from judo_manager.backup.model import BackupAttempt
 from judo_manager.db import Database
 from judo_manager.db.contents import Contents, count_contents
 from judo_manager.db.health import damage_of, damaged
 from judo_manager.db.migrations import read_header
 from judo_manager.system.preferences import Preferences, PreferencesFile
+
+# A club that goes longer than this without a backup is reminded of it on every page.
+BACKUP_REMINDER_AFTER_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -27,12 +31,26 @@ class AppInfo:
     contents: Contents
 
 
+@dataclass(frozen=True)
+class BackupReminder:
+    """Whether to remind the coach to back up now, and the day of the last backup."""
+
+    due: bool
+    last_backup_on: dt.date | None
+
+
 class SystemService:
     """Answers questions about the app itself."""
 
-    def __init__(self, db: Database, today: Callable[[], dt.date] = dt.date.today) -> None:
+    def __init__(
+        self,
+        db: Database,
+        last_backup: Callable[[], BackupAttempt | None],
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
         self._db = db
         self._preferences = PreferencesFile(db.folder.root)
+        self._last_backup = last_backup
         self._today = today
 
     def preferences(self) -> Preferences:
@@ -46,6 +64,23 @@ class SystemService:
     def snooze_backup_reminder(self) -> Preferences:
         """Quiet the reminder to back up until tomorrow."""
         return self._preferences.snooze_backup_reminder(self._today())
+
+    def backup_reminder(self) -> BackupReminder:
+        """Due when the last backup is more than 14 days old, or when there has never been
+        one and the club holds data; quiet on a day "Remind me tomorrow" was pressed for."""
+        today = self._today()
+        last = self._last_backup()
+        last_on = None if last is None else _day_of(last.finished_at)
+        snoozed_until = self._preferences.read().backup_reminder_snoozed_until
+        if snoozed_until is not None and today < snoozed_until:
+            return BackupReminder(due=False, last_backup_on=last_on)
+        if last is None:
+            with self._db.snapshot() as conn:
+                holds_data = any(count for count in count_contents(conn).values())
+            return BackupReminder(due=holds_data, last_backup_on=None)
+        # A date that can't be read can't prove the backup is recent.
+        due = last_on is None or (today - last_on).days > BACKUP_REMINDER_AFTER_DAYS
+        return BackupReminder(due=due, last_backup_on=last_on)
 
     def data_folder(self) -> Path:
         """The folder that holds the club's data."""
@@ -69,3 +104,11 @@ class SystemService:
             database_bytes=self._db.size_bytes(),
             contents=contents,
         )
+
+
+def _day_of(timestamp: str) -> dt.date | None:
+    """The day of a backup log's timestamp, as this computer's clock wrote it."""
+    try:
+        return dt.datetime.fromisoformat(timestamp).date()
+    except ValueError:
+        return None

@@ -2,6 +2,7 @@ import { LucideProvider } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Notifications } from "../components/ui/Notifications";
 import { Spinner } from "../components/ui/Spinner";
+import { BackupReminder } from "../features/backup/BackupReminder";
 import { RescueScreen } from "../features/rescue/RescueScreen";
 import { RestoreConfirmDialog } from "../features/restore/RestoreConfirmDialog";
 import { useRestore } from "../features/restore/use-restore";
@@ -94,9 +95,14 @@ function Shell() {
           it: positioned against the window, it stretched the document past the app. */}
       <main className="relative flex min-w-0 flex-1 flex-col overflow-hidden">
         {/* Compact in a low window, where every line is a roster row less. */}
-        <header className="shrink-0 border-b border-slate-200 bg-white px-5 py-6 lg:px-10 [@media(max-height:700px)]:py-3">
-          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{page.title}</h1>
-          <p className="mt-1 text-sm text-slate-600 [@media(max-height:700px)]:sr-only">{page.subtitle}</p>
+        <header className="flex shrink-0 flex-wrap items-center justify-between gap-x-6 gap-y-2 border-b border-slate-200 bg-white px-5 py-6 lg:px-10 [@media(max-height:700px)]:py-3">
+          <div className="min-w-0">
+            <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{page.title}</h1>
+            <p className="mt-1 text-sm text-slate-600 [@media(max-height:700px)]:sr-only">{page.subtitle}</p>
+          </div>
+          {/* Beside the title rather than above the page: it covers nothing and, in a low
+              window, costs the roster no row. */}
+          <BackupReminder />
         </header>
         <div
           key={page.id}

@@ -22,7 +22,7 @@ const LIGHT_TEXT = "#ffffff";
 export const BeltBadge = memo(function BeltBadge({ belt, size = "sm", className }: BeltBadgeProps) {
   if (!belt) {
     return (
-      <span className={cn("text-slate-400", className)}>
+      <span className={cn("text-slate-500", className)}>
         <span aria-hidden="true">—</span>
         <span className="sr-only">No belt</span>
       </span>

@@ -105,3 +105,61 @@ export function parseWhole(text: string): number | null {
   const trimmed = text.trim();
   return /^[+-]?\d+$/.test(trimmed) ? Number(trimmed) : null;
 }
+
+type DatePart = "day" | "month" | "year";
+
+/** The order of day, month and year in the app's language, and what separates them. */
+function dateLayout(): { order: DatePart[]; separator: string } {
+  const parts = new Intl.DateTimeFormat(APP_LOCALE, { day: "2-digit", month: "2-digit", year: "numeric" }).formatToParts(
+    new Date(2012, 2, 14),
+  );
+  const order = parts.flatMap((part) =>
+    part.type === "day" || part.type === "month" || part.type === "year" ? [part.type] : [],
+  );
+  const separator = parts.find((part) => part.type === "literal")?.value ?? "/";
+  return { order, separator };
+}
+
+const DATE_LAYOUT = dateLayout();
+const PLACEHOLDERS: Record<DatePart, string> = { day: "dd", month: "mm", year: "yyyy" };
+
+/** How a typed date is written in the app's language: "dd/mm/yyyy" in en-GB. */
+export const DATE_INPUT_PATTERN = DATE_LAYOUT.order.map((part) => PLACEHOLDERS[part]).join(DATE_LAYOUT.separator);
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for "2012-03-14": what Python is sent. */
+export function isIsoDate(value: string): boolean {
+  return ISO_DATE.test(value);
+}
+
+/** "2012-03-14" as typed in the app's language ("14/03/2012"); anything else unchanged. */
+export function formatDateForInput(value: string): string {
+  if (!isIsoDate(value)) return value;
+  const [year, month, day] = value.split("-");
+  const parts: Record<DatePart, string> = { day, month, year };
+  return DATE_LAYOUT.order.map((part) => parts[part]).join(DATE_LAYOUT.separator);
+}
+
+/**
+ * A date typed in the app's order ("14/03/2012", "14.3.2012", "14-03-2012": any separator),
+ * or year first ("2012-03-14"), as "2012-03-14"; null if it isn't a real day with a
+ * four-digit year.
+ */
+export function parseDateInput(text: string): string | null {
+  const numbers = text.trim().split(/[^0-9]+/).filter(Boolean);
+  if (numbers.length !== 3) return null;
+  // A four-digit first number can only be a year: "2012-03-14", pasted from elsewhere, reads too.
+  const order: DatePart[] = numbers[0].length === 4 ? ["year", "month", "day"] : DATE_LAYOUT.order;
+  const parts = Object.fromEntries(order.map((part, i) => [part, numbers[i]])) as Record<DatePart, string>;
+  if (parts.year.length !== 4 || parts.day.length > 2 || parts.month.length > 2) return null;
+  const [year, month, day] = [Number(parts.year), Number(parts.month), Number(parts.day)];
+  const date = new Date(year, month - 1, day);
+  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) return null;
+  return `${parts.year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** The message for a date that doesn't read, naming the app's order. */
+export function dateInputProblem(label: string): string {
+  return `Enter the ${label.toLowerCase()} as ${DATE_INPUT_PATTERN}, like ${formatDateForInput("2012-03-14")}.`;
+}

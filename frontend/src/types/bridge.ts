@@ -86,6 +86,12 @@ export interface AthleteInput {
   active: boolean;
 }
 
+// Unusual values in an athlete's form, by field; None where the field looks usual.
+export interface AthleteWarnings {
+  beltId: string | null;
+  weightKg: string | null;
+}
+
 // What a delete hands back: who it was, and the token that undoes it for a while.
 export interface DeletedAthlete {
   fullName: string;
@@ -167,6 +173,12 @@ export interface RecordCount {
 export interface WindowPreferences {
   zoom: number;
   backupReminderSnoozedUntil: string | null;
+}
+
+// Whether every page reminds the coach to back up; `lastBackupOn` is YYYY-MM-DD.
+export interface BackupReminderState {
+  due: boolean;
+  lastBackupOn: string | null;
 }
 
 // The club's data on this computer can't be used: the message says why and what to do.
@@ -318,6 +330,8 @@ export interface SystemApi {
   setZoom(zoom: number): Promise<WindowPreferences>;
   // "Remind me tomorrow": the backup reminder stays quiet until tomorrow.
   snoozeBackupReminder(): Promise<WindowPreferences>;
+  // Whether to remind the coach to back up (14 days since the last, or never).
+  getBackupReminder(): Promise<BackupReminderState>;
   // The most recent successful backup, or None if there was none.
   getLastBackup(): Promise<BackupRecord | null>;
   // Export Database: the native save dialog, then a verified backup; None if cancelled.
@@ -344,6 +358,9 @@ export interface AthletesApi {
   get(id: number): Promise<Athlete>;
   // Add an athlete after checking every field; a duplicate is refused.
   create(data: AthleteInput): Promise<Athlete>;
+  // What looks unusual in the form (a dan grade under 14, an odd weight for the age and sex):
+  // warnings the coach may save past, by field.
+  checkAthlete(data: AthleteInput): Promise<AthleteWarnings>;
   // Change an athlete, still at `revision`, after checking every field.
   update(id: number, revision: string, data: AthleteInput): Promise<Athlete>;
   // Remove an athlete, still at `revision`, with their promotions and medals; the token undoes
@@ -353,10 +370,14 @@ export interface AthletesApi {
   undoDelete(token: string): Promise<Athlete>;
   // Record a grading; the newest one sets the athlete's current belt.
   addPromotion(athleteId: number, revision: string, data: PromotionInput): Promise<Athlete>;
+  // Correct a grading; the history stays a chain, or nothing changes.
+  updatePromotion(promotionId: number, revision: string, data: PromotionInput): Promise<Athlete>;
   // Remove a grading; removing the newest gives back the belt held before it.
   deletePromotion(promotionId: number, revision: string): Promise<Athlete>;
   // Record a podium place.
   addMedal(athleteId: number, revision: string, data: MedalInput): Promise<Athlete>;
+  // Correct a medal.
+  updateMedal(medalId: number, revision: string, data: MedalInput): Promise<Athlete>;
   // Remove a medal.
   deleteMedal(medalId: number, revision: string): Promise<Athlete>;
 }

@@ -277,7 +277,7 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
     <div className="contents">
       <dt className="text-slate-500">{label}</dt>
       <dd className="min-w-0 break-words text-slate-900">
-        {children || <span className="text-slate-400">—</span>}
+        {children || <span className="text-slate-500">—</span>}
       </dd>
     </div>
   );

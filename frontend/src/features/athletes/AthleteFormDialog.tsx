@@ -1,13 +1,14 @@
 import { useId, useState } from "react";
+import { DateInput } from "../../components/ui/DateInput";
 import { controlClass, Field } from "../../components/ui/Field";
 import { FormDialog } from "../../components/ui/FormDialog";
 import { api } from "../../lib/bridge";
-import { formatNumberForInput, parseDecimal, todayIso } from "../../lib/format";
+import { dateInputProblem, formatNumberForInput, isIsoDate, parseDecimal, todayIso } from "../../lib/format";
 import { notifySuccess } from "../../lib/notify";
 import type { FieldErrors } from "../../lib/use-field-errors";
 import { useFormSubmit } from "../../lib/use-form-submit";
 import { useRuleIndex } from "../../lib/use-rules";
-import type { Athlete, AthleteInput, Sex } from "../../types/bridge";
+import type { Athlete, AthleteInput, AthleteWarnings, Sex } from "../../types/bridge";
 import { BeltOptions } from "./BeltOptions";
 
 /** The same bounds Python checks; the form only saves the coach a round trip. */
@@ -46,10 +47,24 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
   const rules = useRuleIndex();
   const idPrefix = useId();
   const [values, setValues] = useState<Values>(() => initialValues(athlete));
+  // Python's warnings for the values as they are now; while shown, Save saves past them.
+  const [warnings, setWarnings] = useState<Partial<Record<keyof AthleteWarnings, string>>>({});
+  const warned = Object.keys(warnings).length > 0;
   const form = useFormSubmit({
     check: () => validate(values),
     save: async () => {
       const input = toInput(values);
+      if (!warned) {
+        const found = await api().athletes.checkAthlete(input);
+        const shown = Object.fromEntries(Object.entries(found).filter(([, text]) => text)) as typeof warnings;
+        if (Object.keys(shown).length > 0) {
+          setWarnings(shown);
+          // The first warned field takes the focus, so its warning is read out with it.
+          const first = Object.keys(shown)[0];
+          requestAnimationFrame(() => form.formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus());
+          return;
+        }
+      }
       const saved = athlete
         ? await api().athletes.update(athlete.id, athlete.revision, input)
         : await api().athletes.create(input);
@@ -63,6 +78,8 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
   const set = (name: TextField, value: string) => {
     setValues((current) => ({ ...current, [name]: value }));
     clear(name);
+    // Changed values are checked afresh on the next Save.
+    setWarnings({});
   };
 
   const text = (name: TextField, label: string, type = "text", autoComplete = "off") => (
@@ -88,7 +105,7 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
       title={athlete ? `Edit ${athlete.fullName}` : "Add athlete"}
       width="lg"
       form={form}
-      saveLabel={athlete ? "Save changes" : "Save athlete"}
+      saveLabel={warned ? "Save anyway" : athlete ? "Save changes" : "Save athlete"}
       onClose={onClose}
       bodyClassName="grid grid-cols-3 gap-x-5 gap-y-4"
     >
@@ -107,13 +124,12 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
 
       <Field idPrefix={idPrefix} name="birthDate" label="Birth date" error={errors.birthDate}>
         {(control) => (
-          <input
-            {...control}
-            type="date"
+          <DateInput
+            control={control}
+            label="Birth date"
             max={todayIso()}
             value={values.birthDate}
-            onChange={(event) => set("birthDate", event.target.value)}
-            className={controlClass}
+            onChange={(value) => set("birthDate", value)}
           />
         )}
       </Field>
@@ -140,6 +156,7 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
         name="beltId"
         label="Belt"
         error={errors.beltId}
+        warning={warnings.beltId}
         hint={athlete ? "For a grading, use Record promotion: it keeps the history." : undefined}
       >
         {(control) => (
@@ -157,7 +174,7 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
         )}
       </Field>
 
-      <Field idPrefix={idPrefix} name="weightKg" label="Weight (kg)" error={errors.weightKg}>
+      <Field idPrefix={idPrefix} name="weightKg" label="Weight (kg)" error={errors.weightKg} warning={warnings.weightKg}>
         {(control) => (
           // Text, not type="number": that one drops a "," it doesn't expect, and 38,5 became 385.
           <input
@@ -247,6 +264,7 @@ function validate(values: Values): FieldErrors {
   const errors: FieldErrors = {};
   if (!values.fullName.trim()) errors.fullName = "Full name is required.";
   if (!values.birthDate) errors.birthDate = "Birth date is required.";
+  else if (!isIsoDate(values.birthDate)) errors.birthDate = dateInputProblem("Birth date");
   else if (values.birthDate > todayIso()) errors.birthDate = "Birth date can't be in the future.";
   else if (values.birthDate < "1900-01-01") errors.birthDate = "Birth date is not a valid date.";
   if (!values.sex) errors.sex = "Choose Female or Male.";

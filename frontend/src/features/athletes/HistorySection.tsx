@@ -20,6 +20,9 @@ interface HistoryEditingOptions<T> {
 export interface HistoryEditing<T> {
   formOpen: boolean;
   openForm: () => void;
+  /** The entry the open form corrects; null when it adds a new one. */
+  toEdit: T | null;
+  openEdit: (entry: T) => void;
   closeForm: () => void;
   /** The entry whose delete is being confirmed, if any. */
   toDelete: T | null;
@@ -41,12 +44,14 @@ export function useHistoryEditing<T>({
   onDeleted,
 }: HistoryEditingOptions<T>): HistoryEditing<T> {
   const [formOpen, setFormOpen] = useState(false);
+  const [toEdit, setToEdit] = useState<T | null>(null);
   const [toDelete, setToDelete] = useState<T | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const focusButton = useFocusAfterRender(buttonRef);
 
   const closeForm = () => {
     setFormOpen(false);
+    setToEdit(null);
     focusButton();
   };
 
@@ -67,7 +72,15 @@ export function useHistoryEditing<T>({
 
   return {
     formOpen,
-    openForm: () => setFormOpen(true),
+    openForm: () => {
+      setToEdit(null);
+      setFormOpen(true);
+    },
+    toEdit,
+    openEdit: (entry: T) => {
+      setToEdit(entry);
+      setFormOpen(true);
+    },
     closeForm,
     toDelete,
     askDelete: setToDelete,
@@ -94,7 +107,7 @@ interface HistorySectionProps<T> {
   /** Shown above the entries, in place of the button, while open. */
   form: ReactNode;
   deletePrompt: DeletePrompt<T>;
-  /** The entries, each with a Delete button that calls `editing.askDelete`. */
+  /** The entries, each with Edit and Delete buttons (`editing.openEdit`, `editing.askDelete`). */
   children: ReactNode;
 }
 

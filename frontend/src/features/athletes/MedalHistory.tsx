@@ -1,9 +1,10 @@
 import { useId, useState } from "react";
 import { Button } from "../../components/ui/Button";
 import { cn } from "../../components/ui/cn";
+import { DateInput } from "../../components/ui/DateInput";
 import { controlClass, Field } from "../../components/ui/Field";
 import { api } from "../../lib/bridge";
-import { formatDate, todayIso } from "../../lib/format";
+import { dateInputProblem, formatDate, isIsoDate, todayIso } from "../../lib/format";
 import { notifySuccess } from "../../lib/notify";
 import type { FieldErrors } from "../../lib/use-field-errors";
 import { useFormSubmit } from "../../lib/use-form-submit";
@@ -44,10 +45,14 @@ export function MedalHistory({ athlete, onChange }: MedalHistoryProps) {
       editing={editing}
       form={
         <MedalForm
+          // A fresh form for each entry corrected: its fields start from that entry.
+          key={editing.toEdit?.id ?? "new"}
           athlete={athlete}
+          medal={editing.toEdit}
           onSaved={(updated, medal) => {
             onChange(updated);
-            notifySuccess(`Added ${PLACES[medal.place].label.toLowerCase()} at ${medal.competition}`);
+            const what = `${PLACES[medal.place].label.toLowerCase()} at ${medal.competition}`;
+            notifySuccess(editing.toEdit ? `Saved ${what}` : `Added ${what}`);
             editing.closeForm();
           }}
           onCancel={editing.closeForm}
@@ -78,6 +83,14 @@ export function MedalHistory({ athlete, onChange }: MedalHistoryProps) {
                   {medal.category ? ` · ${medal.category}` : null}
                 </p>
               </div>
+              <Button
+                variant="ghost"
+                size="sm"
+                aria-label={`Edit ${PLACES[medal.place].label.toLowerCase()} medal at ${medal.competition}`}
+                onClick={() => editing.openEdit(medal)}
+              >
+                Edit
+              </Button>
               <Button
                 variant="ghostDanger"
                 size="sm"
@@ -112,21 +125,24 @@ function MedalBadge({ place }: { place: MedalPlace }) {
 
 interface MedalFormProps {
   athlete: Athlete;
+  /** The medal to correct; null to add a new one. */
+  medal: Medal | null;
   onSaved: (athlete: Athlete, medal: { competition: string; place: MedalPlace }) => void;
   onCancel: () => void;
 }
 
-function MedalForm({ athlete, onSaved, onCancel }: MedalFormProps) {
+function MedalForm({ athlete, medal, onSaved, onCancel }: MedalFormProps) {
   const idPrefix = useId();
-  const [competition, setCompetition] = useState("");
-  const [heldOn, setHeldOn] = useState(todayIso);
-  const [place, setPlace] = useState<MedalPlace | "">("");
-  const [category, setCategory] = useState("");
+  const [competition, setCompetition] = useState(medal?.competition ?? "");
+  const [heldOn, setHeldOn] = useState(() => medal?.heldOn ?? todayIso());
+  const [place, setPlace] = useState<MedalPlace | "">(medal?.place ?? "");
+  const [category, setCategory] = useState(medal?.category ?? "");
   const form = useFormSubmit({
     check: () => {
       const problems: FieldErrors = {};
       if (!competition.trim()) problems.competition = "Competition is required.";
       if (!heldOn) problems.heldOn = "Competition date is required.";
+      else if (!isIsoDate(heldOn)) problems.heldOn = dateInputProblem("Competition date");
       else if (heldOn > todayIso()) problems.heldOn = "Competition date can't be in the future.";
       else if (heldOn < athlete.birthDate) problems.heldOn = "Competition date can't be before the birth date.";
       if (!place) problems.place = "Choose gold, silver or bronze.";
@@ -136,14 +152,22 @@ function MedalForm({ athlete, onSaved, onCancel }: MedalFormProps) {
       // `check` refused an empty place; this only tells TypeScript so.
       if (!place) return;
       const input = { competition: competition.trim(), heldOn, place, category: category.trim() || null };
-      onSaved(await api().athletes.addMedal(athlete.id, athlete.revision, input), input);
+      const updated = medal
+        ? await api().athletes.updateMedal(medal.id, athlete.revision, input)
+        : await api().athletes.addMedal(athlete.id, athlete.revision, input);
+      onSaved(updated, input);
     },
-    failTitle: "Couldn't add the medal",
+    failTitle: medal ? "Couldn't save the medal" : "Couldn't add the medal",
   });
   const { errors, clear } = form;
 
   return (
-    <HistoryForm label="Add medal" saveLabel="Save medal" form={form} onCancel={onCancel}>
+    <HistoryForm
+      label={medal ? "Edit medal" : "Add medal"}
+      saveLabel={medal ? "Save changes" : "Save medal"}
+      form={form}
+      onCancel={onCancel}
+    >
       <Field idPrefix={idPrefix} name="competition" label="Competition" error={errors.competition} className="col-span-2">
         {(control) => (
           <input
@@ -162,16 +186,15 @@ function MedalForm({ athlete, onSaved, onCancel }: MedalFormProps) {
       </Field>
       <Field idPrefix={idPrefix} name="heldOn" label="Competition date" error={errors.heldOn}>
         {(control) => (
-          <input
-            {...control}
-            type="date"
+          <DateInput
+            control={control}
+            label="Competition date"
             max={todayIso()}
             value={heldOn}
-            onChange={(event) => {
-              setHeldOn(event.target.value);
+            onChange={(value) => {
+              setHeldOn(value);
               clear("heldOn");
             }}
-            className={controlClass}
           />
         )}
       </Field>

@@ -1,9 +1,10 @@
 import { useId, useState } from "react";
 import { BeltBadge } from "../../components/BeltBadge";
 import { Button } from "../../components/ui/Button";
+import { DateInput } from "../../components/ui/DateInput";
 import { controlClass, Field } from "../../components/ui/Field";
 import { api } from "../../lib/bridge";
-import { formatDate, todayIso } from "../../lib/format";
+import { dateInputProblem, formatDate, isIsoDate, todayIso } from "../../lib/format";
 import { notifySuccess } from "../../lib/notify";
 import type { FieldErrors } from "../../lib/use-field-errors";
 import { useFormSubmit } from "../../lib/use-form-submit";
@@ -45,11 +46,18 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
       editing={editing}
       form={
         <PromotionForm
+          // A fresh form for each entry corrected: its fields start from that entry.
+          key={editing.toEdit?.id ?? "new"}
           athlete={athlete}
           rules={rules}
+          promotion={editing.toEdit}
           onSaved={(updated, promotedTo) => {
             onChange(updated);
-            notifySuccess(`Recorded the promotion to ${promotedTo} for ${updated.fullName}`);
+            notifySuccess(
+              editing.toEdit
+                ? `Saved the promotion to ${promotedTo} for ${updated.fullName}`
+                : `Recorded the promotion to ${promotedTo} for ${updated.fullName}`,
+            );
             editing.closeForm();
           }}
           onCancel={editing.closeForm}
@@ -100,6 +108,15 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
                   ) : null}
                 </div>
                 <Button
+                  variant="ghost"
+                  size="sm"
+                  className="self-start"
+                  aria-label={`Edit promotion to ${belt?.name ?? "this belt"} on ${formatDate(promotion.promotedOn)}`}
+                  onClick={() => editing.openEdit(promotion)}
+                >
+                  Edit
+                </Button>
+                <Button
                   variant="ghostDanger"
                   size="sm"
                   className="self-start"
@@ -120,59 +137,70 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
 interface PromotionFormProps {
   athlete: Athlete;
   rules: RuleIndex | null;
+  /** The grading to correct; null to record a new one. */
+  promotion: Promotion | null;
   onSaved: (athlete: Athlete, promotedTo: string) => void;
   onCancel: () => void;
 }
 
-function PromotionForm({ athlete, rules, onSaved, onCancel }: PromotionFormProps) {
+function PromotionForm({ athlete, rules, promotion, onSaved, onCancel }: PromotionFormProps) {
   const idPrefix = useId();
-  const [promotedOn, setPromotedOn] = useState(todayIso);
-  const [beltId, setBeltId] = useState(() => nextBeltId(athlete, rules));
+  const [promotedOn, setPromotedOn] = useState(() => promotion?.promotedOn ?? todayIso());
+  const [beltId, setBeltId] = useState(() => (promotion ? String(promotion.beltId) : nextBeltId(athlete, rules)));
   // The rules may arrive after the form opened: preselect then, unless the coach chose.
   const [rulesSeen, setRulesSeen] = useState(rules !== null);
   if (!rulesSeen && rules !== null) {
     setRulesSeen(true);
     if (!beltId) setBeltId(nextBeltId(athlete, rules));
   }
-  const [examiner, setExaminer] = useState("");
-  const [notes, setNotes] = useState("");
+  const [examiner, setExaminer] = useState(promotion?.examiner ?? "");
+  const [notes, setNotes] = useState(promotion?.notes ?? "");
   const form = useFormSubmit({
     check: () => {
       const problems: FieldErrors = {};
       if (!promotedOn) problems.promotedOn = "Promotion date is required.";
+      else if (!isIsoDate(promotedOn)) problems.promotedOn = dateInputProblem("Promotion date");
       else if (promotedOn > todayIso()) problems.promotedOn = "Promotion date can't be in the future.";
       else if (promotedOn < athlete.birthDate) problems.promotedOn = "Promotion date can't be before the birth date.";
       if (!beltId) problems.beltId = "Choose the belt reached.";
       return problems;
     },
     save: async () => {
-      const updated = await api().athletes.addPromotion(athlete.id, athlete.revision, {
+      const input = {
         promotedOn,
         beltId: Number(beltId),
         examiner: examiner.trim() || null,
         notes: notes.trim() || null,
-      });
+      };
+      // A correction is checked by Python as a delete and a re-add, so the chain holds.
+      const updated = promotion
+        ? await api().athletes.updatePromotion(promotion.id, athlete.revision, input)
+        : await api().athletes.addPromotion(athlete.id, athlete.revision, input);
       onSaved(updated, rules?.beltById.get(Number(beltId))?.name ?? "the new belt");
     },
-    failTitle: "Couldn't record the promotion",
+    failTitle: promotion ? "Couldn't save the promotion" : "Couldn't record the promotion",
   });
   const { errors, clear } = form;
 
   return (
-    <HistoryForm label="Record promotion" saveLabel="Save promotion" form={form} onCancel={onCancel}>
+    <HistoryForm
+      label={promotion ? "Edit promotion" : "Record promotion"}
+      saveLabel={promotion ? "Save changes" : "Save promotion"}
+      form={form}
+      onCancel={onCancel}
+    >
       <Field idPrefix={idPrefix} name="promotedOn" label="Promotion date" error={errors.promotedOn}>
         {(control) => (
-          <input
-            {...control}
-            type="date"
+          <DateInput
+            control={control}
+            label="Promotion date"
             autoFocus
             max={todayIso()}
             value={promotedOn}
-            onChange={(event) => {
-              setPromotedOn(event.target.value);
+            onChange={(value) => {
+              setPromotedOn(value);
               clear("promotedOn");
             }}
-            className={controlClass}
           />
         )}
       </Field>

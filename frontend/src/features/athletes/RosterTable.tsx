@@ -249,7 +249,7 @@ const RosterRow = memo(function RosterRow({ row, index, belt, category, onOpen, 
             <span className="font-semibold">{category.code}</span> {category.name}
           </>
         ) : (
-          <span className="text-slate-400">—</span>
+          <span className="text-slate-500">—</span>
         )}
       </div>
     </div>

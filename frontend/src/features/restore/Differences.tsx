@@ -104,7 +104,12 @@ function DifferenceList({ title, tone, total, examples, summary, named, other }:
       </h3>
       <p className="mt-0.5 font-semibold text-slate-900">{summary || "None"}</p>
       {examples.length > 0 ? (
-        <ul className="mt-1.5 max-h-40 space-y-1 overflow-y-auto pr-1 text-slate-800">
+        // Focusable, so a coach without a mouse can scroll a long list with the arrow keys.
+        <ul
+          tabIndex={0}
+          aria-labelledby={headingId}
+          className="mt-1.5 max-h-40 space-y-1 overflow-y-auto rounded pr-1 text-slate-800 focus-visible:outline-2 focus-visible:outline-blue-600"
+        >
           {examples.map((example, index) => (
             <li key={`${example.label}-${index}`}>
               <span className="font-medium">{example.label}</span>

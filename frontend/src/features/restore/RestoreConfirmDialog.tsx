@@ -271,7 +271,7 @@ function kindsOf(backup: readonly RecordCount[], current: readonly RecordCount[]
 /** A figure this data doesn't have; `text` says why, in words, beside the dash. */
 function Missing({ text }: { text?: string }) {
   return (
-    <span className="text-slate-400">
+    <span className="text-slate-500">
       <span aria-hidden="true">—</span>
       {text ? <span className="block text-xs text-slate-500">{text}</span> : <span className="sr-only">not recorded</span>}
     </span>

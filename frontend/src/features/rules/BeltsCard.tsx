@@ -75,7 +75,7 @@ export function BeltsCard() {
           <ol ref={listRef} aria-label="Belt ladder, lowest first" className="divide-y divide-slate-100">
             {belts.map((belt, index) => (
               <li key={belt.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
-                <span className="w-6 shrink-0 text-right text-xs text-slate-400 tabular-nums" aria-hidden="true">
+                <span className="w-6 shrink-0 text-right text-xs text-slate-500 tabular-nums" aria-hidden="true">
                   {index + 1}
                 </span>
                 {/* Never narrower than a long name: the row wraps first. */}

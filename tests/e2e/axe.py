@@ -1,0 +1,57 @@
+"""axe-core in the real window: WCAG 2 A/AA checks of whatever the page shows right now.
+
+The page's Content-Security-Policy refuses `add_script_tag`, so axe's source is evaluated
+over CDP (which the policy doesn't govern), and axe is called through a function, not a
+string, since a string would need `eval` inside the page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page
+
+AXE_SOURCE = Path(__file__).resolve().parents[2] / "frontend/node_modules/axe-core/axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _inject(page: Page) -> None:
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE_SOURCE.read_text())
+
+
+def violations(page: Page, context: str | None = None) -> list[dict[str, Any]]:
+    """axe's WCAG 2 A/AA violations in `context` (a CSS selector), else in the whole page."""
+    _inject(page)
+    result: list[dict[str, Any]] = page.evaluate(
+        """async ([context, tags]) => {
+          const options = { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] };
+          const found = await window.axe.run(context ?? document, options);
+          return found.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            help: v.help,
+            nodes: v.nodes.map((n) => ({ target: n.target.join(" "), summary: n.failureSummary })),
+          }));
+        }""",
+        [context, WCAG_TAGS],
+    )
+    return result
+
+
+def describe(found: list[dict[str, Any]]) -> str:
+    """The violations as a list a person can read: rule, what it asks, and each element."""
+    lines = []
+    for violation in found:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            summary = " ".join(str(node["summary"] or "").split())
+            lines.append(f"    {node['target']}: {summary}")
+    return "\n".join(lines)
+
+
+def expect_no_violations(page: Page, what: str, context: str | None = None) -> None:
+    """Fail with a readable list when axe finds any WCAG 2 A/AA violation on `page`."""
+    found = violations(page, context)
+    assert not found, f"accessibility problems on {what}:\n{describe(found)}"
