@@ -30,6 +30,10 @@ class Compared:
     # What a record keeps for life whatever is edited (when it was made): with the same id,
     # it tells a renamed athlete from another club's athlete who happens to share that id.
     lineage: str = "NULL"
+    # A column that changes with every write to the record or its children (the athletes'
+    # revision): what `comparison.since` compares, read by SQLite alone. Without one, a
+    # digest of the compared values is.
+    revision: str | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
             label="full_name",
             key=("search_name", "birth_date"),
             lineage="created_at",
+            revision="revision",
             fields=(
                 ("name", "full_name"),
                 ("birth date", "birth_date"),
