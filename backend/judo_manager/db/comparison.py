@@ -4,8 +4,9 @@ safety copy): the restore and undo previews, and `inspect`.
 How each kind of record is told apart and compared lives with the kind itself
 (`contents.RECORD_KINDS`), so a table added there is compared without code here. Records
 are matched by their natural key (an athlete's folded name and birth date), which holds
-across clubs, and else by id where part of that key still agrees: a renamed athlete, or a
-corrected birth date, is the same athlete changed, while another club's athlete 5 is not.
+across clubs, and else by id where the record was made at the same moment and part of that
+key still agrees: a renamed athlete, or a corrected birth date, is the same athlete
+changed, while another club's athlete 5 is not.
 """
 
 from __future__ import annotations
