@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import sqlite3
@@ -25,7 +24,7 @@ from judo_manager.demo.generator import fill_demo_club
 from judo_manager.errors import RestoreRejectedError, StaleRecordError
 from judo_manager.jobs import JobLock
 from judo_manager.restore.service import RestoreService
-from tests.conftest import data_digest, mounted_tmpfs, table_dump
+from tests.conftest import data_digest, table_dump
 
 
 @pytest.fixture
@@ -352,13 +351,10 @@ def test_restore_needs_the_token_from_the_check(club: Database, tmp_path: Path) 
 
 
 KILL_POINTS = {
-    # stage -> (folder to watch, pattern, size that shows the stage is under way, whether the
-    # safety folder is on another drive, where no hard link reaches: the copying way)
-    "staging": ("staging", "restore-*.db", 1, False),
-    # The swap: the safety copy's second name appears, then the staged file is renamed.
-    "swap": ("safety", "pre-restore-*.db", 1, False),
-    "safety copy": ("scratch", "snapshot-*.db", 1, True),
-    "replacement": ("", "judo_manager.db-wal", 4 * 1024 * 1024, True),
+    # stage -> (folder to watch, pattern, size that shows the stage is under way)
+    "staging": ("staging", "restore-*.db", 1),
+    "safety copy": ("scratch", "snapshot-*.db", 1),
+    "replacement": ("", "judo_manager.db-wal", 4 * 1024 * 1024),
 }
 
 
@@ -369,22 +365,11 @@ def test_sigkill_during_a_restore_leaves_old_or_new_data_whole(
     live = open_database(database_path(data_dir))
     fill_demo_club(live, 3000, seed=3)
     live.close()
-    copying = KILL_POINTS[stage][3]
-    with contextlib.ExitStack() as stack:
-        if copying:
-            (data_dir / "safety").mkdir()
-            stack.enter_context(mounted_tmpfs(data_dir / "safety", "size=64m"))
-        _kill_a_restore_during(large_club_template, data_dir, stage, tmp_path)
-
-
-def _kill_a_restore_during(
-    large_club_template: Path, data_dir: Path, stage: str, tmp_path: Path
-) -> None:
     old, new = data_digest(database_path(data_dir)), data_digest(large_club_template)
     backup = tmp_path / "big-backup.db"
     backup.write_bytes(large_club_template.read_bytes())
     # The template was never a stamped backup, but it is a valid database of ours.
-    folder, pattern, min_size, _ = KILL_POINTS[stage]
+    folder, pattern, min_size = KILL_POINTS[stage]
 
     restore = subprocess.Popen(
         [
@@ -412,7 +397,7 @@ def _kill_a_restore_during(
     assert conn.execute("PRAGMA integrity_check").fetchall()[0][0] == "ok"
     reopened.close()
     assert data_digest(database_path(data_dir)) in (old, new)
-    if stage not in ("replacement", "swap"):
+    if stage != "replacement":
         assert data_digest(database_path(data_dir)) == old
 
 
@@ -640,42 +625,3 @@ def test_a_form_opened_before_a_restore_cant_save_over_the_restored_athlete(
         athletes.delete(1, opened.revision)
 
     assert table_dump(club.path) == before
-
-
-def test_a_restore_keeps_the_live_file_itself_as_the_safety_copy(
-    club: Database, tmp_path: Path
-) -> None:
-    with club.write() as conn:  # a change still in the write-ahead log
-        conn.execute("INSERT INTO clubs(name) VALUES ('Saved a moment ago')")
-    before = data_digest(club.path)
-    old_file = club.path.stat().st_ino
-    service = _service(club)
-
-    outcome = service.restore(service.inspect(_backup_of(tmp_path, 12)).token)
-
-    assert outcome.undo is not None
-    # No byte was copied: the safety copy is the old file under a second name, its log
-    # emptied into it first; the live name now holds the restored file, in WAL as before.
-    assert outcome.undo.path.stat().st_ino == old_file
-    assert data_digest(outcome.undo.path) == before
-    assert club.path.stat().st_ino != old_file
-    assert club.connection().execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert outcome.athletes == 12
-    service.undo()
-    assert data_digest(club.path) == before
-
-
-def test_a_restore_killed_mid_swap_leaves_no_undo_of_nothing(
-    club: Database, tmp_path: Path
-) -> None:
-    # What a restore killed between the safety copy's second name and the rename leaves.
-    safety = club.path.parent / "safety"
-    safety.mkdir()
-    os.link(club.path, safety / "pre-restore-000001-20261201-120000-000000.db")
-    service = _service(club)
-
-    assert service.undo_status() is None  # the live data itself, not a copy of anything
-    outcome = service.restore(service.inspect(_backup_of(tmp_path, 12)).token)
-
-    assert outcome.undo is not None and outcome.undo.athletes == 40
-    assert [p.name for p in safety.glob("*.db")] == [outcome.undo.path.name]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -39,38 +38,17 @@ class SafetyCopyFile:
     athletes: int
 
 
-def next_path(data: DataFolder, kind: str) -> Path:
-    """Where the next safety copy goes: numbered after every copy so far."""
-    data.safety.mkdir(exist_ok=True)
-    # Before the live file gets another name: one left by a killed restore would otherwise
-    # become a copy of the old data once the live name moves on.
-    _drop_live_names(data)
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
-    return data.safety / f"pre-{kind}-{data.next_copy_number():06d}-{stamp}.db"
-
-
 def take(data: DataFolder, kind: str, progress: ProgressCallback | None = None) -> Path:
     """Write a verified copy of the live database into the safety folder; keep the last 5."""
-    destination = next_path(data, kind)
+    data.safety.mkdir(exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
+    destination = data.safety / f"pre-{kind}-{data.next_copy_number():06d}-{stamp}.db"
     write_verified_copy(
         data.database, destination, scratch_dir=data.scratch, progress=progress, stamp=False
     )
-    prune(data)
-    return destination
-
-
-def prune(data: DataFolder) -> None:
-    """Keep the newest 5 copies (the one just made is the newest), and their marks only."""
     keep_newest(_all(data), KEEP, key=_order_of)
     _drop_orphan_marks(data)
-
-
-def _drop_live_names(data: DataFolder) -> None:
-    """Drop second names of the live file that a killed restore left (see `_is_live`)."""
-    if data.safety.is_dir():
-        for path in data.safety.iterdir():
-            if NAME.match(path.name) and _is_live(data, path):
-                remove_leftover(path)
+    return destination
 
 
 def keep_marks(copy: Path, marks: Marks) -> None:
@@ -140,20 +118,10 @@ def every_copy(data: DataFolder) -> list[SafetyCopyFile]:
 
 
 def _all(data: DataFolder) -> list[Path]:
-    """Every safety copy, but a second name of the live file itself."""
+    """Every safety copy."""
     if not data.safety.is_dir():
         return []
-    return [p for p in data.safety.iterdir() if NAME.match(p.name) and not _is_live(data, p)]
-
-
-def _is_live(data: DataFolder, path: Path) -> bool:
-    """True for a restore's second name of the live file that the restore never got to
-    rename away from (it was killed mid-swap, `restore/replace.py`): it isn't a copy of
-    anything, it *is* the live data, and Undo must not offer it."""
-    try:
-        return os.path.samefile(path, data.database)
-    except OSError:
-        return False
+    return [p for p in data.safety.iterdir() if NAME.match(p.name)]
 
 
 def _kind_and_stamp(path: Path) -> tuple[str, str]:

@@ -18,14 +18,7 @@ from typing import Literal
 from judo_manager.backup.service import BackupService
 from judo_manager.db import Database
 from judo_manager.db.checks import check_backup, check_file_header
-from judo_manager.db.comparison import (
-    KindDifference,
-    Marks,
-    compare,
-    describe_work_since,
-    marks_of,
-    since,
-)
+from judo_manager.db.comparison import KindDifference, compare, describe_work_since, marks_of, since
 from judo_manager.db.connection import connect, is_part_of
 from judo_manager.db.contents import FileSummary, count_contents, summarize
 from judo_manager.db.database import bring_up_to_date
@@ -38,7 +31,7 @@ from judo_manager.errors import BackupError, RestoreError, RestoreRejectedError
 from judo_manager.jobs import JobLock
 from judo_manager.progress import spread
 from judo_manager.restore import safety_copies, staging
-from judo_manager.restore.replace import checkpoint, replace_live_data, swap_in
+from judo_manager.restore.replace import checkpoint, replace_live_data
 from judo_manager.restore.safety_copies import SafetyCopyFile
 
 logger = logging.getLogger(__name__)
@@ -309,28 +302,9 @@ class RestoreService:
     ) -> Path | None:
         """Put `staged` in place of the live data; where damaged live data was kept, if it was.
 
-        Healthy data is first saved in a safety copy that Undo puts back: the live file
-        itself, under a second name, when nothing holds it (`swap_in`); else a verified copy
-        before the backup API copies the new data in. Data whose safety copy fails because
-        it is damaged is kept aside as it is instead.
+        Healthy data is first saved in a verified safety copy that Undo puts back; data
+        whose safety copy fails because it is damaged is kept aside as it is instead.
         """
-        marks = _marks_of(staged) if kind == "restore" else None
-        self._backup.carry_history(staged, kind, source)
-        if damage_of(self._db.path, full_check=False) is None:
-            copy = safety_copies.next_path(self._db.folder, kind)
-            report("safetyCopy", 0.0)
-            try:
-                swapped = swap_in(self._db, staged, copy)
-            except (sqlite3.Error, OSError) as error:
-                raise RestoreError(
-                    f"The data could not be replaced ({error}). Your current data is unchanged."
-                ) from error
-            if swapped:
-                report("safetyCopy", 1.0)
-                report("replacing", 1.0)
-                _keep_marks(copy, marks)
-                safety_copies.prune(self._db.folder)
-                return None
         try:
             copy = safety_copies.take(
                 self._db.folder, kind, lambda _phase, f: report("safetyCopy", f)
@@ -341,17 +315,20 @@ class RestoreService:
                 raise
             return self._rescue(staged, report)
         try:
+            if kind == "restore":
+                _keep_marks(copy, staged)
+            self._backup.carry_history(staged, kind, source)
             report("replacing", 0.0)
             replace_live_data(self._db, staged)
         except BaseException as error:
             # Nothing changed, so this copy protects nothing; left, Undo would offer it.
             remove_leftover(copy)
+            safety_copies.drop_marks(copy)
             if isinstance(error, sqlite3.Error | OSError):
                 raise RestoreError(
                     f"The data could not be replaced ({error}). Your current data is unchanged."
                 ) from error
             raise
-        _keep_marks(copy, marks)
         report("replacing", 1.0)
         # Outside the write lock: the coach can save edits while the new pages settle.
         checkpoint(self._db)
@@ -384,24 +361,13 @@ class RestoreService:
             )
 
 
-def _marks_of(staged: Path) -> Marks | None:
-    """The marks of the data a restore puts in place (read before it is in place)."""
+def _keep_marks(copy: Path, staged: Path) -> None:
+    """Keep the marks of the data the restore puts in place; without them (a full disk),
+    the undo preview only lacks its "since the restore" sentence, so the restore goes on."""
     try:
         with contextlib.closing(connect(staged, read_only=True)) as conn:
-            return marks_of(conn)
-    except sqlite3.Error as error:
-        logger.warning("no marks of %s: %s", staged.name, error)
-        return None
-
-
-def _keep_marks(copy: Path, marks: Marks | None) -> None:
-    """Keep the marks beside the copy; without them (a full disk), the undo preview only
-    lacks its "since the restore" sentence, so the restore goes on."""
-    if marks is None:
-        return
-    try:
-        safety_copies.keep_marks(copy, marks)
-    except OSError as error:
+            safety_copies.keep_marks(copy, marks_of(conn))
+    except (OSError, sqlite3.Error) as error:
         logger.warning("the marks for %s could not be kept: %s", copy.name, error)
 
 
