@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 from tests.conftest import make_backup, make_club
 from tests.e2e.axe import expect_no_violations
 from tests.e2e.conftest import LaunchApp, RunningApp
-from tests.e2e.test_roster import SEASON, START_TIMEOUT_MS, Member, club
+from tests.e2e.test_roster import SEASON, Member, club_window
 
 UI_TIMEOUT_MS = 30_000
 CLUB = [
@@ -31,18 +31,7 @@ CLUB = [
 @pytest.fixture(scope="module")
 def shared(launch_module_app: LaunchApp, tmp_path_factory: pytest.TempPathFactory) -> RunningApp:
     """One window on `CLUB`, where Kenji Abe has a promotion and a medal."""
-    data = tmp_path_factory.mktemp("club") / "data"
-    with club(data) as c:
-        for member in CLUB:
-            athlete = c.add(member)
-            if member.name == "Kenji Abe":
-                c.promote(athlete, "2nd Dan", f"{SEASON - 1}-06-01", examiner="M. Weber")
-                c.medal(athlete, "City Open", f"{SEASON - 1}-05-10", "gold")
-    app = launch_module_app(data)
-    expect(app.page.get_by_test_id("roster-count")).to_have_text(
-        f"Showing {len(CLUB)} of {len(CLUB)} athletes", timeout=START_TIMEOUT_MS
-    )
-    return app
+    return club_window(launch_module_app, tmp_path_factory.mktemp("club") / "data", CLUB)
 
 
 @pytest.fixture(autouse=True)

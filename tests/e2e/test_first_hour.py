@@ -20,7 +20,7 @@ from playwright.sync_api import Locator, Page, expect
 from judo_manager.db.layout import database_path
 from tests.e2e.conftest import LaunchApp, RunningApp, save_screenshot
 from tests.e2e.native import resize_window
-from tests.e2e.test_roster import SEASON, START_TIMEOUT_MS, Member, club
+from tests.e2e.test_roster import SEASON, START_TIMEOUT_MS, Member, club, club_window
 
 # Enough athletes that the roster and Settings both have something to scroll.
 CLUB = [
@@ -49,18 +49,7 @@ CLUB = [
 @pytest.fixture(scope="module")
 def shared(launch_module_app: LaunchApp, tmp_path_factory: pytest.TempPathFactory) -> RunningApp:
     """One window on `CLUB`, at 1366 x 800, shared by the tests that leave it as they found it."""
-    data = tmp_path_factory.mktemp("club") / "data"
-    with club(data) as c:
-        for member in CLUB:
-            athlete = c.add(member)
-            if member.name == "Kenji Abe":
-                c.promote(athlete, "2nd Dan", f"{SEASON - 1}-06-01", examiner="M. Weber")
-                c.medal(athlete, "City Open", f"{SEASON - 1}-05-10", "gold")
-    app = launch_module_app(data)
-    expect(app.page.get_by_test_id("roster-count")).to_have_text(
-        f"Showing {len(CLUB)} of {len(CLUB)} athletes", timeout=START_TIMEOUT_MS
-    )
-    return app
+    return club_window(launch_module_app, tmp_path_factory.mktemp("club") / "data", CLUB)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +22,7 @@ from judo_manager.athletes.service import AthletesService
 from judo_manager.db import open_database
 from judo_manager.db.layout import database_path
 from judo_manager.rules.service import RulesService
-from tests.e2e.conftest import LaunchApp, save_screenshot
+from tests.e2e.conftest import LaunchApp, RunningApp, save_screenshot
 
 # The season the roster opens on is this year, so ages are given relative to it. A run
 # that straddles midnight on New Year's Eve would see every age move by one.
@@ -107,6 +107,22 @@ def club(data: Path) -> Iterator[Club]:
         yield Club(AthletesService(db), {b.name: b.id for b in RulesService(db).get().belts})
     finally:
         db.close()
+
+
+def club_window(launch: LaunchApp, data: Path, members: Sequence[Member]) -> RunningApp:
+    """A window on a club of `members`, its roster shown; Kenji Abe, if one of them, has a
+    2nd Dan grading and a gold medal from last season."""
+    with club(data) as c:
+        for member in members:
+            athlete = c.add(member)
+            if member.name == "Kenji Abe":
+                c.promote(athlete, "2nd Dan", f"{SEASON - 1}-06-01", examiner="M. Weber")
+                c.medal(athlete, "City Open", f"{SEASON - 1}-05-10", "gold")
+    app = launch(data)
+    expect(app.page.get_by_test_id("roster-count")).to_have_text(
+        f"Showing {len(members)} of {len(members)} athletes", timeout=START_TIMEOUT_MS
+    )
+    return app
 
 
 def _club_of(data: Path, *members: Member) -> Path:
