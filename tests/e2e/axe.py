@@ -1,4 +1,4 @@
-"""axe-core in the real window: WCAG 2 A/AA checks of whatever the page shows right now.
+"""axe-core in the real window: WCAG 2 A/AA checks of whatever the page shows, settled.
 
 The page's Content-Security-Policy refuses `add_script_tag`, so axe's source is evaluated
 over CDP (which the policy doesn't govern), and axe is called through a function, not a
@@ -26,6 +26,13 @@ def violations(page: Page, context: str | None = None) -> list[dict[str, Any]]:
     _inject(page)
     result: list[dict[str, Any]] = page.evaluate(
         """async ([context, tags]) => {
+          // What the coach sees once it settles: a toast or a dialog still fading in has
+          // colours halfway, which axe would measure as they are at that instant. Endless
+          // animations (a spinner) never finish, and are left running.
+          const finite = document.getAnimations().filter(
+            (a) => a.effect?.getTiming().iterations !== Infinity,
+          );
+          await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
           const options = { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] };
           const found = await window.axe.run(context ?? document, options);
           return found.violations.map((v) => ({
