@@ -606,13 +606,7 @@ def test_a_backup_older_than_14_days_is_reminded_and_export_now_ends_it(
 def test_a_two_year_old_6th_dan_of_91_kg_is_warned_of_twice_and_save_anyway_saves(
     launch_app: LaunchApp, tmp_path: Path
 ) -> None:
-    data = tmp_path / "data"
-    with club(data) as c:
-        c.add(CLUB[0])
-    page = launch_app(data).page
-    expect(page.get_by_test_id("roster-count")).to_have_text(
-        "Showing 1 of 1 athletes", timeout=START_TIMEOUT_MS
-    )
+    page = club_window(launch_app, tmp_path / "data", CLUB[:1]).page
     page.get_by_role("button", name="Add athlete").click()
     form = page.get_by_role("dialog", name="Add athlete")
     form.get_by_label("Full name").fill("Yuki Tanaka")
@@ -699,12 +693,7 @@ def test_dates_are_typed_in_one_field_in_the_app_order_or_picked_from_a_calendar
     launch_app: LaunchApp, tmp_path: Path
 ) -> None:
     data = tmp_path / "data"
-    with club(data) as c:
-        c.add(CLUB[0])
-    page = launch_app(data).page
-    expect(page.get_by_test_id("roster-count")).to_have_text(
-        "Showing 1 of 1 athletes", timeout=START_TIMEOUT_MS
-    )
+    page = club_window(launch_app, data, CLUB[:1]).page
     page.get_by_role("button", name="Add athlete").click()
     form = page.get_by_role("dialog", name="Add athlete")
     born = form.get_by_label("Birth date")
