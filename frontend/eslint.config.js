@@ -6,8 +6,13 @@
 //   components  may use components, lib and types
 //   lib         may use lib and types
 //   types       uses nothing
+//   locales     the catalogs (JSON), read by lib/i18n only
+//
+// And no text for the coach written into the markup: every JSX text and every attribute a
+// person reads (aria-label, title, placeholder, a component's label...) goes through `t`.
 import js from "@eslint/js";
 import boundaries from "eslint-plugin-boundaries";
+import i18next from "eslint-plugin-i18next";
 import reactHooks from "eslint-plugin-react-hooks";
 import { defineConfig, globalIgnores } from "eslint/config";
 import globals from "globals";
@@ -56,6 +61,7 @@ export default defineConfig([
         { type: "components", pattern: "src/components" },
         { type: "lib", pattern: "src/lib" },
         { type: "types", pattern: "src/types" },
+        { type: "locales", pattern: "src/locales" },
       ],
       "import/resolver": { node: { extensions: [".ts", ".tsx"] } },
     },
@@ -82,9 +88,88 @@ export default defineConfig([
             },
             {
               from: { element: { type: "lib" } },
-              allow: { to: { element: { types: { anyOf: ["lib", "types"] } } } },
+              allow: { to: { element: { types: { anyOf: ["lib", "types", "locales"] } } } },
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/**/*.tsx"],
+    plugins: { i18next },
+    rules: {
+      "i18next/no-literal-string": [
+        "error",
+        {
+          mode: "jsx-only",
+          "jsx-attributes": {
+            // Attributes that hold names for the code, never words for a person.
+            exclude: [
+              "className",
+              "style",
+              "type",
+              "key",
+              "id",
+              "name",
+              "htmlFor",
+              "role",
+              "lang",
+              "dir",
+              "width",
+              "height",
+              "viewBox",
+              "d",
+              "fill",
+              "stroke",
+              "strokeWidth",
+              "xmlns",
+              "autoComplete",
+              "inputMode",
+              "enterKeyHint",
+              "aria-live",
+              "aria-hidden",
+              "aria-haspopup",
+              "aria-controls",
+              "aria-describedby",
+              "aria-labelledby",
+              "aria-sort",
+              "aria-current",
+              "aria-orientation",
+              "data-.*",
+              "tone",
+              "variant",
+              "size",
+              "side",
+              "align",
+              "orientation",
+              "mode",
+              "icon",
+              "to",
+              "page",
+              "event",
+              "field",
+              "kind",
+              "as",
+              "position",
+              "sort",
+              "column",
+              "value",
+              "defaultValue",
+              "min",
+              "max",
+              "step",
+              "pattern",
+              "accept",
+              "target",
+              "rel",
+              "href",
+              "src",
+              "focus",
+              "scope",
+              "wrap",
+            ],
+          },
         },
       ],
     },

@@ -31,12 +31,37 @@ JudoManagerError
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import ClassVar
+
+from judo_manager.i18n import Message, _, translate
+
+_WORD_START = re.compile(r"(?<!^)(?=[A-Z])")
 
 
 class JudoManagerError(Exception):
-    """Base of every error whose message is meant for the coach."""
+    """Base of every error whose message is meant for the coach.
+
+    `message` is kept as a `Message` and rendered when read: `str(error)` is in the
+    language being spoken on this thread (the bridge call's, the command line's). `code`
+    is stable, derived from the class name ("StaleRecordError" is "stale-record"), so the
+    page can react to an error without reading its text.
+    """
+
+    code: ClassVar[str] = "judo-manager"
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.code = _WORD_START.sub("-", cls.__name__.removesuffix("Error")).lower()
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return translate(self.message)
 
 
 class DataFolderError(JudoManagerError):
@@ -114,7 +139,9 @@ class DestinationExistsError(BackupError):
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        super().__init__(f"A file named {path.name} already exists in {path.parent}.")
+        super().__init__(
+            _("A file named {name} already exists in {folder}.", name=path.name, folder=path.parent)
+        )
 
 
 class RestoreError(JudoManagerError):
@@ -128,18 +155,26 @@ class RestoreRejectedError(RestoreError):
 class ValidationError(JudoManagerError):
     """Some fields of a form are wrong; `fields` maps each field to what is wrong with it."""
 
-    def __init__(self, fields: Mapping[str, str]) -> None:
+    def __init__(self, fields: Mapping[str, Message]) -> None:
         self.fields = dict(fields)
-        super().__init__(" ".join(self.fields.values()))
+        super().__init__(next(iter(self.fields.values()), _("Some fields are not right.")))
+
+    def __str__(self) -> str:
+        return " ".join(translate(message) for message in self.fields.values())
 
 
 class NotFoundError(JudoManagerError):
     """The athlete, promotion, medal or rule asked for is no longer there."""
 
     @classmethod
-    def of(cls, what: str) -> NotFoundError:
-        """The error for a missing `what` ("athlete", "medal", ...)."""
-        return cls(f"That {what} is no longer there; the data may have been restored meanwhile.")
+    def of(cls, what: Message) -> NotFoundError:
+        """The error for a missing `what` (`_("athlete")`, `_("medal")`, ...)."""
+        return cls(
+            _(
+                "That {what} is no longer there; the data may have been restored meanwhile.",
+                what=what,
+            )
+        )
 
 
 class StaleRecordError(JudoManagerError):
@@ -149,11 +184,15 @@ class StaleRecordError(JudoManagerError):
     """
 
     @classmethod
-    def of(cls, what: str) -> StaleRecordError:
-        """The error for a changed `what` ("athlete", ...)."""
+    def of(cls, what: Message) -> StaleRecordError:
+        """The error for a changed `what` (`_("athlete")`, ...)."""
         return cls(
-            f"This {what} changed since you opened the form, so nothing was saved. The form "
-            "now shows the saved version: make your change again if it is still needed."
+            _(
+                "This {what} changed since you opened the form, so nothing was saved. The "
+                "form now shows the saved version: make your change again if it is still "
+                "needed.",
+                what=what,
+            )
         )
 
 

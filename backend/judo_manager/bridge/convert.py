@@ -8,6 +8,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from judo_manager.i18n import Message
+
 _CAPITAL = re.compile(r"(?<!^)(?=[A-Z])")
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 
@@ -30,9 +32,13 @@ def _wire_names(cls: type) -> tuple[tuple[str, str], ...]:
 
 
 def to_wire(value: Any) -> Any:
-    """A service's dataclasses as the JSON-ready, camelCase shapes of `bridge/types.py`."""
+    """A service's dataclasses as the JSON-ready, camelCase shapes of `bridge/types.py`,
+    with every coach message rendered as text."""
     if type(value) in _PLAIN:
         return value
+    if isinstance(value, Message):
+        # In the language of the call being answered.
+        return value.render()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {wire: to_wire(getattr(value, name)) for name, wire in _wire_names(type(value))}
     if isinstance(value, list | tuple):

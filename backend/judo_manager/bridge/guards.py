@@ -30,6 +30,7 @@ from judo_manager.bridge.convert import camel
 from judo_manager.bridge.types import FieldProblems
 from judo_manager.db.health import describe_database_error
 from judo_manager.errors import JudoManagerError, UnexpectedError, ValidationError
+from judo_manager.i18n import SOURCE_LANGUAGE, _, is_language, speaking, translate
 
 logger = logging.getLogger(__name__)
 Method = TypeVar("Method", bound=Callable[..., Any])
@@ -58,8 +59,11 @@ def unexpected_error(what: str) -> UnexpectedError:
     ImportError, a file name in an OSError), and none of it helps a coach.
     """
     return UnexpectedError(
-        f"Something unexpected went wrong ({what}). Please try again; if it keeps happening, "
-        "restart Judo Manager."
+        _(
+            "Something unexpected went wrong ({what}). Please try again; if it keeps "
+            "happening, restart Judo Manager.",
+            what=what,
+        )
     )
 
 
@@ -75,7 +79,7 @@ def coach_errors(method: Method) -> Method:
             # field's message, so the message becomes `FieldProblems` as JSON.
             problems = FieldProblems(
                 message=str(error),
-                fields={camel(field): text for field, text in error.fields.items()},
+                fields={camel(field): translate(text) for field, text in error.fields.items()},
             )
             error.args = (json.dumps(problems),)
             raise
@@ -106,15 +110,17 @@ def is_public_name(func_name: str) -> bool:
 
 
 class PageError(TypedDict):
-    """An error as it crosses to the page: pywebview's JavaScript makes an `Error` of it."""
+    """An error as it crosses to the page: the stubs' `_checkValue` makes an `Error` of it."""
 
     name: str
+    code: str
     message: str
     stack: str
 
 
 def error_for_page(error: BaseException) -> PageError:
-    """What the page learns of an error: its class name and its coach message.
+    """What the page learns of an error: its class name, its stable code and its coach
+    message, in the language being spoken (the call's).
 
     `stack` is all the page gets in place of Python's traceback, in the form a JavaScript
     stack starts with. Anything but our own errors is logged and becomes `UnexpectedError`.
@@ -123,7 +129,7 @@ def error_for_page(error: BaseException) -> PageError:
         logger.error("bridge call failed", exc_info=error)
         error = unexpected_error(type(error).__name__)
     name, message = type(error).__name__, str(error)
-    return {"name": name, "message": message, "stack": f"{name}: {message}"}
+    return {"name": name, "code": error.code, "message": message, "stack": f"{name}: {message}"}
 
 
 # Whether the page that sent a call (to this pywebview window) is the app's own.
@@ -178,13 +184,19 @@ def _resolve(window: Any, func_name: str) -> Callable[..., Any] | None:
 def _answer(
     window: Any, func_name: str, method: Callable[..., Any] | None, param: Any, value_id: str
 ) -> None:
-    """Run the call and settle the page's promise, as pywebview's `_checkValue` expects."""
-    try:
-        if method is None:
-            raise unexpected_error("no such bridge method")
-        reply = {"value": json.dumps(method(*param))}
-    except Exception as error:
-        reply = {"isError": True, "value": json.dumps(error_for_page(error))}
+    """Run the call and settle the page's promise, as the stubs' `_checkValue` expects.
+
+    The stubs send `{"language": <html lang>, "args": [...]}`: every message of the call,
+    its result's and its error's, is rendered in that language, on this call's thread only.
+    """
+    args, language = _call_parts(param)
+    with speaking(language):
+        try:
+            if method is None:
+                raise unexpected_error("no such bridge method")
+            reply = {"value": json.dumps(method(*args))}
+        except Exception as error:
+            reply = {"isError": True, "value": json.dumps(error_for_page(error))}
     callbacks = f"window.pywebview._returnValuesCallbacks[{json.dumps(func_name)}]"
     settle = f"{callbacks}[{json.dumps(value_id)}]"
     try:
@@ -195,8 +207,21 @@ def _answer(
         logger.warning("could not answer the bridge call to %r", func_name, exc_info=True)
 
 
-# pywebview's `_createApi` (webview/js/api.js) with each stub a closure instead of a
-# `new Function(params, body)`; the stubs behave the same.
+def _call_parts(param: Any) -> tuple[list[Any], str]:
+    """The arguments and the language of a call; a bare list (a call made without the
+    stubs) is its arguments, in the source language."""
+    if isinstance(param, dict):
+        args, language = param.get("args"), param.get("language")
+    else:
+        args, language = param, None
+    if not isinstance(args, list):
+        args = []
+    return args, language if is_language(language) else SOURCE_LANGUAGE
+
+
+# pywebview's `_createApi` and `_checkValue` (webview/js/api.js) with each stub a closure
+# instead of a `new Function(params, body)`. Each call also sends the page's language (its
+# `<html lang>`, which the page sets to the coach's), and each error keeps its stable code.
 _STUBS_JS = """
 window.pywebview._createApi = function (funcList) {
   funcList.forEach(function (entry) {
@@ -213,11 +238,27 @@ window.pywebview._createApi = function (funcList) {
       var promise = new Promise(function (resolve, reject) {
         window.pywebview._checkValue(funcName, resolve, reject, id);
       });
-      window.pywebview._jsApiCallback(funcName, args, id);
+      var call = { language: document.documentElement.lang, args: args };
+      window.pywebview._jsApiCallback(funcName, call, id);
       return promise;
     };
     window.pywebview._returnValuesCallbacks[funcName] = {};
   });
+};
+window.pywebview._checkValue = function (funcName, resolve, reject, id) {
+  window.pywebview._returnValuesCallbacks[funcName][id] = function (returnObj) {
+    delete window.pywebview._returnValuesCallbacks[funcName][id];
+    if (returnObj.isError) {
+      var pyError = JSON.parse(returnObj.value);
+      var error = new Error(pyError.message);
+      error.name = pyError.name;
+      error.code = pyError.code;
+      error.stack = pyError.stack;
+      reject(error);
+    } else {
+      resolve(JSON.parse(returnObj.value));
+    }
+  };
 };
 """
 

@@ -14,6 +14,8 @@ from judo_manager.bridge.types import (
     BackupReminderState,
     DataProblem,
     DataSummary,
+    LanguageOption,
+    LanguageSettings,
     ProgressUpdate,
     RecordCount,
     RestorePreview,
@@ -25,6 +27,7 @@ from judo_manager.bridge.types import (
 from judo_manager.db import contents as record_kinds
 from judo_manager.db.contents import Contents, FileSummary
 from judo_manager.db.snapshot import Phase
+from judo_manager.i18n import LANGUAGES, system_language
 from judo_manager.progress import ThrottledProgress
 from judo_manager.restore.safety_copies import SafetyCopyFile
 from judo_manager.restore.service import RestoreOutcome, RestorePhase, RestorePlan, UndoPlan
@@ -78,6 +81,28 @@ class SystemApi:
         preferences = self._system.set_zoom(zoom)
         self._window.set_zoom(preferences.zoom)
         return _preferences(preferences)
+
+    @coach_errors
+    def getLanguage(self) -> LanguageSettings:
+        """The coach's language choice, the language it means, and every one to choose."""
+        return self._language_settings()
+
+    @coach_errors
+    def setLanguage(self, choice: str) -> LanguageSettings:
+        """Speak `choice` (a language's code, or "system") from now on, and at every start."""
+        self._system.set_language(choice)
+        return self._language_settings()
+
+    def _language_settings(self) -> LanguageSettings:
+        return LanguageSettings(
+            choice=self._system.preferences().language,
+            language=self._system.language(),
+            system=system_language(),
+            languages=[
+                LanguageOption(code=option.code, name=option.name, formats=option.formats)
+                for option in LANGUAGES
+            ],
+        )
 
     @coach_errors
     def snoozeBackupReminder(self) -> WindowPreferences:

@@ -33,6 +33,25 @@ class WindowPreferences(TypedDict):
     backupReminderSnoozedUntil: str | None
 
 
+class LanguageOption(TypedDict):
+    """One language of the app: `code` for `setLanguage`, `name` in itself, `formats` the
+    locale its numbers and dates follow (for `Intl`)."""
+
+    code: str
+    name: str
+    formats: str
+
+
+class LanguageSettings(TypedDict):
+    """The coach's language: `choice` is a code or "system"; `language` is the one spoken;
+    `system` is the one "system" means on this computer."""
+
+    choice: str
+    language: str
+    system: str
+    languages: list[LanguageOption]
+
+
 class BackupReminderState(TypedDict):
     """Whether every page reminds the coach to back up; `lastBackupOn` is YYYY-MM-DD."""
 

@@ -35,6 +35,8 @@ from judo_manager.bridge.api import JudoManagerApi
 from judo_manager.bridge.events import BRIDGE_EVENTS
 from judo_manager.bridge.wire import wire_fields, wired_model
 from judo_manager.db.snapshot import Phase as BackupPhase
+from judo_manager.errors import JudoManagerError
+from judo_manager.i18n import Message
 from judo_manager.restore.service import RestorePhase
 from judo_manager.rules.model import BeltFields, BeltKind, CategoryFields
 
@@ -74,7 +76,8 @@ def ts_type(py_type: object) -> str:
         return "null"
     if py_type in (int, float):
         return "number"
-    if py_type is str:
+    if py_type is str or py_type is Message:
+        # A coach message crosses rendered, in the call's language.
         return "string"
     if py_type is bool:
         return "boolean"
@@ -195,10 +198,26 @@ def render() -> str:
         "// The window events Python dispatches to the page.\n"
         f"export const BRIDGE_EVENTS = {{\n{events}\n}} as const;"
     )
+    codes = " | ".join(json.dumps(code) for code in error_codes())
+    blocks.append(
+        "// The stable `code` of every error a bridge call can reject with.\n"
+        f"export type ErrorCode = {codes};"
+    )
     blocks.append(
         "declare global {\n  interface Window {\n    pywebview?: { api: JudoManagerApi };\n  }\n}"
     )
     return "\n\n".join(block.rstrip("\n") for block in blocks) + "\n"
+
+
+def error_codes() -> list[str]:
+    """Every coach error's code, from the whole `JudoManagerError` hierarchy."""
+    codes: list[str] = []
+    pending: list[type[JudoManagerError]] = [JudoManagerError]
+    while pending:
+        error = pending.pop(0)
+        codes.append(error.code)
+        pending.extend(error.__subclasses__())
+    return sorted(set(codes))
 
 
 def ts_type_of_literal(literal: object) -> str:

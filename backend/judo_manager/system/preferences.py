@@ -1,4 +1,5 @@
-"""This computer's own choices for the window: the zoom, and when to remind of a backup.
+"""This computer's own choices for the window: its language, its zoom, and when to remind
+of a backup.
 
 Kept in a small JSON file in the data folder rather than in the database: they belong to
 this computer, so a backup doesn't carry them and a restore doesn't change them. A file
@@ -16,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from judo_manager.errors import DataFolderError, ValidationError
+from judo_manager.i18n import SYSTEM_CHOICE, _, is_language
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +32,8 @@ class Preferences:
     """What the window remembers on this computer."""
 
     zoom: float = DEFAULT_ZOOM
+    # A language's code, or SYSTEM_CHOICE: whatever the system's language is at each start.
+    language: str = SYSTEM_CHOICE
     # The backup reminder stays quiet until this day (exclusive); None: not snoozed.
     backup_reminder_snoozed_until: dt.date | None = None
 
@@ -52,6 +56,7 @@ class PreferencesFile:
         if not isinstance(raw, dict):
             return Preferences()
         zoom = raw.get("zoom")
+        language = raw.get("language")
         snoozed = raw.get("backup_reminder_snoozed_until")
         try:
             snoozed_until = dt.date.fromisoformat(snoozed) if isinstance(snoozed, str) else None
@@ -60,13 +65,20 @@ class PreferencesFile:
         return Preferences(
             zoom=zoom if zoom in ZOOM_LEVELS else DEFAULT_ZOOM,
             backup_reminder_snoozed_until=snoozed_until,
+            language=language if is_language(language) else SYSTEM_CHOICE,
         )
 
     def set_zoom(self, zoom: object) -> Preferences:
         """Keep `zoom`, one of `ZOOM_LEVELS`."""
         if isinstance(zoom, bool) or zoom not in ZOOM_LEVELS:
-            raise ValidationError({"zoom": "Zoom must be between 50% and 200%."})
+            raise ValidationError({"zoom": _("Zoom must be between 50% and 200%.")})
         return self._write(replace(self.read(), zoom=float(zoom)))  # type: ignore[arg-type]
+
+    def set_language(self, choice: object) -> Preferences:
+        """Keep the language: one of the app's, or SYSTEM_CHOICE."""
+        if choice != SYSTEM_CHOICE and not is_language(choice):
+            raise ValidationError({"language": _("Choose one of the languages in the list.")})
+        return self._write(replace(self.read(), language=str(choice)))
 
     def snooze_backup_reminder(self, today: dt.date) -> Preferences:
         """Quiet the backup reminder until tomorrow."""
@@ -78,6 +90,7 @@ class PreferencesFile:
         text = json.dumps(
             {
                 "zoom": preferences.zoom,
+                "language": preferences.language,
                 "backup_reminder_snoozed_until": None if snoozed is None else snoozed.isoformat(),
             }
         )
@@ -91,6 +104,9 @@ class PreferencesFile:
             os.replace(temporary, self._path)
         except OSError as error:
             raise DataFolderError(
-                f"Couldn't remember this setting: the data folder can't be written ({error})."
+                _(
+                    "Couldn't remember this setting: the data folder can't be written ({error}).",
+                    error=error,
+                )
             ) from error
         return preferences

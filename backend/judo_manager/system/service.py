@@ -13,6 +13,7 @@ from judo_manager.db import Database
 from judo_manager.db.contents import Contents, count_contents
 from judo_manager.db.health import damage_of, damaged
 from judo_manager.db.migrations import read_header
+from judo_manager.i18n import SYSTEM_CHOICE, system_language
 from judo_manager.system.preferences import Preferences, PreferencesFile
 
 # A club that goes longer than this without a backup is reminded of it on every page.
@@ -60,6 +61,16 @@ class SystemService:
     def set_zoom(self, zoom: object) -> Preferences:
         """Remember the window's zoom, one of the usual steps from 50% to 200%."""
         return self._preferences.set_zoom(zoom)
+
+    def set_language(self, choice: object) -> Preferences:
+        """Remember the coach's language: one of the app's, or the system's."""
+        return self._preferences.set_language(choice)
+
+    def language(self) -> str:
+        """The language the app speaks on this computer: the coach's choice, or the
+        system's when the coach chose that (English when the app doesn't speak it)."""
+        choice = self._preferences.read().language
+        return system_language() if choice == SYSTEM_CHOICE else choice
 
     def snooze_backup_reminder(self) -> Preferences:
         """Quiet the reminder to back up until tomorrow."""

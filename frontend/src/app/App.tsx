@@ -7,6 +7,7 @@ import { RescueScreen } from "../features/rescue/RescueScreen";
 import { RestoreConfirmDialog } from "../features/restore/RestoreConfirmDialog";
 import { useRestore } from "../features/restore/use-restore";
 import { useDataProblem } from "../lib/app-info";
+import { useLanguageSettings } from "../lib/language";
 import { installZoomKeys } from "../lib/preferences";
 import { useBridge } from "../lib/use-bridge";
 import { pageById, PAGES, type PageId } from "./pages";
@@ -22,7 +23,7 @@ export function App() {
   return (
     // Icons are 20 px with a light stroke unless they say otherwise (16 px beside small text).
     <LucideProvider size={20} strokeWidth={1.8}>
-      {ready ? <DataGate /> : <Starting />}
+      {ready ? <LanguageGate /> : <Starting />}
       <Notifications />
     </LucideProvider>
   );
@@ -46,6 +47,13 @@ function Starting() {
       ) : null}
     </div>
   );
+}
+
+/** Nothing is shown in a language the coach didn't choose: the pages wait for Python's word. */
+function LanguageGate() {
+  const language = useLanguageSettings();
+  // A failed read is no reason to keep the coach out: the pages speak the system's language.
+  return language.status === "loading" ? <Starting /> : <DataGate />;
 }
 
 /**

@@ -11,6 +11,8 @@ import { BRIDGE_EVENTS } from "../types/bridge";
  * - athletes-changed: an athlete, a promotion or a medal was added, changed or deleted.
  * - rules-changed: a belt or an age category was added, changed, moved or deleted.
  * - data-damaged: a read found the club's data on this computer damaged.
+ * - language-changed: the coach chose another language; what Python wrote (its messages,
+ *   the names it gives) is asked for again, in the new one.
  */
 export type DataTopic =
   | "data-replaced"
@@ -18,7 +20,8 @@ export type DataTopic =
   | "restore-finished"
   | "athletes-changed"
   | "rules-changed"
-  | "data-damaged";
+  | "data-damaged"
+  | "language-changed";
 
 type Listener = (topic: DataTopic) => void;
 
@@ -28,6 +31,7 @@ const published: Record<DataTopic, number> = {
   "restore-finished": 0,
   "athletes-changed": 0,
   "rules-changed": 0,
+  "language-changed": 0,
   "data-damaged": 0,
 };
 const listeners = new Set<Listener>();

@@ -1,9 +1,9 @@
-/**
- * The app's language, for every number and date it shows or reads. English for now; the
- * languages issue makes this the coach's choice. Never the operating system's locale: that
- * mixed "il y a 45 jours" into English screens.
+import { formatLocale, translate } from "./i18n";
+
+/*
+ * Every number and date the page shows or reads is in the coach's language (`formatLocale`),
+ * never the operating system's: that mixed "il y a 45 jours" into English screens.
  */
-export const APP_LOCALE = "en-GB";
 
 const UNITS = ["KB", "MB", "GB", "TB"] as const;
 
@@ -12,8 +12,8 @@ const UNITS = ["KB", "MB", "GB", "TB"] as const;
  * 532 → "532 B", 1_234_567 → "1.2 MB".
  */
 export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return "Unknown size";
-  if (bytes < 1000) return `${Math.round(bytes)} B`;
+  if (!Number.isFinite(bytes) || bytes < 0) return translate("format.unknownSize");
+  if (bytes < 1000) return `${formatNumber(Math.round(bytes), 0)} B`;
   let value = bytes;
   let unit: (typeof UNITS)[number] = UNITS[0];
   for (const u of UNITS) {
@@ -28,7 +28,7 @@ export function formatBytes(bytes: number): string {
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(APP_LOCALE, {
+  return new Intl.DateTimeFormat(formatLocale(), {
     dateStyle: "medium",
     timeStyle: "short",
   }).format(date);
@@ -40,7 +40,7 @@ export function formatDaysAgo(iso: string, now: Date = new Date()): string {
   if (Number.isNaN(date.getTime())) return "";
   const startOfDay = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
   const days = Math.round((startOfDay(date) - startOfDay(now)) / 86_400_000);
-  return new Intl.RelativeTimeFormat(APP_LOCALE, { numeric: "auto" }).format(days, "day");
+  return new Intl.RelativeTimeFormat(formatLocale(), { numeric: "auto" }).format(days, "day");
 }
 
 /** Whole days since `iso` (0 for today or a future time). */
@@ -50,18 +50,13 @@ export function daysSince(iso: string, now: Date = new Date()): number {
   return Math.max(0, Math.floor((now.getTime() - then) / 86_400_000));
 }
 
-/** "1 athlete", "42 athletes". */
-export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : plural}`;
-}
-
 /** A calendar date (YYYY-MM-DD) in the app's language, e.g. "12 Mar 2024". */
 export function formatDate(isoDate: string): string {
   const [year, month, day] = isoDate.split("-").map(Number);
   if (!year || !month || !day) return isoDate;
   // Built from its parts: parsing "2024-03-12" would read it as UTC midnight and could show
   // the day before west of Greenwich.
-  return new Intl.DateTimeFormat(APP_LOCALE, { dateStyle: "medium" }).format(
+  return new Intl.DateTimeFormat(formatLocale(), { dateStyle: "medium" }).format(
     new Date(year, month - 1, day),
   );
 }
@@ -74,7 +69,7 @@ export function todayIso(now: Date = new Date()): string {
 
 /** A number in the app's language with exactly `digits` decimals, no grouping: "38.5". */
 export function formatNumber(value: number, digits: number): string {
-  return new Intl.NumberFormat(APP_LOCALE, {
+  return new Intl.NumberFormat(formatLocale(), {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
     useGrouping: false,
@@ -83,7 +78,7 @@ export function formatNumber(value: number, digits: number): string {
 
 /** A number as a coach would type it back into a field: "38.5", "48" (up to 2 decimals). */
 export function formatNumberForInput(value: number): string {
-  return new Intl.NumberFormat(APP_LOCALE, { maximumFractionDigits: 2, useGrouping: false }).format(value);
+  return new Intl.NumberFormat(formatLocale(), { maximumFractionDigits: 2, useGrouping: false }).format(value);
 }
 
 const DECIMAL = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
@@ -110,7 +105,7 @@ type DatePart = "day" | "month" | "year";
 
 /** The order of day, month and year in the app's language, and what separates them. */
 function dateLayout(): { order: DatePart[]; separator: string } {
-  const parts = new Intl.DateTimeFormat(APP_LOCALE, { day: "2-digit", month: "2-digit", year: "numeric" }).formatToParts(
+  const parts = new Intl.DateTimeFormat(formatLocale(), { day: "2-digit", month: "2-digit", year: "numeric" }).formatToParts(
     new Date(2012, 2, 14),
   );
   const order = parts.flatMap((part) =>
@@ -120,11 +115,29 @@ function dateLayout(): { order: DatePart[]; separator: string } {
   return { order, separator };
 }
 
-const DATE_LAYOUT = dateLayout();
-const PLACEHOLDERS: Record<DatePart, string> = { day: "dd", month: "mm", year: "yyyy" };
+const layouts = new Map<string, { order: DatePart[]; separator: string }>();
 
-/** How a typed date is written in the app's language: "dd/mm/yyyy" in en-GB. */
-export const DATE_INPUT_PATTERN = DATE_LAYOUT.order.map((part) => PLACEHOLDERS[part]).join(DATE_LAYOUT.separator);
+/** The date layout of the language spoken now, worked out once per language. */
+function currentLayout(): { order: DatePart[]; separator: string } {
+  const locale = formatLocale();
+  let layout = layouts.get(locale);
+  if (!layout) {
+    layout = dateLayout();
+    layouts.set(locale, layout);
+  }
+  return layout;
+}
+
+/** How a typed date is written in the language spoken now: "dd/mm/yyyy" in English. */
+export function dateInputPattern(): string {
+  const { order, separator } = currentLayout();
+  const placeholders: Record<DatePart, string> = {
+    day: translate("format.datePlaceholder.day"),
+    month: translate("format.datePlaceholder.month"),
+    year: translate("format.datePlaceholder.year"),
+  };
+  return order.map((part) => placeholders[part]).join(separator);
+}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -138,7 +151,8 @@ export function formatDateForInput(value: string): string {
   if (!isIsoDate(value)) return value;
   const [year, month, day] = value.split("-");
   const parts: Record<DatePart, string> = { day, month, year };
-  return DATE_LAYOUT.order.map((part) => parts[part]).join(DATE_LAYOUT.separator);
+  const { order, separator } = currentLayout();
+  return order.map((part) => parts[part]).join(separator);
 }
 
 /**
@@ -150,7 +164,7 @@ export function parseDateInput(text: string): string | null {
   const numbers = text.trim().split(/[^0-9]+/).filter(Boolean);
   if (numbers.length !== 3) return null;
   // A four-digit first number can only be a year: "2012-03-14", pasted from elsewhere, reads too.
-  const order: DatePart[] = numbers[0].length === 4 ? ["year", "month", "day"] : DATE_LAYOUT.order;
+  const order: DatePart[] = numbers[0].length === 4 ? ["year", "month", "day"] : currentLayout().order;
   const parts = Object.fromEntries(order.map((part, i) => [part, numbers[i]])) as Record<DatePart, string>;
   if (parts.year.length !== 4 || parts.day.length > 2 || parts.month.length > 2) return null;
   const [year, month, day] = [Number(parts.year), Number(parts.month), Number(parts.day)];
@@ -159,7 +173,10 @@ export function parseDateInput(text: string): string | null {
   return `${parts.year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** The message for a date that doesn't read, naming the app's order. */
-export function dateInputProblem(label: string): string {
-  return `Enter the ${label.toLowerCase()} as ${DATE_INPUT_PATTERN}, like ${formatDateForInput("2012-03-14")}.`;
+/** The message for a date that doesn't read, naming the order of the language spoken. */
+export function dateInputProblem(): string {
+  return translate("format.dateProblem", {
+    pattern: dateInputPattern(),
+    example: formatDateForInput("2012-03-14"),
+  });
 }

@@ -175,6 +175,23 @@ export interface WindowPreferences {
   backupReminderSnoozedUntil: string | null;
 }
 
+// One language of the app: `code` for `setLanguage`, `name` in itself, `formats` the locale
+// its numbers and dates follow (for `Intl`).
+export interface LanguageOption {
+  code: string;
+  name: string;
+  formats: string;
+}
+
+// The coach's language: `choice` is a code or "system"; `language` is the one spoken; `system`
+// is the one "system" means on this computer.
+export interface LanguageSettings {
+  choice: string;
+  language: string;
+  system: string;
+  languages: LanguageOption[];
+}
+
 // Whether every page reminds the coach to back up; `lastBackupOn` is YYYY-MM-DD.
 export interface BackupReminderState {
   due: boolean;
@@ -328,6 +345,10 @@ export interface SystemApi {
   getPreferences(): Promise<WindowPreferences>;
   // Zoom the page (1.0 is 100%, from 0.5 to 2.0) and keep it for the next start.
   setZoom(zoom: number): Promise<WindowPreferences>;
+  // The coach's language choice, the language it means, and every one to choose.
+  getLanguage(): Promise<LanguageSettings>;
+  // Speak `choice` (a language's code, or "system") from now on, and at every start.
+  setLanguage(choice: string): Promise<LanguageSettings>;
   // "Remind me tomorrow": the backup reminder stays quiet until tomorrow.
   snoozeBackupReminder(): Promise<WindowPreferences>;
   // Whether to remind the coach to back up (14 days since the last, or never).
@@ -414,6 +435,9 @@ export const BRIDGE_EVENTS = {
   progress: "judo-manager:progress",
   dataReplaced: "judo-manager:data-replaced",
 } as const;
+
+// The stable `code` of every error a bridge call can reject with.
+export type ErrorCode = "backup" | "backup-verification" | "busy" | "conflict" | "damaged-database" | "data-folder" | "database" | "destination-exists" | "dialog" | "disk-full" | "file-in-use" | "folder-in-use" | "foreign-database" | "judo-manager" | "newer-database" | "not-a-database" | "not-found" | "read-only-data" | "restore" | "restore-rejected" | "stale-record" | "unexpected" | "validation" | "window-engine";
 
 declare global {
   interface Window {

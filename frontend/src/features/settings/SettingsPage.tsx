@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppInfoCard } from "./AppInfoCard";
+import { LanguageCard } from "./LanguageCard";
 
 interface SettingsPageProps {
   /**
@@ -14,6 +15,7 @@ export function SettingsPage({ children }: SettingsPageProps) {
   return (
     <div className="space-y-6">
       {children}
+      <LanguageCard />
       <AppInfoCard />
     </div>
   );

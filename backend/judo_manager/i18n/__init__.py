@@ -1,0 +1,35 @@
+"""The languages of the app, and its coach messages in them."""
+
+from judo_manager.i18n.languages import (
+    LANGUAGES,
+    SOURCE_LANGUAGE,
+    SYSTEM_CHOICE,
+    Language,
+    is_language,
+    language,
+    system_language,
+)
+from judo_manager.i18n.messages import (
+    Message,
+    _,
+    _n,
+    current_language,
+    speaking,
+    translate,
+)
+
+__all__ = [
+    "LANGUAGES",
+    "SOURCE_LANGUAGE",
+    "SYSTEM_CHOICE",
+    "Language",
+    "Message",
+    "_",
+    "_n",
+    "current_language",
+    "is_language",
+    "language",
+    "speaking",
+    "system_language",
+    "translate",
+]
