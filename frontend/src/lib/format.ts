@@ -174,8 +174,9 @@ export function parseDateInput(text: string): string | null {
 }
 
 /** The message for a date that doesn't read, naming the order of the language spoken. */
-export function dateInputProblem(): string {
+export function dateInputProblem(label: string): string {
   return translate("format.dateProblem", {
+    label: label.toLocaleLowerCase(formatLocale()),
     pattern: dateInputPattern(),
     example: formatDateForInput("2012-03-14"),
   });
