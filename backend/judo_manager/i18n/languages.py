@@ -95,6 +95,15 @@ def _interface_language() -> str | None:
 
         lcid = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
         return locale.windows_locale.get(lcid)
+    if sys.platform == "darwin":
+        # An app opened from the Finder gets no LANG: the system's list is in NSLocale
+        # (PyObjC comes with pywebview's Cocoa engine).
+        try:
+            from Foundation import NSLocale  # type: ignore[import-not-found]
+        except ImportError:
+            return None
+        preferred = NSLocale.preferredLanguages()
+        return str(preferred[0]) if preferred else None
     try:
         return locale.getlocale(locale.LC_MESSAGES)[0]  # type: ignore[attr-defined,unused-ignore]
     except (AttributeError, ValueError):
