@@ -110,7 +110,7 @@ class _Dispatch:
 
 
 def _no_traceback(error: dict[str, str]) -> None:
-    assert set(error) == {"name", "message", "stack"}
+    assert set(error) == {"name", "code", "message", "stack"}
     assert error["stack"] == f"{error['name']}: {error['message']}"
     assert ".py" not in error["stack"] and "Traceback" not in error["stack"]
 

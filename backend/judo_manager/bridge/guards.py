@@ -1,6 +1,7 @@
 """What keeps the bridge safe to expose, on pywebview's side of it and on the page's.
 
 - `coach_errors`: a bridge method raises only coach-readable errors.
+- `error_for_page`: what the page learns of an error, rendered in the call's language.
 - `guard_dispatch`: pywebview's dispatcher (`js_bridge_call`) is replaced by one that answers
   only the app's own page, refuses every dotted name with a private part (`system._backup._db`,
   dunder chains), and hands errors to the page as their name and message alone. pywebview's
@@ -74,15 +75,6 @@ def coach_errors(method: Method) -> Method:
     def call(*args: Any, **kwargs: Any) -> Any:
         try:
             return method(*args, **kwargs)
-        except ValidationError as error:
-            # The page reads only the class name and the message; the form needs every
-            # field's message, so the message becomes `FieldProblems` as JSON.
-            problems = FieldProblems(
-                message=str(error),
-                fields={camel(field): translate(text) for field, text in error.fields.items()},
-            )
-            error.args = (json.dumps(problems),)
-            raise
         except JudoManagerError:
             raise
         except sqlite3.Error as error:
@@ -128,8 +120,20 @@ def error_for_page(error: BaseException) -> PageError:
     if not isinstance(error, JudoManagerError):
         logger.error("bridge call failed", exc_info=error)
         error = unexpected_error(type(error).__name__)
-    name, message = type(error).__name__, str(error)
+    name, message = type(error).__name__, _page_message(error)
     return {"name": name, "code": error.code, "message": message, "stack": f"{name}: {message}"}
+
+
+def _page_message(error: JudoManagerError) -> str:
+    if not isinstance(error, ValidationError):
+        return str(error)
+    # The page reads only the name, the code and the message; the form needs every field's
+    # message, so the message is `FieldProblems` as JSON.
+    problems = FieldProblems(
+        message=str(error),
+        fields={camel(field): translate(text) for field, text in error.fields.items()},
+    )
+    return json.dumps(problems)
 
 
 # Whether the page that sent a call (to this pywebview window) is the app's own.
