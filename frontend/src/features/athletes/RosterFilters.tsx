@@ -23,6 +23,7 @@ interface RosterFiltersProps {
   onChange: (patch: Partial<AthleteFilters>) => void;
 }
 
+/** The selects are sized for their longest option in any language ("Perempuan", "Nonaktif"). */
 const selectClass =
   "block h-9 rounded-lg border-0 bg-white py-1.5 pr-8 pl-2.5 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-blue-600 focus:outline-none";
 
@@ -79,7 +80,7 @@ export function RosterFilters({ id, open, filters, season, rules, onChange }: Ro
           id="roster-sex"
           value={filters.sex ?? ""}
           onChange={(event) => onChange({ sex: parseSex(event.target.value) })}
-          className={cn(selectClass, "w-28")}
+          className={cn(selectClass, "w-32")}
         >
           <option value="">{t("filters.all")}</option>
           <option value="F">{t(SEX_KEY.F)}</option>
@@ -124,7 +125,7 @@ export function RosterFilters({ id, open, filters, season, rules, onChange }: Ro
           id="roster-status"
           value={filters.status}
           onChange={(event) => onChange({ status: parseStatus(event.target.value) })}
-          className={cn(selectClass, "w-28")}
+          className={cn(selectClass, "w-32")}
         >
           <option value="active">{t("status.active")}</option>
           <option value="inactive">{t("status.inactive")}</option>
