@@ -1,17 +1,19 @@
 import { ChevronLeftIcon } from "lucide-react";
+import type { TFunction } from "i18next";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { BeltBadge } from "../../components/BeltBadge";
 import { Button } from "../../components/ui/Button";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
 import { Spinner } from "../../components/ui/Spinner";
 import { api } from "../../lib/bridge";
-import { formatDate, pluralize } from "../../lib/format";
+import { formatDate } from "../../lib/format";
 import { errorMessage, notifyError, notifySuccess } from "../../lib/notify";
 import { publish, useDataEvent } from "../../lib/data-events";
 import { categoryForAge, useRuleIndex } from "../../lib/use-rules";
 import type { Athlete, AthleteInput, DeletedAthlete } from "../../types/bridge";
 import { AthleteFormDialog } from "./AthleteFormDialog";
-import { categoryLabel, formatWeight, SEX_LABEL } from "./athlete-text";
+import { categoryLabel, useAthleteText } from "./athlete-text";
 import { MedalHistory } from "./MedalHistory";
 import { PromotionHistory } from "./PromotionHistory";
 import { closeAthlete, rosterSeason } from "./roster-store";
@@ -26,6 +28,7 @@ const MOUSE_BACK_BUTTON = 3;
 
 /** One athlete's page: who they are, then their promotions and medals. */
 export function AthleteDetail({ id }: { id: number }) {
+  const { t } = useTranslation("athletes");
   const [state, setState] = useState<Loaded>({ status: "loading" });
   // Again after a restore, or a write refused because the athlete changed meanwhile: what
   // is shown (and any open form, keyed by the revision) then matches what is saved.
@@ -68,7 +71,7 @@ export function AthleteDetail({ id }: { id: number }) {
 
   const back = (
     <Button variant="ghost" className="-ml-3" icon={<ChevronLeftIcon size={16} strokeWidth={2} />} onClick={() => closeAthlete("row")}>
-      Back to athletes
+      {t("detail.back")}
     </Button>
   );
 
@@ -78,11 +81,11 @@ export function AthleteDetail({ id }: { id: number }) {
         {back}
         {state.status === "loading" ? (
           <p role="status" className="flex items-center gap-2 text-sm text-slate-500">
-            <Spinner /> Loading…
+            <Spinner /> {t("detail.loading")}
           </p>
         ) : state.status === "error" ? (
           <div role="alert" className="rounded-2xl border border-red-200 bg-white px-6 py-5 text-sm text-red-700">
-            Couldn't open this athlete. {state.message}
+            {t("detail.openFailed", { error: state.message })}
           </div>
         ) : (
           <LoadedAthlete
@@ -105,6 +108,8 @@ interface LoadedAthleteProps {
 }
 
 function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
+  const { t } = useTranslation("athletes");
+  const text = useAthleteText();
   const rules = useRuleIndex();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [editing, setEditing] = useState(false);
@@ -125,12 +130,12 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
     try {
       deleted = await api().athletes.delete(athlete.id, athlete.revision);
     } catch (err) {
-      notifyError(err, `Couldn't delete ${athlete.fullName}`);
+      notifyError(err, t("detail.deleteFailed", { name: athlete.fullName }));
       return;
     }
-    notifySuccess(`Deleted ${deleted.fullName}`, undefined, {
-      label: "Undo",
-      onClick: () => void undoDelete(deleted),
+    notifySuccess(t("detail.deleted", { name: deleted.fullName }), undefined, {
+      label: t("detail.undo"),
+      onClick: () => void undoDelete(deleted, t),
     });
     publish("athletes-changed");
     closeAthlete("list");
@@ -140,11 +145,11 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
     try {
       onChange(await api().athletes.update(athlete.id, athlete.revision, { ...athleteInput(athlete), active: false }));
     } catch (err) {
-      notifyError(err, `Couldn't mark ${athlete.fullName} as inactive`);
+      notifyError(err, t("detail.inactiveFailed", { name: athlete.fullName }));
       return;
     }
     setDeleting(false);
-    notifySuccess(`${athlete.fullName} is inactive`, "Their history stays; the roster hides them unless asked.");
+    notifySuccess(t("detail.inactiveDone", { name: athlete.fullName }), t("detail.inactiveDoneText"));
   };
 
   return (
@@ -167,43 +172,43 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
               <BeltBadge belt={belt} size="md" />
               {athlete.active ? null : (
                 <span className="rounded-md bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">
-                  Inactive
+                  {t("status.inactive")}
                 </span>
               )}
             </div>
             <p className="mt-2 text-sm text-slate-600">
-              {age} in {season}
+              {t("detail.ageInSeason", { age, season: String(season) })}
               {" · "}
-              {category ? categoryLabel(category) : "No age category"}
+              {category ? categoryLabel(category) : t("detail.noCategory")}
               {" · "}
-              {SEX_LABEL[athlete.sex]}
+              {text.sex(athlete.sex)}
               {" · "}
-              {formatWeight(athlete.weightKg)}
+              {text.weight(athlete.weightKg)}
               {" · "}
-              {athlete.active ? "Active" : "Inactive"}
+              {athlete.active ? t("status.active") : t("status.inactive")}
             </p>
           </div>
           <div className="flex gap-2">
             <Button variant="secondary" onClick={() => setEditing(true)}>
-              Edit
+              {t("actions.edit")}
             </Button>
             <Button variant="secondary" onClick={() => setDeleting(true)}>
-              Delete
+              {t("actions.delete")}
             </Button>
           </div>
         </div>
 
         <dl className="mt-5 grid grid-cols-[max-content_1fr] gap-x-10 gap-y-2.5 border-t border-slate-100 pt-5 text-sm sm:grid-cols-[max-content_1fr_max-content_1fr]">
-          <Detail label="Born">{formatDate(athlete.birthDate)}</Detail>
-          <Detail label="Licence number">{athlete.licenceNumber}</Detail>
-          <Detail label="Phone">{athlete.phone}</Detail>
-          <Detail label="Email">{athlete.email}</Detail>
-          <Detail label="Guardian">{athlete.guardianName}</Detail>
-          <Detail label="Guardian phone">{athlete.guardianPhone}</Detail>
+          <Detail label={t("detail.born")}>{formatDate(athlete.birthDate)}</Detail>
+          <Detail label={t("fields.licenceNumber")}>{athlete.licenceNumber}</Detail>
+          <Detail label={t("fields.phone")}>{athlete.phone}</Detail>
+          <Detail label={t("fields.email")}>{athlete.email}</Detail>
+          <Detail label={t("fields.guardian")}>{athlete.guardianName}</Detail>
+          <Detail label={t("fields.guardianPhone")}>{athlete.guardianPhone}</Detail>
         </dl>
         {athlete.notes ? (
           <div className="mt-4 border-t border-slate-100 pt-4">
-            <h3 className="text-sm font-medium text-slate-500">Notes</h3>
+            <h3 className="text-sm font-medium text-slate-500">{t("fields.notes")}</h3>
             <p className="mt-1 text-sm whitespace-pre-line text-slate-800">{athlete.notes}</p>
           </div>
         ) : null}
@@ -225,31 +230,33 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
       ) : null}
       {deleting ? (
         <ConfirmDialog
-          title={`Delete ${athlete.fullName}?`}
-          confirmLabel="Delete athlete"
+          title={t("detail.deleteTitle", { name: athlete.fullName })}
+          confirmLabel={t("detail.deleteConfirm")}
           onConfirm={remove}
           onCancel={() => setDeleting(false)}
-          alternative={athlete.active ? { label: "Mark as inactive", onChoose: markInactive } : undefined}
+          alternative={athlete.active ? { label: t("detail.markInactive"), onChoose: markInactive } : undefined}
         >
-          Their {pluralize(athlete.promotions.length, "promotion")} and{" "}
-          {pluralize(athlete.medals.length, "medal")} are deleted too.
-          {athlete.active
-            ? " Gentler: mark them as inactive, which keeps everything and hides them from the roster."
-            : null}
+          {t(athlete.active ? "detail.deleteActive" : "detail.deleteInactive", {
+            promotions: athlete.promotions.length,
+            medals: athlete.medals.length,
+          })}
         </ConfirmDialog>
       ) : null}
     </>
   );
 }
 
-/** Puts back an athlete just deleted, with their promotions and medals (the toast's Undo). */
-async function undoDelete(deleted: DeletedAthlete): Promise<void> {
+/**
+ * Puts back an athlete just deleted, with their promotions and medals (the toast's Undo).
+ * `t` is the page's, still good once the page is gone: it reads the language at each call.
+ */
+async function undoDelete(deleted: DeletedAthlete, t: TFunction<"athletes">): Promise<void> {
   try {
     const back = await api().athletes.undoDelete(deleted.undoToken);
-    notifySuccess(`${back.fullName} is back, with their promotions and medals`);
+    notifySuccess(t("detail.undone", { name: back.fullName }));
     publish("athletes-changed");
   } catch (err) {
-    notifyError(err, `Couldn't bring back ${deleted.fullName}`);
+    notifyError(err, t("detail.undoFailed", { name: deleted.fullName }));
   }
 }
 

@@ -1,4 +1,6 @@
+import type { TFunction } from "i18next";
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { DateInput } from "../../components/ui/DateInput";
 import { controlClass, Field } from "../../components/ui/Field";
 import { FormDialog } from "../../components/ui/FormDialog";
@@ -9,6 +11,7 @@ import type { FieldErrors } from "../../lib/use-field-errors";
 import { useFormSubmit } from "../../lib/use-form-submit";
 import { useRuleIndex } from "../../lib/use-rules";
 import type { Athlete, AthleteInput, AthleteWarnings, Sex } from "../../types/bridge";
+import { SEX_KEY } from "./athlete-text";
 import { BeltOptions } from "./BeltOptions";
 
 /** The same bounds Python checks; the form only saves the coach a round trip. */
@@ -17,6 +20,8 @@ const MAX_WEIGHT_KG = 250;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 /** Below this age (this year) a guardian's contact is suggested. */
 const ADULT_AGE = 18;
+/** Three columns of fields. */
+const BODY_CLASS = "grid grid-cols-3 gap-x-5 gap-y-4";
 
 interface Values {
   fullName: string;
@@ -44,6 +49,7 @@ interface AthleteFormDialogProps {
 
 /** Add or edit an athlete: checked here, then by Python, which has the last word. */
 export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDialogProps) {
+  const { t } = useTranslation("athletes");
   const rules = useRuleIndex();
   const idPrefix = useId();
   const [values, setValues] = useState<Values>(() => initialValues(athlete));
@@ -51,7 +57,7 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
   const [warnings, setWarnings] = useState<Partial<Record<keyof AthleteWarnings, string>>>({});
   const warned = Object.keys(warnings).length > 0;
   const form = useFormSubmit({
-    check: () => validate(values),
+    check: () => validate(values, t),
     save: async () => {
       const input = toInput(values);
       if (!warned) {
@@ -68,10 +74,10 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
       const saved = athlete
         ? await api().athletes.update(athlete.id, athlete.revision, input)
         : await api().athletes.create(input);
-      notifySuccess(athlete ? `Saved ${saved.fullName}` : `Added ${saved.fullName}`);
+      notifySuccess(t(athlete ? "form.saved" : "form.added", { name: saved.fullName }));
       onSaved(saved);
     },
-    failTitle: athlete ? "Couldn't save the changes" : "Couldn't add the athlete",
+    failTitle: athlete ? t("form.saveFailed") : t("form.addFailed"),
   });
   const { errors, clear } = form;
 
@@ -82,13 +88,13 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
     setWarnings({});
   };
 
-  const text = (name: TextField, label: string, type = "text", autoComplete = "off") => (
+  const text = (name: TextField, label: string, type: "text" | "tel" | "email" = "text") => (
     <Field idPrefix={idPrefix} name={name} label={label} error={errors[name]}>
       {(control) => (
         <input
           {...control}
           type={type}
-          autoComplete={autoComplete}
+          autoComplete="off"
           value={values[name]}
           onChange={(event) => set(name, event.target.value)}
           className={controlClass}
@@ -102,14 +108,14 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
 
   return (
     <FormDialog
-      title={athlete ? `Edit ${athlete.fullName}` : "Add athlete"}
+      title={athlete ? t("form.editTitle", { name: athlete.fullName }) : t("addAthlete")}
       width="lg"
       form={form}
-      saveLabel={warned ? "Save anyway" : athlete ? "Save changes" : "Save athlete"}
+      saveLabel={warned ? t("form.saveAnyway") : athlete ? t("actions.saveChanges") : t("form.saveAthlete")}
       onClose={onClose}
-      bodyClassName="grid grid-cols-3 gap-x-5 gap-y-4"
+      bodyClassName={BODY_CLASS}
     >
-      <Field idPrefix={idPrefix} name="fullName" label="Full name" error={errors.fullName} className="col-span-2">
+      <Field idPrefix={idPrefix} name="fullName" label={t("fields.fullName")} error={errors.fullName} className="col-span-2">
         {(control) => (
           <input
             {...control}
@@ -122,11 +128,11 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
         )}
       </Field>
 
-      <Field idPrefix={idPrefix} name="birthDate" label="Birth date" error={errors.birthDate}>
+      <Field idPrefix={idPrefix} name="birthDate" label={t("fields.birthDate")} error={errors.birthDate}>
         {(control) => (
           <DateInput
             control={control}
-            label="Birth date"
+            label={t("fields.birthDate")}
             max={todayIso()}
             value={values.birthDate}
             onChange={(value) => set("birthDate", value)}
@@ -134,7 +140,7 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
         )}
       </Field>
 
-      <Field idPrefix={idPrefix} name="sex" label="Sex" error={errors.sex}>
+      <Field idPrefix={idPrefix} name="sex" label={t("fields.sex")} error={errors.sex}>
         {(control) => (
           <select
             {...control}
@@ -143,10 +149,10 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
             className={controlClass}
           >
             <option value="" disabled>
-              Choose…
+              {t("actions.choose")}
             </option>
-            <option value="F">Female</option>
-            <option value="M">Male</option>
+            <option value="F">{t(SEX_KEY.F)}</option>
+            <option value="M">{t(SEX_KEY.M)}</option>
           </select>
         )}
       </Field>
@@ -154,10 +160,10 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
       <Field
         idPrefix={idPrefix}
         name="beltId"
-        label="Belt"
+        label={t("fields.belt")}
         error={errors.beltId}
         warning={warnings.beltId}
-        hint={athlete ? "For a grading, use Record promotion: it keeps the history." : undefined}
+        hint={athlete ? t("form.beltHint") : undefined}
       >
         {(control) => (
           <select
@@ -167,14 +173,14 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
             className={controlClass}
           >
             <option value="" disabled>
-              {rules ? "Choose a belt…" : "Loading belts…"}
+              {rules ? t("actions.chooseBelt") : t("form.loadingBelts")}
             </option>
             <BeltOptions rules={rules} />
           </select>
         )}
       </Field>
 
-      <Field idPrefix={idPrefix} name="weightKg" label="Weight (kg)" error={errors.weightKg} warning={warnings.weightKg}>
+      <Field idPrefix={idPrefix} name="weightKg" label={t("fields.weight")} error={errors.weightKg} warning={warnings.weightKg}>
         {(control) => (
           // Text, not type="number": that one drops a "," it doesn't expect, and 38,5 became 385.
           <input
@@ -189,25 +195,25 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
         )}
       </Field>
 
-      {text("licenceNumber", "Licence number")}
-      {text("phone", "Phone", "tel")}
-      {text("email", "Email", "email")}
+      {text("licenceNumber", t("fields.licenceNumber"))}
+      {text("phone", t("fields.phone"), "tel")}
+      {text("email", t("fields.email"), "email")}
 
       <fieldset className="col-span-3 grid grid-cols-2 gap-x-5 gap-y-3 rounded-xl bg-slate-50 px-4 pt-2 pb-4 ring-1 ring-slate-200 ring-inset">
-        <legend className="sr-only">Guardian</legend>
+        <legend className="sr-only">{t("fields.guardian")}</legend>
         <p className="col-span-2 pt-1 text-sm font-semibold text-slate-800">
-          Guardian
+          {t("fields.guardian")}
           {minor ? (
-            <span className="ml-2 font-normal text-amber-800">Suggested for athletes under 18</span>
+            <span className="ml-2 font-normal text-amber-800">{t("form.guardianSuggested", { age: ADULT_AGE })}</span>
           ) : (
-            <span className="ml-2 font-normal text-slate-500">Optional</span>
+            <span className="ml-2 font-normal text-slate-500">{t("form.optional")}</span>
           )}
         </p>
-        {text("guardianName", "Guardian name")}
-        {text("guardianPhone", "Guardian phone", "tel")}
+        {text("guardianName", t("fields.guardianName"))}
+        {text("guardianPhone", t("fields.guardianPhone"), "tel")}
       </fieldset>
 
-      <Field idPrefix={idPrefix} name="notes" label="Notes" error={errors.notes} className="col-span-3">
+      <Field idPrefix={idPrefix} name="notes" label={t("fields.notes")} error={errors.notes} className="col-span-3">
         {(control) => (
           <textarea
             {...control}
@@ -232,10 +238,8 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
             className="mt-0.5 size-4 rounded border-slate-300 accent-blue-700"
           />
           <span>
-            <span className="font-medium text-slate-800">Active</span>
-            <span className="block text-slate-500">
-              Inactive athletes stay on record; the roster hides them unless asked.
-            </span>
+            <span className="font-medium text-slate-800">{t("status.active")}</span>
+            <span className="block text-slate-500">{t("form.activeHint")}</span>
           </span>
         </label>
       </div>
@@ -260,23 +264,23 @@ function initialValues(athlete: Athlete | undefined): Values {
   };
 }
 
-function validate(values: Values): FieldErrors {
+function validate(values: Values, t: TFunction<"athletes">): FieldErrors {
   const errors: FieldErrors = {};
-  if (!values.fullName.trim()) errors.fullName = "Full name is required.";
-  if (!values.birthDate) errors.birthDate = "Birth date is required.";
-  else if (!isIsoDate(values.birthDate)) errors.birthDate = dateInputProblem("Birth date");
-  else if (values.birthDate > todayIso()) errors.birthDate = "Birth date can't be in the future.";
-  else if (values.birthDate < "1900-01-01") errors.birthDate = "Birth date is not a valid date.";
-  if (!values.sex) errors.sex = "Choose Female or Male.";
-  if (!values.beltId) errors.beltId = "Choose the athlete's current belt.";
+  if (!values.fullName.trim()) errors.fullName = t("form.problems.fullNameRequired");
+  if (!values.birthDate) errors.birthDate = t("form.problems.birthDateRequired");
+  else if (!isIsoDate(values.birthDate)) errors.birthDate = dateInputProblem(t("fields.birthDate"));
+  else if (values.birthDate > todayIso()) errors.birthDate = t("form.problems.birthDateFuture");
+  else if (values.birthDate < "1900-01-01") errors.birthDate = t("form.problems.birthDateInvalid");
+  if (!values.sex) errors.sex = t("form.problems.sexRequired");
+  if (!values.beltId) errors.beltId = t("form.problems.beltRequired");
   const weight = parseDecimal(values.weightKg);
-  if (!values.weightKg.trim()) errors.weightKg = "Weight is required.";
-  else if (weight === null) errors.weightKg = "Enter the weight as a number, like 38.5 or 38,5.";
+  if (!values.weightKg.trim()) errors.weightKg = t("form.problems.weightRequired");
+  else if (weight === null) errors.weightKg = t("form.problems.weightNumber");
   else if (weight < MIN_WEIGHT_KG || weight > MAX_WEIGHT_KG) {
-    errors.weightKg = `Weight must be between ${MIN_WEIGHT_KG} and ${MAX_WEIGHT_KG} kg.`;
+    errors.weightKg = t("form.problems.weightRange", { min: MIN_WEIGHT_KG, max: MAX_WEIGHT_KG });
   }
   const email = values.email.trim();
-  if (email && !EMAIL.test(email)) errors.email = "Enter an email like name@example.com.";
+  if (email && !EMAIL.test(email)) errors.email = t("form.problems.email");
   return errors;
 }
 

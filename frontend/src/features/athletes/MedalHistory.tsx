@@ -1,4 +1,5 @@
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "../../components/ui/Button";
 import { cn } from "../../components/ui/cn";
 import { DateInput } from "../../components/ui/DateInput";
@@ -11,11 +12,24 @@ import { useFormSubmit } from "../../lib/use-form-submit";
 import type { Athlete, Medal, MedalPlace } from "../../types/bridge";
 import { HistoryForm, HistorySection, useHistoryEditing } from "./HistorySection";
 
-const PLACES: Record<MedalPlace, { label: string; className: string }> = {
-  gold: { label: "Gold", className: "bg-amber-100 text-amber-900 ring-amber-400" },
-  silver: { label: "Silver", className: "bg-slate-100 text-slate-800 ring-slate-400" },
-  bronze: { label: "Bronze", className: "bg-orange-100 text-orange-900 ring-orange-400" },
-};
+/** Each place's name ("Gold"), its word inside a sentence ("gold") and its colours. */
+const PLACES = {
+  gold: {
+    label: "medals.place.gold",
+    word: "medals.placeWord.gold",
+    className: "bg-amber-100 text-amber-900 ring-amber-400",
+  },
+  silver: {
+    label: "medals.place.silver",
+    word: "medals.placeWord.silver",
+    className: "bg-slate-100 text-slate-800 ring-slate-400",
+  },
+  bronze: {
+    label: "medals.place.bronze",
+    word: "medals.placeWord.bronze",
+    className: "bg-orange-100 text-orange-900 ring-orange-400",
+  },
+} as const satisfies Record<MedalPlace, { label: string; word: string; className: string }>;
 const DOT: Record<MedalPlace, string> = {
   gold: "bg-amber-400",
   silver: "bg-slate-400",
@@ -29,19 +43,20 @@ interface MedalHistoryProps {
 
 /** The podium places, newest first, and the form that adds one. */
 export function MedalHistory({ athlete, onChange }: MedalHistoryProps) {
+  const { t } = useTranslation("athletes");
   const editing = useHistoryEditing<Medal>({
     deleteEntry: (medal) => api().athletes.deleteMedal(medal.id, athlete.revision),
-    deleteFailTitle: "Couldn't delete the medal",
+    deleteFailTitle: t("medals.deleteFailed"),
     onDeleted: (updated) => {
       onChange(updated);
-      notifySuccess("Medal deleted");
+      notifySuccess(t("medals.deleted"));
     },
   });
 
   return (
     <HistorySection
-      title="Medal history"
-      buttonLabel="Add medal"
+      title={t("medals.title")}
+      buttonLabel={t("medals.add")}
       editing={editing}
       form={
         <MedalForm
@@ -51,28 +66,31 @@ export function MedalHistory({ athlete, onChange }: MedalHistoryProps) {
           medal={editing.toEdit}
           onSaved={(updated, medal) => {
             onChange(updated);
-            const what = `${PLACES[medal.place].label.toLowerCase()} at ${medal.competition}`;
-            notifySuccess(editing.toEdit ? `Saved ${what}` : `Added ${what}`);
+            const what = { place: t(PLACES[medal.place].word), competition: medal.competition };
+            notifySuccess(t(editing.toEdit ? "medals.saved" : "medals.added", what));
             editing.closeForm();
           }}
           onCancel={editing.closeForm}
         />
       }
       deletePrompt={{
-        title: "Delete this medal?",
-        confirmLabel: "Delete medal",
+        title: t("medals.deleteTitle"),
+        confirmLabel: t("medals.deleteConfirm"),
         describe: (medal) => (
           <p>
-            {PLACES[medal.place].label} at {medal.competition} on {formatDate(medal.heldOn)}.
-            This cannot be undone.
+            {t("medals.deleteText", {
+              place: t(PLACES[medal.place].label),
+              competition: medal.competition,
+              date: formatDate(medal.heldOn),
+            })}
           </p>
         ),
       }}
     >
       {athlete.medals.length === 0 ? (
-        <p className="text-sm text-slate-500">No medals recorded yet.</p>
+        <p className="text-sm text-slate-500">{t("medals.none")}</p>
       ) : (
-        <ol aria-label="Medals, newest first" className="divide-y divide-slate-100">
+        <ol aria-label={t("medals.listLabel")} className="divide-y divide-slate-100">
           {athlete.medals.map((medal) => (
             <li key={medal.id} className="flex items-center gap-4 py-3 first:pt-0 last:pb-0">
               <MedalBadge place={medal.place} />
@@ -86,18 +104,18 @@ export function MedalHistory({ athlete, onChange }: MedalHistoryProps) {
               <Button
                 variant="ghost"
                 size="sm"
-                aria-label={`Edit ${PLACES[medal.place].label.toLowerCase()} medal at ${medal.competition}`}
+                aria-label={t("medals.editLabel", { place: t(PLACES[medal.place].word), competition: medal.competition })}
                 onClick={() => editing.openEdit(medal)}
               >
-                Edit
+                {t("actions.edit")}
               </Button>
               <Button
                 variant="ghostDanger"
                 size="sm"
-                aria-label={`Delete ${PLACES[medal.place].label.toLowerCase()} medal at ${medal.competition}`}
+                aria-label={t("medals.deleteLabel", { place: t(PLACES[medal.place].word), competition: medal.competition })}
                 onClick={() => editing.askDelete(medal)}
               >
-                Delete
+                {t("actions.delete")}
               </Button>
             </li>
           ))}
@@ -109,6 +127,7 @@ export function MedalHistory({ athlete, onChange }: MedalHistoryProps) {
 
 /** The place in words and in its metal's colour: the colour is never the only clue. */
 function MedalBadge({ place }: { place: MedalPlace }) {
+  const { t } = useTranslation("athletes");
   const { label, className } = PLACES[place];
   return (
     <span
@@ -118,7 +137,7 @@ function MedalBadge({ place }: { place: MedalPlace }) {
       )}
     >
       <span aria-hidden="true" className={cn("size-2.5 rounded-full", DOT[place])} />
-      {label}
+      {t(label)}
     </span>
   );
 }
@@ -132,6 +151,7 @@ interface MedalFormProps {
 }
 
 function MedalForm({ athlete, medal, onSaved, onCancel }: MedalFormProps) {
+  const { t } = useTranslation("athletes");
   const idPrefix = useId();
   const [competition, setCompetition] = useState(medal?.competition ?? "");
   const [heldOn, setHeldOn] = useState(() => medal?.heldOn ?? todayIso());
@@ -140,12 +160,12 @@ function MedalForm({ athlete, medal, onSaved, onCancel }: MedalFormProps) {
   const form = useFormSubmit({
     check: () => {
       const problems: FieldErrors = {};
-      if (!competition.trim()) problems.competition = "Competition is required.";
-      if (!heldOn) problems.heldOn = "Competition date is required.";
-      else if (!isIsoDate(heldOn)) problems.heldOn = dateInputProblem("Competition date");
-      else if (heldOn > todayIso()) problems.heldOn = "Competition date can't be in the future.";
-      else if (heldOn < athlete.birthDate) problems.heldOn = "Competition date can't be before the birth date.";
-      if (!place) problems.place = "Choose gold, silver or bronze.";
+      if (!competition.trim()) problems.competition = t("medals.problems.competitionRequired");
+      if (!heldOn) problems.heldOn = t("medals.problems.dateRequired");
+      else if (!isIsoDate(heldOn)) problems.heldOn = dateInputProblem(t("medals.fields.date"));
+      else if (heldOn > todayIso()) problems.heldOn = t("medals.problems.dateFuture");
+      else if (heldOn < athlete.birthDate) problems.heldOn = t("medals.problems.dateBeforeBirth");
+      if (!place) problems.place = t("medals.problems.placeRequired");
       return problems;
     },
     save: async () => {
@@ -157,18 +177,22 @@ function MedalForm({ athlete, medal, onSaved, onCancel }: MedalFormProps) {
         : await api().athletes.addMedal(athlete.id, athlete.revision, input);
       onSaved(updated, input);
     },
-    failTitle: medal ? "Couldn't save the medal" : "Couldn't add the medal",
+    failTitle: medal ? t("medals.saveFailed") : t("medals.addFailed"),
   });
   const { errors, clear } = form;
+  const changeHeldOn = (value: string) => {
+    setHeldOn(value);
+    clear("heldOn");
+  };
 
   return (
     <HistoryForm
-      label={medal ? "Edit medal" : "Add medal"}
-      saveLabel={medal ? "Save changes" : "Save medal"}
+      label={medal ? t("medals.edit") : t("medals.add")}
+      saveLabel={medal ? t("actions.saveChanges") : t("medals.save")}
       form={form}
       onCancel={onCancel}
     >
-      <Field idPrefix={idPrefix} name="competition" label="Competition" error={errors.competition} className="col-span-2">
+      <Field idPrefix={idPrefix} name="competition" label={t("medals.fields.competition")} error={errors.competition} className="col-span-2">
         {(control) => (
           <input
             {...control}
@@ -184,21 +208,18 @@ function MedalForm({ athlete, medal, onSaved, onCancel }: MedalFormProps) {
           />
         )}
       </Field>
-      <Field idPrefix={idPrefix} name="heldOn" label="Competition date" error={errors.heldOn}>
+      <Field idPrefix={idPrefix} name="heldOn" label={t("medals.fields.date")} error={errors.heldOn}>
         {(control) => (
           <DateInput
             control={control}
-            label="Competition date"
+            label={t("medals.fields.date")}
             max={todayIso()}
             value={heldOn}
-            onChange={(value) => {
-              setHeldOn(value);
-              clear("heldOn");
-            }}
+            onChange={changeHeldOn}
           />
         )}
       </Field>
-      <Field idPrefix={idPrefix} name="place" label="Place" error={errors.place}>
+      <Field idPrefix={idPrefix} name="place" label={t("medals.fields.place")} error={errors.place}>
         {(control) => (
           <select
             {...control}
@@ -210,20 +231,20 @@ function MedalForm({ athlete, medal, onSaved, onCancel }: MedalFormProps) {
             className={controlClass}
           >
             <option value="" disabled>
-              Choose…
+              {t("actions.choose")}
             </option>
-            <option value="gold">Gold</option>
-            <option value="silver">Silver</option>
-            <option value="bronze">Bronze</option>
+            <option value="gold">{t(PLACES.gold.label)}</option>
+            <option value="silver">{t(PLACES.silver.label)}</option>
+            <option value="bronze">{t(PLACES.bronze.label)}</option>
           </select>
         )}
       </Field>
       <Field
         idPrefix={idPrefix}
         name="category"
-        label="Category"
+        label={t("medals.fields.category")}
         error={errors.category}
-        hint="Optional, e.g. U18 −63 kg"
+        hint={t("medals.fields.categoryHint")}
         className="col-span-2"
       >
         {(control) => (

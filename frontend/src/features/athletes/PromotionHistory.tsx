@@ -1,4 +1,5 @@
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { BeltBadge } from "../../components/BeltBadge";
 import { Button } from "../../components/ui/Button";
 import { DateInput } from "../../components/ui/DateInput";
@@ -21,19 +22,20 @@ interface PromotionHistoryProps {
 
 /** The gradings, newest first, and the form that records the next one. */
 export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryProps) {
-  const beltName = (id: number) => rules?.beltById.get(id)?.name ?? "a belt no longer on the ladder";
+  const { t } = useTranslation("athletes");
+  const beltName = (id: number) => rules?.beltById.get(id)?.name ?? t("promotions.unknownBelt");
   /** What the athlete holds after the newest promotion is gone. */
   const beltNow = (id: number | null) =>
     id === null
-      ? `${athlete.fullName} has no belt recorded now.`
-      : `${athlete.fullName}'s belt is ${beltName(id)} again.`;
+      ? t("promotions.noBeltNow", { name: athlete.fullName })
+      : t("promotions.beltAgain", { name: athlete.fullName, belt: beltName(id) });
 
   const editing = useHistoryEditing<Promotion>({
     deleteEntry: (promotion) => api().athletes.deletePromotion(promotion.id, athlete.revision),
-    deleteFailTitle: "Couldn't delete the promotion",
+    deleteFailTitle: t("promotions.deleteFailed"),
     onDeleted: (updated) => {
       onChange(updated);
-      notifySuccess("Promotion deleted", updated.beltId === athlete.beltId ? undefined : beltNow(updated.beltId));
+      notifySuccess(t("promotions.deleted"), updated.beltId === athlete.beltId ? undefined : beltNow(updated.beltId));
     },
   });
 
@@ -41,8 +43,8 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
 
   return (
     <HistorySection
-      title="Promotion history"
-      buttonLabel="Record promotion"
+      title={t("promotions.title")}
+      buttonLabel={t("promotions.record")}
       editing={editing}
       form={
         <PromotionForm
@@ -54,9 +56,10 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
           onSaved={(updated, promotedTo) => {
             onChange(updated);
             notifySuccess(
-              editing.toEdit
-                ? `Saved the promotion to ${promotedTo} for ${updated.fullName}`
-                : `Recorded the promotion to ${promotedTo} for ${updated.fullName}`,
+              t(editing.toEdit ? "promotions.saved" : "promotions.recorded", {
+                belt: promotedTo,
+                name: updated.fullName,
+              }),
             );
             editing.closeForm();
           }}
@@ -64,27 +67,29 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
         />
       }
       deletePrompt={{
-        title: "Delete this promotion?",
-        confirmLabel: "Delete promotion",
-        describe: (promotion) => (
-          <p>
-            {beltName(promotion.beltId)} on {formatDate(promotion.promotedOn)}.{" "}
-            {promotion.id === newest?.id
-              ? promotion.fromBeltId === null
-                ? `It is the latest promotion, so ${athlete.fullName} will have no belt recorded.`
-                : `It is the latest promotion, so ${athlete.fullName}'s belt goes back to ${beltName(promotion.fromBeltId)}.`
-              : `${athlete.fullName} keeps their current belt.`}{" "}
-            This cannot be undone.
-          </p>
-        ),
+        title: t("promotions.deleteTitle"),
+        confirmLabel: t("promotions.deleteConfirm"),
+        describe: (promotion) => {
+          const what = { belt: beltName(promotion.beltId), date: formatDate(promotion.promotedOn), name: athlete.fullName };
+          return (
+            <p>
+              {promotion.id !== newest?.id
+                ? t("promotions.deleteOlder", what)
+                : promotion.fromBeltId === null
+                  ? t("promotions.deleteLatestNoBelt", what)
+                  : t("promotions.deleteLatestBack", { ...what, from: beltName(promotion.fromBeltId) })}
+            </p>
+          );
+        },
       }}
     >
       {athlete.promotions.length === 0 ? (
-        <p className="text-sm text-slate-500">No promotions recorded yet.</p>
+        <p className="text-sm text-slate-500">{t("promotions.none")}</p>
       ) : (
-        <ol aria-label="Promotions, newest first" className="space-y-0">
+        <ol aria-label={t("promotions.listLabel")} className="space-y-0">
           {athlete.promotions.map((promotion) => {
             const belt = rules?.beltById.get(promotion.beltId);
+            const which = { belt: belt?.name ?? t("promotions.thisBelt"), date: formatDate(promotion.promotedOn) };
             return (
               <li key={promotion.id} className="relative flex gap-4 border-l-2 border-slate-200 pb-5 pl-5 last:pb-0">
                 <span aria-hidden="true" className="absolute top-1.5 -left-[7px] size-3 rounded-full border-2 border-white bg-slate-400" />
@@ -96,12 +101,14 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
                     <BeltBadge belt={belt} />
                     <span className="text-sm text-slate-500">
                       {promotion.fromBeltId === null
-                        ? "no earlier belt recorded"
-                        : `from ${beltName(promotion.fromBeltId)}`}
+                        ? t("promotions.noEarlierBelt")
+                        : t("promotions.fromBelt", { belt: beltName(promotion.fromBeltId) })}
                     </span>
                   </div>
                   {promotion.examiner ? (
-                    <p className="mt-1 text-sm text-slate-700">Examiner: {promotion.examiner}</p>
+                    <p className="mt-1 text-sm text-slate-700">
+                      {t("promotions.examinerLine", { examiner: promotion.examiner })}
+                    </p>
                   ) : null}
                   {promotion.notes ? (
                     <p className="mt-1 text-sm whitespace-pre-line text-slate-600">{promotion.notes}</p>
@@ -111,19 +118,19 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
                   variant="ghost"
                   size="sm"
                   className="self-start"
-                  aria-label={`Edit promotion to ${belt?.name ?? "this belt"} on ${formatDate(promotion.promotedOn)}`}
+                  aria-label={t("promotions.editLabel", which)}
                   onClick={() => editing.openEdit(promotion)}
                 >
-                  Edit
+                  {t("actions.edit")}
                 </Button>
                 <Button
                   variant="ghostDanger"
                   size="sm"
                   className="self-start"
-                  aria-label={`Delete promotion to ${belt?.name ?? "this belt"} on ${formatDate(promotion.promotedOn)}`}
+                  aria-label={t("promotions.deleteLabel", which)}
                   onClick={() => editing.askDelete(promotion)}
                 >
-                  Delete
+                  {t("actions.delete")}
                 </Button>
               </li>
             );
@@ -144,6 +151,7 @@ interface PromotionFormProps {
 }
 
 function PromotionForm({ athlete, rules, promotion, onSaved, onCancel }: PromotionFormProps) {
+  const { t } = useTranslation("athletes");
   const idPrefix = useId();
   const [promotedOn, setPromotedOn] = useState(() => promotion?.promotedOn ?? todayIso());
   const [beltId, setBeltId] = useState(() => (promotion ? String(promotion.beltId) : nextBeltId(athlete, rules)));
@@ -158,11 +166,11 @@ function PromotionForm({ athlete, rules, promotion, onSaved, onCancel }: Promoti
   const form = useFormSubmit({
     check: () => {
       const problems: FieldErrors = {};
-      if (!promotedOn) problems.promotedOn = "Promotion date is required.";
-      else if (!isIsoDate(promotedOn)) problems.promotedOn = dateInputProblem("Promotion date");
-      else if (promotedOn > todayIso()) problems.promotedOn = "Promotion date can't be in the future.";
-      else if (promotedOn < athlete.birthDate) problems.promotedOn = "Promotion date can't be before the birth date.";
-      if (!beltId) problems.beltId = "Choose the belt reached.";
+      if (!promotedOn) problems.promotedOn = t("promotions.problems.dateRequired");
+      else if (!isIsoDate(promotedOn)) problems.promotedOn = dateInputProblem(t("promotions.fields.date"));
+      else if (promotedOn > todayIso()) problems.promotedOn = t("promotions.problems.dateFuture");
+      else if (promotedOn < athlete.birthDate) problems.promotedOn = t("promotions.problems.dateBeforeBirth");
+      if (!beltId) problems.beltId = t("promotions.problems.beltRequired");
       return problems;
     },
     save: async () => {
@@ -176,35 +184,36 @@ function PromotionForm({ athlete, rules, promotion, onSaved, onCancel }: Promoti
       const updated = promotion
         ? await api().athletes.updatePromotion(promotion.id, athlete.revision, input)
         : await api().athletes.addPromotion(athlete.id, athlete.revision, input);
-      onSaved(updated, rules?.beltById.get(Number(beltId))?.name ?? "the new belt");
+      onSaved(updated, rules?.beltById.get(Number(beltId))?.name ?? t("promotions.newBelt"));
     },
-    failTitle: promotion ? "Couldn't save the promotion" : "Couldn't record the promotion",
+    failTitle: promotion ? t("promotions.saveFailed") : t("promotions.recordFailed"),
   });
   const { errors, clear } = form;
+  const changePromotedOn = (value: string) => {
+    setPromotedOn(value);
+    clear("promotedOn");
+  };
 
   return (
     <HistoryForm
-      label={promotion ? "Edit promotion" : "Record promotion"}
-      saveLabel={promotion ? "Save changes" : "Save promotion"}
+      label={promotion ? t("promotions.edit") : t("promotions.record")}
+      saveLabel={promotion ? t("actions.saveChanges") : t("promotions.save")}
       form={form}
       onCancel={onCancel}
     >
-      <Field idPrefix={idPrefix} name="promotedOn" label="Promotion date" error={errors.promotedOn}>
+      <Field idPrefix={idPrefix} name="promotedOn" label={t("promotions.fields.date")} error={errors.promotedOn}>
         {(control) => (
           <DateInput
             control={control}
-            label="Promotion date"
+            label={t("promotions.fields.date")}
             autoFocus
             max={todayIso()}
             value={promotedOn}
-            onChange={(value) => {
-              setPromotedOn(value);
-              clear("promotedOn");
-            }}
+            onChange={changePromotedOn}
           />
         )}
       </Field>
-      <Field idPrefix={idPrefix} name="beltId" label="New belt" error={errors.beltId}>
+      <Field idPrefix={idPrefix} name="beltId" label={t("promotions.fields.belt")} error={errors.beltId}>
         {(control) => (
           <select
             {...control}
@@ -216,13 +225,13 @@ function PromotionForm({ athlete, rules, promotion, onSaved, onCancel }: Promoti
             className={controlClass}
           >
             <option value="" disabled>
-              Choose a belt…
+              {t("actions.chooseBelt")}
             </option>
             <BeltOptions rules={rules} />
           </select>
         )}
       </Field>
-      <Field idPrefix={idPrefix} name="examiner" label="Examiner" error={errors.examiner}>
+      <Field idPrefix={idPrefix} name="examiner" label={t("promotions.fields.examiner")} error={errors.examiner}>
         {(control) => (
           <input
             {...control}
@@ -237,7 +246,7 @@ function PromotionForm({ athlete, rules, promotion, onSaved, onCancel }: Promoti
           />
         )}
       </Field>
-      <Field idPrefix={idPrefix} name="notes" label="Notes" error={errors.notes}>
+      <Field idPrefix={idPrefix} name="notes" label={t("fields.notes")} error={errors.notes}>
         {(control) => (
           <input
             {...control}

@@ -1,8 +1,8 @@
 import { FilterIcon, PlusIcon, SearchIcon, UsersIcon } from "lucide-react";
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Button } from "../../components/ui/Button";
 import { publish } from "../../lib/data-events";
-import { pluralize } from "../../lib/format";
 import { useRuleIndex } from "../../lib/use-rules";
 import type { Athlete, AthleteFilters } from "../../types/bridge";
 import { AthleteFormDialog } from "./AthleteFormDialog";
@@ -13,6 +13,7 @@ import { useRoster } from "./use-roster";
 
 /** The list of every athlete, with search, filters, sorting and "Add athlete". */
 export function Roster() {
+  const { t } = useTranslation("athletes");
   const { filters } = useRosterState();
   const rules = useRuleIndex();
   const { list, busy, error, reload } = useRoster(filters);
@@ -61,7 +62,7 @@ export function Roster() {
 
   return (
     <section
-      aria-label="Athlete roster"
+      aria-label={t("roster.label")}
       aria-busy={busy}
       className="relative flex min-h-0 flex-1 flex-col gap-3 px-5 py-4 lg:gap-4 lg:px-10 lg:py-6"
     >
@@ -78,7 +79,7 @@ export function Roster() {
               onToggle={() => setFiltersOpen((open) => !open)}
             />
             <Button icon={<PlusIcon size={16} strokeWidth={2.2} />} onClick={() => setAdding(true)} className="ml-auto shrink-0">
-              Add athlete
+              {t("addAthlete")}
             </Button>
           </div>
           <RosterFilters
@@ -96,15 +97,19 @@ export function Roster() {
         {/* Always "athletes", even of 1: tests and benchmarks wait on this exact text. Only
             hidden from sight when "No athletes yet" says it all. */}
         <p role="status" data-testid="roster-count" className={emptyClub ? "sr-only" : "text-slate-600"}>
-          {list === null ? (busy ? "Loading athletes…" : "") : `Showing ${rows.length} of ${list.total} athletes`}
+          {list === null
+            ? busy
+              ? t("roster.loading")
+              : ""
+            : t("roster.count", { shown: rows.length, total: list.total })}
         </p>
         {error ? (
           <>
             <p role="alert" className="text-red-700">
-              Couldn't load the athletes. {error}
+              {t("roster.loadFailed", { error })}
             </p>
             <Button variant="secondary" size="sm" onClick={reload}>
-              Try again
+              {t("roster.tryAgain")}
             </Button>
           </>
         ) : null}
@@ -155,6 +160,7 @@ interface FiltersButtonProps {
 
 /** Only below 1024 px: opens the folded filters, and says how many are set. */
 function FiltersButton({ ref, count, open, onToggle }: FiltersButtonProps) {
+  const { t } = useTranslation("athletes");
   return (
     <Button
       ref={ref}
@@ -165,11 +171,10 @@ function FiltersButton({ ref, count, open, onToggle }: FiltersButtonProps) {
       onClick={onToggle}
       className="shrink-0 lg:hidden"
     >
-      Filters
+      {t("roster.filters")}
       {count > 0 ? (
         <span className="ml-1 rounded-full bg-blue-700 px-1.5 text-xs leading-5 font-semibold text-white tabular-nums">
-          {count}
-          <span className="sr-only"> set</span>
+          <Trans t={t} i18nKey="roster.filtersSet" values={{ count }} components={{ hidden: <span className="sr-only" /> }} />
         </span>
       ) : null}
     </Button>
@@ -180,10 +185,11 @@ function FiltersButton({ ref, count, open, onToggle }: FiltersButtonProps) {
 const MAX_SEARCH_LENGTH = 100;
 
 function SearchBox({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation("athletes");
   return (
     <div className="relative w-full min-w-32 max-w-sm">
       <label htmlFor="roster-search" className="sr-only">
-        Search athletes
+        {t("roster.searchLabel")}
       </label>
       <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" />
       <input
@@ -191,7 +197,7 @@ function SearchBox({ value, onChange }: { value: string; onChange: (value: strin
         type="search"
         autoComplete="off"
         spellCheck={false}
-        placeholder="Search athletes by name"
+        placeholder={t("roster.searchPlaceholder")}
         maxLength={MAX_SEARCH_LENGTH}
         value={value}
         onChange={(event) => onChange(event.target.value)}
@@ -202,6 +208,7 @@ function SearchBox({ value, onChange }: { value: string; onChange: (value: strin
 }
 
 function NoAthletesYet({ onAdd }: { onAdd: () => void }) {
+  const { t } = useTranslation("athletes");
   return (
     <div className="rounded-2xl border border-slate-200 bg-white px-6 py-12 text-center shadow-sm">
       <span
@@ -210,18 +217,19 @@ function NoAthletesYet({ onAdd }: { onAdd: () => void }) {
       >
         <UsersIcon className="size-7" />
       </span>
-      <h2 className="mt-4 text-lg font-semibold text-slate-900">No athletes yet</h2>
+      <h2 className="mt-4 text-lg font-semibold text-slate-900">{t("roster.empty.title")}</h2>
       <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">
-        Add the people in your club to keep their belts, promotions and medals in one place.
+        {t("roster.empty.text")}
       </p>
       <Button icon={<PlusIcon size={16} strokeWidth={2.2} />} onClick={onAdd} className="mt-5">
-        Add athlete
+        {t("addAthlete")}
       </Button>
     </div>
   );
 }
 
 function NoMatch({ filters, total }: { filters: AthleteFilters; total: number }) {
+  const { t } = useTranslation("athletes");
   // With the default filters, only the status can hide everyone: all are inactive.
   const onlyStatus =
     filters.search === DEFAULT_FILTERS.search &&
@@ -231,18 +239,16 @@ function NoMatch({ filters, total }: { filters: AthleteFilters; total: number })
     filters.status === DEFAULT_FILTERS.status;
   return (
     <div className="border-t border-slate-100 px-6 py-10 text-center">
-      <h2 className="text-base font-semibold text-slate-900">No athletes match</h2>
+      <h2 className="text-base font-semibold text-slate-900">{t("roster.noMatch.title")}</h2>
       <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">
-        {onlyStatus
-          ? `None of your ${pluralize(total, "athlete")} is active.`
-          : "No athlete fits this search and these filters."}
+        {onlyStatus ? t("roster.noMatch.noneActive", { total }) : t("roster.noMatch.noneFit")}
       </p>
       <Button
         variant="secondary"
         className="mt-4"
         onClick={onlyStatus ? () => setFilters({ status: "all" }) : clearFilters}
       >
-        {onlyStatus ? "Show all athletes" : "Clear filters"}
+        {onlyStatus ? t("roster.noMatch.showAll") : t("roster.noMatch.clear")}
       </Button>
     </div>
   );

@@ -1,9 +1,10 @@
 import { ChevronLeftIcon, ChevronRightIcon } from "lucide-react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { cn } from "../../components/ui/cn";
 import type { RuleIndex } from "../../lib/use-rules";
 import type { AthleteFilters } from "../../types/bridge";
-import { categoryLabel } from "./athlete-text";
+import { categoryLabel, SEX_KEY } from "./athlete-text";
 
 /** The seasons offered around this year; one chosen outside them is added. */
 const SEASONS_BACK = 20;
@@ -22,18 +23,20 @@ interface RosterFiltersProps {
   onChange: (patch: Partial<AthleteFilters>) => void;
 }
 
+/** The selects are sized for their longest option in any language ("Perempuan", "Nonaktif"). */
 const selectClass =
   "block h-9 rounded-lg border-0 bg-white py-1.5 pr-8 pl-2.5 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-blue-600 focus:outline-none";
 
 /** Season, sex, belt, age category and status; every change applies at once. */
 export function RosterFilters({ id, open, filters, season, rules, onChange }: RosterFiltersProps) {
+  const { t } = useTranslation("athletes");
   const thisYear = new Date().getFullYear();
   const seasons = seasonOptions(thisYear, season);
   return (
     <div
       id={id}
       role="group"
-      aria-label="Filters"
+      aria-label={t("filters.label")}
       className={cn(
         "flex-wrap items-end gap-x-4 gap-y-3 lg:static lg:flex lg:rounded-none lg:bg-transparent lg:p-0 lg:shadow-none lg:ring-0",
         open
@@ -41,10 +44,10 @@ export function RosterFilters({ id, open, filters, season, rules, onChange }: Ro
           : "hidden",
       )}
     >
-      <FilterField label="Season" htmlFor="roster-season">
+      <FilterField label={t("filters.season")} htmlFor="roster-season">
         <div className="flex items-center gap-1">
           <StepButton
-            label="Previous year"
+            label={t("filters.previousYear")}
             disabled={season <= FIRST_SEASON}
             onClick={() => onChange({ season: season - 1 })}
           >
@@ -63,7 +66,7 @@ export function RosterFilters({ id, open, filters, season, rules, onChange }: Ro
             ))}
           </select>
           <StepButton
-            label="Next year"
+            label={t("filters.nextYear")}
             disabled={season >= thisYear + SEASONS_AHEAD}
             onClick={() => onChange({ season: season + 1 })}
           >
@@ -72,27 +75,27 @@ export function RosterFilters({ id, open, filters, season, rules, onChange }: Ro
         </div>
       </FilterField>
 
-      <FilterField label="Sex" htmlFor="roster-sex">
+      <FilterField label={t("filters.sex")} htmlFor="roster-sex">
         <select
           id="roster-sex"
           value={filters.sex ?? ""}
           onChange={(event) => onChange({ sex: parseSex(event.target.value) })}
-          className={cn(selectClass, "w-28")}
+          className={cn(selectClass, "w-32")}
         >
-          <option value="">All</option>
-          <option value="F">Female</option>
-          <option value="M">Male</option>
+          <option value="">{t("filters.all")}</option>
+          <option value="F">{t(SEX_KEY.F)}</option>
+          <option value="M">{t(SEX_KEY.M)}</option>
         </select>
       </FilterField>
 
-      <FilterField label="Belt" htmlFor="roster-belt">
+      <FilterField label={t("filters.belt")} htmlFor="roster-belt">
         <select
           id="roster-belt"
           value={filters.beltId ?? ""}
           onChange={(event) => onChange({ beltId: parseId(event.target.value) })}
           className={cn(selectClass, "w-40")}
         >
-          <option value="">All belts</option>
+          <option value="">{t("filters.allBelts")}</option>
           {rules?.rules.belts.map((belt) => (
             <option key={belt.id} value={belt.id}>
               {belt.name}
@@ -101,32 +104,32 @@ export function RosterFilters({ id, open, filters, season, rules, onChange }: Ro
         </select>
       </FilterField>
 
-      <FilterField label="Age category" htmlFor="roster-category">
+      <FilterField label={t("filters.category")} htmlFor="roster-category">
         <select
           id="roster-category"
           value={filters.categoryId ?? ""}
           onChange={(event) => onChange({ categoryId: parseId(event.target.value) })}
           className={cn(selectClass, "w-56")}
         >
-          <option value="">All ages</option>
+          <option value="">{t("filters.allAges")}</option>
           {rules?.rules.categories.map((category) => (
             <option key={category.id} value={category.id}>
-              Eligible for {categoryLabel(category)}
+              {t("filters.eligibleFor", { category: categoryLabel(category) })}
             </option>
           ))}
         </select>
       </FilterField>
 
-      <FilterField label="Status" htmlFor="roster-status">
+      <FilterField label={t("filters.status")} htmlFor="roster-status">
         <select
           id="roster-status"
           value={filters.status}
           onChange={(event) => onChange({ status: parseStatus(event.target.value) })}
-          className={cn(selectClass, "w-28")}
+          className={cn(selectClass, "w-32")}
         >
-          <option value="active">Active</option>
-          <option value="inactive">Inactive</option>
-          <option value="all">All</option>
+          <option value="active">{t("status.active")}</option>
+          <option value="inactive">{t("status.inactive")}</option>
+          <option value="all">{t("filters.all")}</option>
         </select>
       </FilterField>
     </div>

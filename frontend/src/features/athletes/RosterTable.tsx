@@ -1,11 +1,13 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ChevronDownIcon, ChevronUpIcon } from "lucide-react";
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { BeltBadge } from "../../components/BeltBadge";
 import { cn } from "../../components/ui/cn";
+import { formatNumber } from "../../lib/format";
 import type { RuleIndex } from "../../lib/use-rules";
 import type { AgeCategory, AthleteFilters, AthleteRow, Belt } from "../../types/bridge";
-import { formatWeight, SEX_LABEL } from "./athlete-text";
+import { useAthleteText } from "./athlete-text";
 import { rosterMemory } from "./roster-store";
 
 /** Every row is exactly this tall, which is what lets the list draw only what is visible. */
@@ -40,6 +42,7 @@ interface RosterTableProps {
  * with the rows whatever the scrollbar takes.
  */
 export function RosterTable({ rows, rules, busy, sort, descending, onSort, onOpen, resetKey }: RosterTableProps) {
+  const { t } = useTranslation("athletes");
   const scrollerRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- we don't compile with the React Compiler, which is what this warns about
   const virtualizer = useVirtualizer({
@@ -129,7 +132,7 @@ export function RosterTable({ rows, rules, busy, sort, descending, onSort, onOpe
     <div
       ref={scrollerRef}
       role="grid"
-      aria-label="Athletes"
+      aria-label={t("table.label")}
       tabIndex={-1}
       aria-rowcount={rows.length + 1}
       aria-busy={busy}
@@ -144,12 +147,12 @@ export function RosterTable({ rows, rules, busy, sort, descending, onSort, onOpe
           style={{ height: HEADER_HEIGHT }}
           className={cn(COLUMNS, "items-center border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase")}
         >
-          <SortHeader label="Name" sortKey="name" sort={sort} descending={descending} onSort={onSort} />
-          <SortHeader label="Age" sortKey="age" sort={sort} descending={descending} onSort={onSort} />
-          <div role="columnheader" className={WIDE_ONLY}>Sex</div>
-          <SortHeader label="Belt" sortKey="belt" sort={sort} descending={descending} onSort={onSort} />
-          <SortHeader label="Weight" sortKey="weight" sort={sort} descending={descending} onSort={onSort} alignEnd className={WIDE_ONLY} />
-          <div role="columnheader">Category</div>
+          <SortHeader label={t("table.name")} sortKey="name" sort={sort} descending={descending} onSort={onSort} />
+          <SortHeader label={t("table.age")} sortKey="age" sort={sort} descending={descending} onSort={onSort} />
+          <div role="columnheader" className={WIDE_ONLY}>{t("table.sex")}</div>
+          <SortHeader label={t("table.belt")} sortKey="belt" sort={sort} descending={descending} onSort={onSort} />
+          <SortHeader label={t("table.weight")} sortKey="weight" sort={sort} descending={descending} onSort={onSort} alignEnd className={WIDE_ONLY} />
+          <div role="columnheader">{t("table.category")}</div>
         </div>
       </div>
       <div role="rowgroup" className="relative" style={{ height: rows.length * ROW_HEIGHT }}>
@@ -209,6 +212,8 @@ interface RosterRowProps {
 
 /** One athlete; memoized, so scrolling only draws the rows that came into view. */
 const RosterRow = memo(function RosterRow({ row, index, belt, category, onOpen, onKeyDown }: RosterRowProps) {
+  const { t } = useTranslation("athletes");
+  const text = useAthleteText();
   return (
     <div
       role="row"
@@ -229,19 +234,19 @@ const RosterRow = memo(function RosterRow({ row, index, belt, category, onOpen, 
         <span className={cn("truncate font-medium", !row.active && "text-slate-500")}>{row.fullName}</span>
         {row.active ? null : (
           <span className="shrink-0 rounded-md bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-700">
-            Inactive
+            {t("status.inactive")}
           </span>
         )}
       </div>
       <div role="gridcell" className="tabular-nums">
-        {row.birthYear} · {row.age}
+        {row.birthYear} · {formatNumber(row.age, 0)}
       </div>
-      <div role="gridcell" className={WIDE_ONLY}>{SEX_LABEL[row.sex]}</div>
+      <div role="gridcell" className={WIDE_ONLY}>{text.sex(row.sex)}</div>
       <div role="gridcell" className={cn("min-w-0", !row.active && "opacity-60")}>
         <BeltBadge belt={belt} />
       </div>
       <div role="gridcell" className={cn(WIDE_ONLY, "text-right tabular-nums")}>
-        {formatWeight(row.weightKg)}
+        {text.weight(row.weightKg)}
       </div>
       <div role="gridcell" className="min-w-0 truncate">
         {category ? (

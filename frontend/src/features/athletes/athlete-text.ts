@@ -1,14 +1,27 @@
+import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../lib/format";
 import type { AgeCategory, Sex } from "../../types/bridge";
 
-export const SEX_LABEL: Record<Sex, string> = { F: "Female", M: "Male" };
+/** Each sex's word in the catalog: literal keys, so the catalog test sees them used. */
+export const SEX_KEY = { F: "sex.female", M: "sex.male" } as const satisfies Record<Sex, string>;
 
-/** "63.5 kg"; a dash for an athlete whose weight was never recorded. */
-export function formatWeight(kg: number | null): string {
-  return kg === null ? "—" : `${formatNumber(kg, 1)} kg`;
+export interface AthleteText {
+  /** "Female", "Male" in the language spoken. */
+  sex: (sex: Sex) => string;
+  /** "63.5 kg" ("63,5 kg" in Indonesian); a dash for an athlete whose weight was never recorded. */
+  weight: (kg: number | null) => string;
 }
 
-/** "U18 Cadets". */
+/** How an athlete's sex and weight read in the language spoken now. */
+export function useAthleteText(): AthleteText {
+  const { t } = useTranslation("athletes");
+  return {
+    sex: (sex) => t(SEX_KEY[sex]),
+    weight: (kg) => (kg === null ? "—" : t("weight", { weight: formatNumber(kg, 1) })),
+  };
+}
+
+/** "U18 Cadets": the club's own words, never translated. */
 export function categoryLabel(category: AgeCategory): string {
   return `${category.code} ${category.name}`;
 }
