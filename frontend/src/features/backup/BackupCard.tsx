@@ -23,7 +23,7 @@ const PHASE_TEXT: Partial<Record<ProgressUpdate["phase"], ParseKeys<"backup">>> 
 };
 
 export function BackupCard() {
-  const { t } = useTranslation(["backup", "common"]);
+  const { t } = useTranslation("backup");
   const { running, runId, startBackup } = useBackup();
   const progress = useProgress("backup", runId);
   // A restore is replacing the data: exporting now would copy a moving target.
@@ -107,7 +107,7 @@ function LastBackupPanel({ last, onRetry }: { last: Loadable<BackupRecord | null
 }
 
 function LastBackupDetails({ record }: { record: BackupRecord }) {
-  const { t } = useTranslation(["backup", "common"]);
+  const { t } = useTranslation("backup");
   const stale = daysSince(record.finishedAt) >= STALE_AFTER_DAYS;
   return (
     <>

@@ -19,7 +19,7 @@ type UndoStatus =
   | { status: "loaded"; copy: SafetyCopy | null };
 
 export function RestoreCard() {
-  const { t } = useTranslation(["restore", "common"]);
+  const { t } = useTranslation("restore");
   const { stage, chooseFile, undoLastRestore } = useRestore();
   const exporting = useActiveJob() === "backup";
   // The safety copy is Python's; so is a failure to read it, which a new language reads again.

@@ -119,7 +119,7 @@ function ReplaceDataPrompt({ preview, restoring, onConfirm, onCancel }: ReplaceD
 
 /** A running restore or undo: each step announced once, then a bar for a long one. */
 function JobProgress({ busyText }: { busyText: string }) {
-  const { t } = useTranslation(["restore", "common"]);
+  const { t } = useTranslation("restore");
   const { progress, showBar, statusText } = useRestoreProgress(true);
   return (
     <div className="mt-5 space-y-3">
@@ -193,7 +193,7 @@ function UndoPrompt({ preview, undoing, onConfirm, onCancel }: UndoPromptProps) 
 }
 
 function Comparison({ preview, current }: { preview: RestorePreview; current: AppInfo | null }) {
-  const { t } = useTranslation(["restore", "common"]);
+  const { t } = useTranslation("restore");
   const { backup } = preview;
   const now = preview.current;
   return (
@@ -270,7 +270,7 @@ function kindsOf(backup: readonly RecordCount[], current: readonly RecordCount[]
 
 /** A figure this data doesn't have; `text` says why, in words, beside the dash. */
 function Missing({ text }: { text?: string }) {
-  const { t } = useTranslation(["restore", "common"]);
+  const { t } = useTranslation("restore");
   return (
     <span className="text-slate-500">
       <span aria-hidden="true">—</span>
