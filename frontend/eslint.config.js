@@ -107,7 +107,7 @@ export default defineConfig([
             // Attributes that hold names for the code, never words for a person.
             exclude: [
               "className",
-              ".*ClassName",
+              "\\w+ClassName",
               "style",
               "type",
               "key",

@@ -1,5 +1,6 @@
 import { LucideProvider } from "lucide-react";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Notifications } from "../components/ui/Notifications";
 import { Spinner } from "../components/ui/Spinner";
 import { BackupReminder } from "../features/backup/BackupReminder";
@@ -30,6 +31,7 @@ export function App() {
 }
 
 function Starting() {
+  const { t } = useTranslation();
   const [slow, setSlow] = useState(false);
   useEffect(() => {
     const timer = window.setTimeout(() => setSlow(true), SLOW_START_MS);
@@ -38,13 +40,8 @@ function Starting() {
   return (
     <div role="status" className="flex h-screen flex-col items-center justify-center gap-4 bg-slate-50 px-6 text-center">
       <Spinner className="size-8 text-blue-600" />
-      <p className="text-lg font-medium text-slate-700">Starting Judo Manager…</p>
-      {slow ? (
-        <p className="max-w-sm text-sm text-slate-500">
-          This is taking longer than usual. If nothing happens, close Judo Manager and open it
-          again.
-        </p>
-      ) : null}
+      <p className="text-lg font-medium text-slate-700">{t("app.starting")}</p>
+      {slow ? <p className="max-w-sm text-sm text-slate-500">{t("app.slowStart")}</p> : null}
     </div>
   );
 }
@@ -81,6 +78,7 @@ function DataGate() {
 }
 
 function Shell() {
+  const { t } = useTranslation();
   const [pageId, setPageId] = useState<PageId>(PAGES[0].id);
   const page = pageById(pageId);
   const navigate = (next: PageId) => {
@@ -90,9 +88,11 @@ function Shell() {
     setPageId(next);
   };
 
+  const title = t(page.titleKey);
+  const windowTitle = t("app.windowTitle", { page: title });
   useEffect(() => {
-    document.title = `${page.title} · Judo Manager`;
-  }, [page]);
+    document.title = windowTitle;
+  }, [windowTitle]);
 
   const PageContent = page.component;
   return (
@@ -105,8 +105,8 @@ function Shell() {
         {/* Compact in a low window, where every line is a roster row less. */}
         <header className="flex shrink-0 flex-wrap items-center justify-between gap-x-6 gap-y-2 border-b border-slate-200 bg-white px-5 py-6 lg:px-10 [@media(max-height:700px)]:py-3">
           <div className="min-w-0">
-            <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{page.title}</h1>
-            <p className="mt-1 text-sm text-slate-600 [@media(max-height:700px)]:sr-only">{page.subtitle}</p>
+            <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+            <p className="mt-1 text-sm text-slate-600 [@media(max-height:700px)]:sr-only">{t(page.subtitleKey)}</p>
           </div>
           {/* Beside the title rather than above the page: it covers nothing and, in a low
               window, costs the roster no row. */}

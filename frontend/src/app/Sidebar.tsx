@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { cn } from "../components/ui/cn";
 import { LogoMark } from "../components/ui/LogoMark";
 import { PAGES, type PageId } from "./pages";
@@ -12,15 +13,16 @@ interface SidebarProps {
  * name stays for screen readers and shows as a tooltip on hover and on keyboard focus.
  */
 export function Sidebar({ current, onNavigate }: SidebarProps) {
+  const { t } = useTranslation();
   return (
     <aside className="flex w-16 shrink-0 flex-col bg-slate-900 text-slate-300 lg:w-60">
       <div className="flex items-center gap-3 px-3.5 pt-6 pb-8 lg:px-5">
         <LogoMark className="size-9 shrink-0" />
         <span className="sr-only text-lg font-semibold tracking-tight text-white lg:not-sr-only">
-          Judo Manager
+          {t("app.name")}
         </span>
       </div>
-      <nav aria-label="Main" className="px-2 lg:px-3">
+      <nav aria-label={t("nav.main")} className="px-2 lg:px-3">
         <ul className="space-y-1">
           {PAGES.map((page) => {
             const active = page.id === current;
@@ -41,14 +43,14 @@ export function Sidebar({ current, onNavigate }: SidebarProps) {
                   <span aria-hidden="true" className={active ? "text-sky-400" : "text-slate-400"}>
                     {page.icon}
                   </span>
-                  <span className="sr-only lg:not-sr-only">{page.title}</span>
+                  <span className="sr-only lg:not-sr-only">{t(page.titleKey)}</span>
                 </button>
                 {/* The tooltip of the folded sidebar; the button's own text is its name. */}
                 <span
                   aria-hidden="true"
                   className="pointer-events-none absolute top-1/2 left-full z-50 ml-3 hidden -translate-y-1/2 rounded-md bg-slate-800 px-2.5 py-1.5 text-sm font-medium whitespace-nowrap text-white shadow-lg group-hover:block group-has-[:focus-visible]:block lg:!hidden"
                 >
-                  {page.title}
+                  {t(page.titleKey)}
                 </span>
               </li>
             );

@@ -1,3 +1,4 @@
+import type { ParseKeysWithoutVariables } from "i18next";
 import type { ComponentType, ReactNode } from "react";
 import { SlidersHorizontalIcon, UsersIcon } from "lucide-react";
 import { AthletesPage, showRoster } from "../features/athletes/AthletesPage";
@@ -10,10 +11,10 @@ import { SettingsPage } from "../features/settings/SettingsPage";
 /** One page of the app, as the sidebar lists it and the shell shows it. */
 export interface Page {
   id: string;
-  /** The sidebar entry, the page's <h1> and the window title. */
-  title: string;
+  /** The sidebar entry, the page's <h1> and the window title (its key in `common`). */
+  titleKey: ParseKeysWithoutVariables<"common">;
   /** Under the <h1>. */
-  subtitle: string;
+  subtitleKey: ParseKeysWithoutVariables<"common">;
   icon: ReactNode;
   component: ComponentType;
   /**
@@ -42,8 +43,8 @@ function Settings() {
 export const PAGES = [
   {
     id: "athletes",
-    title: "Athletes",
-    subtitle: "The people in your club.",
+    titleKey: "pages.athletes.title",
+    subtitleKey: "pages.athletes.subtitle",
     icon: <UsersIcon />,
     component: AthletesPage,
     layout: "fills",
@@ -51,8 +52,8 @@ export const PAGES = [
   },
   {
     id: "settings",
-    title: "Settings",
-    subtitle: "Backups, belts, age categories and details about this installation.",
+    titleKey: "pages.settings.title",
+    subtitleKey: "pages.settings.subtitle",
     icon: <SlidersHorizontalIcon />,
     component: Settings,
     layout: "column",

@@ -1,4 +1,5 @@
 import { memo, type CSSProperties } from "react";
+import { useTranslation } from "react-i18next";
 import type { Belt } from "../types/bridge";
 import { cn } from "./ui/cn";
 
@@ -20,18 +21,19 @@ const LIGHT_TEXT = "#ffffff";
  * the only way to tell belts apart, the name is always written on it.
  */
 export const BeltBadge = memo(function BeltBadge({ belt, size = "sm", className }: BeltBadgeProps) {
+  const { t } = useTranslation();
   if (!belt) {
     return (
       <span className={cn("text-slate-500", className)}>
         <span aria-hidden="true">—</span>
-        <span className="sr-only">No belt</span>
+        <span className="sr-only">{t("belt.none")}</span>
       </span>
     );
   }
   return (
     <span
       role="img"
-      aria-label={`Belt: ${belt.name}`}
+      aria-label={t("belt.named", { name: belt.name })}
       title={belt.name}
       style={beltStyle(belt.color, belt.secondColor)}
       className={cn(

@@ -2,13 +2,18 @@ import type { AppInfo, BackupRecord, DataProblem } from "../types/bridge";
 import { api } from "./bridge";
 import { createResource, useResource, type Loadable } from "./resource";
 
+/*
+ * Each of these holds what Python wrote, in the language of the call that read it: each is
+ * read again, in the new language, when the coach chooses another ("language-changed").
+ */
+
 /**
  * The running app and its data (versions, folder, size, what it holds), as Settings and the
  * restore preview show it. Any change to the data can change its size or its counts.
  */
 export const appInfo = createResource<AppInfo>({
   load: () => api().system.getAppInfo(),
-  staleOn: ["data-replaced", "backup-finished", "athletes-changed", "rules-changed"],
+  staleOn: ["data-replaced", "backup-finished", "athletes-changed", "rules-changed", "language-changed"],
 });
 
 /**
@@ -17,7 +22,7 @@ export const appInfo = createResource<AppInfo>({
  */
 export const lastBackup = createResource<BackupRecord | null>({
   load: () => api().system.getLastBackup(),
-  staleOn: ["data-replaced", "backup-finished"],
+  staleOn: ["data-replaced", "backup-finished", "language-changed"],
 });
 
 export function useAppInfo(): Loadable<AppInfo> {
@@ -34,7 +39,7 @@ export function useLastBackup(): Loadable<BackupRecord | null> {
  */
 export const dataProblem = createResource<DataProblem | null>({
   load: () => api().system.getDataProblem(),
-  staleOn: ["data-replaced", "restore-finished", "data-damaged"],
+  staleOn: ["data-replaced", "restore-finished", "data-damaged", "language-changed"],
 });
 
 export function useDataProblem(): Loadable<DataProblem | null> {

@@ -1,4 +1,5 @@
 import type { JudoManagerApi } from "../types/bridge";
+import { translate } from "./i18n";
 
 /** The window event pywebview fires once `window.pywebview.api` is injected. */
 export const BRIDGE_READY_EVENT = "pywebviewready";
@@ -30,7 +31,7 @@ export function isBridgeReady(): boolean {
 export function api(): JudoManagerApi {
   const bridge = window.pywebview;
   if (!bridge) {
-    throw new Error("Judo Manager is still starting. Please try again in a moment.");
+    throw new Error(translate("errors.stillStarting"));
   }
   return bridge.api;
 }

@@ -1,4 +1,5 @@
 import type { ProgressUpdate } from "../types/bridge";
+import { translate } from "./i18n";
 import { createStore, useStore } from "./store";
 
 /**
@@ -9,8 +10,9 @@ import { createStore, useStore } from "./store";
 export type JobKind = ProgressUpdate["operation"];
 
 /** What the coach is told if a job is asked for while another one runs. */
-export const JOB_BUSY_MESSAGE =
-  "Another backup or restore is still running. Try again when it has finished.";
+export function jobBusyMessage(): string {
+  return translate("errors.jobBusy");
+}
 
 const jobs = createStore<{ active: JobKind | null }>({ active: null });
 

@@ -2,6 +2,7 @@ import { createElement, type ComponentType, type ReactNode } from "react";
 import { toast } from "sonner";
 import { publish } from "./data-events";
 import { fieldProblems } from "./field-problems";
+import { translate } from "./i18n";
 
 export type ToastTone = "success" | "error";
 
@@ -37,8 +38,10 @@ export const ERROR_DURATION_MS = Infinity;
 /** A toast with a button (e.g. "Undo restore") stays long enough to reach for it. */
 export const ACTION_DURATION_MS = 15_000;
 
-const GENERIC_ERROR =
-  "Something went wrong. Please try again, and if it keeps happening, restart Judo Manager.";
+/** For an error that says nothing the coach could read. */
+function genericError(): string {
+  return translate("errors.generic");
+}
 
 /** Identifies a toast that is on screen, for `dismissNotification`. */
 export type NotificationId = string | number;
@@ -105,10 +108,10 @@ export function errorMessage(err: unknown): string {
   const problems = fieldProblems(err);
   if (problems) {
     const text = problems.message.trim() || Object.values(problems.fields).join(" ");
-    return text || GENERIC_ERROR;
+    return text || genericError();
   }
   if (err instanceof Error && err.message.trim()) return err.message;
-  return GENERIC_ERROR;
+  return genericError();
 }
 
 /** Python's names for "the club's data on this computer is damaged" (errors.py). */

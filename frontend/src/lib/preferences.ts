@@ -1,5 +1,6 @@
 import type { WindowPreferences } from "../types/bridge";
 import { api } from "./bridge";
+import { translate } from "./i18n";
 import { notifyError } from "./notify";
 import { createResource, useResource, type Loadable } from "./resource";
 
@@ -30,7 +31,7 @@ function zoomTo(next: number): void {
     try {
       preferences.set(await api().system.setZoom(next));
     } catch (err) {
-      notifyError(err, "Couldn't change the zoom");
+      notifyError(err, translate("zoom.failed"));
     }
   });
 }

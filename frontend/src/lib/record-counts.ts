@@ -1,19 +1,44 @@
+import type { ParseKeys } from "i18next";
 import type { RecordCount } from "../types/bridge";
-import { pluralize } from "./format";
+import { formatLocale, translate } from "./i18n";
 
 /**
  * Python sends what a database holds as one count per kind of record, in the order to show
- * them, so a kind added there (tournaments…) appears on every screen that lists them.
+ * them; the page names each kind in the coach's language from its own catalog.
  */
 
-/** "Athletes": the kind as a label. */
-export function kindLabel(record: RecordCount): string {
-  return record.plural.charAt(0).toUpperCase() + record.plural.slice(1);
+/**
+ * The words for each kind Python counts (`RECORD_KINDS` in backend/judo_manager/db/contents.py):
+ * its label ("Athletes") and its count ("1 athlete", "2 athletes"). A kind added there needs
+ * its words here and in `common.json`; tests/unit/test_page_record_kinds.py says so.
+ */
+const KIND_WORDS = {
+  athletes: { label: "kinds.athletes.label", count: "kinds.athletes.count" },
+  promotions: { label: "kinds.promotions.label", count: "kinds.promotions.count" },
+  medals: { label: "kinds.medals.label", count: "kinds.medals.count" },
+} as const satisfies Record<string, { label: ParseKeys<"common">; count: ParseKeys<"common"> }>;
+
+function wordsOf(kind: string) {
+  return Object.hasOwn(KIND_WORDS, kind) ? KIND_WORDS[kind as keyof typeof KIND_WORDS] : null;
+}
+
+/** "Athletes": the kind as a label; a kind the page has no words for keeps Python's name. */
+export function kindLabel(kind: string): string {
+  const words = wordsOf(kind);
+  return words ? translate(words.label) : kind;
+}
+
+/** "1 athlete", "42 athletes" (in the coach's language). */
+export function countWords(kind: string, count: number): string {
+  const words = wordsOf(kind);
+  return words
+    ? translate(words.count, { count })
+    : `${new Intl.NumberFormat(formatLocale()).format(count)} ${kind}`;
 }
 
 /** "1 athlete", "42 athletes"; null where the file has no such table. */
 export function describeCount(record: RecordCount): string | null {
-  return record.count === null ? null : pluralize(record.count, record.singular, record.plural);
+  return record.count === null ? null : countWords(record.kind, record.count);
 }
 
 /** How many records of `kind` there are; null when the file has no such table (or no such kind). */
@@ -21,8 +46,7 @@ export function countOf(contents: readonly RecordCount[], kind: string): number 
   return contents.find((record) => record.kind === kind)?.count ?? null;
 }
 
-/** "a", "a and b", "a, b and c". */
+/** "a", "a and b", "a, b and c", in the coach's language. */
 export function joinWords(words: readonly string[]): string {
-  if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+  return new Intl.ListFormat(formatLocale(), { type: "conjunction" }).format(words);
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { cn } from "./cn";
 
 interface CardProps {
@@ -11,7 +11,8 @@ interface CardProps {
 }
 
 export function Card({ title, description, icon, className, children }: CardProps) {
-  const headingId = `card-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  // Not made from the title: a title in another alphabet, or two alike, would share an id.
+  const headingId = useId();
   return (
     <section
       aria-labelledby={headingId}

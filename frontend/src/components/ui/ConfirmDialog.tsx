@@ -1,4 +1,5 @@
 import { useRef, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "./Button";
 import { Dialog, DialogFooter } from "./Dialog";
 
@@ -21,6 +22,7 @@ interface ConfirmDialogProps {
  * never destroys anything.
  */
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, alternative }: ConfirmDialogProps) {
+  const { t } = useTranslation();
   const cancelRef = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState<"confirm" | "alternative" | null>(null);
 
@@ -45,7 +47,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
     >
       <DialogFooter>
         <Button ref={cancelRef} variant="secondary" disabled={busy !== null} onClick={onCancel}>
-          Cancel
+          {t("actions.cancel")}
         </Button>
         {alternative ? (
           <Button

@@ -1,6 +1,7 @@
 import { CalendarIcon } from "lucide-react";
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
-import { DATE_INPUT_PATTERN, formatDateForInput, parseDateInput } from "../../lib/format";
+import { useTranslation } from "react-i18next";
+import { dateInputPattern, formatDateForInput, parseDateInput } from "../../lib/format";
 import { cn } from "./cn";
 import type { ControlProps } from "./Field";
 import { controlClass } from "./Field";
@@ -32,11 +33,12 @@ function toIso(date: Date): string {
 }
 
 /**
- * A date typed in one field in the app's language's order (dd/mm/yyyy in en-GB), with a
+ * A date typed in one field in the app's language's order (dd/mm/yyyy in English), with a
  * calendar beside it. Replaces `<input type="date">`, which follows the system's locale
  * (mm/dd/yyyy on many) and splits the date into three boxes.
  */
 export function DateInput({ control, value, onChange, label, max, autoFocus }: DateInputProps) {
+  const { t } = useTranslation();
   const [text, setText] = useState(() => formatDateForInput(value));
   const [open, setOpen] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -92,7 +94,7 @@ export function DateInput({ control, value, onChange, label, max, autoFocus }: D
         inputMode="numeric"
         autoComplete="off"
         autoFocus={autoFocus}
-        placeholder={DATE_INPUT_PATTERN}
+        placeholder={dateInputPattern()}
         value={text}
         onChange={(event) => type(event.target.value)}
         className={controlClass}
@@ -100,7 +102,7 @@ export function DateInput({ control, value, onChange, label, max, autoFocus }: D
       <button
         type="button"
         // Not naming the field: its label must find the text box alone. One date per form.
-        aria-label="Open calendar"
+        aria-label={t("calendar.open")}
         aria-expanded={open}
         onClick={() => setOpen((was) => !was)}
         className="shrink-0 rounded-lg bg-white px-2.5 text-slate-700 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600"
@@ -110,10 +112,10 @@ export function DateInput({ control, value, onChange, label, max, autoFocus }: D
       {open ? (
         <div
           role="dialog"
-          aria-label={`${label}: calendar`}
+          aria-label={t("calendar.name", { label })}
           className={cn("absolute top-full right-0 z-50 mt-1 rounded-xl bg-white p-3 shadow-lg ring-1 ring-slate-200")}
         >
-          <Suspense fallback={<p className="p-4 text-sm text-slate-600">Opening the calendar…</p>}>
+          <Suspense fallback={<p className="p-4 text-sm text-slate-600">{t("calendar.opening")}</p>}>
             <DateCalendar selected={selected ? toDate(selected) : undefined} latest={latest} onSelect={choose} />
           </Suspense>
         </div>

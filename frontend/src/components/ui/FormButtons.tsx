@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Button } from "./Button";
 
 interface FormButtonsProps {
@@ -9,10 +10,11 @@ interface FormButtonsProps {
 
 /** Cancel, then the form's submit button. While a save runs, Save shows it and Cancel waits for it. */
 export function FormButtons({ saveLabel, saving, onCancel }: FormButtonsProps) {
+  const { t } = useTranslation();
   return (
     <>
       <Button variant="secondary" disabled={saving} onClick={onCancel}>
-        Cancel
+        {t("actions.cancel")}
       </Button>
       <Button type="submit" busy={saving}>
         {saveLabel}

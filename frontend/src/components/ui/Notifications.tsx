@@ -1,4 +1,5 @@
 import type { CSSProperties } from "react";
+import { useTranslation } from "react-i18next";
 import { Toaster } from "sonner";
 import { setToastView } from "../../lib/notify";
 import { Toast } from "./Toast";
@@ -16,6 +17,7 @@ const TOAST_WIDTH_PX = 240 - 2 * 12;
  * wait their turn), in a region named "Notifications".
  */
 export function Notifications() {
+  const { t } = useTranslation();
   return (
     <Toaster
       position="bottom-left"
@@ -24,7 +26,7 @@ export function Notifications() {
       gap={8}
       offset={{ left: 12, bottom: 12 }}
       style={{ "--width": `${TOAST_WIDTH_PX}px` } as CSSProperties}
-      containerAriaLabel="Notifications"
+      containerAriaLabel={t("notifications.region")}
     />
   );
 }

@@ -1,3 +1,5 @@
+import { useTranslation } from "react-i18next";
+
 interface ProgressBarProps {
   /** 0..1 */
   fraction: number;
@@ -8,6 +10,7 @@ interface ProgressBarProps {
 }
 
 export function ProgressBar({ fraction, label, status }: ProgressBarProps) {
+  const { t } = useTranslation();
   const percent = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
   return (
     <div className="space-y-2">
@@ -16,7 +19,7 @@ export function ProgressBar({ fraction, label, status }: ProgressBarProps) {
         <span className="text-slate-700" aria-live="polite">
           {status}
         </span>
-        <span className="font-semibold text-slate-900 tabular-nums">{percent}%</span>
+        <span className="font-semibold text-slate-900 tabular-nums">{t("progress.percent", { percent })}</span>
       </div>
       <div
         role="progressbar"
@@ -24,7 +27,7 @@ export function ProgressBar({ fraction, label, status }: ProgressBarProps) {
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
-        aria-valuetext={`${percent}% — ${status}`}
+        aria-valuetext={t("progress.valueText", { percent, status })}
         className="h-2.5 w-full overflow-hidden rounded-full bg-slate-200"
       >
         <div

@@ -1,4 +1,5 @@
 import { CheckIcon, CircleAlertIcon, XIcon } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import type { ToastProps } from "../../lib/notify";
 import { cn } from "./cn";
 
@@ -8,6 +9,7 @@ import { cn } from "./cn";
  * error → alert (assertive). Sonner's built-in toasts are plain <li>s.
  */
 export function Toast({ tone, title, description, action, onDismiss }: ToastProps) {
+  const { t } = useTranslation();
   const isError = tone === "error";
   return (
     <div
@@ -45,7 +47,7 @@ export function Toast({ tone, title, description, action, onDismiss }: ToastProp
       <button
         type="button"
         onClick={onDismiss}
-        aria-label="Dismiss notification"
+        aria-label={t("notifications.dismiss")}
         className="-m-1 shrink-0 rounded-md p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600"
       >
         <XIcon size={16} strokeWidth={2.5} />

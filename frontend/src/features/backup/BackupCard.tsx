@@ -1,4 +1,6 @@
+import type { ParseKeys } from "i18next";
 import { DatabaseIcon, DownloadIcon } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { ProgressBar } from "../../components/ui/ProgressBar";
@@ -14,13 +16,14 @@ import { useBackup } from "./use-backup";
 /** After this long without a backup, gently remind the coach. */
 const STALE_AFTER_DAYS = 30;
 
-const PHASE_TEXT: Partial<Record<ProgressUpdate["phase"], string>> = {
-  snapshot: "Taking snapshot…",
-  copying: "Copying to the drive…",
-  verifying: "Verifying the copy…",
+const PHASE_TEXT: Partial<Record<ProgressUpdate["phase"], ParseKeys<"backup">>> = {
+  snapshot: "progress.snapshot",
+  copying: "progress.copying",
+  verifying: "progress.verifying",
 };
 
 export function BackupCard() {
+  const { t } = useTranslation("backup");
   const { running, runId, startBackup } = useBackup();
   const progress = useProgress("backup", runId);
   // A restore is replacing the data: exporting now would copy a moving target.
@@ -33,12 +36,13 @@ export function BackupCard() {
   // coach spends in the save dialog doesn't count, and quick backups never flash a bar.
   const copying = progress !== null;
   const showProgress = useDelayedFlag(running && copying);
+  const phase = progress ? PHASE_TEXT[progress.phase] : undefined;
 
   return (
     <Card
-      title="Database Backup"
+      title={t("card.title")}
       icon={<DatabaseIcon />}
-      description="Save a complete copy of your club's data to a USB stick or another folder. Keep it somewhere safe."
+      description={t("card.description")}
     >
       <div className="space-y-5">
         <LastBackupPanel last={last} onRetry={() => void lastBackup.reload()} />
@@ -52,27 +56,23 @@ export function BackupCard() {
           >
             {running ? (
               <>
-                <span className="sr-only">Export Database: </span>
-                {copying ? "Exporting…" : "Choosing where to save…"}
+                <span className="sr-only">{t("export.busyName")}</span>
+                {copying ? t("export.exporting") : t("export.choosing")}
               </>
             ) : (
-              "Export Database"
+              t("export.button")
             )}
           </Button>
           <p className="text-sm text-slate-500">
-            {running
-              ? "You can keep using Judo Manager while the copy is made."
-              : restoring
-                ? "Wait for the restore to finish before exporting."
-                : "You'll choose where to save the copy."}
+            {running ? t("export.hintRunning") : restoring ? t("export.hintRestoring") : t("export.hint")}
           </p>
         </div>
 
         {running && showProgress ? (
           <ProgressBar
-            label="Backup progress"
+            label={t("progress.label")}
             fraction={progress?.fraction ?? 0}
-            status={progress ? (PHASE_TEXT[progress.phase] ?? "") : ""}
+            status={phase ? t(phase) : ""}
           />
         ) : null}
       </div>
@@ -81,24 +81,23 @@ export function BackupCard() {
 }
 
 function LastBackupPanel({ last, onRetry }: { last: Loadable<BackupRecord | null>; onRetry: () => void }) {
+  const { t } = useTranslation(["backup", "common"]);
   return (
-    <section aria-label="Last backup" className="rounded-xl bg-slate-50 px-5 py-4 ring-1 ring-slate-200 ring-inset">
-      <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Last backup</h3>
+    <section aria-label={t("last.title")} className="rounded-xl bg-slate-50 px-5 py-4 ring-1 ring-slate-200 ring-inset">
+      <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("last.title")}</h3>
       {last.status === "loading" ? (
-        <p className="mt-2 text-sm text-slate-500">Checking…</p>
+        <p className="mt-2 text-sm text-slate-500">{t("last.checking")}</p>
       ) : last.status === "error" ? (
         <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
-          <p className="text-red-700">Couldn't check the last backup. {last.message}</p>
+          <p className="text-red-700">{t("last.failed", { message: last.message })}</p>
           <Button variant="secondary" size="sm" onClick={onRetry}>
-            Try again
+            {t("common:actions.tryAgain")}
           </Button>
         </div>
       ) : last.value === null ? (
         <div className="mt-2">
-          <p className="text-base font-semibold text-slate-900">Never backed up</p>
-          <p className="mt-1 text-sm text-slate-600">
-            Your club's data exists only on this computer. Export a copy to keep it safe.
-          </p>
+          <p className="text-base font-semibold text-slate-900">{t("last.never")}</p>
+          <p className="mt-1 text-sm text-slate-600">{t("onlyHere")}</p>
         </div>
       ) : (
         <LastBackupDetails record={last.value} />
@@ -108,26 +107,25 @@ function LastBackupPanel({ last, onRetry }: { last: Loadable<BackupRecord | null
 }
 
 function LastBackupDetails({ record }: { record: BackupRecord }) {
+  const { t } = useTranslation("backup");
   const stale = daysSince(record.finishedAt) >= STALE_AFTER_DAYS;
   return (
     <>
       <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
-        <dt className="text-slate-500">When</dt>
+        <dt className="text-slate-500">{t("last.when")}</dt>
         <dd className="text-slate-900">
           <time dateTime={record.finishedAt} className="font-medium">
             {formatDateTime(record.finishedAt)}
           </time>
           <span className="text-slate-500"> · {formatDaysAgo(record.finishedAt)}</span>
         </dd>
-        <dt className="text-slate-500">Where</dt>
+        <dt className="text-slate-500">{t("last.where")}</dt>
         <dd className="font-mono text-xs leading-5 break-all text-slate-800">{record.path}</dd>
-        <dt className="text-slate-500">Size</dt>
+        <dt className="text-slate-500">{t("last.size")}</dt>
         <dd className="text-slate-900">{formatBytes(record.bytes)}</dd>
       </dl>
       {stale ? (
-        <p className="mt-3 text-sm text-amber-800">
-          It has been a while since the last backup. Consider exporting a fresh copy.
-        </p>
+        <p className="mt-3 text-sm text-amber-800">{t("last.stale")}</p>
       ) : null}
     </>
   );

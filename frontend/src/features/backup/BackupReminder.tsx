@@ -1,5 +1,6 @@
 import { BellIcon, DownloadIcon } from "lucide-react";
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "../../components/ui/Button";
 import { api } from "../../lib/bridge";
 import { formatDate } from "../../lib/format";
@@ -16,7 +17,7 @@ import { useBackup } from "./use-backup";
  */
 const backupReminder = createResource<BackupReminderState>({
   load: () => api().system.getBackupReminder(),
-  staleOn: ["data-replaced", "backup-finished", "athletes-changed"],
+  staleOn: ["data-replaced", "backup-finished", "athletes-changed", "language-changed"],
   keepOnError: true,
 });
 
@@ -25,6 +26,7 @@ const backupReminder = createResource<BackupReminderState>({
  * starts the same export as Settings, "Remind me tomorrow" quiets it until tomorrow.
  */
 export function BackupReminder() {
+  const { t } = useTranslation("backup");
   const state = useResource(backupReminder);
   const { running, startBackup } = useBackup();
   const restoring = useActiveJob() === "restore";
@@ -39,7 +41,7 @@ export function BackupReminder() {
       await api().system.snoozeBackupReminder();
       await backupReminder.reload();
     } catch (err) {
-      notifyError(err, "Couldn't snooze the reminder");
+      notifyError(err, t("reminder.snoozeFailed"));
     } finally {
       setSnoozing(false);
     }
@@ -53,21 +55,19 @@ export function BackupReminder() {
       <BellIcon aria-hidden="true" className="size-5 shrink-0 text-amber-700" />
       <div className="min-w-0 flex-1 text-sm">
         <h2 id={headingId} className="font-semibold text-slate-900">
-          Time for a backup
+          {t("reminder.title")}
         </h2>
         {/* Read out in a low window too, where only the title shows. */}
         <p className="text-xs text-slate-700 [@media(max-height:700px)]:sr-only">
-          {last
-            ? `Your last backup was on ${formatDate(last)}. Export a fresh copy to keep your club's data safe.`
-            : "Your club's data exists only on this computer. Export a copy to keep it safe."}
+          {last ? t("reminder.since", { date: formatDate(last) }) : t("onlyHere")}
         </p>
       </div>
       <div className="flex shrink-0 gap-1">
         <Button size="sm" busy={running} disabled={restoring} icon={<DownloadIcon />} onClick={() => void startBackup()}>
-          Export now
+          {t("reminder.exportNow")}
         </Button>
         <Button size="sm" variant="ghost" busy={snoozing} onClick={() => void snooze()}>
-          Remind me tomorrow
+          {t("reminder.snooze")}
         </Button>
       </div>
     </section>

@@ -1,8 +1,9 @@
 import { api } from "../../lib/bridge";
+import { translate } from "../../lib/i18n";
 import { createStore, useStore } from "../../lib/store";
 import { formatBytes } from "../../lib/format";
 import { publish } from "../../lib/data-events";
-import { claimJob, JOB_BUSY_MESSAGE, releaseJob } from "../../lib/jobs";
+import { claimJob, jobBusyMessage, releaseJob } from "../../lib/jobs";
 import { notifyError, notifySuccess } from "../../lib/notify";
 import { describeCount, joinWords } from "../../lib/record-counts";
 
@@ -24,7 +25,7 @@ async function startBackup(): Promise<void> {
   if (store.get().running) return;
   // A restore is running: the button is disabled then, so this is only a safety net.
   if (!claimJob("backup")) {
-    notifyError(new Error(JOB_BUSY_MESSAGE), "Backup not started");
+    notifyError(new Error(jobBusyMessage()), translate("backup:toast.notStarted"));
     return;
   }
   store.set({ running: true, runId: store.get().runId + 1 });
@@ -34,13 +35,18 @@ async function startBackup(): Promise<void> {
     if (record) {
       // The first kind (athletes) in the title, what comes with them below it.
       const [main, ...rest] = record.contents.flatMap((kind) => describeCount(kind) ?? []);
+      const size = formatBytes(record.bytes);
       notifySuccess(
-        `Backup saved: ${record.fileName} (${[formatBytes(record.bytes), ...(main ? [main] : [])].join(", ")})`,
-        `${rest.length > 0 ? `With their ${joinWords(rest)}. ` : ""}If it's on a USB stick, eject it before unplugging.`,
+        main
+          ? translate("backup:toast.savedHolding", { fileName: record.fileName, size, main })
+          : translate("backup:toast.saved", { fileName: record.fileName, size }),
+        rest.length > 0
+          ? translate("backup:toast.withTheirs", { others: joinWords(rest) })
+          : translate("backup:toast.eject"),
       );
     }
   } catch (err) {
-    notifyError(err, "Backup failed");
+    notifyError(err, translate("backup:toast.failed"));
   } finally {
     releaseJob("backup");
     store.set({ running: false });

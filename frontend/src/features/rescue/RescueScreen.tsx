@@ -1,4 +1,5 @@
 import { FolderOpenIcon, LifeBuoyIcon } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { Button } from "../../components/ui/Button";
 import { api } from "../../lib/bridge";
 import { notifyError } from "../../lib/notify";
@@ -17,10 +18,11 @@ interface RescueScreenProps {
  * the way to a backup, and to the folder where the damaged file will be kept.
  */
 export function RescueScreen({ message, onRestore, busy }: RescueScreenProps) {
+  const { t } = useTranslation("rescue");
   const showFolder = () => {
     api()
       .system.showDataFolder()
-      .catch((err: unknown) => notifyError(err, "The data folder couldn't be opened"));
+      .catch((err: unknown) => notifyError(err, t("folderFailed")));
   };
   return (
     <main className="flex h-screen items-center justify-center overflow-y-auto bg-slate-50 px-6 py-10 text-slate-900">
@@ -31,23 +33,19 @@ export function RescueScreen({ message, onRestore, busy }: RescueScreenProps) {
         <div className="flex items-center gap-3 text-red-700">
           <LifeBuoyIcon size={28} aria-hidden="true" />
           <h1 id="rescue-title" className="text-xl font-semibold tracking-tight text-slate-900">
-            Judo Manager can't open your club's data
+            {t("title")}
           </h1>
         </div>
         <p role="alert" className="mt-4 text-[15px] leading-relaxed text-slate-800">
           {message}
         </p>
-        <p className="mt-3 text-sm leading-relaxed text-slate-600">
-          Choose the latest backup you exported, for example on your USB stick. You will see what
-          it holds before anything changes. The damaged file is not deleted: it stays in the data
-          folder, as it is.
-        </p>
+        <p className="mt-3 text-sm leading-relaxed text-slate-600">{t("help")}</p>
         <div className="mt-6 flex flex-wrap gap-3">
           <Button variant="primary" busy={busy} onClick={onRestore}>
-            Restore from a backup…
+            {t("restore")}
           </Button>
           <Button variant="secondary" icon={<FolderOpenIcon size={16} />} onClick={showFolder}>
-            Show the data folder
+            {t("showFolder")}
           </Button>
         </div>
       </section>

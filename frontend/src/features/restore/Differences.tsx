@@ -1,14 +1,24 @@
 import { useId } from "react";
-import { pluralize } from "../../lib/format";
-import { joinWords } from "../../lib/record-counts";
-import type { KindDifference, RecordCount, RecordDifference } from "../../types/bridge";
+import { useTranslation } from "react-i18next";
+import { countWords, joinWords } from "../../lib/record-counts";
+import type { KindDifference, RecordDifference } from "../../types/bridge";
+
+/** The file the current data is compared with: the backup being restored, or the safety copy. */
+export type OtherFile = "backup" | "safetyCopy";
+
+/** Each sentence whole for each file, so that a language can word each its own way. */
+const SAME = { backup: "differences.same.backup", safetyCopy: "differences.same.safetyCopy" } as const;
+const CHANGED = { backup: "differences.changed.backup", safetyCopy: "differences.changed.safetyCopy" } as const;
+const ONLY_IN = {
+  current: "differences.onlyIn.current",
+  backup: "differences.onlyIn.backup",
+  safetyCopy: "differences.onlyIn.safetyCopy",
+} as const;
 
 interface DifferencesProps {
   differences: readonly KindDifference[];
-  /** Names every kind: the counts Python sent beside the differences. */
-  kinds: readonly RecordCount[];
-  /** "this backup" or "the safety copy": the file the current data is compared with. */
-  other: string;
+  /** The file the current data is compared with. */
+  other: OtherFile;
   /** What going ahead does to records only in the current data, e.g. "Removed by the restore". */
   lostLabel: string;
   /** … and to those only in the other file, e.g. "Added by the restore". */
@@ -19,11 +29,8 @@ interface DifferencesProps {
  * Who is lost, added or changed: beside the counts, the records by name (the first 20 of
  * each list, then "and 12 more"). Python matched them by name and birth date across clubs.
  */
-export function Differences({ differences, kinds, other, lostLabel, addedLabel }: DifferencesProps) {
-  const named = (table: string, count: number) => {
-    const kind = kinds.find((k) => k.kind === table);
-    return kind ? pluralize(count, kind.singular, kind.plural) : String(count);
-  };
+export function Differences({ differences, other, lostLabel, addedLabel }: DifferencesProps) {
+  const { t } = useTranslation("restore");
   // Kinds with records of their own (athletes) are listed by name; the rows that belong to
   // them (promotions, medals) are counted with them.
   const main = differences.filter((d) => d.parent === null);
@@ -32,15 +39,11 @@ export function Differences({ differences, kinds, other, lostLabel, addedLabel }
     joinWords(
       [kind, ...differences.filter((d) => d.parent === kind.table)]
         .filter((d) => pick(d) > 0)
-        .map((d) => named(d.table, pick(d))),
+        .map((d) => countWords(d.table, pick(d))),
     );
 
   if (differences.every((d) => d.onlyCurrent + d.onlyOther + d.changed === 0)) {
-    return (
-      <p className="mt-4 text-sm text-slate-700">
-        Your current data and {other} hold the same records.
-      </p>
-    );
+    return <p className="mt-4 text-sm text-slate-700">{t(SAME[other])}</p>;
   }
   return (
     <div className="mt-4 space-y-3">
@@ -52,7 +55,6 @@ export function Differences({ differences, kinds, other, lostLabel, addedLabel }
             total={kind.onlyCurrent}
             examples={kind.onlyCurrentExamples}
             summary={summaryOf(kind, (d) => d.onlyCurrent)}
-            named={named}
           />
           <DifferenceList
             title={addedLabel}
@@ -60,15 +62,13 @@ export function Differences({ differences, kinds, other, lostLabel, addedLabel }
             total={kind.onlyOther}
             examples={kind.onlyOtherExamples}
             summary={summaryOf(kind, (d) => d.onlyOther)}
-            named={named}
           />
           <DifferenceList
-            title={`Different in ${other}`}
+            title={t(CHANGED[other])}
             tone="changed"
             total={kind.changed}
             examples={kind.changedExamples}
-            summary={kind.changed ? named(kind.table, kind.changed) : ""}
-            named={named}
+            summary={kind.changed ? countWords(kind.table, kind.changed) : ""}
             other={other}
           />
         </div>
@@ -89,12 +89,12 @@ interface DifferenceListProps {
   total: number;
   examples: readonly RecordDifference[];
   summary: string;
-  named: (table: string, count: number) => string;
-  /** For the list of records in both files: the other file's name. */
-  other?: string;
+  /** For the list of records in both files: the file they are compared with. */
+  other?: OtherFile;
 }
 
-function DifferenceList({ title, tone, total, examples, summary, named, other }: DifferenceListProps) {
+function DifferenceList({ title, tone, total, examples, summary, other }: DifferenceListProps) {
+  const { t } = useTranslation("restore");
   const headingId = useId();
   const more = total - examples.length;
   return (
@@ -102,7 +102,7 @@ function DifferenceList({ title, tone, total, examples, summary, named, other }:
       <h3 id={headingId} className="text-xs font-semibold tracking-wide text-slate-600 uppercase">
         {title}
       </h3>
-      <p className="mt-0.5 font-semibold text-slate-900">{summary || "None"}</p>
+      <p className="mt-0.5 font-semibold text-slate-900">{summary || t("differences.none")}</p>
       {examples.length > 0 ? (
         // Focusable, so a coach without a mouse can scroll a long list with the arrow keys.
         <ul
@@ -113,10 +113,10 @@ function DifferenceList({ title, tone, total, examples, summary, named, other }:
           {examples.map((example, index) => (
             <li key={`${example.label}-${index}`}>
               <span className="font-medium">{example.label}</span>
-              <Details example={example} named={named} other={other} />
+              <Details example={example} other={other} />
             </li>
           ))}
-          {more > 0 ? <li className="text-slate-600">and {more.toLocaleString()} more</li> : null}
+          {more > 0 ? <li className="text-slate-600">{t("differences.more", { count: more })}</li> : null}
         </ul>
       ) : null}
     </section>
@@ -125,20 +125,27 @@ function DifferenceList({ title, tone, total, examples, summary, named, other }:
 
 interface DetailsProps {
   example: RecordDifference;
-  named: (table: string, count: number) => string;
-  /** For a record in both files: the other file's name, to say where a promotion is. */
-  other?: string;
+  /** For a record in both files: the file it is compared with, to say where a promotion is. */
+  other?: OtherFile;
 }
 
 /** "weight (kg): 45 → 47.5 · 1 medal only in your data"; for a record on one side, its rows. */
-function Details({ example, named, other }: DetailsProps) {
-  const rows = (count: number, table: string, where: string) =>
-    count ? [other ? `${named(table, count)} only in ${where}` : named(table, count)] : [];
+function Details({ example, other }: DetailsProps) {
+  const { t } = useTranslation("restore");
+  /** A record's rows found on one side; beside a record in both files, which side. */
+  const rows = (count: number, table: string, side: "current" | "other") => {
+    if (!count) return [];
+    const words = countWords(table, count);
+    if (!other) return [words];
+    return [t(side === "current" ? ONLY_IN.current : ONLY_IN[other], { rows: words })];
+  };
   const parts = [
-    ...example.fields.map((change) => `${change.field}: ${change.current} → ${change.other}`),
+    ...example.fields.map((change) =>
+      t("differences.fieldChange", { field: change.field, current: change.current, other: change.other }),
+    ),
     ...example.children.flatMap((child) => [
-      ...rows(child.onlyCurrent, child.table, "your data"),
-      ...rows(child.onlyOther, child.table, other ?? ""),
+      ...rows(child.onlyCurrent, child.table, "current"),
+      ...rows(child.onlyOther, child.table, "other"),
     ]),
   ];
   if (parts.length === 0) return null;

@@ -1,13 +1,15 @@
 import { DatabaseBackupIcon, Undo2Icon, UploadIcon } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { ProgressBar } from "../../components/ui/ProgressBar";
 import { api } from "../../lib/bridge";
-import { formatDateTime, pluralize } from "../../lib/format";
+import { formatDateTime } from "../../lib/format";
 import { useActiveJob } from "../../lib/jobs";
 import { errorMessage } from "../../lib/notify";
 import { useDataEvent } from "../../lib/data-events";
+import { countWords } from "../../lib/record-counts";
 import type { SafetyCopy } from "../../types/bridge";
 import { IMPORT_BUTTON_ID, useRestore, useRestoreProgress } from "./use-restore";
 
@@ -17,9 +19,11 @@ type UndoStatus =
   | { status: "loaded"; copy: SafetyCopy | null };
 
 export function RestoreCard() {
+  const { t } = useTranslation("restore");
   const { stage, chooseFile, undoLastRestore } = useRestore();
   const exporting = useActiveJob() === "backup";
-  const dataVersion = useDataEvent("data-replaced", "restore-finished");
+  // The safety copy is Python's; so is a failure to read it, which a new language reads again.
+  const dataVersion = useDataEvent("data-replaced", "restore-finished", "language-changed");
   const choosing = stage === "choosing";
   const undoing = stage === "checkingUndo" || stage === "confirmingUndo" || stage === "undoing";
   // The file check (choosing) and an undo run here; a restore shows its progress in the
@@ -35,8 +39,8 @@ export function RestoreCard() {
     }
   }, []);
 
-  // On mount, after every restore or undo (however it ended), and whenever the data was
-  // replaced.
+  // On mount, after every restore or undo (however it ended), whenever the data was
+  // replaced, and in a new language.
   useEffect(() => {
     void loadUndoStatus();
   }, [loadUndoStatus, dataVersion]);
@@ -46,9 +50,9 @@ export function RestoreCard() {
 
   return (
     <Card
-      title="Restore from a backup"
+      title={t("card.title")}
       icon={<DatabaseBackupIcon />}
-      description="Replace the data on this computer with a backup you exported earlier. Your current data is kept as a safety copy first."
+      description={t("card.description")}
     >
       <div className="space-y-5">
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
@@ -62,26 +66,26 @@ export function RestoreCard() {
           >
             {choosing ? (
               <>
-                <span className="sr-only">Import Database: </span>
-                {checking ? "Checking the backup…" : "Choosing a backup…"}
+                <span className="sr-only">{t("import.busyName")}</span>
+                {checking ? t("import.checking") : t("import.choosing")}
               </>
             ) : (
-              "Import Database"
+              t("import.button")
             )}
           </Button>
           <p className="text-sm text-slate-500">
             {choosing
               ? checking
-                ? "Nothing changes until you confirm."
-                : "Choose the backup file in the window that opened."
+                ? t("import.hintChecking")
+                : t("import.hintChoosing")
               : exporting
-                ? "Wait for the export to finish before importing."
-                : "You'll choose a backup file and see what's in it before anything changes."}
+                ? t("import.hintExporting")
+                : t("import.hint")}
           </p>
         </div>
 
         {showBar && progress ? (
-          <ProgressBar label="Restore progress" fraction={progress.fraction} status={statusText} />
+          <ProgressBar label={t("progress.label")} fraction={progress.fraction} status={statusText} />
         ) : null}
 
         <UndoPanel
@@ -106,33 +110,35 @@ interface UndoPanelProps {
 
 /** Shown only while there is a safety copy to put back (or checking for one failed). */
 function UndoPanel({ undo, undoing, disabled, onUndo, onRetry }: UndoPanelProps) {
+  const { t } = useTranslation(["restore", "common"]);
   if (undo.status === "loading" || (undo.status === "loaded" && undo.copy === null)) return null;
   return (
     <section
-      aria-label="Safety copy"
+      aria-label={t("safetyCopy.title")}
       className="rounded-xl bg-slate-50 px-5 py-4 ring-1 ring-slate-200 ring-inset"
     >
-      <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Safety copy</h3>
+      <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("safetyCopy.title")}</h3>
       {undo.status === "error" ? (
         <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
-          <p className="text-red-700">Couldn't check for a safety copy. {undo.message}</p>
+          <p className="text-red-700">{t("safetyCopy.failed", { message: undo.message })}</p>
           <Button variant="secondary" size="sm" onClick={onRetry}>
-            Try again
+            {t("common:actions.tryAgain")}
           </Button>
         </div>
       ) : undo.copy ? (
         <div className="mt-2 flex flex-wrap items-center justify-between gap-x-6 gap-y-3">
           <p className="min-w-0 flex-1 basis-64 text-sm text-slate-700">
             {undoing ? (
-              "Putting your data back…"
+              t("undo.running")
             ) : (
-              <>
-                Puts back your data as it was on{" "}
-                <time dateTime={undo.copy.takenAt} className="font-medium text-slate-900">
-                  {formatDateTime(undo.copy.takenAt)}
-                </time>{" "}
-                ({pluralize(undo.copy.athletes, "athlete")}).
-              </>
+              <Trans
+                t={t}
+                i18nKey="safetyCopy.putsBack"
+                values={{ when: formatDateTime(undo.copy.takenAt), athletes: countWords("athletes", undo.copy.athletes) }}
+                components={{
+                  time: <time dateTime={undo.copy.takenAt} className="font-medium text-slate-900" />,
+                }}
+              />
             )}
           </p>
           <Button
@@ -142,7 +148,7 @@ function UndoPanel({ undo, undoing, disabled, onUndo, onRetry }: UndoPanelProps)
             icon={<Undo2Icon />}
             onClick={onUndo}
           >
-            Undo last restore
+            {t("safetyCopy.undo")}
           </Button>
         </div>
       ) : null}

@@ -1,11 +1,12 @@
 import { TriangleAlertIcon } from "lucide-react";
 import { useRef, type ReactNode } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Button } from "../../components/ui/Button";
 import { Dialog, DialogFooter } from "../../components/ui/Dialog";
 import { ProgressBar } from "../../components/ui/ProgressBar";
 import { useAppInfo } from "../../lib/app-info";
-import { formatBytes, formatDateTime, formatDaysAgo, pluralize } from "../../lib/format";
-import { countOf, kindLabel } from "../../lib/record-counts";
+import { formatBytes, formatDateTime, formatDaysAgo } from "../../lib/format";
+import { countOf, countWords, kindLabel } from "../../lib/record-counts";
 import type { AppInfo, RecordCount, RestorePreview, UndoPreview } from "../../types/bridge";
 import { Differences } from "./Differences";
 import { IMPORT_BUTTON_ID, useRestore, useRestoreProgress } from "./use-restore";
@@ -51,6 +52,7 @@ interface ReplaceDataPromptProps {
 const importButton = () => document.getElementById(IMPORT_BUTTON_ID);
 
 function ReplaceDataPrompt({ preview, restoring, onConfirm, onCancel }: ReplaceDataPromptProps) {
+  const { t } = useTranslation(["restore", "common"]);
   const cancelRef = useRef<HTMLButtonElement>(null);
   // The running app's versions, for the "current data" column (a dash until known).
   const info = useAppInfo();
@@ -68,12 +70,8 @@ function ReplaceDataPrompt({ preview, restoring, onConfirm, onCancel }: ReplaceD
     // replaced, nothing closes it.
     <Dialog
       role="alertdialog"
-      title={damaged ? "Replace the damaged data?" : "Replace your current data?"}
-      description={
-        damaged
-          ? "Your current data can't be read, so it will be replaced by this backup. The damaged file is kept in the data folder, as it is."
-          : "Everything currently in Judo Manager will be replaced by this backup. A safety copy of your current data is kept first, so you can undo this."
-      }
+      title={damaged ? t("confirm.damagedTitle") : t("confirm.title")}
+      description={damaged ? t("confirm.damagedDescription") : t("confirm.description")}
       icon={<TriangleAlertIcon />}
       busy={restoring}
       onClose={onCancel}
@@ -83,7 +81,7 @@ function ReplaceDataPrompt({ preview, restoring, onConfirm, onCancel }: ReplaceD
     >
       <div className="px-7">
         <div className="mt-5 rounded-xl bg-slate-50 px-4 py-3 ring-1 ring-slate-200 ring-inset">
-          <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Backup file</p>
+          <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("confirm.file")}</p>
           <p className="mt-1 text-sm font-semibold break-all text-slate-900">{preview.fileName}</p>
           <p className="mt-0.5 font-mono text-xs leading-5 break-all text-slate-600">{preview.path}</p>
         </div>
@@ -92,28 +90,27 @@ function ReplaceDataPrompt({ preview, restoring, onConfirm, onCancel }: ReplaceD
         {preview.differences ? (
           <Differences
             differences={preview.differences}
-            kinds={preview.backup.contents}
-            other="this backup"
-            lostLabel="Removed by the restore"
-            addedLabel="Added by the restore"
+            other="backup"
+            lostLabel={t("confirm.lost")}
+            addedLabel={t("confirm.added")}
           />
         ) : null}
 
         {fewerAthletes > 0 ? (
           <p className="mt-3 text-sm text-amber-800">
-            This backup has {pluralize(fewerAthletes, "athlete")} fewer than your current data.
+            {t("confirm.fewer", { athletes: countWords("athletes", fewerAthletes) })}
           </p>
         ) : null}
 
-        {restoring ? <JobProgress busyText="Restoring…" /> : null}
+        {restoring ? <JobProgress busyText={t("confirm.running")} /> : null}
       </div>
 
       <DialogFooter>
         <Button ref={cancelRef} variant="secondary" disabled={restoring} onClick={onCancel}>
-          Cancel
+          {t("common:actions.cancel")}
         </Button>
         <Button variant="danger" busy={restoring} onClick={onConfirm}>
-          Replace my data
+          {t("confirm.button")}
         </Button>
       </DialogFooter>
     </Dialog>
@@ -122,6 +119,7 @@ function ReplaceDataPrompt({ preview, restoring, onConfirm, onCancel }: ReplaceD
 
 /** A running restore or undo: each step announced once, then a bar for a long one. */
 function JobProgress({ busyText }: { busyText: string }) {
+  const { t } = useTranslation("restore");
   const { progress, showBar, statusText } = useRestoreProgress(true);
   return (
     <div className="mt-5 space-y-3">
@@ -130,9 +128,9 @@ function JobProgress({ busyText }: { busyText: string }) {
         {statusText || busyText}
       </p>
       {showBar && progress ? (
-        <ProgressBar label="Restore progress" fraction={progress.fraction} status={statusText} />
+        <ProgressBar label={t("progress.label")} fraction={progress.fraction} status={statusText} />
       ) : null}
-      <p className="text-sm text-slate-500">Please keep Judo Manager open until this finishes.</p>
+      <p className="text-sm text-slate-500">{t("progress.keepOpen")}</p>
     </div>
   );
 }
@@ -146,17 +144,19 @@ interface UndoPromptProps {
 
 /** "Undo the restore?": what the safety copy puts back, and the work since that is lost. */
 function UndoPrompt({ preview, undoing, onConfirm, onCancel }: UndoPromptProps) {
+  const { t } = useTranslation(["restore", "common"]);
   const cancelRef = useRef<HTMLButtonElement>(null);
   return (
     <Dialog
       role="alertdialog"
-      title="Undo the restore?"
+      title={t("undo.title")}
       description={
-        <>
-          Your data goes back to the safety copy taken on{" "}
-          <time dateTime={preview.copy.takenAt}>{formatDateTime(preview.copy.takenAt)}</time>, before the
-          restore. Your current data is kept in a safety copy first.
-        </>
+        <Trans
+          t={t}
+          i18nKey="undo.description"
+          values={{ when: formatDateTime(preview.copy.takenAt) }}
+          components={{ time: <time dateTime={preview.copy.takenAt} /> }}
+        />
       }
       icon={<TriangleAlertIcon />}
       busy={undoing}
@@ -167,26 +167,25 @@ function UndoPrompt({ preview, undoing, onConfirm, onCancel }: UndoPromptProps) 
       <div className="px-7">
         {preview.workSince ? (
           <p className="mt-5 rounded-xl bg-amber-50 px-4 py-3 text-sm font-medium text-amber-900 ring-1 ring-amber-200 ring-inset">
-            {preview.workSince} Undo will remove that work.
+            {t("undo.workLost", { work: preview.workSince })}
           </p>
         ) : null}
         {preview.differences ? (
           <Differences
             differences={preview.differences}
-            kinds={preview.copyData.contents}
-            other="the safety copy"
-            lostLabel="Removed by the undo"
-            addedLabel="Brought back by the undo"
+            other="safetyCopy"
+            lostLabel={t("undo.lost")}
+            addedLabel={t("undo.added")}
           />
         ) : null}
-        {undoing ? <JobProgress busyText="Putting your data back…" /> : null}
+        {undoing ? <JobProgress busyText={t("undo.running")} /> : null}
       </div>
       <DialogFooter>
         <Button ref={cancelRef} variant="secondary" disabled={undoing} onClick={onCancel}>
-          Cancel
+          {t("common:actions.cancel")}
         </Button>
         <Button variant="danger" busy={undoing} onClick={onConfirm}>
-          Undo the restore
+          {t("undo.button")}
         </Button>
       </DialogFooter>
     </Dialog>
@@ -194,11 +193,12 @@ function UndoPrompt({ preview, undoing, onConfirm, onCancel }: UndoPromptProps) 
 }
 
 function Comparison({ preview, current }: { preview: RestorePreview; current: AppInfo | null }) {
+  const { t } = useTranslation("restore");
   const { backup } = preview;
   const now = preview.current;
   return (
     <table className="mt-5 w-full table-fixed border-separate border-spacing-0 text-sm">
-      <caption className="sr-only">The backup compared with your current data</caption>
+      <caption className="sr-only">{t("comparison.caption")}</caption>
       <colgroup>
         <col className="w-[30%]" />
         <col className="w-[35%]" />
@@ -211,18 +211,18 @@ function Comparison({ preview, current }: { preview: RestorePreview; current: Ap
             scope="col"
             className="rounded-tl-xl border-y border-l border-slate-200 bg-slate-50 px-4 py-2.5 text-left font-semibold text-slate-900"
           >
-            This backup
+            {t("comparison.backup")}
           </th>
           <th
             scope="col"
             className="rounded-tr-xl border border-slate-200 bg-white px-4 py-2.5 text-left font-semibold text-slate-900"
           >
-            Your current data
+            {t("comparison.current")}
           </th>
         </tr>
       </thead>
       <tbody>
-        <Row label={preview.takenAtFromBackup ? "Taken" : "File date"}>
+        <Row label={preview.takenAtFromBackup ? t("comparison.taken") : t("comparison.fileDate")}>
           <>
             <time dateTime={preview.takenAt} className="font-medium">
               {formatDateTime(preview.takenAt)}
@@ -230,27 +230,27 @@ function Comparison({ preview, current }: { preview: RestorePreview; current: Ap
             <span className="block text-xs text-slate-500">
               {preview.takenAtFromBackup
                 ? formatDaysAgo(preview.takenAt)
-                : "When the file was last changed; the backup doesn't say when it was taken."}
+                : t("comparison.fileDateHint")}
             </span>
           </>
-          <span className="text-slate-600">Now</span>
+          <span className="text-slate-600">{t("comparison.now")}</span>
         </Row>
-        <Row label="App version">
-          {preview.appVersion ?? <span className="text-slate-500">unknown</span>}
+        <Row label={t("comparison.appVersion")}>
+          {preview.appVersion ?? <span className="text-slate-500">{t("comparison.unknown")}</span>}
           {current?.appVersion ?? <Missing />}
         </Row>
-        <Row label="Data version">
+        <Row label={t("comparison.dataVersion")}>
           {preview.schemaVersion}
           {current?.schemaVersion ?? <Missing />}
         </Row>
         {/* A null count: a file from before that kind of record was kept. */}
         {kindsOf(backup.contents, now?.contents ?? []).map(({ kind, label }, index) => (
           <Row key={kind} label={label} strong={index === 0}>
-            {countOf(backup.contents, kind) ?? <Missing text="not recorded in this backup" />}
-            {now ? (countOf(now.contents, kind) ?? <Missing />) : <Missing text="damaged: can't be read" />}
+            {countOf(backup.contents, kind) ?? <Missing text={t("comparison.notInBackup")} />}
+            {now ? (countOf(now.contents, kind) ?? <Missing />) : <Missing text={t("comparison.damaged")} />}
           </Row>
         ))}
-        <Row label="Size" last>
+        <Row label={t("comparison.size")} last>
           {formatBytes(backup.bytes)}
           {now ? formatBytes(now.bytes) : <Missing />}
         </Row>
@@ -263,17 +263,18 @@ function Comparison({ preview, current }: { preview: RestorePreview; current: Ap
 function kindsOf(backup: readonly RecordCount[], current: readonly RecordCount[]) {
   const kinds = new Map<string, string>();
   for (const record of [...backup, ...current]) {
-    if (!kinds.has(record.kind)) kinds.set(record.kind, kindLabel(record));
+    if (!kinds.has(record.kind)) kinds.set(record.kind, kindLabel(record.kind));
   }
   return Array.from(kinds, ([kind, label]) => ({ kind, label }));
 }
 
 /** A figure this data doesn't have; `text` says why, in words, beside the dash. */
 function Missing({ text }: { text?: string }) {
+  const { t } = useTranslation("restore");
   return (
     <span className="text-slate-500">
       <span aria-hidden="true">—</span>
-      {text ? <span className="block text-xs text-slate-500">{text}</span> : <span className="sr-only">not recorded</span>}
+      {text ? <span className="block text-xs text-slate-500">{text}</span> : <span className="sr-only">{t("comparison.notRecorded")}</span>}
     </span>
   );
 }

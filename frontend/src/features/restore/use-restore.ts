@@ -1,15 +1,18 @@
+import type { ParseKeys } from "i18next";
+import { useTranslation } from "react-i18next";
 import { api } from "../../lib/bridge";
 import { publish } from "../../lib/data-events";
 import { createStore, useStore } from "../../lib/store";
 import { useDelayedFlag } from "../../lib/use-delayed-flag";
-import { pluralize } from "../../lib/format";
-import { claimJob, JOB_BUSY_MESSAGE, releaseJob } from "../../lib/jobs";
+import { translate } from "../../lib/i18n";
+import { claimJob, jobBusyMessage, releaseJob } from "../../lib/jobs";
 import {
   dismissNotification,
   notifyError,
   notifySuccess,
   type NotificationId,
 } from "../../lib/notify";
+import { countWords } from "../../lib/record-counts";
 import { useProgress } from "../../lib/use-progress";
 import type { ProgressUpdate, RestorePreview, RestoreResult, UndoPreview } from "../../types/bridge";
 
@@ -46,11 +49,11 @@ interface RestoreState {
 /** The Import Database button, where focus goes back when the confirmation closes. */
 export const IMPORT_BUTTON_ID = "restore-import-database";
 
-export const PHASE_TEXT: Partial<Record<ProgressUpdate["phase"], string>> = {
-  staging: "Copying the backup…",
-  validating: "Checking every page of the backup…",
-  safetyCopy: "Saving a safety copy of your current data…",
-  replacing: "Replacing the data…",
+const PHASE_TEXT: Partial<Record<ProgressUpdate["phase"], ParseKeys<"restore">>> = {
+  staging: "progress.staging",
+  validating: "progress.validating",
+  safetyCopy: "progress.safetyCopy",
+  replacing: "progress.replacing",
 };
 
 const store = createStore<RestoreState>({ stage: "idle", preview: null, undoPreview: null, runId: 0 });
@@ -66,7 +69,7 @@ function dismissUndoToast() {
 async function chooseFile(): Promise<void> {
   if (store.get().stage !== "idle") return;
   if (!claimJob("restore")) {
-    notifyError(new Error(JOB_BUSY_MESSAGE), "Restore not started");
+    notifyError(new Error(jobBusyMessage()), translate("restore:toast.notStarted"));
     return;
   }
   dismissUndoToast();
@@ -85,7 +88,7 @@ async function chooseFile(): Promise<void> {
   }
   releaseJob("restore");
   store.set({ stage: "idle" });
-  if (failure !== null) notifyError(failure, "This file can't be restored");
+  if (failure !== null) notifyError(failure, translate("restore:toast.refused"));
 }
 
 /** Cancel in the confirmation: nothing has changed; Python drops its staged copy. */
@@ -116,15 +119,18 @@ async function confirmRestore(): Promise<void> {
   // published by Python already).
   publish("restore-finished");
   if (result) {
-    const title = `Data restored from ${preview.fileName} (${pluralize(result.athletes, "athlete")})`;
+    const title = translate("restore:toast.restored", {
+      fileName: preview.fileName,
+      athletes: countWords("athletes", result.athletes),
+    });
     undoToast = result.undo
-      ? notifySuccess(title, "Your previous data was kept as a safety copy.", {
-          label: "Undo restore",
+      ? notifySuccess(title, translate("restore:toast.keptSafetyCopy"), {
+          label: translate("restore:toast.undo"),
           onClick: () => void undoLastRestore(),
         })
       : notifySuccess(title);
   } else {
-    notifyError(failure, "Restore failed");
+    notifyError(failure, translate("restore:toast.failed"));
   }
 }
 
@@ -134,7 +140,7 @@ async function confirmRestore(): Promise<void> {
  */
 async function undoLastRestore(): Promise<void> {
   if (store.get().stage !== "idle" || !claimJob("restore")) {
-    notifyError(new Error(JOB_BUSY_MESSAGE), "Can't undo right now");
+    notifyError(new Error(jobBusyMessage()), translate("restore:toast.undoBusy"));
     return;
   }
   dismissUndoToast();
@@ -145,7 +151,7 @@ async function undoLastRestore(): Promise<void> {
     releaseJob("restore");
     store.set({ stage: "idle" });
     publish("restore-finished");
-    notifyError(err, "Can't undo the restore");
+    notifyError(err, translate("restore:toast.undoRefused"));
   }
 }
 
@@ -162,11 +168,9 @@ async function confirmUndo(): Promise<void> {
   store.set({ stage: "undoing", runId: store.get().runId + 1 });
   try {
     const result = await api().system.undoRestore();
-    notifySuccess(
-      `Your data is back as it was before the restore (${pluralize(result.athletes, "athlete")})`,
-    );
+    notifySuccess(translate("restore:toast.undone", { athletes: countWords("athletes", result.athletes) }));
   } catch (err) {
-    notifyError(err, "Undo failed");
+    notifyError(err, translate("restore:toast.undoFailed"));
   } finally {
     releaseJob("restore");
     store.set({ stage: "idle", undoPreview: null });
@@ -197,14 +201,16 @@ export function useRestoreProgress(active: boolean): {
   showBar: boolean;
   statusText: string;
 } {
+  const { t } = useTranslation("restore");
   const { runId } = useRestore();
   const update = useProgress("restore", runId);
   const progress = active ? update : null;
   const showBar = useDelayedFlag(progress !== null);
+  const phase = progress ? PHASE_TEXT[progress.phase] : undefined;
 
   return {
     progress,
     showBar,
-    statusText: progress ? (PHASE_TEXT[progress.phase] ?? "") : "",
+    statusText: phase ? t(phase) : "",
   };
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { BeltBadge } from "../../components/BeltBadge";
 import { controlClass, Field } from "../../components/ui/Field";
 import { FormDialog } from "../../components/ui/FormDialog";
@@ -20,6 +21,7 @@ interface BeltEditorDialogProps {
 }
 
 export function BeltEditorDialog({ belt, onClose }: BeltEditorDialogProps) {
+  const { t } = useTranslation("rules");
   const idPrefix = useId();
   const [values, setValues] = useState<BeltInput>(() =>
     belt ? { name: belt.name, kind: belt.kind, color: belt.color, secondColor: belt.secondColor } : NEW_BELT,
@@ -29,16 +31,16 @@ export function BeltEditorDialog({ belt, onClose }: BeltEditorDialogProps) {
   const form = useFormSubmit({
     check: () => {
       const problems: FieldErrors = {};
-      if (!values.name.trim()) problems.name = "Name is required.";
+      if (!values.name.trim()) problems.name = t("nameRequired");
       return problems;
     },
     save: async () => {
       const input = { ...values, name: values.name.trim() };
       publishRules(belt ? await api().rules.updateBelt(belt.id, input) : await api().rules.createBelt(input));
-      notifySuccess(belt ? `Saved the ${input.name} belt` : `Added the ${input.name} belt`);
+      notifySuccess(belt ? t("beltEditor.saved", { name: input.name }) : t("beltEditor.added", { name: input.name }));
       onClose();
     },
-    failTitle: belt ? "Couldn't save the belt" : "Couldn't add the belt",
+    failTitle: belt ? t("beltEditor.saveFailed") : t("beltEditor.addFailed"),
   });
   const { errors, clear } = form;
 
@@ -49,15 +51,15 @@ export function BeltEditorDialog({ belt, onClose }: BeltEditorDialogProps) {
 
   return (
     <FormDialog
-      title={belt ? `Edit ${belt.name}` : "Add belt"}
-      description={belt ? undefined : "It goes on top of the ladder; move it down to where it belongs."}
+      title={belt ? t("beltEditor.editTitle", { name: belt.name }) : t("beltEditor.addTitle")}
+      description={belt ? undefined : t("beltEditor.addDescription")}
       width="sm"
       form={form}
-      saveLabel="Save belt"
+      saveLabel={t("beltEditor.save")}
       onClose={onClose}
       bodyClassName="space-y-4"
     >
-      <Field idPrefix={idPrefix} name="name" label="Name" error={errors.name}>
+      <Field idPrefix={idPrefix} name="name" label={t("beltEditor.name")} error={errors.name}>
         {(control) => (
           <input
             {...control}
@@ -69,7 +71,7 @@ export function BeltEditorDialog({ belt, onClose }: BeltEditorDialogProps) {
           />
         )}
       </Field>
-      <Field idPrefix={idPrefix} name="kind" label="Kind" error={errors.kind}>
+      <Field idPrefix={idPrefix} name="kind" label={t("beltEditor.kind")} error={errors.kind}>
         {(control) => (
           <select
             {...control}
@@ -77,13 +79,13 @@ export function BeltEditorDialog({ belt, onClose }: BeltEditorDialogProps) {
             onChange={(event) => change({ kind: parseKind(event.target.value) })}
             className={controlClass}
           >
-            <option value="kyu">Kyu (coloured belts)</option>
-            <option value="dan">Dan (black belts and above)</option>
+            <option value="kyu">{t("beltEditor.kyu")}</option>
+            <option value="dan">{t("beltEditor.dan")}</option>
           </select>
         )}
       </Field>
       <div className="flex flex-wrap items-start gap-x-6 gap-y-4">
-        <Field idPrefix={idPrefix} name="color" label="Colour" error={errors.color}>
+        <Field idPrefix={idPrefix} name="color" label={t("beltEditor.color")} error={errors.color}>
           {(control) => (
             <input
               {...control}
@@ -102,11 +104,11 @@ export function BeltEditorDialog({ belt, onClose }: BeltEditorDialogProps) {
               onChange={(event) => change({ secondColor: event.target.checked ? secondColor : null })}
               className="size-4 accent-blue-700"
             />
-            Two colours
+            {t("beltEditor.twoColors")}
           </label>
         </div>
         {values.secondColor !== null ? (
-          <Field idPrefix={idPrefix} name="secondColor" label="Second colour" error={errors.secondColor}>
+          <Field idPrefix={idPrefix} name="secondColor" label={t("beltEditor.secondColor")} error={errors.secondColor}>
             {(control) => (
               <input
                 {...control}
@@ -123,9 +125,9 @@ export function BeltEditorDialog({ belt, onClose }: BeltEditorDialogProps) {
         ) : null}
       </div>
       <div className="flex items-center gap-3 rounded-xl bg-slate-50 px-4 py-3 text-sm text-slate-600 ring-1 ring-slate-200 ring-inset">
-        Preview
+        {t("beltEditor.preview")}
         <BeltBadge
-          belt={{ name: values.name.trim() || "New belt", color: values.color, secondColor: values.secondColor }}
+          belt={{ name: values.name.trim() || t("beltEditor.newBelt"), color: values.color, secondColor: values.secondColor }}
           size="md"
         />
       </div>

@@ -1,12 +1,13 @@
 import { ArrowDownIcon, ArrowUpIcon, RibbonIcon } from "lucide-react";
 import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { BeltBadge } from "../../components/BeltBadge";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
 import { api } from "../../lib/bridge";
-import { pluralize } from "../../lib/format";
 import { notifyError } from "../../lib/notify";
+import { countWords } from "../../lib/record-counts";
 import { publishRules, reloadRules, useRules } from "../../lib/use-rules";
 import type { Belt } from "../../types/bridge";
 import { BeltEditorDialog } from "./BeltEditorDialog";
@@ -15,13 +16,18 @@ import { useRuleDelete } from "./use-rule-delete";
 
 type Direction = "up" | "down";
 
+/** "3 athletes": who holds the belt now. */
+const athletesOf = (belt: Belt) => countWords("athletes", belt.athleteCount);
+
 /** The belt ladder, lowest first: reorder, rename, recolour, add and delete belts. */
 export function BeltsCard() {
+  const { t } = useTranslation(["rules", "common"]);
   const state = useRules();
   const [editing, setEditing] = useState<Belt | "new" | null>(null);
   const deletion = useRuleDelete<Belt>({
     deleteRule: (belt) => api().rules.deleteBelt(belt.id),
-    nameOf: (belt) => `the ${belt.name} belt`,
+    deletedText: (belt) => t("belts.deleted", { name: belt.name }),
+    failedTitle: (belt) => t("belts.deleteFailed", { name: belt.name }),
   });
   const listRef = useRef<HTMLOListElement>(null);
   const moving = useRef(false);
@@ -56,7 +62,7 @@ export function BeltsCard() {
       publishRules(await api().rules.reorderBelts(ids));
       setRefocus({ id: belt.id, direction });
     } catch (err) {
-      notifyError(err, "Couldn't reorder the belts");
+      notifyError(err, t("belts.reorderFailed"));
     } finally {
       moving.current = false;
     }
@@ -64,15 +70,15 @@ export function BeltsCard() {
 
   return (
     <Card
-      title="Belts"
+      title={t("belts.title")}
       icon={<RibbonIcon />}
-      description="Your club's belt ladder, lowest first. The order is what “next belt” and sorting by belt follow."
+      description={t("belts.description")}
     >
       {state.status !== "loaded" ? (
         <RulesLoadState state={state} onRetry={() => void reloadRules()} />
       ) : (
         <>
-          <ol ref={listRef} aria-label="Belt ladder, lowest first" className="divide-y divide-slate-100">
+          <ol ref={listRef} aria-label={t("belts.ladder")} className="divide-y divide-slate-100">
             {belts.map((belt, index) => (
               <li key={belt.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
                 <span className="w-6 shrink-0 text-right text-xs text-slate-500 tabular-nums" aria-hidden="true">
@@ -84,11 +90,11 @@ export function BeltsCard() {
                 </div>
                 <span className="w-10 text-xs font-medium text-slate-500 uppercase">{belt.kind}</span>
                 <span className="w-24 text-right text-sm text-slate-600 tabular-nums">
-                  {pluralize(belt.athleteCount, "athlete")}
+                  {athletesOf(belt)}
                 </span>
                 <div className="flex shrink-0 items-center gap-1">
                   <IconButton
-                    label={`Move ${belt.name} up`}
+                    label={t("belts.moveUp", { name: belt.name })}
                     data-move={`${belt.id}-up`}
                     disabled={index === 0}
                     onClick={() => void move(index, "up")}
@@ -96,7 +102,7 @@ export function BeltsCard() {
                     <ArrowUpIcon size={16} strokeWidth={2} />
                   </IconButton>
                   <IconButton
-                    label={`Move ${belt.name} down`}
+                    label={t("belts.moveDown", { name: belt.name })}
                     data-move={`${belt.id}-down`}
                     disabled={index === belts.length - 1}
                     onClick={() => void move(index, "down")}
@@ -106,18 +112,18 @@ export function BeltsCard() {
                   <Button
                     variant="ghost"
                     size="sm"
-                    aria-label={`Edit ${belt.name}`}
+                    aria-label={t("belts.edit", { name: belt.name })}
                     onClick={() => setEditing(belt)}
                   >
-                    Edit
+                    {t("common:actions.edit")}
                   </Button>
                   <Button
                     variant="ghostDanger"
                     size="sm"
-                    aria-label={`Delete ${belt.name}`}
+                    aria-label={t("belts.delete", { name: belt.name })}
                     onClick={() => deletion.askDelete(belt)}
                   >
-                    Delete
+                    {t("common:actions.delete")}
                   </Button>
                 </div>
               </li>
@@ -125,7 +131,7 @@ export function BeltsCard() {
           </ol>
           <div className="mt-4 border-t border-slate-100 pt-4">
             <Button ref={deletion.addButtonRef} variant="secondary" onClick={() => setEditing("new")}>
-              Add belt
+              {t("belts.add")}
             </Button>
           </div>
         </>
@@ -139,15 +145,12 @@ export function BeltsCard() {
       ) : null}
       {deletion.toDelete ? (
         <ConfirmDialog
-          title={`Delete the ${deletion.toDelete.name} belt?`}
-          confirmLabel="Delete belt"
+          title={t("belts.confirmTitle", { name: deletion.toDelete.name })}
+          confirmLabel={t("belts.confirmButton")}
           onConfirm={deletion.confirmDelete}
           onCancel={deletion.cancelDelete}
         >
-          <p>
-            It comes off the ladder. A belt that an athlete holds, or reached in a recorded
-            promotion, can't be deleted.
-          </p>
+          <p>{t("belts.confirmText")}</p>
         </ConfirmDialog>
       ) : null}
     </Card>

@@ -1,5 +1,6 @@
 import { CalendarIcon } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
@@ -12,23 +13,23 @@ import { useRuleDelete } from "./use-rule-delete";
 
 /** The age bands of the active ruleset: add, edit and delete them. */
 export function CategoriesCard() {
+  const { t } = useTranslation(["rules", "common"]);
   const state = useRules();
   const [editing, setEditing] = useState<AgeCategory | "new" | null>(null);
   const deletion = useRuleDelete<AgeCategory>({
     deleteRule: (category) => api().rules.deleteCategory(category.id),
-    nameOf: (category) => `${category.code} ${category.name}`,
+    deletedText: (category) => t("categories.deleted", { code: category.code, name: category.name }),
+    failedTitle: (category) => t("categories.deleteFailed", { code: category.code, name: category.name }),
   });
 
   return (
     <Card
-      title="Age categories"
+      title={t("categories.title")}
       icon={<CalendarIcon />}
       description={
-        <>
-          Age = season year − birth year. An athlete who fits several categories is shown with the
-          most specific (the narrowest band); the roster's filter still finds everyone eligible.
-          {state.status === "loaded" ? ` Ruleset: ${state.value.rules.rulesetName}.` : null}
-        </>
+        state.status === "loaded"
+          ? t("categories.descriptionWithRuleset", { ruleset: state.value.rules.rulesetName })
+          : t("categories.description")
       }
     >
       {state.status !== "loaded" ? (
@@ -36,18 +37,18 @@ export function CategoriesCard() {
       ) : (
         <>
           {state.value.rules.categories.length === 0 ? (
-            <p className="text-sm text-slate-500">No age categories yet.</p>
+            <p className="text-sm text-slate-500">{t("categories.empty")}</p>
           ) : (
             <table className="w-full text-sm">
-              <caption className="sr-only">Age categories, youngest first</caption>
+              <caption className="sr-only">{t("categories.caption")}</caption>
               <thead>
                 <tr className="border-b border-slate-200 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
-                  <th scope="col" className="py-2 pr-4 font-semibold">Code</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">Name</th>
-                  <th scope="col" className="py-2 pr-4 text-right font-semibold">Min age</th>
-                  <th scope="col" className="py-2 pr-4 text-right font-semibold">Max age</th>
+                  <th scope="col" className="py-2 pr-4 font-semibold">{t("categories.code")}</th>
+                  <th scope="col" className="py-2 pr-4 font-semibold">{t("categories.name")}</th>
+                  <th scope="col" className="py-2 pr-4 text-right font-semibold">{t("categories.minAge")}</th>
+                  <th scope="col" className="py-2 pr-4 text-right font-semibold">{t("categories.maxAge")}</th>
                   <th scope="col" className="py-2">
-                    <span className="sr-only">Actions</span>
+                    <span className="sr-only">{t("categories.actions")}</span>
                   </th>
                 </tr>
               </thead>
@@ -60,24 +61,24 @@ export function CategoriesCard() {
                     <td className="py-2 pr-4 text-slate-800">{category.name}</td>
                     <td className="py-2 pr-4 text-right tabular-nums">{category.minAge}</td>
                     <td className="py-2 pr-4 text-right tabular-nums">
-                      {category.maxAge ?? <span className="text-slate-500">no limit</span>}
+                      {category.maxAge ?? <span className="text-slate-500">{t("categories.noLimit")}</span>}
                     </td>
                     <td className="py-1.5 text-right whitespace-nowrap">
                       <Button
                         variant="ghost"
                         size="sm"
-                        aria-label={`Edit ${category.code} ${category.name}`}
+                        aria-label={t("categories.edit", { code: category.code, name: category.name })}
                         onClick={() => setEditing(category)}
                       >
-                        Edit
+                        {t("common:actions.edit")}
                       </Button>
                       <Button
                         variant="ghostDanger"
                         size="sm"
-                        aria-label={`Delete ${category.code} ${category.name}`}
+                        aria-label={t("categories.delete", { code: category.code, name: category.name })}
                         onClick={() => deletion.askDelete(category)}
                       >
-                        Delete
+                        {t("common:actions.delete")}
                       </Button>
                     </td>
                   </tr>
@@ -87,7 +88,7 @@ export function CategoriesCard() {
           )}
           <div className="mt-4 border-t border-slate-100 pt-4">
             <Button ref={deletion.addButtonRef} variant="secondary" onClick={() => setEditing("new")}>
-              Add category
+              {t("categories.add")}
             </Button>
           </div>
         </>
@@ -101,12 +102,12 @@ export function CategoriesCard() {
       ) : null}
       {deletion.toDelete ? (
         <ConfirmDialog
-          title={`Delete ${deletion.toDelete.code} ${deletion.toDelete.name}?`}
-          confirmLabel="Delete category"
+          title={t("categories.confirmTitle", { code: deletion.toDelete.code, name: deletion.toDelete.name })}
+          confirmLabel={t("categories.confirmButton")}
           onConfirm={deletion.confirmDelete}
           onCancel={deletion.cancelDelete}
         >
-          <p>No athlete is deleted: each is shown with the next category that fits, if any.</p>
+          <p>{t("categories.confirmText")}</p>
         </ConfirmDialog>
       ) : null}
     </Card>

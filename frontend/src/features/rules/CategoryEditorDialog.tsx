@@ -1,4 +1,6 @@
+import type { TFunction } from "i18next";
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { controlClass, Field } from "../../components/ui/Field";
 import { FormDialog } from "../../components/ui/FormDialog";
 import { api } from "../../lib/bridge";
@@ -25,6 +27,7 @@ interface CategoryEditorDialogProps {
 }
 
 export function CategoryEditorDialog({ category, onClose }: CategoryEditorDialogProps) {
+  const { t } = useTranslation("rules");
   const idPrefix = useId();
   const [values, setValues] = useState<Values>({
     code: category?.code ?? "",
@@ -33,7 +36,7 @@ export function CategoryEditorDialog({ category, onClose }: CategoryEditorDialog
     maxAge: category?.maxAge?.toString() ?? "",
   });
   const form = useFormSubmit({
-    check: () => validate(values),
+    check: () => validate(values, t),
     save: async () => {
       const input = {
         code: values.code.trim(),
@@ -46,10 +49,14 @@ export function CategoryEditorDialog({ category, onClose }: CategoryEditorDialog
           ? await api().rules.updateCategory(category.id, input)
           : await api().rules.createCategory(input),
       );
-      notifySuccess(category ? `Saved ${input.code} ${input.name}` : `Added ${input.code} ${input.name}`);
+      notifySuccess(
+        category
+          ? t("categoryEditor.saved", { code: input.code, name: input.name })
+          : t("categoryEditor.added", { code: input.code, name: input.name }),
+      );
       onClose();
     },
-    failTitle: category ? "Couldn't save the category" : "Couldn't add the category",
+    failTitle: category ? t("categoryEditor.saveFailed") : t("categoryEditor.addFailed"),
   });
   const { errors, clear } = form;
 
@@ -76,32 +83,36 @@ export function CategoryEditorDialog({ category, onClose }: CategoryEditorDialog
 
   return (
     <FormDialog
-      title={category ? `Edit ${category.code} ${category.name}` : "Add age category"}
+      title={
+        category
+          ? t("categoryEditor.editTitle", { code: category.code, name: category.name })
+          : t("categoryEditor.addTitle")
+      }
       width="sm"
       form={form}
-      saveLabel="Save category"
+      saveLabel={t("categoryEditor.save")}
       onClose={onClose}
       bodyClassName="grid grid-cols-2 gap-x-5 gap-y-4"
     >
-      {input("code", "Code", "text")}
-      {input("name", "Name", "text")}
-      {input("minAge", "Min age", "number")}
-      {input("maxAge", "Max age", "number", "Empty: no upper limit")}
+      {input("code", t("categories.code"), "text")}
+      {input("name", t("categories.name"), "text")}
+      {input("minAge", t("categories.minAge"), "number")}
+      {input("maxAge", t("categories.maxAge"), "number", t("categoryEditor.maxAgeHint"))}
     </FormDialog>
   );
 }
 
-function validate(values: Values): FieldErrors {
+function validate(values: Values, t: TFunction<"rules">): FieldErrors {
   const errors: FieldErrors = {};
-  if (!values.code.trim()) errors.code = "Code is required.";
-  if (!values.name.trim()) errors.name = "Name is required.";
+  if (!values.code.trim()) errors.code = t("categoryEditor.codeRequired");
+  if (!values.name.trim()) errors.name = t("nameRequired");
   const min = wholeAge(values.minAge);
-  if (!values.minAge.trim()) errors.minAge = "Min age is required.";
-  else if (min === null) errors.minAge = `Min age must be a whole number from 0 to ${MAX_AGE}.`;
+  if (!values.minAge.trim()) errors.minAge = t("categoryEditor.minAgeRequired");
+  else if (min === null) errors.minAge = t("categoryEditor.minAgeWhole", { max: String(MAX_AGE) });
   if (values.maxAge.trim()) {
     const max = wholeAge(values.maxAge);
-    if (max === null) errors.maxAge = `Max age must be a whole number from 0 to ${MAX_AGE}, or empty.`;
-    else if (min !== null && max < min) errors.maxAge = "Max age can't be below the min age.";
+    if (max === null) errors.maxAge = t("categoryEditor.maxAgeWhole", { max: String(MAX_AGE) });
+    else if (min !== null && max < min) errors.maxAge = t("categoryEditor.maxBelowMin");
   }
   return errors;
 }

@@ -7,15 +7,17 @@ import type { Rules } from "../../types/bridge";
 interface RuleDeleteOptions<T> {
   /** Asks Python to delete the rule; resolves to the rules without it. */
   deleteRule: (rule: T) => Promise<Rules>;
-  /** How the question and the toasts name it, e.g. "the Yellow belt", "U18 Cadets". */
-  nameOf: (rule: T) => string;
+  /** The toast once it is deleted, e.g. "Deleted the Yellow belt". */
+  deletedText: (rule: T) => string;
+  /** The title of the toast when Python refused, e.g. "Couldn't delete the Yellow belt". */
+  failedTitle: (rule: T) => string;
 }
 
 /**
  * Deleting a belt or an age category once the coach confirmed it. Afterwards, the focus
  * goes to the card's Add button (`addButtonRef`): the rule's Delete button is gone with it.
  */
-export function useRuleDelete<T>({ deleteRule, nameOf }: RuleDeleteOptions<T>) {
+export function useRuleDelete<T>({ deleteRule, deletedText, failedTitle }: RuleDeleteOptions<T>) {
   const [toDelete, setToDelete] = useState<T | null>(null);
   const addButtonRef = useRef<HTMLButtonElement>(null);
   const focusAddButton = useFocusAfterRender(addButtonRef);
@@ -24,11 +26,11 @@ export function useRuleDelete<T>({ deleteRule, nameOf }: RuleDeleteOptions<T>) {
     if (toDelete === null) return;
     try {
       publishRules(await deleteRule(toDelete));
-      notifySuccess(`Deleted ${nameOf(toDelete)}`);
+      notifySuccess(deletedText(toDelete));
       focusAddButton();
     } catch (err) {
       // Closed all the same: Python refuses a rule still in use, and asking again won't change that.
-      notifyError(err, `Couldn't delete ${nameOf(toDelete)}`);
+      notifyError(err, failedTitle(toDelete));
     }
     setToDelete(null);
   };
