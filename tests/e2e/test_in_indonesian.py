@@ -1,0 +1,144 @@
+"""The main flows once in Bahasa Indonesia (issue #15): the language chosen in Settings and
+kept, an athlete added with an Indonesian decimal comma and date order, an export and a bad
+file to import, with Python's own messages and the dialogs' filters in Indonesian too."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from playwright.sync_api import Locator, Page, expect
+
+from judo_manager.db.layout import database_path
+from tests.e2e.conftest import LaunchApp, save_screenshot
+from tests.e2e.native import wait_until
+from tests.e2e.test_roster import SEASON, START_TIMEOUT_MS
+
+UI_TIMEOUT_MS = 20_000
+BORN = f"{SEASON - 14}-08-14"
+
+
+def _nav(page: Page, name: str) -> None:
+    page.get_by_role("navigation").get_by_role("button", name=name).click()
+    expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
+
+
+def _toasts(page: Page, region: str) -> Locator:
+    """Sonner's notifications region, named in the language spoken."""
+    return page.get_by_role("region", name=region)
+
+
+def _belt_names(data: Path) -> list[str]:
+    conn = sqlite3.connect(f"{database_path(data).as_uri()}?mode=ro", uri=True)
+    try:
+        return [name for (name,) in conn.execute("SELECT name FROM belts ORDER BY rank")]
+    finally:
+        conn.close()
+
+
+def test_a_coach_switches_to_indonesian_adds_an_athlete_exports_and_is_told_of_a_bad_file(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    app = launch_app(data)
+    page = app.page
+    expect(page.get_by_text("No athletes yet")).to_be_visible(timeout=START_TIMEOUT_MS)
+
+    _nav(page, "Settings")
+    language = page.get_by_label("Language", exact=True)
+    expect(language).to_have_value("system")
+    language.select_option(label="Bahasa Indonesia")
+    # At once, without a restart: the whole frame speaks Indonesian.
+    expect(page.get_by_role("heading", level=1, name="Pengaturan")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "id")
+    expect(page.get_by_role("navigation").get_by_role("button", name="Atlet")).to_be_visible()
+    expect(page.get_by_label("Bahasa", exact=True)).to_have_value("id")
+    assert page.title() == "Pengaturan · Judo Manager"
+
+    _nav(page, "Atlet")
+    expect(page.get_by_text("Belum ada atlet")).to_be_visible()
+    page.get_by_role("button", name="Tambah atlet").click()
+    form = page.get_by_role("dialog", name="Tambah atlet")
+    form.get_by_label("Nama lengkap").fill("Budi Santoso")
+    birth = form.get_by_label("Tanggal lahir")
+    expect(birth).to_have_attribute("placeholder", "hh/bb/tttt")
+    birth.fill(f"14/08/{SEASON - 14}")
+    form.get_by_label("Jenis kelamin").select_option(label="Laki-laki")
+    # The club's belts are its own words, never translated: this club began in English.
+    form.get_by_label("Sabuk").select_option(label="Yellow")
+    form.get_by_label("Berat badan (kg)").fill("38,5")
+    form.get_by_role("button", name="Simpan atlet").click()
+
+    expect(_toasts(page, "Pemberitahuan").get_by_role("status")).to_contain_text(
+        "Budi Santoso ditambahkan", timeout=UI_TIMEOUT_MS
+    )
+    header = page.locator("header").filter(has=page.get_by_role("heading", name="Budi Santoso"))
+    expect(header).to_contain_text("Laki-laki")
+    expect(header).to_contain_text("38,5 kg")
+    expect(header).to_contain_text(f"Usia 14 pada {SEASON}")
+    # The date in Indonesian order and month names: "14 Agu", not "14 Aug".
+    expect(header.locator("dt:text-is('Tanggal lahir') + dd")).to_have_text(
+        f"14 Agu {SEASON - 14}"
+    )
+    page.get_by_role("button", name="Kembali ke daftar atlet").click()
+    row = page.get_by_role("row").filter(has_text="Budi Santoso")
+    expect(row.get_by_role("gridcell")).to_contain_text(["Budi Santoso", "Laki-laki", "Yellow"])
+    expect(row).to_contain_text("38,5 kg")
+    save_screenshot(page, "indonesian-roster")
+
+    # Export: the dialog is asked with Indonesian filters, and the toast is Indonesian.
+    _nav(page, "Pengaturan")
+    stick = tmp_path / "usb-stick"
+    stick.mkdir()
+    app.answer_dialog(stick / "cadangan-klub.db")
+    page.get_by_role("button", name="Ekspor database").click()
+    saved = _toasts(page, "Pemberitahuan").get_by_role("status").filter(
+        has_text="Backup tersimpan: cadangan-klub.db"
+    )
+    expect(saved).to_be_visible(timeout=UI_TIMEOUT_MS)
+    expect(saved).to_contain_text("1 atlet")
+    [asked] = app.dialogs_asked()
+    assert asked["file_types"] == INDONESIAN_FILTERS
+
+    # A bad file to import: Python says why, in Indonesian, and nothing changes.
+    notes = tmp_path / "catatan.db"
+    notes.write_text("Latihan Senin dan Kamis\n", encoding="utf-8")
+    app.answer_dialog(notes)
+    page.get_by_role("button", name="Impor database").click()
+    alert = _toasts(page, "Pemberitahuan").get_by_role("alert")
+    expect(alert).to_contain_text("File ini tidak dapat dipulihkan", timeout=UI_TIMEOUT_MS)
+    expect(alert).to_contain_text(NOT_A_BACKUP)
+    expect(page.get_by_role("alertdialog")).to_have_count(0)
+    save_screenshot(page, "indonesian-import-refused")
+    app.stop()
+
+    # Kept: the next start speaks Indonesian from its first screen.
+    again = launch_app(data).page
+    expect(again.get_by_role("heading", level=1, name="Atlet")).to_be_visible(
+        timeout=START_TIMEOUT_MS
+    )
+    expect(again.get_by_role("row").filter(has_text="Budi Santoso")).to_contain_text("38,5 kg")
+
+
+def test_on_an_indonesian_system_a_new_club_speaks_indonesian_and_its_belts_stay_its_own(
+    launch_app: LaunchApp, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    page = launch_app(data, env={"LANG": "id_ID.UTF-8"}).page
+    expect(page.get_by_text("Belum ada atlet")).to_be_visible(timeout=START_TIMEOUT_MS)
+    assert _belt_names(data)[0] == "Sabuk Putih"
+
+    _nav(page, "Pengaturan")
+    language = page.get_by_label("Bahasa", exact=True)
+    expect(language).to_have_value("system")
+    expect(language.locator("option[value=system]")).to_have_text(
+        "Ikuti bahasa sistem (Bahasa Indonesia)"
+    )
+    belts = page.get_by_role("region", name="Sabuk")
+    expect(belts).to_contain_text("Sabuk Putih")
+
+    language.select_option(label="English")
+    expect(page.get_by_role("heading", level=1, name="Settings")).to_be_visible()
+    # The club's words are its data: choosing English renames nothing.
+    expect(page.get_by_role("region", name="Belts")).to_contain_text("Sabuk Putih")
+    wait_until(lambda: _belt_names(data)[0] == "Sabuk Putih", "the belts unchanged")
