@@ -11,6 +11,7 @@ import pytest
 from judo_manager.athletes.model import Athlete, Roster
 from judo_manager.bridge import JudoManagerApi
 from judo_manager.bridge import types as wire
+from judo_manager.bridge.guards import error_for_page
 from judo_manager.bridge.wire import wire_fields, wired_model
 from judo_manager.db import Database
 from judo_manager.demo.generator import fill_demo_club
@@ -129,9 +130,10 @@ def test_a_validation_error_carries_each_field_in_camel_case(api: JudoManagerApi
     with pytest.raises(ValidationError) as error:
         api.athletes.create({"fullName": "", "birthDate": "2999-01-01"})  # type: ignore[typeddict-item]
 
-    # pywebview sends the page the class name and str(error): here, FieldProblems as JSON.
-    assert type(error.value).__name__ == "ValidationError"
-    problems = json.loads(str(error.value))
+    # The page gets the class name, the code and the message: here, FieldProblems as JSON.
+    page = error_for_page(error.value)
+    assert (page["name"], page["code"]) == ("ValidationError", "validation")
+    problems = json.loads(page["message"])
     assert conforms(problems, wire.FieldProblems)
     assert problems["fields"]["fullName"] == "Full name is required."
     assert problems["fields"]["birthDate"] == "Birth date can't be in the future."

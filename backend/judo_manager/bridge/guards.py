@@ -74,15 +74,6 @@ def coach_errors(method: Method) -> Method:
     def call(*args: Any, **kwargs: Any) -> Any:
         try:
             return method(*args, **kwargs)
-        except ValidationError as error:
-            # The page reads only the class name and the message; the form needs every
-            # field's message, so the message becomes `FieldProblems` as JSON.
-            problems = FieldProblems(
-                message=str(error),
-                fields={camel(field): translate(text) for field, text in error.fields.items()},
-            )
-            error.args = (json.dumps(problems),)
-            raise
         except JudoManagerError:
             raise
         except sqlite3.Error as error:
@@ -124,11 +115,19 @@ def error_for_page(error: BaseException) -> PageError:
 
     `stack` is all the page gets in place of Python's traceback, in the form a JavaScript
     stack starts with. Anything but our own errors is logged and becomes `UnexpectedError`.
+    A form needs every field's problem: a `ValidationError`'s message is `FieldProblems` as
+    JSON.
     """
     if not isinstance(error, JudoManagerError):
         logger.error("bridge call failed", exc_info=error)
         error = unexpected_error(type(error).__name__)
     name, message = type(error).__name__, str(error)
+    if isinstance(error, ValidationError):
+        problems = FieldProblems(
+            message=message,
+            fields={camel(field): translate(text) for field, text in error.fields.items()},
+        )
+        message = json.dumps(problems)
     return {"name": name, "code": error.code, "message": message, "stack": f"{name}: {message}"}
 
 

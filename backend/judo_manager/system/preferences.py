@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from judo_manager.errors import DataFolderError, ValidationError
-from judo_manager.i18n import SYSTEM_CHOICE, _, is_language
+from judo_manager.i18n import SYSTEM_CHOICE, _, is_language, system_language
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +67,12 @@ class PreferencesFile:
             backup_reminder_snoozed_until=snoozed_until,
             language=language if is_language(language) else SYSTEM_CHOICE,
         )
+
+    def language(self) -> str:
+        """The language the app speaks on this computer: the coach's choice, or the
+        system's when the coach chose that (English when the app doesn't speak it)."""
+        choice = self.read().language
+        return system_language() if choice == SYSTEM_CHOICE else choice
 
     def set_zoom(self, zoom: object) -> Preferences:
         """Keep `zoom`, one of `ZOOM_LEVELS`."""
