@@ -9,7 +9,6 @@ lock before `BEGIN IMMEDIATE`, so two writes in this process never fight over SQ
 from __future__ import annotations
 
 import contextlib
-import errno
 import gc
 import secrets
 import sqlite3
@@ -21,7 +20,12 @@ from pathlib import Path
 
 from judo_manager.db.checks import check_compatible
 from judo_manager.db.connection import Connection, connect, sidecars
-from judo_manager.db.drive_errors import NETWORK_SHARE, is_network_path, network_folder_kind
+from judo_manager.db.drive_errors import (
+    NETWORK_SHARE,
+    is_network_path,
+    network_folder_kind,
+    os_reason,
+)
 from judo_manager.db.fileio import publish_new_file, remove_leftover
 from judo_manager.db.health import damage_of, damaged, describe_database_error, not_a_database
 from judo_manager.db.layout import NEW_DATABASE_PATTERN, DataFolder
@@ -210,7 +214,7 @@ def _create(path: Path, language: str | None) -> None:
                 "Judo Manager can't create its database in {folder} "
                 "({reason}). Choose another folder with --data-dir.",
                 folder=path.parent,
-                reason=error.strerror or error,
+                reason=os_reason(error),
             )
         ) from error
     finally:
@@ -269,16 +273,11 @@ def _ensure_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        reason = (
-            _("permission denied")
-            if error.errno in (errno.EACCES, errno.EPERM)
-            else (error.strerror or str(error))
-        )
         raise DataFolderError(
             _(
                 "Judo Manager can't create its data folder {folder} ({reason}). "
                 "Choose another folder with --data-dir.",
                 folder=folder,
-                reason=reason,
+                reason=os_reason(error),
             )
         ) from error

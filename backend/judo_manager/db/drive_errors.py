@@ -40,6 +40,25 @@ WIN_BAD_NAME = frozenset({123, 161})  # ERROR_INVALID_NAME, ERROR_BAD_PATHNAME
 WIN_GONE = frozenset({2, 3})  # file or path not found
 WIN_NETWORK = frozenset({53, 59, 64, 67, 1231})  # network path not found, unexpected network
 # error, network name deleted, bad network name, network location unreachable
+# The system's common reasons, in the coach's words (and language); any other is shown as
+# the system words it.
+_REASONS: dict[int, Message] = {
+    errno.ENOENT: _("the file or folder isn't there"),
+    errno.EACCES: _("permission denied"),
+    errno.EPERM: _("permission denied"),
+    errno.EROFS: _("the disk is read-only"),
+    errno.ENOSPC: _("the disk is full"),
+    errno.EIO: _("the drive didn't respond"),
+    errno.ENOTDIR: _("part of the path isn't a folder"),
+    errno.EISDIR: _("it is a folder, not a file"),
+    errno.EBUSY: _("another program is using it"),
+}
+
+
+def os_reason(error: OSError) -> Message | str:
+    """Why the system refused, for a coach: "permission denied", in the coach's language
+    where it is a common reason, else as the system words it."""
+    return _REASONS.get(error.errno or 0) or error.strerror or str(error)
 
 
 def describe_write_error(
@@ -82,7 +101,7 @@ def describe_write_error(
         _(
             "The backup could not be written to {folder}: {reason}.",
             folder=folder,
-            reason=error.strerror or error,
+            reason=os_reason(error),
         )
     )
 

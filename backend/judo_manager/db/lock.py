@@ -13,6 +13,7 @@ import logging
 
 from filelock import FileLock, Timeout
 
+from judo_manager.db.drive_errors import os_reason
 from judo_manager.db.layout import DataFolder
 from judo_manager.errors import FolderInUseError
 from judo_manager.i18n import Message, _
@@ -52,7 +53,7 @@ class DataFolderLock:
                         "({reason}), so it can't be sure it is the only one "
                         "using it. Check the folder's permissions. {what_next}",
                         folder=self._folder.root,
-                        reason=error.strerror or error,
+                        reason=os_reason(error),
                         what_next=what_next,
                     )
                 ) from error

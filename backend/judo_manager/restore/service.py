@@ -22,6 +22,7 @@ from judo_manager.db.comparison import KindDifference, compare, describe_work_si
 from judo_manager.db.connection import connect, is_part_of
 from judo_manager.db.contents import FileSummary, count_contents, summarize
 from judo_manager.db.database import bring_up_to_date
+from judo_manager.db.drive_errors import os_reason
 from judo_manager.db.fileio import remove_leftover
 from judo_manager.db.health import damage_of, describe_database_error
 from judo_manager.db.migrations import read_header
@@ -217,7 +218,7 @@ class RestoreService:
             check_file_header(source, name)
         except OSError as error:
             raise RestoreRejectedError(
-                _("{name} can't be opened ({reason}).", name=name, reason=error.strerror)
+                _("{name} can't be opened ({reason}).", name=name, reason=os_reason(error))
             ) from error
         self._db.folder.clean_stale()
         staged = staging.stage(source, self._db.folder, lambda f: report("staging", f))
@@ -357,7 +358,7 @@ class RestoreService:
                 raise RestoreError(
                     _(
                         "The damaged data could not be replaced ({reason}). Nothing was changed.",
-                        reason=error.strerror or error,
+                        reason=os_reason(error),
                     )
                 ) from error
             bring_up_to_date(self._db.path)

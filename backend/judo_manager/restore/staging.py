@@ -17,6 +17,7 @@ from pathlib import Path
 
 from judo_manager.db.checks import check_rows
 from judo_manager.db.connection import sidecars
+from judo_manager.db.drive_errors import os_reason
 from judo_manager.db.fileio import copy_into, free_bytes, remove_leftover
 from judo_manager.db.layout import STAGED_PATTERN, DataFolder
 from judo_manager.db.migrations import migrate
@@ -50,7 +51,7 @@ def stage(source: Path, data: DataFolder, progress: Callable[[float], None]) -> 
                 "({reason}). Nothing was changed. If the disk is failing, "
                 "export a backup to another drive now.",
                 folder=data.root,
-                reason=error.strerror or error,
+                reason=os_reason(error),
             )
         ) from error
     wal, _shm, journal = sidecars(source)
@@ -91,7 +92,7 @@ def stage(source: Path, data: DataFolder, progress: Callable[[float], None]) -> 
         ) from error
     except (OSError, EOFError) as error:
         discard(staged)
-        reason = getattr(error, "strerror", None) or error
+        reason = os_reason(error) if isinstance(error, OSError) else error
         raise RestoreRejectedError(
             _(
                 "{name} could not be read ({reason}). If it's on a USB stick, check that "

@@ -16,6 +16,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from judo_manager.db.drive_errors import os_reason
 from judo_manager.errors import DataFolderError, ValidationError
 from judo_manager.i18n import SYSTEM_CHOICE, _, is_language, system_language
 
@@ -112,7 +113,7 @@ class PreferencesFile:
             raise DataFolderError(
                 _(
                     "Couldn't remember this setting: the data folder can't be written ({error}).",
-                    error=error,
+                    error=os_reason(error),
                 )
             ) from error
         return preferences
