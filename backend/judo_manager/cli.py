@@ -531,14 +531,10 @@ def _confirm(question: Message) -> bool:
     if sys.stdin is None:
         return False
     try:
-        answer = input(
-            str(
-                _(
-                    "{question} A safety copy of your current data is kept. [y/N] ",
-                    question=question,
-                )
-            )
+        prompt = _(
+            "{question} A safety copy of your current data is kept. [y/N]", question=question
         )
+        answer = input(f"{prompt} ")
     except (EOFError, OSError, RuntimeError):
         return False
     # Translators: the short and the whole word a coach types to say yes ("y", "ya").
