@@ -433,6 +433,7 @@ def _print_where_the_old_data_went(outcome: RestoreOutcome) -> None:
 def _print_preview(plan: RestorePlan) -> None:
     from judo_manager.db.contents import RECORD_KINDS
 
+    # Translators: the row of when the backup was taken (or, unknown, its file's date).
     taken = _("taken") if plan.taken_at_from_backup else _("file date")
     rows = [
         (taken, f"{plan.taken_at:%Y-%m-%d %H:%M}", ""),
@@ -566,6 +567,7 @@ def _status(args: argparse.Namespace, data_dir: Path) -> int:
                 ),
             )
         )
+        # Translators: `status`: what the database holds ("25 athletes, …").
         lines.append((_("Holds"), database["holds"]))
     last = report["lastBackup"]
     lines.append(
@@ -585,6 +587,7 @@ def _status(args: argparse.Namespace, data_dir: Path) -> int:
     lines.append((_("Safety copies"), str(len(copies)) if copies else _("none")))
     lines += [("", f"{c['takenAt']}  {megabytes(c['bytes'])}  {c['path']}") for c in copies]
     window = _("open with this data") if report["openInWindow"] else _("not open")
+    # Translators: `status`: whether a window has the data open.
     lines.append((_("Window"), window))
     labels = [str(label) for label, _value in lines]
     # One column for the values, as wide as the longest label needs.

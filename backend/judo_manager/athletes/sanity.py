@@ -63,8 +63,8 @@ def weight_warning(age: int, sex: Sex, weight_kg: float) -> Message | None:
         who = _("women") if sex == "F" else _("men")
     else:
         who = _("girls") if sex == "F" else _("boys")
+    # Translators: {who} is "girls", "boys", "women" or "men".
     return _(
-        # Translators: {who} is "girls", "boys", "women" or "men".
         "{weight} kg is far from the usual {low} to {high} kg for {who} aged {age}. "
         "Check the weight, or save anyway.",
         weight=weight_kg,

@@ -472,7 +472,9 @@ class AthletesService:
             )
             or dt.date.min,
             place=cast(
-                MedalPlace, form.choice("place", _("Place"), MEDAL_PLACES, choose=_("place"))
+                MedalPlace,
+                # Translators: a medal's place: gold, silver or bronze.
+                form.choice("place", _("Place"), MEDAL_PLACES, choose=_("place")),
             ),
             category=form.text("category", _("Category"), required=False, max_length=60),
         )

@@ -34,8 +34,8 @@ class ComparedField:
 class Compared:
     """How `db/comparison.py` tells records of one kind apart and compares them.
 
-    Each is an SQL expression over the kind's table (aliased `record`), written here and
-    never taken from a file. A child kind (with `RecordKind.parent`) is compared as its
+    Each expression is SQL over the kind's table (aliased `record`), written here and never
+    taken from a file. A child kind (with `RecordKind.parent`) is compared as its
     parent's rows, by `fields` alone.
     """
 
@@ -87,7 +87,7 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
             key=("search_name", "birth_date"),
             lineage="created_at",
             revision="revision",
-            # Translators: the fields of an athlete, as the restore preview names a change.
+            # The fields of an athlete, as the restore preview names a change.
             fields=(
                 ComparedField(_("name"), "full_name"),
                 ComparedField(_("birth date"), "birth_date"),

@@ -248,8 +248,8 @@ def refuse_network_folder(folder: Path) -> None:
     kind = kind or network_folder_kind(_existing_ancestor(folder))
     if kind is not None:
         raise DataFolderError(
+            # Translators: {kind} is "a network share", "a network drive", ...
             _(
-                # Translators: {kind} is "a network share", "a network drive", ...
                 "The data folder {folder} is on {kind}. Judo Manager keeps the club's data on "
                 "this computer, where it can't be damaged by a dropped connection: choose a "
                 "folder on this computer with --data-dir, and back up to the network folder "

@@ -83,8 +83,8 @@ def damaged(path: Path | None, damage: Damage) -> DamagedDatabaseError:
     """The error that leads the coach to the rescue; `path` None when it isn't known."""
     error_type = NotADatabaseError if damage.not_a_database else DamagedDatabaseError
     return error_type(
+        # Translators: {name} {problem} reads "judo_manager.db is empty (0 bytes)".
         _(
-            # Translators: {name} {problem} reads "judo_manager.db is empty (0 bytes)".
             "Your club's data on this computer is damaged: {name} {problem}. {hint}",
             name=_("The database") if path is None else path.name,
             problem=damage.problem,

@@ -28,7 +28,7 @@ _TYPES = {
     "REAL": ("real", "integer"),
     "TEXT": ("text",),
 }
-# Translators: the columns of the club's records, named as in "1 athlete has no birth date".
+# The columns of the club's records, as "1 athlete has no birth date" names them.
 _COLUMN_LABELS: dict[str, Message] = {
     "full_name": _("full name"),
     "search_name": _("search name"),
@@ -126,8 +126,8 @@ class RowProblem:
                 example=example,
             )
         if self.rule == "date":
+            # Translators: {subject} is a column such as "birth date", here in the plural.
             return _n(
-                # Translators: {subject} is a column such as "birth date", in the plural.
                 "{records} has {subject}s Judo Manager can't read, e.g. {example}",
                 "{records} have {subject}s Judo Manager can't read, e.g. {example}",
                 n,

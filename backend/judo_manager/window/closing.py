@@ -21,8 +21,8 @@ from judo_manager.jobs import JobLock
 logger = logging.getLogger(__name__)
 
 QUESTION_TITLE = _("A backup or restore is running")
+# Translators: OK and Cancel are the question's two buttons.
 QUESTION = _(
-    # Translators: OK and Cancel are the question's two buttons.
     "Judo Manager is still writing a backup or restoring data. Stopping it halfway could "
     "leave the backup unfinished.\n\nOK closes Judo Manager as soon as it has finished; "
     "Cancel keeps it open."
