@@ -8,7 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -90,11 +90,15 @@ def mounted_tmpfs(folder: Path, options: str) -> Iterator[None]:
 
 
 def run_cli(
-    data_dir: Path, *args: str, clock: str | None = None, answer: str | None = None
+    data_dir: Path,
+    *args: str,
+    clock: str | None = None,
+    answer: str | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """`judo-manager --data-dir DATA_DIR ARGS…` in a process of its own, with no one at the
     keyboard unless `answer` is typed in; `clock` runs it under faketime, e.g.
-    "2020-01-01 10:00:00"."""
+    "2020-01-01 10:00:00"; `env` is added to this process's environment."""
     faked = ["faketime", clock] if clock else []
     return subprocess.run(
         [*faked, sys.executable, "-m", "judo_manager", "--data-dir", str(data_dir), *args],
@@ -102,7 +106,14 @@ def run_cli(
         text=True,
         input=answer,
         stdin=subprocess.DEVNULL if answer is None else None,
+        env=None if env is None else {**os.environ, **env},
     )
+
+
+def system_speaking(locale: str) -> dict[str, str]:
+    """The environment of a system whose language is `locale` ("id_ID.UTF-8"): LANG, with
+    the variables that would outrank it cleared."""
+    return {"LANG": locale, "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
 
 
 def make_club(folder: Path, athletes: int, seed: int = 1) -> Path:

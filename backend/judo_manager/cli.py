@@ -18,7 +18,23 @@ from typing import TYPE_CHECKING
 from judo_manager import __version__
 from judo_manager.db.layout import DATA_DIR_ENV, DataFolder, resolve_data_dir
 from judo_manager.errors import DestinationExistsError, JudoManagerError
+from judo_manager.i18n import (
+    LANGUAGES,
+    Message,
+    _,
+    _n,
+    current_language,
+    is_language,
+    megabytes,
+    speaking,
+    system_language,
+)
 from judo_manager.logs import configure_logging
+
+# What the other side of a comparison is, in "Only in the backup (added)".
+THE_BACKUP = _("the backup")
+THE_SAFETY_COPY = _("the safety copy")
+NOTHING_CHANGED = _("Nothing was changed.")
 
 if TYPE_CHECKING:
     from judo_manager.db.comparison import KindDifference, RecordDifference
@@ -28,73 +44,156 @@ if TYPE_CHECKING:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser, with every subcommand."""
+    """The argument parser, with every subcommand, in the language spoken now.
+
+    argparse's own headings ("usage:", "options:") stay in English; everything of ours,
+    the help of each argument and `-h` itself, is translated.
+    """
     parser = argparse.ArgumentParser(
-        prog="judo-manager", description="Judo Manager: your club's athletes, belts and medals."
+        prog="judo-manager",
+        description=str(_("Judo Manager: your club's athletes, belts and medals.")),
+        add_help=False,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_help(parser)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=str(_("show the version of Judo Manager and exit")),
+    )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help=f"folder that holds the club database (default: ${DATA_DIR_ENV}, "
-        "else your user data folder)",
+        help=str(
+            _(
+                "folder that holds the club database (default: ${variable}, "
+                "else your user data folder)",
+                variable=DATA_DIR_ENV,
+            )
+        ),
     )
     parser.add_argument(
-        "--dev", action="store_true", help="load the Vite dev server, with hot reload"
+        "--lang",
+        metavar="CODE",
+        choices=[language.code for language in LANGUAGES],
+        help=str(
+            _(
+                "the language of the command's output: {codes} (default: the system's)",
+                codes=", ".join(language.code for language in LANGUAGES),
+            )
+        ),
+    )
+    parser.add_argument(
+        "--dev", action="store_true", help=str(_("load the Vite dev server, with hot reload"))
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    backup = commands.add_parser(
+    backup = _command(
+        commands,
         "backup",
-        help="write a verified backup of the club database",
-        description="Write a verified, consistent backup. DEST is a file, or a folder that "
-        "gets judo_manager_backup_YYYY-MM-DD.db.",
+        _("write a verified backup of the club database"),
+        _(
+            "Write a verified, consistent backup. DEST is a file, or a folder that "
+            "gets judo_manager_backup_YYYY-MM-DD.db."
+        ),
     )
     backup.add_argument("dest", metavar="DEST", type=Path)
-    backup.add_argument("--force", action="store_true", help="replace DEST if it exists")
+    backup.add_argument("--force", action="store_true", help=str(_("replace DEST if it exists")))
     backup.set_defaults(run=_backup)
 
-    inspect = commands.add_parser(
+    inspect = _command(
+        commands,
         "inspect",
-        help="check a backup file and show what it holds",
-        description="Check FILE fully and show what it holds. Exits 0 if it can be restored.",
+        _("check a backup file and show what it holds"),
+        _("Check FILE fully and show what it holds. Exits 0 if it can be restored."),
     )
     inspect.add_argument("file", metavar="FILE", type=Path)
     inspect.set_defaults(run=_inspect)
 
-    restore = commands.add_parser(
-        "restore",
-        help="replace the club's data with a backup (keeps a safety copy)",
+    restore = _command(
+        commands, "restore", _("replace the club's data with a backup (keeps a safety copy)")
     )
     restore.add_argument("file", metavar="FILE", type=Path)
-    restore.add_argument("--yes", action="store_true", help="don't ask for confirmation")
+    restore.add_argument("--yes", action="store_true", help=str(_("don't ask for confirmation")))
     restore.set_defaults(run=_restore)
 
-    undo = commands.add_parser(
-        "undo-restore", help="put back the data as it was before the latest restore"
+    undo = _command(
+        commands, "undo-restore", _("put back the data as it was before the latest restore")
     )
-    undo.add_argument("--yes", action="store_true", help="don't ask for confirmation")
+    undo.add_argument("--yes", action="store_true", help=str(_("don't ask for confirmation")))
     undo.set_defaults(run=_undo_restore)
 
-    status = commands.add_parser(
+    status = _command(
+        commands,
         "status",
-        help="show the data folder, what it holds, the last backup and the safety copies",
-        description="Show the data folder, the database's size and contents, the last backup, "
-        "the safety copies, and whether a window has the data open. Changes nothing.",
+        _("show the data folder, what it holds, the last backup and the safety copies"),
+        _(
+            "Show the data folder, the database's size and contents, the last backup, "
+            "the safety copies, and whether a window has the data open. Changes nothing."
+        ),
     )
-    status.add_argument("--json", action="store_true", help="print it as JSON, for scripts")
+    status.add_argument("--json", action="store_true", help=str(_("print it as JSON, for scripts")))
     status.set_defaults(run=_status)
 
-    demo = commands.add_parser("demo", help="fill the club with realistic demo athletes")
+    demo = _command(commands, "demo", _("fill the club with realistic demo athletes"))
     demo.add_argument("--athletes", type=int, default=40, metavar="N")
-    demo.add_argument("--force", action="store_true", help="add them even if athletes exist")
+    demo.add_argument(
+        "--force", action="store_true", help=str(_("add them even if athletes exist"))
+    )
     demo.set_defaults(run=_demo)
     return parser
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: Message,
+    description: Message | None = None,
+) -> argparse.ArgumentParser:
+    """A subcommand, its `-h` translated like the rest."""
+    command = commands.add_parser(
+        name,
+        help=str(summary),
+        description=None if description is None else str(description),
+        add_help=False,
+    )
+    _add_help(command)
+    return command
+
+
+def _add_help(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-h", "--help", action="help", help=str(_("show this help message and exit"))
+    )
+
+
+def command_language(argv: Sequence[str] | None = None) -> str:
+    """The language the command speaks: `--lang`, else the system's (LANGUAGE, LC_ALL,
+    LC_MESSAGES, LANG), else English.
+
+    Read before the parser is built, so its help is in that language too; a `--lang` the
+    app doesn't speak is left for the parser to refuse.
+    """
+    words = list(sys.argv[1:] if argv is None else argv)
+    for index, word in enumerate(words):
+        if word == "--":
+            break
+        code = word.removeprefix("--lang=") if word.startswith("--lang=") else None
+        if word == "--lang" and index + 1 < len(words):
+            code = words[index + 1]
+        if is_language(code):
+            return str(code)
+    return system_language()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; the process exit code."""
     _tolerate_any_console()
+    with speaking(command_language(argv)):
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     configure_logging()
     data_dir = resolve_data_dir(args.data_dir)
@@ -103,18 +202,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _open_window(data_dir, dev=args.dev)
         return int(args.run(args, data_dir))
     except JudoManagerError as error:
-        print(f"error: {error}", file=sys.stderr)
+        _say_error(error)
         return 1
     except (sqlite3.Error, OSError) as error:
         # Not foreseen, so not worded for the coach: one line here, the rest in the log.
         logging.getLogger(__name__).exception("the command failed")
-        print(
-            f"error: Judo Manager couldn't finish ({type(error).__name__}: {error}).",
-            file=sys.stderr,
+        _say_error(
+            _(
+                "Judo Manager couldn't finish ({kind}: {error}).",
+                kind=type(error).__name__,
+                error=error,
+            )
         )
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _say_error(error: JudoManagerError | Message) -> None:
+    print(_("error: {message}", message=str(error)), file=sys.stderr)
 
 
 def _tolerate_any_console() -> None:
@@ -152,7 +258,7 @@ def _only_writer(data_dir: Path) -> Iterator[None]:
         data_dir.mkdir(parents=True, exist_ok=True)
     lock = DataFolderLock(DataFolder(data_dir))
     lock.acquire(
-        "Close its window first, or do this from the window (Settings). Nothing was changed."
+        _("Close its window first, or do this from the window (Settings). Nothing was changed.")
     )
     try:
         yield
@@ -185,11 +291,12 @@ def _open_services(data_dir: Path, *, rescue: bool = False) -> AppServices:
 
     path = DataFolder(data_dir).database
     try:
-        return AppServices.build(open_database(path))
+        # A new club's default rules are named in the language the command speaks.
+        return AppServices.build(open_database(path, language=current_language()))
     except DamagedDatabaseError as error:
         if not rescue:
             raise
-        print(f"warning: {error}", file=sys.stderr)
+        print(_("warning: {message}", message=str(error)), file=sys.stderr)
         return AppServices.build(Database(path))
 
 
@@ -204,11 +311,15 @@ def _backup(args: argparse.Namespace, data_dir: Path) -> int:
     if not path.exists():
         # Opening it would make an empty club, and "backed up 0 athletes" would look fine.
         raise JudoManagerError(
-            f"There is no club data in {data_dir} to back up. Check the folder "
-            f"(--data-dir or ${DATA_DIR_ENV})."
+            _(
+                "There is no club data in {folder} to back up. Check the folder "
+                "(--data-dir or ${variable}).",
+                folder=data_dir,
+                variable=DATA_DIR_ENV,
+            )
         )
     try:
-        db = open_database(path)
+        db = open_database(path, language=current_language())
     except (ReadOnlyDataError, DiskFullError):
         db = Database(path)  # a disk full or gone read-only: the data can still be copied out
     # Only the backup service: the command should start about as fast as Python itself.
@@ -216,18 +327,25 @@ def _backup(args: argparse.Namespace, data_dir: Path) -> int:
         written = BackupService(db, JobLock()).export(args.dest, replace=args.force)
     except DestinationExistsError as error:
         raise JudoManagerError(
-            f"{error.path} already exists. Add --force to replace it."
+            _("{path} already exists. Add --force to replace it.", path=error.path)
         ) from error
     finally:
         db.close()
     print(
-        f"Backed up to {written.path} ({_size(written.bytes or 0)}, "
-        f"{describe_counts(written.contents or {})})"
+        _(
+            "Backed up to {path} ({size}, {counts})",
+            path=written.path,
+            size=megabytes(written.bytes or 0),
+            counts=describe_counts(written.contents or {}),
+        )
     )
     if not written.recorded:
         print(
-            f"Nothing was written to the data folder {data_dir}: it can't be written now (a "
-            "full or read-only disk), so this backup isn't in its backup log."
+            _(
+                "Nothing was written to the data folder {folder}: it can't be written now (a "
+                "full or read-only disk), so this backup isn't in its backup log.",
+                folder=data_dir,
+            )
         )
     return 0
 
@@ -236,9 +354,9 @@ def _inspect(args: argparse.Namespace, data_dir: Path) -> int:
     with _services(data_dir, rescue=True) as services:
         plan = services.restore.inspect(args.file)
         services.restore.discard_pending()
-    print(f"{args.file.name} can be restored.")
+    print(_("{name} can be restored.", name=args.file.name))
     _print_preview(plan)
-    _print_differences(plan.differences, "the backup")
+    _print_differences(plan.differences, THE_BACKUP)
     return 0
 
 
@@ -246,13 +364,20 @@ def _restore(args: argparse.Namespace, data_dir: Path) -> int:
     with _services(data_dir, rescue=True, writer=True) as services:
         plan = services.restore.inspect(args.file)
         _print_preview(plan)
-        _print_differences(plan.differences, "the backup")
-        if not args.yes and not _confirm("Replace your current data with this backup?"):
+        _print_differences(plan.differences, THE_BACKUP)
+        if not args.yes and not _confirm(_("Replace your current data with this backup?")):
             services.restore.discard_pending()
-            print("Nothing was changed.")
+            print(NOTHING_CHANGED)
             return 1
         outcome = services.restore.restore(plan.token)
-    print(f"Restored {outcome.athletes} athletes from {args.file}.")
+    print(
+        _n(
+            "Restored {count} athlete from {path}.",
+            "Restored {count} athletes from {path}.",
+            outcome.athletes,
+            path=args.file,
+        )
+    )
     _print_where_the_old_data_went(outcome)
     return 0
 
@@ -263,17 +388,26 @@ def _undo_restore(args: argparse.Namespace, data_dir: Path) -> int:
     with _services(data_dir, rescue=True, writer=True) as services:
         plan = services.restore.preview_undo()
         print(
-            f"Undo puts back the safety copy taken {plan.copy.taken_at:%Y-%m-%d %H:%M} "
-            f"({describe_counts(plan.backup.contents)})."
+            _(
+                "Undo puts back the safety copy taken {taken} ({counts}).",
+                taken=plan.copy.taken_at.strftime("%Y-%m-%d %H:%M"),
+                counts=describe_counts(plan.backup.contents),
+            )
         )
-        _print_differences(plan.differences, "the safety copy")
+        _print_differences(plan.differences, THE_SAFETY_COPY)
         if plan.work_since is not None:
-            print(f"{plan.work_since} Undo will remove that work.")
-        if not args.yes and not _confirm("Put back the data from before the restore?"):
-            print("Nothing was changed.")
+            print(_("{work} Undo will remove that work.", work=plan.work_since))
+        if not args.yes and not _confirm(_("Put back the data from before the restore?")):
+            print(NOTHING_CHANGED)
             return 1
         outcome = services.restore.undo()
-    print(f"Your data is back as it was before the restore ({outcome.athletes} athletes).")
+    print(
+        _n(
+            "Your data is back as it was before the restore ({count} athlete).",
+            "Your data is back as it was before the restore ({count} athletes).",
+            outcome.athletes,
+        )
+    )
     _print_where_the_old_data_went(outcome)
     return 0
 
@@ -281,91 +415,132 @@ def _undo_restore(args: argparse.Namespace, data_dir: Path) -> int:
 def _print_where_the_old_data_went(outcome: RestoreOutcome) -> None:
     if outcome.damaged_kept_at is not None:
         print(
-            f"The damaged data was kept aside, as it was, in {outcome.damaged_kept_at}. "
-            "Judo Manager never deletes it."
+            _(
+                "The damaged data was kept aside, as it was, in {path}. "
+                "Judo Manager never deletes it.",
+                path=outcome.damaged_kept_at,
+            )
         )
     elif outcome.undo is not None:
-        print(f"Your previous data is kept in {outcome.undo.path} (undo-restore puts it back).")
+        print(
+            _(
+                "Your previous data is kept in {path} (undo-restore puts it back).",
+                path=outcome.undo.path,
+            )
+        )
 
 
 def _print_preview(plan: RestorePlan) -> None:
     from judo_manager.db.contents import RECORD_KINDS
 
-    taken = "taken" if plan.taken_at_from_backup else "file date"
-    print(f"  {'':18} {'backup':>14} {'current data':>14}")
+    # Translators: the row of when the backup was taken (or, unknown, its file's date).
+    taken = _("taken") if plan.taken_at_from_backup else _("file date")
     rows = [
         (taken, f"{plan.taken_at:%Y-%m-%d %H:%M}", ""),
-        ("app version", plan.app_version or "unknown", ""),
-        ("data version", str(plan.schema_version), ""),
+        (_("app version"), plan.app_version or str(_("unknown")), ""),
+        (_("data version"), str(plan.schema_version), ""),
         *(
             (
-                kind.plural,
+                kind.name,
                 _count(plan.backup.contents.get(kind.table)),
-                _count(plan.current.contents.get(kind.table)) if plan.current else "damaged",
+                _count(plan.current.contents.get(kind.table))
+                if plan.current
+                else str(_("damaged")),
             )
             for kind in RECORD_KINDS
         ),
-        ("size", _size(plan.backup.bytes), _size(plan.current.bytes) if plan.current else ""),
+        (
+            _("size"),
+            str(megabytes(plan.backup.bytes)),
+            str(megabytes(plan.current.bytes)) if plan.current else "",
+        ),
     ]
-    for label, backup, current in rows:
-        print(f"  {label:18} {backup:>14} {current:>14}")
+    labels = [str(label) for label, _backup, _current in rows]
+    width = max(18, *(len(label) for label in labels))
+    backup, current = str(_("backup")), str(_("current data"))
+    print(f"  {'':{width}} {backup:>14} {current:>14}")
+    for label, (_label, backup, current) in zip(labels, rows, strict=True):
+        print(f"  {label:{width}} {backup:>14} {current:>14}")
 
 
-def _print_differences(differences: Sequence[KindDifference] | None, other: str) -> None:
+def _print_differences(differences: Sequence[KindDifference] | None, other: Message) -> None:
     """Who is only in the current data, only in `other`, and in both but different."""
     from judo_manager.db.contents import KINDS_BY_TABLE, describe_counts
 
     if differences is None:
-        print("  The current data is damaged, so it can't be compared.")
+        _indented(_("The current data is damaged, so it can't be compared."))
         return
     if not any(d.differs for d in differences):
-        print(f"  The current data and {other} hold the same records.")
+        _indented(_("The current data and {other} hold the same records.", other=other))
         return
     for title, count_of, examples_of in (
         (
-            "Only in your current data (lost by going ahead)",
+            _("Only in your current data (lost by going ahead)"),
             "only_current",
             "only_current_examples",
         ),
-        (f"Only in {other} (added)", "only_other", "only_other_examples"),
-        ("In both, but different", "changed", "changed_examples"),
+        (_("Only in {other} (added)", other=other), "only_other", "only_other_examples"),
+        (_("In both, but different"), "changed", "changed_examples"),
     ):
         counted = [(d, getattr(d, count_of)) for d in differences if getattr(d, count_of)]
         if not counted:
             continue
-        print(f"  {title}: {describe_counts({d.table: n for d, n in counted})}")
+        counts = describe_counts({d.table: n for d, n in counted})
+        _indented(_("{title}: {counts}", title=title, counts=counts))
         for difference, count in counted:
             examples = getattr(difference, examples_of)
             for example in examples:
-                print(f"    {_described(example, KINDS_BY_TABLE, other)}")
+                _indented(_described(example, KINDS_BY_TABLE, other), level=2)
             if count > len(examples) and examples:
-                print(f"    and {count - len(examples):,} more")
+                _indented(_("and {more} more", more=count - len(examples)), level=2)
 
 
-def _described(example: RecordDifference, kinds: Mapping[str, RecordKind], other: str) -> str:
-    parts = [f"{c.field} {c.current} -> {c.other}" for c in example.fields]
+def _described(
+    example: RecordDifference, kinds: Mapping[str, RecordKind], other: Message
+) -> Message | str:
+    parts: list[Message] = [
+        _("{field} {current} -> {other}", field=c.field, current=c.current, other=c.other)
+        for c in example.fields
+    ]
     for child in example.children:
-        kind = kinds[child.table]
-        for side, n in (("in your data", child.only_current), (f"in {other}", child.only_other)):
-            if n:
-                parts.append(f"{n} {kind.singular if n == 1 else kind.plural} only {side}")
-    return example.label + (f": {'; '.join(parts)}" if parts else "")
+        records = kinds[child.table].counted
+        if child.only_current:
+            parts.append(_("{records} only in your data", records=records(child.only_current)))
+        if child.only_other:
+            parts.append(
+                _("{records} only in {other}", records=records(child.only_other), other=other)
+            )
+    if not parts:
+        return example.label
+    return _("{name}: {changes}", name=example.label, changes="; ".join(map(str, parts)))
+
+
+def _indented(text: Message | str, level: int = 1) -> None:
+    print("  " * level + str(text))
 
 
 def _count(value: int | None) -> str:
     return "-" if value is None else str(value)
 
 
-def _confirm(question: str) -> bool:
+def _confirm(question: Message) -> bool:
     """The coach's yes; no when nobody can answer (no keyboard, or the windowed app, which
-    has no standard input at all and where `input` would raise)."""
+    has no standard input at all and where `input` would raise).
+
+    "y" and "yes" always count, and so do the words for them in the language spoken.
+    """
     if sys.stdin is None:
         return False
     try:
-        answer = input(f"{question} A safety copy of your current data is kept. [y/N] ")
+        prompt = _(
+            "{question} A safety copy of your current data is kept. [y/N]", question=question
+        )
+        answer = input(f"{prompt} ")
     except (EOFError, OSError, RuntimeError):
         return False
-    return answer.strip().lower() in ("y", "yes")
+    # Translators: the short and the whole word a coach types to say yes ("y", "ya").
+    yes = {"y", "yes", str(_("y")), str(_("yes"))}
+    return answer.strip().lower() in yes
 
 
 def _status(args: argparse.Namespace, data_dir: Path) -> int:
@@ -376,32 +551,49 @@ def _status(args: argparse.Namespace, data_dir: Path) -> int:
         print(json.dumps(report, indent=2))
         return 0
     database = report["database"]
-    lines = [("Data folder", report["dataFolder"])]
+    lines: list[tuple[Message | str, Message | str]] = [(_("Data folder"), report["dataFolder"])]
     if database is None:
-        lines.append(("Database", "none yet: Judo Manager makes it when it first opens"))
+        lines.append((_("Database"), _("none yet: Judo Manager makes it when it first opens")))
     elif "damaged" in database:
-        lines.append(("Database", database["damaged"]))
+        lines.append((_("Database"), database["damaged"]))
     else:
         lines.append(
-            ("Database", f"{_size(database['bytes'])}, data version {database['schemaVersion']}")
+            (
+                _("Database"),
+                _(
+                    "{size}, data version {version}",
+                    size=megabytes(database["bytes"]),
+                    version=str(database["schemaVersion"]),
+                ),
+            )
         )
-        lines.append(("Holds", database["holds"]))
+        # Translators: `status`: what the database holds ("25 athletes, …").
+        lines.append((_("Holds"), database["holds"]))
     last = report["lastBackup"]
     lines.append(
         (
-            "Last backup",
-            "never (on this computer)"
+            _("Last backup"),
+            _("never (on this computer)")
             if last is None
-            else f"{last['finishedAt']} to {last['path']} ({_size(last['bytes'])})",
+            else _(
+                "{when} to {path} ({size})",
+                when=last["finishedAt"],
+                path=last["path"],
+                size=megabytes(last["bytes"]),
+            ),
         )
     )
     copies = report["safetyCopies"]
-    lines.append(("Safety copies", str(len(copies)) if copies else "none"))
-    lines += [("", f"{c['takenAt']}  {_size(c['bytes'])}  {c['path']}") for c in copies]
-    window = "open with this data" if report["openInWindow"] else "not open"
-    lines.append(("Window", window))
-    for label, value in lines:
-        print(f"{label:14} {value}")
+    lines.append((_("Safety copies"), str(len(copies)) if copies else _("none")))
+    lines += [("", f"{c['takenAt']}  {megabytes(c['bytes'])}  {c['path']}") for c in copies]
+    window = _("open with this data") if report["openInWindow"] else _("not open")
+    # Translators: `status`: whether a window has the data open.
+    lines.append((_("Window"), window))
+    labels = [str(label) for label, _value in lines]
+    # One column for the values, as wide as the longest label needs.
+    width = max(14, *(len(label) + 1 for label in labels))
+    for label, (_label, value) in zip(labels, lines, strict=True):
+        print(f"{label:{width}} {value}")
     return 0
 
 
@@ -439,7 +631,7 @@ def _status_report(folder: DataFolder) -> dict[str, object]:
     except sqlite3.Error as error:
         report["database"] = {
             "path": str(folder.database),
-            "damaged": f"can't be read now ({error})",
+            "damaged": str(_("can't be read now ({error})", error=error)),
         }
         return report
     finally:
@@ -449,7 +641,7 @@ def _status_report(folder: DataFolder) -> dict[str, object]:
         "bytes": info.database_bytes,
         "schemaVersion": info.schema_version,
         "contents": dict(info.contents),
-        "holds": describe_counts(info.contents),
+        "holds": str(describe_counts(info.contents)),
     }
     if last is not None:
         report["lastBackup"] = {
@@ -475,15 +667,17 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
     from judo_manager.demo.generator import fill_demo_club
 
     if args.athletes < 1:
-        raise JudoManagerError("--athletes needs a number of 1 or more.")
+        raise JudoManagerError(_("--athletes needs a number of 1 or more."))
     with _services(data_dir, writer=True) as services:
         added = fill_demo_club(services.db, args.athletes, force=args.force)
         now = count_contents(services.db.connection())
     print(
-        f"Added {added:,} demo athletes to {services.db.path}; it now holds {describe_counts(now)}."
+        _n(
+            "Added {count} demo athlete to {path}; it now holds {counts}.",
+            "Added {count} demo athletes to {path}; it now holds {counts}.",
+            added,
+            path=services.db.path,
+            counts=describe_counts(now),
+        )
     )
     return 0
-
-
-def _size(size: int) -> str:
-    return f"{size / 1_000_000:,.1f} MB"

@@ -12,12 +12,13 @@ import math
 from collections.abc import Mapping, Sequence
 
 from judo_manager.errors import NotFoundError, ValidationError
+from judo_manager.i18n import Message, _
 
 # SQLite's largest row id.
 MAX_ROW_ID = 2**63 - 1
 
 
-def require_id(value: object, what: str) -> int:
+def require_id(value: object, what: Message) -> int:
     """A row id sent by the page; anything else (a bool, a string, a list) names no row.
 
     `True` would otherwise reach SQL as 1 and change the first athlete.
@@ -28,13 +29,17 @@ def require_id(value: object, what: str) -> int:
 
 
 class FormReader:
-    """One form's fields (snake_case keys) and the problems found in them so far."""
+    """One form's fields (snake_case keys) and the problems found in them so far.
+
+    Each field's `label` is what the form calls it (`_("Birth date")`): the problems name
+    the field with it, in whatever language they are read in.
+    """
 
     def __init__(self, data: object) -> None:
         self._data: Mapping[str, object] = data if isinstance(data, Mapping) else {}
-        self.problems: dict[str, str] = {}
+        self.problems: dict[str, Message] = {}
 
-    def problem(self, field: str, message: str) -> None:
+    def problem(self, field: str, message: Message) -> None:
         """Record what is wrong with `field`, keeping the first problem found."""
         self.problems.setdefault(field, message)
 
@@ -46,7 +51,7 @@ class FormReader:
     def text(
         self,
         field: str,
-        label: str,
+        label: Message,
         *,
         required: bool,
         max_length: int = 200,
@@ -56,122 +61,173 @@ class FormReader:
         value = self._data.get(field)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                self.problem(field, f"{label} is required.")
+                self._required(field, label)
             return None
         if not isinstance(value, str):
-            self.problem(field, f"{label} must be text.")
+            self.problem(field, _("{label} must be text.", label=label))
             return None
         value = value.strip()
         if len(value) > max_length:
-            self.problem(field, f"{label} is too long (at most {max_length} characters).")
+            self.problem(
+                field,
+                _(
+                    "{label} is too long (at most {limit} characters).",
+                    label=label,
+                    limit=str(max_length),
+                ),
+            )
             return None
         allowed = "\n\t" if multiline else ""
         if any((ord(c) < 32 and c not in allowed) or c == "\x7f" for c in value):
-            what = "control characters" if multiline else "line breaks or control characters"
-            self.problem(field, f"{label} can't contain {what}.")
+            if multiline:
+                self.problem(field, _("{label} can't contain control characters.", label=label))
+            else:
+                self.problem(
+                    field,
+                    _("{label} can't contain line breaks or control characters.", label=label),
+                )
             return None
         return value
 
     def date(
         self,
         field: str,
-        label: str,
+        label: Message,
         *,
         not_after: dt.date | None = None,
-        not_before: tuple[dt.date, str] | None = None,
+        not_before: tuple[dt.date, Message] | None = None,
     ) -> dt.date | None:
         """A required YYYY-MM-DD date, optionally within bounds (`not_before` names its bound)."""
         value = self._data.get(field)
         if value is None or value == "":
-            self.problem(field, f"{label} is required.")
+            self._required(field, label)
             return None
         try:
             day = dt.date.fromisoformat(value) if isinstance(value, str) else None
         except ValueError:
             day = None
         if day is None or day.year < 1900:
-            self.problem(field, f"{label} is not a valid date.")
+            self.problem(field, _("{label} is not a valid date.", label=label))
             return None
         if not_after is not None and day > not_after:
-            self.problem(field, f"{label} can't be in the future.")
+            self.problem(field, _("{label} can't be in the future.", label=label))
             return None
         if not_before is not None and day < not_before[0]:
-            self.problem(field, f"{label} can't be before {not_before[1]}.")
+            self.problem(
+                field, _("{label} can't be before {bound}.", label=label, bound=not_before[1])
+            )
             return None
         return day
 
     def number(
-        self, field: str, label: str, *, minimum: float, maximum: float, unit: str = ""
+        self, field: str, label: Message, *, minimum: float, maximum: float, in_kg: bool = False
     ) -> float | None:
-        """A required finite number between `minimum` and `maximum`."""
+        """A required finite number between `minimum` and `maximum` (kilograms `in_kg`)."""
         value = self._data.get(field)
         if value is None or value == "":
-            self.problem(field, f"{label} is required.")
+            self._required(field, label)
             return None
         bad_type = isinstance(value, bool) or not isinstance(value, int | float)
         if bad_type or (isinstance(value, float) and not math.isfinite(value)):
-            self.problem(field, f"{label} must be a number.")
+            self.problem(field, _("{label} must be a number.", label=label))
             return None
         # Compared before any conversion to float, which a huge int would overflow.
         if not minimum <= value <= maximum:
-            self.problem(field, f"{label} must be between {minimum:g} and {maximum:g}{unit}.")
+            if in_kg:
+                message = _(
+                    "{label} must be between {minimum} and {maximum} kg.",
+                    label=label,
+                    minimum=minimum,
+                    maximum=maximum,
+                )
+            else:
+                message = _(
+                    "{label} must be between {minimum} and {maximum}.",
+                    label=label,
+                    minimum=minimum,
+                    maximum=maximum,
+                )
+            self.problem(field, message)
             return None
         return float(value)
 
     def integer(
-        self, field: str, label: str, *, minimum: int, maximum: int, required: bool = True
+        self, field: str, label: Message, *, minimum: int, maximum: int, required: bool = True
     ) -> int | None:
         """A whole number between `minimum` and `maximum`; None when optional and empty."""
         value = self._data.get(field)
         if value is None or value == "":
             if required:
-                self.problem(field, f"{label} is required.")
+                self._required(field, label)
             return None
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(field, f"{label} must be a whole number.")
+            self.problem(field, _("{label} must be a whole number.", label=label))
             return None
         if not minimum <= value <= maximum:
-            self.problem(field, f"{label} must be between {minimum} and {maximum}.")
+            self.problem(
+                field,
+                _(
+                    "{label} must be between {minimum} and {maximum}.",
+                    label=label,
+                    # As text: a bound may be a year (a season), which has no thousands mark.
+                    minimum=str(minimum),
+                    maximum=str(maximum),
+                ),
+            )
             return None
         return value
 
     def choice(
-        self, field: str, label: str, options: Sequence[str], *, required: bool = True
+        self,
+        field: str,
+        label: Message,
+        options: Sequence[str],
+        *,
+        required: bool = True,
+        choose: Message | None = None,
     ) -> str | None:
-        """One of `options`; None when optional and not given."""
+        """One of `options`; None when optional and not given.
+
+        `choose` is what "Please choose …" asks for when it is missing (`_("sex")`).
+        """
         value = self._data.get(field)
         if value in (None, ""):
             if required:
-                self.problem(field, f"Please choose {label.lower()}.")
+                self.problem(field, _("Please choose {what}.", what=choose or label))
             return None
         if value not in options:
-            self.problem(field, f"{label} must be one of: {', '.join(options)}.")
+            self.problem(
+                field,
+                _("{label} must be one of: {options}.", label=label, options=", ".join(options)),
+            )
             return None
         return str(value)
 
-    def flag(self, field: str, label: str, *, default: bool | None = None) -> bool:
+    def flag(self, field: str, label: Message, *, default: bool | None = None) -> bool:
         """A yes/no value, required unless it has a `default`."""
         value = self._data.get(field)
         if value is None and default is not None:
             return default
         if not isinstance(value, bool):
-            self.problem(field, f"{label} must be ticked or not.")
+            self.problem(field, _("{label} must be ticked or not.", label=label))
             return False
         return value
 
-    def identifier(self, field: str, label: str, *, required: bool = True) -> int | None:
-        """A row id, as sent by a select; None when optional and not given."""
+    def identifier(self, field: str, what: Message, *, required: bool = True) -> int | None:
+        """A row id, as sent by a select; None when optional and not given.
+
+        `what` is what "Please choose …" asks for (`_("a belt")`).
+        """
         value = self._data.get(field)
         if value is None and not required:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ROW_ID:
-            self.problem(field, f"Please choose {label.lower()}.")
+            self.problem(field, _("Please choose {what}.", what=what))
             return None
         return value
 
-
-def plural(count: int, noun: str) -> str:
-    """ "1 athlete", "3 athletes"."""
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+    def _required(self, field: str, label: Message) -> None:
+        # Translators: {label} is a form field's name: "Full name is required."
+        self.problem(field, _("{label} is required.", label=label))

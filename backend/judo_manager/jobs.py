@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from judo_manager.errors import BusyError
+from judo_manager.i18n import _
 
 
 class JobLock:
@@ -23,7 +24,9 @@ class JobLock:
     def exclusive(self) -> Iterator[None]:
         """Hold the lock for one job, or raise BusyError if another job has it."""
         if not self._lock.acquire(blocking=False):
-            raise BusyError("A backup or restore is already running. Please wait for it to finish.")
+            raise BusyError(
+                _("A backup or restore is already running. Please wait for it to finish.")
+            )
         try:
             yield
         finally:

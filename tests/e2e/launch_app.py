@@ -3,7 +3,7 @@
 This replaces the dialog seam (`judo_manager.window.dialogs`) and nothing else; opening the
 file manager is only recorded. Each dialog takes
 the first line of the answers file: a JSON path string, or `null` for "Cancel". What the app
-asked for (folder, file name) is appended to `<answers>.asked.jsonl`.
+asked for (title, folder, file name, file types) is appended to `<answers>.asked.jsonl`.
 """
 
 from __future__ import annotations
@@ -33,13 +33,17 @@ def _answer(kind: str, **asked: object) -> Path | None:
 
 
 def _save(
-    window: object, *, directory: Path, filename: str, file_types: tuple[str, ...]
+    window: object, *, title: str, directory: Path, filename: str, file_types: tuple[str, ...]
 ) -> Path | None:
-    return _answer("save", directory=directory, filename=filename, file_types=file_types)
+    return _answer(
+        "save", title=title, directory=directory, filename=filename, file_types=file_types
+    )
 
 
-def _open(window: object, *, directory: Path, file_types: tuple[str, ...]) -> Path | None:
-    return _answer("open", directory=directory, file_types=file_types)
+def _open(
+    window: object, *, title: str, directory: Path, file_types: tuple[str, ...]
+) -> Path | None:
+    return _answer("open", title=title, directory=directory, file_types=file_types)
 
 
 def _show_folder(folder: Path) -> None:

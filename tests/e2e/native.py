@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 from tests.e2e.conftest import RunningApp
 
-# pywebview's titles for Qt's file dialogs.
-SAVE_DIALOG_TITLE = "Save file"
-OPEN_DIALOG_TITLE = "Open file"
+# The titles the app gives Qt's file dialogs (in English, the language the tests speak).
+SAVE_DIALOG_TITLE = "Save a backup"
+OPEN_DIALOG_TITLE = "Choose a backup to restore"
 
 
 def xdotool(*args: str) -> str:

@@ -75,6 +75,7 @@ def test_export_writes_a_verified_copy_and_remembers_its_folder(
     assert (opened["kind"], opened["directory"]) == ("open", str(second.parent))
     for asked_for in (save, again, opened):
         assert asked_for["file_types"] == ["Judo Manager backups (*.db)", "All files (*.*)"]
+    assert (save["title"], opened["title"]) == ("Save a backup", "Choose a backup to restore")
 
 
 def test_a_name_typed_without_db_gets_db(launch_app: LaunchApp, tmp_path: Path) -> None:

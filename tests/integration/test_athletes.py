@@ -45,7 +45,8 @@ def form(belts: dict[str, int], **changes: Any) -> dict[str, Any]:
 
 
 def problems(error: pytest.ExceptionInfo[ValidationError]) -> dict[str, str]:
-    return error.value.fields
+    """Each field's problem, as the coach reads it (in English)."""
+    return {field: str(message) for field, message in error.value.fields.items()}
 
 
 def test_an_athlete_is_stored_as_entered(service: AthletesService, belts: dict[str, int]) -> None:

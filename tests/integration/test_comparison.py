@@ -77,13 +77,13 @@ def test_a_backup_of_the_same_club_names_each_change_since(club: Database, tmp_p
     changed = {d.label: d for d in people.changed_examples}
     assert set(changed) == {"Renamed Person", second.full_name, third.full_name}
     [rename] = changed["Renamed Person"].fields
-    assert (rename.field, rename.current, rename.other) == (
+    assert (str(rename.field), str(rename.current), str(rename.other)) == (
         "name",
         "Renamed Person",
         first.full_name,
     )
     [weight] = changed[second.full_name].fields
-    assert (weight.field, weight.current, weight.other) == (
+    assert (str(weight.field), str(weight.current), str(weight.other)) == (
         "weight (kg)",
         "99.5",
         f"{second.weight_kg:g}",
@@ -125,7 +125,9 @@ def test_the_undo_preview_names_the_work_done_since_the_restore(
 
     plan = service.preview_undo()
 
-    assert plan.work_since == "Since the restore you added 1 athlete (Ana Silva) and 2 promotions."
+    assert str(plan.work_since) == (
+        "Since the restore you added 1 athlete (Ana Silva) and 2 promotions."
+    )
     people = _by_table(plan.differences)["athletes"]
     assert "Ana Silva" in [d.label for d in people.only_current_examples]
     assert (people.only_current, people.only_other) == (13, 30)

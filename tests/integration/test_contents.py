@@ -18,11 +18,12 @@ from judo_manager.cli import main
 from judo_manager.db import Database, contents
 from judo_manager.db.contents import RecordKind, count_contents, describe_counts
 from judo_manager.db.migrations import MIGRATIONS, migrate
+from judo_manager.i18n import _, _n
 from judo_manager.window.handle import DesktopWindow
 from judo_manager.wiring import AppServices
 
 # `clubs` has been a table since data version 1, but isn't counted yet.
-CLUBS = RecordKind("clubs", "club", "clubs")
+CLUBS = RecordKind("clubs", _("clubs"), lambda count: _n("{count} club", "{count} clubs", count))
 
 
 @pytest.fixture
@@ -80,7 +81,9 @@ def test_a_file_without_the_table_counts_none_rather_than_zero(tmp_path: Path) -
 
 
 def test_counts_read_as_a_coach_would_say_them() -> None:
-    assert describe_counts({"athletes": 1, "promotions": 2, "medals": 0}) == (
+    assert str(describe_counts({"athletes": 1, "promotions": 2, "medals": 0})) == (
         "1 athlete, 2 promotions and 0 medals"
     )
-    assert describe_counts({"athletes": 3, "promotions": None, "medals": None}) == "3 athletes"
+    assert str(describe_counts({"athletes": 3, "promotions": None, "medals": None})) == (
+        "3 athletes"
+    )

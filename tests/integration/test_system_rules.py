@@ -293,7 +293,7 @@ def test_a_data_folder_on_a_network_file_system_is_found_by_its_mount() -> None:
         "/dev/sdb1 /home/coach/club/usb vfat rw 0 0\n"
     )
     kind = network_folder_kind(Path("/home/coach/club/Judo Manager"), mounts=mounts)
-    assert kind == "a network file system (nfs4)"
+    assert str(kind) == "a network file system (nfs4)"
     assert network_folder_kind(Path("/home/coach/club/usb/x"), mounts=mounts) is None
     assert network_folder_kind(Path("/home/coach/clubhouse"), mounts=mounts) is None
 

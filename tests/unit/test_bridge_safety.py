@@ -12,6 +12,7 @@ import pytest
 
 from judo_manager.bridge.guards import coach_errors, error_for_page, guard_dispatch, is_public_name
 from judo_manager.errors import BackupError, NotFoundError, UnexpectedError, ValidationError
+from judo_manager.i18n import _
 from judo_manager.window.pages import same_origin
 
 
@@ -36,7 +37,7 @@ class _Namespace:
 
     @coach_errors
     def refuses(self) -> None:
-        raise BackupError("The drive is full.")
+        raise BackupError(_("The drive is full."))
 
 
 def test_unforeseen_errors_become_a_calm_message() -> None:
@@ -57,12 +58,12 @@ class _Athletes:
     @coach_errors
     def get(self, id: int) -> dict[str, int]:
         if id != 1:
-            raise NotFoundError.of("athlete")
+            raise NotFoundError.of(_("athlete"))
         return {"id": id}
 
     @coach_errors
     def create(self, data: dict[str, str]) -> None:
-        raise ValidationError({"full_name": "Full name is required."})
+        raise ValidationError({"full_name": _("{label} is required.", label=_("Full name"))})
 
 
 class _Api:
@@ -124,6 +125,7 @@ def test_a_coach_error_reaches_the_page_as_its_name_and_message() -> None:
     reply = _Dispatch().call(_Window(), "athletes.get", 2)
     assert reply["isError"] is True
     assert reply["value"]["name"] == "NotFoundError"  # type: ignore[index]
+    assert reply["value"]["code"] == "not-found"  # type: ignore[index]
     _no_traceback(reply["value"])  # type: ignore[arg-type]
 
 

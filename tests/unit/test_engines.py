@@ -149,5 +149,5 @@ def test_start_up_installs_every_guard_on_the_engine_of_windows_and_macos(
 
 
 def test_a_windows_without_webview2_is_told_where_to_get_it() -> None:
-    message = guards.missing_webview2_message()
+    message = str(guards.missing_webview2_message())
     assert "WebView2" in message and guards.WEBVIEW2_DOWNLOAD in message

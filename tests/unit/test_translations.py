@@ -9,7 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from judo_manager.i18n import LANGUAGES, SOURCE_LANGUAGE, Message, _, _n, speaking, translate
+from judo_manager.i18n import (
+    LANGUAGES,
+    SOURCE_LANGUAGE,
+    Message,
+    _,
+    _n,
+    formatted,
+    joined,
+    megabytes,
+    speaking,
+    translate,
+)
 from judo_manager.i18n import catalogs as python_catalogs
 from judo_manager.i18n.languages import match, system_language
 
@@ -112,6 +123,14 @@ def test_numbers_and_dates_in_a_message_follow_its_language() -> None:
     sized = Message("{size} MB on {day}", size=38.5, day=dt.date(2026, 3, 14))
     assert translate(sized, "en") == "38.5 MB on 14 Mar 2026"
     assert translate(sized, "id") == "38,5 MB on 14 Mar 2026"
+
+
+def test_lists_and_amounts_in_a_message_follow_its_language() -> None:
+    counts = joined(_n("{count} athlete", "{count} athletes", n) for n in (1, 2, 1200))
+    assert translate(counts, "en") == "1 athlete, 2 athletes and 1,200 athletes"
+    assert translate(megabytes(38_000_000), "en") == "38.0 MB"
+    assert translate(megabytes(1_234_567_890), "id") == "1.234,6 MB"
+    assert translate(formatted(44.5), "id") == "44,5"
 
 
 def test_plural_messages_follow_the_count() -> None:

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from judo_manager.i18n import Message
+
 Sex = Literal["F", "M"]
 SEXES: tuple[Sex, ...] = ("F", "M")
 MedalPlace = Literal["gold", "silver", "bronze"]
@@ -154,5 +156,5 @@ class DeletedAthlete:
 class AthleteWarnings:
     """Unusual values in an athlete's form, by field; None where the field looks usual."""
 
-    belt_id: str | None
-    weight_kg: str | None
+    belt_id: Message | None
+    weight_kg: Message | None

@@ -15,6 +15,7 @@ Ages are counted as the roster counts them: this year minus the birth year.
 from __future__ import annotations
 
 from judo_manager.athletes.model import Sex
+from judo_manager.i18n import Message, _
 
 DAN_FROM_AGE = 14
 
@@ -40,25 +41,35 @@ def usual_weight(age: int, sex: Sex) -> tuple[float, float]:
     return WEIGHT_BANDS[-1][1] if sex == "F" else WEIGHT_BANDS[-1][2]
 
 
-def belt_warning(age: int, is_dan: bool, belt_name: str) -> str | None:
+def belt_warning(age: int, is_dan: bool, belt_name: str) -> Message | None:
     """A warning for a dan grade held younger than usual, else None."""
     if is_dan and age < DAN_FROM_AGE:
-        return (
-            f"{belt_name} at {age} is unusual: a dan grade is usually awarded from "
-            f"{DAN_FROM_AGE} or later. Check the belt, or save anyway."
+        return _(
+            "{belt} at {age} is unusual: a dan grade is usually awarded from "
+            "{from_age} or later. Check the belt, or save anyway.",
+            belt=belt_name,
+            age=age,
+            from_age=DAN_FROM_AGE,
         )
     return None
 
 
-def weight_warning(age: int, sex: Sex, weight_kg: float) -> str | None:
+def weight_warning(age: int, sex: Sex, weight_kg: float) -> Message | None:
     """A warning for a weight far outside the usual band for the age and sex, else None."""
     low, high = usual_weight(age, sex)
     if low <= weight_kg <= high:
         return None
-    who = "girls" if sex == "F" else "boys"
     if age >= 18:
-        who = "women" if sex == "F" else "men"
-    return (
-        f"{weight_kg:g} kg is far from the usual {low:g} to {high:g} kg for {who} aged {age}. "
-        "Check the weight, or save anyway."
+        who = _("women") if sex == "F" else _("men")
+    else:
+        who = _("girls") if sex == "F" else _("boys")
+    # Translators: {who} is "girls", "boys", "women" or "men".
+    return _(
+        "{weight} kg is far from the usual {low} to {high} kg for {who} aged {age}. "
+        "Check the weight, or save anyway.",
+        weight=weight_kg,
+        low=low,
+        high=high,
+        who=who,
+        age=age,
     )

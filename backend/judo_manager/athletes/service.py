@@ -37,6 +37,7 @@ from judo_manager.athletes.names import search_key
 from judo_manager.db import Database
 from judo_manager.errors import ConflictError, NotFoundError, StaleRecordError, ValidationError
 from judo_manager.forms import MAX_ROW_ID, FormReader, require_id
+from judo_manager.i18n import _
 from judo_manager.rules.model import roster_category
 from judo_manager.rules.service import RulesService
 
@@ -46,10 +47,20 @@ EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 Today = Callable[[], dt.date]
 # How long a delete can be undone; the toast that offers it is gone well before.
 UNDO_DELETE_SECONDS = 120.0
-TOO_LATE_TO_UNDO = (
+TOO_LATE_TO_UNDO = _(
     "It's too late to undo this delete. If it was a mistake, add the athlete again or "
     "restore a backup."
 )
+# What a record missing or changed meanwhile is called: "That athlete is no longer there".
+ATHLETE = _("athlete")
+PROMOTION = _("promotion")
+MEDAL = _("medal")
+# The labels of the fields more than one form has, as the page shows them.
+BIRTH_DATE = _("Birth date")
+SEX = _("Sex")
+WEIGHT = _("Weight")
+A_BELT = _("a belt")
+THE_BIRTH_DATE = _("the birth date")
 
 
 @dataclass(frozen=True)
@@ -88,7 +99,7 @@ class AthletesService:
             if query.category_id is not None:
                 category = next((c for c in categories if c.id == query.category_id), None)
                 if category is None:
-                    raise NotFoundError.of("age category")
+                    raise NotFoundError.of(_("age category"))
                 # Eligible means the season age falls within the band.
                 oldest = "1000" if category.max_age is None else query.season - category.max_age
                 born_between = (f"{oldest}-01-01", f"{query.season - category.min_age}-12-31")
@@ -121,7 +132,7 @@ class AthletesService:
 
     def get(self, athlete_id: int) -> Athlete:
         """One athlete in full."""
-        athlete_id = require_id(athlete_id, "athlete")
+        athlete_id = require_id(athlete_id, ATHLETE)
         with self._db.snapshot() as conn:
             return _load(conn, athlete_id)
 
@@ -140,11 +151,11 @@ class AthletesService:
         and `update` to refuse, with their own message.
         """
         form = FormReader(data)
-        birth_date = form.date("birth_date", "Birth date", not_after=self._today())
-        sex = form.choice("sex", "Sex", SEXES)
-        belt_id = form.identifier("belt_id", "a belt")
+        birth_date = form.date("birth_date", BIRTH_DATE, not_after=self._today())
+        sex = form.choice("sex", SEX, SEXES, choose=_("sex"))
+        belt_id = form.identifier("belt_id", A_BELT)
         weight = form.number(
-            "weight_kg", "Weight", minimum=MIN_WEIGHT_KG, maximum=MAX_WEIGHT_KG, unit=" kg"
+            "weight_kg", WEIGHT, minimum=MIN_WEIGHT_KG, maximum=MAX_WEIGHT_KG, in_kg=True
         )
         if birth_date is None:
             return AthleteWarnings(belt_id=None, weight_kg=None)
@@ -167,7 +178,7 @@ class AthletesService:
         `revision` is the one the form was loaded with (as every write below takes it): a
         changed or restored-over athlete is refused rather than overwritten.
         """
-        athlete_id = require_id(athlete_id, "athlete")
+        athlete_id = require_id(athlete_id, ATHLETE)
         with self._db.write() as conn:
             _claim(conn, athlete_id, revision)
             athlete = self._read_athlete(conn, data, current=_load(conn, athlete_id))
@@ -179,13 +190,13 @@ class AthletesService:
 
         Their rows are kept for `UNDO_DELETE_SECONDS`, so `undo_delete` can put them back.
         """
-        athlete_id = require_id(athlete_id, "athlete")
+        athlete_id = require_id(athlete_id, ATHLETE)
         with self._db.write() as conn:
             _claim(conn, athlete_id, revision)
             athlete = _load(conn, athlete_id)
             record = repository.athlete_record(conn, athlete_id)
             if not repository.delete_athlete(conn, athlete_id):
-                raise NotFoundError.of("athlete")
+                raise NotFoundError.of(ATHLETE)
         token = secrets.token_urlsafe(16)
         with self._undo_lock:
             now = self._clock()
@@ -208,15 +219,20 @@ class AthletesService:
             duplicate = repository.find_duplicate(conn, entry.search_name, entry.birth_date)
             if duplicate is not None:
                 raise ConflictError(
-                    f"The delete can't be undone: {duplicate}, born {entry.birth_date}, is on "
-                    "the roster again."
+                    _(
+                        "The delete can't be undone: {name}, born {born}, is on the roster again.",
+                        name=duplicate,
+                        born=entry.birth_date,
+                    )
                 )
             try:
                 repository.insert_record(conn, entry.record)
             except sqlite3.IntegrityError as error:
                 raise ConflictError(
-                    "The delete can't be undone: the club's data changed since (was a backup "
-                    "restored, or a belt deleted?)."
+                    _(
+                        "The delete can't be undone: the club's data changed since (was a "
+                        "backup restored, or a belt deleted?)."
+                    )
                 ) from error
             return _load(conn, entry.athlete_id)
 
@@ -227,7 +243,7 @@ class AthletesService:
         when an older grading is entered late: it slots in before its successor. One grading a
         day keeps that order unambiguous.
         """
-        athlete_id = require_id(athlete_id, "athlete")
+        athlete_id = require_id(athlete_id, ATHLETE)
         with self._db.write() as conn:
             _claim(conn, athlete_id, revision)
             self._insert_promotion(conn, athlete_id, data)
@@ -242,7 +258,7 @@ class AthletesService:
         checks, in one transaction: the history stays a chain, and if the corrected grading
         doesn't fit it, nothing changes.
         """
-        promotion_id = require_id(promotion_id, "promotion")
+        promotion_id = require_id(promotion_id, PROMOTION)
         with self._db.write() as conn:
             athlete_id, promotion = self._find_promotion(conn, promotion_id)
             _claim(conn, athlete_id, revision)
@@ -255,7 +271,7 @@ class AthletesService:
 
         If the coach has since set another belt in the form, that belt stays.
         """
-        promotion_id = require_id(promotion_id, "promotion")
+        promotion_id = require_id(promotion_id, PROMOTION)
         with self._db.write() as conn:
             athlete_id, promotion = self._find_promotion(conn, promotion_id)
             _claim(conn, athlete_id, revision)
@@ -265,7 +281,7 @@ class AthletesService:
     def _find_promotion(self, conn: sqlite3.Connection, promotion_id: int) -> tuple[int, Promotion]:
         found = repository.get_promotion(conn, promotion_id)
         if found is None:
-            raise NotFoundError.of("promotion")
+            raise NotFoundError.of(PROMOTION)
         return found
 
     def _insert_promotion(
@@ -278,8 +294,11 @@ class AthletesService:
         if any(p.promoted_on == day for p in athlete.promotions):
             raise ValidationError(
                 {
-                    "promoted_on": f"A promotion is already recorded on {day}. Delete it "
-                    "first if it was wrong."
+                    "promoted_on": _(
+                        "A promotion is already recorded on {day}. Delete it "
+                        "first if it was wrong.",
+                        day=day,
+                    )
                 }
             )
         # The first one after that day: past every row id of the day itself.
@@ -294,7 +313,7 @@ class AthletesService:
 
     def add_medal(self, athlete_id: int, revision: str, data: Mapping[str, object]) -> Athlete:
         """Record a podium place."""
-        athlete_id = require_id(athlete_id, "athlete")
+        athlete_id = require_id(athlete_id, ATHLETE)
         with self._db.write() as conn:
             _claim(conn, athlete_id, revision)
             athlete = _load(conn, athlete_id)
@@ -303,11 +322,11 @@ class AthletesService:
 
     def update_medal(self, medal_id: int, revision: str, data: Mapping[str, object]) -> Athlete:
         """Correct a medal, after the same checks as adding one."""
-        medal_id = require_id(medal_id, "medal")
+        medal_id = require_id(medal_id, MEDAL)
         with self._db.write() as conn:
             athlete_id = repository.medal_owner(conn, medal_id)
             if athlete_id is None:
-                raise NotFoundError.of("medal")
+                raise NotFoundError.of(MEDAL)
             _claim(conn, athlete_id, revision)
             medal = self._read_medal(data, _load(conn, athlete_id))
             repository.update_medal(conn, medal_id, medal)
@@ -315,11 +334,11 @@ class AthletesService:
 
     def delete_medal(self, medal_id: int, revision: str) -> Athlete:
         """Remove a medal."""
-        medal_id = require_id(medal_id, "medal")
+        medal_id = require_id(medal_id, MEDAL)
         with self._db.write() as conn:
             athlete_id = repository.medal_owner(conn, medal_id)
             if athlete_id is None:
-                raise NotFoundError.of("medal")
+                raise NotFoundError.of(MEDAL)
             _claim(conn, athlete_id, revision)
             repository.delete_medal(conn, medal_id)
             return _load(conn, athlete_id)
@@ -328,27 +347,29 @@ class AthletesService:
         form = FormReader(data)
         this_year = self._today().year
         query = RosterQuery(
-            search=form.text("search", "Search", required=False, max_length=100) or "",
-            sex=cast(Sex | None, form.choice("sex", "Sex", SEXES, required=False)),
-            belt_id=form.identifier("belt_id", "a belt", required=False),
-            category_id=form.identifier("category_id", "an age category", required=False),
+            search=form.text("search", _("Search"), required=False, max_length=100) or "",
+            sex=cast(Sex | None, form.choice("sex", SEX, SEXES, required=False)),
+            belt_id=form.identifier("belt_id", A_BELT, required=False),
+            category_id=form.identifier("category_id", _("an age category"), required=False),
             status=cast(
-                Status, form.choice("status", "Status", STATUSES, required=False) or "active"
+                Status, form.choice("status", _("Status"), STATUSES, required=False) or "active"
             ),
             season=form.integer(
-                "season", "Season", minimum=1900, maximum=this_year + 50, required=False
+                "season", _("Season"), minimum=1900, maximum=this_year + 50, required=False
             )
             or this_year,
-            sort=cast(SortKey, form.choice("sort", "Sort", SORT_KEYS, required=False) or "name"),
-            descending=form.flag("descending", "Descending", default=False),
+            sort=cast(SortKey, form.choice("sort", _("Sort"), SORT_KEYS, required=False) or "name"),
+            descending=form.flag("descending", _("Descending"), default=False),
         )
         form.check()
         return query
 
     def _belt(self, form: FormReader) -> int | None:
-        belt_id = form.identifier("belt_id", "a belt")
+        belt_id = form.identifier("belt_id", A_BELT)
         if belt_id is not None and not self._rules.belt_exists(belt_id):
-            form.problem("belt_id", "That belt is no longer on the ladder; please choose another.")
+            form.problem(
+                "belt_id", _("That belt is no longer on the ladder; please choose another.")
+            )
             return None
         return belt_id
 
@@ -357,22 +378,25 @@ class AthletesService:
     ) -> AthleteFields:
         """The checked form; `current` is the athlete being edited, None for a new one."""
         form = FormReader(data)
-        full_name = form.text("full_name", "Full name", required=True, max_length=120)
-        birth_date = form.date("birth_date", "Birth date", not_after=self._today())
-        sex = form.choice("sex", "Sex", SEXES)
+        full_name = form.text("full_name", _("Full name"), required=True, max_length=120)
+        birth_date = form.date("birth_date", BIRTH_DATE, not_after=self._today())
+        sex = form.choice("sex", SEX, SEXES, choose=_("sex"))
         belt_id = self._belt(form)
         weight = form.number(
-            "weight_kg", "Weight", minimum=MIN_WEIGHT_KG, maximum=MAX_WEIGHT_KG, unit=" kg"
+            "weight_kg", WEIGHT, minimum=MIN_WEIGHT_KG, maximum=MAX_WEIGHT_KG, in_kg=True
         )
-        email = form.text("email", "Email", required=False, max_length=120)
+        email = form.text("email", _("Email"), required=False, max_length=120)
         if email is not None and not EMAIL.fullmatch(email):
-            form.problem("email", "Email doesn't look like an address (name@example.com).")
+            form.problem("email", _("Email doesn't look like an address (name@example.com)."))
         if current is not None and birth_date is not None:
             first = _first_recorded_day(current)
             if first is not None and birth_date.isoformat() > first:
                 form.problem(
                     "birth_date",
-                    f"Birth date can't be after the first promotion or medal on record ({first}).",
+                    _(
+                        "Birth date can't be after the first promotion or medal on record ({day}).",
+                        day=first,
+                    ),
                 )
         if full_name is not None and birth_date is not None:
             key = (search_key(full_name), birth_date.isoformat())
@@ -386,7 +410,11 @@ class AthletesService:
             if duplicate is not None:
                 form.problem(
                     "full_name",
-                    f"{duplicate}, born {birth_date.isoformat()}, is already on the roster.",
+                    _(
+                        "{name}, born {born}, is already on the roster.",
+                        name=duplicate,
+                        born=birth_date.isoformat(),
+                    ),
                 )
         fields = AthleteFields(
             full_name=full_name or "",
@@ -395,18 +423,18 @@ class AthletesService:
             belt_id=belt_id or 0,
             weight_kg=weight or 0.0,
             licence_number=form.text(
-                "licence_number", "Licence number", required=False, max_length=40
+                "licence_number", _("Licence number"), required=False, max_length=40
             ),
-            phone=form.text("phone", "Phone", required=False, max_length=40),
+            phone=form.text("phone", _("Phone"), required=False, max_length=40),
             email=email,
             guardian_name=form.text(
-                "guardian_name", "Guardian name", required=False, max_length=120
+                "guardian_name", _("Guardian name"), required=False, max_length=120
             ),
             guardian_phone=form.text(
-                "guardian_phone", "Guardian phone", required=False, max_length=40
+                "guardian_phone", _("Guardian phone"), required=False, max_length=40
             ),
-            notes=form.text("notes", "Notes", required=False, max_length=2000, multiline=True),
-            active=form.flag("active", "Active"),
+            notes=form.text("notes", _("Notes"), required=False, max_length=2000, multiline=True),
+            active=form.flag("active", _("Active")),
         )
         form.check()
         return fields
@@ -417,16 +445,16 @@ class AthletesService:
         form = FormReader(data)
         promoted_on = form.date(
             "promoted_on",
-            "Promotion date",
+            _("Promotion date"),
             not_after=self._today(),
-            not_before=(dt.date.fromisoformat(athlete.birth_date), "the birth date"),
+            not_before=(dt.date.fromisoformat(athlete.birth_date), THE_BIRTH_DATE),
         )
         belt_id = self._belt(form)
         fields = PromotionFields(
             promoted_on=promoted_on or dt.date.min,
             belt_id=belt_id or 0,
-            examiner=form.text("examiner", "Examiner", required=False, max_length=120),
-            notes=form.text("notes", "Notes", required=False, max_length=2000, multiline=True),
+            examiner=form.text("examiner", _("Examiner"), required=False, max_length=120),
+            notes=form.text("notes", _("Notes"), required=False, max_length=2000, multiline=True),
         )
         form.check()
         return fields
@@ -434,17 +462,21 @@ class AthletesService:
     def _read_medal(self, data: Mapping[str, object], athlete: Athlete) -> MedalFields:
         form = FormReader(data)
         fields = MedalFields(
-            competition=form.text("competition", "Competition", required=True, max_length=120)
+            competition=form.text("competition", _("Competition"), required=True, max_length=120)
             or "",
             held_on=form.date(
                 "held_on",
-                "Competition date",
+                _("Competition date"),
                 not_after=self._today(),
-                not_before=(dt.date.fromisoformat(athlete.birth_date), "the birth date"),
+                not_before=(dt.date.fromisoformat(athlete.birth_date), THE_BIRTH_DATE),
             )
             or dt.date.min,
-            place=cast(MedalPlace, form.choice("place", "Place", MEDAL_PLACES)),
-            category=form.text("category", "Category", required=False, max_length=60),
+            place=cast(
+                MedalPlace,
+                # Translators: a medal's place: gold, silver or bronze.
+                form.choice("place", _("Place"), MEDAL_PLACES, choose=_("place")),
+            ),
+            category=form.text("category", _("Category"), required=False, max_length=60),
         )
         form.check()
         return fields
@@ -460,8 +492,11 @@ def _remove_promotion(conn: sqlite3.Connection, athlete_id: int, promotion: Prom
             repository.set_belt(conn, athlete_id, promotion.from_belt_id)
     elif successor.belt_id == promotion.from_belt_id:
         raise ConflictError(
-            f"Deleting this promotion would leave the one on {successor.promoted_on} "
-            "going from a belt to the same belt. Delete that one first."
+            _(
+                "Deleting this promotion would leave the one on {day} "
+                "going from a belt to the same belt. Delete that one first.",
+                day=successor.promoted_on,
+            )
         )
     else:
         repository.set_promotion_from_belt(conn, successor.id, promotion.from_belt_id)
@@ -474,12 +509,18 @@ def _refuse_a_grading_to_the_same_belt(
     """A promotion must change the belt: from the one held before it, to a different one."""
     if successor is None:
         if promotion.belt_id == athlete.belt_id:
-            raise ValidationError({"belt_id": f"{athlete.full_name} already holds this belt."})
+            raise ValidationError(
+                {"belt_id": _("{name} already holds this belt.", name=athlete.full_name)}
+            )
     elif promotion.belt_id in (successor.from_belt_id, successor.belt_id):
         raise ValidationError(
             {
-                "belt_id": f"{athlete.full_name} held this belt around that date already: "
-                f"the next recorded promotion, on {successor.promoted_on}, is from or to it."
+                "belt_id": _(
+                    "{name} held this belt around that date already: "
+                    "the next recorded promotion, on {day}, is from or to it.",
+                    name=athlete.full_name,
+                    day=successor.promoted_on,
+                )
             }
         )
 
@@ -488,9 +529,9 @@ def _claim(conn: sqlite3.Connection, athlete_id: int, revision: object) -> None:
     """Refuse a write unless the athlete is still at the `revision` the page loaded."""
     current = repository.athlete_revision(conn, athlete_id)
     if current is None:
-        raise NotFoundError.of("athlete")
+        raise NotFoundError.of(ATHLETE)
     if revision != current:
-        raise StaleRecordError.of("athlete")
+        raise StaleRecordError.of(ATHLETE)
 
 
 def _first_recorded_day(athlete: Athlete) -> str | None:
@@ -501,7 +542,7 @@ def _first_recorded_day(athlete: Athlete) -> str | None:
 def _load(conn: sqlite3.Connection, athlete_id: int) -> Athlete:
     row = repository.athlete_row(conn, athlete_id)
     if row is None:
-        raise NotFoundError.of("athlete")
+        raise NotFoundError.of(ATHLETE)
     values = dict(zip(row.keys(), row, strict=True))
     values["active"] = bool(values["active"])
     return Athlete(

@@ -19,6 +19,7 @@ from judo_manager.db.drive_errors import describe_write_error
 from judo_manager.db.fileio import free_bytes
 from judo_manager.db.snapshot import ProgressCallback, write_verified_copy
 from judo_manager.errors import BackupError, DestinationExistsError, JudoManagerError
+from judo_manager.i18n import SOURCE_LANGUAGE, Message, _, in_megabytes, translate
 from judo_manager.jobs import JobLock
 
 logger = logging.getLogger(__name__)
@@ -86,10 +87,10 @@ class BackupService:
                 if scratch.name.startswith("judo-manager-scratch-"):
                     shutil.rmtree(scratch, ignore_errors=True)
         except JudoManagerError as error:
-            self._record_failure(destination, started_at, clock, str(error))
+            self._record_failure(destination, started_at, clock, error.message)
             raise
         except Exception as error:
-            message = f"The backup failed unexpectedly ({error}). Nothing was saved."
+            message = _("The backup failed unexpectedly ({error}). Nothing was saved.", error=error)
             self._record_failure(destination, started_at, clock, message)
             raise BackupError(message) from error
         attempt = BackupAttempt(
@@ -134,8 +135,10 @@ class BackupService:
             logger.warning("the backup log was not carried across the %s: %s", kind, error)
 
     def _record_failure(
-        self, destination: Path, started_at: str, clock: float, message: str
+        self, destination: Path, started_at: str, clock: float, message: Message
     ) -> None:
+        # The log keeps it in English, as the app's logs do: it is for whoever reads the
+        # file later, whatever language the window spoke.
         failure = BackupAttempt(
             started_at=started_at,
             finished_at=_now(),
@@ -144,7 +147,7 @@ class BackupService:
             duration_ms=_ms_since(clock),
             contents=None,
             ok=False,
-            error=message,
+            error=translate(message, SOURCE_LANGUAGE),
         )
         self._record(failure)
 
@@ -152,8 +155,10 @@ class BackupService:
         """Refuse the live database and its side files, before anything is written."""
         if is_part_of(self._db.path, destination):
             raise BackupError(
-                "That is the club's live database itself. Choose another name or folder "
-                "for the backup."
+                _(
+                    "That is the club's live database itself. Choose another name or folder "
+                    "for the backup."
+                )
             )
 
     def _check_free_space(self, destination: Path) -> int:
@@ -167,9 +172,14 @@ class BackupService:
         # The old file stays until the new one is verified, so it frees nothing meanwhile.
         if free is not None and free < needed:
             raise BackupError(
-                f"The drive is full. The backup needs about {needed / 1_000_000:,.1f} MB free "
-                f"in {destination.parent}, and only {free / 1_000_000:,.1f} MB are free. "
-                "Free some space or choose another drive."
+                _(
+                    "The drive is full. The backup needs about {needed} MB free "
+                    "in {folder}, and only {free} MB are free. "
+                    "Free some space or choose another drive.",
+                    needed=in_megabytes(needed),
+                    folder=destination.parent,
+                    free=in_megabytes(free),
+                )
             )
         return needed
 

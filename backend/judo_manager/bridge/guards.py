@@ -116,6 +116,8 @@ def error_for_page(error: BaseException) -> PageError:
 
     `stack` is all the page gets in place of Python's traceback, in the form a JavaScript
     stack starts with. Anything but our own errors is logged and becomes `UnexpectedError`.
+    A form needs every field's problem: a `ValidationError`'s message is `FieldProblems` as
+    JSON.
     """
     if not isinstance(error, JudoManagerError):
         logger.error("bridge call failed", exc_info=error)

@@ -14,12 +14,14 @@ class Host(Protocol):
     """The native dialogs, the file manager, the page's zoom, and events pushed to the page."""
 
     def ask_save_path(
-        self, *, directory: Path, filename: str, file_types: tuple[str, ...]
+        self, *, title: str, directory: Path, filename: str, file_types: tuple[str, ...]
     ) -> Path | None:
         """The native save dialog; None when the coach cancels."""
         ...
 
-    def ask_open_path(self, *, directory: Path, file_types: tuple[str, ...]) -> Path | None:
+    def ask_open_path(
+        self, *, title: str, directory: Path, file_types: tuple[str, ...]
+    ) -> Path | None:
         """The native open dialog; None when the coach cancels."""
         ...
 

@@ -1,6 +1,7 @@
 """The native dialogs the bridge opens before it hands a chosen path to a service.
 
-The page never passes a path: it asks for a dialog, and Python takes the path from it.
+The page never passes a path: it asks for a dialog, and Python takes the path from it. The
+dialogs' titles and file types are in the language of the call that opens them.
 """
 
 from __future__ import annotations
@@ -12,8 +13,16 @@ from judo_manager.backup.file_names import default_filename, with_db_suffix
 from judo_manager.bridge.host import Host
 from judo_manager.drives import removable_drives
 from judo_manager.errors import BackupError
+from judo_manager.i18n import _
 
-BACKUP_FILE_TYPES = ("Judo Manager backups (*.db)", "All files (*.*)")
+
+def backup_file_types() -> tuple[str, ...]:
+    """The dialogs' file types, in the language of the call: "Judo Manager backups (*.db)"
+    first. Each keeps its pattern in parentheses, which the dialogs read."""
+    return (
+        str(_("Judo Manager backups ({pattern})", pattern="*.db")),
+        str(_("All files ({pattern})", pattern="*.*")),
+    )
 
 
 def ask_backup_destination(window: Host, last_backup: Path | None) -> Path | None:
@@ -23,17 +32,22 @@ def ask_backup_destination(window: Host, last_backup: Path | None) -> Path | Non
     be replaced; a file under the name with `.db` added was never confirmed.
     """
     chosen = window.ask_save_path(
+        title=str(_("Save a backup")),
         directory=dialog_start_folder(last_backup),
         filename=default_filename(),
-        file_types=BACKUP_FILE_TYPES,
+        file_types=backup_file_types(),
     )
     if chosen is None:
         return None
     destination = with_db_suffix(chosen)
     if destination != chosen and destination.exists():
         raise BackupError(
-            f"A file named {destination.name} already exists in {destination.parent}. "
-            "Choose it in the dialog to replace it, or pick another name."
+            _(
+                "A file named {name} already exists in {folder}. "
+                "Choose it in the dialog to replace it, or pick another name.",
+                name=destination.name,
+                folder=destination.parent,
+            )
         )
     return destination
 
@@ -41,7 +55,9 @@ def ask_backup_destination(window: Host, last_backup: Path | None) -> Path | Non
 def ask_restore_source(window: Host, last_backup: Path | None) -> Path | None:
     """The backup file the coach chose to restore; None if they cancelled."""
     return window.ask_open_path(
-        directory=dialog_start_folder(last_backup), file_types=BACKUP_FILE_TYPES
+        title=str(_("Choose a backup to restore")),
+        directory=dialog_start_folder(last_backup),
+        file_types=backup_file_types(),
     )
 
 

@@ -50,7 +50,7 @@ class SystemApi:
         """Why the club's data can't be used (it is damaged), or None; the page then offers
         the rescue."""
         message = self._system.data_problem()
-        return None if message is None else DataProblem(message=message)
+        return None if message is None else DataProblem(message=str(message))
 
     @coach_errors
     def showDataFolder(self) -> None:
@@ -199,12 +199,7 @@ def _record_counts(contents: Contents | None) -> list[RecordCount]:
     """Every kind the app knows, in its order; a kind the contents don't hold is null."""
     counts = contents or {}
     return [
-        RecordCount(
-            kind=kind.table,
-            singular=kind.singular,
-            plural=kind.plural,
-            count=counts.get(kind.table),
-        )
+        RecordCount(kind=kind.table, count=counts.get(kind.table))
         for kind in record_kinds.RECORD_KINDS
     ]
 
@@ -245,7 +240,7 @@ def _undo_preview(plan: UndoPlan) -> UndoPreview:
         copyData=_summary(plan.backup),
         current=None if plan.current is None else _summary(plan.current),
         differences=None if plan.differences is None else to_wire(plan.differences),
-        workSince=plan.work_since,
+        workSince=None if plan.work_since is None else str(plan.work_since),
     )
 
 

@@ -18,11 +18,10 @@ from judo_manager.restore.service import RestorePhase
 
 class RecordCount(TypedDict):
     """How many records of one kind a database holds; `count` is null where the file's data
-    version has no such table. Kinds come in the order the app lists them."""
+    version has no such table. Kinds come in the order the app lists them; `kind` is the
+    table ("athletes"), which the page names in its own words."""
 
     kind: str
-    singular: str
-    plural: str
     count: int | None
 
 

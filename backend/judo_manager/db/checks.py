@@ -28,16 +28,17 @@ from judo_manager.errors import (
     NewerDatabaseError,
     RestoreRejectedError,
 )
+from judo_manager.i18n import Message, _, in_megabytes
 
 # `integrity_check` runs about 1.25 thousand VM steps per page here; progress is an estimate.
 STEPS_PER_PAGE = 1.25
 PROGRESS_EVERY_STEPS = 1000
 
 KNOWN_FORMATS = {
-    b"\xff\xd8\xff": "a JPEG picture",
-    b"\x89PNG": "a PNG picture",
-    b"%PDF": "a PDF document",
-    b"PK\x03\x04": "a ZIP archive or an Office document",
+    b"\xff\xd8\xff": _("a JPEG picture"),
+    b"\x89PNG": _("a PNG picture"),
+    b"%PDF": _("a PDF document"),
+    b"PK\x03\x04": _("a ZIP archive or an Office document"),
 }
 
 
@@ -51,44 +52,59 @@ def check_compatible(conn: sqlite3.Connection, path: Path) -> int:
         has_tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0] > 0
         if has_tables or user_version:
             raise ForeignDatabaseError(
-                f"{path.name} is a database from another program, not from Judo Manager. "
-                "It has been left untouched."
+                _(
+                    "{name} is a database from another program, not from Judo Manager. "
+                    "It has been left untouched.",
+                    name=path.name,
+                )
             )
     elif application_id != APPLICATION_ID:
         raise ForeignDatabaseError(
-            f"{path.name} belongs to another program, not to Judo Manager. "
-            "It has been left untouched."
+            _(
+                "{name} belongs to another program, not to Judo Manager. "
+                "It has been left untouched.",
+                name=path.name,
+            )
         )
     if user_version > SCHEMA_VERSION:
         raise NewerDatabaseError(
-            f"{path.name} was saved by a newer version of Judo Manager "
-            f"(data version {user_version}; this app knows up to {SCHEMA_VERSION}). "
-            "Please update the app first. The file has been left untouched."
+            _(
+                "{name} was saved by a newer version of Judo Manager "
+                "(data version {version}; this app knows up to {known}). "
+                "Please update the app first. The file has been left untouched.",
+                name=path.name,
+                version=str(user_version),
+                known=str(SCHEMA_VERSION),
+            )
         )
     return user_version
 
 
-def snapshot_header_problem(conn: sqlite3.Connection, expected_version: int) -> str | None:
+def snapshot_header_problem(conn: sqlite3.Connection, expected_version: int) -> Message | None:
     """What is wrong with a snapshot's id, schema version or journal mode, or None."""
     application_id, user_version = read_header(conn)
     if application_id != APPLICATION_ID:
-        return "it is not marked as a Judo Manager database"
+        return _("it is not marked as a Judo Manager database")
     if user_version != expected_version:
-        return f"its data version is {user_version}, expected {expected_version}"
+        return _(
+            "its data version is {version}, expected {expected}",
+            version=str(user_version),
+            expected=str(expected_version),
+        )
     journal_mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
     if journal_mode != "delete":
-        return f"it is in {journal_mode} mode, so it depends on files beside it"
+        return _("it is in {mode} mode, so it depends on files beside it", mode=journal_mode)
     return None
 
 
-def quick_check_problem(conn: sqlite3.Connection) -> str | None:
+def quick_check_problem(conn: sqlite3.Connection) -> Message | None:
     """What SQLite's `quick_check` reports, or None when it says ok."""
     try:
         result = [row[0] for row in conn.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as error:
-        return f"SQLite can't read it ({error})"
+        return _("SQLite can't read it ({error})", error=error)
     if result != ["ok"]:
-        return f"SQLite's quick check reports: {'; '.join(result[:3])}"
+        return _("SQLite's quick check reports: {report}", report="; ".join(result[:3]))
     return None
 
 
@@ -105,7 +121,7 @@ class HeaderProblem:
     """What a file's size and first 100 bytes say is wrong with it as a database."""
 
     kind: Literal["empty", "not-sqlite", "cut-off"]
-    content: str = ""  # for not-sqlite: what it looks like instead ("a JPEG picture")
+    content: Message | None = None  # for not-sqlite: what it looks like ("a JPEG picture")
     size: int = 0
     expected: int | None = None  # for cut-off: the size its header promises, when known
 
@@ -139,10 +155,16 @@ def check_file_header(path: Path, name: str) -> None:
     if problem is None:
         return
     if problem.kind == "empty":
-        raise RestoreRejectedError(f"{name} is empty (0 bytes), so it can't be a backup.")
+        raise RestoreRejectedError(
+            _("{name} is empty (0 bytes), so it can't be a backup.", name=name)
+        )
     if problem.kind == "not-sqlite":
         raise RestoreRejectedError(
-            f"{name} is not a Judo Manager backup: it is {problem.content}, not a database."
+            _(
+                "{name} is not a Judo Manager backup: it is {content}, not a database.",
+                name=name,
+                content=problem.content,
+            )
         )
     raise RestoreRejectedError(_truncated(name, problem.size, problem.expected))
 
@@ -168,8 +190,12 @@ def check_backup(
             conn.set_progress_handler(None, 0)
         if problems != ["ok"]:
             raise RestoreRejectedError(
-                f"{name} is damaged: SQLite found problems inside it ({problems[0]}). "
-                "Use another backup."
+                _(
+                    "{name} is damaged: SQLite found problems inside it ({problem}). "
+                    "Use another backup.",
+                    name=name,
+                    problem=problems[0],
+                )
             )
         application_id, user_version = read_header(conn)
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
@@ -178,21 +204,36 @@ def check_backup(
         )
     except sqlite3.DatabaseError as error:
         raise RestoreRejectedError(
-            f"{name} is damaged and can't be read ({error}). Use another backup."
+            _(
+                "{name} is damaged and can't be read ({error}). Use another backup.",
+                name=name,
+                error=error,
+            )
         ) from error
     if application_id != APPLICATION_ID:
         raise RestoreRejectedError(
-            f"{name} is a database from another program, not a Judo Manager backup."
+            _(
+                "{name} is a database from another program, not a Judo Manager backup.",
+                name=name,
+            )
         )
     if user_version > SCHEMA_VERSION:
         raise RestoreRejectedError(
-            f"{name} was made by a newer version of Judo Manager (data version "
-            f"{user_version}; this app knows up to {SCHEMA_VERSION}). Please update the app "
-            "first, then restore it."
+            _(
+                "{name} was made by a newer version of Judo Manager (data version "
+                "{version}; this app knows up to {known}). Please update the app "
+                "first, then restore it.",
+                name=name,
+                version=str(user_version),
+                known=str(SCHEMA_VERSION),
+            )
         )
     if user_version < 1:
         raise RestoreRejectedError(
-            f"{name} is marked as Judo Manager's but has no data version. Use another backup."
+            _(
+                "{name} is marked as Judo Manager's but has no data version. Use another backup.",
+                name=name,
+            )
         )
     if difference is not None:
         raise RestoreRejectedError(edited_message(name, difference))
@@ -200,11 +241,13 @@ def check_backup(
     return ValidFile(schema_version=user_version, page_size=page_size)
 
 
-def edited_message(name: str, difference: str) -> str:
+def edited_message(name: str, difference: Message) -> Message:
     """Why a file whose schema isn't the app's own is refused."""
-    return (
-        f"{name} can't be restored: {difference}. It may have been edited by another "
-        "program. Nothing was changed; use another backup."
+    return _(
+        "{name} can't be restored: {difference}. It may have been edited by another "
+        "program. Nothing was changed; use another backup.",
+        name=name,
+        difference=difference,
     )
 
 
@@ -219,25 +262,37 @@ def check_rows(conn: sqlite3.Connection, name: str) -> None:
     problem = first_row_problem(conn)
     if problem is not None:
         raise RestoreRejectedError(
-            f"{name} can't be restored: {problem.describe()}. Nothing was changed; fix it in "
-            "the program that made it, or use another backup."
+            _(
+                "{name} can't be restored: {problem}. Nothing was changed; fix it in "
+                "the program that made it, or use another backup.",
+                name=name,
+                problem=problem.describe(),
+            )
         )
 
 
-def _describe_content(header: bytes) -> str:
+def _describe_content(header: bytes) -> Message:
     for magic, description in KNOWN_FORMATS.items():
         if header.startswith(magic):
             return description
     try:
         header.decode("utf-8")
     except UnicodeDecodeError:
-        return "some other kind of file"
-    return "a text file"
+        return _("some other kind of file")
+    return _("a text file")
 
 
-def _truncated(name: str, size: int, expected: int | None) -> str:
-    have = f" ({size / 1_000_000:,.1f} of {expected / 1_000_000:,.1f} MB)" if expected else ""
-    return (
-        f"{name} is incomplete: the file is cut off{have}. The copy was probably "
-        "interrupted. Use another backup."
+def _truncated(name: str, size: int, expected: int | None) -> Message:
+    if expected:
+        return _(
+            "{name} is incomplete: the file is cut off ({size} of {expected} MB). The copy "
+            "was probably interrupted. Use another backup.",
+            name=name,
+            size=in_megabytes(size),
+            expected=in_megabytes(expected),
+        )
+    return _(
+        "{name} is incomplete: the file is cut off. The copy was probably "
+        "interrupted. Use another backup.",
+        name=name,
     )

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from judo_manager.db.contents import KINDS_BY_TABLE, RECORD_KINDS, Compared, RecordKind
+from judo_manager.i18n import Message, _, joined
 
 # How many records of each list a preview names; the rest are counted ("and 12 more").
 EXAMPLES = 20
@@ -30,9 +31,9 @@ EXAMPLES = 20
 class FieldChange:
     """One field that differs: as it is now, and as the other file has it."""
 
-    field: str
-    current: str
-    other: str
+    field: Message
+    current: Message
+    other: Message
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,7 @@ def since(conn: sqlite3.Connection, marks: Marks) -> list[KindDifference]:
         now = {str(id_): state for id_, state in _states(conn, kind, children).items()}
         kept = {
             id_
-            for id_, (_, _, _, lineage) in now.items()
+            for id_, (*_state, lineage) in now.items()
             if (mark := marked.get(id_)) is not None and len(mark) > 3 and mark[3] == lineage
         }
         added = [str(state[0]) for id_, state in now.items() if id_ not in kept]
@@ -178,7 +179,7 @@ def since(conn: sqlite3.Connection, marks: Marks) -> list[KindDifference]:
         )
         for child in children:
             more = fewer = 0
-            for id_, (_, _, counts, _) in now.items():
+            for id_, (_label, _state, counts, _lineage) in now.items():
                 before = _count(marked[id_][2], child.table) if id_ in kept else 0
                 more += max(0, counts.get(child.table, 0) - before)
                 fewer += max(0, before - counts.get(child.table, 0))
@@ -214,7 +215,7 @@ def _states(
             record.id: (
                 record.label,
                 _digest(record),
-                {table: rows for table, (rows, _) in record.children.items()},
+                {table: rows for table, (rows, _values) in record.children.items()},
                 record.lineage,
             )
             for record in _records(conn, kind, compared, children).values()
@@ -238,13 +239,25 @@ def _states(
     }
 
 
-def describe_work_since(differences: Sequence[KindDifference]) -> str | None:
+def describe_work_since(differences: Sequence[KindDifference]) -> Message | None:
     """ "Since the restore you added 1 athlete (Ana Silva) and 2 promotions." or None."""
-    parts: list[str] = []
+    parts: list[Message] = []
     for verb, count_of, examples_of in (
-        ("added", lambda d: d.only_current, lambda d: d.only_current_examples),
-        ("changed", lambda d: d.changed, lambda d: d.changed_examples),
-        ("deleted", lambda d: d.only_other, lambda d: d.only_other_examples),
+        (
+            lambda records: _("added {records}", records=records),
+            lambda d: d.only_current,
+            lambda d: d.only_current_examples,
+        ),
+        (
+            lambda records: _("changed {records}", records=records),
+            lambda d: d.changed,
+            lambda d: d.changed_examples,
+        ),
+        (
+            lambda records: _("deleted {records}", records=records),
+            lambda d: d.only_other,
+            lambda d: d.only_other_examples,
+        ),
     ):
         counted = [
             _counted(KINDS_BY_TABLE[d.table], count_of(d), examples_of(d))
@@ -252,23 +265,22 @@ def describe_work_since(differences: Sequence[KindDifference]) -> str | None:
             if count_of(d)
         ]
         if counted:
-            parts.append(f"{verb} {_joined(counted)}")
+            parts.append(verb(joined(counted)))
     if not parts:
         return None
-    return f"Since the restore you {_joined(parts)}."
+    # Translators: {work} is a list such as "added 1 athlete (Ana Silva) and 2 promotions".
+    return _("Since the restore you {work}.", work=joined(parts))
 
 
-def _counted(kind: RecordKind, count: int, examples: Sequence[RecordDifference]) -> str:
-    text = f"{count:,} {kind.singular if count == 1 else kind.plural}"
+def _counted(kind: RecordKind, count: int, examples: Sequence[RecordDifference]) -> Message:
+    records = kind.counted(count)
     if not examples:
-        return text
+        return records
     names = ", ".join(e.label for e in examples[:3])
     more = count - min(3, len(examples))
-    return f"{text} ({names}{f' and {more:,} more' if more > 0 else ''})"
-
-
-def _joined(parts: Sequence[str]) -> str:
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    if more > 0:
+        return _("{records} ({names} and {more} more)", records=records, names=names, more=more)
+    return _("{records} ({names})", records=records, names=names)
 
 
 def _top_kinds() -> list[tuple[RecordKind, list[RecordKind]]]:
@@ -294,7 +306,7 @@ def _records(
             compared.label,
             compared.lineage,
             *compared.key,
-            *(expression for _, expression in compared.fields),
+            *(field.expression for field in compared.fields),
         ]
     )
     records: dict[int, _Record] = {}
@@ -313,7 +325,7 @@ def _records(
         )
     for child in children:
         assert child.compared is not None and child.parent_column is not None
-        values = ", ".join(expression for _, expression in child.compared.fields)
+        values = ", ".join(field.expression for field in child.compared.fields)
         # Each row as JSON text, in one order whatever the file's (the outer ORDER BY is the
         # one SQLite promises to keep), joined per parent: equal texts, equal rows.
         rows = cursor.execute(
@@ -322,7 +334,7 @@ def _records(
         )
         for parent_id, group in itertools.groupby(rows, key=operator.itemgetter(0)):
             if (parent := records.get(parent_id)) is not None:
-                values_of = [value for _, value in group]
+                values_of = [value for _parent, value in group]
                 parent.children[child.table] = (len(values_of), f"[{','.join(values_of)}]")
     return records
 
@@ -383,8 +395,8 @@ def _difference(
     if mine.values == theirs.values and mine.children == theirs.children:
         return None  # most records, most of the time: no need to look closer
     fields = [
-        FieldChange(name, _shown(a), _shown(b))
-        for (name, _), a, b in zip(compared.fields, mine.values, theirs.values, strict=True)
+        FieldChange(field.label, field.shown(a), field.shown(b))
+        for field, a, b in zip(compared.fields, mine.values, theirs.values, strict=True)
         if a != b
     ]
     counts = [
@@ -419,12 +431,3 @@ def _one_sided(mine: tuple[int, str], theirs: tuple[int, str]) -> tuple[int, int
 
 def _examples(differences: Iterable[RecordDifference]) -> list[RecordDifference]:
     return sorted(differences, key=lambda d: d.label.casefold())[:EXAMPLES]
-
-
-def _shown(value: object) -> str:
-    """A value as the coach reads it: 45.0 is 45, and nothing is "—"."""
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)

@@ -8,16 +8,34 @@ without naming a kind themselves: a table added here appears in each of those pl
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+
+from judo_manager.i18n import Message, _, _n, formatted, joined
+
+
+@dataclass(frozen=True)
+class ComparedField:
+    """One value `db/comparison.py` compares, and how the coach reads it."""
+
+    # What the coach calls the field ("weight (kg)").
+    label: Message
+    # Its SQL expression over the kind's table.
+    expression: str
+    # Values that are words for the coach, each as the coach reads it ("active").
+    words: tuple[tuple[object, Message], ...] = ()
+
+    def shown(self, value: object) -> Message:
+        """`value` as the coach reads it: a word in the coach's language, or the value."""
+        return next((word for raw, word in self.words if raw == value), _plain(value))
 
 
 @dataclass(frozen=True)
 class Compared:
     """How `db/comparison.py` tells records of one kind apart and compares them.
 
-    Each is an SQL expression over the kind's table (aliased `record`), written here and
-    never taken from a file. A child kind (with `RecordKind.parent`) is compared as its
+    Each expression is SQL over the kind's table (aliased `record`), written here and never
+    taken from a file. A child kind (with `RecordKind.parent`) is compared as its
     parent's rows, by `fields` alone.
     """
 
@@ -25,8 +43,8 @@ class Compared:
     label: str = "NULL"
     # What names the same record in any club's file: an athlete's folded name and birth date.
     key: tuple[str, ...] = ()
-    # (what the coach calls the field, its expression): the values compared.
-    fields: tuple[tuple[str, str], ...] = ()
+    # The values compared.
+    fields: tuple[ComparedField, ...] = ()
     # What a record keeps for life whatever is edited (when it was made): with the same id,
     # it tells a renamed athlete from another club's athlete who happens to share that id.
     lineage: str = "NULL"
@@ -41,8 +59,10 @@ class RecordKind:
     """One kind of record, counted as the rows of its table."""
 
     table: str
-    singular: str
-    plural: str
+    # What the coach calls the kind, in a heading or a table's row: "athletes".
+    name: Message
+    # A number of them: "1 athlete", "3 athletes".
+    counted: Callable[[int], Message]
     compared: Compared | None = None
     # For rows that belong to one record of another kind (a promotion to its athlete).
     parent: str | None = None
@@ -50,51 +70,68 @@ class RecordKind:
 
 
 _BELT_NAME = "(SELECT name FROM belts WHERE belts.id = record.belt_id)"
+_SEX_LETTERS = (
+    # Translators: the letter for a female athlete (in Indonesian: P, perempuan).
+    ("F", _("F")),
+    # Translators: the letter for a male athlete (in Indonesian: L, laki-laki).
+    ("M", _("M")),
+)
 
 RECORD_KINDS: tuple[RecordKind, ...] = (
     RecordKind(
         "athletes",
-        "athlete",
-        "athletes",
+        _("athletes"),
+        lambda count: _n("{count} athlete", "{count} athletes", count),
         Compared(
             label="full_name",
             key=("search_name", "birth_date"),
             lineage="created_at",
             revision="revision",
+            # The fields of an athlete, as the restore preview names a change.
             fields=(
-                ("name", "full_name"),
-                ("birth date", "birth_date"),
-                ("sex", "sex"),
-                ("belt", _BELT_NAME),
-                ("weight (kg)", "weight_kg"),
-                ("licence number", "licence_number"),
-                ("phone", "phone"),
-                ("email", "email"),
-                ("guardian", "guardian_name"),
-                ("guardian phone", "guardian_phone"),
-                ("notes", "notes"),
-                ("status", "CASE active WHEN 1 THEN 'active' ELSE 'inactive' END"),
+                ComparedField(_("name"), "full_name"),
+                ComparedField(_("birth date"), "birth_date"),
+                ComparedField(_("sex"), "sex", _SEX_LETTERS),
+                ComparedField(_("belt"), _BELT_NAME),
+                ComparedField(_("weight (kg)"), "weight_kg"),
+                ComparedField(_("licence number"), "licence_number"),
+                ComparedField(_("phone"), "phone"),
+                ComparedField(_("email"), "email"),
+                ComparedField(_("guardian"), "guardian_name"),
+                ComparedField(_("guardian phone"), "guardian_phone"),
+                ComparedField(_("notes"), "notes"),
+                ComparedField(
+                    _("status"),
+                    "CASE active WHEN 1 THEN 'active' ELSE 'inactive' END",
+                    (("active", _("active")), ("inactive", _("inactive"))),
+                ),
             ),
         ),
     ),
     RecordKind(
         "promotions",
-        "promotion",
-        "promotions",
-        Compared(fields=(("date", "promoted_on"), ("belt", _BELT_NAME), ("examiner", "examiner"))),
+        _("promotions"),
+        lambda count: _n("{count} promotion", "{count} promotions", count),
+        Compared(
+            fields=(
+                ComparedField(_("date"), "promoted_on"),
+                ComparedField(_("belt"), _BELT_NAME),
+                ComparedField(_("examiner"), "examiner"),
+            )
+        ),
         parent="athletes",
         parent_column="athlete_id",
     ),
     RecordKind(
         "medals",
-        "medal",
-        "medals",
+        _("medals"),
+        lambda count: _n("{count} medal", "{count} medals", count),
         Compared(
             fields=(
-                ("competition", "competition"),
-                ("date", "held_on"),
-                ("place", "place"),
-                ("category", "category"),
+                ComparedField(_("competition"), "competition"),
+                ComparedField(_("date"), "held_on"),
+                ComparedField(_("place"), "place"),
+                ComparedField(_("category"), "category"),
             )
         ),
         parent="athletes",
@@ -123,16 +160,21 @@ def count_contents(conn: sqlite3.Connection) -> dict[str, int | None]:
     return counts
 
 
-def describe_counts(contents: Contents) -> str:
-    """`3 athletes, 1 promotion and 0 medals`: for the command line and logs."""
-    parts = [
-        f"{count:,} {kind.singular if count == 1 else kind.plural}"
+def describe_counts(contents: Contents) -> Message:
+    """`3 athletes, 1 promotion and 0 medals`: for the command line."""
+    return joined(
+        kind.counted(count)
         for kind in RECORD_KINDS
         if (count := contents.get(kind.table)) is not None
-    ]
-    if len(parts) <= 1:
-        return "".join(parts)
-    return f"{', '.join(parts[:-1])} and {parts[-1]}"
+    )
+
+
+def _plain(value: object) -> Message:
+    """A value as the coach reads it: 45.0 is 45 (44.5 is "44,5" in Indonesian), and
+    nothing is "—"."""
+    if value is None or value == "":
+        return formatted("—")
+    return formatted(value if isinstance(value, float) else str(value))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ lock before `BEGIN IMMEDIATE`, so two writes in this process never fight over SQ
 from __future__ import annotations
 
 import contextlib
-import errno
 import gc
 import secrets
 import sqlite3
@@ -21,12 +20,18 @@ from pathlib import Path
 
 from judo_manager.db.checks import check_compatible
 from judo_manager.db.connection import Connection, connect, sidecars
-from judo_manager.db.drive_errors import is_network_path, network_folder_kind
+from judo_manager.db.drive_errors import (
+    NETWORK_SHARE,
+    is_network_path,
+    network_folder_kind,
+    os_reason,
+)
 from judo_manager.db.fileio import publish_new_file, remove_leftover
-from judo_manager.db.health import damage_of, damaged, describe_database_error
+from judo_manager.db.health import damage_of, damaged, describe_database_error, not_a_database
 from judo_manager.db.layout import NEW_DATABASE_PATTERN, DataFolder
 from judo_manager.db.migrations import migrate
 from judo_manager.errors import DataFolderError, FileInUseError
+from judo_manager.i18n import _
 
 
 class _ThreadConnection:
@@ -103,9 +108,11 @@ class Database:
             gc.collect()  # a finished thread's connection may wait in a reference cycle
             if len(self._connections):
                 raise FileInUseError(
-                    "Judo Manager is still reading the club's data for another task, so the "
-                    "file can't be replaced now. Close Judo Manager, open it again, and try "
-                    "again. Nothing was changed."
+                    _(
+                        "Judo Manager is still reading the club's data for another task, so "
+                        "the file can't be replaced now. Close Judo Manager, open it again, "
+                        "and try again. Nothing was changed."
+                    )
                 )
             yield
 
@@ -144,26 +151,29 @@ class Database:
         self._local = threading.local()
 
 
-def open_database(path: Path) -> Database:
+def open_database(path: Path, *, language: str | None = None) -> Database:
     """Open the club database at `path`, creating and migrating it as needed.
 
-    A missing file is a first start. A file that is damaged (empty, cut off, not SQLite,
-    failing its check), belongs to another program or comes from a newer app is refused with
-    a coach-readable error before anything is written to it.
+    A missing file is a first start: the new club's default belts and age categories are
+    named in `language` (the one the app speaks; None: the one spoken now). A file that is
+    damaged (empty, cut off, not SQLite, failing its check), belongs to another program or
+    comes from a newer app is refused with a coach-readable error before anything is
+    written to it.
     """
     refuse_network_folder(path.parent)
     _ensure_folder(path.parent)
     if not path.exists():
-        _create(path)
+        _create(path, language)
     problem = damage_of(path, full_check=False)
     if problem is not None:
         raise damaged(path, problem)
-    bring_up_to_date(path)
+    bring_up_to_date(path, language=language)
     return Database(path)
 
 
-def bring_up_to_date(path: Path) -> None:
-    """Check that the database at `path` is ours, switch it to WAL and apply migrations."""
+def bring_up_to_date(path: Path, *, language: str | None = None) -> None:
+    """Check that the database at `path` is ours, switch it to WAL and apply migrations
+    (which name what they seed in `language`, as `migrate` does)."""
     try:
         conn = connect(path)
     except sqlite3.Error as error:
@@ -173,14 +183,14 @@ def bring_up_to_date(path: Path) -> None:
         # WAL lets the coach keep working while a backup reads the file.
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
-        migrate(conn, version)
+        migrate(conn, version, language=language)
     except sqlite3.DatabaseError as error:
         raise _describe(path, error) from error
     finally:
         conn.close()
 
 
-def _create(path: Path) -> None:
+def _create(path: Path, language: str | None) -> None:
     """A new, empty club database, made beside `path` and then moved into place.
 
     So a first start that is cut short leaves no empty or half-made file under the real
@@ -190,7 +200,7 @@ def _create(path: Path) -> None:
     try:
         conn = connect(temporary)
         try:
-            migrate(conn, 0)
+            migrate(conn, 0, language=language)
         finally:
             conn.close()
         publish_new_file(temporary, path)
@@ -200,8 +210,12 @@ def _create(path: Path) -> None:
         raise _describe(path, error) from error
     except OSError as error:
         raise DataFolderError(
-            f"Judo Manager can't create its database in {path.parent} "
-            f"({error.strerror or error}). Choose another folder with --data-dir."
+            _(
+                "Judo Manager can't create its database in {folder} "
+                "({reason}). Choose another folder with --data-dir.",
+                folder=path.parent,
+                reason=os_reason(error),
+            )
         ) from error
     finally:
         for leftover in (temporary, *sidecars(temporary)):
@@ -213,10 +227,14 @@ def _describe(path: Path, error: sqlite3.Error) -> Exception:
     if described is not None:
         return described
     if isinstance(error, sqlite3.DatabaseError) and "not a database" in str(error).lower():
-        return damaged(path, "isn't a database file at all any more")
+        return damaged(path, not_a_database())
     return DataFolderError(
-        f"Judo Manager can't use its database in {path.parent} ({error}). Check that the "
-        "folder is writable, or choose another with --data-dir."
+        _(
+            "Judo Manager can't use its database in {folder} ({error}). Check that the "
+            "folder is writable, or choose another with --data-dir.",
+            folder=path.parent,
+            error=error,
+        )
     )
 
 
@@ -226,14 +244,19 @@ def refuse_network_folder(folder: Path) -> None:
     Its locks and its write-ahead log's shared memory don't hold over a network file
     system, so two computers (or one that lost the connection mid-commit) could damage it.
     """
-    kind = "a network share" if is_network_path(folder) else None
+    kind = NETWORK_SHARE if is_network_path(folder) else None
     kind = kind or network_folder_kind(_existing_ancestor(folder))
     if kind is not None:
         raise DataFolderError(
-            f"The data folder {folder} is on {kind}. Judo Manager keeps the club's data on "
-            "this computer, where it can't be damaged by a dropped connection: choose a "
-            "folder on this computer with --data-dir, and back up to the network folder "
-            "instead."
+            # Translators: {kind} is "a network share", "a network drive", ...
+            _(
+                "The data folder {folder} is on {kind}. Judo Manager keeps the club's data on "
+                "this computer, where it can't be damaged by a dropped connection: choose a "
+                "folder on this computer with --data-dir, and back up to the network folder "
+                "instead.",
+                folder=folder,
+                kind=kind,
+            )
         )
 
 
@@ -250,12 +273,11 @@ def _ensure_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        reason = (
-            "permission denied"
-            if error.errno in (errno.EACCES, errno.EPERM)
-            else (error.strerror or str(error))
-        )
         raise DataFolderError(
-            f"Judo Manager can't create its data folder {folder} ({reason}). "
-            "Choose another folder with --data-dir."
+            _(
+                "Judo Manager can't create its data folder {folder} ({reason}). "
+                "Choose another folder with --data-dir.",
+                folder=folder,
+                reason=os_reason(error),
+            )
         ) from error

@@ -15,8 +15,11 @@ from pathlib import Path, PurePath
 
 from judo_manager.db.fileio import winerror_of
 from judo_manager.errors import BackupError
+from judo_manager.i18n import Message, _, megabytes
 
 FAT32_LIMIT_BYTES = 4 * 1024**3 - 1
+# Where a data folder written as a Windows share path is: "... is on a network share".
+NETWORK_SHARE = _("a network share")
 # Windows' classic path limit: 260 characters with the final NUL, unless long paths are on.
 WINDOWS_PATH_LIMIT = 259
 # The longest name of one file or folder on every file system coaches use (NTFS, FAT32,
@@ -37,6 +40,25 @@ WIN_BAD_NAME = frozenset({123, 161})  # ERROR_INVALID_NAME, ERROR_BAD_PATHNAME
 WIN_GONE = frozenset({2, 3})  # file or path not found
 WIN_NETWORK = frozenset({53, 59, 64, 67, 1231})  # network path not found, unexpected network
 # error, network name deleted, bad network name, network location unreachable
+# The system's common reasons, in the coach's words (and language); any other is shown as
+# the system words it.
+_REASONS: dict[int, Message] = {
+    errno.ENOENT: _("the file or folder isn't there"),
+    errno.EACCES: _("permission denied"),
+    errno.EPERM: _("permission denied"),
+    errno.EROFS: _("the disk is read-only"),
+    errno.ENOSPC: _("the disk is full"),
+    errno.EIO: _("the drive didn't respond"),
+    errno.ENOTDIR: _("part of the path isn't a folder"),
+    errno.EISDIR: _("it is a folder, not a file"),
+    errno.EBUSY: _("another program is using it"),
+}
+
+
+def os_reason(error: OSError) -> Message | str:
+    """Why the system refused, for a coach: "permission denied", in the coach's language
+    where it is a common reason, else as the system words it."""
+    return _REASONS.get(error.errno or 0) or error.strerror or str(error)
 
 
 def describe_write_error(
@@ -56,9 +78,12 @@ def describe_write_error(
         return _full(folder, size)
     if code == errno.EFBIG or (size > FAT32_LIMIT_BYTES and code == errno.EINVAL):
         return BackupError(
-            f"The backup ({_megabytes(size)}) is too big for this drive's format: drives "
-            "formatted as FAT32 can't hold files over 4 GB. Use a drive formatted as exFAT "
-            "or NTFS."
+            _(
+                "The backup ({size}) is too big for this drive's format: drives "
+                "formatted as FAT32 can't hold files over 4 GB. Use a drive formatted as exFAT "
+                "or NTFS.",
+                size=_megabytes(size),
+            )
         )
     if code == errno.EPERM and system == "darwin":
         return _privacy(folder)
@@ -72,7 +97,13 @@ def describe_write_error(
         return _too_long(destination)
     if code in (errno.EINVAL, errno.EILSEQ):
         return _bad_name(destination)
-    return BackupError(f"The backup could not be written to {folder}: {error.strerror or error}.")
+    return BackupError(
+        _(
+            "The backup could not be written to {folder}: {reason}.",
+            folder=folder,
+            reason=os_reason(error),
+        )
+    )
 
 
 def _by_winerror(code: int | None, destination: Path, size: int) -> BackupError | None:
@@ -81,9 +112,13 @@ def _by_winerror(code: int | None, destination: Path, size: int) -> BackupError 
         return None
     if code in WIN_SHARING:
         return BackupError(
-            f"Another program is using {destination.name} in {folder} (an antivirus, a sync "
-            "app such as OneDrive, or a program that has it open), so it can't be replaced "
-            "now. Wait a moment and try again, or choose another name. Nothing was saved."
+            _(
+                "Another program is using {name} in {folder} (an antivirus, a sync "
+                "app such as OneDrive, or a program that has it open), so it can't be replaced "
+                "now. Wait a moment and try again, or choose another name. Nothing was saved.",
+                name=destination.name,
+                folder=folder,
+            )
         )
     if code in WIN_UNPLUGGED:
         return _unplugged(folder)
@@ -93,9 +128,12 @@ def _by_winerror(code: int | None, destination: Path, size: int) -> BackupError 
         return _read_only(folder)
     if code == WIN_ACCESS_DENIED:
         return BackupError(
-            f"Windows didn't let Judo Manager write to {folder}. The folder may be read-only "
-            'or protected (Windows Security\'s "Controlled folder access" blocks apps from '
-            "Documents and the Desktop). Choose another folder, or allow Judo Manager there."
+            _(
+                "Windows didn't let Judo Manager write to {folder}. The folder may be read-only "
+                'or protected (Windows Security\'s "Controlled folder access" blocks apps from '
+                "Documents and the Desktop). Choose another folder, or allow Judo Manager there.",
+                folder=folder,
+            )
         )
     if code in WIN_PATH_TOO_LONG:
         return _too_long(destination)
@@ -105,8 +143,11 @@ def _by_winerror(code: int | None, destination: Path, size: int) -> BackupError 
         return _gone(folder)
     if code in WIN_NETWORK:
         return BackupError(
-            f"The network folder {folder} can't be reached. Check the connection, or back "
-            "up to a folder on this computer or a USB stick. Nothing was saved."
+            _(
+                "The network folder {folder} can't be reached. Check the connection, or back "
+                "up to a folder on this computer or a USB stick. Nothing was saved.",
+                folder=folder,
+            )
         )
     return None
 
@@ -119,8 +160,12 @@ def name_problem(destination: Path, temporary_name_length: int) -> BackupError |
     stem = destination.name.split(".")[0].rstrip(" ")
     if WINDOWS_RESERVED.fullmatch(stem):
         return BackupError(
-            f'"{destination.name}" is a name Windows keeps for a device ({stem.upper()}), so '
-            "the file could not be opened on Windows. Choose another name."
+            _(
+                '"{name}" is a name Windows keeps for a device ({device}), so '
+                "the file could not be opened on Windows. Choose another name.",
+                name=destination.name,
+                device=stem.upper(),
+            )
         )
     if len(destination.name) > NAME_LIMIT:
         return _too_long(destination)
@@ -153,7 +198,7 @@ NETWORK_FILE_SYSTEMS = frozenset(
 )
 
 
-def network_folder_kind(folder: Path, *, mounts: str | None = None) -> str | None:
+def network_folder_kind(folder: Path, *, mounts: str | None = None) -> Message | None:
     """What network `folder` is on (a share's name or a file system's), or None if local.
 
     Windows: a `\\\\server\\share` path or a drive letter mapped to one. Linux: the file
@@ -162,11 +207,11 @@ def network_folder_kind(folder: Path, *, mounts: str | None = None) -> str | Non
     them apart yet.
     """
     if is_network_path(folder):
-        return "a network share"
+        return NETWORK_SHARE
     if sys.platform == "win32":
         from judo_manager.db import windows
 
-        return "a network drive" if windows.drive_type(folder) == windows.DRIVE_REMOTE else None
+        return _("a network drive") if windows.drive_type(folder) == windows.DRIVE_REMOTE else None
     if mounts is None:
         if not sys.platform.startswith("linux"):
             return None
@@ -185,60 +230,83 @@ def network_folder_kind(folder: Path, *, mounts: str | None = None) -> str | Non
         if inside and (best is None or len(point) > best[0]):
             best = (len(point), fields[2])
     if best is not None and best[1] in NETWORK_FILE_SYSTEMS:
-        return f"a network file system ({best[1]})"
+        return _("a network file system ({kind})", kind=best[1])
     return None
 
 
 def _full(folder: Path, size: int) -> BackupError:
     return BackupError(
-        f"The drive is full. The backup needs about {_megabytes(size)} free in {folder}. "
-        "Free some space or choose another drive."
+        _(
+            "The drive is full. The backup needs about {size} free in {folder}. "
+            "Free some space or choose another drive.",
+            size=_megabytes(size),
+            folder=folder,
+        )
     )
 
 
 def _read_only(folder: Path) -> BackupError:
     return BackupError(
-        f"Judo Manager can't write to {folder}: the folder is read-only. If it's a USB "
-        "stick, check its lock switch, or choose another folder."
+        _(
+            "Judo Manager can't write to {folder}: the folder is read-only. If it's a USB "
+            "stick, check its lock switch, or choose another folder.",
+            folder=folder,
+        )
     )
 
 
 def _privacy(folder: Path) -> BackupError:
     return BackupError(
-        f"macOS didn't let Judo Manager into {folder}. Allow it in System Settings > Privacy "
-        "& Security > Files and Folders (or Removable Volumes for a USB stick), then try "
-        "again, or choose another folder."
+        _(
+            "macOS didn't let Judo Manager into {folder}. Allow it in System Settings > Privacy "
+            "& Security > Files and Folders (or Removable Volumes for a USB stick), then try "
+            "again, or choose another folder.",
+            folder=folder,
+        )
     )
 
 
 def _gone(folder: Path) -> BackupError:
     return BackupError(
-        f"The folder {folder} is no longer there. If it was on a USB stick, plug it back "
-        "in and try again."
+        _(
+            "The folder {folder} is no longer there. If it was on a USB stick, plug it back "
+            "in and try again.",
+            folder=folder,
+        )
     )
 
 
 def _unplugged(folder: Path) -> BackupError:
     return BackupError(
-        f"The drive was unplugged: {folder} stopped responding. Plug it back in and try "
-        "again; nothing was saved."
+        _(
+            "The drive was unplugged: {folder} stopped responding. Plug it back in and try "
+            "again; nothing was saved.",
+            folder=folder,
+        )
     )
 
 
 def _too_long(destination: Path) -> BackupError:
     return BackupError(
-        f"The path {destination} is too long for this system ({len(str(destination))} "
-        "characters). Choose a folder nearer the top of the drive, or a shorter name. "
-        "Nothing was saved."
+        _(
+            "The path {path} is too long for this system ({length} "
+            "characters). Choose a folder nearer the top of the drive, or a shorter name. "
+            "Nothing was saved.",
+            path=destination,
+            length=len(str(destination)),
+        )
     )
 
 
 def _bad_name(destination: Path) -> BackupError:
     return BackupError(
-        f'The file name "{destination.name}" is not allowed on this drive. Use letters, '
-        "digits, dashes and underscores."
+        _(
+            'The file name "{name}" is not allowed on this drive. Use letters, '
+            "digits, dashes and underscores.",
+            name=destination.name,
+        )
     )
 
 
-def _megabytes(size: int) -> str:
-    return f"{max(size, 1) / 1_000_000:,.1f} MB"
+def _megabytes(size: int) -> Message:
+    return megabytes(max(size, 1))

@@ -32,6 +32,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+from judo_manager.i18n import _
+
 logger = logging.getLogger(__name__)
 
 # Scratch files older than this were left by a run that was killed.
@@ -83,7 +85,10 @@ def copy_into(
         if not in_kernel:
             span = _copy_through_memory(source, out, copied, count)
         if span == 0:
-            raise EOFError(f"{source.name} ended early, at byte {copied}")
+            # Its reason is shown to the coach: "… could not be read (… ended early …)".
+            raise EOFError(
+                _("{name} ended early, at byte {offset}", name=source.name, offset=copied)
+            )
         if write_early and hasattr(os, "posix_fadvise"):
             os.posix_fadvise(out, copied, span, os.POSIX_FADV_DONTNEED)
         copied += span

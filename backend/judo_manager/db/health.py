@@ -9,6 +9,7 @@ restore keeps the damaged file aside (`db/rescue.py`).
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from judo_manager.db.checks import HeaderProblem, header_problem
@@ -23,17 +24,27 @@ from judo_manager.errors import (
     NotADatabaseError,
     ReadOnlyDataError,
 )
+from judo_manager.i18n import Message, _, in_megabytes
 
 # Checked in full at start-up up to this size: quick_check took 59 ms on a 15 MB club of
 # 20,000 athletes here, and a typical club is under 5 MB. A bigger file is checked as it is
 # read, and in full before any restore.
 QUICK_CHECK_AT_START_BYTES = 16 * 1024 * 1024
-RESCUE_HINT = "Restore it from a backup: the damaged file will be kept aside, as it is."
+RESCUE_HINT = _("Restore it from a backup: the damaged file will be kept aside, as it is.")
 _DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 _READ_ONLY_CODES = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR}
 
 
-def damage_of(path: Path, *, full_check: bool) -> str | None:
+@dataclass(frozen=True)
+class Damage:
+    """What is wrong with the live database: said of the file ("is empty (0 bytes)")."""
+
+    problem: Message
+    # The file isn't even an SQLite database any more (NotADatabaseError).
+    not_a_database: bool = False
+
+
+def damage_of(path: Path, *, full_check: bool) -> Damage | None:
     """What is wrong with the live database at `path`, in coach words; None if it seems sound.
 
     A missing file is a first start, not damage. With `full_check`, SQLite's quick check
@@ -46,7 +57,7 @@ def damage_of(path: Path, *, full_check: bool) -> str | None:
         # A checkpoint cut short leaves the file shorter than its header says while the log
         # beside it still holds the rest: that is for SQLite to read, not damage.
         if problem is not None and not (problem.kind == "cut-off" and _has_journal(path)):
-            return _describe_header(path, problem)
+            return _describe_header(problem)
         if not full_check and path.stat().st_size > QUICK_CHECK_AT_START_BYTES:
             return None
         conn = connect(path, read_only=True)
@@ -57,8 +68,10 @@ def damage_of(path: Path, *, full_check: bool) -> str | None:
     except OSError:
         return None
     except sqlite3.Error as error:
-        return f"can't be read ({error})" if is_damage(error) else None
-    return None if result == ["ok"] else f"fails SQLite's check ({result[0]})"
+        return Damage(_("can't be read ({error})", error=error)) if is_damage(error) else None
+    if result == ["ok"]:
+        return None
+    return Damage(_("fails SQLite's check ({result})", result=result[0]))
 
 
 def is_damage(error: sqlite3.Error) -> bool:
@@ -66,11 +79,27 @@ def is_damage(error: sqlite3.Error) -> bool:
     return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in _DAMAGE_CODES
 
 
-def damaged(path: Path, problem: str) -> DamagedDatabaseError:
-    """The error that leads the coach to the rescue."""
-    error_type = NotADatabaseError if "isn't a database file" in problem else DamagedDatabaseError
+def damaged(path: Path | None, damage: Damage) -> DamagedDatabaseError:
+    """The error that leads the coach to the rescue; `path` None when it isn't known."""
+    error_type = NotADatabaseError if damage.not_a_database else DamagedDatabaseError
     return error_type(
-        f"Your club's data on this computer is damaged: {path.name} {problem}. {RESCUE_HINT}"
+        # Translators: {name} {problem} reads "judo_manager.db is empty (0 bytes)".
+        _(
+            "Your club's data on this computer is damaged: {name} {problem}. {hint}",
+            name=_("The database") if path is None else path.name,
+            problem=damage.problem,
+            hint=RESCUE_HINT,
+        )
+    )
+
+
+def not_a_database(content: Message | None = None) -> Damage:
+    """The damage of a file that isn't an SQLite database any more (and what it looks like)."""
+    if content is None:
+        return Damage(_("isn't a database file at all any more"), not_a_database=True)
+    return Damage(
+        _("isn't a database file at all any more (it looks like {content})", content=content),
+        not_a_database=True,
     )
 
 
@@ -86,32 +115,59 @@ def describe_database_error(
     if code is None:
         return None
     primary = code & 0xFF
-    folder = f" ({path.parent})" if path else ""
     if is_damage(error):
-        return damaged(path or Path("The database"), f"can't be read ({error})")
+        return damaged(path, Damage(_("can't be read ({error})", error=error)))
     # SQLite says "disk I/O error" when it can't make its shared-memory file on a full disk.
     if primary == sqlite3.SQLITE_FULL or (
         primary in _READ_ONLY_CODES and path is not None and _is_full(path.parent)
     ):
+        if path is None:
+            return DiskFullError(
+                _("The disk is full. Free some space and try again; nothing was lost.")
+            )
         return DiskFullError(
-            f"The disk is full{folder}. Free some space and try again; nothing was lost."
+            _(
+                "The disk is full ({folder}). Free some space and try again; nothing was lost.",
+                folder=path.parent,
+            )
         )
     if primary in _READ_ONLY_CODES:
+        if path is None:
+            return ReadOnlyDataError(
+                _(
+                    "Judo Manager can't write to its data folder: the disk is read-only or "
+                    "failing. Nothing was lost. Export a backup to another drive now (Settings, "
+                    "or `judo-manager backup`), then check the disk."
+                )
+            )
         return ReadOnlyDataError(
-            f"Judo Manager can't write to its data folder{folder}: the disk is read-only or "
-            "failing. Nothing was lost. Export a backup to another drive now (Settings, or "
-            "`judo-manager backup`), then check the disk."
+            _(
+                "Judo Manager can't write to its data folder ({folder}): the disk is read-only "
+                "or failing. Nothing was lost. Export a backup to another drive now (Settings, "
+                "or `judo-manager backup`), then check the disk.",
+                folder=path.parent,
+            )
         )
     if primary == sqlite3.SQLITE_PERM:
+        if path is None:
+            return DataFolderError(
+                _(
+                    "Judo Manager isn't allowed to write to its data folder. Check its "
+                    "permissions, or choose another with --data-dir."
+                )
+            )
         return DataFolderError(
-            f"Judo Manager isn't allowed to write to its data folder{folder}. Check its "
-            "permissions, or choose another with --data-dir."
+            _(
+                "Judo Manager isn't allowed to write to its data folder ({folder}). Check its "
+                "permissions, or choose another with --data-dir.",
+                folder=path.parent,
+            )
         )
     return None
 
 
 def _has_journal(path: Path) -> bool:
-    wal, _, journal = sidecars(path)
+    wal, _shm, journal = sidecars(path)
     return (wal.exists() and wal.stat().st_size > 0) or journal.exists()
 
 
@@ -123,14 +179,17 @@ def _is_full(folder: Path) -> bool:
     return free is not None and free < FULL_BELOW_BYTES
 
 
-def _describe_header(path: Path, problem: HeaderProblem) -> str:
+def _describe_header(problem: HeaderProblem) -> Damage:
     if problem.kind == "empty":
-        return "is empty (0 bytes)"
+        return Damage(_("is empty (0 bytes)"))
     if problem.kind == "not-sqlite":
-        return f"isn't a database file at all any more (it looks like {problem.content})"
+        return not_a_database(problem.content)
     if problem.expected:
-        return (
-            f"is cut off ({problem.size / 1_000_000:,.1f} of "
-            f"{problem.expected / 1_000_000:,.1f} MB)"
+        return Damage(
+            _(
+                "is cut off ({size} of {expected} MB)",
+                size=in_megabytes(problem.size),
+                expected=in_megabytes(problem.expected),
+            )
         )
-    return "is cut off"
+    return Damage(_("is cut off"))

@@ -13,11 +13,12 @@ import logging
 
 from filelock import FileLock, Timeout
 
+from judo_manager.db.drive_errors import os_reason
 from judo_manager.db.layout import DataFolder
 from judo_manager.errors import FolderInUseError
+from judo_manager.i18n import Message, _
 
 logger = logging.getLogger(__name__)
-IN_USE_MESSAGE = "Judo Manager is already open with this club's data"
 
 
 class DataFolderLock:
@@ -27,7 +28,7 @@ class DataFolderLock:
         self._folder = folder
         self._lock = FileLock(folder.lock_file, timeout=0, is_singleton=False)
 
-    def acquire(self, what_next: str) -> None:
+    def acquire(self, what_next: Message | str) -> None:
         """Take the lock, or raise FolderInUseError ending with `what_next` for the coach.
 
         Where the lock file can't even be made because the disk is read-only or full,
@@ -38,13 +39,23 @@ class DataFolderLock:
         try:
             self._lock.acquire()
         except Timeout:
-            raise FolderInUseError(f"{IN_USE_MESSAGE}. {what_next}") from None
+            raise FolderInUseError(
+                _(
+                    "Judo Manager is already open with this club's data. {what_next}",
+                    what_next=what_next,
+                )
+            ) from None
         except OSError as error:
             if self._folder.writable():
                 raise FolderInUseError(
-                    f"Judo Manager can't take its lock on the data folder {self._folder.root} "
-                    f"({error.strerror or error}), so it can't be sure it is the only one "
-                    f"using it. Check the folder's permissions. {what_next}"
+                    _(
+                        "Judo Manager can't take its lock on the data folder {folder} "
+                        "({reason}), so it can't be sure it is the only one "
+                        "using it. Check the folder's permissions. {what_next}",
+                        folder=self._folder.root,
+                        reason=os_reason(error),
+                        what_next=what_next,
+                    )
                 ) from error
             logger.info("no lock on a data folder that can't be written: %s", error)
 

@@ -11,6 +11,8 @@ import sqlite3
 import unicodedata
 from collections.abc import Callable
 
+from judo_manager.i18n import _, current_language, speaking, translate
+
 # "JUDO" in ASCII.
 APPLICATION_ID = 0x4A55444F
 
@@ -84,30 +86,43 @@ def _v2_backup_log(conn: sqlite3.Connection) -> None:
 
 
 # The common European kyu ladder, then the dan grades: (name, kind, colour, second colour).
+# A new club gets them in the language the app speaks when its data is made; from then on
+# they are the club's own data, never translated again.
 _DEFAULT_BELTS = (
-    ("White", "kyu", "#ffffff", None),
-    ("White-Yellow", "kyu", "#ffffff", "#facc15"),
-    ("Yellow", "kyu", "#facc15", None),
-    ("Yellow-Orange", "kyu", "#facc15", "#f97316"),
-    ("Orange", "kyu", "#f97316", None),
-    ("Orange-Green", "kyu", "#f97316", "#16a34a"),
-    ("Green", "kyu", "#16a34a", None),
-    ("Blue", "kyu", "#2563eb", None),
-    ("Brown", "kyu", "#78350f", None),
-    *((f"{n} Dan", "dan", "#111111", None) for n in ("1st", "2nd", "3rd", "4th", "5th")),
-    *((f"{n} Dan", "dan", "#dc2626", "#ffffff") for n in ("6th", "7th", "8th")),
-    *((f"{n} Dan", "dan", "#dc2626", None) for n in ("9th", "10th")),
+    # Translators: the default belt ladder of a new club, as clubs in your language name it.
+    (_("White"), "kyu", "#ffffff", None),
+    (_("White-Yellow"), "kyu", "#ffffff", "#facc15"),
+    (_("Yellow"), "kyu", "#facc15", None),
+    (_("Yellow-Orange"), "kyu", "#facc15", "#f97316"),
+    (_("Orange"), "kyu", "#f97316", None),
+    (_("Orange-Green"), "kyu", "#f97316", "#16a34a"),
+    (_("Green"), "kyu", "#16a34a", None),
+    (_("Blue"), "kyu", "#2563eb", None),
+    (_("Brown"), "kyu", "#78350f", None),
+    (_("1st Dan"), "dan", "#111111", None),
+    (_("2nd Dan"), "dan", "#111111", None),
+    (_("3rd Dan"), "dan", "#111111", None),
+    (_("4th Dan"), "dan", "#111111", None),
+    (_("5th Dan"), "dan", "#111111", None),
+    (_("6th Dan"), "dan", "#dc2626", "#ffffff"),
+    (_("7th Dan"), "dan", "#dc2626", "#ffffff"),
+    (_("8th Dan"), "dan", "#dc2626", "#ffffff"),
+    (_("9th Dan"), "dan", "#dc2626", None),
+    (_("10th Dan"), "dan", "#dc2626", None),
 )
 # The IJF's categories; the kids' bands differ between federations and are meant to be edited.
+# The codes are the same in every language.
+_DEFAULT_RULESET = _("IJF age categories")
 _DEFAULT_CATEGORIES = (
-    ("U9", "Under 9", 5, 8),
-    ("U11", "Under 11", 9, 10),
-    ("U13", "Under 13", 11, 12),
-    ("U15", "Under 15", 13, 14),
-    ("U18", "Cadets", 15, 17),
-    ("U21", "Juniors", 15, 20),
-    ("SEN", "Seniors", 15, None),
-    ("VET", "Veterans", 30, None),
+    # Translators: the default age categories of a new club.
+    ("U9", _("Under 9"), 5, 8),
+    ("U11", _("Under 11"), 9, 10),
+    ("U13", _("Under 13"), 11, 12),
+    ("U15", _("Under 15"), 13, 14),
+    ("U18", _("Cadets"), 15, 17),
+    ("U21", _("Juniors"), 15, 20),
+    ("SEN", _("Seniors"), 15, None),
+    ("VET", _("Veterans"), 30, None),
 )
 
 
@@ -211,17 +226,21 @@ def _v3_roster(conn: sqlite3.Connection) -> None:
         ALTER TABLE backup_log ADD COLUMN medal_count INTEGER;
         """,
     )
+    # Named in the language `migrate` speaks (see there).
     conn.executemany(
         "INSERT INTO belts(rank, name, kind, color, second_color) VALUES (?, ?, ?, ?, ?)",
-        [(rank, *belt) for rank, belt in enumerate(_DEFAULT_BELTS, start=1)],
+        [
+            (rank, translate(name), *rest)
+            for rank, (name, *rest) in enumerate(_DEFAULT_BELTS, start=1)
+        ],
     )
     ruleset_id = conn.execute(
-        "INSERT INTO rulesets(name, active) VALUES ('IJF age categories', 1)"
+        "INSERT INTO rulesets(name, active) VALUES (?, 1)", (translate(_DEFAULT_RULESET),)
     ).lastrowid
     conn.executemany(
         "INSERT INTO age_categories(ruleset_id, code, name, min_age, max_age) "
         "VALUES (?, ?, ?, ?, ?)",
-        [(ruleset_id, *category) for category in _DEFAULT_CATEGORIES],
+        [(ruleset_id, code, translate(name), *ages) for code, name, *ages in _DEFAULT_CATEGORIES],
     )
 
 
@@ -324,9 +343,22 @@ def read_header(conn: sqlite3.Connection) -> tuple[int, int]:
 
 
 def migrate(
-    conn: sqlite3.Connection, from_version: int, migrations: tuple[Migration, ...] = MIGRATIONS
+    conn: sqlite3.Connection,
+    from_version: int,
+    migrations: tuple[Migration, ...] = MIGRATIONS,
+    *,
+    language: str | None = None,
 ) -> int:
-    """Apply every pending migration, each in its own transaction; return the new version."""
+    """Apply every pending migration, each in its own transaction; return the new version.
+
+    What a migration seeds (a new club's default belts and age categories) is named in
+    `language`, or in the language spoken now (`i18n.speaking`) when it is None.
+    """
+    with speaking(language or current_language()):
+        return _apply(conn, from_version, migrations)
+
+
+def _apply(conn: sqlite3.Connection, from_version: int, migrations: tuple[Migration, ...]) -> int:
     for version in range(from_version, len(migrations)):
         conn.execute("BEGIN IMMEDIATE")
         try:

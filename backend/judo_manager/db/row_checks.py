@@ -14,8 +14,10 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from judo_manager.db.contents import KINDS_BY_TABLE
+from judo_manager.i18n import Message, _, _n
 
 # SQLite's names for the failed constraint, e.g. "CHECK constraint failed: sex IN ('F', 'M')".
 _CHECK_FAILED = re.compile(r"CHECK constraint failed: (.+)$", re.S)
@@ -26,27 +28,139 @@ _TYPES = {
     "REAL": ("real", "integer"),
     "TEXT": ("text",),
 }
+# The columns of the club's records, as "1 athlete has no birth date" names them.
+_COLUMN_LABELS: dict[str, Message] = {
+    "full_name": _("full name"),
+    "search_name": _("search name"),
+    "birth_date": _("birth date"),
+    "sex": _("sex"),
+    "belt_id": _("belt id"),
+    "from_belt_id": _("from belt id"),
+    "weight_kg": _("weight kg"),
+    "licence_number": _("licence number"),
+    "phone": _("phone"),
+    "email": _("email"),
+    "guardian_name": _("guardian name"),
+    "guardian_phone": _("guardian phone"),
+    "notes": _("notes"),
+    "active": _("active"),
+    "revision": _("revision"),
+    "created_at": _("created at"),
+    "updated_at": _("updated at"),
+    "athlete_id": _("athlete id"),
+    "promoted_on": _("promoted on"),
+    "examiner": _("examiner"),
+    "competition": _("competition"),
+    "held_on": _("held on"),
+    "place": _("place"),
+    "category": _("category"),
+    "name": _("name"),
+    "rank": _("rank"),
+    "kind": _("kind"),
+    "color": _("color"),
+    "second_color": _("second color"),
+    "code": _("code"),
+    "min_age": _("min age"),
+    "max_age": _("max age"),
+    "ruleset_id": _("ruleset id"),
+}
+# The tables that records point to, by what the coach calls their rows, where no kind of
+# `RECORD_KINDS` names them.
+_TABLE_NAMES: dict[str, Message] = {
+    "belts": _("belts"),
+    "clubs": _("clubs"),
+    "rulesets": _("rulesets"),
+}
+
+
+# Which rule the rows break: a value missing, of the wrong type, a date that can't be read
+# (a `…_date` column, or another), a CHECK constraint, a reference to a row that isn't there.
+Rule = Literal["missing", "type", "date", "dates", "check", "reference"]
 
 
 @dataclass(frozen=True)
 class RowProblem:
-    """Rows of one table that break one rule, with a first example."""
+    """Rows of one table that break one rule, with a first example.
+
+    `subject` is what the rule is about: the column's label, the failed CHECK rule, or the
+    records pointed to; `wanted` the type a column wants.
+    """
 
     table: str
     count: int
-    what: str
-    example: str
-    verb: tuple[str, str] = ("has", "have")
+    rule: Rule
+    subject: Message | str
+    example: Message | str
+    wanted: Message | str = ""
 
-    def describe(self) -> str:
+    def describe(self) -> Message:
         """`3 athletes have birth dates Judo Manager can't read, e.g. '03/05/2011' for Ana`."""
         kind = KINDS_BY_TABLE.get(self.table)
         if kind is not None:
-            noun = kind.singular if self.count == 1 else kind.plural
+            records = kind.counted(self.count)
         else:
-            noun = f"row{'s' if self.count != 1 else ''} of the {self.table} table"
-        verb = self.verb[0] if self.count == 1 else self.verb[1]
-        return f"{self.count:,} {noun} {verb} {self.what}, e.g. {self.example}"
+            records = _n(
+                "{count} row of the {table} table",
+                "{count} rows of the {table} table",
+                self.count,
+                table=self.table,
+            )
+        n, subject, example = self.count, self.subject, self.example
+        if self.rule == "missing":
+            return _n(
+                "{records} has no {subject}, e.g. {example}",
+                "{records} have no {subject}, e.g. {example}",
+                n,
+                records=records,
+                subject=subject,
+                example=example,
+            )
+        if self.rule == "type":
+            return _n(
+                "{records} has a {subject} that isn't {type}, e.g. {example}",
+                "{records} have a {subject} that isn't {type}, e.g. {example}",
+                n,
+                records=records,
+                subject=subject,
+                type=self.wanted,
+                example=example,
+            )
+        if self.rule == "date":
+            # Translators: {subject} is a column such as "birth date", here in the plural.
+            return _n(
+                "{records} has {subject}s Judo Manager can't read, e.g. {example}",
+                "{records} have {subject}s Judo Manager can't read, e.g. {example}",
+                n,
+                records=records,
+                subject=subject,
+                example=example,
+            )
+        if self.rule == "dates":
+            return _n(
+                "{records} has dates ({subject}) Judo Manager can't read, e.g. {example}",
+                "{records} have dates ({subject}) Judo Manager can't read, e.g. {example}",
+                n,
+                records=records,
+                subject=subject,
+                example=example,
+            )
+        if self.rule == "check":
+            return _n(
+                "{records} has values outside the rule {subject}, e.g. {example}",
+                "{records} have values outside the rule {subject}, e.g. {example}",
+                n,
+                records=records,
+                subject=subject,
+                example=example,
+            )
+        return _n(
+            "{records} points to {subject} that aren't in the file, e.g. {example}",
+            "{records} point to {subject} that aren't in the file, e.g. {example}",
+            n,
+            records=records,
+            subject=subject,
+            example=example,
+        )
 
 
 def first_row_problem(conn: sqlite3.Connection) -> RowProblem | None:
@@ -92,7 +206,7 @@ def _problems_of(conn: sqlite3.Connection, table: str) -> Iterator[RowProblem]:
         label = _label(column.name)
         quoted = _quote(column.name)
         if column.not_null:
-            yield from _rows_where(conn, table, f"{quoted} IS NULL", f"no {label}", column.name)
+            yield from _rows_where(conn, table, f"{quoted} IS NULL", "missing", label, column.name)
         allowed = _TYPES.get(column.declared)
         if allowed and not column.primary_key:
             types = ", ".join(f"'{t}'" for t in allowed)
@@ -100,17 +214,19 @@ def _problems_of(conn: sqlite3.Connection, table: str) -> Iterator[RowProblem]:
                 conn,
                 table,
                 f"{quoted} IS NOT NULL AND typeof({quoted}) NOT IN ({types})",
-                f"a {label} that isn't {_type_word(column.declared)}",
+                "type",
+                label,
                 column.name,
+                wanted=_type_word(column.declared),
             )
         if _DATE_COLUMN.fullmatch(column.name):
-            dates = f"{label}s" if column.name.endswith("_date") else f"dates ({label})"
             yield from _rows_where(
                 conn,
                 table,
                 # With a modifier SQLite normalises the day: '2025-02-31' becomes March 3rd.
                 f"{quoted} IS NOT NULL AND date({quoted}, '+0 days') IS NOT {quoted}",
-                f"{dates} Judo Manager can't read",
+                "date" if column.name.endswith("_date") else "dates",
+                label,
                 column.name,
             )
     yield from _check_constraints(conn, table, columns)
@@ -132,28 +248,26 @@ def _check_constraints(
     if failed is not None:
         # The expression comes from the schema, which matches the app's own by now.
         expression = failed[1]
-        yield from _rows_where(
-            conn, table, f"NOT ({expression})", f"values outside the rule {expression}", None
-        )
+        yield from _rows_where(conn, table, f"NOT ({expression})", "check", expression, None)
 
 
 def _dangling_reference(conn: sqlite3.Connection) -> RowProblem | None:
     broken = conn.execute("PRAGMA foreign_key_check").fetchall()
     if not broken:
         return None
-    table, rowid, parent, _ = broken[0]
+    table, rowid, parent, _fk = broken[0]
     count = sum(1 for row in broken if row[0] == table and row[2] == parent)
-    return RowProblem(
-        table,
-        count,
-        f"{parent} that aren't in the file",
-        _who(conn, table, rowid),
-        verb=("points to", "point to"),
-    )
+    return RowProblem(table, count, "reference", _table_name(parent), _who(conn, table, rowid))
 
 
 def _rows_where(
-    conn: sqlite3.Connection, table: str, condition: str, what: str, column: str | None
+    conn: sqlite3.Connection,
+    table: str,
+    condition: str,
+    rule: Rule,
+    subject: Message | str,
+    column: str | None,
+    wanted: Message | str = "",
 ) -> Iterator[RowProblem]:
     key = _row_key(conn, table)
     sql = f"SELECT count(*), min({key}) FROM {_quote(table)} WHERE {condition}"
@@ -165,8 +279,8 @@ def _rows_where(
         value = conn.execute(
             f"SELECT quote({_quote(column)}) FROM {_quote(table)} WHERE {key} = ?", (row,)
         ).fetchone()[0]
-        example = f"{value[:40]} for {example}"
-    yield RowProblem(table, count, what, example)
+        example = _("{value} for {who}", value=value[:40], who=example)
+    yield RowProblem(table, count, rule, subject, example, wanted)
 
 
 def _row_key(conn: sqlite3.Connection, table: str) -> str:
@@ -178,7 +292,7 @@ def _row_key(conn: sqlite3.Connection, table: str) -> str:
         return _quote(next(c.name for c in _columns(conn, table) if c.primary_key))
 
 
-def _who(conn: sqlite3.Connection, table: str, row: object) -> str:
+def _who(conn: sqlite3.Connection, table: str, row: object) -> Message | str:
     """The row as a coach would name it: by its name where it has one."""
     names = [c.name for c in _columns(conn, table)]
     key = _row_key(conn, table)
@@ -197,16 +311,24 @@ def _who(conn: sqlite3.Connection, table: str, row: object) -> str:
         ).fetchone()
         if name and isinstance(name[0], str):
             return name[0][:60]
-    return f"row {row}"
+    return _("row {number}", number=str(row))
 
 
-def _label(column: str) -> str:
-    """`birth_date` -> "birth date"."""
-    return column.replace("_", " ")
+def _label(column: str) -> Message | str:
+    """`birth_date` -> "birth date"; a column of no record the coach keeps, as it is named."""
+    return _COLUMN_LABELS.get(column, column.replace("_", " "))
 
 
-def _type_word(declared: str) -> str:
-    return {"INTEGER": "a whole number", "REAL": "a number", "TEXT": "text"}[declared]
+def _table_name(table: str) -> Message | str:
+    """What the coach calls the records of `table` ("belts"), or the table's name."""
+    kind = KINDS_BY_TABLE.get(table)
+    if kind is not None:
+        return kind.name
+    return _TABLE_NAMES.get(table, table)
+
+
+def _type_word(declared: str) -> Message:
+    return {"INTEGER": _("a whole number"), "REAL": _("a number"), "TEXT": _("text")}[declared]
 
 
 def _quote(identifier: str) -> str:

@@ -17,6 +17,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from judo_manager.db.migrations import MIGRATIONS, migrate
+from judo_manager.i18n import Message, _
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def schema_of(conn: sqlite3.Connection) -> frozenset[SchemaObject]:
     return frozenset(SchemaObject(*row) for row in rows)
 
 
-def schema_difference(conn: sqlite3.Connection, version: int) -> str | None:
+def schema_difference(conn: sqlite3.Connection, version: int) -> Message | None:
     """How the schema behind `conn` differs from the one of data `version`, in coach words.
 
     None when every table, column, index, view and trigger is exactly the app's own.
@@ -72,31 +73,56 @@ def schema_difference(conn: sqlite3.Connection, version: int) -> str | None:
         name for kind, name in expected.keys() - actual.keys() if kind == "table"
     )
     if missing_tables:
-        return f"it is missing its tables ({', '.join(missing_tables)})"
-    for key in sorted(actual.keys() - expected.keys()):
-        kind, name = key
-        article = "an" if kind == "index" else "a"
-        return f"it has {article} {kind} Judo Manager doesn't make ({name})"
-    for key in sorted(expected.keys() - actual.keys()):
-        kind, name = key
-        return f"it is missing the {kind} {name}"
+        return _("it is missing its tables ({tables})", tables=", ".join(missing_tables))
+    for kind, name in sorted(actual.keys() - expected.keys()):
+        return _EXTRA[kind](name)
+    for kind, name in sorted(expected.keys() - actual.keys()):
+        return _MISSING[kind](name)
     for key in sorted(expected):
         if actual[key].statement != expected[key].statement:
             kind, name = key
             if kind == "table":
                 return _table_difference(conn, name, version)
-            return f"its {kind} {name} is not the one Judo Manager makes"
+            return _CHANGED[kind](name)
     return None
 
 
-def _table_difference(conn: sqlite3.Connection, table: str, version: int) -> str:
+# What is said of an object of each type (table, index, view, trigger) that another program
+# added, removed or changed: one whole sentence each, so each language words its own.
+_EXTRA = {
+    "table": lambda name: _("it has a table Judo Manager doesn't make ({name})", name=name),
+    "index": lambda name: _("it has an index Judo Manager doesn't make ({name})", name=name),
+    "view": lambda name: _("it has a view Judo Manager doesn't make ({name})", name=name),
+    "trigger": lambda name: _("it has a trigger Judo Manager doesn't make ({name})", name=name),
+}
+_MISSING = {
+    "table": lambda name: _("it is missing the table {name}", name=name),
+    "index": lambda name: _("it is missing the index {name}", name=name),
+    "view": lambda name: _("it is missing the view {name}", name=name),
+    "trigger": lambda name: _("it is missing the trigger {name}", name=name),
+}
+_CHANGED = {
+    "index": lambda name: _("its index {name} is not the one Judo Manager makes", name=name),
+    "view": lambda name: _("its view {name} is not the one Judo Manager makes", name=name),
+    "trigger": lambda name: _("its trigger {name} is not the one Judo Manager makes", name=name),
+}
+
+
+def _table_difference(conn: sqlite3.Connection, table: str, version: int) -> Message:
     have = _columns(conn, table)
     want = expected_columns(version, table)
     if extra := [c for c in have if c not in want]:
-        return f"its table {table} has a column Judo Manager doesn't make ({extra[0]})"
+        return _(
+            "its table {table} has a column Judo Manager doesn't make ({column})",
+            table=table,
+            column=extra[0],
+        )
     if missing := [c for c in want if c not in have]:
-        return f"its table {table} is missing the column {missing[0]}"
-    return f"its table {table} is defined differently (a column's type or rule was changed)"
+        return _("its table {table} is missing the column {column}", table=table, column=missing[0])
+    return _(
+        "its table {table} is defined differently (a column's type or rule was changed)",
+        table=table,
+    )
 
 
 @functools.cache

@@ -58,6 +58,7 @@ from judo_manager.db.layout import SNAPSHOT_PATTERN
 from judo_manager.db.migrations import read_header
 from judo_manager.db.stamp import write_stamp
 from judo_manager.errors import BackupError, BackupVerificationError, DestinationExistsError
+from judo_manager.i18n import Message, _
 from judo_manager.progress import spread
 
 Phase = Literal["snapshot", "copying", "verifying"]
@@ -126,8 +127,11 @@ def write_verified_copy(
                 problem = taken.integrity.result()
                 if problem:
                     raise BackupVerificationError(
-                        f"The club database failed its check ({problem}). Nothing was saved. "
-                        "The database may be damaged: restore your latest backup."
+                        _(
+                            "The club database failed its check ({problem}). Nothing was "
+                            "saved. The database may be damaged: restore your latest backup.",
+                            problem=problem,
+                        )
                     )
                 _publish(temporary, destination, size, replace)
             except BaseException:
@@ -144,7 +148,7 @@ def write_verified_copy(
 class _Snapshot:
     taken_at: dt.datetime
     contents: Contents
-    integrity: Future[str | None]
+    integrity: Future[Message | None]
 
 
 def _take_snapshot(
@@ -168,11 +172,14 @@ def _take_snapshot(
     except sqlite3.Error as error:
         if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
             raise BackupError(
-                f"The disk is full: there isn't enough free space in {snapshot.parent} to "
-                "prepare the backup. Free some space and try again; nothing was lost."
+                _(
+                    "The disk is full: there isn't enough free space in {folder} to "
+                    "prepare the backup. Free some space and try again; nothing was lost.",
+                    folder=snapshot.parent,
+                )
             ) from error
         raise BackupError(
-            f"The club database could not be read for the backup ({error})."
+            _("The club database could not be read for the backup ({error}).", error=error)
         ) from error
     finally:
         if target is not None:
@@ -220,7 +227,7 @@ def _has_log(database: Path) -> bool:
         return False
 
 
-def _check_and_close(checker: sqlite3.Connection) -> str | None:
+def _check_and_close(checker: sqlite3.Connection) -> Message | None:
     # A read-only connection runs quick_check about twice as fast as a read-write one here.
     try:
         return quick_check_problem(checker)
@@ -233,7 +240,7 @@ def _copy_snapshot(
     target: sqlite3.Connection,
     report: ProgressCallback,
     stamp: bool,
-    integrity: Future[str | None],
+    integrity: Future[Message | None],
 ) -> _Snapshot:
     taken_at = dt.datetime.now().astimezone()
     # The scratch file is thrown away after the copy; waiting for the disk buys nothing, and
@@ -246,7 +253,7 @@ def _copy_snapshot(
             "snapshot", (total - remaining) / total if total else 1.0
         ),
     )
-    _, schema_version = read_header(source)
+    _id, schema_version = read_header(source)
     source.execute("COMMIT")
     target.execute("PRAGMA journal_mode = DELETE")
     if stamp:
@@ -256,7 +263,7 @@ def _copy_snapshot(
     problem = snapshot_header_problem(target, schema_version)
     if problem:
         raise BackupVerificationError(
-            f"The snapshot failed its check ({problem}). Nothing was saved."
+            _("The snapshot failed its check ({problem}). Nothing was saved.", problem=problem)
         )
     return _Snapshot(taken_at, count_contents(target), integrity)
 
@@ -304,7 +311,7 @@ def _compare_from_device(
 ) -> None:
     if temporary.stat().st_size != size:
         raise BackupVerificationError(_mismatch_message(temporary))
-    with read_from_device(temporary) as (copy, _), snapshot.open("rb", buffering=0) as source:
+    with read_from_device(temporary) as (copy, _handle), snapshot.open("rb", buffering=0) as source:
         compared = 0
         while expected := source.read(SPAN_BYTES):
             if copy.read(len(expected)) != expected:
@@ -313,10 +320,11 @@ def _compare_from_device(
             report("verifying", compared / size)
 
 
-def _mismatch_message(temporary: Path) -> str:
-    return (
-        f"The copy in {temporary.parent} doesn't match what was written: the drive may be "
-        "faulty. Nothing was saved; try another drive."
+def _mismatch_message(temporary: Path) -> Message:
+    return _(
+        "The copy in {folder} doesn't match what was written: the drive may be "
+        "faulty. Nothing was saved; try another drive.",
+        folder=temporary.parent,
     )
 
 
@@ -333,8 +341,11 @@ def _publish(temporary: Path, destination: Path, size: int, replace: bool) -> No
     except OSError as error:
         if _name_refused(destination, error):
             raise BackupError(
-                f'That file name isn\'t allowed on this drive: "{destination.name}". Use '
-                'letters, digits, dashes and underscores (not : ? * < > | " or \\).'
+                _(
+                    'That file name isn\'t allowed on this drive: "{name}". Use '
+                    'letters, digits, dashes and underscores (not : ? * < > | " or \\).',
+                    name=destination.name,
+                )
             ) from error
         raise describe_write_error(error, destination, size) from error
 

@@ -14,6 +14,7 @@ from judo_manager.athletes.names import search_key
 from judo_manager.athletes.service import AthletesService
 from judo_manager.db import Database
 from judo_manager.errors import JudoManagerError
+from judo_manager.i18n import _n
 
 FIRST_NAMES = {
     "F": [
@@ -221,8 +222,13 @@ def fill_demo_club(db: Database, athletes: int, *, force: bool = False, seed: in
     existing = AthletesService(db).count()
     if existing and not force:
         raise JudoManagerError(
-            f"This database already holds {existing} athletes. Add --force to add demo "
-            "athletes anyway."
+            _n(
+                "This database already holds {count} athlete. Add --force to add demo "
+                "athletes anyway.",
+                "This database already holds {count} athletes. Add --force to add demo "
+                "athletes anyway.",
+                existing,
+            )
         )
     rng = random.Random(seed)
     with db.write() as conn:

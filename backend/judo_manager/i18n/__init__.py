@@ -14,9 +14,12 @@ from judo_manager.i18n.messages import (
     _,
     _n,
     current_language,
+    formatted,
+    joined,
     speaking,
     translate,
 )
+from judo_manager.i18n.units import in_megabytes, megabytes
 
 __all__ = [
     "LANGUAGES",
@@ -27,8 +30,12 @@ __all__ = [
     "_",
     "_n",
     "current_language",
+    "formatted",
+    "in_megabytes",
     "is_language",
+    "joined",
     "language",
+    "megabytes",
     "speaking",
     "system_language",
     "translate",

@@ -16,14 +16,16 @@ import datetime as dt
 import functools
 import gettext
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -39,9 +41,10 @@ class Message:
     """A coach message and its values, rendered only when read.
 
     Values are formatted for the language they are rendered in: numbers with its decimal
-    and grouping marks, dates with its month names and order, messages translated in turn.
-    A number that is a name rather than an amount (a year, a file's number) is passed as
-    text.
+    and grouping marks (a `Decimal` with as many decimals as it has: `Decimal("38.0")` is
+    "38.0", "38,0"), dates with its month names and order, messages translated in turn, and
+    a list or tuple as that language joins one ("a, b and c", "a, b, dan c"). A number that
+    is a name rather than an amount (a year, a file's number) is passed as text.
     """
 
     __slots__ = ("count", "msgid", "params", "plural")
@@ -93,6 +96,18 @@ def _n(singular: str, plural: str, count: int, /, **params: object) -> Message:
     return Message(singular, plural, count, count=count, **params)
 
 
+def joined(items: Iterable[Message | str], /) -> Message:
+    """Several messages (or names) as one, joined as the language joins a list: "3 athletes,
+    1 promotion and 2 medals"."""
+    return Message("{items}", items=tuple(items))
+
+
+def formatted(value: object, /) -> Message:
+    """A value alone, formatted for the language it is rendered in: 44.5 is "44,5" in
+    Indonesian."""
+    return Message("{value}", value=value)
+
+
 def translate(message: Message | str, code: str | None = None) -> str:
     """The one way a coach message becomes text: in `code`, or the language spoken now.
 
@@ -132,7 +147,13 @@ def _formatted(value: object, code: str) -> str:
         return value.render(code)
     if isinstance(value, bool):
         return str(value)
+    if isinstance(value, list | tuple):
+        return format_list([_formatted(item, code) for item in value], locale=_babel_locale(code))
     where = _babel_locale(code)
+    if isinstance(value, Decimal):
+        places = max(0, -int(value.as_tuple().exponent))
+        pattern = "#,##0." + "0" * places if places else "#,##0"
+        return format_decimal(value, format=pattern, locale=where)
     if isinstance(value, int | float):
         return format_decimal(value, locale=where)
     if isinstance(value, dt.datetime):

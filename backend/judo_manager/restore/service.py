@@ -22,12 +22,14 @@ from judo_manager.db.comparison import KindDifference, compare, describe_work_si
 from judo_manager.db.connection import connect, is_part_of
 from judo_manager.db.contents import FileSummary, count_contents, summarize
 from judo_manager.db.database import bring_up_to_date
+from judo_manager.db.drive_errors import os_reason
 from judo_manager.db.fileio import remove_leftover
 from judo_manager.db.health import damage_of, describe_database_error
 from judo_manager.db.migrations import read_header
 from judo_manager.db.rescue import replace_damaged
 from judo_manager.db.stamp import read_stamp
 from judo_manager.errors import BackupError, RestoreError, RestoreRejectedError
+from judo_manager.i18n import Message, _
 from judo_manager.jobs import JobLock
 from judo_manager.progress import spread
 from judo_manager.restore import safety_copies, staging
@@ -47,6 +49,7 @@ RESTORE_SPANS: dict[RestorePhase, tuple[float, float]] = {
     "safetyCopy": (0.0, 0.6),
     "replacing": (0.6, 1.0),
 }
+_NOTHING_TO_UNDO = _("There is no restore to undo.")
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ class UndoPlan:
     differences: Sequence[KindDifference] | None
     # "Since the restore you added 1 athlete (Ana Silva)…", None when nothing was done since
     # or when that can't be told (a copy from before the app kept marks).
-    work_since: str | None
+    work_since: Message | None
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,7 @@ class RestoreService:
             plan = self._pending
             if plan is None or not secrets.compare_digest(plan.token, token):
                 raise RestoreError(
-                    "This restore is no longer waiting for confirmation. Choose the file again."
+                    _("This restore is no longer waiting for confirmation. Choose the file again.")
                 )
             self._pending = None
             try:
@@ -133,7 +136,7 @@ class RestoreService:
         with self._jobs.exclusive():
             copy = safety_copies.latest_undo(self._db.folder)
             if copy is None:
-                raise RestoreError("There is no restore to undo.")
+                raise RestoreError(_NOTHING_TO_UNDO)
             self._db.folder.clean_stale()
             staged = staging.stage(copy.path, self._db.folder, lambda fraction: None)
             try:
@@ -154,7 +157,7 @@ class RestoreService:
         with self._jobs.exclusive():
             copy = safety_copies.latest_undo(self._db.folder)
             if copy is None:
-                raise RestoreError("There is no restore to undo.")
+                raise RestoreError(_NOTHING_TO_UNDO)
             current = self.current_summary()
             with contextlib.closing(connect(copy.path, read_only=True)) as other:
                 backup = summarize(other, copy.bytes)
@@ -169,7 +172,7 @@ class RestoreService:
 
     def _compare_with_copy(
         self, copy: SafetyCopyFile
-    ) -> tuple[Sequence[KindDifference], str | None]:
+    ) -> tuple[Sequence[KindDifference], Message | None]:
         """The current data against the copy, brought up to this version as `undo` does: a
         copy from an older version lacks columns the comparison reads."""
         self._db.folder.clean_stale()
@@ -214,7 +217,9 @@ class RestoreService:
             # Its first bytes first: a 2 GB photo is refused before it is copied.
             check_file_header(source, name)
         except OSError as error:
-            raise RestoreRejectedError(f"{name} can't be opened ({error.strerror}).") from error
+            raise RestoreRejectedError(
+                _("{name} can't be opened ({reason}).", name=name, reason=os_reason(error))
+            ) from error
         self._db.folder.clean_stale()
         staged = staging.stage(source, self._db.folder, lambda f: report("staging", f))
         try:
@@ -275,7 +280,9 @@ class RestoreService:
             # integrity_check runs markedly faster on a read-only connection.
             conn = connect(staged, read_only=True)
         except sqlite3.Error as error:
-            raise RestoreRejectedError(f"{name} can't be opened ({error}).") from error
+            raise RestoreRejectedError(
+                _("{name} can't be opened ({reason}).", name=name, reason=error)
+            ) from error
         try:
             return check_backup(conn, name, progress).schema_version
         finally:
@@ -286,8 +293,12 @@ class RestoreService:
             staging.make_ready(staged, name, schema_version, self._live_page_size())
         except sqlite3.Error as error:
             raise RestoreRejectedError(
-                f"{name} could not be brought up to this version of Judo Manager ({error}). "
-                "Nothing was changed."
+                _(
+                    "{name} could not be brought up to this version of Judo Manager ({error}). "
+                    "Nothing was changed.",
+                    name=name,
+                    error=error,
+                )
             ) from error
 
     def _live_page_size(self) -> int | None:
@@ -326,7 +337,10 @@ class RestoreService:
             safety_copies.drop_marks(copy)
             if isinstance(error, sqlite3.Error | OSError):
                 raise RestoreError(
-                    f"The data could not be replaced ({error}). Your current data is unchanged."
+                    _(
+                        "The data could not be replaced ({error}). Your current data is unchanged.",
+                        error=error,
+                    )
                 ) from error
             raise
         report("replacing", 1.0)
@@ -342,8 +356,10 @@ class RestoreService:
                 aside = replace_damaged(self._db.folder, staged)
             except OSError as error:
                 raise RestoreError(
-                    f"The damaged data could not be replaced ({error.strerror or error}). "
-                    "Nothing was changed."
+                    _(
+                        "The damaged data could not be replaced ({reason}). Nothing was changed.",
+                        reason=os_reason(error),
+                    )
                 ) from error
             bring_up_to_date(self._db.path)
         report("replacing", 1.0)
@@ -356,8 +372,10 @@ class RestoreService:
     def _refuse_live_database(self, source: Path) -> None:
         if is_part_of(self._db.path, source):
             raise RestoreRejectedError(
-                "That is the database Judo Manager is using right now, not a backup. Choose a "
-                "backup file you exported earlier."
+                _(
+                    "That is the database Judo Manager is using right now, not a backup. "
+                    "Choose a backup file you exported earlier."
+                )
             )
 
 
@@ -371,7 +389,7 @@ def _keep_marks(copy: Path, staged: Path) -> None:
         logger.warning("the marks for %s could not be kept: %s", copy.name, error)
 
 
-def _work_since(conn: sqlite3.Connection, marks: object) -> str | None:
+def _work_since(conn: sqlite3.Connection, marks: object) -> Message | None:
     """The work done since the restore, from the marks it kept (see `comparison.since`)."""
     if not isinstance(marks, dict):
         return None

@@ -17,10 +17,12 @@ from pathlib import Path
 
 from judo_manager.db.checks import check_rows
 from judo_manager.db.connection import sidecars
+from judo_manager.db.drive_errors import os_reason
 from judo_manager.db.fileio import copy_into, free_bytes, remove_leftover
 from judo_manager.db.layout import STAGED_PATTERN, DataFolder
 from judo_manager.db.migrations import migrate
 from judo_manager.errors import ReadOnlyDataError, RestoreRejectedError
+from judo_manager.i18n import _, in_megabytes
 
 
 @dataclass(frozen=True)
@@ -44,21 +46,34 @@ def stage(source: Path, data: DataFolder, progress: Callable[[float], None]) -> 
         folder.mkdir(exist_ok=True)
     except OSError as error:
         raise ReadOnlyDataError(
-            f"Judo Manager can't write to its data folder {data.root} to check the backup "
-            f"({error.strerror or error}). Nothing was changed. If the disk is failing, "
-            "export a backup to another drive now."
+            _(
+                "Judo Manager can't write to its data folder {folder} to check the backup "
+                "({reason}). Nothing was changed. If the disk is failing, "
+                "export a backup to another drive now.",
+                folder=data.root,
+                reason=os_reason(error),
+            )
         ) from error
-    wal, _, journal = sidecars(source)
+    wal, _shm, journal = sidecars(source)
     if wal.exists() and wal.stat().st_size > 0:
         raise RestoreRejectedError(
-            f"{source.name} has unsaved changes in {wal.name} beside it: another program still "
-            "has it open, or was interrupted. Close that program, or export a fresh backup."
+            _(
+                "{name} has unsaved changes in {log} beside it: another program still "
+                "has it open, or was interrupted. Close that program, or export a fresh backup.",
+                name=source.name,
+                log=wal.name,
+            )
         )
     if journal.exists() and journal.stat().st_size > 0:
         raise RestoreRejectedError(
-            f"{source.name} was being changed when it was copied or its program stopped: "
-            f"{journal.name} beside it holds a change that was never finished. Open it in "
-            "the program that made it (or copy it again with that file), or use another backup."
+            _(
+                "{name} was being changed when it was copied or its program stopped: "
+                "{journal} beside it holds a change that was never finished. Open it in "
+                "the program that made it (or copy it again with that file), or use another "
+                "backup.",
+                name=source.name,
+                journal=journal.name,
+            )
         )
     staged = folder / STAGED_PATTERN.replace("*", f"{secrets.token_hex(6)}.db")
     try:
@@ -69,15 +84,22 @@ def stage(source: Path, data: DataFolder, progress: Callable[[float], None]) -> 
     except FileNotFoundError as error:
         discard(staged)
         raise RestoreRejectedError(
-            f"{source.name} is no longer there. If it's on a USB stick, plug it back in and "
-            "choose it again."
+            _(
+                "{name} is no longer there. If it's on a USB stick, plug it back in and "
+                "choose it again.",
+                name=source.name,
+            )
         ) from error
     except (OSError, EOFError) as error:
         discard(staged)
-        reason = getattr(error, "strerror", None) or error
+        reason = os_reason(error) if isinstance(error, OSError) else error
         raise RestoreRejectedError(
-            f"{source.name} could not be read ({reason}). If it's on a USB stick, check that "
-            "it is plugged in, then choose it again."
+            _(
+                "{name} could not be read ({reason}). If it's on a USB stick, check that "
+                "it is plugged in, then choose it again.",
+                name=source.name,
+                reason=reason,
+            )
         ) from error
     return staged
 
@@ -108,12 +130,17 @@ def check_unchanged(source: Path, expected: SourceStamp) -> None:
         current = stamp(source)
     except OSError as error:
         raise RestoreRejectedError(
-            f"{source.name} is no longer available (was the USB stick removed?). Nothing was "
-            "changed."
+            _(
+                "{name} is no longer available (was the USB stick removed?). Nothing was changed.",
+                name=source.name,
+            )
         ) from error
     if current != expected:
         raise RestoreRejectedError(
-            f"{source.name} changed after it was checked. Nothing was changed; choose it again."
+            _(
+                "{name} changed after it was checked. Nothing was changed; choose it again.",
+                name=source.name,
+            )
         )
 
 
@@ -129,6 +156,11 @@ def _check_free_space(source: Path, size: int, data_dir: Path) -> None:
     free = free_bytes(data_dir)
     if free is not None and free < needed:
         raise RestoreRejectedError(
-            f"There isn't enough free space on this computer to restore {source.name}: it "
-            f"needs about {needed / 1_000_000:,.0f} MB and {free / 1_000_000:,.0f} MB are free."
+            _(
+                "There isn't enough free space on this computer to restore {name}: it "
+                "needs about {needed} MB and {free} MB are free.",
+                name=source.name,
+                needed=in_megabytes(needed, 0),
+                free=in_megabytes(free, 0),
+            )
         )

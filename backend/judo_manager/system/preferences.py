@@ -16,8 +16,9 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from judo_manager.db.drive_errors import os_reason
 from judo_manager.errors import DataFolderError, ValidationError
-from judo_manager.i18n import SYSTEM_CHOICE, _, is_language
+from judo_manager.i18n import SYSTEM_CHOICE, _, is_language, system_language
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +69,12 @@ class PreferencesFile:
             language=language if is_language(language) else SYSTEM_CHOICE,
         )
 
+    def language(self) -> str:
+        """The language the app speaks on this computer: the coach's choice, or the
+        system's when the coach chose that (English when the app doesn't speak it)."""
+        choice = self.read().language
+        return system_language() if choice == SYSTEM_CHOICE else choice
+
     def set_zoom(self, zoom: object) -> Preferences:
         """Keep `zoom`, one of `ZOOM_LEVELS`."""
         if isinstance(zoom, bool) or zoom not in ZOOM_LEVELS:
@@ -106,7 +113,7 @@ class PreferencesFile:
             raise DataFolderError(
                 _(
                     "Couldn't remember this setting: the data folder can't be written ({error}).",
-                    error=error,
+                    error=os_reason(error),
                 )
             ) from error
         return preferences

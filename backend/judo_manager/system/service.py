@@ -13,7 +13,7 @@ from judo_manager.db import Database
 from judo_manager.db.contents import Contents, count_contents
 from judo_manager.db.health import damage_of, damaged
 from judo_manager.db.migrations import read_header
-from judo_manager.i18n import SYSTEM_CHOICE, system_language
+from judo_manager.i18n import Message
 from judo_manager.system.preferences import Preferences, PreferencesFile
 
 # A club that goes longer than this without a backup is reminded of it on every page.
@@ -69,8 +69,7 @@ class SystemService:
     def language(self) -> str:
         """The language the app speaks on this computer: the coach's choice, or the
         system's when the coach chose that (English when the app doesn't speak it)."""
-        choice = self._preferences.read().language
-        return system_language() if choice == SYSTEM_CHOICE else choice
+        return self._preferences.language()
 
     def snooze_backup_reminder(self) -> Preferences:
         """Quiet the reminder to back up until tomorrow."""
@@ -97,15 +96,15 @@ class SystemService:
         """The folder that holds the club's data."""
         return self._db.folder.root
 
-    def data_problem(self) -> str | None:
+    def data_problem(self) -> Message | None:
         """What is wrong with the club's data on this computer, when it is damaged."""
-        problem = damage_of(self._db.path, full_check=False)
-        return None if problem is None else str(damaged(self._db.path, problem))
+        damage = damage_of(self._db.path, full_check=False)
+        return None if damage is None else damaged(self._db.path, damage).message
 
     def app_info(self) -> AppInfo:
         """Version, schema version, data folder, database size and what it holds."""
         with self._db.snapshot() as conn:
-            _, schema_version = read_header(conn)
+            _id, schema_version = read_header(conn)
             contents = count_contents(conn)
         return AppInfo(
             app_version=__version__,

@@ -18,6 +18,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from judo_manager.db.layout import DataFolder
+from judo_manager.i18n import _, current_language, speaking
+from judo_manager.system.preferences import PreferencesFile
 from judo_manager.window.guards import chosen_gui
 from judo_manager.window.pages import frontend_url, web_dir
 
@@ -30,10 +32,20 @@ DEBUG_PORT_ENV = "JUDO_MANAGER_DEBUG_PORT"
 
 
 def run_window(data_dir: Path, *, dev: bool) -> int:
-    """Open the main window on the club database in `data_dir`; the process exit code."""
+    """Open the main window on the club database in `data_dir`; the process exit code.
+
+    Until the page speaks for itself (each bridge call names its language), the app speaks
+    the coach's language: the one chosen in Settings on this computer, else the system's.
+    """
+    spoken = PreferencesFile(data_dir).language()
+    with speaking(spoken):
+        return _run_window(data_dir, spoken, dev=dev)
+
+
+def _run_window(data_dir: Path, spoken: str, *, dev: bool) -> int:
     from judo_manager.bridge import JudoManagerApi
     from judo_manager.db.database import refuse_network_folder
-    from judo_manager.db.lock import IN_USE_MESSAGE, DataFolderLock
+    from judo_manager.db.lock import DataFolderLock
     from judo_manager.errors import FolderInUseError, JudoManagerError, WindowEngineError
     from judo_manager.window.closing import CloseGuard
     from judo_manager.window.front import FrontDoor, bring_open_window_forward
@@ -45,7 +57,7 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
         webview = _import_webview(gui)
     except WindowEngineError as error:
         # No window can show it: the console (if any) and a message box of the system's own.
-        print(f"error: {error}", file=sys.stderr)
+        print(_("error: {message}", message=str(error)), file=sys.stderr)
         _tell_without_a_window(str(error))
         return 1
     folder = DataFolder(data_dir)
@@ -53,8 +65,10 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
     try:
         if not dev and not (web_dir() / "index.html").exists():
             raise JudoManagerError(
-                "The app's screens are missing from this installation. "
-                "Run the setup command from the README again."
+                _(
+                    "The app's screens are missing from this installation. "
+                    "Run the setup command from the README again."
+                )
             )
         # One window per data folder, taken before the data is even opened: a second
         # window would migrate it under the first, and save over its work.
@@ -62,14 +76,21 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
         with contextlib.suppress(OSError):  # opening the data says why it can't be made
             folder.root.mkdir(parents=True, exist_ok=True)
         lock.acquire(
-            "Switch to its window (it may be behind others), or close it before opening "
-            "Judo Manager again."
+            _(
+                "Switch to its window (it may be behind others), or close it before opening "
+                "Judo Manager again."
+            )
         )
-        db = _open(folder)
+        db = _open(folder, spoken)
     except FolderInUseError as error:
         # The coach clicked the icon again: the open window comes forward instead.
         if bring_open_window_forward(folder):
-            print(f"{IN_USE_MESSAGE}: its window was brought to the front.")
+            print(
+                _(
+                    "Judo Manager is already open with this club's data: its window was "
+                    "brought to the front."
+                )
+            )
             return 0
         return _show_error(webview, gui, error)
     except JudoManagerError as error:
@@ -100,7 +121,9 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
     # The zoom the coach chose last time, from the first load on (and after a reload).
     window.events.loaded += lambda: zoom(_saved_zoom(services))
     # Closing the window (or Cmd+Q) during a backup or restore asks first, never cuts it short.
-    window.events.closing += CloseGuard(services.jobs, window_handle).on_closing
+    window.events.closing += CloseGuard(
+        services.jobs, window_handle, services.system.language
+    ).on_closing
     front_door = FrontDoor(folder, window_handle.bring_to_front)
     front_door.open()
     try:
@@ -114,23 +137,24 @@ def run_window(data_dir: Path, *, dev: bool) -> int:
 
 def _show_error(webview: ModuleType, gui: str, error: Exception) -> int:
     """Say why the app can't start, in a small window of its own; the exit code."""
-    print(f"error: {error}", file=sys.stderr)
+    print(_("error: {message}", message=str(error)), file=sys.stderr)
     webview.create_window(WINDOW_TITLE, html=_error_page(str(error)), width=640, height=320)
     webview.start(gui=gui)
     return 1
 
 
-def _open(folder: DataFolder) -> Database:
-    """The club's database; unopened when it is damaged, for the rescue screen to replace."""
+def _open(folder: DataFolder, spoken: str) -> Database:
+    """The club's database, a new club's rules named in `spoken`; unopened when it is
+    damaged, for the rescue screen to replace."""
     from judo_manager.db import Database, open_database
     from judo_manager.errors import DamagedDatabaseError
 
     try:
-        return open_database(folder.database)
+        return open_database(folder.database, language=spoken)
     except DamagedDatabaseError as error:
         # The app opens all the same, on its rescue screen (`system.getDataProblem`): the
         # coach restores a backup from there. Nothing opens the damaged file meanwhile.
-        print(f"error: {error}", file=sys.stderr)
+        print(_("error: {message}", message=str(error)), file=sys.stderr)
         return Database(folder.database)
 
 
@@ -190,8 +214,11 @@ def _tell_without_a_window(message: str) -> None:
 
 
 def _error_page(message: str) -> str:
-    return f"""<!doctype html><html><body style="font-family: system-ui, sans-serif;
+    """The startup error window's page, in the language spoken now."""
+    title = html.escape(str(_("Judo Manager can't start")))
+    return f"""<!doctype html><html lang="{current_language()}">
+    <body style="font-family: system-ui, sans-serif;
     background:#f8fafc;color:#0f172a;margin:0;padding:32px">
-    <h1 style="font-size:20px;margin:0 0 12px">Judo Manager can't start</h1>
+    <h1 style="font-size:20px;margin:0 0 12px">{title}</h1>
     <p role="alert" style="font-size:15px;line-height:1.5">{html.escape(message)}</p>
     </body></html>"""

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from typing import Protocol
 
+from judo_manager.i18n import SOURCE_LANGUAGE, _, speaking
 from judo_manager.jobs import JobLock
 
 logger = logging.getLogger(__name__)
 
-QUESTION_TITLE = "A backup or restore is running"
-QUESTION = (
+QUESTION_TITLE = _("A backup or restore is running")
+# Translators: OK and Cancel are the question's two buttons.
+QUESTION = _(
     "Judo Manager is still writing a backup or restoring data. Stopping it halfway could "
     "leave the backup unfinished.\n\nOK closes Judo Manager as soon as it has finished; "
     "Cancel keeps it open."
@@ -39,11 +42,21 @@ class ClosableWindow(Protocol):
 
 
 class CloseGuard:
-    """Keeps the window open while a job runs, and closes it after the job if asked to."""
+    """Keeps the window open while a job runs, and closes it after the job if asked to.
 
-    def __init__(self, jobs: JobLock, window: ClosableWindow) -> None:
+    `language` gives the language the app speaks now (the coach may have changed it since
+    the start): the question is asked in it.
+    """
+
+    def __init__(
+        self,
+        jobs: JobLock,
+        window: ClosableWindow,
+        language: Callable[[], str] = lambda: SOURCE_LANGUAGE,
+    ) -> None:
         self._jobs = jobs
         self._window = window
+        self._language = language
         self._lock = threading.Lock()
         self._asking = False
         self._closing = False
@@ -69,7 +82,9 @@ class CloseGuard:
 
     def _ask(self) -> None:
         try:
-            close = self._window.confirm(QUESTION_TITLE, QUESTION)
+            # On this thread of its own: the window's words (its buttons) follow too.
+            with speaking(self._language()):
+                close = self._window.confirm(str(QUESTION_TITLE), str(QUESTION))
         except Exception:
             logger.exception("could not ask whether to close during a job")
             close = False

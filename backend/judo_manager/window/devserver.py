@@ -10,6 +10,7 @@ import urllib.request
 from pathlib import Path
 
 from judo_manager.errors import JudoManagerError
+from judo_manager.i18n import _
 from judo_manager.window.pages import DEV_SERVER_URL
 
 FRONTEND_DIR = Path(__file__).resolve().parents[3] / "frontend"
@@ -25,7 +26,7 @@ def ensure_dev_server() -> subprocess.Popen[bytes] | None:
         return None
     npm = shutil.which("npm")
     if npm is None or not (FRONTEND_DIR / "package.json").exists():
-        raise JudoManagerError("--dev needs a source checkout with frontend/ and npm installed.")
+        raise JudoManagerError(_("--dev needs a source checkout with frontend/ and npm installed."))
     server = subprocess.Popen([npm, "run", "dev"], cwd=FRONTEND_DIR)
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
@@ -33,7 +34,9 @@ def ensure_dev_server() -> subprocess.Popen[bytes] | None:
             return server
         time.sleep(0.2)
     server.terminate()
-    raise JudoManagerError(f"The Vite dev server did not start at {DEV_SERVER_URL}.")
+    raise JudoManagerError(
+        _("The Vite dev server did not start at {address}.", address=DEV_SERVER_URL)
+    )
 
 
 def _answers() -> bool:

@@ -2,7 +2,8 @@
 coach's place.
 
 Everything else reaches them through these functions, so a test launcher can replace them
-and nothing else. The page never passes a path to Python; paths come from here.
+and nothing else. The page never passes a path to Python; paths come from here. Titles and
+file types come translated, in the language of the call that opens the dialog.
 """
 
 from __future__ import annotations
@@ -16,16 +17,20 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from judo_manager.errors import DialogError
+from judo_manager.i18n import _
 
 T = TypeVar("T")
 
 
 def ask_save_path(
-    window: Any, *, directory: Path, filename: str, file_types: tuple[str, ...]
+    window: Any, *, title: str, directory: Path, filename: str, file_types: tuple[str, ...]
 ) -> Path | None:
-    """Show the native save dialog; the chosen path, or None if the coach cancelled."""
+    """Show the native save dialog titled `title`; the chosen path, or None if the coach
+    cancelled."""
     import webview
 
+    # pywebview titles its Qt and macOS save dialogs with this word of its own.
+    window.localization["global.saveFile"] = title
     chosen = on_gui_thread(
         window,
         lambda: window.create_file_dialog(
@@ -38,10 +43,15 @@ def ask_save_path(
     return _first_path(chosen)
 
 
-def ask_open_path(window: Any, *, directory: Path, file_types: tuple[str, ...]) -> Path | None:
-    """Show the native open dialog; the chosen file, or None if the coach cancelled."""
+def ask_open_path(
+    window: Any, *, title: str, directory: Path, file_types: tuple[str, ...]
+) -> Path | None:
+    """Show the native open dialog titled `title`; the chosen file, or None if the coach
+    cancelled."""
     import webview
 
+    # pywebview titles its Qt open dialog with this word of its own.
+    window.localization["linux.openFile"] = title
     chosen = on_gui_thread(
         window,
         lambda: window.create_file_dialog(
@@ -117,7 +127,9 @@ def show_folder(folder: Path) -> None:
         return
     opener = shutil.which("open" if sys.platform == "darwin" else "xdg-open")
     if opener is None:
-        raise DialogError(f"No file manager could be opened here. The folder is {folder}.")
+        raise DialogError(
+            _("No file manager could be opened here. The folder is {folder}.", folder=folder)
+        )
     subprocess.Popen([opener, str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

@@ -34,6 +34,7 @@ from typing import Any
 
 from judo_manager.bridge.guards import GUARD_MARK, guard_dispatch, guard_stubs
 from judo_manager.errors import WindowEngineError
+from judo_manager.i18n import Message, _
 from judo_manager.window.pages import is_app_page, is_external_link, same_origin
 
 logger = logging.getLogger(__name__)
@@ -52,8 +53,13 @@ def chosen_gui(system: str = sys.platform, environ: Any = os.environ) -> str:
     if override:
         if override not in ENGINES:
             raise WindowEngineError(
-                f"{GUI_ENV}={override} names a window engine Judo Manager can't run safely. "
-                f"Use one of {', '.join(sorted(ENGINES))}, or leave {GUI_ENV} unset."
+                _(
+                    "{variable}={value} names a window engine Judo Manager can't run safely. "
+                    "Use one of {engines}, or leave {variable} unset.",
+                    variable=GUI_ENV,
+                    value=override,
+                    engines=", ".join(sorted(ENGINES)),
+                )
             )
         return override
     return GUI_BY_SYSTEM.get(system, DEFAULT_GUI)
@@ -131,12 +137,13 @@ def _prepare_edgechromium() -> None:
         raise WindowEngineError(missing_webview2_message())
 
 
-def missing_webview2_message() -> str:
+def missing_webview2_message() -> Message:
     """What a Windows without the WebView2 runtime is told."""
-    return (
+    return _(
         "Judo Manager needs Microsoft Edge WebView2, which is missing on this computer. "
         'The Judo Manager installer adds it; or download the "Evergreen Bootstrapper" '
-        f"from {WEBVIEW2_DOWNLOAD}, run it, and start Judo Manager again."
+        "from {address}, run it, and start Judo Manager again.",
+        address=WEBVIEW2_DOWNLOAD,
     )
 
 

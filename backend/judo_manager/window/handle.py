@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from judo_manager.errors import DialogError
+from judo_manager.i18n import _
 from judo_manager.window import dialogs
 
 logger = logging.getLogger(__name__)
@@ -32,24 +33,37 @@ class DesktopWindow:
             self._zoom(factor)
 
     def ask_save_path(
-        self, *, directory: Path, filename: str, file_types: tuple[str, ...]
+        self, *, title: str, directory: Path, filename: str, file_types: tuple[str, ...]
     ) -> Path | None:
         """The native save dialog; None when the coach cancels."""
         return dialogs.ask_save_path(
-            self._require(), directory=directory, filename=filename, file_types=file_types
+            self._require(),
+            title=title,
+            directory=directory,
+            filename=filename,
+            file_types=file_types,
         )
 
-    def ask_open_path(self, *, directory: Path, file_types: tuple[str, ...]) -> Path | None:
+    def ask_open_path(
+        self, *, title: str, directory: Path, file_types: tuple[str, ...]
+    ) -> Path | None:
         """The native open dialog; None when the coach cancels."""
-        return dialogs.ask_open_path(self._require(), directory=directory, file_types=file_types)
+        return dialogs.ask_open_path(
+            self._require(), title=title, directory=directory, file_types=file_types
+        )
 
     def show_folder(self, folder: Path) -> None:
         """Open `folder` in the system's file manager."""
         dialogs.show_folder(folder)
 
     def confirm(self, title: str, message: str) -> bool:
-        """A native OK/Cancel question; True for OK (each backend shows it on its GUI thread)."""
-        return bool(self._require().create_confirmation_dialog(title, message))
+        """A native OK/Cancel question; True for OK (each backend shows it on its GUI thread).
+
+        macOS's buttons are named from pywebview's words, in the language of the question.
+        """
+        window = self._require()
+        window.localization.update({"global.ok": str(_("OK")), "global.cancel": str(_("Cancel"))})
+        return bool(window.create_confirmation_dialog(title, message))
 
     def close(self) -> None:
         """Close the window, ending the app."""
@@ -91,7 +105,7 @@ class DesktopWindow:
 
     def _require(self) -> Any:
         if self._window is None:
-            raise DialogError("The app window isn't ready yet. Please try again in a moment.")
+            raise DialogError(_("The app window isn't ready yet. Please try again in a moment."))
         return self._window
 
 

@@ -161,11 +161,10 @@ export interface AgeCategoryInput {
 }
 
 // How many records of one kind a database holds; `count` is null where the file's data version
-// has no such table. Kinds come in the order the app lists them.
+// has no such table. Kinds come in the order the app lists them; `kind` is the table
+// ("athletes"), which the page names in its own words.
 export interface RecordCount {
   kind: string;
-  singular: string;
-  plural: string;
   count: number | null;
 }
 

@@ -1,0 +1,19 @@
+"""Amounts with a unit, as every message writes them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from judo_manager.i18n.messages import Message, _
+
+
+def in_megabytes(size: int, places: int = 1) -> Decimal:
+    """`size` bytes as a number of MB with `places` decimals, for a message to format
+    ("38.5", "38,5" in Indonesian)."""
+    # Decimal(float) is the float's exact value, so it rounds as f"{x:.1f}" always did.
+    return Decimal(size / 1_000_000).quantize(Decimal(1).scaleb(-places))
+
+
+def megabytes(size: int, places: int = 1) -> Message:
+    """`size` bytes in MB with `places` decimals: "38.5 MB", "38,5 MB" in Indonesian."""
+    return _("{size} MB", size=in_megabytes(size, places))
