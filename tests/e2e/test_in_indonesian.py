@@ -16,7 +16,7 @@ from tests.e2e.test_roster import SEASON, START_TIMEOUT_MS
 UI_TIMEOUT_MS = 20_000
 # What Python writes, in Indonesian: the dialogs' file types, and why a text file is refused.
 INDONESIAN_FILTERS = ["Cadangan Judo Manager (*.db)", "Semua file (*.*)"]
-NOT_A_BACKUP = "catatan.db bukan cadangan Judo Manager: file itu file teks, bukan database."
+NOT_A_BACKUP = "catatan.db bukan cadangan Judo Manager: ini file teks, bukan database."
 
 
 def _nav(page: Page, name: str) -> None:
