@@ -16,7 +16,7 @@ from tests.e2e.test_roster import SEASON, START_TIMEOUT_MS
 UI_TIMEOUT_MS = 20_000
 # What Python writes, in Indonesian: the dialogs' file types, and why a text file is refused.
 INDONESIAN_FILTERS = ["Cadangan Judo Manager (*.db)", "Semua file (*.*)"]
-NOT_A_BACKUP = "catatan.db bukan cadangan Judo Manager: file itu file teks, bukan database."
+NOT_A_BACKUP = "catatan.db bukan cadangan Judo Manager: ini file teks, bukan database."
 
 
 def _nav(page: Page, name: str) -> None:
@@ -94,7 +94,7 @@ def test_a_coach_switches_to_indonesian_adds_an_athlete_exports_and_is_told_of_a
     saved = (
         _toasts(page, "Pemberitahuan")
         .get_by_role("status")
-        .filter(has_text="Backup tersimpan: cadangan-klub.db")
+        .filter(has_text="Cadangan tersimpan: cadangan-klub.db")
     )
     expect(saved).to_be_visible(timeout=UI_TIMEOUT_MS)
     expect(saved).to_contain_text("1 atlet")
@@ -107,7 +107,7 @@ def test_a_coach_switches_to_indonesian_adds_an_athlete_exports_and_is_told_of_a
     app.answer_dialog(notes)
     page.get_by_role("button", name="Impor database").click()
     alert = _toasts(page, "Pemberitahuan").get_by_role("alert")
-    expect(alert).to_contain_text("File ini tidak dapat dipulihkan", timeout=UI_TIMEOUT_MS)
+    expect(alert).to_contain_text("File ini tidak bisa dipulihkan", timeout=UI_TIMEOUT_MS)
     expect(alert).to_contain_text(NOT_A_BACKUP)
     expect(page.get_by_role("alertdialog")).to_have_count(0)
     save_screenshot(page, "indonesian-import-refused")

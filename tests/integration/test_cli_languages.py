@@ -46,7 +46,7 @@ def test_a_file_that_is_no_database_is_refused_in_the_language_lang_names(
     )
 
     assert line == (
-        "kesalahan: notes.txt bukan cadangan Judo Manager: file itu file teks, bukan database."
+        "kesalahan: notes.txt bukan cadangan Judo Manager: ini file teks, bukan database."
     )
 
 
