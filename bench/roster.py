@@ -113,7 +113,8 @@ APPLY_CHANGE = """async ({ selector, kind, value, count, total, firstId, timeout
   const control = document.querySelector(selector);
   const table = () => document.querySelector('[role="grid"][aria-label="Athletes"]');
   const status = () => document.querySelector('[data-testid="roster-count"]');
-  const wanted = `Showing ${count} of ${total} athletes`;
+  // As the page writes it in English: "Showing 1,200 of 5,000 athletes".
+  const wanted = `Showing ${count.toLocaleString("en")} of ${total.toLocaleString("en")} athletes`;
   const callsBefore = probe.calls.length;
   let sawBusy = false;
   const rendered = () => {

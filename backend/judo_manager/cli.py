@@ -390,7 +390,7 @@ def _undo_restore(args: argparse.Namespace, data_dir: Path) -> int:
         print(
             _(
                 "Undo puts back the safety copy taken {taken} ({counts}).",
-                taken=plan.copy.taken_at.strftime("%Y-%m-%d %H:%M"),
+                taken=plan.copy.taken_at,
                 counts=describe_counts(plan.backup.contents),
             )
         )

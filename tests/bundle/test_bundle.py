@@ -71,6 +71,29 @@ def test_the_window_opens_and_settings_shows_the_version(
     assert "Traceback" not in app.log()
 
 
+def test_the_bundle_speaks_indonesian_on_an_indonesian_system(
+    bundle: Path, launch_app: LaunchApp, coach_env: dict[str, str], tmp_path: Path
+) -> None:
+    indonesian = {**coach_env, "LANG": "id_ID.UTF-8"}
+    data = tmp_path / "data"
+    # Python's catalog and Babel's Indonesian numbers are in the bundle: "1.500", not "1,500".
+    made = _run(bundle, data, "demo", "--athletes", "1500", env=indonesian)
+    assert made.stdout.startswith("1.500 atlet contoh ditambahkan"), made.stdout
+    # The club was made by an Indonesian command: its default belts are named in Indonesian.
+    with sqlite3.connect(database_path(data)) as conn:
+        assert conn.execute("SELECT name FROM belts ORDER BY rank").fetchone() == ("Sabuk Putih",)
+
+    page = launch_app(data, executable=bundle, env=indonesian).page
+    expect(page.get_by_role("heading", level=1, name="Atlet")).to_be_visible(timeout=UI_TIMEOUT_MS)
+    expect(page.get_by_test_id("roster-count")).to_have_text("Menampilkan 1.500 dari 1.500 atlet")
+    page.get_by_role("navigation").get_by_role("button", name="Pengaturan").click()
+    expect(page.get_by_role("combobox", name="Bahasa")).to_have_value("system")
+    expect(page.get_by_role("region", name="Cadangan terakhir")).to_contain_text(
+        "Belum pernah dicadangkan"
+    )
+    save_screenshot(page, "bundle-settings-indonesian")
+
+
 def test_export_through_the_real_qt_save_dialog(
     bundle: Path, launch_app: LaunchApp, coach_env: dict[str, str], tmp_path: Path
 ) -> None:

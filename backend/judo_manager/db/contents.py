@@ -76,6 +76,8 @@ _SEX_LETTERS = (
     # Translators: the letter for a male athlete (in Indonesian: L, laki-laki).
     ("M", _("M")),
 )
+# A medal's place as the page names it, rather than the value stored ("gold").
+_MEDAL_PLACES = (("gold", _("gold")), ("silver", _("silver")), ("bronze", _("bronze")))
 
 RECORD_KINDS: tuple[RecordKind, ...] = (
     RecordKind(
@@ -130,7 +132,7 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
             fields=(
                 ComparedField(_("competition"), "competition"),
                 ComparedField(_("date"), "held_on"),
-                ComparedField(_("place"), "place"),
+                ComparedField(_("place"), "place", _MEDAL_PLACES),
                 ComparedField(_("category"), "category"),
             )
         ),

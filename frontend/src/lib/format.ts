@@ -173,10 +173,13 @@ export function parseDateInput(text: string): string | null {
   return `${parts.year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** The message for a date that doesn't read, naming the order of the language spoken. */
+/**
+ * The message for a date that doesn't read, naming the order of the language spoken and
+ * the field, by its label in lower case: it is mid-sentence ("Enter the birth date as …").
+ */
 export function dateInputProblem(label: string): string {
   return translate("format.dateProblem", {
-    label: label.toLocaleLowerCase(formatLocale()),
+    field: label.toLocaleLowerCase(formatLocale()),
     pattern: dateInputPattern(),
     example: formatDateForInput("2012-03-14"),
   });
