@@ -89,6 +89,21 @@ def mounted_tmpfs(folder: Path, options: str) -> Iterator[None]:
         subprocess.run(["umount", str(folder)], check=True)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def neutral_system_language() -> Iterator[None]:
+    """Every test runs on a system of neutral language (English), whatever this machine's
+    is: the app, its commands and its windows speak the system's language until told. A
+    test of another language says so (`system_speaking`)."""
+    saved = {name: os.environ.get(name) for name in _LANGUAGE_VARIABLES}
+    os.environ.update(system_speaking("C.UTF-8"))
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 def run_cli(
     data_dir: Path,
     *args: str,
@@ -108,6 +123,10 @@ def run_cli(
         stdin=subprocess.DEVNULL if answer is None else None,
         env=None if env is None else {**os.environ, **env},
     )
+
+
+# What gettext, and so the app, reads for the system's language, in its order.
+_LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
 def system_speaking(locale: str) -> dict[str, str]:

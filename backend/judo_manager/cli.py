@@ -20,6 +20,7 @@ from judo_manager.db.layout import DATA_DIR_ENV, DataFolder, resolve_data_dir
 from judo_manager.errors import DestinationExistsError, JudoManagerError
 from judo_manager.i18n import (
     LANGUAGES,
+    SOURCE_LANGUAGE,
     Message,
     _,
     _n,
@@ -546,10 +547,12 @@ def _confirm(question: Message) -> bool:
 def _status(args: argparse.Namespace, data_dir: Path) -> int:
     import json
 
-    report = _status_report(DataFolder(data_dir))
     if args.json:
-        print(json.dumps(report, indent=2))
+        # For scripts: the same keys and words whatever the system's language.
+        with speaking(SOURCE_LANGUAGE):
+            print(json.dumps(_status_report(DataFolder(data_dir)), indent=2))
         return 0
+    report = _status_report(DataFolder(data_dir))
     database = report["database"]
     lines: list[tuple[Message | str, Message | str]] = [(_("Data folder"), report["dataFolder"])]
     if database is None:

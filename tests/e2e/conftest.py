@@ -147,11 +147,8 @@ def _start(
     run_dir.mkdir(parents=True)
     data = data_dir or run_dir / "data"
     port = free_port()
-    # The app speaks the system's language until the coach chooses: every test starts on a
-    # system whose language is neutral (English), whatever this machine's is, unless it
-    # says otherwise in `env`.
-    neutral = {name: "" for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")} | {"LANG": "C.UTF-8"}
-    app_env = {**os.environ, **neutral, **(env or {})}
+    # The system's language is neutral (tests/conftest.py) unless `env` names another.
+    app_env = {**os.environ, **(env or {})}
     app_env.update({DEBUG_PORT_ENV: str(port), ANSWERS_ENV: str(run_dir / "answers")})
     app_env.pop("JUDO_MANAGER_DATA_DIR", None)
     entry = ["-m", "judo_manager"] if real_dialogs else [str(LAUNCHER)]

@@ -54,7 +54,7 @@ def test_a_coach_switches_to_indonesian_adds_an_athlete_exports_and_is_told_of_a
     expect(page.locator("html")).to_have_attribute("lang", "id")
     expect(page.get_by_role("navigation").get_by_role("button", name="Atlet")).to_be_visible()
     expect(page.get_by_role("combobox", name="Bahasa")).to_have_value("id")
-    assert page.title() == "Pengaturan · Judo Manager"
+    expect(page).to_have_title("Pengaturan · Judo Manager")
 
     _nav(page, "Atlet")
     expect(page.get_by_text("Belum ada atlet")).to_be_visible()

@@ -407,7 +407,8 @@ def test_problems_show_next_to_their_fields_and_python_has_the_last_word(
         form,
         "fullName",
         "Full name",
-        f"{ANA.name}, born {ANA.birth_date}, is already on the roster.",
+        # The date as the app writes dates in English: "14 Mar 2010".
+        f"{ANA.name}, born 14 Mar {SEASON - ANA.age}, is already on the roster.",
     )
     expect(form.get_by_label("Full name")).to_be_focused()
     expect(form.locator("[data-field-error]")).to_have_count(1)

@@ -139,7 +139,7 @@ def test_the_same_name_and_birth_date_is_refused_whatever_the_case_or_accents(
         service.create(form(belts, full_name="zsofia OZTURK"))
     # Named as the roster has them, so the coach knows whom the new entry clashes with.
     assert (
-        problems(error)["full_name"] == "Zsófia Öztürk, born 2010-04-02, is already on the roster."
+        problems(error)["full_name"] == "Zsófia Öztürk, born 2 Apr 2010, is already on the roster."
     )
     # Another birth date is another person.
     service.create(form(belts, full_name="Zsofia Ozturk", birth_date="2011-04-02"))
@@ -364,7 +364,7 @@ def test_an_edit_keeps_the_birth_date_before_the_recorded_history(
     with pytest.raises(ValidationError) as error:
         service.update(ayu.id, ayu.revision, form(belts, birth_date="2016-01-01"))
 
-    assert "first promotion or medal on record (2015-05-01)" in problems(error)["birth_date"]
+    assert "first promotion or medal on record (1 May 2015)" in problems(error)["birth_date"]
 
 
 def test_two_records_that_already_look_alike_can_still_be_edited(

@@ -126,3 +126,15 @@ def test_the_help_of_our_own_arguments_is_translated(data_dir: Path) -> None:
     assert "tampilkan bantuan ini lalu keluar" in result.stdout
     assert "ganti data klub dengan cadangan (menyimpan salinan pengaman)" in result.stdout
     assert "bahasa keluaran perintah: en, id" in result.stdout
+
+
+def test_status_as_json_is_the_same_for_scripts_in_every_language(data_dir: Path) -> None:
+    import json
+
+    make_club(data_dir, 3)
+    english = run_cli(data_dir, "status", "--json")
+    indonesian = run_cli(data_dir, "--lang", "id", "status", "--json", env=INDONESIAN)
+
+    assert english.returncode == indonesian.returncode == 0
+    assert json.loads(indonesian.stdout) == json.loads(english.stdout)
+    assert json.loads(english.stdout)["database"]["holds"].startswith("3 athletes")

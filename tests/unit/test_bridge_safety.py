@@ -12,7 +12,7 @@ import pytest
 
 from judo_manager.bridge.guards import coach_errors, error_for_page, guard_dispatch, is_public_name
 from judo_manager.errors import BackupError, NotFoundError, UnexpectedError, ValidationError
-from judo_manager.i18n import _
+from judo_manager.i18n import Message, _
 from judo_manager.window.pages import same_origin
 
 
@@ -60,6 +60,12 @@ class _Athletes:
         if id != 1:
             raise NotFoundError.of(_("athlete"))
         return {"id": id}
+
+    @coach_errors
+    def export(self) -> None:
+        # A message whose text can't be filled in: a translation with a placeholder the
+        # code doesn't give, as a catalog edited by hand could hold.
+        raise BackupError(Message("Saved to {folder}.", place="/media/stick"))
 
     @coach_errors
     def create(self, data: dict[str, str]) -> None:
@@ -127,6 +133,15 @@ def test_a_coach_error_reaches_the_page_as_its_name_and_message() -> None:
     assert reply["value"]["name"] == "NotFoundError"  # type: ignore[index]
     assert reply["value"]["code"] == "not-found"  # type: ignore[index]
     _no_traceback(reply["value"])  # type: ignore[arg-type]
+
+
+def test_an_error_that_cant_be_written_still_answers_the_page() -> None:
+    reply = _Dispatch().call(_Window(), "athletes.export")
+    assert reply["isError"] is True
+    error = reply["value"]
+    assert error["code"] == "unexpected"  # type: ignore[index]
+    assert error["message"].startswith("Something unexpected went wrong (BackupError)")  # type: ignore[index]
+    _no_traceback(error)  # type: ignore[arg-type]
 
 
 def test_a_refused_form_keeps_its_field_problems_as_json() -> None:

@@ -222,7 +222,7 @@ class AthletesService:
                     _(
                         "The delete can't be undone: {name}, born {born}, is on the roster again.",
                         name=duplicate,
-                        born=entry.birth_date,
+                        born=dt.date.fromisoformat(entry.birth_date),
                     )
                 )
             try:
@@ -395,7 +395,7 @@ class AthletesService:
                     "birth_date",
                     _(
                         "Birth date can't be after the first promotion or medal on record ({day}).",
-                        day=first,
+                        day=dt.date.fromisoformat(first),
                     ),
                 )
         if full_name is not None and birth_date is not None:
@@ -413,7 +413,7 @@ class AthletesService:
                     _(
                         "{name}, born {born}, is already on the roster.",
                         name=duplicate,
-                        born=birth_date.isoformat(),
+                        born=birth_date,
                     ),
                 )
         fields = AthleteFields(
@@ -495,7 +495,7 @@ def _remove_promotion(conn: sqlite3.Connection, athlete_id: int, promotion: Prom
             _(
                 "Deleting this promotion would leave the one on {day} "
                 "going from a belt to the same belt. Delete that one first.",
-                day=successor.promoted_on,
+                day=dt.date.fromisoformat(successor.promoted_on),
             )
         )
     else:
@@ -519,7 +519,7 @@ def _refuse_a_grading_to_the_same_belt(
                     "{name} held this belt around that date already: "
                     "the next recorded promotion, on {day}, is from or to it.",
                     name=athlete.full_name,
-                    day=successor.promoted_on,
+                    day=dt.date.fromisoformat(successor.promoted_on),
                 )
             }
         )

@@ -202,7 +202,7 @@ def _answer(
                 raise unexpected_error("no such bridge method")
             reply = {"value": json.dumps(method(*args))}
         except Exception as error:
-            reply = {"isError": True, "value": json.dumps(error_for_page(error))}
+            reply = {"isError": True, "value": json.dumps(_settling_error(error))}
     callbacks = f"window.pywebview._returnValuesCallbacks[{json.dumps(func_name)}]"
     settle = f"{callbacks}[{json.dumps(value_id)}]"
     try:
@@ -211,6 +211,17 @@ def _answer(
     except Exception:
         # The coach closed the window while the call ran: nobody is left to answer.
         logger.warning("could not answer the bridge call to %r", func_name, exc_info=True)
+
+
+def _settling_error(error: BaseException) -> PageError:
+    """The error for the page, whatever happens writing it: a translation that can't be
+    rendered must not leave the page's promise, and the coach's spinner, waiting forever."""
+    try:
+        return error_for_page(error)
+    except Exception:
+        logger.exception("could not write %s for the page", type(error).__name__)
+    with speaking(SOURCE_LANGUAGE):
+        return error_for_page(unexpected_error(type(error).__name__))
 
 
 def _call_parts(param: Any) -> tuple[list[Any], str]:

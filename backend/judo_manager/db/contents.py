@@ -7,6 +7,7 @@ without naming a kind themselves: a table added here appears in each of those pl
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -24,9 +25,17 @@ class ComparedField:
     expression: str
     # Values that are words for the coach, each as the coach reads it ("active").
     words: tuple[tuple[object, Message], ...] = ()
+    # A calendar day kept as YYYY-MM-DD: shown as the coach's language writes dates.
+    dated: bool = False
 
     def shown(self, value: object) -> Message:
-        """`value` as the coach reads it: a word in the coach's language, or the value."""
+        """`value` as the coach reads it: a word or a date in the coach's language, or the
+        value (as it is, when a file from elsewhere holds something else)."""
+        if self.dated and isinstance(value, str):
+            try:
+                return formatted(dt.date.fromisoformat(value))
+            except ValueError:
+                pass
         return next((word for raw, word in self.words if raw == value), _plain(value))
 
 
@@ -92,7 +101,7 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
             # The fields of an athlete, as the restore preview names a change.
             fields=(
                 ComparedField(_("name"), "full_name"),
-                ComparedField(_("birth date"), "birth_date"),
+                ComparedField(_("birth date"), "birth_date", dated=True),
                 ComparedField(_("sex"), "sex", _SEX_LETTERS),
                 ComparedField(_("belt"), _BELT_NAME),
                 ComparedField(_("weight (kg)"), "weight_kg"),
@@ -116,7 +125,7 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
         lambda count: _n("{count} promotion", "{count} promotions", count),
         Compared(
             fields=(
-                ComparedField(_("date"), "promoted_on"),
+                ComparedField(_("date"), "promoted_on", dated=True),
                 ComparedField(_("belt"), _BELT_NAME),
                 ComparedField(_("examiner"), "examiner"),
             )
@@ -131,7 +140,7 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
         Compared(
             fields=(
                 ComparedField(_("competition"), "competition"),
-                ComparedField(_("date"), "held_on"),
+                ComparedField(_("date"), "held_on", dated=True),
                 ComparedField(_("place"), "place", _MEDAL_PLACES),
                 ComparedField(_("category"), "category"),
             )

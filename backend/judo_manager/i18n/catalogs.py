@@ -96,12 +96,25 @@ def problems() -> list[str]:
             if message.fuzzy or not all(strings):
                 found.append(f"{code}: {key!r} is not translated")
                 continue
-            wanted = set(_PLACEHOLDER.findall(key))
+            # The plural's placeholders too: `_n` fills both from the same values.
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            wanted = set().union(*(_PLACEHOLDER.findall(msgid) for msgid in ids))
             for text in strings:
                 if set(_PLACEHOLDER.findall(text)) != wanted:
                     found.append(f"{code}: {key!r} has other placeholders in {text!r}")
+                elif not _renders(text, wanted):
+                    found.append(f"{code}: {key!r} can't be rendered: {text!r}")
         found.extend(f"{code}: {key!r} is missing" for key in sorted(used - kept))
     return found
+
+
+def _renders(text: str, placeholders: set[str]) -> bool:
+    """Whether `str.format` takes the text: a stray brace would fail when shown."""
+    try:
+        text.format(**dict.fromkeys(placeholders, "x"))
+    except (ValueError, IndexError, KeyError):
+        return False
+    return True
 
 
 def _key(msgid: str | tuple[str, ...]) -> str:

@@ -1,4 +1,4 @@
-import type { JudoManagerApi } from "../types/bridge";
+import type { ErrorCode, JudoManagerApi } from "../types/bridge";
 import { translate } from "./i18n";
 
 /** The window event pywebview fires once `window.pywebview.api` is injected. */
@@ -34,4 +34,15 @@ export function api(): JudoManagerApi {
     throw new Error(translate("errors.stillStarting"));
   }
   return bridge.api;
+}
+
+/**
+ * The stable code of an error a bridge call rejected with ("stale-record"), for the page to
+ * react to an error without reading its text, which is in the coach's language; null for
+ * any other error.
+ */
+export function errorCode(err: unknown): ErrorCode | null {
+  if (!(err instanceof Error)) return null;
+  const code: unknown = (err as Error & { code?: unknown }).code;
+  return typeof code === "string" ? (code as ErrorCode) : null;
 }

@@ -1,3 +1,4 @@
+import { errorCode } from "./bridge";
 import type { FieldProblems } from "../types/bridge";
 
 function isFieldProblems(value: unknown): value is FieldProblems {
@@ -16,7 +17,7 @@ function isFieldProblems(value: unknown): value is FieldProblems {
  * raises a ValidationError whose message is a FieldProblems object written as JSON.
  */
 export function fieldProblems(err: unknown): FieldProblems | null {
-  if (!(err instanceof Error) || err.name !== "ValidationError") return null;
+  if (!(err instanceof Error) || errorCode(err) !== "validation") return null;
   try {
     const parsed: unknown = JSON.parse(err.message);
     return isFieldProblems(parsed) ? parsed : null;

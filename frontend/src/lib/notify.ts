@@ -1,5 +1,7 @@
 import { createElement, type ComponentType, type ReactNode } from "react";
 import { toast } from "sonner";
+import type { ErrorCode } from "../types/bridge";
+import { errorCode } from "./bridge";
 import { publish } from "./data-events";
 import { fieldProblems } from "./field-problems";
 import { translate } from "./i18n";
@@ -114,15 +116,15 @@ export function errorMessage(err: unknown): string {
   return genericError();
 }
 
-/** Python's names for "the club's data on this computer is damaged" (errors.py). */
-const DAMAGE_ERRORS = new Set(["DamagedDatabaseError", "NotADatabaseError"]);
+/** Python's codes for "the club's data on this computer is damaged" (errors.py). */
+const DAMAGE_ERRORS: ReadonlySet<ErrorCode | null> = new Set<ErrorCode>(["damaged-database", "not-a-database"]);
 
 /**
  * Every error from Python is read through `errorMessage`, so this is where damage found by
  * any read is noticed: the app then checks its data and, if it is damaged, shows the rescue.
  */
 function noticeDamage(err: unknown): void {
-  if (err instanceof Error && DAMAGE_ERRORS.has(err.name)) publish("data-damaged");
+  if (DAMAGE_ERRORS.has(errorCode(err))) publish("data-damaged");
 }
 
 /**
@@ -130,7 +132,7 @@ function noticeDamage(err: unknown): void {
  * StaleRecordError) means the data changed: whatever shows it loads it again.
  */
 function noticeStale(err: unknown): void {
-  if (err instanceof Error && err.name === "StaleRecordError") publish("athletes-changed");
+  if (errorCode(err) === "stale-record") publish("athletes-changed");
 }
 
 /**
