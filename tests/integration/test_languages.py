@@ -22,7 +22,7 @@ from judo_manager.bridge.guards import guard_dispatch
 from judo_manager.bridge.prompts import ask_backup_destination, ask_restore_source
 from judo_manager.db import Database, open_database
 from judo_manager.db.layout import database_path
-from judo_manager.i18n import LANGUAGES, speaking
+from judo_manager.i18n import LANGUAGES, speaking, translate
 from judo_manager.rules.service import RulesService
 from judo_manager.system.preferences import PREFERENCES_FILENAME, PreferencesFile
 from judo_manager.window.handle import DesktopWindow
@@ -319,3 +319,23 @@ def test_every_languages_file_types_are_ones_pywebview_accepts(code: str) -> Non
 
     for file_type in window.shown[0]["file_types"]:  # type: ignore[attr-defined]
         parse_file_type(file_type)  # raises for a description pywebview can't read
+
+
+def test_sqlites_reasons_are_told_in_the_coachs_words(tmp_path: Path) -> None:
+    import sqlite3
+
+    from judo_manager.db.drive_errors import sqlite_reason
+
+    notes = tmp_path / "notes.db"
+    notes.write_bytes(b"Training on Tuesday\n" * 400)
+    conn = sqlite3.connect(notes)
+    try:
+        with pytest.raises(sqlite3.DatabaseError) as raised:
+            conn.execute("SELECT * FROM sqlite_master").fetchall()
+    finally:
+        conn.close()
+
+    reason = sqlite_reason(raised.value)
+    # Not SQLite's "file is not a database", in English whatever the coach reads.
+    assert translate(reason, "en") == "it isn't a database file"
+    assert translate(reason, "id") == "ini bukan file database"

@@ -15,7 +15,7 @@ from judo_manager.backup.file_names import default_filename, with_db_suffix
 from judo_manager.backup.model import BackupAttempt
 from judo_manager.db import Database
 from judo_manager.db.connection import is_part_of
-from judo_manager.db.drive_errors import describe_write_error
+from judo_manager.db.drive_errors import describe_write_error, reason_of
 from judo_manager.db.fileio import free_bytes
 from judo_manager.db.snapshot import ProgressCallback, write_verified_copy
 from judo_manager.errors import BackupError, DestinationExistsError, JudoManagerError
@@ -90,7 +90,10 @@ class BackupService:
             self._record_failure(destination, started_at, clock, error.message)
             raise
         except Exception as error:
-            message = _("The backup failed unexpectedly ({error}). Nothing was saved.", error=error)
+            message = _(
+                "The backup failed unexpectedly ({error}). Nothing was saved.",
+                error=reason_of(error),
+            )
             self._record_failure(destination, started_at, clock, message)
             raise BackupError(message) from error
         attempt = BackupAttempt(

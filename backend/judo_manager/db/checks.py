@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from judo_manager.db.connection import SQLITE_HEADER
+from judo_manager.db.drive_errors import sqlite_reason
 from judo_manager.db.migrations import APPLICATION_ID, SCHEMA_VERSION, read_header
 from judo_manager.db.row_checks import first_row_problem
 from judo_manager.db.schema import schema_difference
@@ -102,7 +103,7 @@ def quick_check_problem(conn: sqlite3.Connection) -> Message | None:
     try:
         result = [row[0] for row in conn.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as error:
-        return _("SQLite can't read it ({error})", error=error)
+        return _("SQLite can't read it ({error})", error=sqlite_reason(error))
     if result != ["ok"]:
         return _("SQLite's quick check reports: {report}", report="; ".join(result[:3]))
     return None
@@ -207,7 +208,7 @@ def check_backup(
             _(
                 "{name} is damaged and can't be read ({error}). Use another backup.",
                 name=name,
-                error=error,
+                error=sqlite_reason(error),
             )
         ) from error
     if application_id != APPLICATION_ID:

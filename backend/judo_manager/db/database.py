@@ -25,6 +25,7 @@ from judo_manager.db.drive_errors import (
     is_network_path,
     network_folder_kind,
     os_reason,
+    sqlite_reason,
 )
 from judo_manager.db.fileio import publish_new_file, remove_leftover
 from judo_manager.db.health import damage_of, damaged, describe_database_error, not_a_database
@@ -233,7 +234,7 @@ def _describe(path: Path, error: sqlite3.Error) -> Exception:
             "Judo Manager can't use its database in {folder} ({error}). Check that the "
             "folder is writable, or choose another with --data-dir.",
             folder=path.parent,
-            error=error,
+            error=sqlite_reason(error),
         )
     )
 

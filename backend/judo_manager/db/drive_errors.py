@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import re
+import sqlite3
 import sys
 from pathlib import Path, PurePath
 
@@ -59,6 +60,38 @@ def os_reason(error: OSError) -> Message | str:
     """Why the system refused, for a coach: "permission denied", in the coach's language
     where it is a common reason, else as the system words it."""
     return _REASONS.get(error.errno or 0) or error.strerror or str(error)
+
+
+# SQLite's common reasons by primary result code, in the coach's words (and language); any
+# other is shown as SQLite words it ("database disk image is malformed" is CORRUPT).
+_SQLITE_REASONS: dict[int, Message] = {
+    sqlite3.SQLITE_CORRUPT: _("the file is damaged"),
+    sqlite3.SQLITE_NOTADB: _("it isn't a database file"),
+    sqlite3.SQLITE_BUSY: _("another program is using it"),
+    sqlite3.SQLITE_LOCKED: _("another program is using it"),
+    sqlite3.SQLITE_IOERR: _("the drive didn't respond"),
+    sqlite3.SQLITE_FULL: _("the disk is full"),
+    sqlite3.SQLITE_CANTOPEN: _("it can't be opened"),
+    sqlite3.SQLITE_READONLY: _("the disk is read-only"),
+    sqlite3.SQLITE_PERM: _("permission denied"),
+}
+
+
+def sqlite_reason(error: sqlite3.Error) -> Message | str:
+    """Why SQLite failed, for a coach: "the file is damaged", in the coach's language where
+    it is a common reason, else as SQLite words it."""
+    code = getattr(error, "sqlite_errorcode", None)
+    reason = None if code is None else _SQLITE_REASONS.get(code & 0xFF)
+    return reason or str(error)
+
+
+def reason_of(error: BaseException) -> Message | str:
+    """Why a file operation failed, for a coach: the system's or SQLite's reason."""
+    if isinstance(error, OSError):
+        return os_reason(error)
+    if isinstance(error, sqlite3.Error):
+        return sqlite_reason(error)
+    return str(error)
 
 
 def describe_write_error(

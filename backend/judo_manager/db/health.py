@@ -14,6 +14,7 @@ from pathlib import Path
 
 from judo_manager.db.checks import HeaderProblem, header_problem
 from judo_manager.db.connection import connect, sidecars
+from judo_manager.db.drive_errors import sqlite_reason
 from judo_manager.db.fileio import free_bytes
 from judo_manager.db.layout import FULL_BELOW_BYTES
 from judo_manager.errors import (
@@ -68,7 +69,11 @@ def damage_of(path: Path, *, full_check: bool) -> Damage | None:
     except OSError:
         return None
     except sqlite3.Error as error:
-        return Damage(_("can't be read ({error})", error=error)) if is_damage(error) else None
+        return (
+            Damage(_("can't be read ({error})", error=sqlite_reason(error)))
+            if is_damage(error)
+            else None
+        )
     if result == ["ok"]:
         return None
     return Damage(_("fails SQLite's check ({result})", result=result[0]))
@@ -116,7 +121,7 @@ def describe_database_error(
         return None
     primary = code & 0xFF
     if is_damage(error):
-        return damaged(path, Damage(_("can't be read ({error})", error=error)))
+        return damaged(path, Damage(_("can't be read ({error})", error=sqlite_reason(error))))
     # SQLite says "disk I/O error" when it can't make its shared-memory file on a full disk.
     if primary == sqlite3.SQLITE_FULL or (
         primary in _READ_ONLY_CODES and path is not None and _is_full(path.parent)

@@ -38,7 +38,7 @@ from typing import Literal
 from judo_manager.db.checks import quick_check_problem, snapshot_header_problem
 from judo_manager.db.connection import connect, sidecars
 from judo_manager.db.contents import Contents, count_contents
-from judo_manager.db.drive_errors import describe_write_error, name_problem
+from judo_manager.db.drive_errors import describe_write_error, name_problem, sqlite_reason
 from judo_manager.db.fileio import (
     SPAN_BYTES,
     bypass_cache,
@@ -179,7 +179,10 @@ def _take_snapshot(
                 )
             ) from error
         raise BackupError(
-            _("The club database could not be read for the backup ({error}).", error=error)
+            _(
+                "The club database could not be read for the backup ({error}).",
+                error=sqlite_reason(error),
+            )
         ) from error
     finally:
         if target is not None:

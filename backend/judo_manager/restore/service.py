@@ -22,7 +22,7 @@ from judo_manager.db.comparison import KindDifference, compare, describe_work_si
 from judo_manager.db.connection import connect, is_part_of
 from judo_manager.db.contents import FileSummary, count_contents, summarize
 from judo_manager.db.database import bring_up_to_date
-from judo_manager.db.drive_errors import os_reason
+from judo_manager.db.drive_errors import os_reason, reason_of, sqlite_reason
 from judo_manager.db.fileio import remove_leftover
 from judo_manager.db.health import damage_of, describe_database_error
 from judo_manager.db.migrations import read_header
@@ -281,7 +281,7 @@ class RestoreService:
             conn = connect(staged, read_only=True)
         except sqlite3.Error as error:
             raise RestoreRejectedError(
-                _("{name} can't be opened ({reason}).", name=name, reason=error)
+                _("{name} can't be opened ({reason}).", name=name, reason=sqlite_reason(error))
             ) from error
         try:
             return check_backup(conn, name, progress).schema_version
@@ -297,7 +297,7 @@ class RestoreService:
                     "{name} could not be brought up to this version of Judo Manager ({error}). "
                     "Nothing was changed.",
                     name=name,
-                    error=error,
+                    error=sqlite_reason(error),
                 )
             ) from error
 
@@ -339,7 +339,7 @@ class RestoreService:
                 raise RestoreError(
                     _(
                         "The data could not be replaced ({error}). Your current data is unchanged.",
-                        error=error,
+                        error=reason_of(error),
                     )
                 ) from error
             raise
