@@ -67,18 +67,33 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/**
+ * Intl formatters made once per language and options: making one costs far more than using
+ * it, and the roster formats two numbers in every row it draws.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const locale = formatLocale();
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** A number in the app's language with exactly `digits` decimals, no grouping: "38.5". */
 export function formatNumber(value: number, digits: number): string {
-  return new Intl.NumberFormat(formatLocale(), {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-    useGrouping: false,
-  }).format(value);
+  return numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(
+    value,
+  );
 }
 
 /** A number as a coach would type it back into a field: "38.5", "48" (up to 2 decimals). */
 export function formatNumberForInput(value: number): string {
-  return new Intl.NumberFormat(formatLocale(), { maximumFractionDigits: 2, useGrouping: false }).format(value);
+  return numberFormat({ maximumFractionDigits: 2, useGrouping: false }).format(value);
 }
 
 const DECIMAL = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;

@@ -1,13 +1,14 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ChevronDownIcon, ChevronUpIcon } from "lucide-react";
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { BeltBadge } from "../../components/BeltBadge";
 import { cn } from "../../components/ui/cn";
 import { formatNumber } from "../../lib/format";
 import type { RuleIndex } from "../../lib/use-rules";
 import type { AgeCategory, AthleteFilters, AthleteRow, Belt } from "../../types/bridge";
-import { useAthleteText } from "./athlete-text";
+import { useAthleteText, type AthleteText } from "./athlete-text";
 import { rosterMemory } from "./roster-store";
 
 /** Every row is exactly this tall, which is what lets the list draw only what is visible. */
@@ -43,6 +44,9 @@ interface RosterTableProps {
  */
 export function RosterTable({ rows, rules, busy, sort, descending, onSort, onOpen, resetKey }: RosterTableProps) {
   const { t } = useTranslation("athletes");
+  // Read once here and handed to the rows: a hook in each of them, at every redraw of the
+  // list, doubled the time from Python's answer to the rows on screen.
+  const text = useAthleteText();
   const scrollerRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- we don't compile with the React Compiler, which is what this warns about
   const virtualizer = useVirtualizer({
@@ -124,6 +128,8 @@ export function RosterTable({ rows, rules, busy, sort, descending, onSort, onOpe
         category={row.categoryId === null ? undefined : rules?.categoryById.get(row.categoryId)}
         onOpen={onOpen}
         onKeyDown={onRowKeyDown}
+        t={t}
+        text={text}
       />
     );
   });
@@ -208,12 +214,13 @@ interface RosterRowProps {
   category: AgeCategory | undefined;
   onOpen: (id: number) => void;
   onKeyDown: (event: KeyboardEvent<HTMLDivElement>, id: number) => void;
+  /** The table's words: new only when the language changes, which redraws every row. */
+  t: TFunction<"athletes">;
+  text: AthleteText;
 }
 
 /** One athlete; memoized, so scrolling only draws the rows that came into view. */
-const RosterRow = memo(function RosterRow({ row, index, belt, category, onOpen, onKeyDown }: RosterRowProps) {
-  const { t } = useTranslation("athletes");
-  const text = useAthleteText();
+const RosterRow = memo(function RosterRow({ row, index, belt, category, onOpen, onKeyDown, t, text }: RosterRowProps) {
   return (
     <div
       role="row"

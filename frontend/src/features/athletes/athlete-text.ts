@@ -1,3 +1,4 @@
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../lib/format";
 import type { AgeCategory, Sex } from "../../types/bridge";
@@ -12,13 +13,19 @@ export interface AthleteText {
   weight: (kg: number | null) => string;
 }
 
-/** How an athlete's sex and weight read in the language spoken now. */
+/**
+ * How an athlete's sex and weight read in the language spoken now. The same object until
+ * the language changes, so the roster's memoized rows it is handed redraw only then.
+ */
 export function useAthleteText(): AthleteText {
   const { t } = useTranslation("athletes");
-  return {
-    sex: (sex) => t(SEX_KEY[sex]),
-    weight: (kg) => (kg === null ? "—" : t("weight", { weight: formatNumber(kg, 1) })),
-  };
+  return useMemo(
+    () => ({
+      sex: (sex) => t(SEX_KEY[sex]),
+      weight: (kg) => (kg === null ? "—" : t("weight", { weight: formatNumber(kg, 1) })),
+    }),
+    [t],
+  );
 }
 
 /** "U18 Cadets": the club's own words, never translated. */
