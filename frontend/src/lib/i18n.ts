@@ -20,8 +20,7 @@ import type settings from "../locales/en/settings.json";
  * every language has every key, that no key is unused, and that both sides list the same
  * languages.
  */
-export const NAMESPACES = ["common", "athletes", "backup", "restore", "rescue", "rules", "settings"] as const;
-export type Namespace = (typeof NAMESPACES)[number];
+const NAMESPACES = ["common", "athletes", "backup", "restore", "rescue", "rules", "settings"] as const;
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -39,7 +38,7 @@ declare module "i18next" {
 }
 
 /** The language the code's English is the reference of, and what a missing word falls back to. */
-export const SOURCE_LANGUAGE = "en";
+const SOURCE_LANGUAGE = "en";
 
 const catalogs = import.meta.glob<Record<string, unknown>>("../locales/*/*.json", {
   eager: true,
@@ -57,7 +56,7 @@ function resources(): Record<string, Record<string, Record<string, unknown>>> {
 }
 
 /** The languages the page has catalogs for. */
-export const PAGE_LANGUAGES = Object.keys(resources());
+const PAGE_LANGUAGES = Object.keys(resources());
 
 /** Until Python says which language the coach chose: the browser's, which is the system's. */
 function firstGuess(): string {
@@ -87,9 +86,6 @@ void i18next
   });
 document.documentElement.lang = i18next.language;
 
-type Listener = () => void;
-const listeners = new Set<Listener>();
-
 /**
  * Speak `code` from now on, its numbers and dates in `formats` ("id-ID"). Sets `<html
  * lang>`, which every bridge call sends to Python (so its messages come back in the same
@@ -99,7 +95,6 @@ export function applyLanguage(code: string, formats: string): void {
   formatsLocale = formats;
   document.documentElement.lang = code;
   void i18next.changeLanguage(code);
-  for (const listener of listeners) listener();
 }
 
 /** The locale every number and date is formatted in. */
@@ -110,12 +105,6 @@ export function formatLocale(): string {
 /** The language spoken now ("en", "id"). */
 export function currentLanguage(): string {
   return i18next.language;
-}
-
-/** Called after each change of language (for lib code that caches by language). */
-export function onLanguageChange(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
 }
 
 /** Translate outside React (lib's toasts): `translate("common:errors.generic")`. */
