@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import Client
 from pathlib import Path
 
@@ -13,50 +15,45 @@ from judo_manager.window import front
 from judo_manager.window.front import FrontDoor, bring_open_window_forward
 
 
-def test_the_open_window_comes_forward_when_this_users_app_knocks(data_dir: Path) -> None:
+@contextmanager
+def _open_door(data_dir: Path) -> Iterator[tuple[DataFolder, threading.Event]]:
+    """The front door of an open window on `data_dir`, and whether anyone got through."""
     folder = DataFolder(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     knocked = threading.Event()
     door = FrontDoor(folder, knocked.set)
     door.open()
     try:
+        yield folder, knocked
+    finally:
+        door.close()
+
+
+def test_the_open_window_comes_forward_when_this_users_app_knocks(data_dir: Path) -> None:
+    with _open_door(data_dir) as (folder, knocked):
         assert folder.window_key.stat().st_mode & 0o077 == 0  # the key is the owner's alone
         assert bring_open_window_forward(folder)
         assert knocked.is_set()
-    finally:
-        door.close()
 
     assert not folder.window_key.exists()
     assert not bring_open_window_forward(folder)  # closed: nobody answers
 
 
-def test_a_caller_without_the_key_is_not_let_in(data_dir: Path, tmp_path: Path) -> None:
-    folder = DataFolder(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    knocked = threading.Event()
-    door = FrontDoor(folder, knocked.set)
-    door.open()
-    try:
+def test_a_caller_without_the_key_is_not_let_in(data_dir: Path) -> None:
+    with _open_door(data_dir) as (folder, knocked):
         folder.window_key.write_bytes(b"guessed" * 5)
 
         assert not bring_open_window_forward(folder)
         assert not knocked.is_set()
-    finally:
-        door.close()
 
 
 def test_another_data_folder_has_a_door_of_its_own(data_dir: Path, tmp_path: Path) -> None:
-    folder = DataFolder(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    door = FrontDoor(folder, lambda: None)
-    door.open()
-    try:
+    with _open_door(data_dir) as (_folder, knocked):
         elsewhere = DataFolder(tmp_path / "other-club")
         elsewhere.root.mkdir()
 
         assert not bring_open_window_forward(elsewhere)
-    finally:
-        door.close()
+        assert not knocked.is_set()
 
 
 class _Payload:
@@ -70,19 +67,14 @@ class _Payload:
 
 
 def test_nothing_a_caller_sends_is_unpickled(data_dir: Path, tmp_path: Path) -> None:
-    folder = DataFolder(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    knocked = threading.Event()
-    door = FrontDoor(folder, knocked.set)
-    door.open()
     target = tmp_path / "owned.txt"
-    try:
-        with Client(front._address(folder), authkey=folder.window_key.read_bytes()) as conn:
-            conn.send(_Payload(target))
-            # Hung up on, unanswered (a reset when the payload was left unread).
-            with pytest.raises((EOFError, ConnectionResetError)):
-                conn.recv_bytes()
-    finally:
-        door.close()
+    with (
+        _open_door(data_dir) as (folder, knocked),
+        Client(front._address(folder), authkey=folder.window_key.read_bytes()) as conn,
+    ):
+        conn.send(_Payload(target))
+        # Hung up on, unanswered (a reset when the payload was left unread).
+        with pytest.raises((EOFError, ConnectionResetError)):
+            conn.recv_bytes()
     assert not target.exists()
     assert not knocked.is_set()
