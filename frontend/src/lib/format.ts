@@ -84,6 +84,11 @@ function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
   return format;
 }
 
+/** A count in the app's language, grouped: "1,500" ("1.500" in Indonesian). */
+export function formatCount(value: number): string {
+  return numberFormat({}).format(value);
+}
+
 /** A number in the app's language with exactly `digits` decimals, no grouping: "38.5". */
 export function formatNumber(value: number, digits: number): string {
   return numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(

@@ -1,5 +1,6 @@
 import type { ParseKeys } from "i18next";
 import type { RecordCount } from "../types/bridge";
+import { formatCount } from "./format";
 import { formatLocale, translate } from "./i18n";
 
 /**
@@ -33,7 +34,7 @@ export function countWords(kind: string, count: number): string {
   const words = wordsOf(kind);
   return words
     ? translate(words.count, { count })
-    : `${new Intl.NumberFormat(formatLocale()).format(count)} ${kind}`;
+    : `${formatCount(count)} ${kind}`;
 }
 
 /** "1 athlete", "42 athletes"; null where the file has no such table. */
