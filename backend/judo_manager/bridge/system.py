@@ -27,7 +27,7 @@ from judo_manager.bridge.types import (
 from judo_manager.db import contents as record_kinds
 from judo_manager.db.contents import Contents, FileSummary
 from judo_manager.db.snapshot import Phase
-from judo_manager.i18n import LANGUAGES, system_language
+from judo_manager.i18n import LANGUAGES, spoken_language, system_language
 from judo_manager.progress import ThrottledProgress
 from judo_manager.restore.safety_copies import SafetyCopyFile
 from judo_manager.restore.service import RestoreOutcome, RestorePhase, RestorePlan, UndoPlan
@@ -85,24 +85,12 @@ class SystemApi:
     @coach_errors
     def getLanguage(self) -> LanguageSettings:
         """The coach's language choice, the language it means, and every one to choose."""
-        return self._language_settings()
+        return _language_settings(self._system.preferences())
 
     @coach_errors
     def setLanguage(self, choice: str) -> LanguageSettings:
         """Speak `choice` (a language's code, or "system") from now on, and at every start."""
-        self._system.set_language(choice)
-        return self._language_settings()
-
-    def _language_settings(self) -> LanguageSettings:
-        return LanguageSettings(
-            choice=self._system.preferences().language,
-            language=self._system.language(),
-            system=system_language(),
-            languages=[
-                LanguageOption(code=option.code, name=option.name, formats=option.formats)
-                for option in LANGUAGES
-            ],
-        )
+        return _language_settings(self._system.set_language(choice))
 
     @coach_errors
     def snoozeBackupReminder(self) -> WindowPreferences:
@@ -185,6 +173,18 @@ class SystemApi:
     def _push_progress(self, update: ProgressUpdate) -> None:
         update["fraction"] = round(update["fraction"], 4)
         self._window.push_event(PROGRESS_EVENT, update)
+
+
+def _language_settings(preferences: Preferences) -> LanguageSettings:
+    return LanguageSettings(
+        choice=preferences.language,
+        language=spoken_language(preferences.language),
+        system=system_language(),
+        languages=[
+            LanguageOption(code=option.code, name=option.name, formats=option.formats)
+            for option in LANGUAGES
+        ],
+    )
 
 
 def _preferences(preferences: Preferences) -> WindowPreferences:

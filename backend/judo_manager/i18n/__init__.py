@@ -7,6 +7,7 @@ from judo_manager.i18n.languages import (
     Language,
     is_language,
     language,
+    spoken_language,
     system_language,
 )
 from judo_manager.i18n.messages import (
@@ -37,6 +38,7 @@ __all__ = [
     "language",
     "megabytes",
     "speaking",
+    "spoken_language",
     "system_language",
     "translate",
 ]

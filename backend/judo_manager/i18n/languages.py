@@ -89,6 +89,11 @@ def system_language(environ: Mapping[str, str] | None = None) -> str:
     return SOURCE_LANGUAGE
 
 
+def spoken_language(choice: str) -> str:
+    """The language a Settings choice means now: the system's for SYSTEM_CHOICE."""
+    return system_language() if choice == SYSTEM_CHOICE else choice
+
+
 def _interface_language() -> str | None:
     if sys.platform == "win32":
         import ctypes

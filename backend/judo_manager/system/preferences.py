@@ -18,7 +18,7 @@ from pathlib import Path
 
 from judo_manager.db.drive_errors import os_reason
 from judo_manager.errors import DataFolderError, ValidationError
-from judo_manager.i18n import SYSTEM_CHOICE, _, is_language, system_language
+from judo_manager.i18n import SYSTEM_CHOICE, _, is_language, spoken_language
 
 logger = logging.getLogger(__name__)
 
@@ -72,8 +72,7 @@ class PreferencesFile:
     def language(self) -> str:
         """The language the app speaks on this computer: the coach's choice, or the
         system's when the coach chose that (English when the app doesn't speak it)."""
-        choice = self.read().language
-        return system_language() if choice == SYSTEM_CHOICE else choice
+        return spoken_language(self.read().language)
 
     def set_zoom(self, zoom: object) -> Preferences:
         """Keep `zoom`, one of `ZOOM_LEVELS`."""
