@@ -33,8 +33,10 @@ def with_clubs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _add_clubs(db: Database, count: int) -> None:
     with db.write() as conn:
+        first = conn.execute("SELECT count(*) FROM clubs").fetchone()[0]
         conn.executemany(
-            "INSERT INTO clubs(name) VALUES (?)", [(f"Dojo {i}",) for i in range(count)]
+            "INSERT INTO clubs(name) VALUES (?)",
+            [(f"Dojo {i}",) for i in range(first, first + count)],
         )
 
 

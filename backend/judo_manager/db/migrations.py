@@ -324,6 +324,150 @@ def _v6_athlete_revisions(conn: sqlite3.Connection) -> None:
             )
 
 
+# The columns each revision trigger watches from version 7 on: the athlete's new profile
+# fields, photo and proofs too. Frozen like version 6's.
+_V7_WATCHED = {
+    "athletes": (
+        *_V6_WATCHED["athletes"], "member_id", "joined_on", "address", "school",
+        "licence_valid_until", "medical_valid_until", "photo_id",
+    ),
+    "promotions": (*_V6_WATCHED["promotions"], "proof_document_id"),
+    "medals": (*_V6_WATCHED["medals"], "proof_document_id"),
+    "documents": (
+        "athlete_id", "media_id", "kind", "title", "issued_on", "valid_until", "notes",
+        "created_at",
+    ),
+}  # fmt: skip
+# What a new club's member IDs start with until the coach sets a prefix in Settings.
+DEFAULT_MEMBER_ID_PREFIX = "JM-"
+
+
+def _v7_athlete_records(conn: sqlite3.Connection) -> None:
+    # Photos, documents and logos live inside the database, so a backup stays one verified
+    # snapshot. A stored file's bytes sit in a table of their own: listing documents or
+    # drawing thumbnails never walks the pages of a 20 MB original, and the original is read
+    # in pieces through SQLite's incremental blob I/O (its rowid is the media id).
+    # Each stored file has exactly one holder (a photo, a document, a logo); the triggers
+    # delete it with its holder, or when the holder takes another.
+    def changed(table: str) -> str:
+        return " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in _V7_WATCHED[table])
+
+    execute_script(
+        conn,
+        f"""
+        CREATE TABLE media (
+            id          INTEGER PRIMARY KEY,
+            media_type  TEXT NOT NULL CHECK (media_type IN
+                            ('image/jpeg', 'image/png', 'image/webp', 'application/pdf')),
+            file_name   TEXT NOT NULL CHECK (length(trim(file_name)) > 0),
+            byte_size   INTEGER NOT NULL CHECK (byte_size > 0),
+            sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+            width       INTEGER CHECK (width IS NULL OR width > 0),
+            height      INTEGER CHECK (height IS NULL OR height > 0),
+            thumbnail   BLOB,
+            created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        );
+        CREATE TABLE media_data (
+            media_id  INTEGER PRIMARY KEY REFERENCES media(id) ON DELETE CASCADE,
+            data      BLOB NOT NULL
+        );
+        CREATE TABLE documents (
+            id           INTEGER PRIMARY KEY,
+            athlete_id   INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+            media_id     INTEGER NOT NULL UNIQUE REFERENCES media(id) ON DELETE RESTRICT,
+            kind         TEXT NOT NULL CHECK (kind IN ('birth_certificate', 'id_card',
+                             'licence_card', 'medical_certificate', 'grading_certificate',
+                             'medal_proof', 'other')),
+            title        TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            issued_on    TEXT,
+            valid_until  TEXT CHECK (valid_until IS NULL OR issued_on IS NULL
+                             OR valid_until >= issued_on),
+            notes        TEXT,
+            created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        );
+        CREATE INDEX documents_athlete ON documents(athlete_id, kind, valid_until);
+        CREATE TABLE organisation (
+            id                INTEGER PRIMARY KEY CHECK (id = 1),
+            name              TEXT CHECK (name IS NULL OR length(trim(name)) > 0),
+            logo_id           INTEGER REFERENCES media(id) ON DELETE SET NULL,
+            member_id_prefix  TEXT NOT NULL DEFAULT '{DEFAULT_MEMBER_ID_PREFIX}'
+        );
+        INSERT INTO organisation(id) VALUES (1);
+        ALTER TABLE clubs ADD COLUMN short_name TEXT;
+        ALTER TABLE clubs ADD COLUMN contact TEXT;
+        ALTER TABLE clubs ADD COLUMN logo_id INTEGER REFERENCES media(id) ON DELETE SET NULL;
+        CREATE UNIQUE INDEX clubs_name ON clubs(name COLLATE NOCASE);
+        ALTER TABLE athletes ADD COLUMN member_id TEXT
+            CHECK (member_id IS NULL OR length(trim(member_id)) > 0);
+        ALTER TABLE athletes ADD COLUMN joined_on TEXT;
+        ALTER TABLE athletes ADD COLUMN address TEXT;
+        ALTER TABLE athletes ADD COLUMN school TEXT;
+        ALTER TABLE athletes ADD COLUMN licence_valid_until TEXT;
+        ALTER TABLE athletes ADD COLUMN medical_valid_until TEXT;
+        ALTER TABLE athletes ADD COLUMN photo_id INTEGER REFERENCES media(id) ON DELETE SET NULL;
+        UPDATE athletes SET member_id = (
+            SELECT '{DEFAULT_MEMBER_ID_PREFIX}' || printf('%03d', numbered.n)
+            FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM athletes) AS numbered
+            WHERE numbered.id = athletes.id);
+        CREATE UNIQUE INDEX athletes_member_id ON athletes(member_id COLLATE NOCASE);
+        ALTER TABLE promotions ADD COLUMN proof_document_id INTEGER
+            REFERENCES documents(id) ON DELETE SET NULL;
+        ALTER TABLE medals ADD COLUMN proof_document_id INTEGER
+            REFERENCES documents(id) ON DELETE SET NULL;
+        CREATE TRIGGER documents_media_on_delete AFTER DELETE ON documents
+        BEGIN
+            DELETE FROM media WHERE id = OLD.media_id;
+        END;
+        CREATE TRIGGER athletes_photo_on_delete AFTER DELETE ON athletes
+        WHEN OLD.photo_id IS NOT NULL
+        BEGIN
+            DELETE FROM media WHERE id = OLD.photo_id;
+        END;
+        CREATE TRIGGER athletes_photo_on_update AFTER UPDATE OF photo_id ON athletes
+        WHEN OLD.photo_id IS NOT NULL AND OLD.photo_id IS NOT NEW.photo_id
+        BEGIN
+            DELETE FROM media WHERE id = OLD.photo_id;
+        END;
+        CREATE TRIGGER clubs_logo_on_delete AFTER DELETE ON clubs
+        WHEN OLD.logo_id IS NOT NULL
+        BEGIN
+            DELETE FROM media WHERE id = OLD.logo_id;
+        END;
+        CREATE TRIGGER clubs_logo_on_update AFTER UPDATE OF logo_id ON clubs
+        WHEN OLD.logo_id IS NOT NULL AND OLD.logo_id IS NOT NEW.logo_id
+        BEGIN
+            DELETE FROM media WHERE id = OLD.logo_id;
+        END;
+        CREATE TRIGGER organisation_logo_on_update AFTER UPDATE OF logo_id ON organisation
+        WHEN OLD.logo_id IS NOT NULL AND OLD.logo_id IS NOT NEW.logo_id
+        BEGIN
+            DELETE FROM media WHERE id = OLD.logo_id;
+        END;
+        DROP TRIGGER athletes_revision_on_update;
+        CREATE TRIGGER athletes_revision_on_update AFTER UPDATE ON athletes
+        WHEN NEW.revision = OLD.revision AND ({changed("athletes")})
+        BEGIN
+            UPDATE athletes SET revision = {_NEW_REVISION} WHERE id = NEW.id;
+        END;
+        DROP TRIGGER promotions_revision_on_update;
+        DROP TRIGGER medals_revision_on_update;
+        """,
+    )
+    for table in ("promotions", "medals", "documents"):
+        for event, when, owners in (
+            ("INSERT", "", "NEW.athlete_id"),
+            ("UPDATE", f"WHEN {changed(table)}", "NEW.athlete_id, OLD.athlete_id"),
+            ("DELETE", "", "OLD.athlete_id"),
+        ):
+            if table != "documents" and event != "UPDATE":
+                continue  # version 6's stand
+            conn.execute(
+                f"CREATE TRIGGER {table}_revision_on_{event.lower()} AFTER {event} ON {table} "
+                f"{when} BEGIN UPDATE athletes SET revision = {_NEW_REVISION} "
+                f"WHERE id IN ({owners}); END"
+            )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
     _v2_backup_log,
@@ -331,6 +475,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v4_backup_log_contents,
     _v5_backup_log_kind,
     _v6_athlete_revisions,
+    _v7_athlete_records,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

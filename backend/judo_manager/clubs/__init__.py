@@ -1,0 +1,1 @@
+"""The clubs athletes train at, and the organisation the app is branded for."""

@@ -1,0 +1,1 @@
+"""Files a coach keeps in the club's data: photos, documents and logos, inside the database."""
