@@ -9,7 +9,14 @@ from judo_manager.bridge.prompts import ask_copy_destination, ask_media_source
 from judo_manager.bridge.wire import Wire
 from judo_manager.errors import ValidationError
 from judo_manager.i18n import _
-from judo_manager.media.model import PURPOSES, MediaChunk, PendingFile, SavedCopy, Thumbnail
+from judo_manager.media.model import (
+    PURPOSES,
+    MediaChunk,
+    PendingFile,
+    Purpose,
+    SavedCopy,
+    Thumbnail,
+)
 from judo_manager.media.service import MediaService
 
 
@@ -21,7 +28,7 @@ class MediaApi:
         self._window = window
 
     @coach_errors
-    def chooseFile(self, purpose: str) -> Wire[PendingFile] | None:
+    def chooseFile(self, purpose: Purpose) -> Wire[PendingFile] | None:
         """Ask for a photo, logo or document in the native open dialog, and check it; the
         checked file is held for the form that sends its token. None if cancelled."""
         if purpose not in PURPOSES:

@@ -461,7 +461,7 @@ export interface RulesApi {
 export interface MediaApi {
   // Ask for a photo, logo or document in the native open dialog, and check it; the checked
   // file is held for the form that sends its token. None if cancelled.
-  chooseFile(purpose: string): Promise<PendingFile | null>;
+  chooseFile(purpose: "photo" | "logo" | "document"): Promise<PendingFile | null>;
   // The piece of a stored file from `offset` (1 MiB, base64).
   read(mediaId: number, offset: number): Promise<MediaChunk>;
   // The thumbnails of these stored images (those without one are left out).
