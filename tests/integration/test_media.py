@@ -19,6 +19,7 @@ from judo_manager.db import Database
 from judo_manager.errors import ConflictError, MediaCopyError, MediaRefusedError
 from judo_manager.media.checks import MAX_FILE_BYTES
 from judo_manager.media.service import CHUNK_BYTES, MediaService
+from tests.conftest import mounted_tmpfs
 from tests.media_files import (
     GPS_INFO,
     ChoosingWindow,
@@ -187,6 +188,18 @@ def test_a_copy_to_a_read_only_folder_says_so_and_leaves_nothing(
     with pytest.raises(MediaCopyError, match="could not be saved to"):
         media.save_copy(media_id, read_only_dir / "id.pdf")
     assert os.listdir(read_only_dir) == []
+
+
+def test_a_copy_to_a_full_disk_says_so_and_leaves_nothing(
+    db: Database, media: MediaService, tmp_path: Path
+) -> None:
+    media_id = _store(db, media, write(tmp_path, "scan.pdf", pdf_bytes(padding=3_000_000)))
+    full = tmp_path / "full"
+    full.mkdir()
+    with mounted_tmpfs(full, "size=1m"):
+        with pytest.raises(MediaCopyError, match="the disk is full"):
+            media.save_copy(media_id, full / "scan.pdf")
+        assert os.listdir(full) == []
 
 
 def test_a_stored_file_damaged_inside_the_database_is_not_copied_out(
