@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from judo_manager.athletes.service import AthletesService
 from judo_manager.backup.service import BackupService
+from judo_manager.clubs.service import ClubsService
 from judo_manager.db import Database
 from judo_manager.jobs import JobLock
 from judo_manager.restore.service import RestoreService
@@ -22,6 +23,7 @@ class AppServices:
     system: SystemService
     athletes: AthletesService
     rules: RulesService
+    clubs: ClubsService
     backup: BackupService
     restore: RestoreService
 
@@ -37,6 +39,7 @@ class AppServices:
             system=SystemService(db, backup.last_backup),
             athletes=AthletesService(db, rules),
             rules=rules,
+            clubs=ClubsService(db),
             backup=backup,
             restore=RestoreService(db, jobs, backup),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from judo_manager.bridge.athletes import AthletesApi
+from judo_manager.bridge.clubs import ClubsApi
 from judo_manager.bridge.host import Host
 from judo_manager.bridge.rules import RulesApi
 from judo_manager.bridge.system import SystemApi
@@ -10,14 +11,16 @@ from judo_manager.wiring import AppServices
 
 
 class JudoManagerApi:
-    """`window.pywebview.api`: `system.*`, `athletes.*` and `rules.*`."""
+    """`window.pywebview.api`: `system.*`, `athletes.*`, `rules.*` and `clubs.*`."""
 
     # Declared here so that bridge.ts can be generated without building the services.
     system: SystemApi
     athletes: AthletesApi
     rules: RulesApi
+    clubs: ClubsApi
 
     def __init__(self, services: AppServices, window: Host) -> None:
         self.system = SystemApi(services, window)
         self.athletes = AthletesApi(services.athletes)
         self.rules = RulesApi(services.rules)
+        self.clubs = ClubsApi(services.clubs)
