@@ -9,6 +9,7 @@ from judo_manager.backup.service import BackupService
 from judo_manager.clubs.service import ClubsService
 from judo_manager.db import Database
 from judo_manager.jobs import JobLock
+from judo_manager.media.service import MediaService
 from judo_manager.restore.service import RestoreService
 from judo_manager.rules.service import RulesService
 from judo_manager.system.service import SystemService
@@ -23,6 +24,7 @@ class AppServices:
     system: SystemService
     athletes: AthletesService
     rules: RulesService
+    media: MediaService
     clubs: ClubsService
     backup: BackupService
     restore: RestoreService
@@ -39,6 +41,7 @@ class AppServices:
             system=SystemService(db, backup.last_backup),
             athletes=AthletesService(db, rules),
             rules=rules,
+            media=MediaService(db),
             clubs=ClubsService(db),
             backup=backup,
             restore=RestoreService(db, jobs, backup),
