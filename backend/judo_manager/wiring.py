@@ -35,14 +35,15 @@ class AppServices:
         jobs = JobLock()
         rules = RulesService(db)
         backup = BackupService(db, jobs)
+        media = MediaService(db)
         return cls(
             db=db,
             jobs=jobs,
             system=SystemService(db, backup.last_backup),
             athletes=AthletesService(db, rules),
             rules=rules,
-            media=MediaService(db),
-            clubs=ClubsService(db),
+            media=media,
+            clubs=ClubsService(db, media),
             backup=backup,
             restore=RestoreService(db, jobs, backup),
         )

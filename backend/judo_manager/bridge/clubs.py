@@ -39,6 +39,16 @@ class ClubsApi:
         return to_wire(self._clubs.delete(id))
 
     @coach_errors
+    def setLogo(self, id: int, token: str) -> ClubList:
+        """Give a club the logo chosen with `media.chooseFile("logo")`; the old one is deleted."""
+        return to_wire(self._clubs.set_logo(id, token))
+
+    @coach_errors
+    def removeLogo(self, id: int) -> ClubList:
+        """Take a club's logo away."""
+        return to_wire(self._clubs.remove_logo(id))
+
+    @coach_errors
     def getOrganisation(self) -> Wire[Organisation]:
         """Who the app is branded for: its name, its logo and the prefix of new member IDs."""
         return to_wire(self._clubs.organisation())
@@ -47,3 +57,13 @@ class ClubsApi:
     def updateOrganisation(self, data: Wire[OrganisationFields]) -> Wire[Organisation]:
         """Set the organisation's name and the prefix of new member IDs."""
         return to_wire(self._clubs.update_organisation(from_wire(data)))
+
+    @coach_errors
+    def setOrganisationLogo(self, token: str) -> Wire[Organisation]:
+        """Brand the app with the logo chosen with `media.chooseFile("logo")`."""
+        return to_wire(self._clubs.set_organisation_logo(token))
+
+    @coach_errors
+    def removeOrganisationLogo(self) -> Wire[Organisation]:
+        """Take the organisation's logo away."""
+        return to_wire(self._clubs.remove_organisation_logo())

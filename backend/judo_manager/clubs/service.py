@@ -13,6 +13,7 @@ from judo_manager.db import Database
 from judo_manager.errors import NotFoundError
 from judo_manager.forms import FormReader, require_id
 from judo_manager.i18n import _
+from judo_manager.media.service import MediaService
 
 # What a record missing meanwhile is called: "That club is no longer there".
 CLUB = _("club")
@@ -42,8 +43,12 @@ def load_clubs(conn: sqlite3.Connection) -> list[Club]:
 class ClubsService:
     """The clubs athletes belong to, and who the app is branded for."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, media: MediaService | None = None) -> None:
+        # The logos come through `media`, which holds the files chosen on the page: the app
+        # passes its one media service. Without it (a service that only answers `exists` and
+        # `organisation`), a service of its own holds nothing, so no token is found.
         self._db = db
+        self._media = media or MediaService(db)
 
     def exists(self, club_id: int) -> bool:
         """Whether the club is there (on this thread's connection, inside a caller's write)."""
@@ -81,11 +86,43 @@ class ClubsService:
                 raise NotFoundError.of(CLUB)
             return load_clubs(conn)
 
+    def set_logo(self, club_id: int, token: object) -> list[Club]:
+        """Give a club the logo chosen as `token` (from choosing a file as a logo); the logo it
+        had is deleted with it."""
+        club_id = require_id(club_id, CLUB)
+        with self._db.write() as conn:
+            if not repository.club_exists(conn, club_id):
+                raise NotFoundError.of(CLUB)
+            logo_id = self._media.store(conn, self._media.take(token, "logo"))
+            repository.set_club_logo(conn, club_id, logo_id)
+            return load_clubs(conn)
+
+    def remove_logo(self, club_id: int) -> list[Club]:
+        """Take a club's logo away (and delete it)."""
+        club_id = require_id(club_id, CLUB)
+        with self._db.write() as conn:
+            if not repository.set_club_logo(conn, club_id, None):
+                raise NotFoundError.of(CLUB)
+            return load_clubs(conn)
+
     def update_organisation(self, data: Mapping[str, object]) -> Organisation:
         """Set the organisation's name and the prefix of new member IDs."""
         fields = _read_organisation(data)
         with self._db.write() as conn:
             repository.save_organisation(conn, fields)
+            return repository.organisation(conn)
+
+    def set_organisation_logo(self, token: object) -> Organisation:
+        """Brand the app with the logo chosen as `token`; the one it had is deleted."""
+        with self._db.write() as conn:
+            logo_id = self._media.store(conn, self._media.take(token, "logo"))
+            repository.set_organisation_logo(conn, logo_id)
+            return repository.organisation(conn)
+
+    def remove_organisation_logo(self) -> Organisation:
+        """Take the organisation's logo away (and delete it)."""
+        with self._db.write() as conn:
+            repository.set_organisation_logo(conn, None)
             return repository.organisation(conn)
 
 

@@ -517,10 +517,18 @@ export interface ClubsApi {
   update(id: number, data: ClubFields): Promise<Club[]>;
   // Remove a club; its athletes stay, with no club, and its logo goes with it.
   delete(id: number): Promise<Club[]>;
+  // Give a club the logo chosen with `media.chooseFile("logo")`; the old one is deleted.
+  setLogo(id: number, token: string): Promise<Club[]>;
+  // Take a club's logo away.
+  removeLogo(id: number): Promise<Club[]>;
   // Who the app is branded for: its name, its logo and the prefix of new member IDs.
   getOrganisation(): Promise<Organisation>;
   // Set the organisation's name and the prefix of new member IDs.
   updateOrganisation(data: OrganisationFields): Promise<Organisation>;
+  // Brand the app with the logo chosen with `media.chooseFile("logo")`.
+  setOrganisationLogo(token: string): Promise<Organisation>;
+  // Take the organisation's logo away.
+  removeOrganisationLogo(): Promise<Organisation>;
 }
 
 // window.pywebview.api
