@@ -247,3 +247,26 @@ def test_a_version_6_club_keeps_its_clubs_and_athletes_who_get_member_ids_in_id_
         assert live.execute("PRAGMA foreign_key_check").fetchall() == []
     finally:
         db.close()
+
+
+def test_a_version_6_club_list_with_dojo_a_twice_in_two_cases_still_opens(
+    data_dir: Path,
+) -> None:
+    # Version 6 never refused "dojo a" beside "Dojo A" (`demo --force` even added a second
+    # "Demo Judo Club"); from version 7 on a club's name is unique whatever its case, and the
+    # file must still open with every club and athlete: the later twins get a number.
+    path = database_path(data_dir)
+    _version_6_club(path, [(1, "Dojo A"), (2, "dojo a"), (3, "DOJO A (2)"), (4, "DOJO A")])
+
+    db = open_database(path)
+    try:
+        clubs = {c.id: (c.name, c.athlete_count) for c in ClubsService(db).clubs()}
+        assert clubs == {
+            1: ("Dojo A", 1),
+            2: ("dojo a (3)", 0),
+            3: ("DOJO A (2)", 0),
+            4: ("DOJO A (4)", 1),
+        }
+        assert db.connection().execute("SELECT count(*) FROM athletes").fetchone()[0] == 3
+    finally:
+        db.close()
