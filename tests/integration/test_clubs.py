@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,8 +13,11 @@ from judo_manager.athletes.service import AthletesService
 from judo_manager.clubs.model import Club
 from judo_manager.clubs.service import ClubsService
 from judo_manager.db import Database
+from judo_manager.db.migrations import MIGRATIONS, migrate
 from judo_manager.demo.generator import fill_demo_club
 from judo_manager.errors import NotFoundError, ValidationError
+from judo_manager.jobs import JobLock
+from judo_manager.restore.service import RestoreService
 
 
 @pytest.fixture
@@ -324,3 +329,38 @@ def test_a_file_without_the_organisation_row_gets_it_back_when_saved(
     assert (saved.name, saved.member_id_prefix) == ("Dojo Kano", "DK-")
     rows = db.connection().execute("SELECT id, name, member_id_prefix FROM organisation")
     assert [tuple(row) for row in rows] == [(1, "Dojo Kano", "DK-")]
+
+
+def test_a_club_list_in_a_backup_from_data_version_6_is_restored_and_listed(
+    db: Database, clubs: ClubsService, tmp_path: Path
+) -> None:
+    clubs.create(club_form(name="Club before the restore"))
+    old = tmp_path / "usb" / "judo-2025.db"
+    old.parent.mkdir()
+    conn = sqlite3.connect(old, isolation_level=None)
+    migrate(conn, 0, MIGRATIONS[:6])  # no short names, contacts or logos yet
+    conn.executemany(
+        "INSERT INTO clubs(id, name, federation, city) VALUES (?, ?, ?, ?)",
+        [(1, "Judo Club Bogor", "PJSI", "Bogor"), (2, "judo club bogor", None, "Depok")],
+    )
+    conn.executemany(
+        "INSERT INTO athletes(club_id, full_name, search_name, birth_date, sex) "
+        "VALUES (?, ?, ?, '2011-05-06', 'M')",
+        [(1, "Budi Santoso", "budi santoso"), (2, "Eko Prasetyo", "eko prasetyo")],
+    )
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    restore = RestoreService(db, JobLock())
+
+    restore.restore(restore.inspect(old).token)
+
+    assert [
+        (c.name, c.short_name, c.city, c.contact, c.logo_id, c.athlete_count) for c in clubs.clubs()
+    ] == [
+        ("Judo Club Bogor", None, "Bogor", None, None, 1),
+        ("judo club bogor (2)", None, "Depok", None, None, 1),
+    ]
+    # The restored clubs can be edited under the new rules.
+    bogor = clubs.clubs()[0]
+    edited = clubs.update(bogor.id, club_form(name="Judo Club Bogor", short_name="JCB"))
+    assert edited[0].short_name == "JCB"

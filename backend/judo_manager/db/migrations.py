@@ -346,7 +346,7 @@ def _v7_unique_club_names(conn: sqlite3.Connection) -> None:
     # Club names become unique whatever their case (A to Z, as NOCASE folds), but version 6
     # took "dojo a" beside "Dojo A", and `demo --force` added "Demo Judo Club" once more: the
     # first of each name keeps it, and each later one takes the first free number after it,
-    # "dojo a (2)", so every club and its athletes come through and the coach can merge them.
+    # "dojo a (2)", so every club and its athletes come through, told apart.
     earlier = "SELECT 1 FROM clubs WHERE name = ? COLLATE NOCASE AND id < ?"
     taken = "SELECT 1 FROM clubs WHERE name = ? COLLATE NOCASE AND id != ?"
     for club_id, name in conn.execute("SELECT id, name FROM clubs ORDER BY id").fetchall():
