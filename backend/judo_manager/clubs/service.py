@@ -44,9 +44,9 @@ class ClubsService:
     """The clubs athletes belong to, and who the app is branded for."""
 
     def __init__(self, db: Database, media: MediaService | None = None) -> None:
-        # The logos come through `media`, which holds the files chosen on the page: the app
-        # passes its one media service. Without it (a service that only answers `exists` and
-        # `organisation`), a service of its own holds nothing, so no token is found.
+        # A logo is a file `media` holds since the page chose it, so the app passes its one
+        # media service. A service built without one (for `exists` and `organisation` only)
+        # gets one of its own, which holds no chosen file: every logo token is refused.
         self._db = db
         self._media = media or MediaService(db)
 
