@@ -364,3 +364,11 @@ def test_a_club_list_in_a_backup_from_data_version_6_is_restored_and_listed(
     bogor = clubs.clubs()[0]
     edited = clubs.update(bogor.id, club_form(name="Judo Club Bogor", short_name="JCB"))
     assert edited[0].short_name == "JCB"
+
+
+def test_demo_athletes_added_again_join_the_demo_club_already_there(db: Database) -> None:
+    fill_demo_club(db, 5)
+    fill_demo_club(db, 3, force=True)
+
+    (club,) = ClubsService(db).clubs()
+    assert (club.name, club.athlete_count) == ("Demo Judo Club", 8)
