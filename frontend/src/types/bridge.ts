@@ -160,6 +160,41 @@ export interface AgeCategoryInput {
   maxAge: number | null;
 }
 
+// A checked file held for a form still open: `token` names it when the form is saved.
+// `thumbnail` is a `data:` URL (images only), so the form can show what was chosen.
+export interface PendingFile {
+  token: string;
+  fileName: string;
+  mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+  byteSize: number;
+  thumbnail: string | null;
+}
+
+// One piece of a stored file, base64: the page reads a file piece by piece from `offset` until
+// `next_offset` is None.
+export interface MediaChunk {
+  mediaId: number;
+  mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+  sha256: string;
+  total: number;
+  offset: number;
+  data: string;
+  nextOffset: number | null;
+}
+
+// A stored image's thumbnail as a `data:` URL, for the roster and the athlete header.
+export interface Thumbnail {
+  mediaId: number;
+  url: string;
+}
+
+// Where "Save a copy…" wrote the file.
+export interface SavedCopy {
+  path: string;
+  fileName: string;
+  bytes: number;
+}
+
 // How many records of one kind a database holds; `count` is null where the file's data version
 // has no such table. Kinds come in the order the app lists them; `kind` is the table
 // ("athletes"), which the page names in its own words.
@@ -422,11 +457,27 @@ export interface RulesApi {
   deleteCategory(id: number): Promise<Rules>;
 }
 
+// window.pywebview.api.media: Stored files as the page sees them: never a path, only ids, tokens and pieces.
+export interface MediaApi {
+  // Ask for a photo, logo or document in the native open dialog, and check it; the checked
+  // file is held for the form that sends its token. None if cancelled.
+  chooseFile(purpose: "photo" | "logo" | "document"): Promise<PendingFile | null>;
+  // The piece of a stored file from `offset` (1 MiB, base64).
+  read(mediaId: number, offset: number): Promise<MediaChunk>;
+  // The thumbnails of these stored images (those without one are left out).
+  thumbnails(mediaIds: number[]): Promise<Thumbnail[]>;
+  // Write a copy of a stored file where the coach chooses; None if cancelled.
+  saveCopy(mediaId: number): Promise<SavedCopy | null>;
+  // Open a stored file (a PDF) in the system's viewer.
+  openExternally(mediaId: number): Promise<null>;
+}
+
 // window.pywebview.api
 export interface JudoManagerApi {
   system: SystemApi;
   athletes: AthletesApi;
   rules: RulesApi;
+  media: MediaApi;
 }
 
 // The window events Python dispatches to the page.
@@ -436,7 +487,7 @@ export const BRIDGE_EVENTS = {
 } as const;
 
 // The stable `code` of every error a bridge call can reject with.
-export type ErrorCode = "backup" | "backup-verification" | "busy" | "conflict" | "damaged-database" | "data-folder" | "database" | "destination-exists" | "dialog" | "disk-full" | "file-in-use" | "folder-in-use" | "foreign-database" | "judo-manager" | "newer-database" | "not-a-database" | "not-found" | "read-only-data" | "restore" | "restore-rejected" | "stale-record" | "unexpected" | "validation" | "window-engine";
+export type ErrorCode = "backup" | "backup-verification" | "busy" | "conflict" | "damaged-database" | "data-folder" | "database" | "destination-exists" | "dialog" | "disk-full" | "file-in-use" | "folder-in-use" | "foreign-database" | "judo-manager" | "media-copy" | "media-refused" | "newer-database" | "not-a-database" | "not-found" | "read-only-data" | "restore" | "restore-rejected" | "stale-record" | "unexpected" | "validation" | "window-engine";
 
 declare global {
   interface Window {
