@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from judo_manager.athletes.service import AthletesService
 from judo_manager.backup.service import BackupService
+from judo_manager.clubs.service import ClubsService
 from judo_manager.db import Database
 from judo_manager.jobs import JobLock
 from judo_manager.media.service import MediaService
@@ -33,13 +34,16 @@ class AppServices:
         jobs = JobLock()
         rules = RulesService(db)
         backup = BackupService(db, jobs)
+        media = MediaService(db)
         return cls(
             db=db,
             jobs=jobs,
             system=SystemService(db, backup.last_backup),
-            athletes=AthletesService(db, rules),
+            # The same media service as the bridge's `media.chooseFile`, which holds the
+            # files the athlete's forms then save.
+            athletes=AthletesService(db, rules, clubs=ClubsService(db), media=media),
             rules=rules,
-            media=MediaService(db),
+            media=media,
             backup=backup,
             restore=RestoreService(db, jobs, backup),
         )

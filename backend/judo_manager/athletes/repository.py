@@ -16,7 +16,6 @@ from judo_manager.athletes.model import (
     PromotionFields,
     RosterQuery,
 )
-from judo_manager.media.model import MediaInfo
 
 # The roster's sort orders; the name (then the id) breaks ties so the order is stable.
 _ORDER = {
@@ -393,17 +392,14 @@ def delete_medal(conn: sqlite3.Connection, medal_id: int) -> None:
 
 def list_documents(
     conn: sqlite3.Connection, athlete_id: int
-) -> list[tuple[int, str, str, str | None, str | None, str | None, str, MediaInfo]]:
-    """(id, kind, title, issued_on, valid_until, notes, created_at, its file) of an
+) -> list[tuple[int, str, str, str | None, str | None, str | None, str, int]]:
+    """(id, kind, title, issued_on, valid_until, notes, created_at, media_id) of an
     athlete's documents, newest first."""
-    rows = conn.execute(
-        "SELECT d.id, d.kind, d.title, d.issued_on, d.valid_until, d.notes, d.created_at, "
-        "m.id, m.media_type, m.file_name, m.byte_size, m.width, m.height, m.created_at "
-        "FROM documents d JOIN media m ON m.id = d.media_id "
-        "WHERE d.athlete_id = ? ORDER BY d.created_at DESC, d.id DESC",
+    return conn.execute(
+        "SELECT id, kind, title, issued_on, valid_until, notes, created_at, media_id "
+        "FROM documents WHERE athlete_id = ? ORDER BY created_at DESC, id DESC",
         (athlete_id,),
-    )
-    return [(*row[:7], MediaInfo(*row[7:])) for row in rows]
+    ).fetchall()
 
 
 def _document_values(document: DocumentFields) -> tuple[object, ...]:

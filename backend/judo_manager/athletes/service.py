@@ -48,7 +48,7 @@ from judo_manager.clubs.service import ClubsService
 from judo_manager.db import Database
 from judo_manager.errors import ConflictError, NotFoundError, StaleRecordError, ValidationError
 from judo_manager.forms import MAX_ROW_ID, FormReader, require_id
-from judo_manager.i18n import Message, _
+from judo_manager.i18n import _
 from judo_manager.media.service import MediaService
 from judo_manager.rules.model import roster_category
 from judo_manager.rules.service import RulesService
@@ -206,14 +206,23 @@ class AthletesService:
         with self._db.snapshot() as conn:
             return self._next_member_id(conn)
 
+    def new_member_ids(self, count: int) -> list[str]:
+        """The next `count` member IDs, for athletes added in bulk (on this thread's
+        connection: inside the caller's write, which inserts them)."""
+        return self._new_member_ids(self._db.connection(), count)
+
     def _next_member_id(self, conn: sqlite3.Connection) -> str:
+        return self._new_member_ids(conn, 1)[0]
+
+    def _new_member_ids(self, conn: sqlite3.Connection, count: int) -> list[str]:
         prefix = self._clubs.organisation().member_id_prefix
         numbers = [
             int(number)
             for member_id in repository.member_ids_with_prefix(conn, prefix)
             if _DIGITS.fullmatch(number := member_id[len(prefix) :])
         ]
-        return f"{prefix}{max(numbers, default=0) + 1:0{MEMBER_ID_DIGITS}d}"
+        first = max(numbers, default=0) + 1
+        return [f"{prefix}{n:0{MEMBER_ID_DIGITS}d}" for n in range(first, first + count)]
 
     def warnings(self, data: Mapping[str, object]) -> AthleteWarnings:
         """What is possible but unusual in the form (a dan grade under 14, a weight far from
@@ -429,7 +438,7 @@ class AthletesService:
         with self._db.write() as conn:
             _claim(conn, athlete_id, revision)
             document = self._read_document(data)
-            media_id = self._media.store(conn, self._media.take(token))
+            media_id = self._media.store(conn, self._media.take(token, "document"))
             repository.insert_document(conn, athlete_id, media_id, document)
             return self._load(conn, athlete_id)
 
@@ -459,12 +468,8 @@ class AthletesService:
         athlete_id = require_id(athlete_id, ATHLETE)
         with self._db.write() as conn:
             _claim(conn, athlete_id, revision)
-            checked = self._media.take(token)
-            if checked.media_type == "application/pdf":
-                # A file chosen as a document, sent as a photo.
-                raise ConflictError(
-                    _("A PDF can't be a photo. Choose a picture (JPEG, PNG, WebP or HEIC).")
-                )
+            # Only a file chosen as a photo: the media service checked it is an image.
+            checked = self._media.take(token, "photo")
             repository.set_photo(conn, athlete_id, self._media.store(conn, checked))
             return self._load(conn, athlete_id)
 
@@ -491,6 +496,8 @@ class AthletesService:
         values = dict(zip(row.keys(), row, strict=True))
         values["active"] = bool(values["active"])
         licence, medical = repository.document_papers(conn, athlete_id)
+        documents = repository.list_documents(conn, athlete_id)
+        files = self._media.infos([media_id for *_fields, media_id in documents])
         return Athlete(
             **values,
             licence=_paper(values["licence_valid_until"], licence, validity),
@@ -498,8 +505,8 @@ class AthletesService:
             promotions=repository.list_promotions(conn, athlete_id),
             medals=repository.list_medals(conn, athlete_id),
             documents=[
-                Document(*fields, media=media, validity=validity(fields[4]))
-                for *fields, media in repository.list_documents(conn, athlete_id)
+                Document(*fields, media=files[media_id], validity=validity(fields[4]))
+                for *fields, media_id in documents
             ],
         )
 
@@ -664,8 +671,7 @@ class AthletesService:
             form.problem(
                 "proof_document_id",
                 _(
-                    "That document is not among {name}'s documents; please choose one of "
-                    "theirs.",
+                    "That document is not among {name}'s documents; please choose one of theirs.",
                     name=athlete.full_name,
                 ),
             )
