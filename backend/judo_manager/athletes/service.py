@@ -530,6 +530,7 @@ class AthletesService:
             club_id=form.identifier("club_id", _("a club"), required=False),
             papers=cast(
                 PapersFilter,
+                # Translators: the roster's filter on the licence and medical certificate dates.
                 form.choice("papers", _("Papers"), PAPERS_FILTERS, required=False) or "all",
             ),
         )
@@ -686,8 +687,10 @@ class AthletesService:
         fields = DocumentFields(
             kind=cast(
                 DocumentKind,
+                # Translators: a document's type: birth certificate, ID card, licence card...
                 form.choice("kind", _("Type"), DOCUMENT_KINDS, choose=_("a document type")),
             ),
+            # Translators: a document's title, as the coach names it ("KTP", "Dan diploma").
             title=form.text("title", _("Title"), required=True, max_length=120) or "",
             issued_on=issued_on,
             valid_until=form.date(
