@@ -4,7 +4,8 @@ A backup from outside may have been edited by another program, or written by an 
 with looser rules: SQLite's integrity check passes it, and the roster then fails to open.
 So each row is held to the app's own schema, read from the schema itself rather than from a
 list kept here: NOT NULL and CHECK constraints, the type each column declares, references
-that point at rows, and dates (columns named `…_date` or `…_on`) the app can read.
+that point at rows, and dates (columns named `…_date`, `…_on` or `…_until`) the app can read.
+Stored files are held to what their rows say in `stored_files`.
 The first problem found is described with its table, how many rows have it and an example.
 """
 
@@ -21,7 +22,7 @@ from judo_manager.i18n import Message, _, _n
 
 # SQLite's names for the failed constraint, e.g. "CHECK constraint failed: sex IN ('F', 'M')".
 _CHECK_FAILED = re.compile(r"CHECK constraint failed: (.+)$", re.S)
-_DATE_COLUMN = re.compile(r".+_(date|on)$")
+_DATE_COLUMN = re.compile(r".+_(date|on|until)$")
 # Values each declared type may hold; SQLite itself would store anything anywhere.
 _TYPES = {
     "INTEGER": ("integer",),
@@ -63,13 +64,40 @@ _COLUMN_LABELS: dict[str, Message] = {
     "min_age": _("min age"),
     "max_age": _("max age"),
     "ruleset_id": _("ruleset id"),
+    "club_id": _("club id"),
+    "member_id": _("member ID"),
+    "joined_on": _("joined on"),
+    "address": _("address"),
+    "school": _("school"),
+    "licence_valid_until": _("licence valid until"),
+    "medical_valid_until": _("medical valid until"),
+    "photo_id": _("photo id"),
+    "proof_document_id": _("proof document id"),
+    "media_id": _("file id"),
+    "title": _("title"),
+    "issued_on": _("issued on"),
+    "valid_until": _("valid until"),
+    "media_type": _("file type"),
+    "file_name": _("file name"),
+    "byte_size": _("size"),
+    "sha256": _("digest"),
+    "width": _("width"),
+    "height": _("height"),
+    "thumbnail": _("thumbnail"),
+    "data": _("bytes"),
+    "short_name": _("short name"),
+    "federation": _("federation"),
+    "city": _("city"),
+    "contact": _("contact"),
+    "logo_id": _("logo id"),
+    "member_id_prefix": _("member ID prefix"),
 }
 # The tables that records point to, by what the coach calls their rows, where no kind of
 # `RECORD_KINDS` names them.
 _TABLE_NAMES: dict[str, Message] = {
     "belts": _("belts"),
-    "clubs": _("clubs"),
     "rulesets": _("rulesets"),
+    "media": _("stored files"),
 }
 
 
@@ -296,6 +324,14 @@ def _who(conn: sqlite3.Connection, table: str, row: object) -> Message | str:
     """The row as a coach would name it: by its name where it has one."""
     names = [c.name for c in _columns(conn, table)]
     key = _row_key(conn, table)
+    if "title" in names and "athlete_id" in names:  # a document: its title and its athlete's
+        found = conn.execute(
+            f"SELECT t.title, a.full_name FROM {_quote(table)} t "
+            f"LEFT JOIN athletes a ON a.id = t.athlete_id WHERE t.{key} = ?",
+            (row,),
+        ).fetchone()
+        if found and isinstance(found[0], str) and isinstance(found[1], str):
+            return _("“{title}” of {athlete}", title=found[0].strip()[:60], athlete=found[1][:60])
     for column in ("full_name", "name", "competition", "path", "key"):
         if column in names:
             value = conn.execute(

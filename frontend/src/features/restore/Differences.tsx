@@ -31,9 +31,14 @@ interface DifferencesProps {
  */
 export function Differences({ differences, other, lostLabel, addedLabel }: DifferencesProps) {
   const { t } = useTranslation("restore");
-  // Kinds with records of their own (athletes) are listed by name; the rows that belong to
-  // them (promotions, medals) are counted with them.
-  const main = differences.filter((d) => d.parent === null);
+  // Kinds with records of their own (athletes, clubs) are listed by name; the rows that
+  // belong to them (promotions, medals, documents) are counted with them. A kind the same in
+  // both files takes no room.
+  const differs = (kind: KindDifference) =>
+    [kind, ...differences.filter((d) => d.parent === kind.table)].some(
+      (d) => d.onlyCurrent + d.onlyOther + d.changed > 0,
+    );
+  const main = differences.filter((d) => d.parent === null && differs(d));
   /** "2 athletes and 5 promotions"; empty when there are none. */
   const summaryOf = (kind: KindDifference, pick: (d: KindDifference) => number) =>
     joinWords(
