@@ -265,6 +265,13 @@ DAMAGED: dict[str, tuple[tuple[str, ...], str]] = {
         (f"UPDATE media SET sha256 = upper(sha256) WHERE id = {_photo_of(1)}",),
         "the photo of {1} has a digest Judo Manager can't read",
     ),
+    "type-outside-the-rule": (
+        (
+            "PRAGMA ignore_check_constraints = 1",
+            f"UPDATE media SET media_type = 'image/gif' WHERE id = {_photo_of(1)}",
+        ),
+        r"1 stored file has values outside the rule media_type IN .*, e\.g\. the photo of {1}",
+    ),
     "valid-until-unreadable": (
         ("UPDATE documents SET valid_until = '31/12/2026' WHERE athlete_id = 2",),
         r"1 document has dates \(valid until\) Judo Manager can't read, e\.g\. '31/12/2026' for "

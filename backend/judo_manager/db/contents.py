@@ -33,13 +33,11 @@ class ComparedField:
     opaque: tuple[Message, Message] | None = None
 
     def change(self, current: object, other: object) -> tuple[Message, Message]:
-        """Two different values, as the coach reads them side by side."""
-        if self.opaque is None:
-            return self.shown(current), self.shown(other)
-        one, another = self.opaque
-        if current is None or other is None:
-            return self.shown(current), self.shown(other)
-        return one, another
+        """Two different values, as the coach reads them side by side: "a photo" and "a
+        different photo" for two digests."""
+        if self.opaque is not None and current is not None and other is not None:
+            return self.opaque
+        return self.shown(current), self.shown(other)
 
     def shown(self, value: object) -> Message:
         """`value` as the coach reads it: a word or a date in the coach's language, or the

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from judo_manager.db.contents import KINDS_BY_TABLE
+from judo_manager.db.stored_files import file_named
 from judo_manager.i18n import Message, _, _n
 
 # SQLite's names for the failed constraint, e.g. "CHECK constraint failed: sex IN ('F', 'M')".
@@ -126,6 +127,8 @@ class RowProblem:
         kind = KINDS_BY_TABLE.get(self.table)
         if kind is not None:
             records = kind.counted(self.count)
+        elif self.table == "media":
+            records = _n("{count} stored file", "{count} stored files", self.count)
         else:
             records = _n(
                 "{count} row of the {table} table",
@@ -263,8 +266,23 @@ def _problems_of(conn: sqlite3.Connection, table: str) -> Iterator[RowProblem]:
 def _check_constraints(
     conn: sqlite3.Connection, table: str, columns: list[_Column]
 ) -> Iterator[RowProblem]:
-    """Rows that break a CHECK constraint: SQLite tests them when each row is rewritten."""
-    assignments = ", ".join(f"{_quote(c.name)} = {_quote(c.name)}" for c in columns)
+    """Rows that break a CHECK constraint: SQLite tests them when each row is rewritten.
+
+    Only the tables that have one, and only the columns that aren't BLOBs (a stored file's
+    bytes, a thumbnail): SQLite tests on an UPDATE the constraints of the columns it sets,
+    and no CHECK of the app's is about a BLOB. Rewriting those would write every stored
+    file again, into the rollback journal: 15 s for a club's 1 GB of photos.
+    """
+    sql = conn.execute(
+        "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?", (table,)
+    ).fetchone()
+    if sql is None or "CHECK" not in str(sql[0]).upper():
+        return
+    assignments = ", ".join(
+        f"{_quote(c.name)} = {_quote(c.name)}" for c in columns if c.declared != "BLOB"
+    )
+    if not assignments:
+        return
     conn.execute("BEGIN")
     try:
         conn.execute(f"UPDATE {_quote(table)} SET {assignments}")
@@ -276,7 +294,9 @@ def _check_constraints(
     if failed is not None:
         # The expression comes from the schema, which matches the app's own by now.
         expression = failed[1]
-        yield from _rows_where(conn, table, f"NOT ({expression})", "check", expression, None)
+        # Shown on one line, as the schema's own line breaks mean nothing to the coach.
+        shown = " ".join(expression.split())
+        yield from _rows_where(conn, table, f"NOT ({expression})", "check", shown, None)
 
 
 def _dangling_reference(conn: sqlite3.Connection) -> RowProblem | None:
@@ -324,6 +344,8 @@ def _who(conn: sqlite3.Connection, table: str, row: object) -> Message | str:
     """The row as a coach would name it: by its name where it has one."""
     names = [c.name for c in _columns(conn, table)]
     key = _row_key(conn, table)
+    if table in ("media", "media_data") and isinstance(row, int):  # a stored file: whose
+        return file_named(conn, row)
     if "title" in names and "athlete_id" in names:  # a document: its title and its athlete's
         found = conn.execute(
             f"SELECT t.title, a.full_name FROM {_quote(table)} t "

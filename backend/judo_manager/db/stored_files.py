@@ -88,7 +88,7 @@ def _problems(conn: sqlite3.Connection) -> Iterator[tuple[_Found | None, _Descri
     it, and how to say so."""
 
     def named(media_id: int) -> Message | str:
-        return _file_named(conn, media_id)
+        return file_named(conn, media_id)
 
     yield (
         _where(conn, "sha256 GLOB '*[^0-9a-f]*'"),
@@ -130,15 +130,16 @@ def _problems(conn: sqlite3.Connection) -> Iterator[tuple[_Found | None, _Descri
         ),
         lambda media_id: _("the thumbnail of {file} isn't a JPEG picture", file=named(media_id)),
     )
-    held = f"(SELECT count(*) FROM ({_held_by(HOLDERS)}) AS holder WHERE holder.id = media.id)"
+    # Each list of holders is read once (IN builds it as a lookup), not once per file.
+    holders = _held_by(HOLDERS)
     yield (
-        _where(conn, f"{held} = 0"),
+        _where(conn, f"id NOT IN (SELECT id FROM ({holders}))"),
         lambda media_id: _(
             "{file} belongs to no athlete, document, club or organisation", file=named(media_id)
         ),
     )
     yield (
-        _where(conn, f"{held} > 1"),
+        _where(conn, f"id IN (SELECT id FROM ({holders}) GROUP BY id HAVING count(*) > 1)"),
         lambda media_id: _(
             "the same stored file is held by {holders}, but a file belongs to one only",
             holders=joined(_holders(conn, media_id)),
@@ -204,10 +205,13 @@ def _holders(conn: sqlite3.Connection, media_id: int) -> list[Message]:
     return named
 
 
-def _file_named(conn: sqlite3.Connection, media_id: int) -> Message | str:
-    """The file as the coach knows it: by its first holder, else by its name."""
+def file_named(conn: sqlite3.Connection, media_id: int) -> Message | str:
+    """A stored file as the coach knows it: by its first holder ("the photo of Ana
+    Silva"), else by its name."""
     holders = _holders(conn, media_id)
     if holders:
         return holders[0]
-    name = conn.execute("SELECT file_name FROM media WHERE id = ?", (media_id,)).fetchone()[0]
-    return _("a stored file ({name})", name=name)
+    found = conn.execute("SELECT file_name FROM media WHERE id = ?", (media_id,)).fetchone()
+    if found is None:  # bytes whose record is gone
+        return _("row {number}", number=str(media_id))
+    return _("a stored file ({name})", name=found[0])
