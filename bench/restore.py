@@ -12,11 +12,13 @@ Targets: staging + safety copy + replacement within 4x cp + fsync; validation as
 full check allows; the app blocked only during the replacement. Nothing here asserts.
 
     .venv/bin/python bench/restore.py [--mb 500] [--runs 3] [--keep DIR]
+    .venv/bin/python bench/restore.py --photos [--mb 1000]   (bench/backup.py's photo club)
 """
 
 from __future__ import annotations
 
 import argparse
+import secrets
 import shutil
 import tempfile
 import threading
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from _common import filesystem_of, fsync_path, mb, median, print_table, ratio
-from backup import build_database, checkpoint
+from backup import build_database, build_photo_club, checkpoint
 from judo_manager.db import Database, open_database
 from judo_manager.db.layout import database_path
 from judo_manager.db.snapshot import write_verified_copy
@@ -57,13 +59,18 @@ class Writer:
     db: Database
     commits: list[tuple[float, float]] = field(default_factory=list)
     stop: threading.Event = field(default_factory=threading.Event)
+    token: str = field(default_factory=lambda: secrets.token_hex(4))
 
     def run(self) -> None:
         """Commit until told to stop."""
         while not self.stop.is_set():
             started = time.perf_counter()
             with self.db.write() as conn:
-                conn.execute("INSERT INTO clubs(name) VALUES ('bench writer')")
+                # Club names are unique (data version 7): each commit adds another.
+                conn.execute(
+                    "INSERT INTO clubs(name) VALUES (?)",
+                    (f"bench restore writer {self.token} {len(self.commits)}",),
+                )
             self.commits.append((started, time.perf_counter() - started))
             time.sleep(WRITER_PAUSE_S)
 
@@ -78,7 +85,10 @@ def main() -> None:
     args = _parse_args()
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="jm-restore-"))
     try:
-        source_db = build_database(work / f"club-{args.mb}mb", args.mb * 1_000_000)
+        if args.photos:
+            source_db = build_photo_club(work / f"photos-{args.mb}mb", 2000, args.mb * 1_000_000)
+        else:
+            source_db = build_database(work / f"club-{args.mb}mb", args.mb * 1_000_000)
         backup = work / "backup.db"
         if not backup.exists():
             write_verified_copy(source_db, backup, scratch_dir=work / "scratch")
@@ -95,6 +105,9 @@ def _parse_args() -> argparse.Namespace:
     parser.add_argument("--mb", type=int, default=500, help="database size to build (MB)")
     parser.add_argument("--runs", type=int, default=3, help="restores to time")
     parser.add_argument("--keep", metavar="DIR", help="build the databases here and keep them")
+    parser.add_argument(
+        "--photos", action="store_true", help="2,000 athletes with --mb of photos and documents"
+    )
     return parser.parse_args()
 
 

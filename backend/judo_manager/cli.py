@@ -25,6 +25,7 @@ from judo_manager.i18n import (
     _,
     _n,
     current_language,
+    file_size,
     is_language,
     megabytes,
     speaking,
@@ -39,7 +40,7 @@ NOTHING_CHANGED = _("Nothing was changed.")
 
 if TYPE_CHECKING:
     from judo_manager.db.comparison import KindDifference, RecordDifference
-    from judo_manager.db.contents import RecordKind
+    from judo_manager.db.contents import Contents, RecordKind
     from judo_manager.restore.service import RestoreOutcome, RestorePlan
     from judo_manager.wiring import AppServices
 
@@ -140,6 +141,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--athletes", type=int, default=40, metavar="N")
     demo.add_argument(
         "--force", action="store_true", help=str(_("add them even if athletes exist"))
+    )
+    demo.add_argument(
+        "--photos",
+        action="store_true",
+        help=str(_("give each a portrait photo and papers (PDF documents)")),
     )
     demo.set_defaults(run=_demo)
     return parser
@@ -443,10 +449,8 @@ def _print_preview(plan: RestorePlan) -> None:
         *(
             (
                 kind.name,
-                _count(plan.backup.contents.get(kind.table)),
-                _count(plan.current.contents.get(kind.table))
-                if plan.current
-                else str(_("damaged")),
+                _count(plan.backup.contents, kind.table),
+                _count(plan.current.contents, kind.table) if plan.current else str(_("damaged")),
             )
             for kind in RECORD_KINDS
         ),
@@ -458,10 +462,12 @@ def _print_preview(plan: RestorePlan) -> None:
     ]
     labels = [str(label) for label, _backup, _current in rows]
     width = max(18, *(len(label) for label in labels))
+    # As wide as "1,234 (812.3 MB)" needs, and never narrower than before.
+    column = max(14, *(len(value) for _label, *values in rows for value in values))
     backup, current = str(_("backup")), str(_("current data"))
-    print(f"  {'':{width}} {backup:>14} {current:>14}")
+    print(f"  {'':{width}} {backup:>{column}} {current:>{column}}")
     for label, (_label, backup, current) in zip(labels, rows, strict=True):
-        print(f"  {label:{width}} {backup:>14} {current:>14}")
+        print(f"  {label:{width}} {backup:>{column}} {current:>{column}}")
 
 
 def _print_differences(differences: Sequence[KindDifference] | None, other: Message) -> None:
@@ -520,8 +526,14 @@ def _indented(text: Message | str, level: int = 1) -> None:
     print("  " * level + str(text))
 
 
-def _count(value: int | None) -> str:
-    return "-" if value is None else str(value)
+def _count(contents: Contents, kind: str) -> str:
+    """A count in the preview's table, with its files' size: "12 (8.1 MB)"."""
+    value, size = contents.get(kind), contents.size(kind)
+    if value is None:
+        return "-"
+    if not value or size is None:
+        return str(value)
+    return str(_("{count} ({size})", count=str(value), size=file_size(size)))
 
 
 def _confirm(question: Message) -> bool:
@@ -643,7 +655,7 @@ def _status_report(folder: DataFolder) -> dict[str, object]:
         "path": str(info.database_path),
         "bytes": info.database_bytes,
         "schemaVersion": info.schema_version,
-        "contents": dict(info.contents),
+        "contents": info.contents.as_record(),
         "holds": str(describe_counts(info.contents)),
     }
     if last is not None:
@@ -651,7 +663,7 @@ def _status_report(folder: DataFolder) -> dict[str, object]:
             "finishedAt": last.finished_at,
             "path": str(last.path),
             "bytes": last.bytes,
-            "contents": dict(last.contents or {}),
+            "contents": last.contents.as_record() if last.contents else {},
         }
     report["safetyCopies"] = [
         {
@@ -672,7 +684,7 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
     if args.athletes < 1:
         raise JudoManagerError(_("--athletes needs a number of 1 or more."))
     with _services(data_dir, writer=True) as services:
-        added = fill_demo_club(services.db, args.athletes, force=args.force)
+        added = fill_demo_club(services.db, args.athletes, force=args.force, photos=args.photos)
         now = count_contents(services.db.connection())
     print(
         _n(

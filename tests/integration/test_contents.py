@@ -22,21 +22,23 @@ from judo_manager.i18n import _, _n
 from judo_manager.window.handle import DesktopWindow
 from judo_manager.wiring import AppServices
 
-# `clubs` has been a table since data version 1, but isn't counted yet.
-CLUBS = RecordKind("clubs", _("clubs"), lambda count: _n("{count} club", "{count} clubs", count))
+# `rulesets` has been a table since data version 3, but isn't counted.
+RULESETS = RecordKind(
+    "rulesets", _("rulesets"), lambda count: _n("{count} ruleset", "{count} rulesets", count)
+)
 
 
 @pytest.fixture
-def with_clubs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(contents, "RECORD_KINDS", (*contents.RECORD_KINDS, CLUBS))
+def with_rulesets(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(contents, "RECORD_KINDS", (*contents.RECORD_KINDS, RULESETS))
 
 
-def _add_clubs(db: Database, count: int) -> None:
+def _add_rulesets(db: Database, count: int) -> None:
     with db.write() as conn:
-        first = conn.execute("SELECT count(*) FROM clubs").fetchone()[0]
+        first = conn.execute("SELECT count(*) FROM rulesets").fetchone()[0]
         conn.executemany(
-            "INSERT INTO clubs(name) VALUES (?)",
-            [(f"Dojo {i}",) for i in range(first, first + count)],
+            "INSERT INTO rulesets(name) VALUES (?)",
+            [(f"Rules {i}",) for i in range(first, first + count)],
         )
 
 
@@ -44,40 +46,43 @@ def _counts(wire_contents: list[dict[str, object]]) -> dict[object, object]:
     return {item["kind"]: item["count"] for item in wire_contents}
 
 
-@pytest.mark.usefixtures("with_clubs")
+@pytest.mark.usefixtures("with_rulesets")
 def test_a_listed_kind_reaches_settings_backups_the_preview_and_the_command_line(
     db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _add_clubs(db, 2)
+    _add_rulesets(db, 1)  # and the default one
     services = AppServices.build(db)
     api = JudoManagerApi(services, DesktopWindow())
     backup = tmp_path / "club.db"
 
     attempt = services.backup.export(backup, replace=False)
-    _add_clubs(db, 1)
+    _add_rulesets(db, 1)
     plan = services.restore.inspect(backup)
     services.restore.discard_pending()
 
-    assert _counts(api.system.getAppInfo()["contents"])["clubs"] == 3
-    assert attempt.contents is not None and attempt.contents["clubs"] == 2
+    assert _counts(api.system.getAppInfo()["contents"])["rulesets"] == 3
+    assert attempt.contents is not None and attempt.contents["rulesets"] == 2
     last = api.system.getLastBackup()
-    assert last is not None and _counts(last["contents"])["clubs"] == 2
-    assert (plan.backup.contents["clubs"], plan.current.contents["clubs"]) == (2, 3)
+    assert last is not None and _counts(last["contents"])["rulesets"] == 2
+    assert (plan.backup.contents["rulesets"], plan.current.contents["rulesets"]) == (2, 3)
     assert main(["--data-dir", str(db.path.parent), "inspect", str(backup)]) == 0
-    assert any(line.split() == ["clubs", "2", "3"] for line in capsys.readouterr().out.splitlines())
+    out = capsys.readouterr().out.splitlines()
+    assert any(line.split() == ["rulesets", "2", "3"] for line in out)
 
 
-@pytest.mark.usefixtures("with_clubs")
+@pytest.mark.usefixtures("with_rulesets")
 def test_a_file_without_the_table_counts_none_rather_than_zero(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
-    migrate(conn, 0, MIGRATIONS[:2])
-    conn.execute("DROP TABLE clubs")  # as a file from before clubs would have it
+    migrate(conn, 0, MIGRATIONS[:2])  # from before promotions, rules and stored files
 
     assert count_contents(conn) == {
         "athletes": 0,
         "promotions": None,
         "medals": None,
-        "clubs": None,
+        "photos": None,
+        "documents": None,
+        "clubs": 0,
+        "rulesets": None,
     }
     conn.close()
 

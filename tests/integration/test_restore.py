@@ -308,8 +308,17 @@ def test_an_older_schema_is_migrated_on_restore(club: Database, tmp_path: Path) 
 
     plan = service.inspect(old)
     assert plan.schema_version == 1 and not plan.taken_at_from_backup
-    # The preview says the old file records no promotions or medals, rather than zero.
-    assert dict(plan.backup.contents) == {"athletes": 1, "promotions": None, "medals": None}
+    # The preview says the old file records no promotions, medals, photos or documents,
+    # rather than zero; it had clubs from the start.
+    assert dict(plan.backup.contents) == {
+        "athletes": 1,
+        "promotions": None,
+        "medals": None,
+        "photos": None,
+        "documents": None,
+        "clubs": 1,
+    }
+    assert plan.backup.contents.size("photos") is None
     service.restore(plan.token)
 
     live = club.connection()

@@ -21,7 +21,7 @@ def record_attempt(conn: sqlite3.Connection, attempt: BackupAttempt) -> None:
             str(attempt.path),
             attempt.bytes,
             attempt.duration_ms,
-            None if attempt.contents is None else json.dumps(dict(attempt.contents)),
+            None if attempt.contents is None else json.dumps(attempt.contents.as_record()),
             int(attempt.ok),
             attempt.error,
             attempt.kind,
@@ -76,6 +76,4 @@ def _contents(text: str | None) -> Contents | None:
         value = json.loads(text) if text else None
     except ValueError:
         return None
-    if not isinstance(value, dict):
-        return None
-    return {str(k): v if isinstance(v, int) else None for k, v in value.items()}
+    return Contents.from_record(value)

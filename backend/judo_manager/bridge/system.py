@@ -197,9 +197,9 @@ def _preferences(preferences: Preferences) -> WindowPreferences:
 
 def _record_counts(contents: Contents | None) -> list[RecordCount]:
     """Every kind the app knows, in its order; a kind the contents don't hold is null."""
-    counts = contents or {}
+    counts = contents or Contents({})
     return [
-        RecordCount(kind=kind.table, count=counts.get(kind.table))
+        RecordCount(kind=kind.table, count=counts.get(kind.table), bytes=counts.size(kind.table))
         for kind in record_kinds.RECORD_KINDS
     ]
 

@@ -19,10 +19,12 @@ from judo_manager.restore.service import RestorePhase
 class RecordCount(TypedDict):
     """How many records of one kind a database holds; `count` is null where the file's data
     version has no such table. Kinds come in the order the app lists them; `kind` is the
-    table ("athletes"), which the page names in its own words."""
+    table ("athletes"), which the page names in its own words. `bytes` is the size of their
+    stored files, for kinds that are files (photos, documents); null for the others."""
 
     kind: str
     count: int | None
+    bytes: int | None
 
 
 class WindowPreferences(TypedDict):

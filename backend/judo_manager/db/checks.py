@@ -8,7 +8,8 @@ Three callers, one module:
   the coach's file: cheap header checks first (`check_file_header`), then SQLite's full
   `integrity_check` (restores are rare, and `quick_check` misses most damage), then whether
   it is ours, not newer than this app, and has exactly the schema of its version
-  (`check_backup`); once brought up to this version, every row must fit (`check_rows`).
+  (`check_backup`); once brought up to this version, every row must fit, and every stored
+  file be what its rows say (`check_rows`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from judo_manager.db.drive_errors import sqlite_reason
 from judo_manager.db.migrations import APPLICATION_ID, SCHEMA_VERSION, read_header
 from judo_manager.db.row_checks import first_row_problem
 from judo_manager.db.schema import schema_difference
+from judo_manager.db.stored_files import first_file_problem
 from judo_manager.errors import (
     ForeignDatabaseError,
     NewerDatabaseError,
@@ -253,7 +255,8 @@ def edited_message(name: str, difference: Message) -> Message:
 
 
 def check_rows(conn: sqlite3.Connection, name: str) -> None:
-    """Refuse a file, brought up to this app's version, whose schema or rows don't fit it.
+    """Refuse a file, brought up to this app's version, whose schema, rows or stored files
+    don't fit it.
 
     `conn` is writable, on a private copy (see `row_checks.first_row_problem`).
     """
@@ -268,6 +271,15 @@ def check_rows(conn: sqlite3.Connection, name: str) -> None:
                 "the program that made it, or use another backup.",
                 name=name,
                 problem=problem.describe(),
+            )
+        )
+    file_problem = first_file_problem(conn)
+    if file_problem is not None:
+        raise RestoreRejectedError(
+            _(
+                "{name} can't be restored: {problem}. Nothing was changed; use another backup.",
+                name=name,
+                problem=file_problem,
             )
         )
 

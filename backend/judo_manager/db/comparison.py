@@ -156,7 +156,9 @@ def since(conn: sqlite3.Connection, marks: Marks) -> list[KindDifference]:
     """
     differences: list[KindDifference] = []
     for kind, children in _top_kinds():
-        marked = marks.get(kind.table, {})
+        if kind.table not in marks:
+            continue  # marks taken before the app compared this kind: nothing to tell
+        marked = marks[kind.table]
         now = {str(id_): state for id_, state in _states(conn, kind, children).items()}
         kept = {
             id_
@@ -395,7 +397,7 @@ def _difference(
     if mine.values == theirs.values and mine.children == theirs.children:
         return None  # most records, most of the time: no need to look closer
     fields = [
-        FieldChange(field.label, field.shown(a), field.shown(b))
+        FieldChange(field.label, *field.change(a, b))
         for field, a, b in zip(compared.fields, mine.values, theirs.values, strict=True)
         if a != b
     ]

@@ -4,7 +4,8 @@ A backup from outside may have been edited by another program, or written by an 
 with looser rules: SQLite's integrity check passes it, and the roster then fails to open.
 So each row is held to the app's own schema, read from the schema itself rather than from a
 list kept here: NOT NULL and CHECK constraints, the type each column declares, references
-that point at rows, and dates (columns named `…_date` or `…_on`) the app can read.
+that point at rows, and dates (columns named `…_date`, `…_on` or `…_until`) the app can read.
+Stored files are held to what their rows say in `stored_files`.
 The first problem found is described with its table, how many rows have it and an example.
 """
 
@@ -17,11 +18,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from judo_manager.db.contents import KINDS_BY_TABLE
+from judo_manager.db.stored_files import file_named
 from judo_manager.i18n import Message, _, _n
 
 # SQLite's names for the failed constraint, e.g. "CHECK constraint failed: sex IN ('F', 'M')".
 _CHECK_FAILED = re.compile(r"CHECK constraint failed: (.+)$", re.S)
-_DATE_COLUMN = re.compile(r".+_(date|on)$")
+_DATE_COLUMN = re.compile(r".+_(date|on|until)$")
 # Values each declared type may hold; SQLite itself would store anything anywhere.
 _TYPES = {
     "INTEGER": ("integer",),
@@ -63,13 +65,40 @@ _COLUMN_LABELS: dict[str, Message] = {
     "min_age": _("min age"),
     "max_age": _("max age"),
     "ruleset_id": _("ruleset id"),
+    "club_id": _("club id"),
+    "member_id": _("member ID"),
+    "joined_on": _("joined on"),
+    "address": _("address"),
+    "school": _("school"),
+    "licence_valid_until": _("licence valid until"),
+    "medical_valid_until": _("medical valid until"),
+    "photo_id": _("photo id"),
+    "proof_document_id": _("proof document id"),
+    "media_id": _("file id"),
+    "title": _("title"),
+    "issued_on": _("issued on"),
+    "valid_until": _("valid until"),
+    "media_type": _("file type"),
+    "file_name": _("file name"),
+    "byte_size": _("size"),
+    "sha256": _("digest"),
+    "width": _("width"),
+    "height": _("height"),
+    "thumbnail": _("thumbnail"),
+    "data": _("bytes"),
+    "short_name": _("short name"),
+    "federation": _("federation"),
+    "city": _("city"),
+    "contact": _("contact"),
+    "logo_id": _("logo id"),
+    "member_id_prefix": _("member ID prefix"),
 }
 # The tables that records point to, by what the coach calls their rows, where no kind of
 # `RECORD_KINDS` names them.
 _TABLE_NAMES: dict[str, Message] = {
     "belts": _("belts"),
-    "clubs": _("clubs"),
     "rulesets": _("rulesets"),
+    "media": _("stored files"),
 }
 
 
@@ -98,6 +127,8 @@ class RowProblem:
         kind = KINDS_BY_TABLE.get(self.table)
         if kind is not None:
             records = kind.counted(self.count)
+        elif self.table == "media":
+            records = _n("{count} stored file", "{count} stored files", self.count)
         else:
             records = _n(
                 "{count} row of the {table} table",
@@ -235,8 +266,23 @@ def _problems_of(conn: sqlite3.Connection, table: str) -> Iterator[RowProblem]:
 def _check_constraints(
     conn: sqlite3.Connection, table: str, columns: list[_Column]
 ) -> Iterator[RowProblem]:
-    """Rows that break a CHECK constraint: SQLite tests them when each row is rewritten."""
-    assignments = ", ".join(f"{_quote(c.name)} = {_quote(c.name)}" for c in columns)
+    """Rows that break a CHECK constraint: SQLite tests them when each row is rewritten.
+
+    Only the tables that have one, and only the columns that aren't BLOBs (a stored file's
+    bytes, a thumbnail): SQLite tests on an UPDATE the constraints of the columns it sets,
+    and no CHECK of the app's is about a BLOB. Rewriting those would write every stored
+    file again, into the rollback journal: 15 s for a club's 1 GB of photos.
+    """
+    sql = conn.execute(
+        "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?", (table,)
+    ).fetchone()
+    if sql is None or "CHECK" not in str(sql[0]).upper():
+        return
+    assignments = ", ".join(
+        f"{_quote(c.name)} = {_quote(c.name)}" for c in columns if c.declared != "BLOB"
+    )
+    if not assignments:
+        return
     conn.execute("BEGIN")
     try:
         conn.execute(f"UPDATE {_quote(table)} SET {assignments}")
@@ -248,7 +294,9 @@ def _check_constraints(
     if failed is not None:
         # The expression comes from the schema, which matches the app's own by now.
         expression = failed[1]
-        yield from _rows_where(conn, table, f"NOT ({expression})", "check", expression, None)
+        # Shown on one line, as the schema's own line breaks mean nothing to the coach.
+        shown = " ".join(expression.split())
+        yield from _rows_where(conn, table, f"NOT ({expression})", "check", shown, None)
 
 
 def _dangling_reference(conn: sqlite3.Connection) -> RowProblem | None:
@@ -296,6 +344,16 @@ def _who(conn: sqlite3.Connection, table: str, row: object) -> Message | str:
     """The row as a coach would name it: by its name where it has one."""
     names = [c.name for c in _columns(conn, table)]
     key = _row_key(conn, table)
+    if table in ("media", "media_data") and isinstance(row, int):  # a stored file: whose
+        return file_named(conn, row)
+    if "title" in names and "athlete_id" in names:  # a document: its title and its athlete's
+        found = conn.execute(
+            f"SELECT t.title, a.full_name FROM {_quote(table)} t "
+            f"LEFT JOIN athletes a ON a.id = t.athlete_id WHERE t.{key} = ?",
+            (row,),
+        ).fetchone()
+        if found and isinstance(found[0], str) and isinstance(found[1], str):
+            return _("“{title}” of {athlete}", title=found[0].strip()[:60], athlete=found[1][:60])
     for column in ("full_name", "name", "competition", "path", "key"):
         if column in names:
             value = conn.execute(

@@ -1,5 +1,7 @@
 """Generates a plausible club: varied names, ages from kids to veterans, sensible weights,
-belts earned through a grading history, and medals."""
+belts earned through a grading history, medals, member IDs, and federation licences and
+medical certificates some of which have run out or soon will; with `photos`, a portrait of
+each athlete and their papers as PDFs (`demo/papers.py`)."""
 
 from __future__ import annotations
 
@@ -115,6 +117,15 @@ COMPETITIONS = [
 ]
 EXAMINERS = ["K. Tanaka (6th Dan)", "M. Weber (5th Dan)", "S. Dewi (4th Dan)", None]
 BATCH = 10_000
+DEMO_CLUB = ("Demo Judo Club", "Demo Federation", "Bogor")
+# How each athlete's licence and medical certificate stand today: (share, days from today
+# to its valid-until date, or None for no date), so the roster shows every badge.
+PAPER_STATES: tuple[tuple[float, tuple[int, int] | None], ...] = (
+    (0.70, (31, 400)),  # valid
+    (0.10, (0, 30)),  # expiring within 30 days
+    (0.12, (-400, -1)),  # expired
+    (0.08, None),  # not recorded
+)
 
 
 @dataclass(frozen=True)
@@ -124,6 +135,16 @@ class DemoAthlete:
     row: tuple[object, ...]
     promotions: list[tuple[str, int, int, str | None]]
     medals: list[tuple[str, str, str, str]]
+
+
+@dataclass(frozen=True)
+class DemoPapers:
+    """An athlete's member ID, federation licence and medical certificate's dates."""
+
+    member_id: str
+    licence_number: str | None
+    licence_valid_until: str | None
+    medical_valid_until: str | None
 
 
 def generate_athletes(
@@ -214,13 +235,14 @@ def _medals(
     return medals
 
 
-DEMO_CLUB = "Demo Judo Club"
+def fill_demo_club(
+    db: Database, athletes: int, *, force: bool = False, seed: int = 7, photos: bool = False
+) -> int:
+    """Add a demo club with `athletes` athletes, their gradings, medals and papers' dates;
+    with `photos`, a portrait of each and their papers as PDFs too.
 
-
-def fill_demo_club(db: Database, athletes: int, *, force: bool = False, seed: int = 7) -> int:
-    """Add a demo club with `athletes` athletes, their gradings and medals.
-
-    Refuses a database that already has athletes, unless `force`.
+    Refuses a database that already has athletes, unless `force`. The same `seed` makes the
+    same club (its papers' dates counted from today).
     """
     existing = AthletesService(db).count()
     if existing and not force:
@@ -234,47 +256,58 @@ def fill_demo_club(db: Database, athletes: int, *, force: bool = False, seed: in
             )
         )
     rng = random.Random(seed)
-    # The papers draw from their own generator, so the athletes stay those of older demos.
-    papers_rng = random.Random(seed + 1)
+    # The papers draw from a stream of their own, so that the athletes, gradings and medals
+    # of a seed stay those of earlier versions.
+    papers_rng = random.Random(f"{seed}:papers")
     today = dt.date.today()
-    service = AthletesService(db)
     with db.write() as conn:
         ladder = [row[0] for row in conn.execute("SELECT id FROM belts ORDER BY rank")]
-        # A second run (--force) adds its athletes to the same club: names are unique.
-        found = conn.execute(
-            "SELECT id FROM clubs WHERE name = ? COLLATE NOCASE", (DEMO_CLUB,)
-        ).fetchone()
-        club_id = (
-            found[0]
-            if found
-            else conn.execute(
-                "INSERT INTO clubs(name, federation, city) VALUES (?, ?, ?)",
-                (DEMO_CLUB, "Demo Federation", "Bogor"),
-            ).lastrowid
-        )
+        club_id = _demo_club(conn)
         first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM athletes").fetchone()[0]
         taken = set(conn.execute("SELECT search_name, birth_date FROM athletes").fetchall())
+        # Made as the app makes them (the club's prefix, after the highest number given).
+        member_ids = iter(AthletesService(db).new_member_ids(athletes))
         generated = generate_athletes(rng, athletes, today, ladder, taken)
-        member_ids = service.new_member_ids(athletes)
         for start in range(0, athletes, BATCH):
             batch = list(itertools.islice(generated, BATCH))
-            profiles = [
-                (member_ids[start + i], *_papers(papers_rng, today)) for i in range(len(batch))
-            ]
-            _insert(conn, club_id, first_id + start, batch, profiles)
+            papers = [generate_papers(papers_rng, next(member_ids), today) for _ in batch]
+            _insert(conn, club_id, first_id + start, batch, papers)
+    if photos:
+        from judo_manager.demo.papers import add_demo_files
+
+        add_demo_files(db, range(first_id, first_id + athletes), seed=seed, today=today)
     return athletes
 
 
-def _papers(rng: random.Random, today: dt.date) -> tuple[str | None, str | None]:
-    """(licence valid until, medical valid until) as a club's records hold them: most
-    current, some lapsed or about to, some never entered."""
+def generate_papers(rng: random.Random, member_id: str, today: dt.date) -> DemoPapers:
+    """An athlete's member ID, and a licence and a medical certificate dated as
+    `PAPER_STATES` shares them out."""
+    licence = None if rng.random() < 0.1 else f"PJSI-{rng.randint(10_000, 99_999)}"
+    return DemoPapers(
+        member_id=member_id,
+        licence_number=licence,
+        licence_valid_until=_valid_until(rng, today) if licence else None,
+        medical_valid_until=_valid_until(rng, today),
+    )
 
-    def until(known: float, earliest: int, latest: int) -> str | None:
-        if rng.random() > known:
-            return None
-        return (today + dt.timedelta(days=rng.randint(earliest, latest))).isoformat()
 
-    return until(0.85, -200, 500), until(0.75, -100, 365)
+def _valid_until(rng: random.Random, today: dt.date) -> str | None:
+    days = rng.choices([s for _w, s in PAPER_STATES], weights=[w for w, _s in PAPER_STATES])[0]
+    if days is None:
+        return None
+    return (today + dt.timedelta(days=rng.randint(*days))).isoformat()
+
+
+def _demo_club(conn: sqlite3.Connection) -> int:
+    """The demo club's id: made the first time, found again after (names are unique)."""
+    name, federation, city = DEMO_CLUB
+    row = conn.execute("SELECT id FROM clubs WHERE name = ? COLLATE NOCASE", (name,)).fetchone()
+    if row is not None:
+        return int(row[0])
+    cursor = conn.execute(
+        "INSERT INTO clubs(name, federation, city) VALUES (?, ?, ?)", (name, federation, city)
+    )
+    return int(cursor.lastrowid or 0)
 
 
 def _insert(
@@ -282,16 +315,24 @@ def _insert(
     club_id: int,
     first_id: int,
     batch: list[DemoAthlete],
-    profiles: list[tuple[str, str | None, str | None]],
+    papers: list[DemoPapers],
 ) -> None:
     ids = range(first_id, first_id + len(batch))
     conn.executemany(
         "INSERT INTO athletes(id, club_id, full_name, search_name, birth_date, sex, belt_id, "
-        "weight_kg, active, member_id, licence_valid_until, medical_valid_until) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "weight_kg, active, member_id, licence_number, licence_valid_until, "
+        "medical_valid_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (id_, club_id, *athlete.row, *profile)
-            for id_, athlete, profile in zip(ids, batch, profiles, strict=True)
+            (
+                id_,
+                club_id,
+                *athlete.row,
+                paper.member_id,
+                paper.licence_number,
+                paper.licence_valid_until,
+                paper.medical_valid_until,
+            )
+            for id_, athlete, paper in zip(ids, batch, papers, strict=True)
         ],
     )
     conn.executemany(

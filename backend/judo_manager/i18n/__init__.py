@@ -20,7 +20,7 @@ from judo_manager.i18n.messages import (
     speaking,
     translate,
 )
-from judo_manager.i18n.units import in_megabytes, megabytes
+from judo_manager.i18n.units import file_size, in_megabytes, megabytes
 
 __all__ = [
     "LANGUAGES",
@@ -31,6 +31,7 @@ __all__ = [
     "_",
     "_n",
     "current_language",
+    "file_size",
     "formatted",
     "in_megabytes",
     "is_language",

@@ -17,3 +17,13 @@ def in_megabytes(size: int, places: int = 1) -> Decimal:
 def megabytes(size: int, places: int = 1) -> Message:
     """`size` bytes in MB with `places` decimals: "38.5 MB", "38,5 MB" in Indonesian."""
     return _("{size} MB", size=in_megabytes(size, places))
+
+
+def file_size(size: int) -> Message:
+    """A stored file's size as the page writes it: "850 KB", "8.1 MB", "1.2 GB"."""
+    if size < 999_500:  # rounds to 1,000 KB and up: 1.0 MB
+        # A file is never "0 KB": a 300-byte one is 1 KB, as a file manager says.
+        return _("{size} KB", size=Decimal(max(size, 1000) / 1000).quantize(Decimal(1)))
+    if size < 999_950_000:
+        return megabytes(size)
+    return _("{size} GB", size=Decimal(size / 1_000_000_000).quantize(Decimal("0.1")))

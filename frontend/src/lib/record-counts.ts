@@ -1,6 +1,6 @@
 import type { ParseKeys } from "i18next";
 import type { RecordCount } from "../types/bridge";
-import { formatCount } from "./format";
+import { formatBytes, formatCount } from "./format";
 import { formatLocale, translate } from "./i18n";
 
 /**
@@ -17,6 +17,9 @@ const KIND_WORDS = {
   athletes: { label: "kinds.athletes.label", count: "kinds.athletes.count" },
   promotions: { label: "kinds.promotions.label", count: "kinds.promotions.count" },
   medals: { label: "kinds.medals.label", count: "kinds.medals.count" },
+  photos: { label: "kinds.photos.label", count: "kinds.photos.count" },
+  documents: { label: "kinds.documents.label", count: "kinds.documents.count" },
+  clubs: { label: "kinds.clubs.label", count: "kinds.clubs.count" },
 } as const satisfies Record<string, { label: ParseKeys<"common">; count: ParseKeys<"common"> }>;
 
 function wordsOf(kind: string) {
@@ -37,9 +40,26 @@ export function countWords(kind: string, count: number): string {
     : `${formatCount(count)} ${kind}`;
 }
 
-/** "1 athlete", "42 athletes"; null where the file has no such table. */
+/**
+ * "1 athlete", "42 athletes", and for kinds that are files their size: "12 photos (8.1 MB)";
+ * null where the file has no such table.
+ */
 export function describeCount(record: RecordCount): string | null {
-  return record.count === null ? null : countWords(record.kind, record.count);
+  if (record.count === null) return null;
+  const words = countWords(record.kind, record.count);
+  return record.count > 0 && record.bytes !== null
+    ? translate("counts.withSize", { count: words, size: formatBytes(record.bytes) })
+    : words;
+}
+
+/** A count in a table's cell: "12", and for kinds that are files "12 (8.1 MB)"; null where
+ * the file has no such table (or no such kind). */
+export function countFigure(contents: readonly RecordCount[], kind: string): string | null {
+  const record = contents.find((candidate) => candidate.kind === kind);
+  if (!record || record.count === null) return null;
+  return record.count > 0 && record.bytes !== null
+    ? translate("counts.withSize", { count: String(record.count), size: formatBytes(record.bytes) })
+    : String(record.count);
 }
 
 /** How many records of `kind` there are; null when the file has no such table (or no such kind). */

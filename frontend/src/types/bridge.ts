@@ -314,10 +314,12 @@ export interface OrganisationFields {
 
 // How many records of one kind a database holds; `count` is null where the file's data version
 // has no such table. Kinds come in the order the app lists them; `kind` is the table
-// ("athletes"), which the page names in its own words.
+// ("athletes"), which the page names in its own words. `bytes` is the size of their stored
+// files, for kinds that are files (photos, documents); null for the others.
 export interface RecordCount {
   kind: string;
   count: number | null;
+  bytes: number | null;
 }
 
 // This computer's choices for the window; `backupReminderSnoozedUntil` is YYYY-MM-DD.

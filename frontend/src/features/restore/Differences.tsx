@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { countWords, joinWords } from "../../lib/record-counts";
+import { countWords, joinWords, kindLabel } from "../../lib/record-counts";
 import type { KindDifference, RecordDifference } from "../../types/bridge";
 
 /** The file the current data is compared with: the backup being restored, or the safety copy. */
@@ -31,9 +31,14 @@ interface DifferencesProps {
  */
 export function Differences({ differences, other, lostLabel, addedLabel }: DifferencesProps) {
   const { t } = useTranslation("restore");
-  // Kinds with records of their own (athletes) are listed by name; the rows that belong to
-  // them (promotions, medals) are counted with them.
-  const main = differences.filter((d) => d.parent === null);
+  // Kinds with records of their own (athletes, clubs) are listed by name; the rows that
+  // belong to them (promotions, medals, documents) are counted with them. A kind the same in
+  // both files takes no room.
+  const differs = (kind: KindDifference) =>
+    [kind, ...differences.filter((d) => d.parent === kind.table)].some(
+      (d) => d.onlyCurrent + d.onlyOther + d.changed > 0,
+    );
+  const main = differences.filter((d) => d.parent === null && differs(d));
   /** "2 athletes and 5 promotions"; empty when there are none. */
   const summaryOf = (kind: KindDifference, pick: (d: KindDifference) => number) =>
     joinWords(
@@ -48,31 +53,71 @@ export function Differences({ differences, other, lostLabel, addedLabel }: Diffe
   return (
     <div className="mt-4 space-y-3">
       {main.map((kind) => (
-        <div key={kind.table} className="grid gap-3 sm:grid-cols-3">
-          <DifferenceList
-            title={lostLabel}
-            tone="lost"
-            total={kind.onlyCurrent}
-            examples={kind.onlyCurrentExamples}
-            summary={summaryOf(kind, (d) => d.onlyCurrent)}
-          />
-          <DifferenceList
-            title={addedLabel}
-            tone="added"
-            total={kind.onlyOther}
-            examples={kind.onlyOtherExamples}
-            summary={summaryOf(kind, (d) => d.onlyOther)}
-          />
-          <DifferenceList
-            title={t(CHANGED[other])}
-            tone="changed"
-            total={kind.changed}
-            examples={kind.changedExamples}
-            summary={kind.changed ? countWords(kind.table, kind.changed) : ""}
-            other={other}
-          />
-        </div>
+        <KindDifferences
+          key={kind.table}
+          // With more than one kind (athletes and clubs), each says which it is.
+          named={main.length > 1}
+          table={kind.table}
+          lost={{
+            total: kind.onlyCurrent,
+            examples: kind.onlyCurrentExamples,
+            summary: summaryOf(kind, (d) => d.onlyCurrent),
+          }}
+          added={{
+            total: kind.onlyOther,
+            examples: kind.onlyOtherExamples,
+            summary: summaryOf(kind, (d) => d.onlyOther),
+          }}
+          changed={{
+            total: kind.changed,
+            examples: kind.changedExamples,
+            summary: kind.changed ? countWords(kind.table, kind.changed) : "",
+          }}
+          lostLabel={lostLabel}
+          addedLabel={addedLabel}
+          changedLabel={t(CHANGED[other])}
+          other={other}
+        />
       ))}
+    </div>
+  );
+}
+
+interface Side {
+  total: number;
+  examples: readonly RecordDifference[];
+  summary: string;
+}
+
+interface KindDifferencesProps {
+  named: boolean;
+  table: string;
+  lost: Side;
+  added: Side;
+  changed: Side;
+  lostLabel: string;
+  addedLabel: string;
+  changedLabel: string;
+  other: OtherFile;
+}
+
+/** One kind's three lists: lost, added, in both but different. */
+function KindDifferences(props: KindDifferencesProps) {
+  const { named, table, lost, added, changed, lostLabel, addedLabel, changedLabel, other } = props;
+  const kindId = useId();
+  const of = named ? kindId : undefined;
+  return (
+    <div>
+      {named ? (
+        <p id={kindId} className="mb-1.5 text-sm font-semibold text-slate-900">
+          {kindLabel(table)}
+        </p>
+      ) : null}
+      <div className="grid gap-3 sm:grid-cols-3">
+        <DifferenceList title={lostLabel} tone="lost" kindId={of} {...lost} />
+        <DifferenceList title={addedLabel} tone="added" kindId={of} {...added} />
+        <DifferenceList title={changedLabel} tone="changed" kindId={of} {...changed} other={other} />
+      </div>
     </div>
   );
 }
@@ -91,14 +136,16 @@ interface DifferenceListProps {
   summary: string;
   /** For the list of records in both files: the file they are compared with. */
   other?: OtherFile;
+  /** The element naming the kind, when the preview shows more than one. */
+  kindId?: string;
 }
 
-function DifferenceList({ title, tone, total, examples, summary, other }: DifferenceListProps) {
+function DifferenceList({ title, tone, total, examples, summary, other, kindId }: DifferenceListProps) {
   const { t } = useTranslation("restore");
   const headingId = useId();
   const more = total - examples.length;
   return (
-    <section aria-labelledby={headingId} className={`rounded-xl px-3 py-2.5 text-sm ring-1 ring-inset ${TONES[tone]}`}>
+    <section aria-labelledby={kindId ? `${kindId} ${headingId}` : headingId} className={`rounded-xl px-3 py-2.5 text-sm ring-1 ring-inset ${TONES[tone]}`}>
       <h3 id={headingId} className="text-xs font-semibold tracking-wide text-slate-600 uppercase">
         {title}
       </h3>

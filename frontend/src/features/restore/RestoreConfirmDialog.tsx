@@ -6,7 +6,7 @@ import { Dialog, DialogFooter } from "../../components/ui/Dialog";
 import { ProgressBar } from "../../components/ui/ProgressBar";
 import { useAppInfo } from "../../lib/app-info";
 import { formatBytes, formatDateTime, formatDaysAgo } from "../../lib/format";
-import { countOf, countWords, kindLabel } from "../../lib/record-counts";
+import { countFigure, countOf, countWords, kindLabel } from "../../lib/record-counts";
 import type { AppInfo, RecordCount, RestorePreview, UndoPreview } from "../../types/bridge";
 import { Differences } from "./Differences";
 import { IMPORT_BUTTON_ID, useRestore, useRestoreProgress } from "./use-restore";
@@ -246,8 +246,8 @@ function Comparison({ preview, current }: { preview: RestorePreview; current: Ap
         {/* A null count: a file from before that kind of record was kept. */}
         {kindsOf(backup.contents, now?.contents ?? []).map(({ kind, label }, index) => (
           <Row key={kind} label={label} strong={index === 0}>
-            {countOf(backup.contents, kind) ?? <Missing text={t("comparison.notInBackup")} />}
-            {now ? (countOf(now.contents, kind) ?? <Missing />) : <Missing text={t("comparison.damaged")} />}
+            {countFigure(backup.contents, kind) ?? <Missing text={t("comparison.notInBackup")} />}
+            {now ? (countFigure(now.contents, kind) ?? <Missing />) : <Missing text={t("comparison.damaged")} />}
           </Row>
         ))}
         <Row label={t("comparison.size")} last>

@@ -5,7 +5,7 @@ import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { appInfo, useAppInfo } from "../../lib/app-info";
 import { formatBytes } from "../../lib/format";
-import { kindLabel } from "../../lib/record-counts";
+import { countFigure, kindLabel } from "../../lib/record-counts";
 
 export function AppInfoCard() {
   const { t } = useTranslation(["settings", "common"]);
@@ -37,7 +37,7 @@ export function AppInfoCard() {
           <Row label={t("about.databaseSize")}>{formatBytes(state.value.databaseBytes)}</Row>
           {state.value.contents.map((record) => (
             <Row key={record.kind} label={kindLabel(record.kind)}>
-              {record.count ?? "—"}
+              {countFigure(state.value.contents, record.kind) ?? "—"}
             </Row>
           ))}
         </dl>
