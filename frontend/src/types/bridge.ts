@@ -154,6 +154,41 @@ export interface DocumentInput {
   notes: string | null;
 }
 
+// TEMP (#16 contract, clubs.*, by hand until the Python lands).
+// A club athletes train at; `athleteCount` counts those who belong to it now.
+export interface Club {
+  id: number;
+  name: string;
+  shortName: string | null;
+  federation: string | null;
+  city: string | null;
+  contact: string | null;
+  logoId: number | null;
+  athleteCount: number;
+}
+
+// The club editor's fields: as the page sends them, and once checked.
+export interface ClubFields {
+  name: string;
+  shortName: string | null;
+  federation: string | null;
+  city: string | null;
+  contact: string | null;
+}
+
+// Who the app is branded for: its name and logo, and the prefix of new member IDs.
+export interface Organisation {
+  name: string | null;
+  logoId: number | null;
+  memberIdPrefix: string;
+}
+
+// The branding form's fields: as the page sends them, and once checked.
+export interface OrganisationFields {
+  name: string | null;
+  memberIdPrefix: string;
+}
+
 // A grading: the belt reached, and the belt held before it.
 export interface Promotion {
   id: number;
@@ -217,7 +252,8 @@ export interface PromotionInput {
   beltId: number;
   examiner: string | null;
   notes: string | null;
-  proofDocumentId: number | null;
+  // TEMP: optional here only so the forms the athlete-page helper owns typecheck on this branch.
+  proofDocumentId?: number | null;
 }
 
 // The "add a medal" form: as the page sends it, and once checked.
@@ -226,7 +262,8 @@ export interface MedalInput {
   heldOn: string;
   place: MedalPlace;
   category: string | null;
-  proofDocumentId: number | null;
+  // TEMP: optional here only so the forms the athlete-page helper owns typecheck on this branch.
+  proofDocumentId?: number | null;
 }
 
 // The ladder, lowest first, and the categories of the active ruleset, youngest first.
@@ -535,6 +572,20 @@ export interface MediaApi {
   openExternally(mediaId: number): Promise<null>;
 }
 
+// window.pywebview.api.clubs: clubs and the organisation's branding (TEMP, by hand).
+export interface ClubsApi {
+  list(): Promise<Club[]>;
+  create(data: ClubFields): Promise<Club[]>;
+  update(id: number, data: ClubFields): Promise<Club[]>;
+  delete(id: number): Promise<Club[]>;
+  setLogo(id: number, token: string): Promise<Club[]>;
+  removeLogo(id: number): Promise<Club[]>;
+  getOrganisation(): Promise<Organisation>;
+  updateOrganisation(data: OrganisationFields): Promise<Organisation>;
+  setOrganisationLogo(token: string): Promise<Organisation>;
+  removeOrganisationLogo(): Promise<Organisation>;
+}
+
 // window.pywebview.api.rules: Reads and edits the club's rules; every change returns the rules as they are now.
 export interface RulesApi {
   // The belt ladder, lowest first, and the age categories.
@@ -561,6 +612,7 @@ export interface JudoManagerApi {
   athletes: AthletesApi;
   rules: RulesApi;
   media: MediaApi;
+  clubs: ClubsApi;
 }
 
 // The window events Python dispatches to the page.
