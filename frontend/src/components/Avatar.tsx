@@ -25,17 +25,18 @@ export const Avatar = memo(function Avatar({ mediaId, name, shape = "round", cla
     shape === "round" ? "rounded-full" : "rounded-md",
     className,
   );
-  if (mediaId !== null) return <Picture mediaId={mediaId} name={name} frame={frame} />;
+  if (mediaId !== null) return <Picture mediaId={mediaId} name={name} frame={frame} logo={shape === "square"} />;
   return <Initials name={name} frame={frame} />;
 });
 
 /** Only pictures ask for a thumbnail: a row without one costs no hook and no request. */
-function Picture({ mediaId, name, frame }: { mediaId: number; name: string; frame: string }) {
+function Picture({ mediaId, name, frame, logo }: { mediaId: number; name: string; frame: string; logo: boolean }) {
   const url = useThumbnail(mediaId);
   if (url === null) return <Initials name={name} frame={frame} />;
+  // A logo is shown whole, on white (many have a transparent background); a photo fills the circle.
   return (
-    <span aria-hidden="true" className={cn(frame, "bg-slate-100")}>
-      <img src={url} alt="" draggable={false} className="size-full object-cover" />
+    <span aria-hidden="true" className={cn(frame, logo ? "bg-white" : "bg-slate-100")}>
+      <img src={url} alt="" draggable={false} className={cn("size-full", logo ? "object-contain" : "object-cover")} />
     </span>
   );
 }
