@@ -50,7 +50,7 @@ def _go(page: Page, name: str) -> None:
 
 def _open_athlete(page: Page, name: str) -> None:
     _go(page, "Athletes")
-    page.get_by_role("gridcell", name=name, exact=True).click()
+    page.get_by_role("row").filter(has=page.get_by_text(name, exact=True)).click()
     expect(page.get_by_role("heading", level=2, name=name)).to_be_visible()
 
 
