@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 from judo_manager.athletes.service import AthletesService
 from judo_manager.backup.service import BackupService
+from judo_manager.clubs.service import ClubsService
 from judo_manager.db import Database
 from judo_manager.jobs import JobLock
+from judo_manager.media.service import MediaService
 from judo_manager.restore.service import RestoreService
 from judo_manager.rules.service import RulesService
 from judo_manager.system.service import SystemService
@@ -22,6 +24,8 @@ class AppServices:
     system: SystemService
     athletes: AthletesService
     rules: RulesService
+    media: MediaService
+    clubs: ClubsService
     backup: BackupService
     restore: RestoreService
 
@@ -31,12 +35,15 @@ class AppServices:
         jobs = JobLock()
         rules = RulesService(db)
         backup = BackupService(db, jobs)
+        media = MediaService(db)
         return cls(
             db=db,
             jobs=jobs,
             system=SystemService(db, backup.last_backup),
             athletes=AthletesService(db, rules),
             rules=rules,
+            media=media,
+            clubs=ClubsService(db, media),
             backup=backup,
             restore=RestoreService(db, jobs, backup),
         )

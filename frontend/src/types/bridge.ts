@@ -8,10 +8,8 @@ export type RosterStatus = "active" | "inactive" | "all";
 export type RosterSort = "name" | "belt" | "age" | "weight";
 export type BackupPhase = "snapshot" | "copying" | "verifying";
 export type RestorePhase = "staging" | "validating" | "safetyCopy" | "replacing";
-// TEMP (#16 contract, by hand until the Python lands and this file is generated again).
+// TEMP (#16 contract, athletes.*, by hand until the Python lands and this file is generated again).
 export type Validity = "expired" | "expiring" | "valid";
-export type MediaType = "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
-export type MediaPurpose = "photo" | "logo" | "document";
 export type DocumentKind =
   | "birth_certificate"
   | "id_card"
@@ -82,14 +80,14 @@ export interface Athlete {
   documents: Document[];
 }
 
-// A licence or medical certificate's effective valid-until date and what it means today.
+// TEMP: a licence or medical certificate's effective valid-until date and what it means today.
 export interface Paper {
   validUntil: string | null;
   state: Validity | null;
   fromDocument: boolean;
 }
 
-// One of an athlete's documents: a scan or photo of a paper, kept in the database.
+// TEMP: one of an athlete's documents: a scan or photo of a paper, kept in the database.
 export interface Document {
   id: number;
   kind: DocumentKind;
@@ -102,10 +100,10 @@ export interface Document {
   validity: Validity | null;
 }
 
-// What the page knows of a stored file without its bytes.
+// TEMP: what the page knows of a stored file without its bytes.
 export interface MediaInfo {
   id: number;
-  mediaType: MediaType;
+  mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
   fileName: string;
   byteSize: number;
   width: number | null;
@@ -113,80 +111,13 @@ export interface MediaInfo {
   createdAt: string;
 }
 
-// A checked file held for a form still open: `token` names it when the form is saved.
-export interface PendingFile {
-  token: string;
-  fileName: string;
-  mediaType: MediaType;
-  byteSize: number;
-  thumbnail: string | null;
-}
-
-// One piece of a stored file, base64.
-export interface MediaChunk {
-  mediaId: number;
-  mediaType: MediaType;
-  total: number;
-  offset: number;
-  data: string;
-  nextOffset: number | null;
-}
-
-// A stored image's thumbnail as a `data:` URL.
-export interface Thumbnail {
-  mediaId: number;
-  url: string;
-}
-
-// Where "Save a copy…" wrote the file.
-export interface SavedCopy {
-  path: string;
-  fileName: string;
-  bytes: number;
-}
-
-// The document form: as the page sends it.
+// TEMP: the document form, as the page sends it.
 export interface DocumentInput {
   kind: DocumentKind;
   title: string;
   issuedOn: string | null;
   validUntil: string | null;
   notes: string | null;
-}
-
-// TEMP (#16 contract, clubs.*, by hand until the Python lands).
-// A club athletes train at; `athleteCount` counts those who belong to it now.
-export interface Club {
-  id: number;
-  name: string;
-  shortName: string | null;
-  federation: string | null;
-  city: string | null;
-  contact: string | null;
-  logoId: number | null;
-  athleteCount: number;
-}
-
-// The club editor's fields: as the page sends them, and once checked.
-export interface ClubFields {
-  name: string;
-  shortName: string | null;
-  federation: string | null;
-  city: string | null;
-  contact: string | null;
-}
-
-// Who the app is branded for: its name and logo, and the prefix of new member IDs.
-export interface Organisation {
-  name: string | null;
-  logoId: number | null;
-  memberIdPrefix: string;
-}
-
-// The branding form's fields: as the page sends them, and once checked.
-export interface OrganisationFields {
-  name: string | null;
-  memberIdPrefix: string;
 }
 
 // A grading: the belt reached, and the belt held before it.
@@ -224,7 +155,7 @@ export interface AthleteInput {
   guardianPhone: string | null;
   notes: string | null;
   active: boolean;
-  // TEMP: optional here only so the roster helper's files typecheck until the Python lands.
+  // TEMP: optional here only until the Python lands.
   memberId?: string | null;
   clubId?: number | null;
   joinedOn?: string | null;
@@ -310,6 +241,76 @@ export interface AgeCategoryInput {
   name: string;
   minAge: number;
   maxAge: number | null;
+}
+
+// A checked file held for a form still open: `token` names it when the form is saved.
+// `thumbnail` is a `data:` URL (images only), so the form can show what was chosen.
+export interface PendingFile {
+  token: string;
+  fileName: string;
+  mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+  byteSize: number;
+  thumbnail: string | null;
+}
+
+// One piece of a stored file, base64: the page reads a file piece by piece from `offset` until
+// `next_offset` is None.
+export interface MediaChunk {
+  mediaId: number;
+  mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+  sha256: string;
+  total: number;
+  offset: number;
+  data: string;
+  nextOffset: number | null;
+}
+
+// A stored image's thumbnail as a `data:` URL, for the roster and the athlete header.
+export interface Thumbnail {
+  mediaId: number;
+  url: string;
+}
+
+// Where "Save a copy…" wrote the file.
+export interface SavedCopy {
+  path: string;
+  fileName: string;
+  bytes: number;
+}
+
+// A club athletes train at, with how many athletes belong to it now.
+export interface Club {
+  id: number;
+  name: string;
+  shortName: string | null;
+  federation: string | null;
+  city: string | null;
+  contact: string | null;
+  logoId: number | null;
+  athleteCount: number;
+}
+
+// The club editor's fields: as the page sends them, and once checked.
+export interface ClubFields {
+  name: string;
+  shortName: string | null;
+  federation: string | null;
+  city: string | null;
+  contact: string | null;
+}
+
+// Who the app is branded for (a club, or a regional office with several clubs): its name and
+// logo in the sidebar and on every PDF, and the prefix of new member IDs.
+export interface Organisation {
+  name: string | null;
+  logoId: number | null;
+  memberIdPrefix: string;
+}
+
+// The branding form's fields: as the page sends them, and once checked.
+export interface OrganisationFields {
+  name: string | null;
+  memberIdPrefix: string;
 }
 
 // How many records of one kind a database holds; `count` is null where the file's data version
@@ -474,7 +475,7 @@ export interface AthleteFilters {
   season: number | null;
   sort: RosterSort;
   descending: boolean;
-  // TEMP: optional here only so the roster helper's files typecheck until the Python lands.
+  // TEMP: optional here only until the Python lands.
   clubId?: number | null;
   papers?: PapersFilter;
 }
@@ -555,35 +556,13 @@ export interface AthletesApi {
   updateMedal(medalId: number, revision: string, data: MedalInput): Promise<Athlete>;
   // Remove a medal.
   deleteMedal(medalId: number, revision: string): Promise<Athlete>;
+  // TEMP (#16 contract).
   nextMemberId(): Promise<string>;
   setPhoto(athleteId: number, revision: string, token: string): Promise<Athlete>;
   removePhoto(athleteId: number, revision: string): Promise<Athlete>;
   addDocument(athleteId: number, revision: string, token: string, data: DocumentInput): Promise<Athlete>;
   updateDocument(documentId: number, revision: string, data: DocumentInput): Promise<Athlete>;
   deleteDocument(documentId: number, revision: string): Promise<Athlete>;
-}
-
-// window.pywebview.api.media: stored files (TEMP, by hand).
-export interface MediaApi {
-  chooseFile(purpose: MediaPurpose): Promise<PendingFile | null>;
-  read(mediaId: number, offset: number): Promise<MediaChunk>;
-  thumbnails(mediaIds: number[]): Promise<Thumbnail[]>;
-  saveCopy(mediaId: number): Promise<SavedCopy | null>;
-  openExternally(mediaId: number): Promise<null>;
-}
-
-// window.pywebview.api.clubs: clubs and the organisation's branding (TEMP, by hand).
-export interface ClubsApi {
-  list(): Promise<Club[]>;
-  create(data: ClubFields): Promise<Club[]>;
-  update(id: number, data: ClubFields): Promise<Club[]>;
-  delete(id: number): Promise<Club[]>;
-  setLogo(id: number, token: string): Promise<Club[]>;
-  removeLogo(id: number): Promise<Club[]>;
-  getOrganisation(): Promise<Organisation>;
-  updateOrganisation(data: OrganisationFields): Promise<Organisation>;
-  setOrganisationLogo(token: string): Promise<Organisation>;
-  removeOrganisationLogo(): Promise<Organisation>;
 }
 
 // window.pywebview.api.rules: Reads and edits the club's rules; every change returns the rules as they are now.
@@ -606,6 +585,45 @@ export interface RulesApi {
   deleteCategory(id: number): Promise<Rules>;
 }
 
+// window.pywebview.api.media: Stored files as the page sees them: never a path, only ids, tokens and pieces.
+export interface MediaApi {
+  // Ask for a photo, logo or document in the native open dialog, and check it; the checked
+  // file is held for the form that sends its token. None if cancelled.
+  chooseFile(purpose: "photo" | "logo" | "document"): Promise<PendingFile | null>;
+  // The piece of a stored file from `offset` (1 MiB, base64).
+  read(mediaId: number, offset: number): Promise<MediaChunk>;
+  // The thumbnails of these stored images (those without one are left out).
+  thumbnails(mediaIds: number[]): Promise<Thumbnail[]>;
+  // Write a copy of a stored file where the coach chooses; None if cancelled.
+  saveCopy(mediaId: number): Promise<SavedCopy | null>;
+  // Open a stored file (a PDF) in the system's viewer.
+  openExternally(mediaId: number): Promise<null>;
+}
+
+// window.pywebview.api.clubs: Clubs and the organisation's branding; every change answers them as they are now.
+export interface ClubsApi {
+  // Every club by name, with how many athletes belong to each.
+  list(): Promise<Club[]>;
+  // Add a club after checking its fields; a name already taken (in any case) is refused.
+  create(data: ClubFields): Promise<Club[]>;
+  // Change a club's name, short name, federation, city or contact.
+  update(id: number, data: ClubFields): Promise<Club[]>;
+  // Remove a club; its athletes stay, with no club, and its logo goes with it.
+  delete(id: number): Promise<Club[]>;
+  // Give a club the logo chosen with `media.chooseFile("logo")`; the old one is deleted.
+  setLogo(id: number, token: string): Promise<Club[]>;
+  // Take a club's logo away.
+  removeLogo(id: number): Promise<Club[]>;
+  // Who the app is branded for: its name, its logo and the prefix of new member IDs.
+  getOrganisation(): Promise<Organisation>;
+  // Set the organisation's name and the prefix of new member IDs.
+  updateOrganisation(data: OrganisationFields): Promise<Organisation>;
+  // Brand the app with the logo chosen with `media.chooseFile("logo")`.
+  setOrganisationLogo(token: string): Promise<Organisation>;
+  // Take the organisation's logo away.
+  removeOrganisationLogo(): Promise<Organisation>;
+}
+
 // window.pywebview.api
 export interface JudoManagerApi {
   system: SystemApi;
@@ -622,7 +640,7 @@ export const BRIDGE_EVENTS = {
 } as const;
 
 // The stable `code` of every error a bridge call can reject with.
-export type ErrorCode = "backup" | "backup-verification" | "busy" | "conflict" | "damaged-database" | "data-folder" | "database" | "destination-exists" | "dialog" | "disk-full" | "file-in-use" | "folder-in-use" | "foreign-database" | "judo-manager" | "media-refused" | "newer-database" | "not-a-database" | "not-found" | "read-only-data" | "restore" | "restore-rejected" | "stale-record" | "unexpected" | "validation" | "window-engine";
+export type ErrorCode = "backup" | "backup-verification" | "busy" | "conflict" | "damaged-database" | "data-folder" | "database" | "destination-exists" | "dialog" | "disk-full" | "file-in-use" | "folder-in-use" | "foreign-database" | "judo-manager" | "media-copy" | "media-refused" | "newer-database" | "not-a-database" | "not-found" | "read-only-data" | "restore" | "restore-rejected" | "stale-record" | "unexpected" | "validation" | "window-engine";
 
 declare global {
   interface Window {
