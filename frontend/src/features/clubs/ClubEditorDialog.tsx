@@ -107,8 +107,25 @@ export function ClubEditorDialog({ club, onClose }: ClubEditorDialogProps) {
       {text("name", t("fields.name"), { wide: true })}
       {text("shortName", t("fields.shortName"), { hint: t("fields.shortNameHint") })}
       {text("city", t("fields.city"))}
-      {text("federation", t("fields.federation"))}
-      {text("contact", t("fields.contact"), { hint: t("fields.contactHint") })}
+      {text("federation", t("fields.federation"), { wide: true })}
+      <Field
+        idPrefix={idPrefix}
+        name="contact"
+        label={t("fields.contact")}
+        error={errors.contact}
+        hint={t("fields.contactHint")}
+        className="col-span-2"
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            rows={2}
+            value={values.contact}
+            onChange={(event) => set("contact", event.target.value)}
+            className={controlClass}
+          />
+        )}
+      </Field>
       <LogoPicker
         logoId={club?.logoId ?? null}
         name={values.name.trim() || club?.name || ""}
