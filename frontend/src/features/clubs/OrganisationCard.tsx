@@ -6,6 +6,7 @@ import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { controlClass, Field } from "../../components/ui/Field";
 import { FormDialog } from "../../components/ui/FormDialog";
+import { LogoMark } from "../../components/ui/LogoMark";
 import { api } from "../../lib/bridge";
 import { notifyError, notifySuccess } from "../../lib/notify";
 import {
@@ -42,12 +43,17 @@ export function OrganisationCard() {
         </div>
       ) : (
         <div className="flex flex-wrap items-center gap-x-5 gap-y-3">
-          <Avatar
-            mediaId={state.value.logoId}
-            name={state.value.name ?? ""}
-            shape="square"
-            className="size-14 text-base ring-1 ring-slate-200"
-          />
+          {/* As the sidebar shows it: the logo, else the app's mark. */}
+          {state.value.logoId !== null ? (
+            <Avatar
+              mediaId={state.value.logoId}
+              name={state.value.name ?? ""}
+              shape="square"
+              className="size-14 text-base ring-1 ring-slate-200"
+            />
+          ) : (
+            <LogoMark className="size-14 shrink-0" />
+          )}
           <dl className="grid min-w-48 flex-1 grid-cols-[max-content_1fr] gap-x-6 gap-y-1.5 text-sm">
             <Detail label={t("organisation.name")}>
               {state.value.name ?? <span className="text-slate-500">{t("organisation.noName")}</span>}
