@@ -123,9 +123,9 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
   const text = (
     name: TextField,
     label: string,
-    options: { type?: "text" | "tel" | "email"; className?: string; placeholder?: string; hint?: string } = {},
+    options: { type?: "text" | "tel" | "email"; placeholder?: string; hint?: string } = {},
   ) => (
-    <Field idPrefix={idPrefix} name={name} label={label} error={errors[name]} hint={options.hint} className={options.className}>
+    <Field idPrefix={idPrefix} name={name} label={label} error={errors[name]} hint={options.hint}>
       {(control) => (
         <input
           {...control}
@@ -290,7 +290,17 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
         {text("phone", t("fields.phone"), { type: "tel" })}
         {text("email", t("fields.email"), { type: "email" })}
         {text("school", t("fields.school"))}
-        {text("address", t("fields.address"), { className: FULL_ROW })}
+        <Field idPrefix={idPrefix} name="address" label={t("fields.address")} error={errors.address} className={FULL_ROW}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={2}
+              value={values.address}
+              onChange={(event) => set("address", event.target.value)}
+              className={controlClass}
+            />
+          )}
+        </Field>
       </Section>
 
       <fieldset className="col-span-3 grid grid-cols-2 gap-x-5 gap-y-3 rounded-xl bg-slate-50 px-4 pt-2 pb-4 ring-1 ring-slate-200 ring-inset">
