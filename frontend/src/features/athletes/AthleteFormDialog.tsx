@@ -72,8 +72,10 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
   useEffect(() => {
     if (athlete) return;
     let current = true;
-    api()
-      .athletes.nextMemberId()
+    // Through a promise from the start, so even a bridge that can't answer only leaves the
+    // field without its placeholder.
+    Promise.resolve()
+      .then(() => api().athletes.nextMemberId())
       .then(
         (memberId) => {
           if (current) setNextMemberId(memberId);

@@ -30,7 +30,7 @@ interface RosterFiltersProps {
 const selectClass =
   "block h-9 rounded-lg border-0 bg-white py-1.5 pr-8 pl-2.5 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-blue-600 focus:outline-none";
 
-/** Season, sex, belt, age category, club, papers and status; every change applies at once. */
+/** Season, sex, belt, age category, status, club and papers; every change applies at once. */
 export function RosterFilters({ id, open, filters, season, rules, clubs, onChange }: RosterFiltersProps) {
   const { t } = useTranslation("athletes");
   const thisYear = new Date().getFullYear();
@@ -123,6 +123,19 @@ export function RosterFilters({ id, open, filters, season, rules, clubs, onChang
         </select>
       </FilterField>
 
+      <FilterField label={t("filters.status")} htmlFor="roster-status">
+        <select
+          id="roster-status"
+          value={filters.status}
+          onChange={(event) => onChange({ status: parseStatus(event.target.value) })}
+          className={cn(selectClass, "w-32")}
+        >
+          <option value="active">{t("status.active")}</option>
+          <option value="inactive">{t("status.inactive")}</option>
+          <option value="all">{t("filters.all")}</option>
+        </select>
+      </FilterField>
+
       {clubs && clubs.clubs.length > 0 ? (
         <FilterField label={t("filters.club")} htmlFor="roster-club">
           <select
@@ -152,19 +165,6 @@ export function RosterFilters({ id, open, filters, season, rules, clubs, onChang
           <option value="expired">{t("filters.papersExpired")}</option>
           <option value="expiring">{t("filters.papersExpiring")}</option>
           <option value="missing">{t("filters.papersMissing")}</option>
-        </select>
-      </FilterField>
-
-      <FilterField label={t("filters.status")} htmlFor="roster-status">
-        <select
-          id="roster-status"
-          value={filters.status}
-          onChange={(event) => onChange({ status: parseStatus(event.target.value) })}
-          className={cn(selectClass, "w-32")}
-        >
-          <option value="active">{t("status.active")}</option>
-          <option value="inactive">{t("status.inactive")}</option>
-          <option value="all">{t("filters.all")}</option>
         </select>
       </FilterField>
     </div>

@@ -45,20 +45,18 @@ export function LogoPicker({ logoId, name, change, onChange, disabled }: LogoPic
   return (
     <fieldset className="col-span-2 flex items-center gap-4 rounded-xl bg-slate-50 px-4 py-3 ring-1 ring-slate-200 ring-inset">
       <legend className="sr-only">{t("logo.legend")}</legend>
-      {change.kind === "choose" ? (
-        change.file.thumbnail ? (
-          <img
-            src={change.file.thumbnail}
-            alt={t("logo.chosenAlt")}
-            className="size-14 shrink-0 rounded-lg bg-white object-contain ring-1 ring-slate-200"
-          />
-        ) : (
-          <span aria-hidden="true" className="flex size-14 shrink-0 items-center justify-center rounded-lg bg-white text-slate-400 ring-1 ring-slate-200">
-            <ImageIcon />
-          </span>
-        )
+      {change.kind === "choose" && change.file.thumbnail ? (
+        <img
+          src={change.file.thumbnail}
+          alt={t("logo.chosenAlt")}
+          className="size-14 shrink-0 rounded-lg bg-white object-contain ring-1 ring-slate-200"
+        />
+      ) : stored ? (
+        <Avatar mediaId={logoId} name={name} shape="square" className="size-14 text-base ring-1 ring-slate-200" />
       ) : (
-        <Avatar mediaId={stored ? logoId : null} name={name} shape="square" className="size-14 text-base ring-1 ring-slate-200" />
+        <span aria-hidden="true" className="flex size-14 shrink-0 items-center justify-center rounded-lg bg-white text-slate-400 ring-1 ring-slate-200">
+          <ImageIcon />
+        </span>
       )}
       <div className="min-w-0 flex-1 text-sm">
         <p className="font-medium text-slate-800">{t("logo.label")}</p>
