@@ -171,7 +171,14 @@ function MedalForm({ athlete, medal, onSaved, onCancel }: MedalFormProps) {
     save: async () => {
       // `check` refused an empty place; this only tells TypeScript so.
       if (!place) return;
-      const input = { competition: competition.trim(), heldOn, place, category: category.trim() || null };
+      const input = {
+        competition: competition.trim(),
+        heldOn,
+        place,
+        category: category.trim() || null,
+        // Kept as it is until the form offers a choice of the athlete's documents.
+        proofDocumentId: medal?.proofDocumentId ?? null,
+      };
       const updated = medal
         ? await api().athletes.updateMedal(medal.id, athlete.revision, input)
         : await api().athletes.addMedal(athlete.id, athlete.revision, input);

@@ -179,6 +179,8 @@ function PromotionForm({ athlete, rules, promotion, onSaved, onCancel }: Promoti
         beltId: Number(beltId),
         examiner: examiner.trim() || null,
         notes: notes.trim() || null,
+        // Kept as it is until the form offers a choice of the athlete's documents.
+        proofDocumentId: promotion?.proofDocumentId ?? null,
       };
       // A correction is checked by Python as a delete and a re-add, so the chain holds.
       const updated = promotion

@@ -47,7 +47,7 @@ export function Roster() {
   }, [rules, filters]);
 
   // The same for a club filter whose club was deleted.
-  const clubFilter = filters.clubId ?? null;
+  const clubFilter = filters.clubId;
   useEffect(() => {
     if (clubs && clubFilter !== null && !clubs.clubById.has(clubFilter)) setFilters({ clubId: null });
   }, [clubs, clubFilter]);
