@@ -240,20 +240,23 @@ const RosterRow = memo(function RosterRow({ row, index, belt, category, onOpen, 
     >
       <div role="gridcell" className="flex min-w-0 items-center gap-2.5">
         <Avatar mediaId={row.photoId} name={row.fullName} className={cn("size-7 text-[0.625rem]", !row.active && "opacity-60")} />
-        {/* Name over member ID. The space between them is for the cell's text and its name
-            ("Ana Kovač JM-001"); a flex box draws no space of its own. */}
+        {/* The name over the member ID and the papers badge, which so leave the name its
+            width. The spaces are for the cell's text and its name ("Ana Kovač JM-001"); a
+            flex box draws none of its own. */}
         <div className="flex min-w-0 flex-col">
           <span data-athlete-name className={cn("truncate leading-5 font-medium", !row.active && "text-slate-500")}>
             {row.fullName}
           </span>{" "}
-          {row.memberId ? <span className="truncate text-xs leading-4 text-slate-500">{row.memberId}</span> : null}
+          <span className="flex min-w-0 items-center gap-1.5 text-xs leading-4">
+            {row.memberId ? <span className="truncate text-slate-500">{row.memberId}</span> : null}{" "}
+            <PapersBadge row={row} t={t} />
+          </span>
         </div>
         {row.active ? null : (
           <span className="shrink-0 rounded-md bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-700">
             {t("status.inactive")}
           </span>
         )}
-        <PapersBadge row={row} t={t} />
       </div>
       <div role="gridcell" className="tabular-nums">
         {row.birthYear} · {formatNumber(row.age, 0)}
@@ -309,7 +312,7 @@ function PapersBadge({ row, t }: { row: AthleteRow; t: TFunction<"athletes"> }) 
       aria-label={label}
       title={label}
       className={cn(
-        "shrink-0 rounded-md px-1.5 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ring-inset",
+        "shrink-0 rounded px-1 text-[0.6875rem] leading-4 font-semibold whitespace-nowrap ring-1 ring-inset",
         expired ? "bg-red-50 text-red-800 ring-red-200" : "bg-amber-50 text-amber-900 ring-amber-200",
       )}
     >
