@@ -1,8 +1,9 @@
 """axe-core's WCAG 2 A/AA checks over every page and dialog of the real window.
 
 One window on one club walks the roster, an athlete's page with each of its forms,
-confirmations and the date calendar, Settings with its belt and category editors, the
-restore preview and the undo preview; the rescue screen needs damaged data, so it has a
+confirmations and the date calendar, Settings with its belt and category editors, its clubs
+and organisation with theirs (and the roster with a club and a papers badge), the restore
+preview and the undo preview; the rescue screen needs damaged data, so it has a
 window of its own.
 """
 
@@ -50,7 +51,7 @@ def _go(page: Page, name: str) -> None:
 
 def _open_athlete(page: Page, name: str) -> None:
     _go(page, "Athletes")
-    page.get_by_role("gridcell", name=name, exact=True).click()
+    page.get_by_role("row").filter(has=page.get_by_text(name, exact=True)).click()
     expect(page.get_by_role("heading", level=2, name=name)).to_be_visible()
 
 
@@ -146,6 +147,65 @@ def test_settings_and_the_belt_and_category_editors(shared: RunningApp) -> None:
         expect_no_violations(page, f"the {title} editor")
         editor.get_by_role("button", name="Cancel").click()
         expect(editor).to_have_count(0)
+
+
+def test_clubs_the_organisation_and_papers_with_their_dialogs(shared: RunningApp) -> None:
+    page = shared.page
+    _go(page, "Settings")
+    clubs = page.get_by_role("region", name="Clubs")
+    clubs.get_by_role("button", name="Add club").click()
+    editor = page.get_by_role("dialog", name="Add club")
+    expect(editor).to_be_visible()
+    expect_no_violations(page, "the Add club form")
+    editor.get_by_label("Name", exact=True).fill("City Judo Club")
+    editor.get_by_role("button", name="Save club").click()
+    expect(editor).to_have_count(0)
+    expect(clubs.get_by_role("listitem").filter(has_text="City Judo Club")).to_be_visible()
+    expect_no_violations(page, "Settings with a club")
+
+    clubs.get_by_role("button", name="Edit City Judo Club").click()
+    editor = page.get_by_role("dialog", name="Edit City Judo Club")
+    expect(editor).to_be_visible()
+    expect_no_violations(page, "the Edit club form")
+    editor.get_by_role("button", name="Cancel").click()
+    expect(editor).to_have_count(0)
+
+    page.get_by_role("region", name="Organisation").get_by_role(
+        "button", name="Edit organisation"
+    ).click()
+    branding = page.get_by_role("dialog", name="Organisation")
+    expect(branding).to_be_visible()
+    expect_no_violations(page, "the Organisation form")
+    branding.get_by_role("button", name="Cancel").click()
+    expect(branding).to_have_count(0)
+
+    # The athlete form with its club, and the roster with a club filter and a papers badge.
+    _open_athlete(page, "Ana Kovač")
+    page.get_by_role("button", name="Edit", exact=True).click()
+    form = page.get_by_role("dialog", name="Edit Ana Kovač")
+    form.get_by_label("Club").select_option(label="City Judo Club")
+    form.get_by_label("Licence valid until").fill("03/03/2020")
+    expect_no_violations(page, "the Edit athlete form with a club")
+    form.get_by_role("button", name="Save changes").click()
+    expect(form).to_have_count(0)
+    _go(page, "Athletes")
+    expect(page.get_by_role("img", name="Licence expired on 3 Mar 2020")).to_be_visible()
+    expect_no_violations(page, "the roster with a club filter and a papers badge")
+
+    # As the club was found: no club, no licence date.
+    _go(page, "Settings")
+    clubs.get_by_role("button", name="Delete City Judo Club").click()
+    confirm = page.get_by_role("alertdialog", name="Delete City Judo Club?")
+    expect(confirm).to_be_visible()
+    expect_no_violations(page, "the delete-a-club confirmation")
+    confirm.get_by_role("button", name="Delete club").click()
+    expect(confirm).to_have_count(0)
+    _open_athlete(page, "Ana Kovač")
+    page.get_by_role("button", name="Edit", exact=True).click()
+    form = page.get_by_role("dialog", name="Edit Ana Kovač")
+    form.get_by_label("Licence valid until").fill("")
+    form.get_by_role("button", name="Save changes").click()
+    expect(form).to_have_count(0)
 
 
 def test_the_restore_preview_and_the_undo_preview(shared: RunningApp, tmp_path: Path) -> None:

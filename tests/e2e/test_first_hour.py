@@ -67,9 +67,9 @@ def _go(page: Page, name: str) -> None:
 
 
 def _row(page: Page, name: str) -> Locator:
-    # By its first cell, which also says "Inactive" of an inactive athlete.
-    first = page.get_by_role("gridcell", name=re.compile(f"^{re.escape(name)}( Inactive)?$"))
-    return page.get_by_role("row").filter(has=first)
+    # By the name in its first cell, which also holds the member ID and says "Inactive" of an
+    # inactive athlete.
+    return page.get_by_role("row").filter(has=page.get_by_text(name, exact=True))
 
 
 def _scroll_as_far_as_keys_and_wheel_go(page: Page) -> None:

@@ -175,8 +175,9 @@ def test_adding_an_athlete_shows_their_page_and_their_row(
 
     _expect_roster(page, ["Ana Kovač"], total=1)
     row = _row(page, "Ana Kovač")
+    # The first cell: the name, then the member ID Python gave (the form's was left empty).
     expect(row.get_by_role("gridcell")).to_have_text(
-        ["Ana Kovač", f"{SEASON - 16} · 16", "Female", "Orange", "52.5 kg", "U18 Cadets"]
+        ["Ana Kovač JM-001", f"{SEASON - 16} · 16", "Female", "Orange", "52.5 kg", "U18 Cadets"]
     )
     expect(row.get_by_role("img", name="Belt: Orange")).to_be_visible()
 
@@ -211,7 +212,14 @@ def test_editing_an_athlete_changes_their_page_and_their_row(
     _expect_roster(page, ["Ana Kovač-Horvat", "Bruno Silva"], total=2)
     row = _row(page, "Ana Kovač-Horvat")
     expect(row.get_by_role("gridcell")).to_have_text(
-        ["Ana Kovač-Horvat", f"{SEASON - 19} · 19", "Female", "Yellow", "50.5 kg", "U21 Juniors"]
+        [
+            "Ana Kovač-Horvat JM-001",
+            f"{SEASON - 19} · 19",
+            "Female",
+            "Yellow",
+            "50.5 kg",
+            "U21 Juniors",
+        ]
     )
     # The keyboard carries on from the athlete just closed.
     expect(row).to_be_focused()
@@ -533,8 +541,9 @@ def _expect_roster(page: Page, names: list[str], *, total: int, timeout: float =
 
 
 def _names(page: Page) -> Locator:
-    """The names shown, top to bottom: an inactive athlete's cell also says "Inactive"."""
-    return _column(page, 1).locator(":scope > span:first-child")
+    """The names shown, top to bottom: the first cell also holds the athlete's picture and
+    member ID, and says "Inactive" or that a paper runs out."""
+    return _column(page, 1).locator("[data-athlete-name]")
 
 
 def _filter(page: Page, label: str) -> Locator:

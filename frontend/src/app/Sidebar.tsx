@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { cn } from "../components/ui/cn";
+import { Avatar } from "../components/Avatar";
 import { LogoMark } from "../components/ui/LogoMark";
+import { useOrganisation } from "../lib/organisation";
 import { PAGES, type PageId } from "./pages";
 
 interface SidebarProps {
@@ -16,12 +18,7 @@ export function Sidebar({ current, onNavigate }: SidebarProps) {
   const { t } = useTranslation();
   return (
     <aside className="flex w-16 shrink-0 flex-col bg-slate-900 text-slate-300 lg:w-60">
-      <div className="flex items-center gap-3 px-3.5 pt-6 pb-8 lg:px-5">
-        <LogoMark className="size-9 shrink-0" />
-        <span className="sr-only text-lg font-semibold tracking-tight text-white lg:not-sr-only">
-          {t("app.name")}
-        </span>
-      </div>
+      <Brand />
       <nav aria-label={t("nav.main")} className="px-2 lg:px-3">
         <ul className="space-y-1">
           {PAGES.map((page) => {
@@ -58,5 +55,37 @@ export function Sidebar({ current, onNavigate }: SidebarProps) {
         </ul>
       </nav>
     </aside>
+  );
+}
+
+/**
+ * Who the app is set up for, at the top: the organisation's logo and name once Settings has
+ * them, else the app's. Folded, only the picture shows; the name stays for screen readers.
+ */
+function Brand() {
+  const { t } = useTranslation();
+  const organisation = useOrganisation();
+  // Nothing until Python answers, rather than the app's name for a moment at every start.
+  if (organisation.status === "loading") return <div aria-hidden="true" className="h-[5.75rem] shrink-0" />;
+  const branded = organisation.status === "loaded" ? organisation.value : null;
+  const name = branded?.name ?? null;
+  return (
+    <div className="flex items-center gap-3 px-3.5 pt-6 pb-8 lg:px-5" title={name ?? undefined}>
+      {branded?.logoId != null ? (
+        <Avatar mediaId={branded.logoId} name={name ?? ""} shape="square" className="size-9 text-xs" />
+      ) : (
+        <LogoMark className="size-9 shrink-0" />
+      )}
+      {name ? (
+        <span className="sr-only min-w-0 lg:not-sr-only">
+          <span className="line-clamp-2 text-base leading-snug font-semibold tracking-tight break-words text-white">
+            {name}
+          </span>
+          <span className="block text-xs text-slate-400">{t("app.name")}</span>
+        </span>
+      ) : (
+        <span className="sr-only text-lg font-semibold tracking-tight text-white lg:not-sr-only">{t("app.name")}</span>
+      )}
+    </div>
   );
 }

@@ -3,6 +3,8 @@ import type { ComponentType, ReactNode } from "react";
 import { SlidersHorizontalIcon, UsersIcon } from "lucide-react";
 import { AthletesPage, showRoster } from "../features/athletes/AthletesPage";
 import { BackupCard } from "../features/backup/BackupCard";
+import { ClubsCard } from "../features/clubs/ClubsCard";
+import { OrganisationCard } from "../features/clubs/OrganisationCard";
 import { RestoreCard } from "../features/restore/RestoreCard";
 import { BeltsCard } from "../features/rules/BeltsCard";
 import { CategoriesCard } from "../features/rules/CategoriesCard";
@@ -33,6 +35,8 @@ function Settings() {
     <SettingsPage>
       <BackupCard />
       <RestoreCard />
+      <OrganisationCard />
+      <ClubsCard />
       <BeltsCard />
       <CategoriesCard />
     </SettingsPage>

@@ -10,6 +10,9 @@ import { BRIDGE_EVENTS } from "../types/bridge";
  * - restore-finished: a restore or an undo ended, however it ended (the safety copies).
  * - athletes-changed: an athlete, a promotion or a medal was added, changed or deleted.
  * - rules-changed: a belt or an age category was added, changed, moved or deleted.
+ * - clubs-changed: a club was added, changed or deleted, or its logo chosen or removed (a
+ *   deleted club's athletes are left with no club).
+ * - organisation-changed: the organisation's name, logo or member-ID prefix changed.
  * - data-damaged: a read found the club's data on this computer damaged.
  * - language-changed: the coach chose another language; what Python wrote (its messages,
  *   the names it gives) is asked for again, in the new one.
@@ -20,6 +23,8 @@ export type DataTopic =
   | "restore-finished"
   | "athletes-changed"
   | "rules-changed"
+  | "clubs-changed"
+  | "organisation-changed"
   | "data-damaged"
   | "language-changed";
 
@@ -31,6 +36,8 @@ const published: Record<DataTopic, number> = {
   "restore-finished": 0,
   "athletes-changed": 0,
   "rules-changed": 0,
+  "clubs-changed": 0,
+  "organisation-changed": 0,
   "language-changed": 0,
   "data-damaged": 0,
 };

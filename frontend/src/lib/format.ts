@@ -56,9 +56,20 @@ export function formatDate(isoDate: string): string {
   if (!year || !month || !day) return isoDate;
   // Built from its parts: parsing "2024-03-12" would read it as UTC midnight and could show
   // the day before west of Greenwich.
-  return new Intl.DateTimeFormat(formatLocale(), { dateStyle: "medium" }).format(
-    new Date(year, month - 1, day),
-  );
+  return mediumDateFormat().format(new Date(year, month - 1, day));
+}
+
+const mediumDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Made once per language: the roster writes a date in every row whose papers run out. */
+function mediumDateFormat(): Intl.DateTimeFormat {
+  const locale = formatLocale();
+  let format = mediumDateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+    mediumDateFormats.set(locale, format);
+  }
+  return format;
 }
 
 /** Today's date on this computer as YYYY-MM-DD, the value of an <input type="date">. */

@@ -8,6 +8,7 @@ import type restore from "../locales/en/restore.json";
 import type rescue from "../locales/en/rescue.json";
 import type rules from "../locales/en/rules.json";
 import type settings from "../locales/en/settings.json";
+import type clubs from "../locales/en/clubs.json";
 
 /**
  * The page's words in every language, with i18next and ICU messages ("{count, plural, one
@@ -20,7 +21,7 @@ import type settings from "../locales/en/settings.json";
  * every language has every key, that no key is unused, and that both sides list the same
  * languages.
  */
-const NAMESPACES = ["common", "athletes", "backup", "restore", "rescue", "rules", "settings"] as const;
+const NAMESPACES = ["common", "athletes", "backup", "restore", "rescue", "rules", "settings", "clubs"] as const;
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -33,6 +34,7 @@ declare module "i18next" {
       rescue: typeof rescue;
       rules: typeof rules;
       settings: typeof settings;
+      clubs: typeof clubs;
     };
   }
 }

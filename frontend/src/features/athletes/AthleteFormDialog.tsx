@@ -1,11 +1,12 @@
 import type { TFunction } from "i18next";
-import { useId, useState } from "react";
+import { useEffect, useId, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { DateInput } from "../../components/ui/DateInput";
 import { controlClass, Field } from "../../components/ui/Field";
 import { FormDialog } from "../../components/ui/FormDialog";
 import { api } from "../../lib/bridge";
-import { dateInputProblem, formatNumberForInput, isIsoDate, parseDecimal, todayIso } from "../../lib/format";
+import { useClubIndex } from "../../lib/clubs";
+import { dateInputProblem, formatDate, formatNumberForInput, isIsoDate, parseDecimal, todayIso } from "../../lib/format";
 import { notifySuccess } from "../../lib/notify";
 import type { FieldErrors } from "../../lib/use-field-errors";
 import { useFormSubmit } from "../../lib/use-form-submit";
@@ -20,8 +21,12 @@ const MAX_WEIGHT_KG = 250;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 /** Below this age (this year) a guardian's contact is suggested. */
 const ADULT_AGE = 18;
-/** Three columns of fields. */
+/** Three columns of fields, in groups. */
 const BODY_CLASS = "grid grid-cols-3 gap-x-5 gap-y-4";
+/** A field across the three columns. */
+const FULL_ROW = "col-span-3";
+/** A group of the form: its fields on the same three columns, under a small heading. */
+const SECTION_CLASS = "col-span-3 grid grid-cols-3 gap-x-5 gap-y-4 border-t border-slate-100 pt-3";
 
 interface Values {
   fullName: string;
@@ -29,8 +34,15 @@ interface Values {
   sex: Sex | "";
   beltId: string;
   weightKg: string;
+  memberId: string;
+  clubId: string;
+  joinedOn: string;
   licenceNumber: string;
+  licenceValidUntil: string;
+  medicalValidUntil: string;
   phone: string;
+  address: string;
+  school: string;
   email: string;
   guardianName: string;
   guardianPhone: string;
@@ -39,6 +51,7 @@ interface Values {
 }
 
 type TextField = Exclude<keyof Values, "active">;
+type DateField = "birthDate" | "joinedOn" | "licenceValidUntil" | "medicalValidUntil";
 
 interface AthleteFormDialogProps {
   /** The athlete to edit; without one, the form adds a new athlete. */
@@ -51,15 +64,36 @@ interface AthleteFormDialogProps {
 export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDialogProps) {
   const { t } = useTranslation("athletes");
   const rules = useRuleIndex();
+  const clubs = useClubIndex();
   const idPrefix = useId();
   const [values, setValues] = useState<Values>(() => initialValues(athlete));
+  // What an empty member ID becomes on Save: the next one Python would give.
+  const [nextMemberId, setNextMemberId] = useState<string | null>(null);
+  useEffect(() => {
+    if (athlete) return;
+    let current = true;
+    // Through a promise from the start, so even a bridge that can't answer only leaves the
+    // field without its placeholder.
+    Promise.resolve()
+      .then(() => api().athletes.nextMemberId())
+      .then(
+        (memberId) => {
+          if (current) setNextMemberId(memberId);
+        },
+        // Only a placeholder: without it the field is empty, and Python still gives one.
+        () => undefined,
+      );
+    return () => {
+      current = false;
+    };
+  }, [athlete]);
   // Python's warnings for the values as they are now; while shown, Save saves past them.
   const [warnings, setWarnings] = useState<Partial<Record<keyof AthleteWarnings, string>>>({});
   const warned = Object.keys(warnings).length > 0;
   const form = useFormSubmit({
-    check: () => validate(values, t),
+    check: () => validate(values, t, athlete !== undefined),
     save: async () => {
-      const input = toInput(values, athlete);
+      const input = toInput(values);
       if (!warned) {
         const found = await api().athletes.checkAthlete(input);
         const shown = Object.fromEntries(Object.entries(found).filter(([, text]) => text)) as typeof warnings;
@@ -88,13 +122,18 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
     setWarnings({});
   };
 
-  const text = (name: TextField, label: string, type: "text" | "tel" | "email" = "text") => (
-    <Field idPrefix={idPrefix} name={name} label={label} error={errors[name]}>
+  const text = (
+    name: TextField,
+    label: string,
+    options: { type?: "text" | "tel" | "email"; placeholder?: string; hint?: string } = {},
+  ) => (
+    <Field idPrefix={idPrefix} name={name} label={label} error={errors[name]} hint={options.hint}>
       {(control) => (
         <input
           {...control}
-          type={type}
+          type={options.type ?? "text"}
           autoComplete="off"
+          placeholder={options.placeholder}
           value={values[name]}
           onChange={(event) => set(name, event.target.value)}
           className={controlClass}
@@ -102,6 +141,23 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
       )}
     </Field>
   );
+
+  const date = (name: DateField, label: string, options: { max?: string; hint?: string } = {}) => (
+    <Field idPrefix={idPrefix} name={name} label={label} error={errors[name]} hint={options.hint}>
+      {(control) => (
+        <DateInput control={control} label={label} max={options.max} value={values[name]} onChange={(value) => set(name, value)} />
+      )}
+    </Field>
+  );
+
+  /** "The licence card document says 3 Mar 2027; the later date counts." when a document has a later one. */
+  const paperHint = (paper: Athlete["licence"] | undefined, typed: string | null | undefined, key: "form.licenceFromDocument" | "form.medicalFromDocument") =>
+    paper?.fromDocument && paper.validUntil && paper.validUntil !== typed
+      ? t(key, { date: formatDate(paper.validUntil) })
+      : undefined;
+
+  // A select only when there are clubs to choose from; the athlete's club is kept either way.
+  const showClubs = clubs !== null && clubs.clubs.length > 0;
 
   const birthYear = Number(values.birthDate.slice(0, 4));
   const minor = birthYear > 0 && new Date().getFullYear() - birthYear < ADULT_AGE;
@@ -195,9 +251,59 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
         )}
       </Field>
 
-      {text("licenceNumber", t("fields.licenceNumber"))}
-      {text("phone", t("fields.phone"), "tel")}
-      {text("email", t("fields.email"), "email")}
+      <Section legend={t("form.sections.membership")}>
+        {text("memberId", t("fields.memberId"), {
+          placeholder: athlete ? undefined : (nextMemberId ?? undefined),
+          hint: athlete ? undefined : t("form.memberIdHint"),
+        })}
+        {showClubs ? (
+          <Field idPrefix={idPrefix} name="clubId" label={t("fields.club")} error={errors.clubId}>
+            {(control) => (
+              <select
+                {...control}
+                value={values.clubId}
+                onChange={(event) => set("clubId", event.target.value)}
+                className={controlClass}
+              >
+                <option value="">{t("form.noClub")}</option>
+                {clubs.clubs.map((club) => (
+                  <option key={club.id} value={club.id}>
+                    {club.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+        {date("joinedOn", t("fields.joinedOn"), { max: todayIso() })}
+      </Section>
+
+      <Section legend={t("form.sections.papers")}>
+        {text("licenceNumber", t("fields.licenceNumber"))}
+        {date("licenceValidUntil", t("fields.licenceValidUntil"), {
+          hint: paperHint(athlete?.licence, athlete?.licenceValidUntil, "form.licenceFromDocument"),
+        })}
+        {date("medicalValidUntil", t("fields.medicalValidUntil"), {
+          hint: paperHint(athlete?.medical, athlete?.medicalValidUntil, "form.medicalFromDocument"),
+        })}
+      </Section>
+
+      <Section legend={t("form.sections.contact")}>
+        {text("phone", t("fields.phone"), { type: "tel" })}
+        {text("email", t("fields.email"), { type: "email" })}
+        {text("school", t("fields.school"))}
+        <Field idPrefix={idPrefix} name="address" label={t("fields.address")} error={errors.address} className={FULL_ROW}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={2}
+              value={values.address}
+              onChange={(event) => set("address", event.target.value)}
+              className={controlClass}
+            />
+          )}
+        </Field>
+      </Section>
 
       <fieldset className="col-span-3 grid grid-cols-2 gap-x-5 gap-y-3 rounded-xl bg-slate-50 px-4 pt-2 pb-4 ring-1 ring-slate-200 ring-inset">
         <legend className="sr-only">{t("fields.guardian")}</legend>
@@ -210,7 +316,7 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
           )}
         </p>
         {text("guardianName", t("fields.guardianName"))}
-        {text("guardianPhone", t("fields.guardianPhone"), "tel")}
+        {text("guardianPhone", t("fields.guardianPhone"), { type: "tel" })}
       </fieldset>
 
       <Field idPrefix={idPrefix} name="notes" label={t("fields.notes")} error={errors.notes} className="col-span-3">
@@ -254,8 +360,15 @@ function initialValues(athlete: Athlete | undefined): Values {
     sex: athlete?.sex ?? "",
     beltId: athlete?.beltId?.toString() ?? "",
     weightKg: athlete?.weightKg == null ? "" : formatNumberForInput(athlete.weightKg),
+    memberId: athlete?.memberId ?? "",
+    clubId: athlete?.clubId?.toString() ?? "",
+    joinedOn: athlete?.joinedOn ?? "",
     licenceNumber: athlete?.licenceNumber ?? "",
+    licenceValidUntil: athlete?.licenceValidUntil ?? "",
+    medicalValidUntil: athlete?.medicalValidUntil ?? "",
     phone: athlete?.phone ?? "",
+    address: athlete?.address ?? "",
+    school: athlete?.school ?? "",
     email: athlete?.email ?? "",
     guardianName: athlete?.guardianName ?? "",
     guardianPhone: athlete?.guardianPhone ?? "",
@@ -264,8 +377,10 @@ function initialValues(athlete: Athlete | undefined): Values {
   };
 }
 
-function validate(values: Values, t: TFunction<"athletes">): FieldErrors {
+function validate(values: Values, t: TFunction<"athletes">, editing: boolean): FieldErrors {
   const errors: FieldErrors = {};
+  // Blank on a new athlete: Python gives the next one. An athlete on record keeps one.
+  if (editing && !values.memberId.trim()) errors.memberId = t("form.problems.memberIdRequired");
   if (!values.fullName.trim()) errors.fullName = t("form.problems.fullNameRequired");
   if (!values.birthDate) errors.birthDate = t("form.problems.birthDateRequired");
   else if (!isIsoDate(values.birthDate)) errors.birthDate = dateInputProblem(t("fields.birthDate"));
@@ -279,17 +394,22 @@ function validate(values: Values, t: TFunction<"athletes">): FieldErrors {
   else if (weight < MIN_WEIGHT_KG || weight > MAX_WEIGHT_KG) {
     errors.weightKg = t("form.problems.weightRange", { min: MIN_WEIGHT_KG, max: MAX_WEIGHT_KG });
   }
+  const dates = [
+    ["joinedOn", t("fields.joinedOn")],
+    ["licenceValidUntil", t("fields.licenceValidUntil")],
+    ["medicalValidUntil", t("fields.medicalValidUntil")],
+  ] as const;
+  for (const [name, label] of dates) {
+    if (values[name] && !isIsoDate(values[name])) errors[name] = dateInputProblem(label);
+  }
+  if (!errors.joinedOn && values.joinedOn > todayIso()) errors.joinedOn = t("form.problems.joinedOnFuture");
   const email = values.email.trim();
   if (email && !EMAIL.test(email)) errors.email = t("form.problems.email");
   return errors;
 }
 
-/**
- * Only called on values `validate` passed, so the required fields are there. The profile
- * fields the form doesn't show yet keep the edited athlete's values (a new athlete's member
- * ID is left blank: Python gives the next one).
- */
-function toInput(values: Values, athlete: Athlete | undefined): AthleteInput {
+/** Only called on values `validate` passed, so the required fields are there. */
+function toInput(values: Values): AthleteInput {
   const optional = (value: string) => value.trim() || null;
   return {
     fullName: values.fullName.trim(),
@@ -297,19 +417,31 @@ function toInput(values: Values, athlete: Athlete | undefined): AthleteInput {
     sex: values.sex === "M" ? "M" : "F",
     beltId: Number(values.beltId),
     weightKg: parseDecimal(values.weightKg) ?? 0,
-    memberId: athlete?.memberId ?? null,
-    clubId: athlete?.clubId ?? null,
-    joinedOn: athlete?.joinedOn ?? null,
+    memberId: optional(values.memberId),
+    clubId: values.clubId ? Number(values.clubId) : null,
+    joinedOn: values.joinedOn || null,
+    address: optional(values.address),
+    school: optional(values.school),
     licenceNumber: optional(values.licenceNumber),
-    licenceValidUntil: athlete?.licenceValidUntil ?? null,
-    medicalValidUntil: athlete?.medicalValidUntil ?? null,
+    licenceValidUntil: values.licenceValidUntil || null,
+    medicalValidUntil: values.medicalValidUntil || null,
     phone: optional(values.phone),
     email: optional(values.email),
-    address: athlete?.address ?? null,
-    school: athlete?.school ?? null,
     guardianName: optional(values.guardianName),
     guardianPhone: optional(values.guardianPhone),
     notes: optional(values.notes),
     active: values.active,
   };
+}
+
+/** A group of the form's fields, named by its legend (read with each field in it). */
+function Section({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <fieldset className={SECTION_CLASS}>
+      <legend className="float-left col-span-3 mb-0 w-full text-xs font-semibold tracking-wide text-slate-500 uppercase">
+        {legend}
+      </legend>
+      {children}
+    </fieldset>
+  );
 }

@@ -2,6 +2,7 @@ import { FilterIcon, PlusIcon, SearchIcon, UsersIcon } from "lucide-react";
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { Button } from "../../components/ui/Button";
+import { useClubIndex } from "../../lib/clubs";
 import { publish } from "../../lib/data-events";
 import { useRuleIndex } from "../../lib/use-rules";
 import type { Athlete, AthleteFilters } from "../../types/bridge";
@@ -16,6 +17,7 @@ export function Roster() {
   const { t } = useTranslation("athletes");
   const { filters } = useRosterState();
   const rules = useRuleIndex();
+  const clubs = useClubIndex();
   const { list, busy, error, reload } = useRoster(filters);
   const [adding, setAdding] = useState(false);
   // Below 1024 px the filters fold behind one button; at full width this is ignored.
@@ -43,6 +45,12 @@ export function Roster() {
     if (categoryId !== null && !rules.categoryById.has(categoryId)) patch.categoryId = null;
     if (Object.keys(patch).length > 0) setFilters(patch);
   }, [rules, filters]);
+
+  // The same for a club filter whose club was deleted.
+  const clubFilter = filters.clubId;
+  useEffect(() => {
+    if (clubs && clubFilter !== null && !clubs.clubById.has(clubFilter)) setFilters({ clubId: null });
+  }, [clubs, clubFilter]);
 
   const onSort = useCallback(
     (sort: AthleteFilters["sort"]) =>
@@ -88,6 +96,7 @@ export function Roster() {
             filters={filters}
             season={season}
             rules={rules}
+            clubs={clubs}
             onChange={setFilters}
           />
         </>
@@ -147,6 +156,8 @@ function filtersSet(filters: AthleteFilters, thisYear: number): number {
     filters.sex !== null,
     filters.beltId !== null,
     filters.categoryId !== null,
+    filters.clubId !== null,
+    filters.papers !== DEFAULT_FILTERS.papers,
     filters.status !== DEFAULT_FILTERS.status,
   ].filter(Boolean).length;
 }
@@ -236,6 +247,8 @@ function NoMatch({ filters, total }: { filters: AthleteFilters; total: number })
     filters.sex === null &&
     filters.beltId === null &&
     filters.categoryId === null &&
+    filters.clubId === null &&
+    filters.papers === DEFAULT_FILTERS.papers &&
     filters.status === DEFAULT_FILTERS.status;
   return (
     <div className="border-t border-slate-100 px-6 py-10 text-center">

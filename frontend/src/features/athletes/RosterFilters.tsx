@@ -2,6 +2,7 @@ import { ChevronLeftIcon, ChevronRightIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { cn } from "../../components/ui/cn";
+import type { ClubIndex } from "../../lib/clubs";
 import type { RuleIndex } from "../../lib/use-rules";
 import type { AthleteFilters } from "../../types/bridge";
 import { categoryLabel, SEX_KEY } from "./athlete-text";
@@ -20,6 +21,8 @@ interface RosterFiltersProps {
   /** The season on screen (the chosen one, or the current one Python reported). */
   season: number;
   rules: RuleIndex | null;
+  /** The club filter shows only when there are clubs. */
+  clubs: ClubIndex | null;
   onChange: (patch: Partial<AthleteFilters>) => void;
 }
 
@@ -27,8 +30,8 @@ interface RosterFiltersProps {
 const selectClass =
   "block h-9 rounded-lg border-0 bg-white py-1.5 pr-8 pl-2.5 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-blue-600 focus:outline-none";
 
-/** Season, sex, belt, age category and status; every change applies at once. */
-export function RosterFilters({ id, open, filters, season, rules, onChange }: RosterFiltersProps) {
+/** Season, sex, belt, age category, status, club and papers; every change applies at once. */
+export function RosterFilters({ id, open, filters, season, rules, clubs, onChange }: RosterFiltersProps) {
   const { t } = useTranslation("athletes");
   const thisYear = new Date().getFullYear();
   const seasons = seasonOptions(thisYear, season);
@@ -132,6 +135,38 @@ export function RosterFilters({ id, open, filters, season, rules, onChange }: Ro
           <option value="all">{t("filters.all")}</option>
         </select>
       </FilterField>
+
+      {clubs && clubs.clubs.length > 0 ? (
+        <FilterField label={t("filters.club")} htmlFor="roster-club">
+          <select
+            id="roster-club"
+            value={filters.clubId ?? ""}
+            onChange={(event) => onChange({ clubId: parseId(event.target.value) })}
+            className={cn(selectClass, "w-44")}
+          >
+            <option value="">{t("filters.allClubs")}</option>
+            {clubs.clubs.map((club) => (
+              <option key={club.id} value={club.id}>
+                {club.name}
+              </option>
+            ))}
+          </select>
+        </FilterField>
+      ) : null}
+
+      <FilterField label={t("filters.papers")} htmlFor="roster-papers">
+        <select
+          id="roster-papers"
+          value={filters.papers}
+          onChange={(event) => onChange({ papers: parsePapers(event.target.value) })}
+          className={cn(selectClass, "w-52")}
+        >
+          <option value="all">{t("filters.all")}</option>
+          <option value="expired">{t("filters.papersExpired")}</option>
+          <option value="expiring">{t("filters.papersExpiring")}</option>
+          <option value="missing">{t("filters.papersMissing")}</option>
+        </select>
+      </FilterField>
     </div>
   );
 }
@@ -185,6 +220,10 @@ function parseId(value: string): number | null {
 
 function parseSex(value: string): AthleteFilters["sex"] {
   return value === "F" || value === "M" ? value : null;
+}
+
+function parsePapers(value: string): AthleteFilters["papers"] {
+  return value === "expired" || value === "expiring" || value === "missing" ? value : "all";
 }
 
 function parseStatus(value: string): AthleteFilters["status"] {

@@ -3,9 +3,10 @@ import { ChevronDownIcon, ChevronUpIcon } from "lucide-react";
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { Avatar } from "../../components/Avatar";
 import { BeltBadge } from "../../components/BeltBadge";
 import { cn } from "../../components/ui/cn";
-import { formatNumber } from "../../lib/format";
+import { formatDate, formatNumber } from "../../lib/format";
 import type { RuleIndex } from "../../lib/use-rules";
 import type { AgeCategory, AthleteFilters, AthleteRow, Belt } from "../../types/bridge";
 import { useAthleteText, type AthleteText } from "./athlete-text";
@@ -237,8 +238,20 @@ const RosterRow = memo(function RosterRow({ row, index, belt, category, onOpen, 
         row.active ? "text-slate-900" : "bg-slate-50/60 text-slate-500",
       )}
     >
-      <div role="gridcell" className="flex min-w-0 items-center gap-2">
-        <span className={cn("truncate font-medium", !row.active && "text-slate-500")}>{row.fullName}</span>
+      <div role="gridcell" className="flex min-w-0 items-center gap-2.5">
+        <Avatar mediaId={row.photoId} name={row.fullName} className={cn("size-7 text-[0.625rem]", !row.active && "opacity-60")} />
+        {/* The name over the member ID and the papers badge, which so leave the name its
+            width. The spaces are for the cell's text and its name ("Ana Kovač JM-001"); a
+            flex box draws none of its own. */}
+        <div className="flex min-w-0 flex-col">
+          <span data-athlete-name className={cn("truncate leading-5 font-medium", !row.active && "text-slate-500")}>
+            {row.fullName}
+          </span>{" "}
+          <span className="flex min-w-0 items-center gap-1.5 text-xs leading-4">
+            {row.memberId ? <span className="truncate text-slate-500">{row.memberId}</span> : null}{" "}
+            <PapersBadge row={row} t={t} />
+          </span>
+        </div>
         {row.active ? null : (
           <span className="shrink-0 rounded-md bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-700">
             {t("status.inactive")}
@@ -267,3 +280,43 @@ const RosterRow = memo(function RosterRow({ row, index, belt, category, onOpen, 
     </div>
   );
 });
+
+type Paper = "licence" | "medical";
+
+/** Each paper's sentence, by its state: literal keys, so the catalog test sees them used. */
+const PAPER_WORDS = {
+  licence: { expired: "roster.papers.licenceExpired", expiring: "roster.papers.licenceExpiring" },
+  medical: { expired: "roster.papers.medicalExpired", expiring: "roster.papers.medicalExpiring" },
+} as const;
+
+/**
+ * Red "Expired" when the licence or the medical certificate has run out, amber "Expires
+ * soon" when one runs out within 30 days; nothing otherwise. The visible word is short; its
+ * accessible name says which paper, and when ("Licence expired on 3 Mar 2026").
+ */
+function PapersBadge({ row, t }: { row: AthleteRow; t: TFunction<"athletes"> }) {
+  const papers: { paper: Paper; state: "expired" | "expiring"; until: string }[] = [];
+  if ((row.licenceState === "expired" || row.licenceState === "expiring") && row.licenceUntil) {
+    papers.push({ paper: "licence", state: row.licenceState, until: row.licenceUntil });
+  }
+  if ((row.medicalState === "expired" || row.medicalState === "expiring") && row.medicalUntil) {
+    papers.push({ paper: "medical", state: row.medicalState, until: row.medicalUntil });
+  }
+  if (papers.length === 0) return null;
+  const expired = papers.some((paper) => paper.state === "expired");
+  const sentences = papers.map(({ paper, state, until }) => t(PAPER_WORDS[paper][state], { date: formatDate(until) }));
+  const label = sentences.length === 1 ? sentences[0] : t("roster.papers.both", { first: sentences[0], second: sentences[1] });
+  return (
+    <span
+      role="img"
+      aria-label={label}
+      title={label}
+      className={cn(
+        "shrink-0 rounded px-1 text-[0.6875rem] leading-4 font-semibold whitespace-nowrap ring-1 ring-inset",
+        expired ? "bg-red-50 text-red-800 ring-red-200" : "bg-amber-50 text-amber-900 ring-amber-200",
+      )}
+    >
+      {expired ? t("roster.papers.expired") : t("roster.papers.expiring")}
+    </span>
+  );
+}

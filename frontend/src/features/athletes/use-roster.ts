@@ -32,8 +32,9 @@ interface Request {
  * watching the page can see "not busy" next to rows from the filters before.
  */
 export function useRoster(filters: AthleteFilters): Roster {
-  // Also when the data was replaced, or athletes or rules (the categories) changed.
-  const dataVersion = useDataEvent("data-replaced", "athletes-changed", "rules-changed");
+  // Also when the data was replaced, or athletes, rules (the categories) or clubs (a deleted
+  // club's athletes have none now) changed.
+  const dataVersion = useDataEvent("data-replaced", "athletes-changed", "rules-changed", "clubs-changed");
   const [reloads, setReloads] = useState(0);
   // A new object whenever anything that changes the answer changes: a restore
   // (dataVersion) or "Try again" (reloads) ask again with the same filters.
