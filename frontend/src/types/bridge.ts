@@ -8,6 +8,19 @@ export type RosterStatus = "active" | "inactive" | "all";
 export type RosterSort = "name" | "belt" | "age" | "weight";
 export type BackupPhase = "snapshot" | "copying" | "verifying";
 export type RestorePhase = "staging" | "validating" | "safetyCopy" | "replacing";
+// TEMP (#16 contract, by hand until the Python lands and this file is generated again).
+export type Validity = "expired" | "expiring" | "valid";
+export type MediaType = "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+export type MediaPurpose = "photo" | "logo" | "document";
+export type DocumentKind =
+  | "birth_certificate"
+  | "id_card"
+  | "licence_card"
+  | "medical_certificate"
+  | "grading_certificate"
+  | "medal_proof"
+  | "other";
+export type PapersFilter = "all" | "expired" | "expiring" | "missing";
 
 // The list for one query; `total` counts every athlete.
 export interface AthleteList {
@@ -27,6 +40,13 @@ export interface AthleteRow {
   weightKg: number | null;
   categoryId: number | null;
   active: boolean;
+  memberId: string | null;
+  clubId: number | null;
+  photoId: number | null;
+  licenceState: Validity | null;
+  licenceUntil: string | null;
+  medicalState: Validity | null;
+  medicalUntil: string | null;
 }
 
 // One athlete in full; promotions and medals newest first.
@@ -49,6 +69,89 @@ export interface Athlete {
   revision: string;
   promotions: Promotion[];
   medals: Medal[];
+  memberId: string | null;
+  clubId: number | null;
+  joinedOn: string | null;
+  address: string | null;
+  school: string | null;
+  licenceValidUntil: string | null;
+  medicalValidUntil: string | null;
+  photoId: number | null;
+  licence: Paper;
+  medical: Paper;
+  documents: Document[];
+}
+
+// A licence or medical certificate's effective valid-until date and what it means today.
+export interface Paper {
+  validUntil: string | null;
+  state: Validity | null;
+  fromDocument: boolean;
+}
+
+// One of an athlete's documents: a scan or photo of a paper, kept in the database.
+export interface Document {
+  id: number;
+  kind: DocumentKind;
+  title: string;
+  issuedOn: string | null;
+  validUntil: string | null;
+  notes: string | null;
+  createdAt: string;
+  media: MediaInfo;
+  validity: Validity | null;
+}
+
+// What the page knows of a stored file without its bytes.
+export interface MediaInfo {
+  id: number;
+  mediaType: MediaType;
+  fileName: string;
+  byteSize: number;
+  width: number | null;
+  height: number | null;
+  createdAt: string;
+}
+
+// A checked file held for a form still open: `token` names it when the form is saved.
+export interface PendingFile {
+  token: string;
+  fileName: string;
+  mediaType: MediaType;
+  byteSize: number;
+  thumbnail: string | null;
+}
+
+// One piece of a stored file, base64.
+export interface MediaChunk {
+  mediaId: number;
+  mediaType: MediaType;
+  total: number;
+  offset: number;
+  data: string;
+  nextOffset: number | null;
+}
+
+// A stored image's thumbnail as a `data:` URL.
+export interface Thumbnail {
+  mediaId: number;
+  url: string;
+}
+
+// Where "Save a copy…" wrote the file.
+export interface SavedCopy {
+  path: string;
+  fileName: string;
+  bytes: number;
+}
+
+// The document form: as the page sends it.
+export interface DocumentInput {
+  kind: DocumentKind;
+  title: string;
+  issuedOn: string | null;
+  validUntil: string | null;
+  notes: string | null;
 }
 
 // A grading: the belt reached, and the belt held before it.
@@ -59,6 +162,7 @@ export interface Promotion {
   fromBeltId: number | null;
   examiner: string | null;
   notes: string | null;
+  proofDocumentId: number | null;
 }
 
 // A podium place at a competition.
@@ -68,6 +172,7 @@ export interface Medal {
   heldOn: string;
   place: MedalPlace;
   category: string | null;
+  proofDocumentId: number | null;
 }
 
 // The add/edit form: as the page sends it (dates as YYYY-MM-DD), and once checked.
@@ -84,6 +189,14 @@ export interface AthleteInput {
   guardianPhone: string | null;
   notes: string | null;
   active: boolean;
+  // TEMP: optional here only so the roster helper's files typecheck until the Python lands.
+  memberId?: string | null;
+  clubId?: number | null;
+  joinedOn?: string | null;
+  address?: string | null;
+  school?: string | null;
+  licenceValidUntil?: string | null;
+  medicalValidUntil?: string | null;
 }
 
 // Unusual values in an athlete's form, by field; None where the field looks usual.
@@ -104,6 +217,7 @@ export interface PromotionInput {
   beltId: number;
   examiner: string | null;
   notes: string | null;
+  proofDocumentId: number | null;
 }
 
 // The "add a medal" form: as the page sends it, and once checked.
@@ -112,6 +226,7 @@ export interface MedalInput {
   heldOn: string;
   place: MedalPlace;
   category: string | null;
+  proofDocumentId: number | null;
 }
 
 // The ladder, lowest first, and the categories of the active ruleset, youngest first.
@@ -322,6 +437,9 @@ export interface AthleteFilters {
   season: number | null;
   sort: RosterSort;
   descending: boolean;
+  // TEMP: optional here only so the roster helper's files typecheck until the Python lands.
+  clubId?: number | null;
+  papers?: PapersFilter;
 }
 
 // The message of a `ValidationError` as it crosses the bridge, as JSON.
@@ -400,6 +518,21 @@ export interface AthletesApi {
   updateMedal(medalId: number, revision: string, data: MedalInput): Promise<Athlete>;
   // Remove a medal.
   deleteMedal(medalId: number, revision: string): Promise<Athlete>;
+  nextMemberId(): Promise<string>;
+  setPhoto(athleteId: number, revision: string, token: string): Promise<Athlete>;
+  removePhoto(athleteId: number, revision: string): Promise<Athlete>;
+  addDocument(athleteId: number, revision: string, token: string, data: DocumentInput): Promise<Athlete>;
+  updateDocument(documentId: number, revision: string, data: DocumentInput): Promise<Athlete>;
+  deleteDocument(documentId: number, revision: string): Promise<Athlete>;
+}
+
+// window.pywebview.api.media: stored files (TEMP, by hand).
+export interface MediaApi {
+  chooseFile(purpose: MediaPurpose): Promise<PendingFile | null>;
+  read(mediaId: number, offset: number): Promise<MediaChunk>;
+  thumbnails(mediaIds: number[]): Promise<Thumbnail[]>;
+  saveCopy(mediaId: number): Promise<SavedCopy | null>;
+  openExternally(mediaId: number): Promise<null>;
 }
 
 // window.pywebview.api.rules: Reads and edits the club's rules; every change returns the rules as they are now.
@@ -427,6 +560,7 @@ export interface JudoManagerApi {
   system: SystemApi;
   athletes: AthletesApi;
   rules: RulesApi;
+  media: MediaApi;
 }
 
 // The window events Python dispatches to the page.
@@ -436,7 +570,7 @@ export const BRIDGE_EVENTS = {
 } as const;
 
 // The stable `code` of every error a bridge call can reject with.
-export type ErrorCode = "backup" | "backup-verification" | "busy" | "conflict" | "damaged-database" | "data-folder" | "database" | "destination-exists" | "dialog" | "disk-full" | "file-in-use" | "folder-in-use" | "foreign-database" | "judo-manager" | "newer-database" | "not-a-database" | "not-found" | "read-only-data" | "restore" | "restore-rejected" | "stale-record" | "unexpected" | "validation" | "window-engine";
+export type ErrorCode = "backup" | "backup-verification" | "busy" | "conflict" | "damaged-database" | "data-folder" | "database" | "destination-exists" | "dialog" | "disk-full" | "file-in-use" | "folder-in-use" | "foreign-database" | "judo-manager" | "media-refused" | "newer-database" | "not-a-database" | "not-found" | "read-only-data" | "restore" | "restore-rejected" | "stale-record" | "unexpected" | "validation" | "window-engine";
 
 declare global {
   interface Window {
