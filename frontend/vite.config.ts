@@ -35,7 +35,8 @@ const INSERTED_STYLES = [
  * the window doesn't need: it never leaves this page (backend/judo_manager/window/guards.py).
  *
  * Allowed, from the page's own origin only: the scripts and the stylesheet Vite emits, the
- * inserted styles above, images (the favicon) and fonts. Refused: every other origin,
+ * inserted styles above, images (the favicon) and fonts; and images the page holds itself
+ * (`blob:`, `data:`: the athletes' photos and documents, read from Python). Refused: every other origin,
  * inline scripts, eval and `new Function`, frames, plugins, workers, forms, `<base>`,
  * fetch and WebSockets. pywebview's bridge script is injected by Qt rather than loaded, so
  * script-src doesn't apply to it, but it runs under the policy all the same: that is why
@@ -47,7 +48,9 @@ function policy(dev: boolean): string {
     "default-src": ["'none'"],
     "script-src": ["'self'"],
     "style-src": ["'self'", ...INSERTED_STYLES.map((hash) => `'${hash}'`)],
-    "img-src": ["'self'"],
+    // Stored files never come from a URL: thumbnails cross the bridge as `data:` URLs, and
+    // the viewer shows a whole image from the bytes it read, as a `blob:` object URL.
+    "img-src": ["'self'", "blob:", "data:"],
     "font-src": ["'self'"],
     "base-uri": ["'none'"],
     "form-action": ["'none'"],

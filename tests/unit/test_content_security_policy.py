@@ -69,3 +69,13 @@ def test_the_policy_comes_first_in_the_page() -> None:
     policy = head.index('<meta http-equiv="Content-Security-Policy"')
     assert policy < head.index("<link")
     assert "<script" not in head[:policy]
+
+
+def test_images_come_from_the_page_itself_or_from_what_it_holds_in_memory() -> None:
+    # Photos and scans are read from Python: thumbnails as `data:` URLs, a whole image in the
+    # viewer as a `blob:` URL. Without them an athlete's photo would be a broken image; with
+    # more, the page could show (and so call out to) images from anywhere.
+    config = (FRONTEND / "vite.config.ts").read_text()
+    found = re.search(r'"img-src": \[([^\]]*)\]', config)
+    assert found, "vite.config.ts has no img-src directive"
+    assert re.findall(r'"([^"]+)"', found.group(1)) == ["'self'", "blob:", "data:"]
