@@ -152,6 +152,14 @@ class RestoreRejectedError(RestoreError):
     """The chosen file is not a backup that can be restored, and says why."""
 
 
+class MediaRefusedError(JudoManagerError):
+    """A chosen photo or document can't be kept: its kind, its size, or its content."""
+
+
+class MediaCopyError(JudoManagerError):
+    """A copy of a stored photo or document could not be written where the coach chose."""
+
+
 class ValidationError(JudoManagerError):
     """Some fields of a form are wrong; `fields` maps each field to what is wrong with it."""
 

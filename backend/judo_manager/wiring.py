@@ -8,6 +8,7 @@ from judo_manager.athletes.service import AthletesService
 from judo_manager.backup.service import BackupService
 from judo_manager.db import Database
 from judo_manager.jobs import JobLock
+from judo_manager.media.service import MediaService
 from judo_manager.restore.service import RestoreService
 from judo_manager.rules.service import RulesService
 from judo_manager.system.service import SystemService
@@ -22,6 +23,7 @@ class AppServices:
     system: SystemService
     athletes: AthletesService
     rules: RulesService
+    media: MediaService
     backup: BackupService
     restore: RestoreService
 
@@ -37,6 +39,7 @@ class AppServices:
             system=SystemService(db, backup.last_backup),
             athletes=AthletesService(db, rules),
             rules=rules,
+            media=MediaService(db),
             backup=backup,
             restore=RestoreService(db, jobs, backup),
         )

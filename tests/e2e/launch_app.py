@@ -1,7 +1,7 @@
 """Starts `judo-manager` with the native file dialogs answered by the test.
 
 This replaces the dialog seam (`judo_manager.window.dialogs`) and nothing else; opening the
-file manager is only recorded. Each dialog takes
+file manager and the system's viewer is only recorded. Each dialog takes
 the first line of the answers file: a JSON path string, or `null` for "Cancel". What the app
 asked for (title, folder, file name, file types) is appended to `<answers>.asked.jsonl`.
 """
@@ -46,14 +46,24 @@ def _open(
     return _answer("open", title=title, directory=directory, file_types=file_types)
 
 
-def _show_folder(folder: Path) -> None:
-    # Nothing to answer: the file manager only shows. Recorded, so a test can see it was asked.
+def _record(kind: str, **shown: str) -> None:
+    # Nothing to answer: the file manager and the viewer only show. Recorded, so a test can
+    # see they were asked.
     with Path(os.environ[ANSWERS_ENV]).with_suffix(".asked.jsonl").open("a") as log:
-        log.write(json.dumps({"kind": "show-folder", "folder": str(folder)}) + "\n")
+        log.write(json.dumps({"kind": kind, **shown}) + "\n")
+
+
+def _show_folder(folder: Path) -> None:
+    _record("show-folder", folder=str(folder))
+
+
+def _open_file(path: Path) -> None:
+    _record("open-file", path=str(path))
 
 
 if __name__ == "__main__":
     dialogs.ask_save_path = _save
     dialogs.ask_open_path = _open
     dialogs.show_folder = _show_folder
+    dialogs.open_file = _open_file
     sys.exit(main())

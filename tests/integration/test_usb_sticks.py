@@ -23,9 +23,11 @@ import pytest
 from judo_manager.backup.service import BackupService
 from judo_manager.db import Database
 from judo_manager.demo.generator import fill_demo_club
-from judo_manager.errors import BackupError
+from judo_manager.errors import BackupError, MediaCopyError
 from judo_manager.jobs import JobLock
+from judo_manager.media.service import MediaService
 from tests.conftest import assert_valid_backup, left_days_ago
+from tests.media_files import pdf_bytes, write
 
 # fuse 2 and fuse 3 name it differently; fusefat depends on either.
 FUSERMOUNT = shutil.which("fusermount") or shutil.which("fusermount3") or "fusermount"
@@ -153,3 +155,34 @@ def test_two_backups_racing_to_one_new_name_give_one_file_one_success_one_refusa
         assert "already exists" in refusal and "Traceback" not in refusal
         assert_valid_backup(destination, 300)
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def _stored_document(db: Database, tmp_path: Path) -> int:
+    media = MediaService(db)
+    checked = media.check_file(write(tmp_path, "licence.pdf", pdf_bytes(pages=2)), "document")
+    with db.write() as conn:
+        return media.store(conn, checked)
+
+
+@pytest.mark.parametrize("name", ["licence: 2026.pdf", "medical?.pdf"])
+def test_a_copy_under_a_name_the_stick_forbids_is_named_as_such_and_leaves_nothing(
+    db: Database, fat_stick: Path, tmp_path: Path, name: str
+) -> None:
+    media_id = _stored_document(db, tmp_path)
+
+    with pytest.raises(MediaCopyError, match="That file name isn't allowed on this drive"):
+        MediaService(db).save_copy(media_id, fat_stick / name)
+
+    assert os.listdir(fat_stick) == []
+
+
+def test_a_copy_to_a_pulled_stick_says_the_drive_stopped_answering(
+    db: Database, tmp_path: Path
+) -> None:
+    media_id = _stored_document(db, tmp_path)
+    with _mounted_fat(tmp_path) as (stick, driver):
+        driver.send_signal(signal.SIGKILL)  # what the system sees when the stick is pulled
+        driver.wait(10)
+
+        with pytest.raises(MediaCopyError, match="could not be saved to"):
+            MediaService(db).save_copy(media_id, stick / "licence.pdf")

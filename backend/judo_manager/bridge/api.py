@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from judo_manager.bridge.athletes import AthletesApi
 from judo_manager.bridge.host import Host
+from judo_manager.bridge.media import MediaApi
 from judo_manager.bridge.rules import RulesApi
 from judo_manager.bridge.system import SystemApi
 from judo_manager.wiring import AppServices
 
 
 class JudoManagerApi:
-    """`window.pywebview.api`: `system.*`, `athletes.*` and `rules.*`."""
+    """`window.pywebview.api`: `system.*`, `athletes.*`, `rules.*` and `media.*`."""
 
     # Declared here so that bridge.ts can be generated without building the services.
     system: SystemApi
     athletes: AthletesApi
     rules: RulesApi
+    media: MediaApi
 
     def __init__(self, services: AppServices, window: Host) -> None:
         self.system = SystemApi(services, window)
         self.athletes = AthletesApi(services.athletes)
         self.rules = RulesApi(services.rules)
+        self.media = MediaApi(services.media, window)

@@ -11,7 +11,8 @@ from typing import Protocol
 
 
 class Host(Protocol):
-    """The native dialogs, the file manager, the page's zoom, and events pushed to the page."""
+    """The native dialogs, the file manager, the system's viewer, the page's zoom, and
+    events pushed to the page."""
 
     def ask_save_path(
         self, *, title: str, directory: Path, filename: str, file_types: tuple[str, ...]
@@ -27,6 +28,10 @@ class Host(Protocol):
 
     def show_folder(self, folder: Path) -> None:
         """Open `folder` in the system's file manager."""
+        ...
+
+    def open_file(self, path: Path) -> None:
+        """Open `path` in the system's viewer for its kind (a PDF reader)."""
         ...
 
     def set_zoom(self, factor: float) -> None:

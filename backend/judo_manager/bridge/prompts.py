@@ -13,7 +13,8 @@ from judo_manager.backup.file_names import default_filename, with_db_suffix
 from judo_manager.bridge.host import Host
 from judo_manager.drives import removable_drives
 from judo_manager.errors import BackupError
-from judo_manager.i18n import _
+from judo_manager.i18n import Message, _
+from judo_manager.media.model import Purpose
 
 
 def backup_file_types() -> tuple[str, ...]:
@@ -58,6 +59,52 @@ def ask_restore_source(window: Host, last_backup: Path | None) -> Path | None:
         title=str(_("Choose a backup to restore")),
         directory=dialog_start_folder(last_backup),
         file_types=backup_file_types(),
+    )
+
+
+def media_file_types(purpose: Purpose) -> tuple[str, ...]:
+    """The open dialog's file types for a photo, a logo or a document, in the call's language.
+
+    Only a filter for the eye: what a file is, is read from its content.
+    """
+    images = "*.jpg *.jpeg *.png *.webp *.heic *.heif"
+    first = (
+        _("Photos and PDFs ({pattern})", pattern=images + " *.pdf")
+        if purpose == "document"
+        else _("Photos ({pattern})", pattern=images)
+    )
+    return (str(first), str(_("All files ({pattern})", pattern="*.*")))
+
+
+_MEDIA_TITLES: dict[Purpose, Message] = {
+    "photo": _("Choose a photo"),
+    "logo": _("Choose a logo"),
+    "document": _("Choose a document"),
+}
+
+
+def ask_media_source(window: Host, purpose: Purpose) -> Path | None:
+    """The photo, logo or document the coach chose to add; None if they cancelled."""
+    from platformdirs import user_pictures_dir  # only the window's dialogs need it
+
+    start = Path(user_pictures_dir()) if purpose != "document" else Path.home()
+    return window.ask_open_path(
+        title=str(_MEDIA_TITLES[purpose]),
+        directory=start if start.is_dir() else Path.home(),
+        file_types=media_file_types(purpose),
+    )
+
+
+def ask_copy_destination(window: Host, file_name: str) -> Path | None:
+    """Where the coach wants a copy of a stored file; None if they cancelled."""
+    from platformdirs import user_documents_dir  # only the window's dialogs need it
+
+    documents = Path(user_documents_dir())
+    return window.ask_save_path(
+        title=str(_("Save a copy")),
+        directory=documents if documents.is_dir() else Path.home(),
+        filename=file_name,
+        file_types=(str(_("All files ({pattern})", pattern="*.*")),),
     )
 
 

@@ -7,6 +7,7 @@
         scratch/            snapshots being written for a backup or a safety copy
         staging/            private copies of backups being checked for a restore
         safety/             verified copies of the data from before each restore (last 5)
+        viewing/            copies of stored PDFs opened in the system's viewer (a day)
 
 Nothing else in the app spells these names.
 """
@@ -79,6 +80,11 @@ class DataFolder:
         return self.root / "safety"
 
     @property
+    def viewing(self) -> Path:
+        """Copies of stored files the system's viewer opens; removed a day later."""
+        return self.root / "viewing"
+
+    @property
     def lock_file(self) -> Path:
         """The file the one-writer lock is taken on (`db/lock.py`)."""
         return self.root / ".judo-manager.lock"
@@ -126,11 +132,12 @@ class DataFolder:
         return beside
 
     def clean_stale(self) -> None:
-        """Remove what a killed run left behind a day ago: snapshots, staged copies and
-        databases being made."""
+        """Remove what a killed run left behind a day ago: snapshots, staged copies,
+        databases being made, and copies opened for viewing."""
         remove_stale(self.scratch, SNAPSHOT_PATTERN)
         remove_stale(self.staging, STAGED_PATTERN)
         remove_stale(self.root, NEW_DATABASE_PATTERN)
+        remove_stale(self.viewing, "*")
 
 
 def database_path(data_dir: Path) -> Path:

@@ -342,7 +342,7 @@ def _publish(temporary: Path, destination: Path, size: int, replace: bool) -> No
     except FileExistsError as error:
         raise DestinationExistsError(destination) from error
     except OSError as error:
-        if _name_refused(destination, error):
+        if name_refused(destination, error):
             raise BackupError(
                 _(
                     'That file name isn\'t allowed on this drive: "{name}". Use '
@@ -353,7 +353,7 @@ def _publish(temporary: Path, destination: Path, size: int, replace: bool) -> No
         raise describe_write_error(error, destination, size) from error
 
 
-def _name_refused(destination: Path, error: OSError) -> bool:
+def name_refused(destination: Path, error: OSError) -> bool:
     """Whether the drive refused the name itself, found by trying a plain name there.
 
     Drives say it differently (EINVAL from Linux's vfat, EPERM from fusefat, ENOENT or

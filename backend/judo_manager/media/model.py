@@ -65,6 +65,9 @@ class MediaChunk:
 
     media_id: int
     media_type: MediaType
+    # The whole file's digest: pieces with different ones come from different files (the
+    # file was replaced, or a backup restored, between two pieces) and don't belong together.
+    sha256: str
     total: int
     offset: int
     data: str

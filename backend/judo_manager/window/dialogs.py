@@ -1,5 +1,5 @@
-"""The native file dialogs and the file manager: the one seam where tests may answer in the
-coach's place.
+"""The native file dialogs, the file manager and the system's viewer: the one seam where
+tests may answer in the coach's place.
 
 Everything else reaches them through these functions, so a test launcher can replace them
 and nothing else. The page never passes a path to Python; paths come from here. Titles and
@@ -131,6 +131,23 @@ def show_folder(folder: Path) -> None:
             _("No file manager could be opened here. The folder is {folder}.", folder=folder)
         )
     subprocess.Popen([opener, str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def open_file(path: Path) -> None:
+    """Open `path` in the system's viewer for its kind (a PDF reader), without waiting."""
+    if sys.platform == "win32":
+        os.startfile(path)  # type: ignore[attr-defined]
+        return
+    opener = shutil.which("open" if sys.platform == "darwin" else "xdg-open")
+    if opener is None:
+        raise DialogError(
+            _(
+                "No program to open {name} was found on this computer. Use Save a copy… and "
+                "open the copy yourself.",
+                name=path.name,
+            )
+        )
+    subprocess.Popen([opener, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def _first_path(chosen: str | tuple[str, ...] | list[str] | None) -> Path | None:

@@ -56,6 +56,10 @@ class DesktopWindow:
         """Open `folder` in the system's file manager."""
         dialogs.show_folder(folder)
 
+    def open_file(self, path: Path) -> None:
+        """Open `path` in the system's viewer for its kind."""
+        dialogs.open_file(path)
+
     def confirm(self, title: str, message: str) -> bool:
         """A native OK/Cancel question; True for OK (each backend shows it on its GUI thread).
 

@@ -78,8 +78,8 @@ export function ImageViewer({ mediaId, title, actions, onClose }: ImageViewerPro
     let closed = false;
     let url: string | null = null;
     setLoading({ status: "loading", fraction: 0 });
-    readMediaBlob(mediaId, (fraction) => {
-      if (!closed) setLoading({ status: "loading", fraction });
+    readMediaBlob(mediaId, (read, total) => {
+      if (!closed) setLoading({ status: "loading", fraction: total > 0 ? read / total : 1 });
     }).then(
       (blob) => {
         if (closed) return;

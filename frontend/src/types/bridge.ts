@@ -8,10 +8,8 @@ export type RosterStatus = "active" | "inactive" | "all";
 export type RosterSort = "name" | "belt" | "age" | "weight";
 export type BackupPhase = "snapshot" | "copying" | "verifying";
 export type RestorePhase = "staging" | "validating" | "safetyCopy" | "replacing";
-// TEMP (#16 contract, by hand until the Python lands and this file is generated again).
+// TEMP (#16 contract, athletes.* by hand until the Python lands and this file is generated again).
 export type Validity = "expired" | "expiring" | "valid";
-export type MediaType = "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
-export type MediaPurpose = "photo" | "logo" | "document";
 export type DocumentKind =
   | "birth_certificate"
   | "id_card"
@@ -20,7 +18,6 @@ export type DocumentKind =
   | "grading_certificate"
   | "medal_proof"
   | "other";
-export type PapersFilter = "all" | "expired" | "expiring" | "missing";
 
 // The list for one query; `total` counts every athlete.
 export interface AthleteList {
@@ -105,44 +102,12 @@ export interface Document {
 // What the page knows of a stored file without its bytes.
 export interface MediaInfo {
   id: number;
-  mediaType: MediaType;
+  mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
   fileName: string;
   byteSize: number;
   width: number | null;
   height: number | null;
   createdAt: string;
-}
-
-// A checked file held for a form still open: `token` names it when the form is saved.
-export interface PendingFile {
-  token: string;
-  fileName: string;
-  mediaType: MediaType;
-  byteSize: number;
-  thumbnail: string | null;
-}
-
-// One piece of a stored file, base64.
-export interface MediaChunk {
-  mediaId: number;
-  mediaType: MediaType;
-  total: number;
-  offset: number;
-  data: string;
-  nextOffset: number | null;
-}
-
-// A stored image's thumbnail as a `data:` URL.
-export interface Thumbnail {
-  mediaId: number;
-  url: string;
-}
-
-// Where "Save a copy…" wrote the file.
-export interface SavedCopy {
-  path: string;
-  fileName: string;
-  bytes: number;
 }
 
 // The document form: as the page sends it.
@@ -273,6 +238,41 @@ export interface AgeCategoryInput {
   name: string;
   minAge: number;
   maxAge: number | null;
+}
+
+// A checked file held for a form still open: `token` names it when the form is saved.
+// `thumbnail` is a `data:` URL (images only), so the form can show what was chosen.
+export interface PendingFile {
+  token: string;
+  fileName: string;
+  mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+  byteSize: number;
+  thumbnail: string | null;
+}
+
+// One piece of a stored file, base64: the page reads a file piece by piece from `offset` until
+// `next_offset` is None.
+export interface MediaChunk {
+  mediaId: number;
+  mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+  sha256: string;
+  total: number;
+  offset: number;
+  data: string;
+  nextOffset: number | null;
+}
+
+// A stored image's thumbnail as a `data:` URL, for the roster and the athlete header.
+export interface Thumbnail {
+  mediaId: number;
+  url: string;
+}
+
+// Where "Save a copy…" wrote the file.
+export interface SavedCopy {
+  path: string;
+  fileName: string;
+  bytes: number;
 }
 
 // How many records of one kind a database holds; `count` is null where the file's data version
@@ -439,7 +439,7 @@ export interface AthleteFilters {
   descending: boolean;
   // TEMP: optional here only so the roster helper's files typecheck until the Python lands.
   clubId?: number | null;
-  papers?: PapersFilter;
+  papers?: "all" | "expired" | "expiring" | "missing";
 }
 
 // The message of a `ValidationError` as it crosses the bridge, as JSON.
@@ -526,15 +526,6 @@ export interface AthletesApi {
   deleteDocument(documentId: number, revision: string): Promise<Athlete>;
 }
 
-// window.pywebview.api.media: stored files (TEMP, by hand).
-export interface MediaApi {
-  chooseFile(purpose: MediaPurpose): Promise<PendingFile | null>;
-  read(mediaId: number, offset: number): Promise<MediaChunk>;
-  thumbnails(mediaIds: number[]): Promise<Thumbnail[]>;
-  saveCopy(mediaId: number): Promise<SavedCopy | null>;
-  openExternally(mediaId: number): Promise<null>;
-}
-
 // window.pywebview.api.rules: Reads and edits the club's rules; every change returns the rules as they are now.
 export interface RulesApi {
   // The belt ladder, lowest first, and the age categories.
@@ -555,6 +546,21 @@ export interface RulesApi {
   deleteCategory(id: number): Promise<Rules>;
 }
 
+// window.pywebview.api.media: Stored files as the page sees them: never a path, only ids, tokens and pieces.
+export interface MediaApi {
+  // Ask for a photo, logo or document in the native open dialog, and check it; the checked
+  // file is held for the form that sends its token. None if cancelled.
+  chooseFile(purpose: "photo" | "logo" | "document"): Promise<PendingFile | null>;
+  // The piece of a stored file from `offset` (1 MiB, base64).
+  read(mediaId: number, offset: number): Promise<MediaChunk>;
+  // The thumbnails of these stored images (those without one are left out).
+  thumbnails(mediaIds: number[]): Promise<Thumbnail[]>;
+  // Write a copy of a stored file where the coach chooses; None if cancelled.
+  saveCopy(mediaId: number): Promise<SavedCopy | null>;
+  // Open a stored file (a PDF) in the system's viewer.
+  openExternally(mediaId: number): Promise<null>;
+}
+
 // window.pywebview.api
 export interface JudoManagerApi {
   system: SystemApi;
@@ -570,7 +576,7 @@ export const BRIDGE_EVENTS = {
 } as const;
 
 // The stable `code` of every error a bridge call can reject with.
-export type ErrorCode = "backup" | "backup-verification" | "busy" | "conflict" | "damaged-database" | "data-folder" | "database" | "destination-exists" | "dialog" | "disk-full" | "file-in-use" | "folder-in-use" | "foreign-database" | "judo-manager" | "media-refused" | "newer-database" | "not-a-database" | "not-found" | "read-only-data" | "restore" | "restore-rejected" | "stale-record" | "unexpected" | "validation" | "window-engine";
+export type ErrorCode = "backup" | "backup-verification" | "busy" | "conflict" | "damaged-database" | "data-folder" | "database" | "destination-exists" | "dialog" | "disk-full" | "file-in-use" | "folder-in-use" | "foreign-database" | "judo-manager" | "media-copy" | "media-refused" | "newer-database" | "not-a-database" | "not-found" | "read-only-data" | "restore" | "restore-rejected" | "stale-record" | "unexpected" | "validation" | "window-engine";
 
 declare global {
   interface Window {

@@ -2,8 +2,8 @@ import { CircleAlertIcon, CircleCheckIcon, CircleHelpIcon, ClockIcon } from "luc
 import { useTranslation } from "react-i18next";
 import { cn } from "../../components/ui/cn";
 import { formatDate } from "../../lib/format";
-import type { Athlete, Paper } from "../../types/bridge";
-import { daysUntil } from "./documents";
+import type { Athlete } from "../../types/bridge";
+import { daysUntil, type Paper } from "./documents";
 
 const TONES = {
   expired: { icon: CircleAlertIcon, className: "text-red-800", iconClassName: "text-red-700" },

@@ -9,7 +9,7 @@ import { dateInputProblem, formatBytes, isIsoDate, todayIso } from "../../lib/fo
 import { useThumbnail } from "../../lib/media";
 import type { FieldErrors } from "../../lib/use-field-errors";
 import { useFormSubmit } from "../../lib/use-form-submit";
-import type { Athlete, DocumentKind, MediaType, PendingFile } from "../../types/bridge";
+import type { Athlete, PendingFile } from "../../types/bridge";
 import {
   DOCUMENT_KINDS,
   FILE_TYPE_NAMES,
@@ -18,6 +18,8 @@ import {
   titleFromFileName,
   type AthleteDocument,
   type DocumentInput,
+  type DocumentKind,
+  type MediaType,
 } from "./documents";
 
 type DocumentDialogProps = {

@@ -9,9 +9,9 @@ import { formatBytes, formatDate } from "../../lib/format";
 import { chooseFile } from "../../lib/media";
 import { notifyError, notifySuccess } from "../../lib/notify";
 import { useFocusAfterRender } from "../../lib/use-focus-after-render";
-import type { Athlete, PendingFile, Validity } from "../../types/bridge";
+import type { Athlete, PendingFile } from "../../types/bridge";
 import { DocumentDialog } from "./DocumentDialog";
-import { DOCUMENT_KINDS, FILE_TYPE_NAMES, isImage, VALIDITY, type AthleteDocument } from "./documents";
+import { DOCUMENT_KINDS, FILE_TYPE_NAMES, isImage, VALIDITY, type AthleteDocument, type Validity } from "./documents";
 import { saveCopy, type OpenableMedia } from "./MediaOpener";
 
 interface DocumentsSectionProps {

@@ -6,8 +6,7 @@ import { ImageViewer } from "../../components/ImageViewer";
 import { Button } from "../../components/ui/Button";
 import { openMediaExternally, saveMediaCopy } from "../../lib/media";
 import { notifyError, notifySuccess } from "../../lib/notify";
-import type { MediaType } from "../../types/bridge";
-import { isImage } from "./documents";
+import { isImage, type MediaType } from "./documents";
 
 /** A stored file to open: which, what it is, and what to call it (a document's title, "Photo of …"). */
 export interface OpenableMedia {

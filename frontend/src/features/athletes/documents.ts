@@ -1,9 +1,17 @@
-import type { Athlete, AthletesApi, DocumentKind, MediaType, Validity } from "../../types/bridge";
+import type { Athlete, AthletesApi, PendingFile } from "../../types/bridge";
 
+// Named from the shapes that hold them, whatever the generated file calls them.
 /** One of an athlete's documents, as `athletes.get` gives it. */
 export type AthleteDocument = Athlete["documents"][number];
 /** The document form, as `addDocument` and `updateDocument` take it. */
 export type DocumentInput = Parameters<AthletesApi["updateDocument"]>[2];
+export type DocumentKind = AthleteDocument["kind"];
+/** A licence's or a medical certificate's effective date, and what it means today. */
+export type Paper = Athlete["licence"];
+/** expired, expiring (within 30 days), valid. */
+export type Validity = NonNullable<AthleteDocument["validity"]>;
+/** What a stored file is, recognised by its content. */
+export type MediaType = PendingFile["mediaType"];
 
 /**
  * Each kind's word in the catalog, in the order the form offers them: literal keys, so the
