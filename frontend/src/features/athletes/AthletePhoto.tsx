@@ -13,7 +13,7 @@ interface AthletePhotoProps {
   athlete: Athlete;
   onChange: (athlete: Athlete) => void;
   /** Shows the full photo in the viewer. */
-  onView: (mediaId: number, title: string) => void;
+  onView: (mediaId: number, title: string, copyName: string) => void;
 }
 
 /**
@@ -85,7 +85,7 @@ export function AthletePhoto({ athlete, onChange, onView }: AthletePhotoProps) {
         <button
           type="button"
           aria-label={t("photo.view", { name })}
-          onClick={() => onView(athlete.photoId ?? 0, t("photo.title", { name }))}
+          onClick={() => onView(athlete.photoId ?? 0, t("photo.title", { name }), t("photo.copyName", { name }))}
           className={`${frame} cursor-zoom-in focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600`}
           data-testid="athlete-photo"
         >

@@ -18,8 +18,11 @@ export interface OpenableMedia {
 export interface MediaOpener {
   /** Images in the app's viewer; PDFs in the system's own viewer. */
   open: (media: OpenableMedia) => void;
-  /** A stored image (a photo) in the app's viewer. */
-  view: (mediaId: number, title: string) => void;
+  /**
+   * A stored image (a photo) in the app's viewer, titled `title`; `copyName` is what the
+   * toast after "Save a copy…" calls it ("the photo of Kenji Abe").
+   */
+  view: (mediaId: number, title: string, copyName: string) => void;
   /** The viewer while it is open; render it anywhere on the page. */
   viewer: ReactNode;
 }
@@ -27,11 +30,11 @@ export interface MediaOpener {
 /** Opens an athlete's photo and documents, one viewer for the whole page. */
 export function useMediaOpener(): MediaOpener {
   const { t } = useTranslation("athletes");
-  const [viewing, setViewing] = useState<{ mediaId: number; title: string } | null>(null);
+  const [viewing, setViewing] = useState<{ mediaId: number; title: string; copyName: string } | null>(null);
 
   const open = (media: OpenableMedia) => {
     if (isImage(media.mediaType)) {
-      setViewing({ mediaId: media.mediaId, title: media.title });
+      setViewing({ mediaId: media.mediaId, title: media.title, copyName: media.title });
       return;
     }
     openMediaExternally(media.mediaId).catch((err: unknown) =>
@@ -39,13 +42,13 @@ export function useMediaOpener(): MediaOpener {
     );
   };
 
-  const view = (mediaId: number, title: string) => setViewing({ mediaId, title });
+  const view = (mediaId: number, title: string, copyName: string) => setViewing({ mediaId, title, copyName });
 
   const viewer = viewing ? (
     <ImageViewer
       mediaId={viewing.mediaId}
       title={viewing.title}
-      actions={<SaveCopyButton mediaId={viewing.mediaId} title={viewing.title} />}
+      actions={<SaveCopyButton mediaId={viewing.mediaId} name={viewing.copyName} />}
       onClose={() => setViewing(null)}
     />
   ) : null;
@@ -55,20 +58,21 @@ export function useMediaOpener(): MediaOpener {
 
 /**
  * "Save a copy…": the native save dialog, then the same safe write as a backup. Cancelled,
- * nothing is said; saved, a toast says where.
+ * nothing is said; saved, a toast says where. `name` is what the toast calls the file (a
+ * document's title, "the photo of Kenji Abe").
  */
-export async function saveCopy(mediaId: number, title: string, t: TFunction<"athletes">): Promise<void> {
+export async function saveCopy(mediaId: number, name: string, t: TFunction<"athletes">): Promise<void> {
   try {
     const copy = await saveMediaCopy(mediaId);
     if (copy === null) return;
-    notifySuccess(t("files.copySaved", { title }), t("files.copySavedTo", { path: copy.path }));
+    notifySuccess(t("files.copySaved", { name }), t("files.copySavedTo", { path: copy.path }));
   } catch (err) {
-    notifyError(err, t("files.copyFailed", { title }));
+    notifyError(err, t("files.copyFailed", { name }));
   }
 }
 
 /** The viewer's own "Save a copy…" button. */
-function SaveCopyButton({ mediaId, title }: { mediaId: number; title: string }) {
+function SaveCopyButton({ mediaId, name }: { mediaId: number; name: string }) {
   const { t } = useTranslation("athletes");
   const [saving, setSaving] = useState(false);
   return (
@@ -79,7 +83,7 @@ function SaveCopyButton({ mediaId, title }: { mediaId: number; title: string }) 
       icon={<DownloadIcon aria-hidden="true" size={16} />}
       onClick={() => {
         setSaving(true);
-        void saveCopy(mediaId, title, t).finally(() => setSaving(false));
+        void saveCopy(mediaId, name, t).finally(() => setSaving(false));
       }}
     >
       {t("files.saveCopy")}
