@@ -140,7 +140,7 @@ def test_an_athlete_photo_and_documents_the_viewer_and_the_document_form(
     documents = page.get_by_role("region", name="Documents")
 
     shared.answer_dialog(write(tmp_path, "bruno.jpg", photo_bytes((800, 600))))
-    header.get_by_role("button", name="Add a photo of Bruno Silva").click()
+    header.get_by_role("button", name="Add photo of Bruno Silva").click()
     photo = header.get_by_role("button", name="View the photo of Bruno Silva")
     expect(photo).to_be_visible(timeout=UI_TIMEOUT_MS)
     expect(photo.locator("img")).to_have_attribute("src", re.compile("^data:"))
@@ -177,7 +177,7 @@ def test_an_athlete_photo_and_documents_the_viewer_and_the_document_form(
     expect_no_violations(page, "the delete-a-document confirmation")
     confirm.get_by_role("button", name="Delete document").click()
     expect(confirm).to_have_count(0)
-    header.get_by_role("button", name="Remove the photo of Bruno Silva").click()
+    header.get_by_role("button", name="Remove photo of Bruno Silva").click()
     confirm = page.get_by_role("alertdialog", name="Remove the photo of Bruno Silva?")
     expect_no_violations(page, "the remove-the-photo confirmation")
     confirm.get_by_role("button", name="Remove photo").click()

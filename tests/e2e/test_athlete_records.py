@@ -184,7 +184,7 @@ def test_a_photo_chosen_in_the_open_dialog_shows_in_the_header_zooms_and_copies_
     # A photo with the place it was taken in its EXIF, as a phone writes it.
     chosen = write(files, "ana.jpg", photo_bytes((1600, 1000), gps=True))
     shared.answer_dialog(chosen)
-    header.get_by_role("button", name="Add a photo of Ana Kovač").click()
+    header.get_by_role("button", name="Add photo of Ana Kovač").click()
     _toast(page, "Added a photo of Ana Kovač")
     assert shared.dialogs_asked()[-1]["title"] == "Choose a photo"
     shown = header.get_by_role("button", name="View the photo of Ana Kovač")
@@ -192,6 +192,7 @@ def test_a_photo_chosen_in_the_open_dialog_shows_in_the_header_zooms_and_copies_
     expect(thumbnail).to_have_attribute("src", re.compile(r"^data:image/"))
     # Drawn, under the page's policy (which must allow data: images).
     _expect_drawn(thumbnail)
+    save_screenshot(page, "athlete-photo")
     photo_id = _one(shared, "SELECT photo_id FROM athletes WHERE full_name = ?", ANA.name)
     assert isinstance(photo_id, int)
 
@@ -263,7 +264,7 @@ def test_a_photo_chosen_in_the_open_dialog_shows_in_the_header_zooms_and_copies_
 
     # Removed after a confirmation: her initials again, and no stored file left.
     media_before = _media_count(shared)
-    header.get_by_role("button", name="Remove the photo of Ana Kovač").click()
+    header.get_by_role("button", name="Remove photo of Ana Kovač").click()
     confirm = page.get_by_role("alertdialog", name="Remove the photo of Ana Kovač?")
     confirm.get_by_role("button", name="Remove photo").click()
     _toast(page, "Removed the photo of Ana Kovač")
@@ -324,6 +325,7 @@ def test_documents_are_added_through_the_open_dialog_opened_copied_corrected_and
     expect(papers).to_contain_text(
         re.compile(rf"Medical certificate expires on {until.day} \w+ {until.year} \(in 12 days\)")
     )
+    save_screenshot(page, "athlete-documents")
     stored = _documents_of(shared, BRUNO.name)
     assert [(kind, title) for _, kind, title, _ in stored] == [
         ("birth_certificate", "birth certificate"),

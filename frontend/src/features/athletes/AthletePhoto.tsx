@@ -73,10 +73,10 @@ export function AthletePhoto({ athlete, onChange, onView }: AthletePhotoProps) {
       {initials(name)}
     </span>
   );
-  const frame = "flex size-28 items-center justify-center overflow-hidden rounded-2xl bg-slate-100 ring-1 ring-slate-200";
+  const frame = "flex size-32 items-center justify-center overflow-hidden rounded-2xl bg-slate-100 ring-1 ring-slate-200";
 
   return (
-    <div className="flex w-28 shrink-0 flex-col items-stretch gap-1.5">
+    <div className="flex w-32 shrink-0 flex-col items-stretch gap-1">
       {athlete.photoId === null ? (
         <div className={frame} data-testid="athlete-photo">
           {face}
@@ -95,6 +95,7 @@ export function AthletePhoto({ athlete, onChange, onView }: AthletePhotoProps) {
       <Button
         variant="ghost"
         size="sm"
+        className="whitespace-nowrap"
         busy={busy === "choosing"}
         disabled={busy !== null}
         icon={athlete.photoId === null ? <ImagePlusIcon aria-hidden="true" size={16} /> : undefined}
@@ -107,6 +108,7 @@ export function AthletePhoto({ athlete, onChange, onView }: AthletePhotoProps) {
         <Button
           variant="ghostDanger"
           size="sm"
+          className="whitespace-nowrap"
           disabled={busy !== null}
           aria-label={t("photo.removeLabel", { name })}
           onClick={() => setConfirmRemove(true)}

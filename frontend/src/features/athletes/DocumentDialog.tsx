@@ -217,7 +217,7 @@ function ChosenFile({ fileName, mediaType, byteSize, mediaId, thumbnail }: Chose
     <div className="col-span-2 flex items-center gap-4 rounded-xl bg-slate-50 p-3 ring-1 ring-slate-200 ring-inset" data-testid="chosen-file">
       <div className="flex size-16 shrink-0 items-center justify-center overflow-hidden rounded-lg bg-white ring-1 ring-slate-200">
         {picture ? (
-          <img src={picture} alt="" className="size-full object-cover" />
+          <img src={picture} alt="" className="size-full object-contain" />
         ) : (
           <Icon aria-hidden="true" size={28} strokeWidth={1.75} className="text-slate-500" />
         )}
