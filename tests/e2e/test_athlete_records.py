@@ -469,3 +469,45 @@ def test_a_file_dropped_on_the_athlete_page_is_neither_loaded_nor_stored(
     expect(section).to_contain_text("No documents yet.")
     assert _media_count(shared) == media_before
     assert _documents_of(shared, ELIF.name) == []
+
+
+def test_in_indonesian_the_papers_the_document_kinds_and_the_copy_button_speak_it(
+    shared: RunningApp, page: Page, files: Path
+) -> None:
+    nav = page.get_by_role("navigation", name="Main")
+    nav.get_by_role("button", name="Settings").click()
+    page.get_by_role("combobox", name="Language").select_option(label="Bahasa Indonesia")
+    expect(page.get_by_role("heading", level=1, name="Pengaturan")).to_be_visible()
+    try:
+        nav.get_by_role("button", name="Atlet").click()
+        page.get_by_role("gridcell", name=ELIF.name, exact=True).click()
+        header = page.get_by_role("region", name=ELIF.name)
+        expect(header.get_by_role("button", name=f"Tambah foto {ELIF.name}")).to_be_visible()
+        papers = header.get_by_role("list", name="Lisensi dan surat keterangan sehat")
+        expect(papers).to_contain_text("Belum ada surat keterangan sehat yang tercatat")
+
+        # A medical certificate that ran out last month: said so in the header and the list.
+        section = page.get_by_role("region", name="Dokumen")
+        ended = dt.date.today() - dt.timedelta(days=30)
+        shared.answer_dialog(write(files, "surat sehat.pdf", pdf_bytes()))
+        section.get_by_role("button", name="Tambah dokumen").click()
+        form = page.get_by_role("dialog", name="Tambah dokumen")
+        expect(form.get_by_test_id("chosen-file")).to_contain_text("PDF")
+        form.get_by_label("Jenis").select_option(label="Surat keterangan sehat")
+        form.get_by_label("Berlaku sampai").fill(_typed(ended))
+        form.get_by_role("button", name="Simpan dokumen").click()
+        expect(form).to_have_count(0)
+        row = section.get_by_role("listitem").filter(has_text="surat sehat")
+        expect(row).to_contain_text("Surat keterangan sehat · PDF")
+        expect(row).to_contain_text(f"Berlaku sampai {ended.day} ")
+        expect(row).to_contain_text("Habis berlaku")
+        expect(row.get_by_role("button", name="Simpan salinan surat sehat")).to_have_text(
+            "Simpan salinan…"
+        )
+        expect(papers).to_contain_text(
+            re.compile(rf"Surat keterangan sehat habis berlaku pada {ended.day} \w+ {ended.year}")
+        )
+    finally:
+        nav.get_by_role("button", name="Pengaturan").click()
+        page.get_by_role("combobox", name="Bahasa").select_option(value="system")
+        expect(page.get_by_role("heading", level=1, name="Settings")).to_be_visible()
