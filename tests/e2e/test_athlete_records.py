@@ -474,7 +474,8 @@ def test_a_file_dropped_on_the_athlete_page_is_neither_loaded_nor_stored(
 def test_in_indonesian_the_papers_the_document_kinds_and_the_copy_button_speak_it(
     shared: RunningApp, page: Page, files: Path
 ) -> None:
-    nav = page.get_by_role("navigation", name="Main")
+    # Named in the language spoken, so found without its name.
+    nav = page.get_by_role("navigation")
     nav.get_by_role("button", name="Settings").click()
     page.get_by_role("combobox", name="Language").select_option(label="Bahasa Indonesia")
     expect(page.get_by_role("heading", level=1, name="Pengaturan")).to_be_visible()
