@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from judo_manager.athletes.service import AthletesService
 from judo_manager.backup.service import BackupService
+from judo_manager.clubs.service import ClubsService
 from judo_manager.db import Database
 from judo_manager.jobs import JobLock
 from judo_manager.media.service import MediaService
@@ -24,6 +25,7 @@ class AppServices:
     athletes: AthletesService
     rules: RulesService
     media: MediaService
+    clubs: ClubsService
     backup: BackupService
     restore: RestoreService
 
@@ -33,13 +35,15 @@ class AppServices:
         jobs = JobLock()
         rules = RulesService(db)
         backup = BackupService(db, jobs)
+        media = MediaService(db)
         return cls(
             db=db,
             jobs=jobs,
             system=SystemService(db, backup.last_backup),
             athletes=AthletesService(db, rules),
             rules=rules,
-            media=MediaService(db),
+            media=media,
+            clubs=ClubsService(db, media),
             backup=backup,
             restore=RestoreService(db, jobs, backup),
         )

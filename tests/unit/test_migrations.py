@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from judo_manager.clubs.service import ClubsService
 from judo_manager.db import open_database
 from judo_manager.db.layout import database_path
 from judo_manager.db.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
@@ -193,3 +194,79 @@ def test_a_rewrite_that_changes_nothing_keeps_the_revision() -> None:
     assert conn.execute("SELECT revision FROM athletes").fetchone()[0] == before
     conn.execute("UPDATE athletes SET notes = 'Left-handed'")
     assert conn.execute("SELECT revision FROM athletes").fetchone()[0] != before
+
+
+def _version_6_club(path: Path, clubs: list[tuple[int, str]]) -> None:
+    """A club database as version 6 of the app left it: clubs without short names, contacts
+    or logos, and athletes without member IDs, added out of id order."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, 0, MIGRATIONS[:6])
+    conn.executemany(
+        "INSERT INTO clubs(id, name, federation, city) VALUES (?, ?, 'PJSI', 'Bogor')", clubs
+    )
+    conn.executemany(
+        "INSERT INTO athletes(id, club_id, full_name, search_name, birth_date, sex) "
+        "VALUES (?, ?, ?, ?, '2010-04-02', 'F')",
+        [
+            (7, clubs[0][0], "Sari Dewi", "sari dewi"),
+            (3, clubs[-1][0], "Ayu Lestari", "ayu lestari"),
+            (12, None, "Rina Wati", "rina wati"),
+        ],
+    )
+    conn.close()
+
+
+def test_a_version_6_club_keeps_its_clubs_and_athletes_who_get_member_ids_in_id_order(
+    data_dir: Path,
+) -> None:
+    path = database_path(data_dir)
+    _version_6_club(path, [(1, "Judo Club Bogor"), (2, "Dojo Lama")])
+
+    db = open_database(path)
+    try:
+        live = db.connection()
+        assert live.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        clubs = ClubsService(db).clubs()
+        assert [
+            (c.name, c.short_name, c.federation, c.city, c.contact, c.logo_id) for c in clubs
+        ] == [
+            ("Dojo Lama", None, "PJSI", "Bogor", None, None),
+            ("Judo Club Bogor", None, "PJSI", "Bogor", None, None),
+        ]
+        assert [c.athlete_count for c in clubs] == [1, 1]
+        athletes = live.execute(
+            "SELECT id, full_name, club_id, member_id FROM athletes ORDER BY id"
+        )
+        assert [tuple(row) for row in athletes] == [
+            (3, "Ayu Lestari", 2, "JM-001"),
+            (7, "Sari Dewi", 1, "JM-002"),
+            (12, "Rina Wati", None, "JM-003"),
+        ]
+        organisation = ClubsService(db).organisation()
+        assert (organisation.name, organisation.member_id_prefix) == (None, "JM-")
+        assert live.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        db.close()
+
+
+def test_a_version_6_club_list_with_dojo_a_twice_in_two_cases_still_opens(
+    data_dir: Path,
+) -> None:
+    # Version 6 never refused "dojo a" beside "Dojo A" (`demo --force` even added a second
+    # "Demo Judo Club"); from version 7 on a club's name is unique whatever its case, and the
+    # file must still open with every club and athlete: the later twins get a number.
+    path = database_path(data_dir)
+    _version_6_club(path, [(1, "Dojo A"), (2, "dojo a"), (3, "DOJO A (2)"), (4, "DOJO A")])
+
+    db = open_database(path)
+    try:
+        clubs = {c.id: (c.name, c.athlete_count) for c in ClubsService(db).clubs()}
+        assert clubs == {
+            1: ("Dojo A", 1),
+            2: ("dojo a (3)", 0),
+            3: ("DOJO A (2)", 0),
+            4: ("DOJO A (4)", 1),
+        }
+        assert db.connection().execute("SELECT count(*) FROM athletes").fetchone()[0] == 3
+    finally:
+        db.close()

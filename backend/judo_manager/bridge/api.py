@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from judo_manager.bridge.athletes import AthletesApi
+from judo_manager.bridge.clubs import ClubsApi
 from judo_manager.bridge.host import Host
 from judo_manager.bridge.media import MediaApi
 from judo_manager.bridge.rules import RulesApi
@@ -11,16 +12,18 @@ from judo_manager.wiring import AppServices
 
 
 class JudoManagerApi:
-    """`window.pywebview.api`: `system.*`, `athletes.*`, `rules.*` and `media.*`."""
+    """`window.pywebview.api`: `system.*`, `athletes.*`, `rules.*`, `media.*` and `clubs.*`."""
 
     # Declared here so that bridge.ts can be generated without building the services.
     system: SystemApi
     athletes: AthletesApi
     rules: RulesApi
     media: MediaApi
+    clubs: ClubsApi
 
     def __init__(self, services: AppServices, window: Host) -> None:
         self.system = SystemApi(services, window)
         self.athletes = AthletesApi(services.athletes)
         self.rules = RulesApi(services.rules)
         self.media = MediaApi(services.media, window)
+        self.clubs = ClubsApi(services.clubs)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Club:
-    """A club athletes train at; `athlete_count` counts those who belong to it now."""
+    """A club athletes train at, with how many athletes belong to it now."""
 
     id: int
     name: str

@@ -2,16 +2,53 @@
 
 from __future__ import annotations
 
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Mapping
+
 from judo_manager.clubs import repository
-from judo_manager.clubs.model import Organisation
+from judo_manager.clubs.model import Club, ClubFields, Organisation, OrganisationFields
 from judo_manager.db import Database
+from judo_manager.errors import NotFoundError
+from judo_manager.forms import FormReader, require_id
+from judo_manager.i18n import _
+from judo_manager.media.service import MediaService
+
+# What a record missing meanwhile is called: "That club is no longer there".
+CLUB = _("club")
+NAME_LENGTH = 80
+SHORT_NAME_LENGTH = 12
+CONTACT_LENGTH = 200
+PREFIX_LENGTH = 10
+# A member-ID prefix is part of an ID written on cards and forms: plain letters and digits
+# and a few separators, so it reads, sorts and types the same everywhere.
+PREFIX = re.compile(r"[A-Za-z0-9._-]*")
+
+
+def club_key(name: str) -> str:
+    """What makes two club names the same club: case, Unicode spelling and spacing aside.
+
+    Stricter than the database's NOCASE index (which folds only A to Z), so "Dojo Ä" and
+    "dojo ä" are one name too.
+    """
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def load_clubs(conn: sqlite3.Connection) -> list[Club]:
+    """Every club by name, as a coach reads the list (case aside), with its athlete count."""
+    return sorted(repository.list_clubs(conn), key=lambda club: (club_key(club.name), club.id))
 
 
 class ClubsService:
     """The clubs athletes belong to, and who the app is branded for."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, media: MediaService | None = None) -> None:
+        # A logo is a file `media` holds since the page chose it, so the app passes its one
+        # media service. A service built without one (for `exists` and `organisation` only)
+        # gets one of its own, which holds no chosen file: every logo token is refused.
         self._db = db
+        self._media = media or MediaService(db)
 
     def exists(self, club_id: int) -> bool:
         """Whether the club is there (on this thread's connection, inside a caller's write)."""
@@ -20,3 +57,119 @@ class ClubsService:
     def organisation(self) -> Organisation:
         """The organisation's name, logo and member-ID prefix."""
         return repository.organisation(self._db.connection())
+
+    def clubs(self) -> list[Club]:
+        """Every club by name, with how many athletes belong to each."""
+        with self._db.snapshot() as conn:
+            return load_clubs(conn)
+
+    def create(self, data: Mapping[str, object]) -> list[Club]:
+        """Add a club after checking its fields; a name already taken is refused."""
+        with self._db.write() as conn:
+            repository.insert_club(conn, _read_club(conn, data, club_id=None))
+            return load_clubs(conn)
+
+    def update(self, club_id: int, data: Mapping[str, object]) -> list[Club]:
+        """Change a club's name, short name, federation, city or contact."""
+        club_id = require_id(club_id, CLUB)
+        with self._db.write() as conn:
+            if not repository.club_exists(conn, club_id):
+                raise NotFoundError.of(CLUB)
+            repository.update_club(conn, club_id, _read_club(conn, data, club_id))
+            return load_clubs(conn)
+
+    def delete(self, club_id: int) -> list[Club]:
+        """Remove a club; its athletes stay, with no club, and its logo goes with it."""
+        club_id = require_id(club_id, CLUB)
+        with self._db.write() as conn:
+            if not repository.delete_club(conn, club_id):
+                raise NotFoundError.of(CLUB)
+            return load_clubs(conn)
+
+    def set_logo(self, club_id: int, token: object) -> list[Club]:
+        """Give a club the logo chosen as `token` (from choosing a file as a logo); the logo it
+        had is deleted with it."""
+        club_id = require_id(club_id, CLUB)
+        with self._db.write() as conn:
+            if not repository.club_exists(conn, club_id):
+                raise NotFoundError.of(CLUB)
+            logo_id = self._media.store(conn, self._media.take(token, "logo"))
+            repository.set_club_logo(conn, club_id, logo_id)
+            return load_clubs(conn)
+
+    def remove_logo(self, club_id: int) -> list[Club]:
+        """Take a club's logo away (and delete it)."""
+        club_id = require_id(club_id, CLUB)
+        with self._db.write() as conn:
+            if not repository.set_club_logo(conn, club_id, None):
+                raise NotFoundError.of(CLUB)
+            return load_clubs(conn)
+
+    def update_organisation(self, data: Mapping[str, object]) -> Organisation:
+        """Set the organisation's name and the prefix of new member IDs."""
+        fields = _read_organisation(data)
+        with self._db.write() as conn:
+            repository.save_organisation(conn, fields)
+            return repository.organisation(conn)
+
+    def set_organisation_logo(self, token: object) -> Organisation:
+        """Brand the app with the logo chosen as `token`; the one it had is deleted."""
+        with self._db.write() as conn:
+            logo_id = self._media.store(conn, self._media.take(token, "logo"))
+            repository.set_organisation_logo(conn, logo_id)
+            return repository.organisation(conn)
+
+    def remove_organisation_logo(self) -> Organisation:
+        """Take the organisation's logo away (and delete it)."""
+        with self._db.write() as conn:
+            repository.set_organisation_logo(conn, None)
+            return repository.organisation(conn)
+
+
+def _read_club(
+    conn: sqlite3.Connection, data: Mapping[str, object], club_id: int | None
+) -> ClubFields:
+    form = FormReader(data)
+    name = form.text("name", _("Club name"), required=True, max_length=NAME_LENGTH)
+    short_name = form.text(
+        "short_name", _("Short name"), required=False, max_length=SHORT_NAME_LENGTH
+    )
+    federation = form.text("federation", _("Federation"), required=False, max_length=NAME_LENGTH)
+    city = form.text("city", _("City"), required=False, max_length=NAME_LENGTH)
+    contact = form.text(
+        "contact", _("Contact"), required=False, max_length=CONTACT_LENGTH, multiline=True
+    )
+    if name is not None:
+        key = club_key(name)
+        for other_id, other_name in repository.club_names(conn):
+            if other_id != club_id and club_key(other_name) == key:
+                form.problem(
+                    "name",
+                    _(
+                        "There is already a club called {name}. Club names must differ by "
+                        "more than capital letters or spaces.",
+                        name=other_name,
+                    ),
+                )
+                break
+    form.check()
+    assert name is not None
+    return ClubFields(name, short_name, federation, city, contact)
+
+
+def _read_organisation(data: Mapping[str, object]) -> OrganisationFields:
+    form = FormReader(data)
+    name = form.text("name", _("Organisation name"), required=False, max_length=NAME_LENGTH)
+    label = _("Member ID prefix")
+    prefix = form.text("member_id_prefix", label, required=False, max_length=PREFIX_LENGTH)
+    if prefix is not None and not PREFIX.fullmatch(prefix):
+        form.problem(
+            "member_id_prefix",
+            _(
+                "{label} can only hold the letters A to Z, digits, and the signs - _ . "
+                "(for example BJC-).",
+                label=label,
+            ),
+        )
+    form.check()
+    return OrganisationFields(name, prefix or "")

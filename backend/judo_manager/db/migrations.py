@@ -342,6 +342,22 @@ _V7_WATCHED = {
 DEFAULT_MEMBER_ID_PREFIX = "JM-"
 
 
+def _v7_unique_club_names(conn: sqlite3.Connection) -> None:
+    # Club names become unique whatever their case (A to Z, as NOCASE folds), but version 6
+    # took "dojo a" beside "Dojo A", and `demo --force` added "Demo Judo Club" once more: the
+    # first of each name keeps it, and each later one takes the first free number after it,
+    # "dojo a (2)", so every club and its athletes come through, told apart.
+    earlier = "SELECT 1 FROM clubs WHERE name = ? COLLATE NOCASE AND id < ?"
+    taken = "SELECT 1 FROM clubs WHERE name = ? COLLATE NOCASE AND id != ?"
+    for club_id, name in conn.execute("SELECT id, name FROM clubs ORDER BY id").fetchall():
+        if conn.execute(earlier, (name, club_id)).fetchone() is None:
+            continue
+        number = 2
+        while conn.execute(taken, (f"{name} ({number})", club_id)).fetchone() is not None:
+            number += 1
+        conn.execute("UPDATE clubs SET name = ? WHERE id = ?", (f"{name} ({number})", club_id))
+
+
 def _v7_athlete_records(conn: sqlite3.Connection) -> None:
     # Photos, documents and logos live inside the database, so a backup stays one verified
     # snapshot. A stored file's bytes sit in a table of their own: listing documents or
@@ -352,6 +368,7 @@ def _v7_athlete_records(conn: sqlite3.Connection) -> None:
     def changed(table: str) -> str:
         return " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in _V7_WATCHED[table])
 
+    _v7_unique_club_names(conn)
     execute_script(
         conn,
         f"""

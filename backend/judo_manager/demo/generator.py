@@ -214,6 +214,9 @@ def _medals(
     return medals
 
 
+DEMO_CLUB = "Demo Judo Club"
+
+
 def fill_demo_club(db: Database, athletes: int, *, force: bool = False, seed: int = 7) -> int:
     """Add a demo club with `athletes` athletes, their gradings and medals.
 
@@ -233,10 +236,18 @@ def fill_demo_club(db: Database, athletes: int, *, force: bool = False, seed: in
     rng = random.Random(seed)
     with db.write() as conn:
         ladder = [row[0] for row in conn.execute("SELECT id FROM belts ORDER BY rank")]
-        club_id = conn.execute(
-            "INSERT INTO clubs(name, federation, city) VALUES (?, ?, ?)",
-            ("Demo Judo Club", "Demo Federation", "Bogor"),
-        ).lastrowid
+        # A second run (--force) adds its athletes to the same club: names are unique.
+        found = conn.execute(
+            "SELECT id FROM clubs WHERE name = ? COLLATE NOCASE", (DEMO_CLUB,)
+        ).fetchone()
+        club_id = (
+            found[0]
+            if found
+            else conn.execute(
+                "INSERT INTO clubs(name, federation, city) VALUES (?, ?, ?)",
+                (DEMO_CLUB, "Demo Federation", "Bogor"),
+            ).lastrowid
+        )
         first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM athletes").fetchone()[0]
         taken = set(conn.execute("SELECT search_name, birth_date FROM athletes").fetchall())
         generated = generate_athletes(rng, athletes, dt.date.today(), ladder, taken)

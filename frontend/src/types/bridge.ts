@@ -275,6 +275,41 @@ export interface SavedCopy {
   bytes: number;
 }
 
+// A club athletes train at, with how many athletes belong to it now.
+export interface Club {
+  id: number;
+  name: string;
+  shortName: string | null;
+  federation: string | null;
+  city: string | null;
+  contact: string | null;
+  logoId: number | null;
+  athleteCount: number;
+}
+
+// The club editor's fields: as the page sends them, and once checked.
+export interface ClubFields {
+  name: string;
+  shortName: string | null;
+  federation: string | null;
+  city: string | null;
+  contact: string | null;
+}
+
+// Who the app is branded for (a club, or a regional office with several clubs): its name and
+// logo in the sidebar and on every PDF, and the prefix of new member IDs.
+export interface Organisation {
+  name: string | null;
+  logoId: number | null;
+  memberIdPrefix: string;
+}
+
+// The branding form's fields: as the page sends them, and once checked.
+export interface OrganisationFields {
+  name: string | null;
+  memberIdPrefix: string;
+}
+
 // How many records of one kind a database holds; `count` is null where the file's data version
 // has no such table. Kinds come in the order the app lists them; `kind` is the table
 // ("athletes"), which the page names in its own words.
@@ -561,12 +596,37 @@ export interface MediaApi {
   openExternally(mediaId: number): Promise<null>;
 }
 
+// window.pywebview.api.clubs: Clubs and the organisation's branding; every change answers them as they are now.
+export interface ClubsApi {
+  // Every club by name, with how many athletes belong to each.
+  list(): Promise<Club[]>;
+  // Add a club after checking its fields; a name already taken (in any case) is refused.
+  create(data: ClubFields): Promise<Club[]>;
+  // Change a club's name, short name, federation, city or contact.
+  update(id: number, data: ClubFields): Promise<Club[]>;
+  // Remove a club; its athletes stay, with no club, and its logo goes with it.
+  delete(id: number): Promise<Club[]>;
+  // Give a club the logo chosen with `media.chooseFile("logo")`; the old one is deleted.
+  setLogo(id: number, token: string): Promise<Club[]>;
+  // Take a club's logo away.
+  removeLogo(id: number): Promise<Club[]>;
+  // Who the app is branded for: its name, its logo and the prefix of new member IDs.
+  getOrganisation(): Promise<Organisation>;
+  // Set the organisation's name and the prefix of new member IDs.
+  updateOrganisation(data: OrganisationFields): Promise<Organisation>;
+  // Brand the app with the logo chosen with `media.chooseFile("logo")`.
+  setOrganisationLogo(token: string): Promise<Organisation>;
+  // Take the organisation's logo away.
+  removeOrganisationLogo(): Promise<Organisation>;
+}
+
 // window.pywebview.api
 export interface JudoManagerApi {
   system: SystemApi;
   athletes: AthletesApi;
   rules: RulesApi;
   media: MediaApi;
+  clubs: ClubsApi;
 }
 
 // The window events Python dispatches to the page.
