@@ -26,6 +26,7 @@ export function AthletePhoto({ athlete, onChange, onView }: AthletePhotoProps) {
   const [busy, setBusy] = useState<"choosing" | "removing" | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const name = athlete.fullName;
+  const photoId = athlete.photoId;
 
   const choose = async () => {
     setBusy("choosing");
@@ -77,7 +78,7 @@ export function AthletePhoto({ athlete, onChange, onView }: AthletePhotoProps) {
 
   return (
     <div className="flex w-32 shrink-0 flex-col items-stretch gap-1">
-      {athlete.photoId === null ? (
+      {photoId === null ? (
         <div className={frame} data-testid="athlete-photo">
           {face}
         </div>
@@ -85,7 +86,7 @@ export function AthletePhoto({ athlete, onChange, onView }: AthletePhotoProps) {
         <button
           type="button"
           aria-label={t("photo.view", { name })}
-          onClick={() => onView(athlete.photoId ?? 0, t("photo.title", { name }), t("photo.copyName", { name }))}
+          onClick={() => onView(photoId, t("photo.title", { name }), t("photo.copyName", { name }))}
           className={`${frame} cursor-zoom-in focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600`}
           data-testid="athlete-photo"
         >

@@ -40,6 +40,7 @@ export function DocumentsSection({ athlete, onChange, onOpen }: DocumentsSection
   const [toDelete, setToDelete] = useState<AthleteDocument | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const focusAdd = useFocusAfterRender(addRef);
+  const proofs = toDelete ? proofCount(athlete, toDelete.id) : 0;
 
   const add = async () => {
     setChoosing(true);
@@ -126,9 +127,7 @@ export function DocumentsSection({ athlete, onChange, onOpen }: DocumentsSection
           onCancel={() => setToDelete(null)}
         >
           <p>{t("documents.deleteText", { title: toDelete.title, kind: t(DOCUMENT_KINDS[toDelete.kind]) })}</p>
-          {proofCount(athlete, toDelete.id) > 0 ? (
-            <p className="mt-2">{t("documents.deleteProof", { count: proofCount(athlete, toDelete.id) })}</p>
-          ) : null}
+          {proofs > 0 ? <p className="mt-2">{t("documents.deleteProof", { count: proofs })}</p> : null}
         </ConfirmDialog>
       ) : null}
     </section>
