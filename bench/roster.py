@@ -69,6 +69,8 @@ DEFAULT_FILTERS: dict[str, object] = {
     "sex": None,
     "beltId": None,
     "categoryId": None,
+    "clubId": None,
+    "papers": "all",
     "status": "active",
     "season": None,
     "sort": "name",

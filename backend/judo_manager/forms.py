@@ -96,11 +96,14 @@ class FormReader:
         *,
         not_after: dt.date | None = None,
         not_before: tuple[dt.date, Message] | None = None,
+        required: bool = True,
     ) -> dt.date | None:
-        """A required YYYY-MM-DD date, optionally within bounds (`not_before` names its bound)."""
+        """A YYYY-MM-DD date, optionally within bounds (`not_before` names its bound); None
+        when optional and empty."""
         value = self._data.get(field)
         if value is None or value == "":
-            self._required(field, label)
+            if required:
+                self._required(field, label)
             return None
         try:
             day = dt.date.fromisoformat(value) if isinstance(value, str) else None

@@ -36,14 +36,17 @@ class AppServices:
         rules = RulesService(db)
         backup = BackupService(db, jobs)
         media = MediaService(db)
+        clubs = ClubsService(db, media)
         return cls(
             db=db,
             jobs=jobs,
             system=SystemService(db, backup.last_backup),
-            athletes=AthletesService(db, rules),
+            # The same media service as the bridge's `media.chooseFile`, which holds the
+            # files the athlete's forms then save.
+            athletes=AthletesService(db, rules, clubs=clubs, media=media),
             rules=rules,
             media=media,
-            clubs=ClubsService(db, media),
+            clubs=clubs,
             backup=backup,
             restore=RestoreService(db, jobs, backup),
         )

@@ -152,7 +152,9 @@ def test_editing_keeps_the_same_rules_but_not_against_itself(
     ayu = service.create(form(belts))
     budi = service.create(form(belts, full_name="Budi Santoso"))
 
-    saved = service.update(ayu.id, ayu.revision, form(belts, weight_kg=46, active=False))
+    saved = service.update(
+        ayu.id, ayu.revision, form(belts, member_id=ayu.member_id, weight_kg=46, active=False)
+    )
     assert (saved.weight_kg, saved.active) == (46, False)
     assert saved.updated_at >= ayu.updated_at
     with pytest.raises(ValidationError) as error:
@@ -313,7 +315,9 @@ def test_deleting_the_latest_promotion_keeps_a_belt_the_coach_set_since(
     ayu = service.add_promotion(
         ayu.id, ayu.revision, {"promoted_on": "2020-01-01", "belt_id": belts["Yellow"]}
     )
-    ayu = service.update(ayu.id, ayu.revision, form(belts, belt_id=belts["Green"]))
+    ayu = service.update(
+        ayu.id, ayu.revision, form(belts, member_id=ayu.member_id, belt_id=belts["Green"])
+    )
 
     ayu = service.delete_promotion(ayu.promotions[0].id, ayu.revision)
 
@@ -380,7 +384,9 @@ def test_two_records_that_already_look_alike_can_still_be_edited(
         )
 
     edited = service.update(
-        ayu.id, ayu.revision, form(belts, full_name="Zoë Ärger", notes="Left-handed")
+        ayu.id,
+        ayu.revision,
+        form(belts, member_id=ayu.member_id, full_name="Zoë Ärger", notes="Left-handed"),
     )
 
     assert edited.notes == "Left-handed"
@@ -415,10 +421,14 @@ def test_a_form_loaded_before_another_change_saves_nothing(
 ) -> None:
     ayu = service.create(form(belts))
     # A second form (or the roster's quick toggle) saves first.
-    newer = service.update(ayu.id, ayu.revision, form(belts, notes="Moved to Surabaya"))
+    newer = service.update(
+        ayu.id, ayu.revision, form(belts, member_id=ayu.member_id, notes="Moved to Surabaya")
+    )
 
     for stale_write in (
-        lambda: service.update(ayu.id, ayu.revision, form(belts, weight_kg=60)),
+        lambda: service.update(
+            ayu.id, ayu.revision, form(belts, member_id=ayu.member_id, weight_kg=60)
+        ),
         lambda: service.add_medal(
             ayu.id,
             ayu.revision,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import types
 import typing
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +20,7 @@ from judo_manager.errors import NotFoundError, ValidationError
 from judo_manager.rules.model import Rules
 from judo_manager.window.handle import DesktopWindow
 from judo_manager.wiring import AppServices
+from tests.media_files import ChoosingWindow, pdf_bytes, photo_bytes, write
 
 
 @pytest.fixture
@@ -71,6 +73,8 @@ FILTERS: wire.AthleteFilters = {
     "sex": None,
     "beltId": None,
     "categoryId": None,
+    "clubId": None,
+    "papers": "all",
     "status": "all",
     "season": None,
     "sort": "belt",
@@ -144,3 +148,60 @@ def test_a_validation_error_carries_each_field_in_camel_case(api: JudoManagerApi
 def test_a_missing_athlete_is_told_in_words(api: JudoManagerApi) -> None:
     with pytest.raises(NotFoundError, match="no longer there"):
         api.athletes.get(987654)
+
+
+def test_a_file_chosen_through_media_is_saved_by_the_athletes_forms(
+    db: Database, tmp_path: Path
+) -> None:
+    # The page's path: media.chooseFile → a token → athletes.addDocument / setPhoto, on the
+    # services the app wires (one media service holds what the other saves).
+    scan = write(tmp_path, "medical.pdf", pdf_bytes())
+    face = write(tmp_path, "face.jpg", photo_bytes())
+    api = JudoManagerApi(AppServices.build(db), ChoosingWindow(scan, face))  # type: ignore[arg-type]
+    belts = {b["name"]: b["id"] for b in api.rules.get()["belts"]}
+    assert api.athletes.nextMemberId() == "JM-001"
+    ayu = api.athletes.create(
+        {
+            "fullName": "Ayu Lestari",
+            "birthDate": "2010-04-02",
+            "sex": "F",
+            "beltId": belts["Orange"],
+            "weightKg": 44.5,
+            "memberId": None,
+            "medicalValidUntil": "2000-01-01",
+            "active": True,
+        }  # type: ignore[typeddict-item]
+    )
+    assert ayu["memberId"] == "JM-001" and api.athletes.nextMemberId() == "JM-002"
+
+    pending = api.media.chooseFile("document")
+    assert pending is not None
+    ayu = api.athletes.addDocument(
+        ayu["id"],
+        ayu["revision"],
+        pending["token"],
+        {
+            "kind": "medical_certificate",
+            "title": "Medical check",
+            "issuedOn": "2025-01-10",
+            "validUntil": "2099-01-09",
+            "notes": None,
+        },
+    )
+    photo = api.media.chooseFile("photo")
+    assert photo is not None
+    ayu = api.athletes.setPhoto(ayu["id"], ayu["revision"], photo["token"])
+
+    assert conforms(ayu, Athlete)
+    assert ayu["documents"][0]["media"]["fileName"] == "medical.pdf"
+    assert ayu["medical"] == {"validUntil": "2099-01-09", "state": "valid", "fromDocument": True}
+    (row,) = api.athletes.list({**FILTERS, "papers": "all", "clubId": None})["rows"]
+    assert (row["photoId"], row["medicalState"], row["licenceState"]) == (
+        ayu["photoId"],
+        "valid",
+        None,
+    )
+    assert api.athletes.list({**FILTERS, "papers": "missing"})["rows"] == [row]
+    assert api.athletes.list({**FILTERS, "papers": "expired"})["rows"] == []
+    ayu = api.athletes.deleteDocument(ayu["documents"][0]["id"], ayu["revision"])
+    assert ayu["medical"]["state"] == "expired"  # the typed date again

@@ -40,9 +40,16 @@ def _form(athlete: object, **changes: object) -> dict[str, object]:
         "sex",
         "belt_id",
         "weight_kg",
+        "member_id",
+        "club_id",
+        "joined_on",
         "licence_number",
+        "licence_valid_until",
+        "medical_valid_until",
         "phone",
         "email",
+        "address",
+        "school",
         "guardian_name",
         "guardian_phone",
         "notes",
@@ -64,7 +71,13 @@ def test_a_backup_of_the_same_club_names_each_change_since(club: Database, tmp_p
     )
     athletes.delete(fourth.id, fourth.revision)
     athletes.create(
-        _form(first, full_name="Ana Silva", birth_date="2010-05-05", licence_number=None)
+        _form(
+            first,
+            full_name="Ana Silva",
+            birth_date="2010-05-05",
+            licence_number=None,
+            member_id=None,
+        )
     )
 
     plan = RestoreService(club, JobLock()).inspect(backup)
@@ -118,7 +131,13 @@ def test_the_undo_preview_names_the_work_done_since_the_restore(
     athletes = AthletesService(club)
     template = athletes.get(1)
     ana = athletes.create(
-        _form(template, full_name="Ana Silva", birth_date="2011-02-02", licence_number=None)
+        _form(
+            template,
+            full_name="Ana Silva",
+            birth_date="2011-02-02",
+            licence_number=None,
+            member_id=None,
+        )
     )
     for day, belt in (("2024-01-01", 3), ("2025-01-01", 4)):
         ana = athletes.add_promotion(ana.id, ana.revision, {"promoted_on": day, "belt_id": belt})
@@ -146,7 +165,13 @@ def test_the_command_line_undo_names_the_lost_work_and_asks_first(
     service.restore(service.inspect(make_backup(tmp_path / "stick" / "b.db", 12, seed=4)).token)
     template = AthletesService(club).get(1)
     AthletesService(club).create(
-        _form(template, full_name="Ana Silva", birth_date="2011-02-02", licence_number=None)
+        _form(
+            template,
+            full_name="Ana Silva",
+            birth_date="2011-02-02",
+            licence_number=None,
+            member_id=None,
+        )
     )
     club.close()
     before = data_digest(club.path)

@@ -110,7 +110,11 @@ def test_a_correction_from_a_form_opened_before_another_change_saves_nothing(
     ayu = service.add_medal(
         ayu.id, ayu.revision, {"competition": "City Open", "held_on": "2025-05-01", "place": "gold"}
     )
-    newer = service.update(ayu.id, ayu.revision, form(belts, belt_id=belts["Green"], notes="x"))
+    newer = service.update(
+        ayu.id,
+        ayu.revision,
+        form(belts, member_id=ayu.member_id, belt_id=belts["Green"], notes="x"),
+    )
     with pytest.raises(StaleRecordError, match="changed since you opened the form"):
         service.update_promotion(
             ayu.promotions[0].id,

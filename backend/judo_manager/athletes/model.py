@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from judo_manager.i18n import Message
+from judo_manager.media.model import MediaInfo
 
 Sex = Literal["F", "M"]
 SEXES: tuple[Sex, ...] = ("F", "M")
@@ -17,6 +18,32 @@ Status = Literal["active", "inactive", "all"]
 STATUSES: tuple[Status, ...] = ("active", "inactive", "all")
 SortKey = Literal["name", "belt", "age", "weight"]
 SORT_KEYS: tuple[SortKey, ...] = ("name", "belt", "age", "weight")
+# A paper's state on a day: expired once its valid-until date is past, expiring within
+# `EXPIRING_DAYS` of it (the day itself included), valid after that.
+Validity = Literal["expired", "expiring", "valid"]
+EXPIRING_DAYS = 30
+# The roster's papers filter: "expired" (the licence or the medical), "expiring" (one within
+# 30 days, none expired), "missing" (no licence date or no medical date).
+PapersFilter = Literal["all", "expired", "expiring", "missing"]
+PAPERS_FILTERS: tuple[PapersFilter, ...] = ("all", "expired", "expiring", "missing")
+DocumentKind = Literal[
+    "birth_certificate",
+    "id_card",
+    "licence_card",
+    "medical_certificate",
+    "grading_certificate",
+    "medal_proof",
+    "other",
+]
+DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
+    "birth_certificate",
+    "id_card",
+    "licence_card",
+    "medical_certificate",
+    "grading_certificate",
+    "medal_proof",
+    "other",
+)
 
 
 @dataclass(frozen=True)
@@ -31,6 +58,8 @@ class RosterQuery:
     season: int
     sort: SortKey
     descending: bool
+    club_id: int | None
+    papers: PapersFilter
 
 
 # Not frozen: a frozen dataclass is five times slower to make, and a roster makes thousands.
@@ -47,6 +76,15 @@ class RosterRow:
     weight_kg: float | None
     category_id: int | None
     active: bool
+    member_id: str | None
+    club_id: int | None
+    photo_id: int | None
+    # The licence's and the medical's effective valid-until dates (see `Paper`), and their
+    # state today; None where no date is known.
+    licence_state: Validity | None
+    licence_until: str | None
+    medical_state: Validity | None
+    medical_until: str | None
 
 
 @dataclass(frozen=True)
@@ -60,16 +98,26 @@ class Roster:
 
 @dataclass(frozen=True)
 class AthleteFields:
-    """The add/edit form: as the page sends it (dates as YYYY-MM-DD), and once checked."""
+    """The add/edit form: as the page sends it (dates as YYYY-MM-DD), and once checked.
+
+    `member_id` may be left blank when adding an athlete: the next one is generated.
+    """
 
     full_name: str
     birth_date: dt.date
     sex: Sex
     belt_id: int
     weight_kg: float
+    member_id: str | None
+    club_id: int | None
+    joined_on: dt.date | None
     licence_number: str | None
+    licence_valid_until: dt.date | None
+    medical_valid_until: dt.date | None
     phone: str | None
     email: str | None
+    address: str | None
+    school: str | None
     guardian_name: str | None
     guardian_phone: str | None
     notes: str | None
@@ -86,16 +134,21 @@ class Promotion:
     from_belt_id: int | None
     examiner: str | None
     notes: str | None
+    proof_document_id: int | None
 
 
 @dataclass(frozen=True)
 class PromotionFields:
-    """The "record a promotion" form: as the page sends it, and once checked."""
+    """The "record a promotion" form: as the page sends it, and once checked.
+
+    `proof_document_id` is one of the athlete's documents (the grading certificate).
+    """
 
     promoted_on: dt.date
     belt_id: int
     examiner: str | None
     notes: str | None
+    proof_document_id: int | None
 
 
 @dataclass(frozen=True)
@@ -107,21 +160,74 @@ class Medal:
     held_on: str
     place: MedalPlace
     category: str | None
+    proof_document_id: int | None
 
 
 @dataclass(frozen=True)
 class MedalFields:
-    """The "add a medal" form: as the page sends it, and once checked."""
+    """The "add a medal" form: as the page sends it, and once checked.
+
+    `proof_document_id` is one of the athlete's documents (the medal's proof).
+    """
 
     competition: str
     held_on: dt.date
     place: MedalPlace
     category: str | None
+    proof_document_id: int | None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A paper kept for an athlete (a scan or a PDF), with what it says and its file.
+
+    `validity` is its state today, from `valid_until`; None when it has no such date.
+    """
+
+    id: int
+    kind: DocumentKind
+    title: str
+    issued_on: str | None
+    valid_until: str | None
+    notes: str | None
+    created_at: str
+    media: MediaInfo
+    validity: Validity | None
+
+
+@dataclass(frozen=True)
+class DocumentFields:
+    """The document form: as the page sends it, and once checked."""
+
+    kind: DocumentKind
+    title: str
+    issued_on: dt.date | None
+    valid_until: dt.date | None
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class Paper:
+    """The licence or the medical certificate, as the athlete's page tells it.
+
+    `valid_until` is the effective date: the later of the one typed in the profile and the
+    newest valid-until of the athlete's licence-card (or medical-certificate) documents;
+    `from_document` says it is a document's. `state` is its state today; both None when
+    no date is known.
+    """
+
+    valid_until: str | None
+    state: Validity | None
+    from_document: bool
 
 
 @dataclass(frozen=True)
 class Athlete:
-    """One athlete in full; promotions and medals newest first."""
+    """One athlete in full; promotions, medals and documents newest first.
+
+    `licence_valid_until` and `medical_valid_until` are the dates as typed in the profile;
+    `licence` and `medical` are what they come to with the athlete's documents.
+    """
 
     id: int
     full_name: str
@@ -129,19 +235,31 @@ class Athlete:
     sex: Sex
     belt_id: int | None
     weight_kg: float | None
+    member_id: str | None
+    club_id: int | None
+    joined_on: str | None
     licence_number: str | None
+    licence_valid_until: str | None
+    medical_valid_until: str | None
     phone: str | None
     email: str | None
+    address: str | None
+    school: str | None
     guardian_name: str | None
     guardian_phone: str | None
     notes: str | None
     active: bool
+    photo_id: int | None
     created_at: str
     updated_at: str
-    # Changes with every write to the athlete, their promotions or medals; writes name it.
+    # Changes with every write to the athlete, their promotions, medals or documents;
+    # writes name it.
     revision: str
+    licence: Paper
+    medical: Paper
     promotions: Sequence[Promotion]
     medals: Sequence[Medal]
+    documents: Sequence[Document]
 
 
 @dataclass(frozen=True)
@@ -158,3 +276,21 @@ class AthleteWarnings:
 
     belt_id: Message | None
     weight_kg: Message | None
+
+
+def validity_on(today: dt.date) -> Callable[[str | None], Validity | None]:
+    """The state on `today` of a paper valid until a YYYY-MM-DD date (None: no date known).
+
+    Made once for a whole roster: the ISO dates are compared as text.
+    """
+    today_iso = today.isoformat()
+    soon_iso = (today + dt.timedelta(days=EXPIRING_DAYS)).isoformat()
+
+    def validity(valid_until: str | None) -> Validity | None:
+        if valid_until is None:
+            return None
+        if valid_until < today_iso:
+            return "expired"
+        return "expiring" if valid_until <= soon_iso else "valid"
+
+    return validity

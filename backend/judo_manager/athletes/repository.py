@@ -1,12 +1,15 @@
-"""SQL for athletes, their promotions and medals; nothing else lives here."""
+"""SQL for athletes, their promotions, medals and documents; nothing else lives here."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Sequence
 
 from judo_manager.athletes.model import (
+    EXPIRING_DAYS,
     AthleteFields,
+    DocumentFields,
     Medal,
     MedalFields,
     Promotion,
@@ -26,11 +29,43 @@ _ORDER = {
     ("weight", False): "a.weight_kg IS NULL, a.weight_kg, a.search_name, a.id",
     ("weight", True): "a.weight_kg IS NULL, a.weight_kg DESC, a.search_name, a.id",
 }
-_PROMOTION = "SELECT id, promoted_on, belt_id, from_belt_id, examiner, notes FROM promotions"
-_ATHLETE_COLUMNS = (
-    "full_name, search_name, birth_date, sex, belt_id, weight_kg, licence_number, phone, "
-    "email, guardian_name, guardian_phone, notes, active"
+_PROMOTION = (
+    "SELECT id, promoted_on, belt_id, from_belt_id, examiner, notes, proof_document_id "
+    "FROM promotions"
 )
+_ATHLETE_COLUMNS = (
+    "full_name, search_name, birth_date, sex, belt_id, weight_kg, member_id, club_id, "
+    "joined_on, licence_number, licence_valid_until, medical_valid_until, phone, email, "
+    "address, school, guardian_name, guardian_phone, notes, active"
+)
+# The newest valid-until of each athlete's licence cards and medical certificates.
+_DOCUMENT_PAPERS = (
+    "SELECT athlete_id, "
+    "max(CASE kind WHEN 'licence_card' THEN valid_until END) AS licence, "
+    "max(CASE kind WHEN 'medical_certificate' THEN valid_until END) AS medical "
+    "FROM documents WHERE kind IN ('licence_card', 'medical_certificate') "
+    "AND valid_until IS NOT NULL GROUP BY athlete_id"
+)
+
+
+def _later(typed: str, documented: str) -> str:
+    # SQLite's max() of several values is NULL when any is, so NULLs count as "" here.
+    return f"nullif(max(coalesce({typed}, ''), coalesce({documented}, '')), '')"
+
+
+# Each athlete's effective licence and medical dates, over `athletes a LEFT JOIN papers p`.
+_LICENCE_UNTIL = _later("a.licence_valid_until", "p.licence")
+_MEDICAL_UNTIL = _later("a.medical_valid_until", "p.medical")
+# The roster's papers filter, with :today and :soon (today + EXPIRING_DAYS) as ISO dates.
+_PAPERS_WHERE = {
+    "expired": f"({_LICENCE_UNTIL} < :today OR {_MEDICAL_UNTIL} < :today)",
+    "expiring": (
+        f"({_LICENCE_UNTIL} BETWEEN :today AND :soon OR {_MEDICAL_UNTIL} BETWEEN :today AND :soon)"
+        f" AND coalesce({_LICENCE_UNTIL}, :today) >= :today"
+        f" AND coalesce({_MEDICAL_UNTIL}, :today) >= :today"
+    ),
+    "missing": f"({_LICENCE_UNTIL} IS NULL OR {_MEDICAL_UNTIL} IS NULL)",
+}
 
 
 def count_athletes(conn: sqlite3.Connection) -> int:
@@ -38,38 +73,57 @@ def count_athletes(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM athletes").fetchone()[0])
 
 
+RosterLine = tuple[
+    int, str, str, str, int | None, float | None, int, str | None, int | None, int | None,
+    str | None, str | None,
+]  # fmt: skip
+
+
 def roster_rows(
     conn: sqlite3.Connection,
     query: RosterQuery,
     search_words: Sequence[str],
     born_between: tuple[str, str] | None,
-) -> list[tuple[int, str, str, str, int | None, float | None, int]]:
-    """(id, full_name, birth_date, sex, belt_id, weight_kg, active) of the matching athletes.
+    today: dt.date,
+) -> list[RosterLine]:
+    """(id, full_name, birth_date, sex, belt_id, weight_kg, active, member_id, club_id,
+    photo_id, licence_until, medical_until) of the matching athletes.
 
     `search_words` must each appear in the folded name; `born_between` is an inclusive range
-    of ISO birth dates.
+    of ISO birth dates; `today` is the day the papers filter judges by. The licence and
+    medical dates are the effective ones: the later of the typed date and the documents'.
     """
     where: list[str] = []
-    params: list[object] = []
+    params: dict[str, object] = {
+        "today": today.isoformat(),
+        "soon": (today + dt.timedelta(days=EXPIRING_DAYS)).isoformat(),
+    }
+
+    def param(value: object) -> str:
+        name = f"p{len(params)}"
+        params[name] = value
+        return f":{name}"
+
     if query.status != "all":
-        where.append("a.active = ?")
-        params.append(1 if query.status == "active" else 0)
+        where.append(f"a.active = {param(1 if query.status == 'active' else 0)}")
     if query.sex is not None:
-        where.append("a.sex = ?")
-        params.append(query.sex)
+        where.append(f"a.sex = {param(query.sex)}")
     if query.belt_id is not None:
-        where.append("a.belt_id = ?")
-        params.append(query.belt_id)
+        where.append(f"a.belt_id = {param(query.belt_id)}")
+    if query.club_id is not None:
+        where.append(f"a.club_id = {param(query.club_id)}")
     if born_between is not None:
-        where.append("a.birth_date BETWEEN ? AND ?")
-        params.extend(born_between)
+        where.append(f"a.birth_date BETWEEN {param(born_between[0])} AND {param(born_between[1])}")
     for word in search_words:
-        where.append("a.search_name LIKE ? ESCAPE '\\'")
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params.append(f"%{escaped}%")
+        where.append(f"a.search_name LIKE {param(f'%{escaped}%')} ESCAPE '\\'")
+    if query.papers != "all":
+        where.append(_PAPERS_WHERE[query.papers])
     sql = (
-        "SELECT a.id, a.full_name, a.birth_date, a.sex, a.belt_id, a.weight_kg, a.active "
-        "FROM athletes a LEFT JOIN belts b ON b.id = a.belt_id"
+        "SELECT a.id, a.full_name, a.birth_date, a.sex, a.belt_id, a.weight_kg, a.active, "
+        f"a.member_id, a.club_id, a.photo_id, {_LICENCE_UNTIL}, {_MEDICAL_UNTIL} "
+        "FROM athletes a LEFT JOIN belts b ON b.id = a.belt_id "
+        f"LEFT JOIN ({_DOCUMENT_PAPERS}) p ON p.athlete_id = a.id"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY "
         + _ORDER[(query.sort, query.descending)]
@@ -94,9 +148,16 @@ def _athlete_values(athlete: AthleteFields, search_name: str) -> tuple[object, .
         athlete.sex,
         athlete.belt_id,
         athlete.weight_kg,
+        athlete.member_id,
+        athlete.club_id,
+        _day(athlete.joined_on),
         athlete.licence_number,
+        _day(athlete.licence_valid_until),
+        _day(athlete.medical_valid_until),
         athlete.phone,
         athlete.email,
+        athlete.address,
+        athlete.school,
         athlete.guardian_name,
         athlete.guardian_phone,
         athlete.notes,
@@ -104,10 +165,15 @@ def _athlete_values(athlete: AthleteFields, search_name: str) -> tuple[object, .
     )
 
 
+def _day(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
 def insert_athlete(conn: sqlite3.Connection, athlete: AthleteFields, search_name: str) -> int:
     """Add an athlete; returns the new id."""
     cursor = conn.execute(
-        f"INSERT INTO athletes({_ATHLETE_COLUMNS}) VALUES ({', '.join('?' * 13)})",
+        f"INSERT INTO athletes({_ATHLETE_COLUMNS}) "
+        f"VALUES ({', '.join('?' * len(_ATHLETE_COLUMNS.split(', ')))})",
         _athlete_values(athlete, search_name),
     )
     return int(cursor.lastrowid or 0)
@@ -126,20 +192,59 @@ def update_athlete(
 
 
 def delete_athlete(conn: sqlite3.Connection, athlete_id: int) -> bool:
-    """Remove an athlete; the foreign keys delete their promotions and medals."""
+    """Remove an athlete; the foreign keys delete their promotions, medals and documents,
+    and the triggers their photo and the documents' files."""
     return conn.execute("DELETE FROM athletes WHERE id = ?", (athlete_id,)).rowcount == 1
 
 
 def athlete_row(conn: sqlite3.Connection, athlete_id: int) -> sqlite3.Row | None:
     """Every column of one athlete, or None."""
     cursor = conn.execute(
-        "SELECT id, full_name, birth_date, sex, belt_id, weight_kg, licence_number, phone, "
-        "email, guardian_name, guardian_phone, notes, active, created_at, updated_at, revision "
-        "FROM athletes WHERE id = ?",
+        "SELECT id, full_name, birth_date, sex, belt_id, weight_kg, member_id, club_id, "
+        "joined_on, licence_number, licence_valid_until, medical_valid_until, phone, email, "
+        "address, school, guardian_name, guardian_phone, notes, active, photo_id, created_at, "
+        "updated_at, revision FROM athletes WHERE id = ?",
         (athlete_id,),
     )
     cursor.row_factory = sqlite3.Row
     return cursor.fetchone()
+
+
+def document_papers(conn: sqlite3.Connection, athlete_id: int) -> tuple[str | None, str | None]:
+    """The newest valid-until of the athlete's licence cards, and of their medical
+    certificates (None where there is none)."""
+    row = conn.execute(
+        f"SELECT licence, medical FROM ({_DOCUMENT_PAPERS}) WHERE athlete_id = ?",
+        (athlete_id,),
+    ).fetchone()
+    return (None, None) if row is None else (row[0], row[1])
+
+
+def member_ids_with_prefix(conn: sqlite3.Connection, prefix: str) -> list[str]:
+    """Every member ID starting with `prefix`, in any case."""
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rows = conn.execute(
+        "SELECT member_id FROM athletes WHERE member_id LIKE ? ESCAPE '\\'", (f"{escaped}%",)
+    )
+    return [str(row[0]) for row in rows]
+
+
+def member_id_holder(conn: sqlite3.Connection, member_id: str, except_id: int | None) -> str | None:
+    """The full name of another athlete with this member ID (in any case), or None."""
+    row = conn.execute(
+        "SELECT full_name FROM athletes WHERE member_id = ? COLLATE NOCASE AND id IS NOT ? LIMIT 1",
+        (member_id, except_id),
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def set_photo(conn: sqlite3.Connection, athlete_id: int, media_id: int | None) -> None:
+    """Give an athlete another photo, or none; a trigger deletes the old photo's file."""
+    conn.execute(
+        "UPDATE athletes SET photo_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+        "WHERE id = ?",
+        (media_id, athlete_id),
+    )
 
 
 def current_belt(conn: sqlite3.Connection, athlete_id: int) -> int | None:
@@ -192,8 +297,8 @@ def insert_promotion(
 ) -> int:
     """Add a promotion; returns the new id."""
     cursor = conn.execute(
-        "INSERT INTO promotions(athlete_id, promoted_on, belt_id, from_belt_id, examiner, notes) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO promotions(athlete_id, promoted_on, belt_id, from_belt_id, examiner, notes, "
+        "proof_document_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
             athlete_id,
             promotion.promoted_on.isoformat(),
@@ -201,6 +306,7 @@ def insert_promotion(
             from_belt_id,
             promotion.examiner,
             promotion.notes,
+            promotion.proof_document_id,
         ),
     )
     return int(cursor.lastrowid or 0)
@@ -209,8 +315,8 @@ def insert_promotion(
 def get_promotion(conn: sqlite3.Connection, promotion_id: int) -> tuple[int, Promotion] | None:
     """(the athlete it belongs to, the promotion), or None when there is no such promotion."""
     row = conn.execute(
-        "SELECT athlete_id, id, promoted_on, belt_id, from_belt_id, examiner, notes "
-        "FROM promotions WHERE id = ?",
+        "SELECT athlete_id, id, promoted_on, belt_id, from_belt_id, examiner, notes, "
+        "proof_document_id FROM promotions WHERE id = ?",
         (promotion_id,),
     ).fetchone()
     return None if row is None else (int(row[0]), Promotion(*row[1:]))
@@ -233,7 +339,7 @@ def delete_promotion(conn: sqlite3.Connection, promotion_id: int) -> None:
 def list_medals(conn: sqlite3.Connection, athlete_id: int) -> list[Medal]:
     """An athlete's medals, newest first."""
     rows = conn.execute(
-        "SELECT id, competition, held_on, place, category FROM medals "
+        "SELECT id, competition, held_on, place, category, proof_document_id FROM medals "
         "WHERE athlete_id = ? ORDER BY held_on DESC, id DESC",
         (athlete_id,),
     )
@@ -243,9 +349,16 @@ def list_medals(conn: sqlite3.Connection, athlete_id: int) -> list[Medal]:
 def insert_medal(conn: sqlite3.Connection, athlete_id: int, medal: MedalFields) -> int:
     """Add a medal; returns the new id."""
     cursor = conn.execute(
-        "INSERT INTO medals(athlete_id, competition, held_on, place, category) "
-        "VALUES (?, ?, ?, ?, ?)",
-        (athlete_id, medal.competition, medal.held_on.isoformat(), medal.place, medal.category),
+        "INSERT INTO medals(athlete_id, competition, held_on, place, category, proof_document_id) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            athlete_id,
+            medal.competition,
+            medal.held_on.isoformat(),
+            medal.place,
+            medal.category,
+            medal.proof_document_id,
+        ),
     )
     return int(cursor.lastrowid or 0)
 
@@ -253,8 +366,16 @@ def insert_medal(conn: sqlite3.Connection, athlete_id: int, medal: MedalFields) 
 def update_medal(conn: sqlite3.Connection, medal_id: int, medal: MedalFields) -> None:
     """Change a medal's fields."""
     conn.execute(
-        "UPDATE medals SET competition = ?, held_on = ?, place = ?, category = ? WHERE id = ?",
-        (medal.competition, medal.held_on.isoformat(), medal.place, medal.category, medal_id),
+        "UPDATE medals SET competition = ?, held_on = ?, place = ?, category = ?, "
+        "proof_document_id = ? WHERE id = ?",
+        (
+            medal.competition,
+            medal.held_on.isoformat(),
+            medal.place,
+            medal.category,
+            medal.proof_document_id,
+            medal_id,
+        ),
     )
 
 
@@ -269,29 +390,115 @@ def delete_medal(conn: sqlite3.Connection, medal_id: int) -> None:
     conn.execute("DELETE FROM medals WHERE id = ?", (medal_id,))
 
 
-# An athlete's whole record: their row, then the rows that hang off it, in insert order.
-_RECORD_TABLES = (("athletes", "id"), ("promotions", "athlete_id"), ("medals", "athlete_id"))
+def list_documents(
+    conn: sqlite3.Connection, athlete_id: int
+) -> list[tuple[int, str, str, str | None, str | None, str | None, str, int]]:
+    """(id, kind, title, issued_on, valid_until, notes, created_at, media_id) of an
+    athlete's documents, newest first."""
+    return conn.execute(
+        "SELECT id, kind, title, issued_on, valid_until, notes, created_at, media_id "
+        "FROM documents WHERE athlete_id = ? ORDER BY created_at DESC, id DESC",
+        (athlete_id,),
+    ).fetchall()
+
+
+def _document_values(document: DocumentFields) -> tuple[object, ...]:
+    return (
+        document.kind,
+        document.title,
+        _day(document.issued_on),
+        _day(document.valid_until),
+        document.notes,
+    )
+
+
+def insert_document(
+    conn: sqlite3.Connection, athlete_id: int, media_id: int, document: DocumentFields
+) -> int:
+    """Add a document holding the stored file `media_id`; returns the new id."""
+    cursor = conn.execute(
+        "INSERT INTO documents(athlete_id, media_id, kind, title, issued_on, valid_until, notes) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (athlete_id, media_id, *_document_values(document)),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def update_document(conn: sqlite3.Connection, document_id: int, document: DocumentFields) -> None:
+    """Change what a document says (its file stays)."""
+    conn.execute(
+        "UPDATE documents SET kind = ?, title = ?, issued_on = ?, valid_until = ?, notes = ? "
+        "WHERE id = ?",
+        (*_document_values(document), document_id),
+    )
+
+
+def document_owner(conn: sqlite3.Connection, document_id: int) -> int | None:
+    """The athlete a document belongs to, or None when there is no such document."""
+    found = conn.execute("SELECT athlete_id FROM documents WHERE id = ?", (document_id,)).fetchone()
+    return None if found is None else int(found[0])
+
+
+def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
+    """Remove a document; a trigger deletes its file, and proofs naming it become none."""
+    conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+
+# The stored files of one athlete: their photo and their documents' files.
+_ATHLETE_MEDIA = (
+    "SELECT photo_id FROM athletes WHERE id = :id "
+    "UNION SELECT media_id FROM documents WHERE athlete_id = :id"
+)
+# An athlete's whole record: the rows it is made of, in an order their foreign keys allow
+# inserting them in (the files first, then the athlete, then what hangs off them).
+_RECORD_QUERIES = (
+    ("media", f"SELECT * FROM media WHERE id IN ({_ATHLETE_MEDIA}) ORDER BY id"),
+    (
+        "media_data",
+        f"SELECT * FROM media_data WHERE media_id IN ({_ATHLETE_MEDIA}) ORDER BY media_id",
+    ),
+    ("athletes", "SELECT * FROM athletes WHERE id = :id"),
+    ("documents", "SELECT * FROM documents WHERE athlete_id = :id ORDER BY id"),
+    ("promotions", "SELECT * FROM promotions WHERE athlete_id = :id ORDER BY id"),
+    ("medals", "SELECT * FROM medals WHERE athlete_id = :id ORDER BY id"),
+)
+# The columns that name a stored file, by table.
+_MEDIA_REFERENCES = {"media_data": "media_id", "athletes": "photo_id", "documents": "media_id"}
 
 AthleteRecord = list[tuple[str, list[dict[str, object]]]]
 
 
 def athlete_record(conn: sqlite3.Connection, athlete_id: int) -> AthleteRecord:
-    """Every row of one athlete, as (table, rows), column for column (any column to come)."""
+    """Every row of one athlete, their files' included, as (table, rows), column for column
+    (any column to come)."""
     record: AthleteRecord = []
-    for table, key in _RECORD_TABLES:
-        cursor = conn.execute(f"SELECT * FROM {table} WHERE {key} = ? ORDER BY id", (athlete_id,))
+    for table, sql in _RECORD_QUERIES:
+        cursor = conn.execute(sql, {"id": athlete_id})
         columns = [column[0] for column in cursor.description]
         record.append((table, [dict(zip(columns, row, strict=True)) for row in cursor]))
     return record
 
 
 def insert_record(conn: sqlite3.Connection, record: AthleteRecord) -> None:
-    """Put back the rows of `athlete_record` exactly, ids included.
+    """Put back the rows of `athlete_record` exactly, ids included, but for the stored
+    files: they take new ids (another athlete's photo or a club's logo may have taken the
+    old ones meanwhile), and the rows naming them follow.
 
     Raises sqlite3.IntegrityError when an id is taken meanwhile or a belt is gone.
     """
+    new_media: dict[object, int] = {}
     for table, rows in record:
+        reference = _MEDIA_REFERENCES.get(table)
         for row in rows:
-            columns = ", ".join(row)
-            marks = ", ".join("?" * len(row))
-            conn.execute(f"INSERT INTO {table}({columns}) VALUES ({marks})", tuple(row.values()))
+            values = dict(row)
+            if table == "media":
+                old_id = values.pop("id")
+            elif reference is not None and values[reference] is not None:
+                values[reference] = new_media[values[reference]]
+            columns = ", ".join(values)
+            marks = ", ".join("?" * len(values))
+            cursor = conn.execute(
+                f"INSERT INTO {table}({columns}) VALUES ({marks})", tuple(values.values())
+            )
+            if table == "media":
+                new_media[old_id] = int(cursor.lastrowid or 0)

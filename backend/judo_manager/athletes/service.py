@@ -1,7 +1,8 @@
-"""What the app can do with athletes, their promotions and medals."""
+"""What the app can do with athletes, their promotions, medals, documents and photo."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import secrets
@@ -14,7 +15,9 @@ from typing import cast
 
 from judo_manager.athletes import repository, sanity
 from judo_manager.athletes.model import (
+    DOCUMENT_KINDS,
     MEDAL_PLACES,
+    PAPERS_FILTERS,
     SEXES,
     SORT_KEYS,
     STATUSES,
@@ -22,8 +25,13 @@ from judo_manager.athletes.model import (
     AthleteFields,
     AthleteWarnings,
     DeletedAthlete,
+    Document,
+    DocumentFields,
+    DocumentKind,
     MedalFields,
     MedalPlace,
+    Paper,
+    PapersFilter,
     Promotion,
     PromotionFields,
     Roster,
@@ -32,18 +40,26 @@ from judo_manager.athletes.model import (
     Sex,
     SortKey,
     Status,
+    Validity,
+    validity_on,
 )
 from judo_manager.athletes.names import search_key
+from judo_manager.clubs.service import ClubsService
 from judo_manager.db import Database
 from judo_manager.errors import ConflictError, NotFoundError, StaleRecordError, ValidationError
 from judo_manager.forms import MAX_ROW_ID, FormReader, require_id
 from judo_manager.i18n import _
+from judo_manager.media.service import MediaService
 from judo_manager.rules.model import roster_category
 from judo_manager.rules.service import RulesService
 
 MIN_WEIGHT_KG = 15
 MAX_WEIGHT_KG = 250
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+MEMBER_ID_LENGTH = 20
+# A generated member ID's number has at least this many digits: BJC-001, BJC-1000.
+MEMBER_ID_DIGITS = 3
+_DIGITS = re.compile(r"[0-9]+")
 Today = Callable[[], dt.date]
 # How long a delete can be undone; the toast that offers it is gone well before.
 UNDO_DELETE_SECONDS = 120.0
@@ -55,12 +71,14 @@ TOO_LATE_TO_UNDO = _(
 ATHLETE = _("athlete")
 PROMOTION = _("promotion")
 MEDAL = _("medal")
+DOCUMENT = _("document")
 # The labels of the fields more than one form has, as the page shows them.
 BIRTH_DATE = _("Birth date")
 SEX = _("Sex")
 WEIGHT = _("Weight")
 A_BELT = _("a belt")
 THE_BIRTH_DATE = _("the birth date")
+NOTES = _("Notes")
 
 
 @dataclass(frozen=True)
@@ -76,10 +94,19 @@ class AthletesService:
     """Reads and changes the roster; every change is checked here, whatever the form did."""
 
     def __init__(
-        self, db: Database, rules: RulesService | None = None, today: Today = dt.date.today
+        self,
+        db: Database,
+        rules: RulesService | None = None,
+        *,
+        clubs: ClubsService | None = None,
+        media: MediaService | None = None,
+        today: Today = dt.date.today,
     ) -> None:
         self._db = db
         self._rules = rules or RulesService(db)
+        self._clubs = clubs or ClubsService(db)
+        # The one that holds the files the page chose: the app passes the bridge's.
+        self._media = media or MediaService(db)
         self._today = today
         # The rows of recent deletes, kept in memory only: an undo outlives no restart.
         self._undoable: dict[str, _Undoable] = {}
@@ -93,7 +120,10 @@ class AthletesService:
     def roster(self, filters: Mapping[str, object]) -> Roster:
         """The athletes matching `filters`, sorted, each with their age and category."""
         query = self._read_query(filters)
+        today = self._today()
         with self._db.snapshot() as conn:
+            if query.club_id is not None and not self._clubs.exists(query.club_id):
+                raise NotFoundError.of(_("club"))
             categories = self._rules.current_categories()
             born_between = None
             if query.category_id is not None:
@@ -104,12 +134,26 @@ class AthletesService:
                 oldest = "1000" if category.max_age is None else query.season - category.max_age
                 born_between = (f"{oldest}-01-01", f"{query.season - category.min_age}-12-31")
             words = search_key(query.search).split()
-            found = repository.roster_rows(conn, query, words, born_between)
+            found = repository.roster_rows(conn, query, words, born_between, today)
             total = repository.count_athletes(conn)
         # Many athletes share an age, so each age's category is looked up once.
         category_of_age: dict[int, int | None] = {}
+        state = validity_on(today)
         rows = []
-        for id_, name, birth_date, sex, belt_id, weight, active in found:
+        for (
+            id_,
+            name,
+            birth_date,
+            sex,
+            belt_id,
+            weight,
+            active,
+            member_id,
+            club_id,
+            photo_id,
+            licence_until,
+            medical_until,
+        ) in found:
             birth_year = int(birth_date[:4])
             age = query.season - birth_year
             if age not in category_of_age:
@@ -126,6 +170,13 @@ class AthletesService:
                     weight_kg=weight,
                     category_id=category_of_age[age],
                     active=bool(active),
+                    member_id=member_id,
+                    club_id=club_id,
+                    photo_id=photo_id,
+                    licence_state=state(licence_until),
+                    licence_until=licence_until,
+                    medical_state=state(medical_until),
+                    medical_until=medical_until,
                 )
             )
         return Roster(season=query.season, total=total, rows=rows)
@@ -134,14 +185,44 @@ class AthletesService:
         """One athlete in full."""
         athlete_id = require_id(athlete_id, ATHLETE)
         with self._db.snapshot() as conn:
-            return _load(conn, athlete_id)
+            return self._load(conn, athlete_id)
 
     def create(self, data: Mapping[str, object]) -> Athlete:
-        """Add an athlete after checking every field."""
+        """Add an athlete after checking every field.
+
+        A blank member ID gets the next one (`next_member_id`), worked out inside the same
+        write, so two athletes added at once never get the same.
+        """
         with self._db.write() as conn:
             athlete = self._read_athlete(conn, data, current=None)
+            if athlete.member_id is None:
+                athlete = dataclasses.replace(athlete, member_id=self._next_member_id(conn))
             new_id = repository.insert_athlete(conn, athlete, search_key(athlete.full_name))
-            return _load(conn, new_id)
+            return self._load(conn, new_id)
+
+    def next_member_id(self) -> str:
+        """The member ID an athlete added now would get: the organisation's prefix and the
+        number after the highest one used with it, at least three digits (BJC-001)."""
+        with self._db.snapshot() as conn:
+            return self._next_member_id(conn)
+
+    def new_member_ids(self, count: int) -> list[str]:
+        """The next `count` member IDs, for athletes added in bulk (on this thread's
+        connection: inside the caller's write, which inserts them)."""
+        return self._new_member_ids(self._db.connection(), count)
+
+    def _next_member_id(self, conn: sqlite3.Connection) -> str:
+        return self._new_member_ids(conn, 1)[0]
+
+    def _new_member_ids(self, conn: sqlite3.Connection, count: int) -> list[str]:
+        prefix = self._clubs.organisation().member_id_prefix
+        numbers = [
+            int(number)
+            for member_id in repository.member_ids_with_prefix(conn, prefix)
+            if _DIGITS.fullmatch(number := member_id[len(prefix) :])
+        ]
+        first = max(numbers, default=0) + 1
+        return [f"{prefix}{n:0{MEMBER_ID_DIGITS}d}" for n in range(first, first + count)]
 
     def warnings(self, data: Mapping[str, object]) -> AthleteWarnings:
         """What is possible but unusual in the form (a dan grade under 14, a weight far from
@@ -181,19 +262,19 @@ class AthletesService:
         athlete_id = require_id(athlete_id, ATHLETE)
         with self._db.write() as conn:
             _claim(conn, athlete_id, revision)
-            athlete = self._read_athlete(conn, data, current=_load(conn, athlete_id))
+            athlete = self._read_athlete(conn, data, current=self._load(conn, athlete_id))
             repository.update_athlete(conn, athlete_id, athlete, search_key(athlete.full_name))
-            return _load(conn, athlete_id)
+            return self._load(conn, athlete_id)
 
     def delete(self, athlete_id: int, revision: str) -> DeletedAthlete:
-        """Remove an athlete; their promotions and medals go with them.
+        """Remove an athlete; their promotions, medals, documents and photo go with them.
 
         Their rows are kept for `UNDO_DELETE_SECONDS`, so `undo_delete` can put them back.
         """
         athlete_id = require_id(athlete_id, ATHLETE)
         with self._db.write() as conn:
             _claim(conn, athlete_id, revision)
-            athlete = _load(conn, athlete_id)
+            athlete = self._load(conn, athlete_id)
             record = repository.athlete_record(conn, athlete_id)
             if not repository.delete_athlete(conn, athlete_id):
                 raise NotFoundError.of(ATHLETE)
@@ -209,8 +290,9 @@ class AthletesService:
         return DeletedAthlete(full_name=athlete.full_name, undo_token=token)
 
     def undo_delete(self, token: object) -> Athlete:
-        """Put back a deleted athlete exactly as they were, promotions and medals included,
-        in one transaction; refused when too late or when the data changed in the way."""
+        """Put back a deleted athlete exactly as they were, promotions, medals, documents and
+        photo included (their files byte for byte), in one transaction; refused when too late
+        or when the data changed in the way."""
         with self._undo_lock:
             entry = self._undoable.pop(token, None) if isinstance(token, str) else None
         if entry is None or self._clock() - entry.deleted_at > UNDO_DELETE_SECONDS:
@@ -234,7 +316,7 @@ class AthletesService:
                         "backup restored, or a belt deleted?)."
                     )
                 ) from error
-            return _load(conn, entry.athlete_id)
+            return self._load(conn, entry.athlete_id)
 
     def add_promotion(self, athlete_id: int, revision: str, data: Mapping[str, object]) -> Athlete:
         """Record a grading. The newest one sets the current belt.
@@ -247,7 +329,7 @@ class AthletesService:
         with self._db.write() as conn:
             _claim(conn, athlete_id, revision)
             self._insert_promotion(conn, athlete_id, data)
-            return _load(conn, athlete_id)
+            return self._load(conn, athlete_id)
 
     def update_promotion(
         self, promotion_id: int, revision: str, data: Mapping[str, object]
@@ -264,7 +346,7 @@ class AthletesService:
             _claim(conn, athlete_id, revision)
             _remove_promotion(conn, athlete_id, promotion)
             self._insert_promotion(conn, athlete_id, data)
-            return _load(conn, athlete_id)
+            return self._load(conn, athlete_id)
 
     def delete_promotion(self, promotion_id: int, revision: str) -> Athlete:
         """Remove a grading; removing the newest gives back the belt held before it.
@@ -276,7 +358,7 @@ class AthletesService:
             athlete_id, promotion = self._find_promotion(conn, promotion_id)
             _claim(conn, athlete_id, revision)
             _remove_promotion(conn, athlete_id, promotion)
-            return _load(conn, athlete_id)
+            return self._load(conn, athlete_id)
 
     def _find_promotion(self, conn: sqlite3.Connection, promotion_id: int) -> tuple[int, Promotion]:
         found = repository.get_promotion(conn, promotion_id)
@@ -288,8 +370,8 @@ class AthletesService:
         self, conn: sqlite3.Connection, athlete_id: int, data: Mapping[str, object]
     ) -> None:
         """Check a grading against the history and slot it in (inside the caller's write)."""
-        athlete = _load(conn, athlete_id)
-        promotion = self._read_promotion(conn, data, athlete)
+        athlete = self._load(conn, athlete_id)
+        promotion = self._read_promotion(data, athlete)
         day = promotion.promoted_on.isoformat()
         if any(p.promoted_on == day for p in athlete.promotions):
             raise ValidationError(
@@ -316,9 +398,9 @@ class AthletesService:
         athlete_id = require_id(athlete_id, ATHLETE)
         with self._db.write() as conn:
             _claim(conn, athlete_id, revision)
-            athlete = _load(conn, athlete_id)
+            athlete = self._load(conn, athlete_id)
             repository.insert_medal(conn, athlete_id, self._read_medal(data, athlete))
-            return _load(conn, athlete_id)
+            return self._load(conn, athlete_id)
 
     def update_medal(self, medal_id: int, revision: str, data: Mapping[str, object]) -> Athlete:
         """Correct a medal, after the same checks as adding one."""
@@ -328,9 +410,9 @@ class AthletesService:
             if athlete_id is None:
                 raise NotFoundError.of(MEDAL)
             _claim(conn, athlete_id, revision)
-            medal = self._read_medal(data, _load(conn, athlete_id))
+            medal = self._read_medal(data, self._load(conn, athlete_id))
             repository.update_medal(conn, medal_id, medal)
-            return _load(conn, athlete_id)
+            return self._load(conn, athlete_id)
 
     def delete_medal(self, medal_id: int, revision: str) -> Athlete:
         """Remove a medal."""
@@ -341,7 +423,92 @@ class AthletesService:
                 raise NotFoundError.of(MEDAL)
             _claim(conn, athlete_id, revision)
             repository.delete_medal(conn, medal_id)
-            return _load(conn, athlete_id)
+            return self._load(conn, athlete_id)
+
+    def add_document(
+        self, athlete_id: int, revision: str, token: object, data: Mapping[str, object]
+    ) -> Athlete:
+        """Keep a paper for the athlete: the file the coach chose (held under `token` by
+        the media service) and what it says.
+
+        The form is checked before the file is taken, so a form sent back to be corrected
+        still has its file; the file is stored inside the same write as the document.
+        """
+        athlete_id = require_id(athlete_id, ATHLETE)
+        with self._db.write() as conn:
+            _claim(conn, athlete_id, revision)
+            document = self._read_document(data)
+            media_id = self._media.store(conn, self._media.take(token, "document"))
+            repository.insert_document(conn, athlete_id, media_id, document)
+            return self._load(conn, athlete_id)
+
+    def update_document(
+        self, document_id: int, revision: str, data: Mapping[str, object]
+    ) -> Athlete:
+        """Correct what a document says; its file stays."""
+        document_id = require_id(document_id, DOCUMENT)
+        with self._db.write() as conn:
+            athlete_id = self._document_owner(conn, document_id)
+            _claim(conn, athlete_id, revision)
+            repository.update_document(conn, document_id, self._read_document(data))
+            return self._load(conn, athlete_id)
+
+    def delete_document(self, document_id: int, revision: str) -> Athlete:
+        """Remove a document and its file; a promotion or medal it proved keeps no proof."""
+        document_id = require_id(document_id, DOCUMENT)
+        with self._db.write() as conn:
+            athlete_id = self._document_owner(conn, document_id)
+            _claim(conn, athlete_id, revision)
+            repository.delete_document(conn, document_id)
+            return self._load(conn, athlete_id)
+
+    def set_photo(self, athlete_id: int, revision: str, token: object) -> Athlete:
+        """Give the athlete the photo the coach chose (held under `token`); the old one's
+        file is deleted with it."""
+        athlete_id = require_id(athlete_id, ATHLETE)
+        with self._db.write() as conn:
+            _claim(conn, athlete_id, revision)
+            # Only a file chosen as a photo: the media service checked it is an image.
+            checked = self._media.take(token, "photo")
+            repository.set_photo(conn, athlete_id, self._media.store(conn, checked))
+            return self._load(conn, athlete_id)
+
+    def remove_photo(self, athlete_id: int, revision: str) -> Athlete:
+        """Take the athlete's photo away; its file is deleted."""
+        athlete_id = require_id(athlete_id, ATHLETE)
+        with self._db.write() as conn:
+            _claim(conn, athlete_id, revision)
+            repository.set_photo(conn, athlete_id, None)
+            return self._load(conn, athlete_id)
+
+    def _document_owner(self, conn: sqlite3.Connection, document_id: int) -> int:
+        athlete_id = repository.document_owner(conn, document_id)
+        if athlete_id is None:
+            raise NotFoundError.of(DOCUMENT)
+        return athlete_id
+
+    def _load(self, conn: sqlite3.Connection, athlete_id: int) -> Athlete:
+        """One athlete in full, with their papers and documents judged as of today."""
+        row = repository.athlete_row(conn, athlete_id)
+        if row is None:
+            raise NotFoundError.of(ATHLETE)
+        validity = validity_on(self._today())
+        values = dict(zip(row.keys(), row, strict=True))
+        values["active"] = bool(values["active"])
+        licence, medical = repository.document_papers(conn, athlete_id)
+        documents = repository.list_documents(conn, athlete_id)
+        files = self._media.infos([media_id for *_fields, media_id in documents])
+        return Athlete(
+            **values,
+            licence=_paper(values["licence_valid_until"], licence, validity),
+            medical=_paper(values["medical_valid_until"], medical, validity),
+            promotions=repository.list_promotions(conn, athlete_id),
+            medals=repository.list_medals(conn, athlete_id),
+            documents=[
+                Document(*fields, media=files[media_id], validity=validity(fields[4]))
+                for *fields, media_id in documents
+            ],
+        )
 
     def _read_query(self, data: Mapping[str, object]) -> RosterQuery:
         form = FormReader(data)
@@ -360,6 +527,12 @@ class AthletesService:
             or this_year,
             sort=cast(SortKey, form.choice("sort", _("Sort"), SORT_KEYS, required=False) or "name"),
             descending=form.flag("descending", _("Descending"), default=False),
+            club_id=form.identifier("club_id", _("a club"), required=False),
+            papers=cast(
+                PapersFilter,
+                # Translators: the roster's filter on the licence and medical certificate dates.
+                form.choice("papers", _("Papers"), PAPERS_FILTERS, required=False) or "all",
+            ),
         )
         form.check()
         return query
@@ -377,13 +550,25 @@ class AthletesService:
         self, conn: sqlite3.Connection, data: Mapping[str, object], current: Athlete | None
     ) -> AthleteFields:
         """The checked form; `current` is the athlete being edited, None for a new one."""
+        today = self._today()
         form = FormReader(data)
         full_name = form.text("full_name", _("Full name"), required=True, max_length=120)
-        birth_date = form.date("birth_date", BIRTH_DATE, not_after=self._today())
+        birth_date = form.date("birth_date", BIRTH_DATE, not_after=today)
         sex = form.choice("sex", SEX, SEXES, choose=_("sex"))
         belt_id = self._belt(form)
         weight = form.number(
             "weight_kg", WEIGHT, minimum=MIN_WEIGHT_KG, maximum=MAX_WEIGHT_KG, in_kg=True
+        )
+        member_id = self._member_id(conn, form, current)
+        club_id = form.identifier("club_id", _("a club"), required=False)
+        if club_id is not None and not self._clubs.exists(club_id):
+            form.problem("club_id", _("That club is no longer there; please choose another."))
+        joined_on = form.date(
+            "joined_on",
+            _("Date joined"),
+            required=False,
+            not_after=today,
+            not_before=None if birth_date is None else (birth_date, THE_BIRTH_DATE),
         )
         email = form.text("email", _("Email"), required=False, max_length=120)
         if email is not None and not EMAIL.fullmatch(email):
@@ -422,26 +607,104 @@ class AthletesService:
             sex=cast(Sex, sex),
             belt_id=belt_id or 0,
             weight_kg=weight or 0.0,
+            member_id=member_id,
+            club_id=club_id,
+            joined_on=joined_on,
             licence_number=form.text(
                 "licence_number", _("Licence number"), required=False, max_length=40
             ),
+            licence_valid_until=form.date(
+                "licence_valid_until", _("Licence valid until"), required=False
+            ),
+            medical_valid_until=form.date(
+                "medical_valid_until", _("Medical valid until"), required=False
+            ),
             phone=form.text("phone", _("Phone"), required=False, max_length=40),
             email=email,
+            address=form.text(
+                "address", _("Address"), required=False, max_length=300, multiline=True
+            ),
+            school=form.text("school", _("School"), required=False, max_length=120),
             guardian_name=form.text(
                 "guardian_name", _("Guardian name"), required=False, max_length=120
             ),
             guardian_phone=form.text(
                 "guardian_phone", _("Guardian phone"), required=False, max_length=40
             ),
-            notes=form.text("notes", _("Notes"), required=False, max_length=2000, multiline=True),
+            notes=form.text("notes", NOTES, required=False, max_length=2000, multiline=True),
             active=form.flag("active", _("Active")),
         )
         form.check()
         return fields
 
-    def _read_promotion(
-        self, conn: sqlite3.Connection, data: Mapping[str, object], athlete: Athlete
-    ) -> PromotionFields:
+    def _member_id(
+        self, conn: sqlite3.Connection, form: FormReader, current: Athlete | None
+    ) -> str | None:
+        """The member ID as typed (None: a new athlete's to generate), unless another
+        athlete has it, in any case."""
+        member_id = form.text(
+            "member_id",
+            _("Member ID"),
+            # Only a new athlete's is generated: an edit keeps the one the form shows.
+            required=current is not None,
+            max_length=MEMBER_ID_LENGTH,
+        )
+        if member_id is None:
+            return None
+        holder = repository.member_id_holder(
+            conn, member_id, None if current is None else current.id
+        )
+        if holder is not None:
+            form.problem(
+                "member_id",
+                _(
+                    "Member ID {member_id} already belongs to {name}.",
+                    member_id=member_id,
+                    name=holder,
+                ),
+            )
+        return member_id
+
+    def _proof(self, form: FormReader, athlete: Athlete) -> int | None:
+        """The proof a promotion or medal names: one of the athlete's documents, or none."""
+        document_id = form.identifier("proof_document_id", _("a document"), required=False)
+        if document_id is not None and all(d.id != document_id for d in athlete.documents):
+            form.problem(
+                "proof_document_id",
+                _(
+                    "That document is not among {name}'s documents; please choose one of theirs.",
+                    name=athlete.full_name,
+                ),
+            )
+            return None
+        return document_id
+
+    def _read_document(self, data: Mapping[str, object]) -> DocumentFields:
+        form = FormReader(data)
+        issued_on = form.date(
+            "issued_on", _("Date issued"), required=False, not_after=self._today()
+        )
+        fields = DocumentFields(
+            kind=cast(
+                DocumentKind,
+                # Translators: a document's type: birth certificate, ID card, licence card...
+                form.choice("kind", _("Type"), DOCUMENT_KINDS, choose=_("a document type")),
+            ),
+            # Translators: a document's title, as the coach names it ("KTP", "Dan diploma").
+            title=form.text("title", _("Title"), required=True, max_length=120) or "",
+            issued_on=issued_on,
+            valid_until=form.date(
+                "valid_until",
+                _("Valid until"),
+                required=False,
+                not_before=None if issued_on is None else (issued_on, _("the date issued")),
+            ),
+            notes=form.text("notes", NOTES, required=False, max_length=2000, multiline=True),
+        )
+        form.check()
+        return fields
+
+    def _read_promotion(self, data: Mapping[str, object], athlete: Athlete) -> PromotionFields:
         form = FormReader(data)
         promoted_on = form.date(
             "promoted_on",
@@ -454,7 +717,8 @@ class AthletesService:
             promoted_on=promoted_on or dt.date.min,
             belt_id=belt_id or 0,
             examiner=form.text("examiner", _("Examiner"), required=False, max_length=120),
-            notes=form.text("notes", _("Notes"), required=False, max_length=2000, multiline=True),
+            notes=form.text("notes", NOTES, required=False, max_length=2000, multiline=True),
+            proof_document_id=self._proof(form, athlete),
         )
         form.check()
         return fields
@@ -477,6 +741,7 @@ class AthletesService:
                 form.choice("place", _("Place"), MEDAL_PLACES, choose=_("place")),
             ),
             category=form.text("category", _("Category"), required=False, max_length=60),
+            proof_document_id=self._proof(form, athlete),
         )
         form.check()
         return fields
@@ -539,14 +804,10 @@ def _first_recorded_day(athlete: Athlete) -> str | None:
     return min(days, default=None)
 
 
-def _load(conn: sqlite3.Connection, athlete_id: int) -> Athlete:
-    row = repository.athlete_row(conn, athlete_id)
-    if row is None:
-        raise NotFoundError.of(ATHLETE)
-    values = dict(zip(row.keys(), row, strict=True))
-    values["active"] = bool(values["active"])
-    return Athlete(
-        **values,
-        promotions=repository.list_promotions(conn, athlete_id),
-        medals=repository.list_medals(conn, athlete_id),
-    )
+def _paper(
+    typed: str | None, documented: str | None, validity: Callable[[str | None], Validity | None]
+) -> Paper:
+    """The licence or medical paper: the later of the typed date and the documents'."""
+    from_document = documented is not None and (typed is None or documented > typed)
+    until = documented if from_document else typed
+    return Paper(valid_until=until, state=validity(until), from_document=from_document)

@@ -7,6 +7,7 @@ from judo_manager.athletes.model import (
     AthleteFields,
     AthleteWarnings,
     DeletedAthlete,
+    DocumentFields,
     MedalFields,
     PromotionFields,
     Roster,
@@ -31,13 +32,18 @@ class AthletesApi:
 
     @coach_errors
     def get(self, id: int) -> Wire[Athlete]:
-        """One athlete in full, with their promotions and medals."""
+        """One athlete in full, with their promotions, medals, documents and papers."""
         return to_wire(self._athletes.get(id))
 
     @coach_errors
     def create(self, data: Wire[AthleteFields]) -> Wire[Athlete]:
         """Add an athlete after checking every field; a duplicate is refused."""
         return to_wire(self._athletes.create(from_wire(data)))
+
+    @coach_errors
+    def nextMemberId(self) -> str:
+        """The member ID an athlete added now would get (the form's placeholder)."""
+        return self._athletes.next_member_id()
 
     @coach_errors
     def checkAthlete(self, data: Wire[AthleteFields]) -> Wire[AthleteWarnings]:
@@ -52,8 +58,8 @@ class AthletesApi:
 
     @coach_errors
     def delete(self, id: int, revision: str) -> Wire[DeletedAthlete]:
-        """Remove an athlete, still at `revision`, with their promotions and medals; the token
-        undoes it a while."""
+        """Remove an athlete, still at `revision`, with their promotions, medals, documents
+        and photo; the token undoes it a while."""
         return to_wire(self._athletes.delete(id, revision))
 
     @coach_errors
@@ -95,6 +101,37 @@ class AthletesApi:
         """Remove a medal."""
         return to_wire(self._athletes.delete_medal(medalId, revision))
 
+    @coach_errors
+    def setPhoto(self, athleteId: int, revision: str, token: str) -> Wire[Athlete]:
+        """Give the athlete the photo chosen with `media.chooseFile("photo")`; the old one's
+        file goes."""
+        return to_wire(self._athletes.set_photo(athleteId, revision, token))
+
+    @coach_errors
+    def removePhoto(self, athleteId: int, revision: str) -> Wire[Athlete]:
+        """Take the athlete's photo away, and its file."""
+        return to_wire(self._athletes.remove_photo(athleteId, revision))
+
+    @coach_errors
+    def addDocument(
+        self, athleteId: int, revision: str, token: str, data: Wire[DocumentFields]
+    ) -> Wire[Athlete]:
+        """Keep a paper for the athlete: the file chosen with `media.chooseFile("document")`
+        and what it says."""
+        return to_wire(self._athletes.add_document(athleteId, revision, token, from_wire(data)))
+
+    @coach_errors
+    def updateDocument(
+        self, documentId: int, revision: str, data: Wire[DocumentFields]
+    ) -> Wire[Athlete]:
+        """Correct what a document says; its file stays."""
+        return to_wire(self._athletes.update_document(documentId, revision, from_wire(data)))
+
+    @coach_errors
+    def deleteDocument(self, documentId: int, revision: str) -> Wire[Athlete]:
+        """Remove a document and its file; a promotion or medal it proved keeps no proof."""
+        return to_wire(self._athletes.delete_document(documentId, revision))
+
 
 def athlete_list(roster: Roster) -> Wire[Roster]:
     """The roster in the shape `athletes.list` answers with."""
@@ -115,6 +152,13 @@ def athlete_list(roster: Roster) -> Wire[Roster]:
                 "weightKg": row.weight_kg,
                 "categoryId": row.category_id,
                 "active": row.active,
+                "memberId": row.member_id,
+                "clubId": row.club_id,
+                "photoId": row.photo_id,
+                "licenceState": row.licence_state,
+                "licenceUntil": row.licence_until,
+                "medicalState": row.medical_state,
+                "medicalUntil": row.medical_until,
             }
             for row in roster.rows
         ],

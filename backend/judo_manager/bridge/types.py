@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal, TypedDict
 
-from judo_manager.athletes.model import Sex, SortKey, Status
+from judo_manager.athletes.model import PapersFilter, Sex, SortKey, Status
 from judo_manager.bridge.wire import Wire
 from judo_manager.db.comparison import KindDifference
 from judo_manager.db.snapshot import Phase as BackupPhase
@@ -156,13 +156,17 @@ class AthleteFilters(TypedDict):
     """What the roster shows: a name search, filters, the season and the sort order.
 
     `season` null means the current year. `categoryId` keeps the athletes *eligible* for that
-    category in the season, which is what a coach entering a competition needs.
+    category in the season, which is what a coach entering a competition needs. `papers`
+    keeps those whose licence or medical is "expired", "expiring" (within 30 days, none
+    expired) or "missing" (no date for one of them).
     """
 
     search: str
     sex: Sex | None
     beltId: int | None
     categoryId: int | None
+    clubId: int | None
+    papers: PapersFilter
     status: Status
     season: int | None
     sort: SortKey

@@ -21,14 +21,18 @@ from pathlib import Path
 
 from judo_manager.athletes.model import (
     AthleteFields,
+    DocumentFields,
+    DocumentKind,
     MedalFields,
     MedalPlace,
+    PapersFilter,
     PromotionFields,
     Roster,
     RosterRow,
     Sex,
     SortKey,
     Status,
+    Validity,
 )
 from judo_manager.bridge import types as shapes
 from judo_manager.bridge.api import JudoManagerApi
@@ -48,6 +52,9 @@ NAMED_LITERALS: dict[str, object] = {
     "MedalPlace": MedalPlace,
     "RosterStatus": Status,
     "RosterSort": SortKey,
+    "RosterPapers": PapersFilter,
+    "Validity": Validity,
+    "DocumentKind": DocumentKind,
     "BackupPhase": BackupPhase,
     "RestorePhase": RestorePhase,
 }
@@ -58,6 +65,7 @@ TS_NAMES: dict[type, str] = {
     AthleteFields: "AthleteInput",
     PromotionFields: "PromotionInput",
     MedalFields: "MedalInput",
+    DocumentFields: "DocumentInput",
     BeltFields: "BeltInput",
     CategoryFields: "AgeCategoryInput",
 }

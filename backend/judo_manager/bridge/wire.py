@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import operator
+import types
 import typing
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,7 +49,8 @@ def wired_model(hint: object) -> type | None:
 def wire_fields(model: type) -> dict[str, object]:
     """{camelCase name: annotation as it travels} for each field of `model`.
 
-    A date travels as its ISO text, and any sequence as a JSON array.
+    A date travels as its ISO text (an optional one as text or null), and any sequence as
+    a JSON array.
     """
     hints = typing.get_type_hints(model)
     return {camel(f.name): _as_sent(hints[f.name]) for f in dataclasses.fields(model)}
@@ -56,6 +60,8 @@ def _as_sent(hint: object) -> object:
     if hint is dt.date:
         return str
     origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType) and dt.date in typing.get_args(hint):
+        return functools.reduce(operator.or_, [_as_sent(arg) for arg in typing.get_args(hint)])
     if origin in (list, Sequence, tuple):
         (item,) = typing.get_args(hint)[:1]
         return list[_as_sent(item)]  # type: ignore[misc]

@@ -234,6 +234,10 @@ def fill_demo_club(db: Database, athletes: int, *, force: bool = False, seed: in
             )
         )
     rng = random.Random(seed)
+    # The papers draw from their own generator, so the athletes stay those of older demos.
+    papers_rng = random.Random(seed + 1)
+    today = dt.date.today()
+    service = AthletesService(db)
     with db.write() as conn:
         ladder = [row[0] for row in conn.execute("SELECT id FROM belts ORDER BY rank")]
         # A second run (--force) adds its athletes to the same club: names are unique.
@@ -250,21 +254,45 @@ def fill_demo_club(db: Database, athletes: int, *, force: bool = False, seed: in
         )
         first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM athletes").fetchone()[0]
         taken = set(conn.execute("SELECT search_name, birth_date FROM athletes").fetchall())
-        generated = generate_athletes(rng, athletes, dt.date.today(), ladder, taken)
+        generated = generate_athletes(rng, athletes, today, ladder, taken)
+        member_ids = service.new_member_ids(athletes)
         for start in range(0, athletes, BATCH):
             batch = list(itertools.islice(generated, BATCH))
-            _insert(conn, club_id, first_id + start, batch)
+            profiles = [
+                (member_ids[start + i], *_papers(papers_rng, today)) for i in range(len(batch))
+            ]
+            _insert(conn, club_id, first_id + start, batch, profiles)
     return athletes
 
 
+def _papers(rng: random.Random, today: dt.date) -> tuple[str | None, str | None]:
+    """(licence valid until, medical valid until) as a club's records hold them: most
+    current, some lapsed or about to, some never entered."""
+
+    def until(known: float, earliest: int, latest: int) -> str | None:
+        if rng.random() > known:
+            return None
+        return (today + dt.timedelta(days=rng.randint(earliest, latest))).isoformat()
+
+    return until(0.85, -200, 500), until(0.75, -100, 365)
+
+
 def _insert(
-    conn: sqlite3.Connection, club_id: int, first_id: int, batch: list[DemoAthlete]
+    conn: sqlite3.Connection,
+    club_id: int,
+    first_id: int,
+    batch: list[DemoAthlete],
+    profiles: list[tuple[str, str | None, str | None]],
 ) -> None:
     ids = range(first_id, first_id + len(batch))
     conn.executemany(
         "INSERT INTO athletes(id, club_id, full_name, search_name, birth_date, sex, belt_id, "
-        "weight_kg, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(id_, club_id, *athlete.row) for id_, athlete in zip(ids, batch, strict=True)],
+        "weight_kg, active, member_id, licence_valid_until, medical_valid_until) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (id_, club_id, *athlete.row, *profile)
+            for id_, athlete, profile in zip(ids, batch, profiles, strict=True)
+        ],
     )
     conn.executemany(
         "INSERT INTO promotions(athlete_id, promoted_on, belt_id, from_belt_id, examiner) "

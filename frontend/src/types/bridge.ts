@@ -6,18 +6,11 @@ export type BeltKind = "kyu" | "dan";
 export type MedalPlace = "gold" | "silver" | "bronze";
 export type RosterStatus = "active" | "inactive" | "all";
 export type RosterSort = "name" | "belt" | "age" | "weight";
+export type RosterPapers = "all" | "expired" | "expiring" | "missing";
+export type Validity = "expired" | "expiring" | "valid";
+export type DocumentKind = "birth_certificate" | "id_card" | "licence_card" | "medical_certificate" | "grading_certificate" | "medal_proof" | "other";
 export type BackupPhase = "snapshot" | "copying" | "verifying";
 export type RestorePhase = "staging" | "validating" | "safetyCopy" | "replacing";
-// TEMP (#16 contract, athletes.* by hand until the Python lands and this file is generated again).
-export type Validity = "expired" | "expiring" | "valid";
-export type DocumentKind =
-  | "birth_certificate"
-  | "id_card"
-  | "licence_card"
-  | "medical_certificate"
-  | "grading_certificate"
-  | "medal_proof"
-  | "other";
 
 // The list for one query; `total` counts every athlete.
 export interface AthleteList {
@@ -46,7 +39,9 @@ export interface AthleteRow {
   medicalUntil: string | null;
 }
 
-// One athlete in full; promotions and medals newest first.
+// One athlete in full; promotions, medals and documents newest first.
+// `licence_valid_until` and `medical_valid_until` are the dates as typed in the profile;
+// `licence` and `medical` are what they come to with the athlete's documents.
 export interface Athlete {
   id: number;
   fullName: string;
@@ -54,69 +49,40 @@ export interface Athlete {
   sex: Sex;
   beltId: number | null;
   weightKg: number | null;
+  memberId: string | null;
+  clubId: number | null;
+  joinedOn: string | null;
   licenceNumber: string | null;
+  licenceValidUntil: string | null;
+  medicalValidUntil: string | null;
   phone: string | null;
   email: string | null;
+  address: string | null;
+  school: string | null;
   guardianName: string | null;
   guardianPhone: string | null;
   notes: string | null;
   active: boolean;
+  photoId: number | null;
   createdAt: string;
   updatedAt: string;
   revision: string;
-  promotions: Promotion[];
-  medals: Medal[];
-  memberId: string | null;
-  clubId: number | null;
-  joinedOn: string | null;
-  address: string | null;
-  school: string | null;
-  licenceValidUntil: string | null;
-  medicalValidUntil: string | null;
-  photoId: number | null;
   licence: Paper;
   medical: Paper;
+  promotions: Promotion[];
+  medals: Medal[];
   documents: Document[];
 }
 
-// A licence or medical certificate's effective valid-until date and what it means today.
+// The licence or the medical certificate, as the athlete's page tells it.
+// `valid_until` is the effective date: the later of the one typed in the profile and the
+// newest valid-until of the athlete's licence-card (or medical-certificate) documents;
+// `from_document` says it is a document's. `state` is its state today; both None when no date
+// is known.
 export interface Paper {
   validUntil: string | null;
   state: Validity | null;
   fromDocument: boolean;
-}
-
-// One of an athlete's documents: a scan or photo of a paper, kept in the database.
-export interface Document {
-  id: number;
-  kind: DocumentKind;
-  title: string;
-  issuedOn: string | null;
-  validUntil: string | null;
-  notes: string | null;
-  createdAt: string;
-  media: MediaInfo;
-  validity: Validity | null;
-}
-
-// What the page knows of a stored file without its bytes.
-export interface MediaInfo {
-  id: number;
-  mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
-  fileName: string;
-  byteSize: number;
-  width: number | null;
-  height: number | null;
-  createdAt: string;
-}
-
-// The document form: as the page sends it.
-export interface DocumentInput {
-  kind: DocumentKind;
-  title: string;
-  issuedOn: string | null;
-  validUntil: string | null;
-  notes: string | null;
 }
 
 // A grading: the belt reached, and the belt held before it.
@@ -140,28 +106,53 @@ export interface Medal {
   proofDocumentId: number | null;
 }
 
+// A paper kept for an athlete (a scan or a PDF), with what it says and its file.
+// `validity` is its state today, from `valid_until`; None when it has no such date.
+export interface Document {
+  id: number;
+  kind: DocumentKind;
+  title: string;
+  issuedOn: string | null;
+  validUntil: string | null;
+  notes: string | null;
+  createdAt: string;
+  media: MediaInfo;
+  validity: Validity | null;
+}
+
+// What the page knows of a stored file without its bytes.
+export interface MediaInfo {
+  id: number;
+  mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+  fileName: string;
+  byteSize: number;
+  width: number | null;
+  height: number | null;
+  createdAt: string;
+}
+
 // The add/edit form: as the page sends it (dates as YYYY-MM-DD), and once checked.
+// `member_id` may be left blank when adding an athlete: the next one is generated.
 export interface AthleteInput {
   fullName: string;
   birthDate: string;
   sex: Sex;
   beltId: number;
   weightKg: number;
+  memberId: string | null;
+  clubId: number | null;
+  joinedOn: string | null;
   licenceNumber: string | null;
+  licenceValidUntil: string | null;
+  medicalValidUntil: string | null;
   phone: string | null;
   email: string | null;
+  address: string | null;
+  school: string | null;
   guardianName: string | null;
   guardianPhone: string | null;
   notes: string | null;
   active: boolean;
-  // TEMP: optional here only so the roster helper's files typecheck until the Python lands.
-  memberId?: string | null;
-  clubId?: number | null;
-  joinedOn?: string | null;
-  address?: string | null;
-  school?: string | null;
-  licenceValidUntil?: string | null;
-  medicalValidUntil?: string | null;
 }
 
 // Unusual values in an athlete's form, by field; None where the field looks usual.
@@ -177,6 +168,7 @@ export interface DeletedAthlete {
 }
 
 // The "record a promotion" form: as the page sends it, and once checked.
+// `proof_document_id` is one of the athlete's documents (the grading certificate).
 export interface PromotionInput {
   promotedOn: string;
   beltId: number;
@@ -186,12 +178,22 @@ export interface PromotionInput {
 }
 
 // The "add a medal" form: as the page sends it, and once checked.
+// `proof_document_id` is one of the athlete's documents (the medal's proof).
 export interface MedalInput {
   competition: string;
   heldOn: string;
   place: MedalPlace;
   category: string | null;
   proofDocumentId: number | null;
+}
+
+// The document form: as the page sends it, and once checked.
+export interface DocumentInput {
+  kind: DocumentKind;
+  title: string;
+  issuedOn: string | null;
+  validUntil: string | null;
+  notes: string | null;
 }
 
 // The ladder, lowest first, and the categories of the active ruleset, youngest first.
@@ -462,19 +464,20 @@ export interface RestoreResult {
 
 // What the roster shows: a name search, filters, the season and the sort order.
 // `season` null means the current year. `categoryId` keeps the athletes *eligible* for that
-// category in the season, which is what a coach entering a competition needs.
+// category in the season, which is what a coach entering a competition needs. `papers` keeps
+// those whose licence or medical is "expired", "expiring" (within 30 days, none expired) or
+// "missing" (no date for one of them).
 export interface AthleteFilters {
   search: string;
   sex: Sex | null;
   beltId: number | null;
   categoryId: number | null;
+  clubId: number | null;
+  papers: RosterPapers;
   status: RosterStatus;
   season: number | null;
   sort: RosterSort;
   descending: boolean;
-  // TEMP: optional here only so the roster helper's files typecheck until the Python lands.
-  clubId?: number | null;
-  papers?: "all" | "expired" | "expiring" | "missing";
 }
 
 // The message of a `ValidationError` as it crosses the bridge, as JSON.
@@ -527,17 +530,19 @@ export interface SystemApi {
 export interface AthletesApi {
   // The roster filtered, searched and sorted, with each athlete's age and category.
   list(filters: AthleteFilters): Promise<AthleteList>;
-  // One athlete in full, with their promotions and medals.
+  // One athlete in full, with their promotions, medals, documents and papers.
   get(id: number): Promise<Athlete>;
   // Add an athlete after checking every field; a duplicate is refused.
   create(data: AthleteInput): Promise<Athlete>;
+  // The member ID an athlete added now would get (the form's placeholder).
+  nextMemberId(): Promise<string>;
   // What looks unusual in the form (a dan grade under 14, an odd weight for the age and sex):
   // warnings the coach may save past, by field.
   checkAthlete(data: AthleteInput): Promise<AthleteWarnings>;
   // Change an athlete, still at `revision`, after checking every field.
   update(id: number, revision: string, data: AthleteInput): Promise<Athlete>;
-  // Remove an athlete, still at `revision`, with their promotions and medals; the token undoes
-  // it a while.
+  // Remove an athlete, still at `revision`, with their promotions, medals, documents and
+  // photo; the token undoes it a while.
   delete(id: number, revision: string): Promise<DeletedAthlete>;
   // Put back the athlete a recent delete removed, exactly as they were.
   undoDelete(token: string): Promise<Athlete>;
@@ -553,11 +558,17 @@ export interface AthletesApi {
   updateMedal(medalId: number, revision: string, data: MedalInput): Promise<Athlete>;
   // Remove a medal.
   deleteMedal(medalId: number, revision: string): Promise<Athlete>;
-  nextMemberId(): Promise<string>;
+  // Give the athlete the photo chosen with `media.chooseFile("photo")`; the old one's file
+  // goes.
   setPhoto(athleteId: number, revision: string, token: string): Promise<Athlete>;
+  // Take the athlete's photo away, and its file.
   removePhoto(athleteId: number, revision: string): Promise<Athlete>;
+  // Keep a paper for the athlete: the file chosen with `media.chooseFile("document")` and what
+  // it says.
   addDocument(athleteId: number, revision: string, token: string, data: DocumentInput): Promise<Athlete>;
+  // Correct what a document says; its file stays.
   updateDocument(documentId: number, revision: string, data: DocumentInput): Promise<Athlete>;
+  // Remove a document and its file; a promotion or medal it proved keeps no proof.
   deleteDocument(documentId: number, revision: string): Promise<Athlete>;
 }
 

@@ -278,20 +278,20 @@ function athleteInput(athlete: Athlete): AthleteInput {
     // An athlete from an old database may have none: Python then asks for them.
     beltId: athlete.beltId ?? 0,
     weightKg: athlete.weightKg ?? 0,
+    memberId: athlete.memberId,
+    clubId: athlete.clubId,
+    joinedOn: athlete.joinedOn,
     licenceNumber: athlete.licenceNumber,
+    licenceValidUntil: athlete.licenceValidUntil,
+    medicalValidUntil: athlete.medicalValidUntil,
     phone: athlete.phone,
     email: athlete.email,
+    address: athlete.address,
+    school: athlete.school,
     guardianName: athlete.guardianName,
     guardianPhone: athlete.guardianPhone,
     notes: athlete.notes,
     active: athlete.active,
-    memberId: athlete.memberId,
-    clubId: athlete.clubId,
-    joinedOn: athlete.joinedOn,
-    address: athlete.address,
-    school: athlete.school,
-    licenceValidUntil: athlete.licenceValidUntil,
-    medicalValidUntil: athlete.medicalValidUntil,
   };
 }
 

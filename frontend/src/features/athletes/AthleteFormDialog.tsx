@@ -59,7 +59,7 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
   const form = useFormSubmit({
     check: () => validate(values, t),
     save: async () => {
-      const input = toInput(values);
+      const input = toInput(values, athlete);
       if (!warned) {
         const found = await api().athletes.checkAthlete(input);
         const shown = Object.fromEntries(Object.entries(found).filter(([, text]) => text)) as typeof warnings;
@@ -284,8 +284,12 @@ function validate(values: Values, t: TFunction<"athletes">): FieldErrors {
   return errors;
 }
 
-/** Only called on values `validate` passed, so the required fields are there. */
-function toInput(values: Values): AthleteInput {
+/**
+ * Only called on values `validate` passed, so the required fields are there. The profile
+ * fields the form doesn't show yet keep the edited athlete's values (a new athlete's member
+ * ID is left blank: Python gives the next one).
+ */
+function toInput(values: Values, athlete: Athlete | undefined): AthleteInput {
   const optional = (value: string) => value.trim() || null;
   return {
     fullName: values.fullName.trim(),
@@ -293,9 +297,16 @@ function toInput(values: Values): AthleteInput {
     sex: values.sex === "M" ? "M" : "F",
     beltId: Number(values.beltId),
     weightKg: parseDecimal(values.weightKg) ?? 0,
+    memberId: athlete?.memberId ?? null,
+    clubId: athlete?.clubId ?? null,
+    joinedOn: athlete?.joinedOn ?? null,
     licenceNumber: optional(values.licenceNumber),
+    licenceValidUntil: athlete?.licenceValidUntil ?? null,
+    medicalValidUntil: athlete?.medicalValidUntil ?? null,
     phone: optional(values.phone),
     email: optional(values.email),
+    address: athlete?.address ?? null,
+    school: athlete?.school ?? null,
     guardianName: optional(values.guardianName),
     guardianPhone: optional(values.guardianPhone),
     notes: optional(values.notes),

@@ -6,6 +6,8 @@ export const DEFAULT_FILTERS: AthleteFilters = {
   sex: null,
   beltId: null,
   categoryId: null,
+  clubId: null,
+  papers: "all",
   status: "active",
   season: null,
   sort: "name",
