@@ -20,6 +20,7 @@ from tests.conftest import make_backup, make_club
 from tests.e2e.axe import expect_no_violations
 from tests.e2e.conftest import LaunchApp, RunningApp
 from tests.e2e.test_roster import SEASON, Member, club_window
+from tests.media_files import pdf_bytes, photo_bytes, write
 
 UI_TIMEOUT_MS = 30_000
 CLUB = [
@@ -129,6 +130,60 @@ def test_an_athlete_page_and_its_forms_and_confirmations(shared: RunningApp) -> 
     expect_no_violations(page, "the delete-a-promotion confirmation")
     confirm.get_by_role("button", name="Cancel").click()
     expect(confirm).to_have_count(0)
+
+
+def test_an_athlete_photo_and_documents_the_viewer_and_the_document_form(
+    shared: RunningApp, tmp_path: Path
+) -> None:
+    page = shared.page
+    _open_athlete(page, "Bruno Silva")
+    header = page.get_by_role("region", name="Bruno Silva")
+    documents = page.get_by_role("region", name="Documents")
+
+    shared.answer_dialog(write(tmp_path, "bruno.jpg", photo_bytes((800, 600))))
+    header.get_by_role("button", name="Add photo of Bruno Silva").click()
+    photo = header.get_by_role("button", name="View the photo of Bruno Silva")
+    expect(photo).to_be_visible(timeout=UI_TIMEOUT_MS)
+    expect(photo.locator("img")).to_have_attribute("src", re.compile("^data:"))
+    expect_no_violations(page, "an athlete's page with a photo")
+
+    photo.click()
+    viewer = page.get_by_role("dialog", name="Photo of Bruno Silva")
+    expect(viewer.get_by_role("img", name="Photo of Bruno Silva")).to_be_visible()
+    expect_no_violations(page, "the image viewer")
+    viewer.get_by_role("button", name="Zoom in").click()
+    expect_no_violations(page, "the image viewer, zoomed in")
+    page.keyboard.press("Escape")
+    expect(viewer).to_have_count(0)
+
+    shared.answer_dialog(write(tmp_path, "medical.pdf", pdf_bytes()))
+    documents.get_by_role("button", name="Add document").click()
+    form = page.get_by_role("dialog", name="Add document")
+    expect(form).to_be_visible(timeout=UI_TIMEOUT_MS)
+    expect_no_violations(page, "the Add document form")
+    form.get_by_label("Title").fill("")
+    form.get_by_role("button", name="Save document").click()
+    expect(form.locator("[data-field-error]").first).to_be_visible()
+    expect_no_violations(page, "the Add document form with its problems shown")
+    form.get_by_label("Kind").select_option(label="Medical certificate")
+    form.get_by_label("Title").fill("Medical certificate")
+    form.get_by_label("Valid until").fill(f"14/03/{SEASON + 1}")
+    form.get_by_role("button", name="Save document").click()
+    expect(form).to_have_count(0)
+    expect(documents.get_by_role("listitem")).to_have_count(1)
+    expect_no_violations(page, "an athlete's documents")
+
+    documents.get_by_role("button", name="Delete Medical certificate").click()
+    confirm = page.get_by_role("alertdialog", name="Delete this document?")
+    expect_no_violations(page, "the delete-a-document confirmation")
+    confirm.get_by_role("button", name="Delete document").click()
+    expect(confirm).to_have_count(0)
+    header.get_by_role("button", name="Remove photo of Bruno Silva").click()
+    confirm = page.get_by_role("alertdialog", name="Remove the photo of Bruno Silva?")
+    expect_no_violations(page, "the remove-the-photo confirmation")
+    confirm.get_by_role("button", name="Remove photo").click()
+    expect(confirm).to_have_count(0)
+    expect(documents).to_contain_text("No documents yet.")
 
 
 def test_settings_and_the_belt_and_category_editors(shared: RunningApp) -> None:

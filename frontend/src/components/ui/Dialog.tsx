@@ -25,7 +25,8 @@ interface DialogProps {
   children: ReactNode;
 }
 
-const WIDTHS = { sm: "max-w-md", md: "max-w-xl", lg: "max-w-2xl" } as const;
+// "xl": the image viewer, which wants the room it can get.
+const WIDTHS = { sm: "max-w-md", md: "max-w-xl", lg: "max-w-2xl", xl: "max-w-6xl" } as const;
 export type DialogWidth = keyof typeof WIDTHS;
 
 /** A plain dialog closes only by its own buttons and Escape, never by a click beside it. */

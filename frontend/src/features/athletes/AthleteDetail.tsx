@@ -13,7 +13,11 @@ import { publish, useDataEvent } from "../../lib/data-events";
 import { categoryForAge, useRuleIndex } from "../../lib/use-rules";
 import type { Athlete, AthleteInput, DeletedAthlete } from "../../types/bridge";
 import { AthleteFormDialog } from "./AthleteFormDialog";
+import { AthletePapers } from "./AthletePapers";
+import { AthletePhoto } from "./AthletePhoto";
 import { categoryLabel, useAthleteText } from "./athlete-text";
+import { DocumentsSection } from "./DocumentsSection";
+import { useMediaOpener } from "./MediaOpener";
 import { MedalHistory } from "./MedalHistory";
 import { PromotionHistory } from "./PromotionHistory";
 import { closeAthlete, rosterSeason } from "./roster-store";
@@ -26,7 +30,7 @@ type Loaded =
 /** `MouseEvent.button` of the "back" side button most mice have. */
 const MOUSE_BACK_BUTTON = 3;
 
-/** One athlete's page: who they are, then their promotions and medals. */
+/** One athlete's page: who they are (their photo, their papers), their promotions, medals and documents. */
 export function AthleteDetail({ id }: { id: number }) {
   const { t } = useTranslation("athletes");
   const [state, setState] = useState<Loaded>({ status: "loading" });
@@ -114,6 +118,7 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const media = useMediaOpener();
 
   // Arriving from the list: start reading (and tabbing) at the athlete's name.
   useEffect(() => {
@@ -158,8 +163,9 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
         aria-labelledby="athlete-name"
         className="rounded-2xl border border-slate-200 bg-white px-6 py-5 shadow-sm"
       >
-        <div className="flex flex-wrap items-start justify-between gap-4">
-          <div className="min-w-0">
+        <div className="flex flex-wrap items-start gap-x-5 gap-y-4">
+          <AthletePhoto athlete={athlete} onChange={onChange} onView={media.view} />
+          <div className="min-w-0 flex-1">
             <div className="flex flex-wrap items-center gap-3">
               <h2
                 id="athlete-name"
@@ -187,6 +193,7 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
               {" · "}
               {athlete.active ? t("status.active") : t("status.inactive")}
             </p>
+            <AthletePapers athlete={athlete} />
           </div>
           <div className="flex gap-2">
             <Button variant="secondary" onClick={() => setEditing(true)}>
@@ -214,8 +221,10 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
         ) : null}
       </section>
 
-      <PromotionHistory athlete={athlete} rules={rules} onChange={onChange} />
-      <MedalHistory athlete={athlete} onChange={onChange} />
+      <PromotionHistory athlete={athlete} rules={rules} onChange={onChange} onOpenProof={media.open} />
+      <MedalHistory athlete={athlete} onChange={onChange} onOpenProof={media.open} />
+      <DocumentsSection athlete={athlete} onChange={onChange} onOpen={media.open} />
+      {media.viewer}
 
       {editing ? (
         <AthleteFormDialog

@@ -11,6 +11,8 @@ import type { FieldErrors } from "../../lib/use-field-errors";
 import { useFormSubmit } from "../../lib/use-form-submit";
 import type { Athlete, Medal, MedalPlace } from "../../types/bridge";
 import { HistoryForm, HistorySection, useHistoryEditing } from "./HistorySection";
+import type { OpenableMedia } from "./MediaOpener";
+import { ProofButton, ProofField, proofDocumentId } from "./Proof";
 
 /** Each place's name ("Gold"), its word inside a sentence ("gold") and its colours. */
 const PLACES = {
@@ -39,10 +41,12 @@ const DOT: Record<MedalPlace, string> = {
 interface MedalHistoryProps {
   athlete: Athlete;
   onChange: (athlete: Athlete) => void;
+  /** Opens a medal's proof (a results sheet, a certificate). */
+  onOpenProof: (media: OpenableMedia) => void;
 }
 
 /** The podium places, newest first, and the form that adds one. */
-export function MedalHistory({ athlete, onChange }: MedalHistoryProps) {
+export function MedalHistory({ athlete, onChange, onOpenProof }: MedalHistoryProps) {
   const { t } = useTranslation("athletes");
   const editing = useHistoryEditing<Medal>({
     deleteEntry: (medal) => api().athletes.deleteMedal(medal.id, athlete.revision),
@@ -101,6 +105,7 @@ export function MedalHistory({ athlete, onChange }: MedalHistoryProps) {
                   {medal.category ? ` · ${medal.category}` : null}
                 </p>
               </div>
+              <ProofButton athlete={athlete} proofDocumentId={medal.proofDocumentId} onOpen={onOpenProof} />
               <Button
                 variant="ghost"
                 size="sm"
@@ -157,6 +162,7 @@ function MedalForm({ athlete, medal, onSaved, onCancel }: MedalFormProps) {
   const [heldOn, setHeldOn] = useState(() => medal?.heldOn ?? todayIso());
   const [place, setPlace] = useState<MedalPlace | "">(medal?.place ?? "");
   const [category, setCategory] = useState(medal?.category ?? "");
+  const [proof, setProof] = useState(medal?.proofDocumentId?.toString() ?? "");
   const form = useFormSubmit({
     check: () => {
       const problems: FieldErrors = {};
@@ -176,8 +182,7 @@ function MedalForm({ athlete, medal, onSaved, onCancel }: MedalFormProps) {
         heldOn,
         place,
         category: category.trim() || null,
-        // Kept as it is until the form offers a choice of the athlete's documents.
-        proofDocumentId: medal?.proofDocumentId ?? null,
+        proofDocumentId: proofDocumentId(proof),
       };
       const updated = medal
         ? await api().athletes.updateMedal(medal.id, athlete.revision, input)
@@ -187,6 +192,10 @@ function MedalForm({ athlete, medal, onSaved, onCancel }: MedalFormProps) {
     failTitle: medal ? t("medals.saveFailed") : t("medals.addFailed"),
   });
   const { errors, clear } = form;
+  const changeProof = (value: string) => {
+    setProof(value);
+    clear("proofDocumentId");
+  };
   const changeHeldOn = (value: string) => {
     setHeldOn(value);
     clear("heldOn");
@@ -252,7 +261,6 @@ function MedalForm({ athlete, medal, onSaved, onCancel }: MedalFormProps) {
         label={t("medals.fields.category")}
         error={errors.category}
         hint={t("medals.fields.categoryHint")}
-        className="col-span-2"
       >
         {(control) => (
           <input
@@ -268,6 +276,13 @@ function MedalForm({ athlete, medal, onSaved, onCancel }: MedalFormProps) {
           />
         )}
       </Field>
+      <ProofField
+        idPrefix={idPrefix}
+        athlete={athlete}
+        value={proof}
+        onChange={changeProof}
+        error={errors.proofDocumentId}
+      />
     </HistoryForm>
   );
 }

@@ -13,15 +13,19 @@ import type { RuleIndex } from "../../lib/use-rules";
 import type { Athlete, Promotion } from "../../types/bridge";
 import { BeltOptions } from "./BeltOptions";
 import { HistoryForm, HistorySection, useHistoryEditing } from "./HistorySection";
+import type { OpenableMedia } from "./MediaOpener";
+import { ProofButton, ProofField, proofDocumentId } from "./Proof";
 
 interface PromotionHistoryProps {
   athlete: Athlete;
   rules: RuleIndex | null;
   onChange: (athlete: Athlete) => void;
+  /** Opens a promotion's proof (its grading certificate). */
+  onOpenProof: (media: OpenableMedia) => void;
 }
 
 /** The gradings, newest first, and the form that records the next one. */
-export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryProps) {
+export function PromotionHistory({ athlete, rules, onChange, onOpenProof }: PromotionHistoryProps) {
   const { t } = useTranslation("athletes");
   const beltName = (id: number) => rules?.beltById.get(id)?.name ?? t("promotions.unknownBelt");
   /** What the athlete holds after the newest promotion is gone. */
@@ -114,6 +118,7 @@ export function PromotionHistory({ athlete, rules, onChange }: PromotionHistoryP
                     <p className="mt-1 text-sm whitespace-pre-line text-slate-600">{promotion.notes}</p>
                   ) : null}
                 </div>
+                <ProofButton athlete={athlete} proofDocumentId={promotion.proofDocumentId} onOpen={onOpenProof} />
                 <Button
                   variant="ghost"
                   size="sm"
@@ -163,6 +168,7 @@ function PromotionForm({ athlete, rules, promotion, onSaved, onCancel }: Promoti
   }
   const [examiner, setExaminer] = useState(promotion?.examiner ?? "");
   const [notes, setNotes] = useState(promotion?.notes ?? "");
+  const [proof, setProof] = useState(promotion?.proofDocumentId?.toString() ?? "");
   const form = useFormSubmit({
     check: () => {
       const problems: FieldErrors = {};
@@ -179,8 +185,7 @@ function PromotionForm({ athlete, rules, promotion, onSaved, onCancel }: Promoti
         beltId: Number(beltId),
         examiner: examiner.trim() || null,
         notes: notes.trim() || null,
-        // Kept as it is until the form offers a choice of the athlete's documents.
-        proofDocumentId: promotion?.proofDocumentId ?? null,
+        proofDocumentId: proofDocumentId(proof),
       };
       // A correction is checked by Python as a delete and a re-add, so the chain holds.
       const updated = promotion
@@ -191,6 +196,10 @@ function PromotionForm({ athlete, rules, promotion, onSaved, onCancel }: Promoti
     failTitle: promotion ? t("promotions.saveFailed") : t("promotions.recordFailed"),
   });
   const { errors, clear } = form;
+  const changeProof = (value: string) => {
+    setProof(value);
+    clear("proofDocumentId");
+  };
   const changePromotedOn = (value: string) => {
     setPromotedOn(value);
     clear("promotedOn");
@@ -263,6 +272,13 @@ function PromotionForm({ athlete, rules, promotion, onSaved, onCancel }: Promoti
           />
         )}
       </Field>
+      <ProofField
+        idPrefix={idPrefix}
+        athlete={athlete}
+        value={proof}
+        onChange={changeProof}
+        error={errors.proofDocumentId}
+      />
     </HistoryForm>
   );
 }
