@@ -92,14 +92,6 @@ export function useThumbnail(mediaId: number | null): string | null {
   });
 }
 
-/**
- * Forget a thumbnail the page knows has changed (a new photo under an id it had seen): the
- * next use asks Python again.
- */
-export function forgetThumbnail(mediaId: number): void {
-  if (thumbnails.delete(mediaId)) notify();
-}
-
 // ---- Whole files ------------------------------------------------------------------------
 
 /** How far a file's pieces have come: bytes read of the total. */

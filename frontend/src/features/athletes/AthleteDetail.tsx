@@ -7,6 +7,7 @@ import { Button } from "../../components/ui/Button";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
 import { Spinner } from "../../components/ui/Spinner";
 import { api } from "../../lib/bridge";
+import { useClubIndex } from "../../lib/clubs";
 import { formatDate } from "../../lib/format";
 import { errorMessage, notifyError, notifySuccess } from "../../lib/notify";
 import { publish, useDataEvent } from "../../lib/data-events";
@@ -115,6 +116,7 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
   const { t } = useTranslation("athletes");
   const text = useAthleteText();
   const rules = useRuleIndex();
+  const clubs = useClubIndex();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -206,12 +208,23 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
         </div>
 
         <dl className="mt-5 grid grid-cols-[max-content_1fr] gap-x-10 gap-y-2.5 border-t border-slate-100 pt-5 text-sm sm:grid-cols-[max-content_1fr_max-content_1fr]">
+          <Detail label={t("fields.memberId")}>{athlete.memberId}</Detail>
           <Detail label={t("detail.born")}>{formatDate(athlete.birthDate)}</Detail>
+          {clubs && clubs.clubs.length > 0 && (
+            <Detail label={t("fields.club")}>
+              {athlete.clubId === null ? null : clubs.clubById.get(athlete.clubId)?.name}
+            </Detail>
+          )}
+          <Detail label={t("fields.joinedOn")}>{athlete.joinedOn && formatDate(athlete.joinedOn)}</Detail>
           <Detail label={t("fields.licenceNumber")}>{athlete.licenceNumber}</Detail>
+          <Detail label={t("fields.school")}>{athlete.school}</Detail>
           <Detail label={t("fields.phone")}>{athlete.phone}</Detail>
           <Detail label={t("fields.email")}>{athlete.email}</Detail>
           <Detail label={t("fields.guardian")}>{athlete.guardianName}</Detail>
           <Detail label={t("fields.guardianPhone")}>{athlete.guardianPhone}</Detail>
+          <Detail label={t("fields.address")}>
+            {athlete.address && <span className="whitespace-pre-line">{athlete.address}</span>}
+          </Detail>
         </dl>
         {athlete.notes ? (
           <div className="mt-4 border-t border-slate-100 pt-4">
