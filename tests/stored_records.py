@@ -1,10 +1,8 @@
 """Photos and documents given to a test club's athletes, as the app keeps them.
 
-Each file goes through the media service's checks and is stored by it
-(`MediaService.check_file`, `MediaService.store`), as a file the coach chose would be. Which
-athlete holds it is written with SQL, in these two helpers only: the athletes service's
-`set_photo` and `add_document` have not reached main yet. Once they have, these helpers
-should call them instead.
+Each file goes through the media service's checks and is held for the form
+(`MediaService.check_file`, `MediaService.hold`), then given to the athlete by the athletes
+service, as a file the coach chose would be.
 """
 
 from __future__ import annotations
@@ -12,9 +10,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from judo_manager.athletes.service import AthletesService
 from judo_manager.db import Database
 from judo_manager.media.service import MediaService
 from tests.media_files import pdf_bytes, photo_bytes, write
+
+
+def _athletes(db: Database, media: MediaService) -> AthletesService:
+    return AthletesService(db, media=media)
 
 
 def add_photo(db: Database, athlete_id: int, folder: Path, data: bytes | None = None) -> int:
@@ -23,11 +26,11 @@ def add_photo(db: Database, athlete_id: int, folder: Path, data: bytes | None = 
     checked = media.check_file(
         write(folder, f"photo-{athlete_id}.jpg", data or photo_bytes()), "photo"
     )
-    with db.write() as conn:
-        media_id = media.store(conn, checked)
-        # SQL until AthletesService.set_photo is in main.
-        conn.execute("UPDATE athletes SET photo_id = ? WHERE id = ?", (media_id, athlete_id))
-    return media_id
+    athletes = _athletes(db, media)
+    revision = athletes.get(athlete_id).revision
+    athlete = athletes.set_photo(athlete_id, revision, media.hold(checked, "photo").token)
+    assert athlete.photo_id is not None
+    return athlete.photo_id
 
 
 def add_document(
@@ -46,15 +49,22 @@ def add_document(
     """Give the athlete a document (a small PDF unless `data`); its document id."""
     media = MediaService(db)
     checked = media.check_file(write(folder, name, data or pdf_bytes()), "document")
-    with db.write() as conn:
-        media_id = media.store(conn, checked)
-        # SQL until AthletesService.add_document is in main.
-        cursor = conn.execute(
-            "INSERT INTO documents(athlete_id, media_id, kind, title, issued_on, valid_until, "
-            "notes) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (athlete_id, media_id, kind, title, issued_on, valid_until, notes),
-        )
-    return int(cursor.lastrowid or 0)
+    athletes = _athletes(db, media)
+    before = athletes.get(athlete_id)
+    after = athletes.add_document(
+        athlete_id,
+        before.revision,
+        media.hold(checked, "document").token,
+        {
+            "kind": kind,
+            "title": title,
+            "issued_on": issued_on,
+            "valid_until": valid_until,
+            "notes": notes,
+        },
+    )
+    (added,) = {d.id for d in after.documents} - {d.id for d in before.documents}
+    return added
 
 
 def name_of(path: Path, athlete_id: int) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from judo_manager.athletes.service import AthletesService
 from judo_manager.backup.service import BackupService
 from judo_manager.bridge import JudoManagerApi
 from judo_manager.cli import main
@@ -173,8 +174,20 @@ def test_a_changed_photo_or_document_names_its_athlete_in_the_preview(
     backup = BackupService(club, JobLock()).export(tmp_path / "before.db", replace=False).path
     add_photo(club, 1, chosen, photo_bytes((320, 400), color="#dc2626"))  # a new photo
     add_photo(club, 3, chosen)  # a first photo
-    with club.write() as conn:  # SQL until AthletesService.update_document is in main
-        conn.execute("UPDATE documents SET title = 'Medical certificate 2026' WHERE athlete_id = 2")
+    athletes = AthletesService(club)
+    athlete = athletes.get(2)
+    (document,) = athlete.documents
+    athletes.update_document(
+        document.id,
+        athlete.revision,
+        {
+            "kind": document.kind,
+            "title": "Medical certificate 2026",
+            "issued_on": document.issued_on,
+            "valid_until": document.valid_until,
+            "notes": document.notes,
+        },
+    )
     add_document(club, 5, chosen, title="Grading certificate", kind="grading_certificate")
     names = {i: name_of(club.path, i) for i in (1, 2, 3, 5)}
 
