@@ -57,10 +57,16 @@ def page(shared: RunningApp) -> Iterator[Page]:
     yield shared.page
 
 
+def _row_of(page: Page, name: str) -> Locator:
+    """The roster row of the athlete named exactly `name` (its name cell also holds the
+    member ID and any papers badge)."""
+    return page.get_by_role("row").filter(has=page.get_by_text(name, exact=True))
+
+
 def _open_athlete(page: Page, name: str) -> Locator:
     """The athlete's page, opened from the roster; its header."""
     page.get_by_role("navigation", name="Main").get_by_role("button", name="Athletes").click()
-    page.get_by_role("gridcell", name=name, exact=True).click()
+    _row_of(page, name).get_by_role("gridcell").first.click()
     expect(page.get_by_role("heading", level=2, name=name)).to_be_visible()
     return page.get_by_role("region", name=name)
 
@@ -435,6 +441,30 @@ def test_a_promotion_carries_its_certificate_as_proof_and_the_paperclip_opens_it
     expect(history.get_by_role("listitem")).to_have_count(1)
 
 
+def test_a_photo_damaged_inside_the_data_is_said_to_be_and_not_shown(
+    shared: RunningApp, page: Page, files: Path
+) -> None:
+    header = _open_athlete(page, KENJI.name)
+    shared.answer_dialog(write(files, "kenji.jpg", photo_bytes((800, 600))))
+    header.get_by_role("button", name=f"Add photo of {KENJI.name}").click()
+    _toast(page, f"Added a photo of {KENJI.name}")
+    photo_id = _one(shared, "SELECT photo_id FROM athletes WHERE full_name = ?", KENJI.name)
+    # Another program flips one byte in the middle of the stored photo, size unchanged.
+    conn = sqlite3.connect(database_path(shared.data_dir))
+    try:
+        data = bytearray(_stored_bytes(shared, int(photo_id)))  # type: ignore[call-overload]
+        data[len(data) // 2] ^= 0xFF
+        conn.execute("UPDATE media_data SET data = ? WHERE media_id = ?", (bytes(data), photo_id))
+        conn.commit()
+    finally:
+        conn.close()
+
+    header.get_by_role("button", name=f"View the photo of {KENJI.name}").click()
+    viewer = page.get_by_role("dialog", name=f"Photo of {KENJI.name}")
+    expect(viewer).to_contain_text("This file is damaged inside the club's data")
+    expect(viewer.get_by_test_id("viewer-stage").get_by_role("img")).to_have_count(0)
+
+
 def _warnings(app: RunningApp) -> str:
     """What the app logged: its terminal and its log file."""
     files = sorted((app.data_dir.parent / "state").rglob(LOG_FILENAME))
@@ -481,7 +511,7 @@ def test_in_indonesian_the_papers_the_document_kinds_and_the_copy_button_speak_i
     expect(page.get_by_role("heading", level=1, name="Pengaturan")).to_be_visible()
     try:
         nav.get_by_role("button", name="Atlet").click()
-        page.get_by_role("gridcell", name=ELIF.name, exact=True).click()
+        _row_of(page, ELIF.name).get_by_role("gridcell").first.click()
         header = page.get_by_role("region", name=ELIF.name)
         expect(header.get_by_role("button", name=f"Tambah foto {ELIF.name}")).to_be_visible()
         papers = header.get_by_role("list", name="Lisensi dan surat keterangan sehat")
