@@ -435,31 +435,6 @@ def _v7_athlete_records(conn: sqlite3.Connection) -> None:
         BEGIN
             DELETE FROM media WHERE id = OLD.media_id;
         END;
-        CREATE TRIGGER athletes_photo_on_delete AFTER DELETE ON athletes
-        WHEN OLD.photo_id IS NOT NULL
-        BEGIN
-            DELETE FROM media WHERE id = OLD.photo_id;
-        END;
-        CREATE TRIGGER athletes_photo_on_update AFTER UPDATE OF photo_id ON athletes
-        WHEN OLD.photo_id IS NOT NULL AND OLD.photo_id IS NOT NEW.photo_id
-        BEGIN
-            DELETE FROM media WHERE id = OLD.photo_id;
-        END;
-        CREATE TRIGGER clubs_logo_on_delete AFTER DELETE ON clubs
-        WHEN OLD.logo_id IS NOT NULL
-        BEGIN
-            DELETE FROM media WHERE id = OLD.logo_id;
-        END;
-        CREATE TRIGGER clubs_logo_on_update AFTER UPDATE OF logo_id ON clubs
-        WHEN OLD.logo_id IS NOT NULL AND OLD.logo_id IS NOT NEW.logo_id
-        BEGIN
-            DELETE FROM media WHERE id = OLD.logo_id;
-        END;
-        CREATE TRIGGER organisation_logo_on_update AFTER UPDATE OF logo_id ON organisation
-        WHEN OLD.logo_id IS NOT NULL AND OLD.logo_id IS NOT NEW.logo_id
-        BEGIN
-            DELETE FROM media WHERE id = OLD.logo_id;
-        END;
         DROP TRIGGER athletes_revision_on_update;
         CREATE TRIGGER athletes_revision_on_update AFTER UPDATE ON athletes
         WHEN NEW.revision = OLD.revision AND ({changed("athletes")})
@@ -470,6 +445,22 @@ def _v7_athlete_records(conn: sqlite3.Connection) -> None:
         DROP TRIGGER medals_revision_on_update;
         """,
     )
+    # A photo's or logo's file goes when its holder does, or takes another. The organisation
+    # is one row, never deleted.
+    for table, column, events in (
+        ("athletes", "photo_id", ("DELETE", "UPDATE")),
+        ("clubs", "logo_id", ("DELETE", "UPDATE")),
+        ("organisation", "logo_id", ("UPDATE",)),
+    ):
+        name = column.removesuffix("_id")
+        for event in events:
+            on = f"UPDATE OF {column}" if event == "UPDATE" else event
+            replaced = f" AND OLD.{column} IS NOT NEW.{column}" if event == "UPDATE" else ""
+            conn.execute(
+                f"CREATE TRIGGER {table}_{name}_on_{event.lower()} AFTER {on} ON {table} "
+                f"WHEN OLD.{column} IS NOT NULL{replaced} "
+                f"BEGIN DELETE FROM media WHERE id = OLD.{column}; END"
+            )
     for table in ("promotions", "medals", "documents"):
         for event, when, owners in (
             ("INSERT", "", "NEW.athlete_id"),
