@@ -133,15 +133,22 @@ def _load() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
+def _reused(path: Path) -> bool:
+    """Whether a club database from an earlier run (--keep) is there to measure again."""
+    if not path.exists():
+        return False
+    checkpoint(path)
+    print(f"reusing {path} ({mb(path.stat().st_size)})")
+    return True
+
+
 def build_database(data_dir: Path, target_bytes: int) -> Path:
     """The club database in `data_dir`, grown with demo athletes to about `target_bytes`.
 
     A database already there is reused as it is.
     """
     path = database_path(data_dir)
-    if path.exists():
-        checkpoint(path)
-        print(f"reusing {path} ({mb(path.stat().st_size)})")
+    if _reused(path):
         return path
     started = time.perf_counter()
     db = open_database(path)
@@ -173,9 +180,7 @@ def build_photo_club(data_dir: Path, athletes: int, target_bytes: int) -> Path:
     through `MediaService.store`.
     """
     path = database_path(data_dir)
-    if path.exists():
-        checkpoint(path)
-        print(f"reusing {path} ({mb(path.stat().st_size)})")
+    if _reused(path):
         return path
     started = time.perf_counter()
     db = open_database(path)
