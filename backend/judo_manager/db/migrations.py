@@ -476,6 +476,121 @@ def _v7_athlete_records(conn: sqlite3.Connection) -> None:
             )
 
 
+# The IJF's weight classes (2017 on) for cadets, juniors, seniors and veterans, and a ladder
+# for each kids' band that many federations use, to be edited: kids' classes differ most
+# between federations. Each is "up to and including N kg"; the last number is also the
+# "over N kg" class. Keyed by the default categories' codes: a club that renamed its codes
+# gets no classes for those and adds its own.
+_IJF_CADET = {"M": (50, 55, 60, 66, 73, 81, 90), "F": (40, 44, 48, 52, 57, 63, 70)}
+_IJF_SENIOR = {"M": (60, 66, 73, 81, 90, 100), "F": (48, 52, 57, 63, 70, 78)}
+_DEFAULT_WEIGHT_CLASSES: dict[str, dict[str, tuple[float, ...]]] = {
+    "U9": {"M": (20, 23, 26, 29, 32, 36), "F": (20, 23, 26, 29, 32, 36)},
+    "U11": {"M": (24, 27, 30, 34, 38, 42, 46), "F": (22, 25, 28, 32, 36, 40, 44)},
+    "U13": {"M": (30, 34, 38, 42, 46, 50, 55), "F": (28, 32, 36, 40, 44, 48, 52)},
+    "U15": {"M": (34, 38, 42, 46, 50, 55, 60, 66), "F": (32, 36, 40, 44, 48, 52, 57, 63)},
+    "U18": _IJF_CADET,
+    "U21": _IJF_SENIOR,
+    "SEN": _IJF_SENIOR,
+    "VET": _IJF_SENIOR,
+}
+# A tournament's place for an entry: 1st, 2nd, 3rd, 5th, 7th, took part, did not start.
+_RESULTS = "'1', '2', '3', '5', '7', 'participated', 'dns'"
+
+
+def _weight_class_table(name: str, categories: str) -> str:
+    # "Up to and including limit_kg", or with `over`, "over limit_kg": one of those per
+    # category and sex, the heaviest. The ladder's order is the limits' order.
+    return f"""
+        CREATE TABLE {name} (
+            id           INTEGER PRIMARY KEY,
+            category_id  INTEGER NOT NULL REFERENCES {categories}(id) ON DELETE CASCADE,
+            sex          TEXT NOT NULL CHECK (sex IN ('F', 'M')),
+            limit_kg     REAL NOT NULL CHECK (limit_kg > 0 AND limit_kg <= 300),
+            over         INTEGER NOT NULL DEFAULT 0 CHECK (over IN (0, 1)),
+            name         TEXT CHECK (name IS NULL OR length(trim(name)) > 0),
+            UNIQUE (category_id, sex, over, limit_kg)
+        );
+        CREATE UNIQUE INDEX {name}_one_over ON {name}(category_id, sex) WHERE over = 1;
+    """
+
+
+def _v8_tournaments(conn: sqlite3.Connection) -> None:
+    # Weight classes belong to an age category of the ruleset. A tournament keeps a copy of
+    # the categories and classes taken when it was created, so editing the club's ruleset
+    # later leaves past tournaments as they were. An entry names its copied category and
+    # class; a result of 1st to 3rd is also a medal in the athlete's history, linked both
+    # ways (the medal names the tournament, the entry names the medal).
+    execute_script(
+        conn,
+        _weight_class_table("weight_classes", "age_categories")
+        + """
+        CREATE TABLE tournaments (
+            id               INTEGER PRIMARY KEY,
+            name             TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            starts_on        TEXT NOT NULL,
+            ends_on          TEXT CHECK (ends_on IS NULL OR ends_on >= starts_on),
+            location         TEXT,
+            organiser        TEXT,
+            entry_deadline   TEXT,
+            notes            TEXT,
+            ruleset_name     TEXT NOT NULL,
+            rules_copied_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+            created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+            updated_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        );
+        CREATE INDEX tournaments_starts_on ON tournaments(starts_on);
+        CREATE TABLE tournament_categories (
+            id             INTEGER PRIMARY KEY,
+            tournament_id  INTEGER NOT NULL REFERENCES tournaments(id) ON DELETE CASCADE,
+            code           TEXT NOT NULL COLLATE NOCASE CHECK (length(trim(code)) > 0),
+            name           TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            min_age        INTEGER NOT NULL CHECK (min_age >= 0),
+            max_age        INTEGER CHECK (max_age IS NULL OR max_age >= min_age),
+            min_belt_id    INTEGER REFERENCES belts(id) ON DELETE SET NULL,
+            open_to_f      INTEGER NOT NULL DEFAULT 1 CHECK (open_to_f IN (0, 1)),
+            open_to_m      INTEGER NOT NULL DEFAULT 1 CHECK (open_to_m IN (0, 1)),
+            UNIQUE (tournament_id, code)
+        );
+        """
+        + _weight_class_table("tournament_weight_classes", "tournament_categories")
+        + f"""
+        ALTER TABLE medals ADD COLUMN tournament_id INTEGER
+            REFERENCES tournaments(id) ON DELETE SET NULL;
+        CREATE INDEX medals_tournament ON medals(tournament_id) WHERE tournament_id IS NOT NULL;
+        CREATE TABLE tournament_entries (
+            id               INTEGER PRIMARY KEY,
+            tournament_id    INTEGER NOT NULL REFERENCES tournaments(id) ON DELETE CASCADE,
+            athlete_id       INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+            category_id      INTEGER REFERENCES tournament_categories(id) ON DELETE SET NULL,
+            weight_class_id  INTEGER
+                                 REFERENCES tournament_weight_classes(id) ON DELETE SET NULL,
+            weigh_in_kg      REAL CHECK (weigh_in_kg IS NULL
+                                 OR (weigh_in_kg > 0 AND weigh_in_kg <= 300)),
+            result           TEXT CHECK (result IS NULL OR result IN ({_RESULTS})),
+            medal_id         INTEGER UNIQUE REFERENCES medals(id) ON DELETE SET NULL,
+            created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        );
+        CREATE INDEX tournament_entries_tournament ON tournament_entries(tournament_id);
+        CREATE INDEX tournament_entries_athlete ON tournament_entries(athlete_id);
+        """,
+    )
+    active = conn.execute("SELECT id FROM rulesets WHERE active = 1").fetchone()
+    if active is None:
+        return
+    for code, ladders in _DEFAULT_WEIGHT_CLASSES.items():
+        row = conn.execute(
+            "SELECT id FROM age_categories WHERE ruleset_id = ? AND code = ? COLLATE NOCASE",
+            (active[0], code),
+        ).fetchone()
+        if row is None:
+            continue
+        for sex, limits in ladders.items():
+            conn.executemany(
+                "INSERT INTO weight_classes(category_id, sex, limit_kg, over) VALUES (?, ?, ?, ?)",
+                [(row[0], sex, limit, 0) for limit in limits] + [(row[0], sex, limits[-1], 1)],
+            )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
     _v2_backup_log,
@@ -484,6 +599,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v5_backup_log_kind,
     _v6_athlete_revisions,
     _v7_athlete_records,
+    _v8_tournaments,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
