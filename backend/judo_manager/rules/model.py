@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 BeltKind = Literal["kyu", "dan"]
+# An athlete's sex as stored: weight classes are per sex. Declared here, under the athletes'
+# model, which builds on the rules.
+Sex = Literal["F", "M"]
 BELT_KINDS: tuple[BeltKind, ...] = ("kyu", "dan")
 
 # Nobody is older than this; it stands in for "no upper limit" when comparing bands.
@@ -41,14 +44,41 @@ class BeltFields:
 
 
 @dataclass(frozen=True)
+class WeightClass:
+    """One class of a category's ladder for one sex: "up to and including `limit_kg`", or
+    with `over`, "over `limit_kg`" (the heaviest). `name` replaces "-66 kg" where set."""
+
+    id: int
+    category_id: int
+    sex: Sex
+    limit_kg: float
+    over: bool
+    name: str | None
+
+
+@dataclass(frozen=True)
+class WeightClassFields:
+    """The weight class editor's fields, as sent and once checked."""
+
+    sex: Sex
+    limit_kg: float
+    over: bool
+    name: str | None
+
+
+@dataclass(frozen=True)
 class AgeCategory:
-    """An age band; an athlete's age is the season year minus the birth year."""
+    """An age band; an athlete's age is the season year minus the birth year.
+
+    `weight_classes` are its ladders, women's then men's, each lightest first.
+    """
 
     id: int
     code: str
     name: str
     min_age: int
     max_age: int | None
+    weight_classes: tuple[WeightClass, ...] = ()
 
     def fits(self, age: int) -> bool:
         """True when an athlete of `age` may compete in this category."""
