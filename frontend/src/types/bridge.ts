@@ -633,6 +633,170 @@ export interface ClubsApi {
   removeOrganisationLogo(): Promise<Organisation>;
 }
 
+// TEMP (issue #17, by hand from t17-contract.md until bridge.ts is generated from Python again)
+export type TournamentResult = "1" | "2" | "3" | "5" | "7" | "participated" | "dns";
+export type ConflictCode = "age" | "no_weight" | "weight_class" | "no_category" | "belt" | "sex_closed" | "inactive" | "duplicate" | "licence_missing" | "licence_expired" | "medical_missing" | "medical_expired";
+export type ExportFormat = "pdf" | "csv" | "xlsx";
+
+// TEMP: a weight class of a tournament's copied category (the same shape as the rules').
+export interface WeightClass {
+  id: number;
+  categoryId: number;
+  sex: Sex;
+  limitKg: number;
+  over: boolean;
+  name: string | null;
+}
+
+// TEMP: one line of the tournaments list.
+export interface TournamentSummary {
+  id: number;
+  name: string;
+  startsOn: string;
+  endsOn: string | null;
+  location: string | null;
+  entryCount: number;
+  conflictCount: number;
+  upcoming: boolean;
+  entryDeadline: string | null;
+}
+
+// TEMP: the create/edit form.
+export interface TournamentFields {
+  name: string;
+  startsOn: string;
+  endsOn: string | null;
+  location: string | null;
+  organiser: string | null;
+  entryDeadline: string | null;
+  notes: string | null;
+}
+
+// TEMP
+export interface Tournament {
+  id: number;
+  name: string;
+  startsOn: string;
+  endsOn: string | null;
+  location: string | null;
+  organiser: string | null;
+  entryDeadline: string | null;
+  notes: string | null;
+  rulesetName: string;
+  rulesCopiedAt: string;
+  canRefreshRules: boolean;
+  ageYear: number;
+  upcoming: boolean;
+  categories: TournamentCategory[];
+  entries: Entry[];
+  conflictCount: number;
+}
+
+// TEMP
+export interface TournamentCategory {
+  id: number;
+  code: string;
+  name: string;
+  minAge: number;
+  maxAge: number | null;
+  minBeltId: number | null;
+  openToF: boolean;
+  openToM: boolean;
+  weightClasses: WeightClass[];
+}
+
+// TEMP
+export interface Entry {
+  id: number;
+  athleteId: number;
+  fullName: string;
+  memberId: string | null;
+  birthYear: number;
+  age: number;
+  sex: Sex;
+  beltId: number | null;
+  clubId: number | null;
+  licenceNumber: string | null;
+  rosterWeightKg: number | null;
+  weighInKg: number | null;
+  weightKg: number | null;
+  categoryId: number | null;
+  weightClassId: number | null;
+  suggestedCategoryId: number | null;
+  suggestedWeightClassId: number | null;
+  result: TournamentResult | null;
+  medalId: number | null;
+  conflicts: Conflict[];
+}
+
+// TEMP
+export interface Conflict {
+  code: ConflictCode;
+  message: string;
+}
+
+// TEMP
+export interface EntriesAdded {
+  tournament: Tournament;
+  added: number;
+  skipped: number;
+}
+
+// TEMP
+export interface CategoryLimits {
+  minBeltId: number | null;
+  openToF: boolean;
+  openToM: boolean;
+}
+
+// TEMP
+export interface EntryFields {
+  categoryId: number | null;
+  weightClassId: number | null;
+  weighInKg: number | null;
+}
+
+// TEMP
+export interface AthleteTournament {
+  tournamentId: number;
+  name: string;
+  startsOn: string;
+  endsOn: string | null;
+  categoryCode: string | null;
+  weightClassLabel: string | null;
+  result: TournamentResult | null;
+}
+
+// TEMP
+export interface SavedExport {
+  token: string;
+  fileName: string;
+  bytes: number;
+  format: ExportFormat;
+}
+
+// TEMP window.pywebview.api.tournaments
+export interface TournamentsApi {
+  list(): Promise<TournamentSummary[]>;
+  get(id: number): Promise<Tournament>;
+  create(data: TournamentFields): Promise<Tournament>;
+  update(id: number, data: TournamentFields): Promise<Tournament>;
+  delete(id: number, keepMedals: boolean): Promise<null>;
+  refreshRules(id: number): Promise<Tournament>;
+  setCategoryLimits(id: number, categoryId: number, data: CategoryLimits): Promise<Tournament>;
+  addEntries(id: number, athleteIds: number[]): Promise<EntriesAdded>;
+  updateEntry(id: number, entryId: number, data: EntryFields): Promise<Tournament>;
+  removeEntries(id: number, entryIds: number[]): Promise<Tournament>;
+  setResult(id: number, entryId: number, result: TournamentResult | null): Promise<Tournament>;
+  forAthlete(athleteId: number): Promise<AthleteTournament[]>;
+  saveEntrySheet(id: number, format: ExportFormat): Promise<SavedExport | null>;
+}
+
+// TEMP window.pywebview.api.exports
+export interface ExportsApi {
+  open(token: string): Promise<null>;
+}
+
 // window.pywebview.api
 export interface JudoManagerApi {
   system: SystemApi;
@@ -640,6 +804,8 @@ export interface JudoManagerApi {
   rules: RulesApi;
   media: MediaApi;
   clubs: ClubsApi;
+  tournaments: TournamentsApi; // TEMP
+  exports: ExportsApi; // TEMP
 }
 
 // The window events Python dispatches to the page.
