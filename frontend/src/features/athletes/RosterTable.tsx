@@ -254,7 +254,7 @@ const RosterRow = memo(function RosterRow({ row, index, belt, category, onOpen, 
         </div>
         {row.active ? null : (
           <span className="shrink-0 rounded-md bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-700">
-            {t("status.inactive")}
+            {text.status(false)}
           </span>
         )}
       </div>
