@@ -29,6 +29,7 @@ export interface AthleteRow {
   beltId: number | null;
   weightKg: number | null;
   categoryId: number | null;
+  weightClassId: number | null;
   active: boolean;
   memberId: string | null;
   clubId: number | null;
@@ -104,6 +105,7 @@ export interface Medal {
   place: MedalPlace;
   category: string | null;
   proofDocumentId: number | null;
+  tournamentId: number | null;
 }
 
 // A paper kept for an athlete (a scan or a PDF), with what it says and its file.
@@ -224,6 +226,15 @@ export interface AgeCategory {
   name: string;
   minAge: number;
   maxAge: number | null;
+  weightClasses: WeightClass[];
+}
+
+// TEMP (issue 17, until generated): the weight class editor's fields.
+export interface WeightClassInput {
+  sex: Sex;
+  limitKg: number;
+  over: boolean;
+  name: string | null;
 }
 
 // The belt editor's fields: as the page sends them, and once checked.
@@ -474,6 +485,7 @@ export interface AthleteFilters {
   sex: Sex | null;
   beltId: number | null;
   categoryId: number | null;
+  weightClassId: number | null;
   clubId: number | null;
   papers: RosterPapers;
   status: RosterStatus;
@@ -592,6 +604,12 @@ export interface RulesApi {
   updateCategory(id: number, data: AgeCategoryInput): Promise<Rules>;
   // Remove an age category.
   deleteCategory(id: number): Promise<Rules>;
+  // TEMP (issue 17): add a weight class to a category's ladder.
+  createWeightClass(categoryId: number, data: WeightClassInput): Promise<Rules>;
+  // TEMP (issue 17): change a weight class.
+  updateWeightClass(id: number, data: WeightClassInput): Promise<Rules>;
+  // TEMP (issue 17): remove a weight class.
+  deleteWeightClass(id: number): Promise<Rules>;
 }
 
 // window.pywebview.api.media: Stored files as the page sees them: never a path, only ids, tokens and pieces.

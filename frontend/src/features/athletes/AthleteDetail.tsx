@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { BeltBadge } from "../../components/BeltBadge";
+import { categoryLabel } from "../../components/roster/roster-text";
 import { Button } from "../../components/ui/Button";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
 import { Spinner } from "../../components/ui/Spinner";
@@ -16,7 +17,7 @@ import type { Athlete, AthleteInput, DeletedAthlete } from "../../types/bridge";
 import { AthleteFormDialog } from "./AthleteFormDialog";
 import { AthletePapers } from "./AthletePapers";
 import { AthletePhoto } from "./AthletePhoto";
-import { categoryLabel, useAthleteText } from "./athlete-text";
+import { useAthleteText } from "./athlete-text";
 import { DocumentsSection } from "./DocumentsSection";
 import { useMediaOpener } from "./MediaOpener";
 import { MedalHistory } from "./MedalHistory";
@@ -180,7 +181,7 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
               <BeltBadge belt={belt} size="md" />
               {athlete.active ? null : (
                 <span className="rounded-md bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">
-                  {t("status.inactive")}
+                  {text.status(false)}
                 </span>
               )}
             </div>
@@ -193,7 +194,7 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
               {" · "}
               {text.weight(athlete.weightKg)}
               {" · "}
-              {athlete.active ? t("status.active") : t("status.inactive")}
+              {text.status(athlete.active)}
             </p>
             <AthletePapers athlete={athlete} />
           </div>
