@@ -13,6 +13,8 @@ import { BRIDGE_EVENTS } from "../types/bridge";
  * - clubs-changed: a club was added, changed or deleted, or its logo chosen or removed (a
  *   deleted club's athletes are left with no club).
  * - organisation-changed: the organisation's name, logo or member-ID prefix changed.
+ * - tournaments-changed: a tournament was added, changed or deleted, or its entries, limits,
+ *   rules or results changed (a result that is a medal also publishes athletes-changed).
  * - data-damaged: a read found the club's data on this computer damaged.
  * - language-changed: the coach chose another language; what Python wrote (its messages,
  *   the names it gives) is asked for again, in the new one.
@@ -25,6 +27,7 @@ export type DataTopic =
   | "rules-changed"
   | "clubs-changed"
   | "organisation-changed"
+  | "tournaments-changed"
   | "data-damaged"
   | "language-changed";
 
@@ -38,6 +41,7 @@ const published: Record<DataTopic, number> = {
   "rules-changed": 0,
   "clubs-changed": 0,
   "organisation-changed": 0,
+  "tournaments-changed": 0,
   "language-changed": 0,
   "data-damaged": 0,
 };
