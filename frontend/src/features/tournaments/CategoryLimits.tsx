@@ -1,0 +1,134 @@
+import { SlidersHorizontalIcon } from "lucide-react";
+import { memo, useCallback } from "react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { api } from "../../lib/bridge";
+import { notifyError } from "../../lib/notify";
+import { useRuleIndex, type RuleIndex } from "../../lib/use-rules";
+import type { CategoryLimits as Limits, Tournament, TournamentCategory } from "../../types/bridge";
+import { categoryLabel } from "./tournament-text";
+import type { TournamentChange } from "./tournaments-store";
+import { useStableItems } from "./use-stable-items";
+
+const selectClass =
+  "block h-9 w-full min-w-36 rounded-lg border-0 bg-white py-1.5 pr-8 pl-2.5 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-blue-600 focus:outline-none";
+const checkboxClass = "size-4 rounded border-slate-400 text-blue-700 accent-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
+
+/**
+ * Per copied age category, what the organiser allows: the lowest belt, and whether it is
+ * open to women and to men. An entry outside them is kept, and marked.
+ */
+export function CategoryLimits({ tournament, change }: { tournament: Tournament; change: TournamentChange }) {
+  const { t } = useTranslation("tournaments");
+  const rules = useRuleIndex();
+
+  const categories = useStableItems(tournament.categories);
+  const id = tournament.id;
+
+  const save = useCallback(
+    (category: TournamentCategory, patch: Partial<Limits>) => {
+      const limits: Limits = { minBeltId: category.minBeltId, openToF: category.openToF, openToM: category.openToM, ...patch };
+      change(() => api().tournaments.setCategoryLimits(id, category.id, limits)).catch((err: unknown) =>
+        notifyError(err, t("limits.failed", { category: categoryLabel(category) })),
+      );
+    },
+    [id, change, t],
+  );
+
+  return (
+    <section aria-labelledby="category-limits-title" className="rounded-2xl border border-slate-200 bg-white shadow-sm">
+      <div className="flex items-start gap-4 border-b border-slate-100 px-6 py-5">
+        <span aria-hidden="true" className="flex size-10 shrink-0 items-center justify-center rounded-xl bg-blue-50 text-blue-700">
+          <SlidersHorizontalIcon />
+        </span>
+        <div className="min-w-0">
+          <h2 id="category-limits-title" className="text-base font-semibold text-slate-900">
+            {t("limits.title")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">{t("limits.text")}</p>
+        </div>
+      </div>
+      {categories.length === 0 ? (
+        <p className="px-6 py-5 text-sm text-slate-600">{t("limits.none")}</p>
+      ) : (
+        <div className="overflow-x-auto px-6 py-4">
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs font-semibold tracking-wide text-slate-600 uppercase">
+              <tr>
+                <th scope="col" className="py-2 pr-4">{t("limits.category")}</th>
+                <th scope="col" className="py-2 pr-4">{t("limits.minBelt")}</th>
+                <th scope="col" className="py-2 pr-4 text-center">{t("limits.women")}</th>
+                <th scope="col" className="py-2 text-center">{t("limits.men")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {categories.map((category) => (
+                <LimitRow key={category.id} category={category} rules={rules} onChange={save} t={t} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+interface LimitRowProps {
+  category: TournamentCategory;
+  rules: RuleIndex | null;
+  onChange: (category: TournamentCategory, patch: Partial<Limits>) => void;
+  t: TFunction<"tournaments">;
+}
+
+const LimitRow = memo(function LimitRow({ category, rules, onChange, t }: LimitRowProps) {
+  const label = categoryLabel(category);
+  const belts = rules?.rules.belts ?? [];
+  // A belt no longer on the ladder still shows, rather than reading as "any belt".
+  const unknownBelt = category.minBeltId !== null && rules !== null && !rules.beltById.has(category.minBeltId);
+  return (
+    <tr className="border-t border-slate-100">
+      <th scope="row" className="py-2.5 pr-4 font-normal">
+        <span className="font-semibold text-slate-900">{category.code}</span> {category.name}
+        <span className="block text-xs text-slate-500">
+          {category.maxAge === null
+            ? t("limits.agesFrom", { min: category.minAge })
+            : t("limits.ages", { min: category.minAge, max: category.maxAge })}
+        </span>
+      </th>
+      <td className="py-2.5 pr-4">
+        <select
+          aria-label={t("limits.minBeltFor", { category: label })}
+          value={category.minBeltId ?? ""}
+          onChange={(event) => onChange(category, { minBeltId: event.target.value === "" ? null : Number(event.target.value) })}
+          className={selectClass}
+        >
+          <option value="">{t("limits.anyBelt")}</option>
+          {unknownBelt ? <option value={category.minBeltId ?? ""}>{t("limits.unknownBelt")}</option> : null}
+          {belts.map((belt) => (
+            <option key={belt.id} value={belt.id}>
+              {t("limits.beltAndUp", { belt: belt.name })}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td className="py-2.5 pr-4 text-center">
+        <input
+          type="checkbox"
+          aria-label={t("limits.openToWomen", { category: label })}
+          checked={category.openToF}
+          onChange={(event) => onChange(category, { openToF: event.target.checked })}
+          className={checkboxClass}
+        />
+      </td>
+      <td className="py-2.5 text-center">
+        <input
+          type="checkbox"
+          aria-label={t("limits.openToMen", { category: label })}
+          checked={category.openToM}
+          onChange={(event) => onChange(category, { openToM: event.target.checked })}
+          className={checkboxClass}
+        />
+      </td>
+    </tr>
+  );
+});
