@@ -268,7 +268,7 @@ export function AthletePicker({ tournamentName, season, entered, onAdd, onClose 
           aria-activedescendant={activeRow ? optionId(activeRow.id) : undefined}
           tabIndex={0}
           onKeyDown={onListKeyDown}
-          className="relative h-[min(26rem,calc(100vh-24rem))] min-h-48 overflow-y-auto rounded-xl bg-white ring-1 ring-slate-200 outline-none focus-visible:ring-2 focus-visible:ring-blue-600"
+          className="group relative h-[min(28rem,calc(100vh-32rem))] min-h-40 overflow-y-auto rounded-xl bg-white ring-1 ring-slate-200 outline-none focus-visible:ring-2 focus-visible:ring-blue-600"
         >
           {list !== null && rows.length === 0 ? (
             <p className="px-4 py-8 text-center text-sm text-slate-600">{t("picker.noMatch")}</p>
@@ -374,8 +374,9 @@ const PickerRow = memo(function PickerRow({
         "absolute inset-x-0 flex items-center gap-3 border-b border-slate-100 px-4 text-sm",
         entered ? "cursor-default bg-slate-50 text-slate-500" : "cursor-pointer hover:bg-blue-50/60",
         picked && "bg-blue-50",
-        // The keyboard's place: an outline, drawn inside so the next row doesn't cover it.
-        active && "outline-2 -outline-offset-2 outline-blue-600",
+        // The keyboard's place, while the list has the focus: an outline, drawn inside so the
+        // next row doesn't cover it.
+        active && "group-focus:outline-2 group-focus:-outline-offset-2 group-focus:outline-blue-600",
       )}
     >
       <span

@@ -1,6 +1,7 @@
-import { SlidersHorizontalIcon } from "lucide-react";
-import { memo, useCallback } from "react";
+import { ChevronDownIcon, SlidersHorizontalIcon } from "lucide-react";
+import { memo, useCallback, useState } from "react";
 import type { TFunction } from "i18next";
+import { cn } from "../../components/ui/cn";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/bridge";
 import { notifyError } from "../../lib/notify";
@@ -11,7 +12,7 @@ import type { TournamentChange } from "./tournaments-store";
 import { useStableItems } from "./use-stable-items";
 
 const selectClass =
-  "block h-9 w-full min-w-36 rounded-lg border-0 bg-white py-1.5 pr-8 pl-2.5 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-blue-600 focus:outline-none";
+  "block h-9 w-60 rounded-lg border-0 bg-white py-1.5 pr-8 pl-2.5 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-blue-600 focus:outline-none";
 const checkboxClass = "size-4 rounded border-slate-400 text-blue-700 accent-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
 
 /**
@@ -24,6 +25,9 @@ export function CategoryLimits({ tournament, change }: { tournament: Tournament;
 
   const categories = useStableItems(tournament.categories);
   const id = tournament.id;
+  // Folded at first: most tournaments have none, and the entries are what the coach came for.
+  const [open, setOpen] = useState(false);
+  const limited = categories.filter((category) => category.minBeltId !== null || !category.openToF || !category.openToM).length;
 
   const save = useCallback(
     (category: TournamentCategory, patch: Partial<Limits>) => {
@@ -37,28 +41,41 @@ export function CategoryLimits({ tournament, change }: { tournament: Tournament;
 
   return (
     <section aria-labelledby="category-limits-title" className="rounded-2xl border border-slate-200 bg-white shadow-sm">
-      <div className="flex items-start gap-4 border-b border-slate-100 px-6 py-5">
+      <div className="flex items-start gap-4 px-6 py-5">
         <span aria-hidden="true" className="flex size-10 shrink-0 items-center justify-center rounded-xl bg-blue-50 text-blue-700">
           <SlidersHorizontalIcon />
         </span>
-        <div className="min-w-0">
+        <div className="min-w-0 flex-1">
           <h2 id="category-limits-title" className="text-base font-semibold text-slate-900">
-            {t("limits.title")}
+            <button
+              type="button"
+              aria-expanded={open}
+              aria-controls="category-limits-body"
+              onClick={() => setOpen((was) => !was)}
+              className="-mx-1 inline-flex items-center gap-1.5 rounded px-1 text-left hover:text-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+            >
+              {t("limits.title")}
+              <ChevronDownIcon aria-hidden="true" size={16} className={cn("transition-transform", open && "rotate-180")} />
+            </button>
           </h2>
-          <p className="mt-1 text-sm text-slate-600">{t("limits.text")}</p>
+          <p className="mt-1 text-sm text-slate-600">
+            {limited === 0 ? t("limits.noneSet") : t("limits.someSet", { count: limited })} {t("limits.text")}
+          </p>
         </div>
       </div>
-      {categories.length === 0 ? (
-        <p className="px-6 py-5 text-sm text-slate-600">{t("limits.none")}</p>
+      {!open ? null : categories.length === 0 ? (
+        <p id="category-limits-body" className="border-t border-slate-100 px-6 py-5 text-sm text-slate-600">
+          {t("limits.none")}
+        </p>
       ) : (
-        <div className="overflow-x-auto px-6 py-4">
-          <table className="w-full text-left text-sm">
+        <div id="category-limits-body" className="overflow-x-auto border-t border-slate-100 px-6 py-4">
+          <table className="text-left text-sm">
             <thead className="text-xs font-semibold tracking-wide text-slate-600 uppercase">
               <tr>
                 <th scope="col" className="py-2 pr-4">{t("limits.category")}</th>
                 <th scope="col" className="py-2 pr-4">{t("limits.minBelt")}</th>
-                <th scope="col" className="py-2 pr-4 text-center">{t("limits.women")}</th>
-                <th scope="col" className="py-2 text-center">{t("limits.men")}</th>
+                <th scope="col" className="px-4 py-2 text-center">{t("limits.women")}</th>
+                <th scope="col" className="px-4 py-2 text-center">{t("limits.men")}</th>
               </tr>
             </thead>
             <tbody>
@@ -111,7 +128,7 @@ const LimitRow = memo(function LimitRow({ category, rules, onChange, t }: LimitR
           ))}
         </select>
       </td>
-      <td className="py-2.5 pr-4 text-center">
+      <td className="px-4 py-2.5 text-center">
         <input
           type="checkbox"
           aria-label={t("limits.openToWomen", { category: label })}
@@ -120,7 +137,7 @@ const LimitRow = memo(function LimitRow({ category, rules, onChange, t }: LimitR
           className={checkboxClass}
         />
       </td>
-      <td className="py-2.5 text-center">
+      <td className="px-4 py-2.5 text-center">
         <input
           type="checkbox"
           aria-label={t("limits.openToMen", { category: label })}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "../../components/ui/Button";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
 import { api } from "../../lib/bridge";
+import { formatDate, todayIso } from "../../lib/format";
 import { notifyError, notifySuccess } from "../../lib/notify";
 import { useRuleIndex } from "../../lib/use-rules";
 import type { Entry, Sex, Tournament, TournamentCategory } from "../../types/bridge";
@@ -25,6 +26,8 @@ interface CategoryGroup {
   sexes: SexGroup[];
   count: number;
 }
+
+const RESULTS_LATER_ID = "entries-results-later";
 
 /** Where the focus goes once the answer to a change is drawn: the row may have moved group. */
 type FocusTarget = { entryId: number; control: EntryControl } | "add";
@@ -171,6 +174,8 @@ export function Entries({ tournament, change }: { tournament: Tournament; change
   };
 
   const attention = tournament.conflictCount;
+  // Python refuses a result before the first day; the selects say so before the coach tries.
+  const resultsOpen = tournament.startsOn <= todayIso();
 
   return (
     <section ref={sectionRef} aria-labelledby="entries-title" className="rounded-2xl border border-slate-200 bg-white shadow-sm">
@@ -184,6 +189,11 @@ export function Entries({ tournament, change }: { tournament: Tournament; change
               {t("entries.title")} <span className="font-normal text-slate-500">{t("entries.count", { count: entries.length })}</span>
             </h2>
             <p className="mt-1 text-sm text-slate-600">{t("entries.text", { year: tournament.ageYear })}</p>
+            {resultsOpen ? null : (
+              <p id={RESULTS_LATER_ID} className="mt-1 text-sm text-slate-600">
+                {t("entries.resultsLater", { date: formatDate(tournament.startsOn) })}
+              </p>
+            )}
           </div>
         </div>
         <Button ref={addRef} icon={<UserPlusIcon size={16} />} onClick={() => setPicking(true)}>
@@ -247,6 +257,7 @@ export function Entries({ tournament, change }: { tournament: Tournament; change
                     categoryById={categoryById}
                     rules={rules}
                     actions={actions}
+                    resultsClosedBy={resultsOpen ? undefined : RESULTS_LATER_ID}
                   />
                 </div>
               ))}

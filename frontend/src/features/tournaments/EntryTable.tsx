@@ -10,7 +10,6 @@ import { notifyError } from "../../lib/notify";
 import type { RuleIndex } from "../../lib/use-rules";
 import type { Belt, Entry, TournamentCategory, TournamentResult, WeightClass } from "../../types/bridge";
 import { ladder, weightClassLabel } from "../../lib/weight-classes";
-import { useAthleteWords, type AthleteWords } from "../../components/roster/roster-text";
 import { categoryLabel, RESULT_KEY, RESULTS } from "./tournament-text";
 
 /** Entries of one weight class (or of none), in the sheet's order. */
@@ -41,36 +40,35 @@ interface EntryTableProps {
   categoryById: ReadonlyMap<number, TournamentCategory>;
   rules: RuleIndex | null;
   actions: EntryActions;
+  /** Before the first day results can't be recorded: the id of the note that says so. */
+  resultsClosedBy?: string;
 }
 
-const COLUMNS = 8;
+const COLUMNS = 7;
 const selectClass =
   "block h-9 w-full rounded-lg border-0 bg-white py-1.5 pr-7 pl-2 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-blue-600 focus:outline-none disabled:bg-slate-50 disabled:text-slate-500";
 const inputClass =
   "block h-9 w-full rounded-lg border-0 bg-white px-2 text-right text-sm text-slate-900 tabular-nums shadow-sm ring-1 ring-slate-300 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-blue-600 focus:outline-none aria-[invalid=true]:ring-2 aria-[invalid=true]:ring-red-600";
 
 /** The entries of one category and sex: a header row per weight class, then its entries. */
-export function EntryTable({ caption, classes, categories, categoryById, rules, actions }: EntryTableProps) {
+export function EntryTable({ caption, classes, categories, categoryById, rules, actions, resultsClosedBy }: EntryTableProps) {
   const { t } = useTranslation("tournaments");
-  const words = useAthleteWords();
   return (
     <div className="mt-2 overflow-x-auto">
-      <table className="w-full min-w-[60rem] table-fixed border-collapse text-left text-sm">
+      <table className="w-full min-w-[52rem] table-fixed border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <colgroup>
           <col />
-          <col className="w-32" />
           <col className="w-24" />
           <col className="w-44" />
+          <col className="w-32" />
+          <col className="w-24" />
           <col className="w-36" />
-          <col className="w-28" />
-          <col className="w-36" />
-          <col className="w-12" />
+          <col className="w-11" />
         </colgroup>
         <thead className="text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr className="border-b border-slate-200">
             <th scope="col" className="py-2 pr-3 pl-3">{t("entries.columns.athlete")}</th>
-            <th scope="col" className="py-2 pr-3">{t("entries.columns.belt")}</th>
             <th scope="col" className="py-2 pr-3 text-right">{t("entries.columns.weight")}</th>
             <th scope="col" className="py-2 pr-3">{t("entries.columns.category")}</th>
             <th scope="col" className="py-2 pr-3">{t("entries.columns.weightClass")}</th>
@@ -97,8 +95,8 @@ export function EntryTable({ caption, classes, categories, categoryById, rules, 
                 categories={categories}
                 belt={entry.beltId === null ? undefined : rules?.beltById.get(entry.beltId)}
                 actions={actions}
+                resultsClosedBy={resultsClosedBy}
                 t={t}
-                words={words}
               />
             ))}
           </tbody>
@@ -114,12 +112,12 @@ interface EntryRowProps {
   categories: readonly TournamentCategory[];
   belt: Belt | undefined;
   actions: EntryActions;
+  resultsClosedBy: string | undefined;
   t: TFunction<"tournaments">;
-  words: AthleteWords;
 }
 
 /** One entry and, under it, what needs attention; memoized, so a change redraws its row only. */
-const EntryRow = memo(function EntryRow({ entry, category, categories, belt, actions, t, words }: EntryRowProps) {
+const EntryRow = memo(function EntryRow({ entry, category, categories, belt, actions, resultsClosedBy, t }: EntryRowProps) {
   const conflictsId = useId();
   const attention = entry.conflicts.length > 0;
   const describedBy = attention ? conflictsId : undefined;
@@ -137,16 +135,16 @@ const EntryRow = memo(function EntryRow({ entry, category, categories, belt, act
               <span data-athlete-name className="block truncate font-medium text-slate-900">
                 {name}
               </span>{" "}
-              <span className="block truncate text-xs text-slate-500">
-                {entry.memberId ? `${entry.memberId} · ` : ""}
-                {t("entries.born", { year: entry.birthYear, age: entry.age, sex: words.sex(entry.sex) })}
+              <span className="mt-0.5 flex min-w-0 items-center gap-2 text-xs text-slate-500">
+                <BeltBadge belt={belt} className="shrink-0" />{" "}
+                <span className="truncate">
+                  {entry.memberId ? `${entry.memberId} · ` : ""}
+                  {t("entries.born", { year: entry.birthYear, age: entry.age })}
+                </span>
               </span>
               {attention ? <span className="sr-only">{t("entries.needsAttention")}</span> : null}
             </div>
           </div>
-        </td>
-        <td className="py-2 pr-3">
-          <BeltBadge belt={belt} />
         </td>
         <td className="py-2 pr-3 text-right tabular-nums">
           {entry.weightKg === null ? (
@@ -216,6 +214,9 @@ const EntryRow = memo(function EntryRow({ entry, category, categories, belt, act
           <select
             data-control="result"
             aria-label={t("entries.resultFor", { name })}
+            aria-describedby={resultsClosedBy}
+            // A result already recorded (odd, before the first day) can still be cleared.
+            disabled={resultsClosedBy !== undefined && entry.result === null}
             value={entry.result ?? ""}
             onChange={(event) => actions.result(entry, parseResult(event.target.value))}
             className={selectClass}
