@@ -1,7 +1,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { CheckIcon, FilterIcon, SearchIcon } from "lucide-react";
 import type { TFunction } from "i18next";
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import { Avatar } from "../../components/Avatar";
 import { BeltBadge } from "../../components/BeltBadge";
@@ -10,10 +10,10 @@ import { useAthleteWords, type AthleteWords } from "../../components/roster/rost
 import { Button } from "../../components/ui/Button";
 import { cn } from "../../components/ui/cn";
 import { Dialog, DialogFooter } from "../../components/ui/Dialog";
-import { useClubIndex } from "../../lib/clubs";
+import { useClubIndex, type ClubIndex } from "../../lib/clubs";
 import { formatNumber } from "../../lib/format";
 import { notifyError } from "../../lib/notify";
-import { useRuleIndex } from "../../lib/use-rules";
+import { useRuleIndex, type RuleIndex } from "../../lib/use-rules";
 import { weightClassLabel } from "../../lib/weight-classes";
 import type { AgeCategory, AthleteFilters, AthleteRow, Belt, WeightClass } from "../../types/bridge";
 import { usePickerRoster } from "./use-picker-roster";
@@ -56,9 +56,11 @@ export function AthletePicker({ tournamentName, season, entered, onAdd, onClose 
   const { list, busy, error, reload } = usePickerRoster(filters);
   const rows = useMemo(() => list?.rows ?? [], [list]);
   const [selected, setSelected] = useState<ReadonlySet<number>>(() => new Set());
-  const [active, setActive] = useState(0);
+  // The keyboard's place, for the rows it was set on: new rows (another filter) start at the
+  // first, with no extra render to put it back.
+  const [cursor, setCursor] = useState<{ rows: readonly AthleteRow[]; index: number }>({ rows: [], index: 0 });
+  const active = cursor.rows === rows ? cursor.index : 0;
   const [adding, setAdding] = useState(false);
-  const [filtersOpen, setFiltersOpen] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -71,10 +73,10 @@ export function AthletePicker({ tournamentName, season, entered, onAdd, onClose 
     initialRect: { width: 0, height: 480 },
   });
 
-  // New rows (another filter): back to the first of them, at the top, before they are painted.
+  // New rows (another filter): back to the top, before they are painted.
   useLayoutEffect(() => {
-    setActive(0);
-    if (listRef.current) listRef.current.scrollTop = 0;
+    const list = listRef.current;
+    if (list && list.scrollTop !== 0) list.scrollTop = 0;
   }, [rows]);
 
   const change = useCallback((patch: Partial<AthleteFilters>) => setFilters((current) => ({ ...current, ...patch })), []);
@@ -112,7 +114,7 @@ export function AthletePicker({ tournamentName, season, entered, onAdd, onClose 
   const moveTo = (index: number, extend: boolean) => {
     if (rows.length === 0) return;
     const target = Math.max(0, Math.min(rows.length - 1, index));
-    setActive(target);
+    setCursor({ rows, index: target });
     virtualizer.scrollToIndex(target, { align: "auto" });
     // Shift with an arrow picks as it goes, as in a file list.
     const row = rows[target];
@@ -153,28 +155,32 @@ export function AthletePicker({ tournamentName, season, entered, onAdd, onClose 
     }
   };
 
-  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+
+
+  const onRowClick = useCallback(
+    (index: number) => {
+      setCursor({ rows, index });
+      toggle(index);
+      listRef.current?.focus({ preventScroll: true });
+    },
+    [rows, toggle],
+  );
+
+  // Stable for the filter bar, which is memoized: an answer redraws the list, not the filters.
+  const addRef = useRef(add);
+  addRef.current = add;
+  const onSearchKeyDown = useCallback((event: KeyboardEvent<HTMLInputElement>) => {
     // From the search, Down goes into the list; Enter adds what is picked.
     if (event.key === "ArrowDown") {
       event.preventDefault();
       listRef.current?.focus();
     } else if (event.key === "Enter") {
       event.preventDefault();
-      void add();
+      void addRef.current();
     }
-  };
-
-  const onRowClick = useCallback(
-    (index: number) => {
-      setActive(index);
-      toggle(index);
-      listRef.current?.focus({ preventScroll: true });
-    },
-    [toggle],
-  );
+  }, []);
 
   const activeRow = rows[active];
-  const shownSeason = filters.season ?? season;
   const shownIds = useMemo(() => new Set(rows.map((row) => row.id)), [rows]);
   let hiddenPicks = 0;
   for (const id of selected) if (!shownIds.has(id)) hiddenPicks += 1;
@@ -189,57 +195,15 @@ export function AthletePicker({ tournamentName, season, entered, onAdd, onClose 
       initialFocus={searchRef}
     >
       <div className="relative space-y-3 px-7 pt-5">
-        <div className="flex flex-wrap items-center gap-3">
-          <div className="relative w-full max-w-sm min-w-40 flex-1">
-            <label htmlFor="picker-search" className="sr-only">
-              {t("picker.searchLabel")}
-            </label>
-            <SearchIcon aria-hidden="true" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" />
-            <input
-              ref={searchRef}
-              id="picker-search"
-              type="search"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder={t("picker.searchPlaceholder")}
-              maxLength={MAX_SEARCH_LENGTH}
-              aria-controls={LIST_ID}
-              value={filters.search}
-              onChange={(event) => change({ search: event.target.value })}
-              onKeyDown={onSearchKeyDown}
-              className="block w-full rounded-lg border-0 bg-white py-2 pr-3 pl-9 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-blue-600 focus:outline-none"
-            />
-          </div>
-          <Button
-            variant="secondary"
-            aria-expanded={filtersOpen}
-            aria-controls={FILTERS_ID}
-            icon={<FilterIcon size={16} strokeWidth={2} />}
-            onClick={() => setFiltersOpen((open) => !open)}
-            className="shrink-0 lg:hidden"
-          >
-            {t("picker.filters")}
-          </Button>
-        </div>
-        <RosterFilters
-          id={FILTERS_ID}
-          idPrefix={FILTER_IDS}
-          open={filtersOpen}
+        <FilterBar
           filters={filters}
-          season={shownSeason}
+          season={season}
           rules={rules}
           clubs={clubs}
+          searchRef={searchRef}
           onChange={change}
+          onSearchKeyDown={onSearchKeyDown}
         />
-        {shownSeason !== season ? (
-          <p className="flex flex-wrap items-center gap-2 text-sm text-amber-900">
-            {t("picker.otherSeason", { shown: shownSeason, year: season })}
-            <Button variant="secondary" size="sm" onClick={() => change({ season })}>
-              {t("picker.backToYear", { year: season })}
-            </Button>
-          </p>
-        ) : null}
-
         <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
           <p role="status" data-testid="picker-count" className="text-slate-600">
             {list === null ? (busy ? t("picker.loading") : "") : t("picker.shown", { shown: rows.length, total: list.total })}
@@ -312,6 +276,79 @@ export function AthletePicker({ tournamentName, season, entered, onAdd, onClose 
     </Dialog>
   );
 }
+
+interface FilterBarProps {
+  filters: AthleteFilters;
+  /** The tournament's age year. */
+  season: number;
+  rules: RuleIndex | null;
+  clubs: ClubIndex | null;
+  searchRef: RefObject<HTMLInputElement | null>;
+  onChange: (patch: Partial<AthleteFilters>) => void;
+  onSearchKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+}
+
+/** The search and the roster's filters; memoized, so the list's answers don't redraw them. */
+const FilterBar = memo(function FilterBar({ filters, season, rules, clubs, searchRef, onChange, onSearchKeyDown }: FilterBarProps) {
+  const { t } = useTranslation("tournaments");
+  // Below 1024 px the filters fold behind one button, as on the roster.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const shownSeason = filters.season ?? season;
+  return (
+    <>
+      <div className="flex flex-wrap items-center gap-3">
+        <div className="relative w-full max-w-sm min-w-40 flex-1">
+          <label htmlFor="picker-search" className="sr-only">
+            {t("picker.searchLabel")}
+          </label>
+          <SearchIcon aria-hidden="true" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" />
+          <input
+            ref={searchRef}
+            id="picker-search"
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={t("picker.searchPlaceholder")}
+            maxLength={MAX_SEARCH_LENGTH}
+            aria-controls={LIST_ID}
+            value={filters.search}
+            onChange={(event) => onChange({ search: event.target.value })}
+            onKeyDown={onSearchKeyDown}
+            className="block w-full rounded-lg border-0 bg-white py-2 pr-3 pl-9 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-blue-600 focus:outline-none"
+          />
+        </div>
+        <Button
+          variant="secondary"
+          aria-expanded={filtersOpen}
+          aria-controls={FILTERS_ID}
+          icon={<FilterIcon size={16} strokeWidth={2} />}
+          onClick={() => setFiltersOpen((open) => !open)}
+          className="shrink-0 lg:hidden"
+        >
+          {t("picker.filters")}
+        </Button>
+      </div>
+      <RosterFilters
+        id={FILTERS_ID}
+        idPrefix={FILTER_IDS}
+        open={filtersOpen}
+        filters={filters}
+        season={shownSeason}
+        rules={rules}
+        clubs={clubs}
+        onChange={onChange}
+      />
+      {shownSeason !== season ? (
+        <p className="flex flex-wrap items-center gap-2 text-sm text-amber-900">
+          {t("picker.otherSeason", { shown: shownSeason, year: season })}
+          <Button variant="secondary" size="sm" onClick={() => onChange({ season })}>
+            {t("picker.backToYear", { year: season })}
+          </Button>
+        </p>
+      ) : null}
+    </>
+  );
+});
 
 /** The roster's defaults; the season is the tournament's. */
 const PICKER_FILTERS: AthleteFilters = {
