@@ -1,5 +1,5 @@
-import { AlertTriangleIcon, CheckCircle2Icon, FilterIcon, UserPlusIcon, UsersIcon } from "lucide-react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { AlertTriangleIcon, CheckCircle2Icon, FilterIcon, SearchIcon, UserPlusIcon, UsersIcon } from "lucide-react";
+import { useCallback, useMemo, useRef, useState, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/ui/Button";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
@@ -7,79 +7,60 @@ import { api } from "../../lib/bridge";
 import { formatDate, todayIso } from "../../lib/format";
 import { notifyError, notifySuccess } from "../../lib/notify";
 import { useRuleIndex } from "../../lib/use-rules";
-import type { Entry, Sex, Tournament, TournamentCategory } from "../../types/bridge";
+import type { Entry, Tournament, TournamentCategory } from "../../types/bridge";
 import { AthletePicker } from "./AthletePicker";
-import { EntryTable, type ClassGroup, type EntryActions, type EntryControl } from "./EntryTable";
-import { categoryLabel, isMedal, RESULT_KEY, SEX_GROUP_KEY, weightClassFor } from "./tournament-text";
+import { EntryList, type EntryActions, type EntryControl, type EntryItem, type FocusRequest } from "./EntryList";
+import { useFocusAfterRender } from "../../lib/use-focus-after-render";
+import { isMedal, RESULT_KEY, weightClassFor } from "./tournament-text";
 import type { TournamentChange } from "./tournaments-store";
 import { useStableItems } from "./use-stable-items";
 
-interface SexGroup {
-  sex: Sex;
-  classes: ClassGroup[];
-  count: number;
-}
-
-interface CategoryGroup {
-  key: string;
-  category: TournamentCategory | null;
-  sexes: SexGroup[];
-  count: number;
-}
-
 const RESULTS_LATER_ID = "entries-results-later";
 
-/** Where the focus goes once the answer to a change is drawn: the row may have moved group. */
-type FocusTarget = { entryId: number; control: EntryControl } | "add";
+interface EntriesProps {
+  tournament: Tournament;
+  change: TournamentChange;
+  /** The page's scroll box, which the list scrolls with. */
+  scrollerRef: RefObject<HTMLElement | null>;
+}
+
+/** Python refuses longer searches elsewhere; no name is that long. */
+const MAX_FIND_LENGTH = 100;
 
 /**
  * The entries, grouped as the entry sheet groups them (age category, then sex, then weight
  * class in ladder order), the count of those that need attention with a filter to show only
  * them, and "Add athletes".
  */
-export function Entries({ tournament, change }: { tournament: Tournament; change: TournamentChange }) {
+export function Entries({ tournament, change, scrollerRef }: EntriesProps) {
   const { t } = useTranslation("tournaments");
   const rules = useRuleIndex();
   const entries = useStableItems(tournament.entries);
   const categories = useStableItems(tournament.categories);
   const [onlyAttention, setOnlyAttention] = useState(false);
+  const [find, setFind] = useState("");
   const [picking, setPicking] = useState(false);
   const [removing, setRemoving] = useState<Entry | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
-  const sectionRef = useRef<HTMLElement>(null);
-  const focusTarget = useRef<FocusTarget | null>(null);
+  const focusRequest = useRef<FocusRequest | null>(null);
+  const focusAdd = useFocusAfterRender(addRef);
   const id = tournament.id;
 
   const categoryById = useMemo(() => new Map(categories.map((category) => [category.id, category])), [categories]);
   const entered = useMemo(() => new Set(entries.map((entry) => entry.athleteId)), [entries]);
-  const shown = useMemo(
-    () => (onlyAttention ? entries.filter((entry) => entry.conflicts.length > 0) : entries),
-    [entries, onlyAttention],
-  );
-  const groups = useMemo(() => groupEntries(shown, categoryById), [shown, categoryById]);
-
-  // A changed entry may be drawn in another group (a new row): the focus follows it there,
-  // unless the coach has moved on to something else meanwhile.
-  useEffect(() => {
-    const target = focusTarget.current;
-    if (target === null) return;
-    const active = document.activeElement;
-    const lost = active === null || active === document.body || !active.isConnected;
-    if (!lost && target !== "add") {
-      focusTarget.current = null;
-      return;
-    }
-    focusTarget.current = null;
-    const control =
-      target === "add"
-        ? null
-        : sectionRef.current?.querySelector<HTMLElement>(`[data-entry-id="${target.entryId}"] [data-control="${target.control}"]`);
-    (control ?? addRef.current)?.focus();
-  }, [groups]);
+  // Each entry's name and member ID as a search compares them, worked out once per answer.
+  const searchText = useMemo(() => new Map(entries.map((entry) => [entry.id, searchable(`${entry.fullName} ${entry.memberId ?? ""}`)])), [entries]);
+  const shown = useMemo(() => {
+    const wanted = searchable(find.trim());
+    return entries.filter(
+      (entry) => (!onlyAttention || entry.conflicts.length > 0) && (wanted === "" || (searchText.get(entry.id) ?? "").includes(wanted)),
+    );
+  }, [entries, onlyAttention, find, searchText]);
+  const items = useMemo(() => entryItems(shown, categoryById), [shown, categoryById]);
 
   const update = useCallback(
     async (entry: Entry, patch: { categoryId?: number | null; weightClassId?: number | null; weighInKg?: number | null }, control: EntryControl) => {
-      focusTarget.current = { entryId: entry.id, control };
+      focusRequest.current = { entryId: entry.id, control };
       await change(() =>
         api().tournaments.updateEntry(id, entry.id, {
           categoryId: patch.categoryId === undefined ? entry.categoryId : patch.categoryId,
@@ -118,7 +99,7 @@ export function Entries({ tournament, change }: { tournament: Tournament; change
         return update(entry, patch, "weighIn");
       },
       result: (entry, result) => {
-        focusTarget.current = { entryId: entry.id, control: "result" };
+        focusRequest.current = { entryId: entry.id, control: "result" };
         change(() => api().tournaments.setResult(id, entry.id, result), { medals: isMedal(entry.result) || isMedal(result) }).then(
           () => {
             if (isMedal(result)) notifySuccess(t("entries.medalAdded", { name: entry.fullName, result: t(RESULT_KEY[result ?? "1"]) }));
@@ -147,7 +128,8 @@ export function Entries({ tournament, change }: { tournament: Tournament; change
       notifyError(err, t("entries.removeFailed", { name: entry.fullName }));
       return;
     }
-    focusTarget.current = next ? { entryId: next.id, control: "remove" } : "add";
+    if (next) focusRequest.current = { entryId: next.id, control: "remove" };
+    else focusAdd();
     setRemoving(null);
     notifySuccess(t("entries.removed", { name: entry.fullName }));
   };
@@ -178,7 +160,7 @@ export function Entries({ tournament, change }: { tournament: Tournament; change
   const resultsOpen = tournament.startsOn <= todayIso();
 
   return (
-    <section ref={sectionRef} aria-labelledby="entries-title" className="rounded-2xl border border-slate-200 bg-white shadow-sm">
+    <section aria-labelledby="entries-title" className="min-w-[56rem] rounded-2xl border border-slate-200 bg-white shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-4 border-b border-slate-100 px-6 py-5">
         <div className="flex min-w-0 items-start gap-4">
           <span aria-hidden="true" className="flex size-10 shrink-0 items-center justify-center rounded-xl bg-blue-50 text-blue-700">
@@ -207,6 +189,23 @@ export function Entries({ tournament, change }: { tournament: Tournament; change
             {attention > 0 ? <AlertTriangleIcon aria-hidden="true" size={16} /> : <CheckCircle2Icon aria-hidden="true" size={16} />}
             {attention > 0 ? t("entries.attention", { count: attention }) : t("entries.noAttention")}
           </p>
+          <div className="relative ml-auto w-64">
+            <label htmlFor="entries-find" className="sr-only">
+              {t("entries.findLabel")}
+            </label>
+            <SearchIcon aria-hidden="true" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" />
+            <input
+              id="entries-find"
+              type="search"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={MAX_FIND_LENGTH}
+              placeholder={t("entries.findPlaceholder")}
+              value={find}
+              onChange={(event) => setFind(event.target.value)}
+              className="block h-9 w-full rounded-lg border-0 bg-white py-1.5 pr-3 pl-9 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-blue-600 focus:outline-none"
+            />
+          </div>
           {attention > 0 || onlyAttention ? (
             <Button
               variant={onlyAttention ? "primary" : "secondary"}
@@ -226,43 +225,21 @@ export function Entries({ tournament, change }: { tournament: Tournament; change
           <h3 className="text-base font-semibold text-slate-900">{t("entries.empty.title")}</h3>
           <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">{t("entries.empty.text")}</p>
         </div>
-      ) : groups.length === 0 ? (
-        <p className="px-6 py-8 text-center text-sm text-slate-600">{t("entries.noneNeedAttention")}</p>
+      ) : items.length === 0 ? (
+        <p className="px-6 py-8 text-center text-sm text-slate-600">
+          {onlyAttention && find.trim() === "" ? t("entries.noneNeedAttention") : t("entries.noneFound")}
+        </p>
       ) : (
-        <div className="space-y-8 px-6 py-5">
-          {groups.map((group) => (
-            <section
-              key={group.key}
-              aria-labelledby={`category-${group.key}`}
-              // Drawn only once near the screen: a big tournament's groups cost nothing off-screen.
-              className="[contain-intrinsic-size:auto_40rem] [content-visibility:auto]"
-            >
-              <h3 id={`category-${group.key}`} className="text-base font-semibold text-slate-900">
-                {group.category ? categoryLabel(group.category) : t("entries.noCategory")}{" "}
-                <span className="font-normal text-slate-500">{t("entries.count", { count: group.count })}</span>
-              </h3>
-              {group.sexes.map((sexGroup) => (
-                <div key={sexGroup.sex} className="mt-4">
-                  <h4 className="text-sm font-semibold text-slate-800">
-                    {t(SEX_GROUP_KEY[sexGroup.sex])}{" "}
-                    <span className="font-normal text-slate-500">{t("entries.count", { count: sexGroup.count })}</span>
-                  </h4>
-                  <EntryTable
-                    caption={t("entries.tableCaption", {
-                      category: group.category ? categoryLabel(group.category) : t("entries.noCategory"),
-                      sex: t(SEX_GROUP_KEY[sexGroup.sex]),
-                    })}
-                    classes={sexGroup.classes}
-                    categories={categories}
-                    categoryById={categoryById}
-                    rules={rules}
-                    actions={actions}
-                    resultsClosedBy={resultsOpen ? undefined : RESULTS_LATER_ID}
-                  />
-                </div>
-              ))}
-            </section>
-          ))}
+        <div className="px-3 pt-2 pb-4">
+          <EntryList
+            items={items}
+            categories={categories}
+            rules={rules}
+            actions={actions}
+            scrollerRef={scrollerRef}
+            focusRequest={focusRequest}
+            resultsClosedBy={resultsOpen ? undefined : RESULTS_LATER_ID}
+          />
         </div>
       )}
 
@@ -292,37 +269,63 @@ export function Entries({ tournament, change }: { tournament: Tournament; change
 }
 
 /**
- * Category, then sex, then weight class, in the order Python sent the entries (the sheet's
- * order); an entry whose category or class isn't among the copied ones (odd data from a
- * restored backup) is grouped under "no category" or "no weight class", never dropped.
+ * The lines of the list: category, then sex, then weight class headings, each followed by
+ * its entries (and what needs attention in each), in the order Python sent them (the sheet's
+ * order). An entry whose category or class isn't among the copied ones (odd data from a
+ * restored backup) is listed under "no age category" or "no weight class", never dropped.
  */
-function groupEntries(entries: readonly Entry[], categoryById: ReadonlyMap<number, TournamentCategory>): CategoryGroup[] {
+function entryItems(entries: readonly Entry[], categoryById: ReadonlyMap<number, TournamentCategory>): EntryItem[] {
+  type ClassGroup = { key: string; head: EntryItem & { kind: "class" }; entries: Entry[] };
+  type SexGroup = { head: EntryItem & { kind: "sex" }; classes: Map<string, ClassGroup> };
+  type CategoryGroup = { head: EntryItem & { kind: "category" }; category: TournamentCategory | undefined; sexes: Map<string, SexGroup> };
   const groups = new Map<string, CategoryGroup>();
   for (const entry of entries) {
-    const category = entry.categoryId === null ? null : (categoryById.get(entry.categoryId) ?? null);
+    const category = entry.categoryId === null ? undefined : categoryById.get(entry.categoryId);
     const categoryKey = category ? String(category.id) : "none";
     let group = groups.get(categoryKey);
     if (!group) {
-      group = { key: categoryKey, category, sexes: [], count: 0 };
+      group = { head: { kind: "category", key: `c-${categoryKey}`, category: category ?? null, count: 0 }, category, sexes: new Map() };
       groups.set(categoryKey, group);
     }
-    group.count += 1;
-    let sexGroup = group.sexes.find((candidate) => candidate.sex === entry.sex);
+    group.head.count += 1;
+    const sexKey = `${categoryKey}-${entry.sex}`;
+    let sexGroup = group.sexes.get(sexKey);
     if (!sexGroup) {
-      sexGroup = { sex: entry.sex, classes: [], count: 0 };
-      group.sexes.push(sexGroup);
+      sexGroup = { head: { kind: "sex", key: `s-${sexKey}`, sex: entry.sex, count: 0 }, classes: new Map() };
+      group.sexes.set(sexKey, sexGroup);
     }
-    sexGroup.count += 1;
+    sexGroup.head.count += 1;
     const weightClass = category?.weightClasses.find((candidate) => candidate.id === entry.weightClassId) ?? null;
-    const classKey = weightClass ? String(weightClass.id) : "none";
-    let classGroup = sexGroup.classes.find((candidate) => candidate.key === classKey);
+    const classKey = `${sexKey}-${weightClass ? weightClass.id : "none"}`;
+    let classGroup = sexGroup.classes.get(classKey);
     if (!classGroup) {
-      classGroup = { key: classKey, weightClass, entries: [] };
-      sexGroup.classes.push(classGroup);
+      classGroup = { key: classKey, head: { kind: "class", key: `w-${classKey}`, weightClass, count: 0 }, entries: [] };
+      sexGroup.classes.set(classKey, classGroup);
     }
+    classGroup.head.count += 1;
     classGroup.entries.push(entry);
   }
   const all = [...groups.values()];
   // The entries without a category come last, whatever order they arrived in.
-  return [...all.filter((group) => group.category), ...all.filter((group) => !group.category)];
+  const ordered = [...all.filter((group) => group.category), ...all.filter((group) => !group.category)];
+  const items: EntryItem[] = [];
+  for (const group of ordered) {
+    items.push(group.head);
+    for (const sexGroup of group.sexes.values()) {
+      items.push(sexGroup.head);
+      for (const classGroup of sexGroup.classes.values()) {
+        items.push(classGroup.head);
+        for (const entry of classGroup.entries) {
+          items.push({ kind: "entry", key: `e-${entry.id}`, entry, category: group.category });
+          if (entry.conflicts.length > 0) items.push({ kind: "conflicts", key: `x-${entry.id}`, entry });
+        }
+      }
+    }
+  }
+  return items;
+}
+
+/** A name as a search compares it: lower case, accents dropped ("Kovač" is found by "kovac"). */
+function searchable(text: string): string {
+  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLocaleLowerCase();
 }

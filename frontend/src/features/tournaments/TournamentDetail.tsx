@@ -9,7 +9,7 @@ import {
   StickyNoteIcon,
   Trash2Icon,
 } from "lucide-react";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/ui/Button";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
@@ -35,6 +35,7 @@ export function TournamentDetail({ id }: { id: number }) {
   const [state, setState] = useState<Loaded>({ status: "loading" });
   // Changes run one after another, so their answers arrive (and show) in the order made.
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const scrollerRef = useRef<HTMLDivElement>(null);
 
   const load = useCallback(async () => {
     try {
@@ -75,7 +76,7 @@ export function TournamentDetail({ id }: { id: number }) {
   }, []);
 
   return (
-    <div className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-5 py-6 lg:px-10">
+    <div ref={scrollerRef} className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-5 py-6 lg:px-10">
       <div className="max-w-6xl space-y-6">
         <Button variant="ghost" className="-ml-3" icon={<ChevronLeftIcon size={16} strokeWidth={2} />} onClick={() => closeTournament(id)}>
           {t("detail.back")}
@@ -92,20 +93,26 @@ export function TournamentDetail({ id }: { id: number }) {
             </Button>
           </div>
         ) : (
-          <LoadedTournament tournament={state.tournament} change={change} />
+          <LoadedTournament tournament={state.tournament} change={change} scrollerRef={scrollerRef} />
         )}
       </div>
     </div>
   );
 }
 
-function LoadedTournament({ tournament, change }: { tournament: Tournament; change: TournamentChange }) {
+interface LoadedTournamentProps {
+  tournament: Tournament;
+  change: TournamentChange;
+  scrollerRef: RefObject<HTMLDivElement | null>;
+}
+
+function LoadedTournament({ tournament, change, scrollerRef }: LoadedTournamentProps) {
   return (
     <>
       <TournamentHeader tournament={tournament} change={change} />
       <EntrySheet tournament={tournament} />
       <CategoryLimits tournament={tournament} change={change} />
-      <Entries tournament={tournament} change={change} />
+      <Entries tournament={tournament} change={change} scrollerRef={scrollerRef} />
     </>
   );
 }
