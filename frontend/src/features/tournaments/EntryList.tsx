@@ -379,8 +379,6 @@ function EntryRow({ entry, rowIndex, category, categories, belt, actions, result
       </div>
       <div role="cell">
         <WeighIn
-          // A new answer starts the field again from what is saved.
-          key={entry.weighInKg ?? "none"}
           entry={entry}
           describedBy={describedBy}
           onCommit={(kg) => actions.weighIn(entry, kg)}
@@ -456,6 +454,14 @@ function WeighIn({ entry, describedBy, onCommit, t }: WeighInProps) {
   const [text, setText] = useState(saved);
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
+  // A new answer (this field saved, or a restore) starts the field again from what is saved,
+  // keeping the field itself, and its focus.
+  const [lastSaved, setLastSaved] = useState(saved);
+  if (saved !== lastSaved) {
+    setLastSaved(saved);
+    setText(saved);
+    setError(null);
+  }
 
   const commit = () => {
     if (text.trim() === saved) {
