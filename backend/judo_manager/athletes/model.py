@@ -9,9 +9,9 @@ from typing import Literal
 
 from judo_manager.i18n import Message
 from judo_manager.media.model import MediaInfo
+from judo_manager.rules.model import SEXES as SEXES
 from judo_manager.rules.model import Sex
 
-SEXES: tuple[Sex, ...] = ("F", "M")
 MedalPlace = Literal["gold", "silver", "bronze"]
 MEDAL_PLACES: tuple[MedalPlace, ...] = ("gold", "silver", "bronze")
 Status = Literal["active", "inactive", "all"]

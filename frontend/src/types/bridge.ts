@@ -218,12 +218,25 @@ export interface Belt {
 }
 
 // An age band; an athlete's age is the season year minus the birth year.
+// `weight_classes` are its ladders, women's then men's, each lightest first.
 export interface AgeCategory {
   id: number;
   code: string;
   name: string;
   minAge: number;
   maxAge: number | null;
+  weightClasses: WeightClass[];
+}
+
+// One class of a category's ladder for one sex: "up to and including `limit_kg`", or with
+// `over`, "over `limit_kg`" (the heaviest). `name` replaces "-66 kg" where set.
+export interface WeightClass {
+  id: number;
+  categoryId: number;
+  sex: Sex;
+  limitKg: number;
+  over: boolean;
+  name: string | null;
 }
 
 // The belt editor's fields: as the page sends them, and once checked.
@@ -240,6 +253,14 @@ export interface AgeCategoryInput {
   name: string;
   minAge: number;
   maxAge: number | null;
+}
+
+// The weight class editor's fields, as sent and once checked.
+export interface WeightClassInput {
+  sex: Sex;
+  limitKg: number;
+  over: boolean;
+  name: string | null;
 }
 
 // A checked file held for a form still open: `token` names it when the form is saved.
@@ -576,7 +597,8 @@ export interface AthletesApi {
 
 // window.pywebview.api.rules: Reads and edits the club's rules; every change returns the rules as they are now.
 export interface RulesApi {
-  // The belt ladder, lowest first, and the age categories.
+  // The belt ladder, lowest first, and the age categories with their weight classes (women's
+  // ladder, then men's, each lightest first, the over class last).
   get(): Promise<Rules>;
   // Add a belt at the top of the ladder.
   createBelt(data: BeltInput): Promise<Rules>;
@@ -592,6 +614,12 @@ export interface RulesApi {
   updateCategory(id: number, data: AgeCategoryInput): Promise<Rules>;
   // Remove an age category.
   deleteCategory(id: number): Promise<Rules>;
+  // Add a weight class to an age category's ladder for one sex.
+  createWeightClass(categoryId: number, data: WeightClassInput): Promise<Rules>;
+  // Change a weight class's sex, limit, kind (up to or over) or name.
+  updateWeightClass(id: number, data: WeightClassInput): Promise<Rules>;
+  // Remove a weight class; tournaments keep their copy of it.
+  deleteWeightClass(id: number): Promise<Rules>;
 }
 
 // window.pywebview.api.media: Stored files as the page sees them: never a path, only ids, tokens and pieces.
