@@ -151,6 +151,7 @@ def athlete_list(roster: Roster) -> Wire[Roster]:
                 "beltId": row.belt_id,
                 "weightKg": row.weight_kg,
                 "categoryId": row.category_id,
+                "weightClassId": row.weight_class_id,
                 "active": row.active,
                 "memberId": row.member_id,
                 "clubId": row.club_id,

@@ -19,7 +19,9 @@ export interface AthleteList {
   rows: AthleteRow[];
 }
 
-// One line of the list; `category_id` is the most specific category the athlete fits.
+// One line of the list; `category_id` is the most specific category the athlete fits,
+// `weight_class_id` that category's class for the athlete's sex and weight (None: no weight,
+// no category, or no class fits).
 export interface AthleteRow {
   id: number;
   fullName: string;
@@ -29,6 +31,7 @@ export interface AthleteRow {
   beltId: number | null;
   weightKg: number | null;
   categoryId: number | null;
+  weightClassId: number | null;
   active: boolean;
   memberId: string | null;
   clubId: number | null;
@@ -487,14 +490,17 @@ export interface RestoreResult {
 
 // What the roster shows: a name search, filters, the season and the sort order.
 // `season` null means the current year. `categoryId` keeps the athletes *eligible* for that
-// category in the season, which is what a coach entering a competition needs. `papers` keeps
-// those whose licence or medical is "expired", "expiring" (within 30 days, none expired) or
+// category in the season, which is what a coach entering a competition needs. `weightClassId`
+// (a weight class of the active ruleset) keeps the athletes whose row shows that class: the
+// season's category is the class's, and sex and weight put them in it. `papers` keeps those
+// whose licence or medical is "expired", "expiring" (within 30 days, none expired) or
 // "missing" (no date for one of them).
 export interface AthleteFilters {
   search: string;
   sex: Sex | null;
   beltId: number | null;
   categoryId: number | null;
+  weightClassId: number | null;
   clubId: number | null;
   papers: RosterPapers;
   status: RosterStatus;
