@@ -27,7 +27,8 @@ class AthletesApi:
 
     @coach_errors
     def list(self, filters: AthleteFilters) -> Wire[Roster]:
-        """The roster filtered, searched and sorted, with each athlete's age and category."""
+        """The roster filtered, searched and sorted, with each athlete's age, category and
+        weight class."""
         return athlete_list(self._athletes.roster(from_wire(filters)))
 
     @coach_errors

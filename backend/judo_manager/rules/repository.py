@@ -139,7 +139,8 @@ def list_weight_classes(conn: sqlite3.Connection, ruleset_id: int) -> list[Weigh
         "JOIN age_categories c ON c.id = w.category_id WHERE c.ruleset_id = ? ORDER BY w.id",
         (ruleset_id,),
     )
-    # A restored file may hold a name that isn't text (the CHECK lets a number through).
+    # The CHECK lets a number through as a name: a restore refuses one, but a file edited
+    # by another program in the data folder may still hold it.
     return [
         WeightClass(
             id_, category_id, sex, float(limit), bool(over), None if name is None else str(name)

@@ -557,7 +557,8 @@ export interface SystemApi {
 
 // window.pywebview.api.athletes: The roster, as the page sees it.
 export interface AthletesApi {
-  // The roster filtered, searched and sorted, with each athlete's age and category.
+  // The roster filtered, searched and sorted, with each athlete's age, category and weight
+  // class.
   list(filters: AthleteFilters): Promise<AthleteList>;
   // One athlete in full, with their promotions, medals, documents and papers.
   get(id: number): Promise<Athlete>;
