@@ -85,7 +85,8 @@ def test_refreshing_the_rules_keeps_each_entry_in_its_category_and_class(
 ) -> None:
     budi = club.athlete("Budi Santoso", weight=66.0)  # 16 in 2026: U18 -66
     dewi = club.athlete("Dewi Lestari", born="2012-05-01", sex="F", weight=40.0)  # 14: U15
-    made = club.enter(club.tournament(), budi, dewi)
+    eko = club.athlete("Eko Putra", weight=70.0)  # U18 -73
+    made = club.enter(club.tournament(), budi, dewi, eko)
     yellow = club.belts["Yellow"]
     made = club.tournaments.set_category_limits(
         made.id,
@@ -96,6 +97,11 @@ def test_refreshing_the_rules_keeps_each_entry_in_its_category_and_class(
     club.rules.update_category(
         u15.id, {"code": "U14", "name": "Under 14", "min_age": 13, "max_age": 14}
     )
+    cadets = next(c for c in club.rules.get().categories if c.code == "U18")
+    club.rules.delete_weight_class(
+        next(c.id for c in cadets.weight_classes if (c.sex, c.limit_kg, c.over) == ("M", 73, False))
+    )
+    assert club.tournaments.get(made.id).entries == made.entries
 
     refreshed = club.tournaments.refresh_rules(made.id)
 
@@ -109,6 +115,10 @@ def test_refreshing_the_rules_keeps_each_entry_in_its_category_and_class(
     assert (dewi_entry.category_id, dewi_entry.weight_class_id) == (None, None)
     assert dewi_entry.suggested_category_id == category(refreshed, "U14")
     assert "no_category" in codes(dewi_entry)
+    # The club removed -73: Eko's entry has lost its class, and is told the one that fits.
+    eko_entry = entry_of(refreshed, eko)
+    assert (eko_entry.category_id, eko_entry.weight_class_id) == (category(refreshed, "U18"), None)
+    assert messages(eko_entry) == ["No weight class chosen: at 70 kg it would be -81 kg."]
 
 
 def test_the_rules_are_kept_once_the_deadline_has_passed(club: TournamentClub) -> None:

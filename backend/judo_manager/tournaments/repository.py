@@ -97,23 +97,6 @@ def set_rules_copied(conn: sqlite3.Connection, tournament_id: int, ruleset_name:
     )
 
 
-def ruleset_weight_classes(
-    conn: sqlite3.Connection, category_ids: Sequence[int]
-) -> list[WeightClass]:
-    """The club's weight classes of the ruleset categories among `category_ids`.
-
-    TEMP until the rules service reads them (`AgeCategory.weight_classes`, helper
-    "weights"): only the copy taken for a tournament reads them here.
-    """
-    rows = _plain(
-        conn,
-        "SELECT id, category_id, sex, limit_kg, over, name FROM weight_classes "
-        "WHERE category_id IN (SELECT value FROM json_each(?))",
-        (_ids(category_ids),),
-    )
-    return [WeightClass(r[0], r[1], r[2], r[3], bool(r[4]), r[5]) for r in rows]
-
-
 def insert_category(
     conn: sqlite3.Connection,
     tournament_id: int,

@@ -549,11 +549,6 @@ class TournamentsService:
     ) -> None:
         """Copy the club's categories and their weight classes into the tournament; a
         category keeps the limits `limits` has for its code."""
-        # TEMP until the rules service reads weight classes with the categories (helper
-        # "weights"): then `category.weight_classes` alone.
-        club_classes: dict[int, list[WeightClass]] = {}
-        for weight_class in repository.ruleset_weight_classes(conn, [c.id for c in categories]):
-            club_classes.setdefault(weight_class.category_id, []).append(weight_class)
         for category in categories:
             copied = repository.insert_category(
                 conn,
@@ -563,9 +558,7 @@ class TournamentsService:
                 (category.min_age, category.max_age),
                 limits.get(category.code.casefold(), _OPEN),
             )
-            repository.insert_weight_classes(
-                conn, copied, category.weight_classes or club_classes.get(category.id, ())
-            )
+            repository.insert_weight_classes(conn, copied, category.weight_classes)
 
     def _medal_for(self, tournament: Tournament, entry: Entry) -> int | None:
         """Write the medal the entry's result gives, or take away the one it gave; the
