@@ -8,6 +8,7 @@ from judo_manager.athletes.service import AthletesService
 from judo_manager.backup.service import BackupService
 from judo_manager.clubs.service import ClubsService
 from judo_manager.db import Database
+from judo_manager.exports.service import ExportsService
 from judo_manager.jobs import JobLock
 from judo_manager.media.service import MediaService
 from judo_manager.restore.service import RestoreService
@@ -28,6 +29,7 @@ class AppServices:
     clubs: ClubsService
     backup: BackupService
     restore: RestoreService
+    exports: ExportsService
 
     @classmethod
     def build(cls, db: Database) -> AppServices:
@@ -49,4 +51,6 @@ class AppServices:
             clubs=clubs,
             backup=backup,
             restore=RestoreService(db, jobs, backup),
+            # One for the run: "Open" finds the files it saved by their tokens.
+            exports=ExportsService(),
         )

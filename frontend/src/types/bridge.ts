@@ -218,12 +218,25 @@ export interface Belt {
 }
 
 // An age band; an athlete's age is the season year minus the birth year.
+// `weight_classes` are its ladders, women's then men's, each lightest first.
 export interface AgeCategory {
   id: number;
   code: string;
   name: string;
   minAge: number;
   maxAge: number | null;
+  weightClasses: WeightClass[];
+}
+
+// One class of a category's ladder for one sex: "up to and including `limit_kg`", or with
+// `over`, "over `limit_kg`" (the heaviest). `name` replaces "-66 kg" where set.
+export interface WeightClass {
+  id: number;
+  categoryId: number;
+  sex: Sex;
+  limitKg: number;
+  over: boolean;
+  name: string | null;
 }
 
 // The belt editor's fields: as the page sends them, and once checked.
@@ -633,6 +646,12 @@ export interface ClubsApi {
   removeOrganisationLogo(): Promise<Organisation>;
 }
 
+// window.pywebview.api.exports: Saved exports as the page knows them: by a token, never by a path.
+export interface ExportsApi {
+  // Open a file saved a moment ago (its `SavedExport.token`) in the system's viewer.
+  open(token: string): Promise<null>;
+}
+
 // window.pywebview.api
 export interface JudoManagerApi {
   system: SystemApi;
@@ -640,6 +659,7 @@ export interface JudoManagerApi {
   rules: RulesApi;
   media: MediaApi;
   clubs: ClubsApi;
+  exports: ExportsApi;
 }
 
 // The window events Python dispatches to the page.
@@ -649,7 +669,7 @@ export const BRIDGE_EVENTS = {
 } as const;
 
 // The stable `code` of every error a bridge call can reject with.
-export type ErrorCode = "backup" | "backup-verification" | "busy" | "conflict" | "damaged-database" | "data-folder" | "database" | "destination-exists" | "dialog" | "disk-full" | "file-in-use" | "folder-in-use" | "foreign-database" | "judo-manager" | "media-copy" | "media-refused" | "newer-database" | "not-a-database" | "not-found" | "read-only-data" | "restore" | "restore-rejected" | "stale-record" | "unexpected" | "validation" | "window-engine";
+export type ErrorCode = "backup" | "backup-verification" | "busy" | "conflict" | "damaged-database" | "data-folder" | "database" | "destination-exists" | "dialog" | "disk-full" | "export" | "file-in-use" | "folder-in-use" | "foreign-database" | "judo-manager" | "media-copy" | "media-refused" | "newer-database" | "not-a-database" | "not-found" | "read-only-data" | "restore" | "restore-rejected" | "stale-record" | "unexpected" | "validation" | "window-engine";
 
 declare global {
   interface Window {
