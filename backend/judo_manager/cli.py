@@ -26,6 +26,7 @@ from judo_manager.i18n import (
     _n,
     current_language,
     file_size,
+    formatted,
     is_language,
     megabytes,
     speaking,
@@ -148,6 +149,20 @@ def build_parser() -> argparse.ArgumentParser:
         help=str(_("give each a portrait photo and papers (PDF documents)")),
     )
     demo.set_defaults(run=_demo)
+
+    tournaments = _command(commands, "tournaments", _("the club's tournaments"))
+    tournament_commands = tournaments.add_subparsers(
+        dest="tournaments_command", metavar="COMMAND", required=True
+    )
+    listing = _command(
+        tournament_commands,
+        "list",
+        _("list the tournaments, upcoming first, with their entries and conflicts"),
+    )
+    listing.add_argument(
+        "--json", action="store_true", help=str(_("print it as JSON, for scripts"))
+    )
+    listing.set_defaults(run=_tournaments_list)
     return parser
 
 
@@ -696,3 +711,71 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
         )
     )
     return 0
+
+
+def _tournaments_list(args: argparse.Namespace, data_dir: Path) -> int:
+    import json
+
+    from judo_manager.bridge.convert import to_wire
+
+    if not DataFolder(data_dir).database.exists():
+        raise JudoManagerError(
+            _(
+                "There is no club data in {folder}. Check the folder (--data-dir or ${variable}).",
+                folder=data_dir,
+                variable=DATA_DIR_ENV,
+            )
+        )
+    with _services(data_dir) as services:
+        summaries = services.tournaments.list()
+    if args.json:
+        # For scripts: the bridge's keys, and words in no language but the code's.
+        with speaking(SOURCE_LANGUAGE):
+            print(json.dumps(to_wire(summaries), indent=2, ensure_ascii=False))
+        return 0
+    if not summaries:
+        print(_("No tournaments yet."))
+        return 0
+    for upcoming, heading in ((True, _("Upcoming tournaments")), (False, _("Past tournaments"))):
+        shown = [t for t in summaries if t.upcoming is upcoming]
+        if not shown:
+            continue
+        print(_("{heading}:", heading=heading))
+        for tournament in shown:
+            entries = (
+                _n(
+                    "{count} entry, {conflicts} with conflicts",
+                    "{count} entries, {conflicts} with conflicts",
+                    tournament.entry_count,
+                    conflicts=tournament.conflict_count,
+                )
+                if tournament.conflict_count
+                else _n("{count} entry", "{count} entries", tournament.entry_count)
+            )
+            where = tournament.name
+            if tournament.location:
+                where = str(_("{name}, {location}", name=where, location=tournament.location))
+            _indented(
+                _(
+                    "#{id}  {days}  {name}: {entries}",
+                    id=str(tournament.id),
+                    days=_days(tournament.starts_on, tournament.ends_on),
+                    name=where,
+                    entries=entries,
+                )
+            )
+    return 0
+
+
+def _days(starts_on: str, ends_on: str | None) -> Message | str:
+    """A tournament's dates as the coach's language writes them."""
+    import datetime as dt
+
+    try:
+        first = dt.date.fromisoformat(starts_on)
+        last = None if ends_on is None else dt.date.fromisoformat(ends_on)
+    except ValueError:
+        return starts_on if ends_on is None else f"{starts_on}/{ends_on}"
+    if last is None or last == first:
+        return formatted(first)
+    return _("{first} to {last}", first=first, last=last)
