@@ -21,7 +21,9 @@ export interface AthleteList {
   rows: AthleteRow[];
 }
 
-// One line of the list; `category_id` is the most specific category the athlete fits.
+// One line of the list; `category_id` is the most specific category the athlete fits,
+// `weight_class_id` that category's class for the athlete's sex and weight (None: no weight,
+// no category, or no class fits).
 export interface AthleteRow {
   id: number;
   fullName: string;
@@ -31,6 +33,7 @@ export interface AthleteRow {
   beltId: number | null;
   weightKg: number | null;
   categoryId: number | null;
+  weightClassId: number | null;
   active: boolean;
   memberId: string | null;
   clubId: number | null;
@@ -256,6 +259,14 @@ export interface AgeCategoryInput {
   name: string;
   minAge: number;
   maxAge: number | null;
+}
+
+// The weight class editor's fields, as sent and once checked.
+export interface WeightClassInput {
+  sex: Sex;
+  limitKg: number;
+  over: boolean;
+  name: string | null;
 }
 
 // A checked file held for a form still open: `token` names it when the form is saved.
@@ -612,14 +623,17 @@ export interface RestoreResult {
 
 // What the roster shows: a name search, filters, the season and the sort order.
 // `season` null means the current year. `categoryId` keeps the athletes *eligible* for that
-// category in the season, which is what a coach entering a competition needs. `papers` keeps
-// those whose licence or medical is "expired", "expiring" (within 30 days, none expired) or
+// category in the season, which is what a coach entering a competition needs. `weightClassId`
+// (a weight class of the active ruleset) keeps the athletes whose row shows that class: the
+// season's category is the class's, and sex and weight put them in it. `papers` keeps those
+// whose licence or medical is "expired", "expiring" (within 30 days, none expired) or
 // "missing" (no date for one of them).
 export interface AthleteFilters {
   search: string;
   sex: Sex | null;
   beltId: number | null;
   categoryId: number | null;
+  weightClassId: number | null;
   clubId: number | null;
   papers: RosterPapers;
   status: RosterStatus;
@@ -676,7 +690,8 @@ export interface SystemApi {
 
 // window.pywebview.api.athletes: The roster, as the page sees it.
 export interface AthletesApi {
-  // The roster filtered, searched and sorted, with each athlete's age and category.
+  // The roster filtered, searched and sorted, with each athlete's age, category and weight
+  // class.
   list(filters: AthleteFilters): Promise<AthleteList>;
   // One athlete in full, with their promotions, medals, documents and papers.
   get(id: number): Promise<Athlete>;
@@ -722,7 +737,8 @@ export interface AthletesApi {
 
 // window.pywebview.api.rules: Reads and edits the club's rules; every change returns the rules as they are now.
 export interface RulesApi {
-  // The belt ladder, lowest first, and the age categories.
+  // The belt ladder, lowest first, and the age categories with their weight classes (women's
+  // ladder, then men's, each lightest first, the over class last).
   get(): Promise<Rules>;
   // Add a belt at the top of the ladder.
   createBelt(data: BeltInput): Promise<Rules>;
@@ -738,6 +754,12 @@ export interface RulesApi {
   updateCategory(id: number, data: AgeCategoryInput): Promise<Rules>;
   // Remove an age category.
   deleteCategory(id: number): Promise<Rules>;
+  // Add a weight class to an age category's ladder for one sex.
+  createWeightClass(categoryId: number, data: WeightClassInput): Promise<Rules>;
+  // Change a weight class's sex, limit, kind (up to or over) or name.
+  updateWeightClass(id: number, data: WeightClassInput): Promise<Rules>;
+  // Remove a weight class; tournaments keep their copy of it.
+  deleteWeightClass(id: number): Promise<Rules>;
 }
 
 // window.pywebview.api.media: Stored files as the page sees them: never a path, only ids, tokens and pieces.
