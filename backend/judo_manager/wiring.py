@@ -8,6 +8,7 @@ from judo_manager.athletes.service import AthletesService
 from judo_manager.backup.service import BackupService
 from judo_manager.clubs.service import ClubsService
 from judo_manager.db import Database
+from judo_manager.exports.service import ExportsService
 from judo_manager.jobs import JobLock
 from judo_manager.media.service import MediaService
 from judo_manager.restore.service import RestoreService
@@ -30,6 +31,7 @@ class AppServices:
     backup: BackupService
     restore: RestoreService
     tournaments: TournamentsService
+    exports: ExportsService
 
     @classmethod
     def build(cls, db: Database) -> AppServices:
@@ -54,4 +56,6 @@ class AppServices:
             restore=RestoreService(db, jobs, backup),
             # Results are medals in the athletes' histories, written through their service.
             tournaments=TournamentsService(db, athletes, rules, clubs, media),
+            # One for the run: "Open" finds the files it saved by their tokens.
+            exports=ExportsService(),
         )

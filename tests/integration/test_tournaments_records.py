@@ -26,6 +26,7 @@ from judo_manager.errors import (
     RestoreRejectedError,
     ValidationError,
 )
+from judo_manager.exports.model import SavedExport
 from judo_manager.jobs import JobLock
 from judo_manager.restore.service import RestoreService
 from judo_manager.tournaments.model import (
@@ -38,6 +39,7 @@ from judo_manager.tournaments.model import (
 )
 from judo_manager.window.handle import DesktopWindow
 from judo_manager.wiring import AppServices
+from tests.media_files import ChoosingWindow
 from tests.tournament_club import TournamentClub, category, entry_of, weight_class
 
 RESULTS_DAY = dt.date(2026, 7, 12)
@@ -351,3 +353,38 @@ def test_the_command_line_wants_club_data_to_list(
     assert main(["--data-dir", str(tmp_path / "none"), "tournaments", "list"]) == 1
     assert "There is no club data in" in capsys.readouterr().err
     assert not (tmp_path / "none").exists()
+
+
+def test_the_entry_sheet_is_saved_where_the_coach_chooses(
+    db: Database, club: TournamentClub, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    window = ChoosingWindow(tmp_path / "bogor.pdf", tmp_path / "bogor", None)
+    api = JudoManagerApi(AppServices.build(db), window)
+    made = club.enter(club.tournament(), club.athlete("Nguyễn Văn An"), club.athlete("山田 太郎"))
+
+    pdf = api.tournaments.saveEntrySheet(made.id, "pdf")
+    csv = api.tournaments.saveEntrySheet(made.id, "csv")
+    cancelled = api.tournaments.saveEntrySheet(made.id, "xlsx")
+
+    assert window.asked[0]["filename"] == "entries_Bogor Open_2026-07-12.pdf"
+    assert window.asked[2]["filename"] == "entries_Bogor Open_2026-07-12.xlsx"
+    assert pdf is not None and set(pdf) == set(wire_fields(SavedExport))
+    assert (pdf["fileName"], pdf["format"]) == ("bogor.pdf", "pdf")
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "bogor.pdf").pages)
+    assert "Nguyễn Văn An" in text and "山田 太郎" in text and "2 entries" in text
+    assert csv is not None and csv["fileName"] == "bogor.csv"
+    assert "Nguyễn Văn An" in (tmp_path / "bogor.csv").read_text(encoding="utf-8-sig")
+    assert cancelled is None and sorted(p.name for p in tmp_path.glob("bogor*")) == [
+        "bogor.csv",
+        "bogor.pdf",
+    ]
+    api.exports.open(pdf["token"])
+    assert window.opened == [tmp_path / "bogor.pdf"]
+    with pytest.raises(ValidationError) as error:
+        api.tournaments.saveEntrySheet(made.id, "docx")
+    assert error_for_page(error.value)["code"] == "validation"
+    with pytest.raises(NotFoundError):
+        api.tournaments.saveEntrySheet(999, "pdf")
+    assert len(window.asked) == 3  # neither asked where

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from judo_manager.bridge.convert import from_wire, to_wire
+from judo_manager.bridge.exports import save_through_dialog
 from judo_manager.bridge.guards import coach_errors
+from judo_manager.bridge.host import Host
 from judo_manager.bridge.wire import Wire
+from judo_manager.exports.model import ExportFormat, SavedExport
+from judo_manager.exports.service import ExportsService, checked_format
 from judo_manager.tournaments.model import (
     AthleteTournament,
     CategoryLimits,
@@ -25,8 +29,12 @@ class TournamentsApi:
     athletes changed as well.
     """
 
-    def __init__(self, tournaments: TournamentsService) -> None:
+    def __init__(
+        self, tournaments: TournamentsService, exports: ExportsService, window: Host
+    ) -> None:
         self._tournaments = tournaments
+        self._exports = exports
+        self._window = window
 
     @coach_errors
     def list(self) -> list[Wire[TournamentSummary]]:
@@ -92,3 +100,12 @@ class TournamentsApi:
     def forAthlete(self, athleteId: int) -> list[Wire[AthleteTournament]]:
         """The tournaments an athlete entered, latest first, with their results."""
         return to_wire(self._tournaments.for_athlete(athleteId))
+
+    @coach_errors
+    def saveEntrySheet(self, id: int, format: ExportFormat) -> Wire[SavedExport] | None:
+        """Save the entry sheet as PDF, CSV or XLSX where the coach chooses in the save
+        dialog (offered as `entries_<tournament>_<date>`); null if they cancelled."""
+        export_format = checked_format(format)
+        name = self._tournaments.entry_sheet_name(id, export_format)
+        sheet = self._tournaments.entry_sheet(id)
+        return save_through_dialog(self._exports, self._window, sheet, name, export_format)

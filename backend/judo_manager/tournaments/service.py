@@ -19,7 +19,8 @@ from judo_manager.athletes.service import AthletesService
 from judo_manager.clubs.service import ClubsService, load_clubs
 from judo_manager.db import Database
 from judo_manager.errors import ConflictError, JudoManagerError, NotFoundError, ValidationError
-from judo_manager.exports.model import Column, Group, Row, Sheet
+from judo_manager.exports.files import export_file_name
+from judo_manager.exports.model import Column, ExportFormat, Group, Row, Sheet
 from judo_manager.forms import MAX_ROW_ID, FormReader, require_id
 from judo_manager.i18n import Message, _, _n, formatted, translate
 from judo_manager.media.service import MediaService
@@ -388,6 +389,16 @@ class TournamentsService:
             organisation = self._clubs.organisation()
         logo = None if organisation.logo_id is None else self._logo(organisation.logo_id)
         return _sheet(tournament, belts, clubs, organisation.name, logo)
+
+    def entry_sheet_name(self, tournament_id: int, export_format: ExportFormat) -> str:
+        """The name the entry sheet is offered under: `entries_<tournament>_<first day>.pdf`."""
+        tournament_id = require_id(tournament_id, TOURNAMENT)
+        with self._db.snapshot() as conn:
+            row = repository.tournament(conn, tournament_id)
+        if row is None:
+            raise NotFoundError.of(TOURNAMENT)
+        day = _date(row[2]) or self._today()
+        return export_file_name("entries", row[1], day, export_format)
 
     # Inside
 

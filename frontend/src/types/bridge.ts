@@ -13,6 +13,7 @@ export type BackupPhase = "snapshot" | "copying" | "verifying";
 export type RestorePhase = "staging" | "validating" | "safetyCopy" | "replacing";
 export type TournamentResult = "1" | "2" | "3" | "5" | "7" | "participated" | "dns";
 export type ConflictCode = "age" | "no_weight" | "weight_class" | "no_category" | "belt" | "sex_closed" | "inactive" | "duplicate" | "licence_missing" | "licence_expired" | "medical_missing" | "medical_expired";
+export type ExportFormat = "pdf" | "csv" | "xlsx";
 
 // The list for one query; `total` counts every athlete.
 export interface AthleteList {
@@ -469,6 +470,15 @@ export interface AthleteTournament {
   result: TournamentResult | null;
 }
 
+// A document written where the coach chose. `token` names it for `exports.open` (the page
+// never holds a path); `bytes` is its size.
+export interface SavedExport {
+  token: string;
+  fileName: string;
+  bytes: number;
+  format: ExportFormat;
+}
+
 // How many records of one kind a database holds; `count` is null where the file's data version
 // has no such table. Kinds come in the order the app lists them; `kind` is the table
 // ("athletes"), which the page names in its own words. `bytes` is the size of their stored
@@ -830,6 +840,15 @@ export interface TournamentsApi {
   setResult(id: number, entryId: number, result: TournamentResult | null): Promise<Tournament>;
   // The tournaments an athlete entered, latest first, with their results.
   forAthlete(athleteId: number): Promise<AthleteTournament[]>;
+  // Save the entry sheet as PDF, CSV or XLSX where the coach chooses in the save dialog
+  // (offered as `entries_<tournament>_<date>`); null if they cancelled.
+  saveEntrySheet(id: number, format: ExportFormat): Promise<SavedExport | null>;
+}
+
+// window.pywebview.api.exports: Saved exports as the page knows them: by a token, never by a path.
+export interface ExportsApi {
+  // Open a file saved a moment ago (its `SavedExport.token`) in the system's viewer.
+  open(token: string): Promise<null>;
 }
 
 // window.pywebview.api
@@ -840,6 +859,7 @@ export interface JudoManagerApi {
   media: MediaApi;
   clubs: ClubsApi;
   tournaments: TournamentsApi;
+  exports: ExportsApi;
 }
 
 // The window events Python dispatches to the page.
@@ -849,7 +869,7 @@ export const BRIDGE_EVENTS = {
 } as const;
 
 // The stable `code` of every error a bridge call can reject with.
-export type ErrorCode = "backup" | "backup-verification" | "busy" | "conflict" | "damaged-database" | "data-folder" | "database" | "destination-exists" | "dialog" | "disk-full" | "file-in-use" | "folder-in-use" | "foreign-database" | "judo-manager" | "media-copy" | "media-refused" | "newer-database" | "not-a-database" | "not-found" | "read-only-data" | "restore" | "restore-rejected" | "stale-record" | "unexpected" | "validation" | "window-engine";
+export type ErrorCode = "backup" | "backup-verification" | "busy" | "conflict" | "damaged-database" | "data-folder" | "database" | "destination-exists" | "dialog" | "disk-full" | "export" | "file-in-use" | "folder-in-use" | "foreign-database" | "judo-manager" | "media-copy" | "media-refused" | "newer-database" | "not-a-database" | "not-found" | "read-only-data" | "restore" | "restore-rejected" | "stale-record" | "unexpected" | "validation" | "window-engine";
 
 declare global {
   interface Window {
