@@ -149,7 +149,7 @@ class TournamentsService:
                     ends_on=row[3],
                     category_code=None if category is None else category.code,
                     weight_class_label=None if weight_class is None else _label(weight_class),
-                    result=cast(Result | None, result),
+                    result=cast("Result | None", result),
                 )
             )
         found.sort(key=lambda t: (t.starts_on, t.name, t.tournament_id), reverse=True)
@@ -370,7 +370,7 @@ class TournamentsService:
                         day=first_day,
                     )
                 )
-            entry.result = cast(Result | None, result)
+            entry.result = cast("Result | None", result)
             medal_id = self._medal_for(tournament, entry)
             repository.set_result(conn, entry_id, entry.result, medal_id)
             return self._load(conn, tournament_id)
@@ -482,7 +482,7 @@ class TournamentsService:
                     suggested_weight_class_id=None
                     if suggested_class is None
                     else suggested_class.id,
-                    result=cast(Result | None, result),
+                    result=cast("Result | None", result),
                     medal_id=medal,
                     conflicts=entry_conflicts(
                         athlete,
@@ -773,7 +773,7 @@ def _year_of(starts_on: str, today: dt.date) -> int:
 
 def _suggested(categories: Sequence[TournamentCategory], age: int) -> TournamentCategory | None:
     found = roster_category(categories, age)
-    return cast(TournamentCategory | None, found)
+    return cast("TournamentCategory | None", found)
 
 
 def _category_of(copy: _Copy, category_id: int | None) -> int | None:
