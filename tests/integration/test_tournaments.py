@@ -106,7 +106,7 @@ def test_refreshing_the_rules_keeps_each_entry_in_its_category_and_class(
     refreshed = club.tournaments.refresh_rules(made.id)
 
     budi_entry, dewi_entry = entry_of(refreshed, budi), entry_of(refreshed, dewi)
-    assert budi_entry.category_id == category(refreshed, "U18")
+    assert budi_entry.category_id == category(refreshed, "U18") != category(made, "U18")
     assert budi_entry.weight_class_id == weight_class(refreshed, "U18", "M", "-66")
     # The category's limit stays with its code.
     u18 = next(c for c in refreshed.categories if c.code == "U18")

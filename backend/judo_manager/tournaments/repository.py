@@ -133,10 +133,22 @@ def insert_weight_classes(
     )
 
 
-def delete_categories(conn: sqlite3.Connection, tournament_id: int) -> None:
-    """Remove the tournament's copied categories and their classes; entries naming them
-    name none (the foreign keys)."""
-    conn.execute("DELETE FROM tournament_categories WHERE tournament_id = ?", (tournament_id,))
+def set_codes_aside(conn: sqlite3.Connection, tournament_id: int) -> None:
+    """Give the tournament's copied categories codes no category can have (a control
+    character and their id), so a new copy can be made beside them."""
+    conn.execute(
+        "UPDATE tournament_categories SET code = char(1) || id WHERE tournament_id = ?",
+        (tournament_id,),
+    )
+
+
+def delete_categories(conn: sqlite3.Connection, category_ids: Sequence[int]) -> None:
+    """Remove copied categories and their classes; entries naming them name none (the
+    foreign keys)."""
+    conn.execute(
+        "DELETE FROM tournament_categories WHERE id IN (SELECT value FROM json_each(?))",
+        (_ids(category_ids),),
+    )
 
 
 def categories(conn: sqlite3.Connection, tournament_ids: Sequence[int]) -> list[CategoryLine]:

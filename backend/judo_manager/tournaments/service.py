@@ -222,9 +222,15 @@ class TournamentsService:
                 c.code.casefold(): CategoryLimits(c.min_belt_id, c.open_to_f, c.open_to_m)
                 for c in current.categories
             }
-            repository.delete_categories(conn, tournament_id)
+            # The new copy is made beside the old one, so it takes new ids: a form still
+            # open on an old category or class can never name a new one by chance.
+            repository.set_codes_aside(conn, tournament_id)
             self._copy_rules(conn, tournament_id, self._rules.current_categories(), limits)
-            new = {c.code.casefold(): c for c in self._copy(conn, tournament_id).categories}
+            new = {
+                c.code.casefold(): c
+                for c in self._copy(conn, tournament_id).categories
+                if c.id not in old
+            }
             choices: list[tuple[int | None, int | None, int]] = []
             for entry_id, code, class_key in kept:
                 category = None if code is None else new.get(code)
@@ -244,6 +250,7 @@ class TournamentsService:
                     )
                 )
             repository.set_entry_choices(conn, choices)
+            repository.delete_categories(conn, sorted(old))
             repository.set_rules_copied(conn, tournament_id, load_rules(conn).ruleset_name)
             refreshed = self._load(conn, tournament_id)
             self._sync_medals(refreshed, refreshed.entries)
