@@ -1,4 +1,4 @@
-"""A `Sheet` as a PDF to print and sign: A4 landscape, one numbered table per group.
+"""A `Sheet` as a PDF to print and sign: A4 landscape, one table per group.
 
 The first page is headed by the organisation (its logo beside it), the title and the detail
 lines; every later page by a short running title. Each group has its heading ("U18 · Men ·
@@ -42,8 +42,8 @@ FONT_FILES = {
     (FAMILY, "B"): "DejaVuSans-Bold.ttf",
     (FALLBACK, ""): "DroidSansFallbackFull.ttf",
 }
-# Signs, the same in every language: the number of a row, and the mark of a row with problems.
-NUMBER_HEADING = "#"
+# A sign, the same in every language: the mark of a row with problems. (Rows are numbered by
+# the sheet's own column, "No.", so the CSV and XLSX carry the same numbers as the paper.)
 MARK = "!"
 ELLIPSIS = "…"
 
@@ -52,7 +52,6 @@ MARGIN = 12.0
 FOOTER_ROOM = 12.0  # the page number's line under the last row
 CELL_PAD = 1.2  # left and right inside a cell
 ROW_PAD = 0.8  # above and below a row's text
-NUMBER_WIDTH = 10.0
 MARK_WIDTH = 6.0
 LOGO_HEIGHT = 18.0
 LOGO_MAX_WIDTH = 45.0
@@ -103,7 +102,7 @@ def render_pdf(sheet: Sheet) -> bytes:
 
 @dataclass(frozen=True)
 class _Layout:
-    """The table's columns on the page: x and width of each, number and mark first."""
+    """The table's columns on the page: x and width of each, the mark's first."""
 
     xs: tuple[float, ...]
     widths: tuple[float, ...]
@@ -111,15 +110,15 @@ class _Layout:
 
     @classmethod
     def of(cls, columns: Sequence[Column], left: float, width: float) -> _Layout:
-        """Share what the number and mark columns leave by the columns' relative widths."""
+        """Share what the mark's column leaves by the columns' relative widths."""
         shares = [max(column.width, 0.01) for column in columns]
-        room = width - NUMBER_WIDTH - MARK_WIDTH
-        widths = [NUMBER_WIDTH, MARK_WIDTH] + [room * s / sum(shares) for s in shares]
+        room = width - MARK_WIDTH
+        widths = [MARK_WIDTH] + [room * s / sum(shares) for s in shares]
         xs, x = [], left
         for w in widths:
             xs.append(x)
             x += w
-        aligns = ["R", "C"] + ["R" if column.align == "right" else "L" for column in columns]
+        aligns = ["C"] + ["R" if column.align == "right" else "L" for column in columns]
         return cls(tuple(xs), tuple(widths), tuple(aligns))
 
 
@@ -143,7 +142,6 @@ class _Document(FPDF):
         self._add_fonts()
         self._layout = _Layout.of(sheet.columns, MARGIN, self.epw)
         self._bottom = self.h - MARGIN - FOOTER_ROOM
-        self._number = 0
 
     def _add_fonts(self) -> None:
         for (family, style), file_name in FONT_FILES.items():
@@ -247,8 +245,7 @@ class _Document(FPDF):
             if self.get_y() + need > self._bottom:
                 self._new_page()
                 self._heading(str(_("{group} (continued)", group=heading)))
-            self._number += 1
-            self._row(row, measured, self._number)
+            self._row(row, measured)
         if self.get_y() + BODY_LINE + 2 > self._bottom:
             self._new_page()
         self._font(BODY, bold=True)
@@ -272,7 +269,7 @@ class _Document(FPDF):
         self.set_fill_color(*HEADER_FILL)
         self.rect(MARGIN, y, self.epw, height, style="F")
         self._font(SMALL + 0.5, bold=True)
-        labels = [NUMBER_HEADING, MARK, *(one_line(c.label) for c in self._sheet.columns)]
+        labels = [MARK, *(one_line(c.label) for c in self._sheet.columns)]
         for x, w, align, label in zip(layout.xs, layout.widths, layout.aligns, labels, strict=True):
             self.set_xy(x, y + ROW_PAD)
             self._text(w, BODY_LINE, self._cut(label, w - 2 * CELL_PAD), align=align)
@@ -286,7 +283,7 @@ class _Document(FPDF):
         cells = list(row.cells) + [""] * (len(self._sheet.columns) - len(row.cells))
         lines = [
             self._wrap(text, w - 2 * CELL_PAD, CELL_LINES)
-            for text, w in zip(cells, layout.widths[2:], strict=False)
+            for text, w in zip(cells, layout.widths[1:], strict=False)
         ]
         problem_lines: list[str] = []
         if row.problems:
@@ -299,29 +296,26 @@ class _Document(FPDF):
         return _Measured(lines, problem_lines, height)
 
     def _problem_width(self) -> float:
-        return self.epw - NUMBER_WIDTH - MARK_WIDTH - 2 * CELL_PAD
+        return self.epw - MARK_WIDTH - 2 * CELL_PAD
 
-    def _row(self, row: Row, measured: _Measured, number: int) -> None:
+    def _row(self, row: Row, measured: _Measured) -> None:
         layout, y = self._layout, self.get_y()
         if row.problems:
             self.set_fill_color(*PROBLEM_FILL)
             self.rect(MARGIN, y, self.epw, measured.height, style="F")
-        self._font(BODY, color=GREY)
-        self.set_xy(layout.xs[0], y + ROW_PAD)
-        self._text(layout.widths[0], BODY_LINE, str(number), align="R")
         if row.problems:
             self._font(BODY, bold=True, color=PROBLEM_INK)
-            self.set_xy(layout.xs[1], y + ROW_PAD)
-            self._text(layout.widths[1], BODY_LINE, MARK, align="C")
+            self.set_xy(layout.xs[0], y + ROW_PAD)
+            self._text(layout.widths[0], BODY_LINE, MARK, align="C")
         self._font(BODY)
-        for column, lines in enumerate(measured.cells, start=2):
+        for column, lines in enumerate(measured.cells, start=1):
             x, w, align = layout.xs[column], layout.widths[column], layout.aligns[column]
             self._lines_at(x, y + ROW_PAD, w, lines, BODY_LINE, align=align)
         if measured.problems:
             self._font(SMALL, color=PROBLEM_INK)
             below = y + measured.height - ROW_PAD - len(measured.problems) * SMALL_LINE
             width = self._problem_width()
-            self._lines_at(layout.xs[2], below, width, measured.problems, SMALL_LINE)
+            self._lines_at(layout.xs[1], below, width, measured.problems, SMALL_LINE)
         self._rule(y + measured.height)
         self.set_y(y + measured.height)
 
@@ -483,4 +477,4 @@ def _every_text(sheet: Sheet) -> Iterable[str]:
     yield str(_("Page {page} of {pages}", page=0, pages=0))
     yield str(_("{group} (continued)", group=""))
     yield str(_("{mark} {label} (listed under the row)", mark=MARK, label=""))
-    yield NUMBER_HEADING + ELLIPSIS
+    yield MARK + ELLIPSIS
