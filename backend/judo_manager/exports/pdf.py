@@ -30,7 +30,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.fonts import TTFFont
 
-from judo_manager.exports.model import Column, Group, Row, Sheet, one_line
+from judo_manager.exports.model import Column, Group, Row, Sheet, joined_problems, one_line
 from judo_manager.i18n import _, current_language
 
 logger = logging.getLogger(__name__)
@@ -228,24 +228,26 @@ class _Document(FPDF):
         return width
 
     def _has_problems(self) -> bool:
-        return any(row.problems for group in self._sheet.groups for row in group.rows)
+        return any(
+            joined_problems(row.problems) for group in self._sheet.groups for row in group.rows
+        )
 
     # --- groups and rows ----------------------------------------------------------------
 
     def _group(self, group: Group) -> None:
         heading = one_line(" · ".join(one_line(value) for value in group.values if value))
-        rows = [(row, self._measure(row)) for row in group.rows]
-        first = rows[0][1].height if rows else 0.0
+        rows = [self._measure(row) for row in group.rows]
+        first = rows[0].height if rows else 0.0
         if self.get_y() + HEADING_LINE + self._header_height() + first > self._bottom:
             self._new_page()
         self._heading(heading)
-        for index, (row, measured) in enumerate(rows):
+        for index, measured in enumerate(rows):
             # The last row keeps the total with it.
             need = measured.height + (BODY_LINE + 2 if index == len(rows) - 1 else 0)
             if self.get_y() + need > self._bottom:
                 self._new_page()
                 self._heading(str(_("{group} (continued)", group=heading)))
-            self._row(row, measured)
+            self._row(measured)
         if self.get_y() + BODY_LINE + 2 > self._bottom:
             self._new_page()
         self._font(BODY, bold=True)
@@ -286,9 +288,9 @@ class _Document(FPDF):
             for text, w in zip(cells, layout.widths[1:], strict=False)
         ]
         problem_lines: list[str] = []
-        if row.problems:
+        text = joined_problems(row.problems)  # blank problems mark nothing
+        if text:
             self._font(SMALL)
-            text = "; ".join(one_line(problem) for problem in row.problems)
             problem_lines = self._wrap(text, self._problem_width(), PROBLEM_LINES)
         height = max((len(cell) for cell in lines), default=1) * BODY_LINE + 2 * ROW_PAD
         if problem_lines:
@@ -298,12 +300,11 @@ class _Document(FPDF):
     def _problem_width(self) -> float:
         return self.epw - MARK_WIDTH - 2 * CELL_PAD
 
-    def _row(self, row: Row, measured: _Measured) -> None:
+    def _row(self, measured: _Measured) -> None:
         layout, y = self._layout, self.get_y()
-        if row.problems:
+        if measured.problems:
             self.set_fill_color(*PROBLEM_FILL)
             self.rect(MARGIN, y, self.epw, measured.height, style="F")
-        if row.problems:
             self._font(BODY, bold=True, color=PROBLEM_INK)
             self.set_xy(layout.xs[0], y + ROW_PAD)
             self._text(layout.widths[0], BODY_LINE, MARK, align="C")
