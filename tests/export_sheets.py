@@ -8,6 +8,7 @@ from judo_manager.exports.model import Column, Group, Row, Sheet
 # Latin with Turkish and Vietnamese letters, Japanese, and plain ASCII.
 NAMES = ("Öztürk, Ayşe", "Nguyễn Văn An", "山田太郎", "Pratama, Budi", "Müller, Jürgen")
 COLUMNS = (
+    Column("No.", 0.5, "right"),
     Column("Name", 3.0),
     Column("Birth year", 1.0, "right"),
     Column("Belt", 1.2),
@@ -19,8 +20,8 @@ CONFLICTS = ("Not eligible by age for U18", "Weight outside -66 kg")
 
 
 def entry_row(name: str, *, problems: tuple[str, ...] = (), club: str = "Dojo Garuda") -> Row:
-    """One entry, as the tournaments feature writes it."""
-    return Row(cells=(name, "2009", "Yellow", "65.5 kg", club, "LIC-0042"), problems=problems)
+    """One entry, as the tournaments feature writes it; `entry_sheet` numbers it."""
+    return Row(cells=("", name, "2009", "Yellow", "65.5 kg", club, "LIC-0042"), problems=problems)
 
 
 def entry_sheet(
@@ -29,10 +30,15 @@ def entry_sheet(
     logo: bytes | None = None,
     organisation: str | None = "Dojo Garuda",
 ) -> Sheet:
-    """A sheet of `groups`, each (heading values, rows), totals and summary counted."""
-    made = [
-        Group(values=values, rows=rows, total=f"{len(rows)} entries") for values, rows in groups
-    ]
+    """A sheet of `groups`, each (heading values, rows), its rows numbered through the
+    sheet, totals and summary counted."""
+    made, number = [], 0
+    for values, rows in groups:
+        numbered = []
+        for row in rows:
+            number += 1
+            numbered.append(Row(cells=(str(number), *row.cells[1:]), problems=row.problems))
+        made.append(Group(values=values, rows=numbered, total=f"{len(rows)} entries"))
     count = sum(len(rows) for _values, rows in groups)
     marked = sum(1 for _values, rows in groups for row in rows if row.problems)
     return Sheet(

@@ -78,8 +78,9 @@ def test_the_pdf_lists_each_group_under_its_heading_with_its_total() -> None:
         found = text.find(part, cursor)
         assert found >= 0, f"{part!r} is not after {text[:cursor]!r}"
         cursor = found + len(part)
-    # The rows are numbered through the whole sheet.
+    # The rows keep the sheet's numbers, through the whole sheet.
     assert re.search(r"^5 Budi Santoso", text, re.MULTILINE), text
+    assert "! No. Name Birth year Belt Weight Club Licence" in text
 
 
 def test_names_in_any_script_come_back_from_the_pdf_as_they_were_written() -> None:
@@ -110,7 +111,7 @@ def test_a_row_with_conflicts_is_marked_and_lists_them_under_it() -> None:
     (text,) = _pdf_text(render(_three_groups(), "pdf"))
 
     assert "! Conflicts (listed under the row)" in text  # the legend
-    marked = text.index(f"3 ! {ACCENTED[1]}")
+    marked = text.index(f"! 3 {ACCENTED[1]}")
     listed = text.index("; ".join(CONFLICTS))
     assert marked < listed < text.index(CJK)
     assert f"4 {CJK}" in text  # the next row is not marked
@@ -118,12 +119,12 @@ def test_a_row_with_conflicts_is_marked_and_lists_them_under_it() -> None:
 
 def test_a_long_sheet_numbers_its_pages_and_repeats_the_table_header_on_each() -> None:
     pages = _pdf_text(render(big_sheet(1000), "pdf"))
-    entry = re.compile(rf"^(\d+) (?:! )?(?:{'|'.join(n[:4] for n in NAMES)})", re.MULTILINE)
+    entry = re.compile(rf"^(?:! )?(\d+) (?:{'|'.join(n[:4] for n in NAMES)})", re.MULTILINE)
 
     assert len(pages) > 20
     for number, text in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in text
-        assert "# ! Name Birth year Belt Weight Club Licence" in text  # rows on every page
+        assert "! No. Name Birth year Belt Weight Club Licence" in text  # rows on every page
         if number > 1:
             assert "Jakarta Open 2026 · Dojo Garuda" in text  # the running title
     continued = [text for text in pages[1:] if "(continued)" in text]
@@ -218,14 +219,14 @@ def test_the_csv_has_a_bom_and_one_row_per_entry_with_its_group_and_conflicts() 
     rows = _csv_rows(data)
     assert rows[0] == [
         "Age category", "Sex", "Weight class",
-        "Name", "Birth year", "Belt", "Weight", "Club", "Licence",
+        "No.", "Name", "Birth year", "Belt", "Weight", "Club", "Licence",
         "Conflicts",
     ]  # fmt: skip
     assert len(rows) == 6
-    assert rows[1][:4] == ["U18", "Women", "'-48 kg", ACCENTED[0]]
-    assert rows[3][3] == ACCENTED[1]
+    assert rows[1][:5] == ["U18", "Women", "'-48 kg", "1", ACCENTED[0]]
+    assert rows[3][3:5] == ["3", ACCENTED[1]]
     assert rows[3][-1] == "; ".join(CONFLICTS)
-    assert rows[4][3] == CJK and rows[4][-1] == ""
+    assert rows[4][4] == CJK and rows[4][-1] == ""
     assert rows[5][2] == "'+100 kg"
 
 
@@ -249,7 +250,7 @@ def test_a_name_that_starts_like_a_formula_is_kept_as_text_in_the_csv(
 
     (_header, row) = _csv_rows(render(sheet, "csv"))
 
-    assert row[3] == written
+    assert row[4] == written
 
 
 def test_the_xlsx_holds_the_same_rows_as_text_with_a_bold_frozen_header() -> None:
@@ -265,17 +266,17 @@ def test_the_xlsx_holds_the_same_rows_as_text_with_a_bold_frozen_header() -> Non
     workbook = load_workbook(io.BytesIO(data))
     worksheet = workbook.active
     rows = [[cell.value for cell in row] for row in worksheet.iter_rows()]
-    assert rows[0][:4] == ["Age category", "Sex", "Weight class", "Name"]
+    assert rows[0][:5] == ["Age category", "Sex", "Weight class", "No.", "Name"]
     assert rows[0][-1] == "Conflicts"
-    assert rows[1] == ["U18", "Men", "-66 kg", ACCENTED[1], "2009", "Yellow", "65.5 kg",
+    assert rows[1] == ["U18", "Men", "-66 kg", "1", ACCENTED[1], "2009", "Yellow", "65.5 kg",
                        "Dojo Garuda", "LIC-0042", "; ".join(CONFLICTS)]  # fmt: skip
-    assert rows[2][3] == CJK and rows[2][-1] is None
-    assert rows[3][3] == formula
+    assert rows[2][4] == CJK and rows[2][-1] is None
+    assert rows[3][4] == formula
     assert all(cell.data_type == "s" for row in worksheet.iter_rows() for cell in row
                if cell.value is not None)  # fmt: skip
     assert all(cell.font.b for cell in worksheet[1])
     assert worksheet.freeze_panes == "A2"
-    assert worksheet.column_dimensions["D"].width > worksheet.column_dimensions["B"].width
+    assert worksheet.column_dimensions["E"].width > worksheet.column_dimensions["B"].width
     # Nothing in the file is a formula a spreadsheet would run.
     with zipfile.ZipFile(io.BytesIO(data)) as parts:
         assert b"<f>" not in parts.read("xl/worksheets/sheet1.xml")

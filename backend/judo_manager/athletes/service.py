@@ -46,9 +46,11 @@ from judo_manager.athletes.model import (
     validity_on,
 )
 from judo_manager.athletes.names import search_key
+from judo_manager.athletes.roster_sheet import roster_sheet
 from judo_manager.clubs.service import ClubsService
 from judo_manager.db import Database
 from judo_manager.errors import ConflictError, NotFoundError, StaleRecordError, ValidationError
+from judo_manager.exports.model import Sheet
 from judo_manager.forms import MAX_ROW_ID, FormReader, require_id
 from judo_manager.i18n import _
 from judo_manager.media.service import MediaService
@@ -200,6 +202,23 @@ class AthletesService:
                 )
             )
         return Roster(season=query.season, total=total, rows=rows)
+
+    def roster_sheet(self, season: int | None = None) -> Sheet:
+        """The active athletes as a sheet to export (CSV, XLSX), in the language spoken now:
+        member ID, name, birth year, sex, belt, weight, club, and the age category and weight
+        class of `season` (this year unless given)."""
+        filters: dict[str, object] = {"status": "active"}
+        if season is not None:
+            filters["season"] = season
+        roster = self.roster(filters)
+        rules = self._rules.get()
+        return roster_sheet(
+            roster,
+            belts={belt.id: belt.name for belt in rules.belts},
+            categories=rules.categories,
+            clubs={club.id: club.name for club in self._clubs.clubs()},
+            organisation=self._clubs.organisation().name,
+        )
 
     def get(self, athlete_id: int) -> Athlete:
         """One athlete in full."""

@@ -1,4 +1,4 @@
-"""A `Sheet` as a PDF to print and sign: A4 landscape, one numbered table per group.
+"""A `Sheet` as a PDF to print and sign: A4 landscape, one table per group.
 
 The first page is headed by the organisation (its logo beside it), the title and the detail
 lines; every later page by a short running title. Each group has its heading ("U18 · Men ·
@@ -30,7 +30,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.fonts import TTFFont
 
-from judo_manager.exports.model import Column, Group, Row, Sheet, one_line
+from judo_manager.exports.model import Column, Group, Row, Sheet, joined_problems, one_line
 from judo_manager.i18n import _, current_language
 
 logger = logging.getLogger(__name__)
@@ -42,8 +42,8 @@ FONT_FILES = {
     (FAMILY, "B"): "DejaVuSans-Bold.ttf",
     (FALLBACK, ""): "DroidSansFallbackFull.ttf",
 }
-# Signs, the same in every language: the number of a row, and the mark of a row with problems.
-NUMBER_HEADING = "#"
+# A sign, the same in every language: the mark of a row with problems. (Rows are numbered by
+# the sheet's own column, "No.", so the CSV and XLSX carry the same numbers as the paper.)
 MARK = "!"
 ELLIPSIS = "…"
 
@@ -52,7 +52,6 @@ MARGIN = 12.0
 FOOTER_ROOM = 12.0  # the page number's line under the last row
 CELL_PAD = 1.2  # left and right inside a cell
 ROW_PAD = 0.8  # above and below a row's text
-NUMBER_WIDTH = 10.0
 MARK_WIDTH = 6.0
 LOGO_HEIGHT = 18.0
 LOGO_MAX_WIDTH = 45.0
@@ -103,7 +102,7 @@ def render_pdf(sheet: Sheet) -> bytes:
 
 @dataclass(frozen=True)
 class _Layout:
-    """The table's columns on the page: x and width of each, number and mark first."""
+    """The table's columns on the page: x and width of each, the mark's first."""
 
     xs: tuple[float, ...]
     widths: tuple[float, ...]
@@ -111,15 +110,15 @@ class _Layout:
 
     @classmethod
     def of(cls, columns: Sequence[Column], left: float, width: float) -> _Layout:
-        """Share what the number and mark columns leave by the columns' relative widths."""
+        """Share what the mark's column leaves by the columns' relative widths."""
         shares = [max(column.width, 0.01) for column in columns]
-        room = width - NUMBER_WIDTH - MARK_WIDTH
-        widths = [NUMBER_WIDTH, MARK_WIDTH] + [room * s / sum(shares) for s in shares]
+        room = width - MARK_WIDTH
+        widths = [MARK_WIDTH] + [room * s / sum(shares) for s in shares]
         xs, x = [], left
         for w in widths:
             xs.append(x)
             x += w
-        aligns = ["R", "C"] + ["R" if column.align == "right" else "L" for column in columns]
+        aligns = ["C"] + ["R" if column.align == "right" else "L" for column in columns]
         return cls(tuple(xs), tuple(widths), tuple(aligns))
 
 
@@ -143,7 +142,6 @@ class _Document(FPDF):
         self._add_fonts()
         self._layout = _Layout.of(sheet.columns, MARGIN, self.epw)
         self._bottom = self.h - MARGIN - FOOTER_ROOM
-        self._number = 0
 
     def _add_fonts(self) -> None:
         for (family, style), file_name in FONT_FILES.items():
@@ -230,25 +228,26 @@ class _Document(FPDF):
         return width
 
     def _has_problems(self) -> bool:
-        return any(row.problems for group in self._sheet.groups for row in group.rows)
+        return any(
+            joined_problems(row.problems) for group in self._sheet.groups for row in group.rows
+        )
 
     # --- groups and rows ----------------------------------------------------------------
 
     def _group(self, group: Group) -> None:
         heading = one_line(" · ".join(one_line(value) for value in group.values if value))
-        rows = [(row, self._measure(row)) for row in group.rows]
-        first = rows[0][1].height if rows else 0.0
+        rows = [self._measure(row) for row in group.rows]
+        first = rows[0].height if rows else 0.0
         if self.get_y() + HEADING_LINE + self._header_height() + first > self._bottom:
             self._new_page()
         self._heading(heading)
-        for index, (row, measured) in enumerate(rows):
+        for index, measured in enumerate(rows):
             # The last row keeps the total with it.
             need = measured.height + (BODY_LINE + 2 if index == len(rows) - 1 else 0)
             if self.get_y() + need > self._bottom:
                 self._new_page()
                 self._heading(str(_("{group} (continued)", group=heading)))
-            self._number += 1
-            self._row(row, measured, self._number)
+            self._row(measured)
         if self.get_y() + BODY_LINE + 2 > self._bottom:
             self._new_page()
         self._font(BODY, bold=True)
@@ -272,7 +271,7 @@ class _Document(FPDF):
         self.set_fill_color(*HEADER_FILL)
         self.rect(MARGIN, y, self.epw, height, style="F")
         self._font(SMALL + 0.5, bold=True)
-        labels = [NUMBER_HEADING, MARK, *(one_line(c.label) for c in self._sheet.columns)]
+        labels = [MARK, *(one_line(c.label) for c in self._sheet.columns)]
         for x, w, align, label in zip(layout.xs, layout.widths, layout.aligns, labels, strict=True):
             self.set_xy(x, y + ROW_PAD)
             self._text(w, BODY_LINE, self._cut(label, w - 2 * CELL_PAD), align=align)
@@ -286,12 +285,12 @@ class _Document(FPDF):
         cells = list(row.cells) + [""] * (len(self._sheet.columns) - len(row.cells))
         lines = [
             self._wrap(text, w - 2 * CELL_PAD, CELL_LINES)
-            for text, w in zip(cells, layout.widths[2:], strict=False)
+            for text, w in zip(cells, layout.widths[1:], strict=False)
         ]
         problem_lines: list[str] = []
-        if row.problems:
+        text = joined_problems(row.problems)  # blank problems mark nothing
+        if text:
             self._font(SMALL)
-            text = "; ".join(one_line(problem) for problem in row.problems)
             problem_lines = self._wrap(text, self._problem_width(), PROBLEM_LINES)
         height = max((len(cell) for cell in lines), default=1) * BODY_LINE + 2 * ROW_PAD
         if problem_lines:
@@ -299,29 +298,25 @@ class _Document(FPDF):
         return _Measured(lines, problem_lines, height)
 
     def _problem_width(self) -> float:
-        return self.epw - NUMBER_WIDTH - MARK_WIDTH - 2 * CELL_PAD
+        return self.epw - MARK_WIDTH - 2 * CELL_PAD
 
-    def _row(self, row: Row, measured: _Measured, number: int) -> None:
+    def _row(self, measured: _Measured) -> None:
         layout, y = self._layout, self.get_y()
-        if row.problems:
+        if measured.problems:
             self.set_fill_color(*PROBLEM_FILL)
             self.rect(MARGIN, y, self.epw, measured.height, style="F")
-        self._font(BODY, color=GREY)
-        self.set_xy(layout.xs[0], y + ROW_PAD)
-        self._text(layout.widths[0], BODY_LINE, str(number), align="R")
-        if row.problems:
             self._font(BODY, bold=True, color=PROBLEM_INK)
-            self.set_xy(layout.xs[1], y + ROW_PAD)
-            self._text(layout.widths[1], BODY_LINE, MARK, align="C")
+            self.set_xy(layout.xs[0], y + ROW_PAD)
+            self._text(layout.widths[0], BODY_LINE, MARK, align="C")
         self._font(BODY)
-        for column, lines in enumerate(measured.cells, start=2):
+        for column, lines in enumerate(measured.cells, start=1):
             x, w, align = layout.xs[column], layout.widths[column], layout.aligns[column]
             self._lines_at(x, y + ROW_PAD, w, lines, BODY_LINE, align=align)
         if measured.problems:
             self._font(SMALL, color=PROBLEM_INK)
             below = y + measured.height - ROW_PAD - len(measured.problems) * SMALL_LINE
             width = self._problem_width()
-            self._lines_at(layout.xs[2], below, width, measured.problems, SMALL_LINE)
+            self._lines_at(layout.xs[1], below, width, measured.problems, SMALL_LINE)
         self._rule(y + measured.height)
         self.set_y(y + measured.height)
 
@@ -483,4 +478,4 @@ def _every_text(sheet: Sheet) -> Iterable[str]:
     yield str(_("Page {page} of {pages}", page=0, pages=0))
     yield str(_("{group} (continued)", group=""))
     yield str(_("{mark} {label} (listed under the row)", mark=MARK, label=""))
-    yield NUMBER_HEADING + ELLIPSIS
+    yield MARK + ELLIPSIS

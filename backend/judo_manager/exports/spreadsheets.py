@@ -27,7 +27,7 @@ from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from judo_manager.exports.model import Sheet, one_line
+from judo_manager.exports.model import Sheet, joined_problems, one_line
 
 BOM = "\ufeff"
 # What makes a spreadsheet read a cell as a formula (or split it, for tab and CR).
@@ -50,7 +50,7 @@ def table(sheet: Sheet) -> Iterator[list[str]]:
         for row in group.rows:
             cells = [one_line(cell) for cell in row.cells]
             cells += [""] * (len(sheet.columns) - len(cells))
-            problems = "; ".join(one_line(problem) for problem in row.problems)
+            problems = joined_problems(row.problems)
             yield [*values[: len(sheet.group_columns)], *cells[: len(sheet.columns)], problems]
 
 
