@@ -166,6 +166,9 @@ class Medal:
     place: MedalPlace
     category: str | None
     proof_document_id: int | None
+    # The tournament whose results gave this medal: those results own it, so it is
+    # changed there, not on the athlete's page. None for a medal entered by hand.
+    tournament_id: int | None
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,40 @@ class MedalFields:
     place: MedalPlace
     category: str | None
     proof_document_id: int | None
+
+
+@dataclass(frozen=True)
+class TournamentMedal:
+    """The medal a tournament's result of 1st to 3rd gives: named and dated as the
+    tournament, with the category as entered ("U18 -66 kg")."""
+
+    tournament_id: int
+    competition: str
+    held_on: str
+    place: MedalPlace
+    category: str | None
+
+
+# Not frozen: a tournament with a thousand entries reads a thousand of them.
+@dataclass(slots=True)
+class AthleteFacts:
+    """What a tournament's entry shows and judges of its athlete, read for many at once.
+
+    `licence_until` and `medical_until` are the effective dates (see `Paper`).
+    """
+
+    id: int
+    full_name: str
+    member_id: str | None
+    birth_year: int
+    sex: Sex
+    belt_id: int | None
+    weight_kg: float | None
+    club_id: int | None
+    licence_number: str | None
+    active: bool
+    licence_until: str | None
+    medical_until: str | None
 
 
 @dataclass(frozen=True)

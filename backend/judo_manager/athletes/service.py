@@ -22,6 +22,7 @@ from judo_manager.athletes.model import (
     SORT_KEYS,
     STATUSES,
     Athlete,
+    AthleteFacts,
     AthleteFields,
     AthleteWarnings,
     DeletedAthlete,
@@ -40,13 +41,16 @@ from judo_manager.athletes.model import (
     Sex,
     SortKey,
     Status,
+    TournamentMedal,
     Validity,
     validity_on,
 )
 from judo_manager.athletes.names import search_key
+from judo_manager.athletes.roster_sheet import roster_sheet
 from judo_manager.clubs.service import ClubsService
 from judo_manager.db import Database
 from judo_manager.errors import ConflictError, NotFoundError, StaleRecordError, ValidationError
+from judo_manager.exports.model import Sheet
 from judo_manager.forms import MAX_ROW_ID, FormReader, require_id
 from judo_manager.i18n import _
 from judo_manager.media.service import MediaService
@@ -198,6 +202,23 @@ class AthletesService:
                 )
             )
         return Roster(season=query.season, total=total, rows=rows)
+
+    def roster_sheet(self, season: int | None = None) -> Sheet:
+        """The active athletes as a sheet to export (CSV, XLSX), in the language spoken now:
+        member ID, name, birth year, sex, belt, weight, club, and the age category and weight
+        class of `season` (this year unless given)."""
+        filters: dict[str, object] = {"status": "active"}
+        if season is not None:
+            filters["season"] = season
+        roster = self.roster(filters)
+        rules = self._rules.get()
+        return roster_sheet(
+            roster,
+            belts={belt.id: belt.name for belt in rules.belts},
+            categories=rules.categories,
+            clubs={club.id: club.name for club in self._clubs.clubs()},
+            organisation=self._clubs.organisation().name,
+        )
 
     def get(self, athlete_id: int) -> Athlete:
         """One athlete in full."""
@@ -428,6 +449,7 @@ class AthletesService:
             if athlete_id is None:
                 raise NotFoundError.of(MEDAL)
             _claim(conn, athlete_id, revision)
+            _refuse_a_tournament_medal(conn, medal_id)
             medal = self._read_medal(data, self._load(conn, athlete_id))
             repository.update_medal(conn, medal_id, medal)
             return self._load(conn, athlete_id)
@@ -440,6 +462,7 @@ class AthletesService:
             if athlete_id is None:
                 raise NotFoundError.of(MEDAL)
             _claim(conn, athlete_id, revision)
+            _refuse_a_tournament_medal(conn, medal_id)
             repository.delete_medal(conn, medal_id)
             return self._load(conn, athlete_id)
 
@@ -498,6 +521,60 @@ class AthletesService:
             _claim(conn, athlete_id, revision)
             repository.set_photo(conn, athlete_id, None)
             return self._load(conn, athlete_id)
+
+    def entry_facts(self, athlete_ids: Sequence[int]) -> dict[int, AthleteFacts]:
+        """{id: facts} of the athletes among `athlete_ids` that are on the roster, read in
+        one query whatever their number (on this thread's connection: inside the caller's
+        snapshot or write). A tournament's entries are judged with them."""
+        return {
+            line[0]: AthleteFacts(
+                id=line[0],
+                full_name=line[1],
+                member_id=line[2],
+                birth_year=int(line[3][:4]),
+                sex=cast(Sex, line[4]),
+                belt_id=line[5],
+                weight_kg=line[6],
+                club_id=line[7],
+                licence_number=line[8],
+                active=bool(line[9]),
+                licence_until=line[10],
+                medical_until=line[11],
+            )
+            for line in repository.athlete_facts(self._db.connection(), athlete_ids)
+        }
+
+    def save_tournament_medal(
+        self, athlete_id: int, medal_id: int | None, medal: TournamentMedal
+    ) -> int:
+        """Give the athlete the medal a tournament's result earns, inside the caller's write;
+        its id. `medal_id` is the one the result gave before: changed when it is still the
+        athlete's medal of that tournament, else (gone, or a file from elsewhere naming
+        another athlete's) a new one is added and the old one left alone."""
+        conn = self._db.connection()
+        if medal_id is not None and repository.tournament_medal_of(
+            conn, medal_id, athlete_id, medal.tournament_id
+        ):
+            repository.update_tournament_medal(conn, medal_id, medal)
+            return medal_id
+        return repository.insert_tournament_medal(conn, athlete_id, medal)
+
+    def remove_tournament_medal(self, athlete_id: int, medal_id: int, tournament_id: int) -> None:
+        """Take away the medal a tournament's result gave, inside the caller's write; a
+        medal that isn't the athlete's of that tournament is left alone."""
+        conn = self._db.connection()
+        if repository.tournament_medal_of(conn, medal_id, athlete_id, tournament_id):
+            repository.delete_medal(conn, medal_id)
+
+    def redate_tournament_medals(self, tournament_id: int, name: str, held_on: str) -> None:
+        """Name and date the tournament's medals as the tournament now is (inside the
+        caller's write)."""
+        repository.redate_tournament_medals(self._db.connection(), tournament_id, name, held_on)
+
+    def delete_tournament_medals(self, tournament_id: int) -> None:
+        """Remove the tournament's medals from the athletes' histories (inside the caller's
+        write), for a tournament deleted with its medals."""
+        repository.delete_tournament_medals(self._db.connection(), tournament_id)
 
     def _document_owner(self, conn: sqlite3.Connection, document_id: int) -> int:
         athlete_id = repository.document_owner(conn, document_id)
@@ -816,6 +893,18 @@ def _claim(conn: sqlite3.Connection, athlete_id: int, revision: object) -> None:
         raise NotFoundError.of(ATHLETE)
     if revision != current:
         raise StaleRecordError.of(ATHLETE)
+
+
+def _refuse_a_tournament_medal(conn: sqlite3.Connection, medal_id: int) -> None:
+    """A medal a tournament's results give is changed there, never on the athlete's page."""
+    tournament = repository.medal_result_of(conn, medal_id)
+    if tournament is not None:
+        raise ConflictError(
+            _(
+                "This medal comes from the results of {tournament}. Change the result there.",
+                tournament=tournament,
+            )
+        )
 
 
 def _first_recorded_day(athlete: Athlete) -> str | None:

@@ -11,6 +11,9 @@ export type Validity = "expired" | "expiring" | "valid";
 export type DocumentKind = "birth_certificate" | "id_card" | "licence_card" | "medical_certificate" | "grading_certificate" | "medal_proof" | "other";
 export type BackupPhase = "snapshot" | "copying" | "verifying";
 export type RestorePhase = "staging" | "validating" | "safetyCopy" | "replacing";
+export type TournamentResult = "1" | "2" | "3" | "5" | "7" | "participated" | "dns";
+export type ConflictCode = "age" | "no_weight" | "weight_class" | "no_category" | "belt" | "sex_closed" | "inactive" | "duplicate" | "licence_missing" | "licence_expired" | "medical_missing" | "medical_expired";
+export type ExportFormat = "pdf" | "csv" | "xlsx";
 
 // The list for one query; `total` counts every athlete.
 export interface AthleteList {
@@ -107,6 +110,7 @@ export interface Medal {
   place: MedalPlace;
   category: string | null;
   proofDocumentId: number | null;
+  tournamentId: number | null;
 }
 
 // A paper kept for an athlete (a scan or a PDF), with what it says and its file.
@@ -334,6 +338,145 @@ export interface Organisation {
 export interface OrganisationFields {
   name: string | null;
   memberIdPrefix: string;
+}
+
+// One line of the tournaments list; `upcoming` while its last day hasn't passed.
+export interface TournamentSummary {
+  id: number;
+  name: string;
+  startsOn: string;
+  endsOn: string | null;
+  location: string | null;
+  entryCount: number;
+  conflictCount: number;
+  upcoming: boolean;
+  entryDeadline: string | null;
+}
+
+// A tournament in full: its copy of the rules, and its entries in the entry sheet's order (age
+// category, youngest first; women, then men; the weight ladder; the name).
+// `age_year` is the year ages are counted for; `can_refresh_rules` says whether the copy of
+// the rules may still be taken again (until the entry deadline, or without one, the first
+// day). `conflict_count` counts the entries with at least one conflict.
+export interface Tournament {
+  id: number;
+  name: string;
+  startsOn: string;
+  endsOn: string | null;
+  location: string | null;
+  organiser: string | null;
+  entryDeadline: string | null;
+  notes: string | null;
+  rulesetName: string;
+  rulesCopiedAt: string;
+  canRefreshRules: boolean;
+  ageYear: number;
+  upcoming: boolean;
+  categories: TournamentCategory[];
+  entries: Entry[];
+  conflictCount: number;
+}
+
+// An age category of the tournament's copy of the rules, with the tournament's own limits: the
+// lowest belt allowed (None: any), and whether each sex may enter.
+// `weight_classes` are the copied ladders (their `category_id` is this category's id).
+export interface TournamentCategory {
+  id: number;
+  code: string;
+  name: string;
+  minAge: number;
+  maxAge: number | null;
+  weightClasses: WeightClass[];
+  minBeltId: number | null;
+  openToF: boolean;
+  openToM: boolean;
+}
+
+// One athlete entered, with what the entry sheet shows of them.
+// `weight_kg` is the weight the entry is judged by: the weigh-in where one is recorded, else
+// the roster's. `suggested_category_id` is the narrowest category the age fits, and
+// `suggested_weight_class_id` the class that weight falls in within the chosen category (the
+// suggested one while none is chosen). `medal_id` is the medal a result of 1st to 3rd gave.
+export interface Entry {
+  id: number;
+  athleteId: number;
+  fullName: string;
+  memberId: string | null;
+  birthYear: number;
+  age: number;
+  sex: Sex;
+  beltId: number | null;
+  clubId: number | null;
+  licenceNumber: string | null;
+  rosterWeightKg: number | null;
+  weighInKg: number | null;
+  weightKg: number | null;
+  categoryId: number | null;
+  weightClassId: number | null;
+  suggestedCategoryId: number | null;
+  suggestedWeightClassId: number | null;
+  result: TournamentResult | null;
+  medalId: number | null;
+  conflicts: Conflict[];
+}
+
+// Something about an entry that the organiser may refuse, in the coach's words.
+export interface Conflict {
+  code: ConflictCode;
+  message: string;
+}
+
+// The tournament form: as the page sends it (dates as YYYY-MM-DD), and once checked.
+export interface TournamentFields {
+  name: string;
+  startsOn: string;
+  endsOn: string | null;
+  location: string | null;
+  organiser: string | null;
+  entryDeadline: string | null;
+  notes: string | null;
+}
+
+// A category's limits for one tournament: as the page sends them, and once checked.
+export interface CategoryLimits {
+  minBeltId: number | null;
+  openToF: boolean;
+  openToM: boolean;
+}
+
+// What adding athletes did: the tournament now, those added, and those skipped because they
+// were entered already.
+export interface EntriesAdded {
+  tournament: Tournament;
+  added: number;
+  skipped: number;
+}
+
+// An entry's editable fields: as the page sends them, and once checked.
+export interface EntryFields {
+  categoryId: number | null;
+  weightClassId: number | null;
+  weighInKg: number | null;
+}
+
+// A tournament an athlete entered, as their page lists it.
+export interface AthleteTournament {
+  tournamentId: number;
+  name: string;
+  startsOn: string;
+  endsOn: string | null;
+  categoryCode: string | null;
+  weightClassLabel: string | null;
+  result: TournamentResult | null;
+}
+
+// A document written where the coach chose. `token` names it for `exports.open` (the page
+// never holds a path); `bytes` is its size.
+export interface SavedExport {
+  token: string;
+  fileName: string;
+  bytes: number;
+  format: ExportFormat;
 }
 
 // How many records of one kind a database holds; `count` is null where the file's data version
@@ -668,6 +811,46 @@ export interface ClubsApi {
   removeOrganisationLogo(): Promise<Organisation>;
 }
 
+// window.pywebview.api.tournaments: Tournaments as the page sees them; every change returns the tournament as it is now.
+export interface TournamentsApi {
+  // Every tournament, upcoming first, with its entries and conflicts counted.
+  list(): Promise<TournamentSummary[]>;
+  // One tournament: its copy of the rules, its entries and their conflicts.
+  get(id: number): Promise<Tournament>;
+  // Add a tournament, with a copy of the club's rules as they are now.
+  create(data: TournamentFields): Promise<Tournament>;
+  // Change a tournament's name, dates, place or notes; its medals follow.
+  update(id: number, data: TournamentFields): Promise<Tournament>;
+  // Remove a tournament and its entries; its medals stay as ordinary medals unless
+  // `keepMedals` is false.
+  delete(id: number, keepMedals: boolean): Promise<null>;
+  // Take the club's rules again (until the entry deadline); entries keep their category and
+  // class where the new copy has them.
+  refreshRules(id: number): Promise<Tournament>;
+  // Set a category's lowest belt and whether women and men may enter.
+  setCategoryLimits(id: number, categoryId: number, data: CategoryLimits): Promise<Tournament>;
+  // Enter athletes in their suggested category and class; those entered already are skipped
+  // and counted.
+  addEntries(id: number, athleteIds: number[]): Promise<EntriesAdded>;
+  // Change an entry's age category, weight class or weigh-in.
+  updateEntry(id: number, entryId: number, data: EntryFields): Promise<Tournament>;
+  // Take entries out; a medal their result gave goes with them.
+  removeEntries(id: number, entryIds: number[]): Promise<Tournament>;
+  // Record an entry's place (null clears it); 1st to 3rd is a medal too.
+  setResult(id: number, entryId: number, result: TournamentResult | null): Promise<Tournament>;
+  // The tournaments an athlete entered, latest first, with their results.
+  forAthlete(athleteId: number): Promise<AthleteTournament[]>;
+  // Save the entry sheet as PDF, CSV or XLSX where the coach chooses in the save dialog
+  // (offered as `entries_<tournament>_<date>`); null if they cancelled.
+  saveEntrySheet(id: number, format: ExportFormat): Promise<SavedExport | null>;
+}
+
+// window.pywebview.api.exports: Saved exports as the page knows them: by a token, never by a path.
+export interface ExportsApi {
+  // Open a file saved a moment ago (its `SavedExport.token`) in the system's viewer.
+  open(token: string): Promise<null>;
+}
+
 // window.pywebview.api
 export interface JudoManagerApi {
   system: SystemApi;
@@ -675,6 +858,8 @@ export interface JudoManagerApi {
   rules: RulesApi;
   media: MediaApi;
   clubs: ClubsApi;
+  tournaments: TournamentsApi;
+  exports: ExportsApi;
 }
 
 // The window events Python dispatches to the page.
@@ -684,7 +869,7 @@ export const BRIDGE_EVENTS = {
 } as const;
 
 // The stable `code` of every error a bridge call can reject with.
-export type ErrorCode = "backup" | "backup-verification" | "busy" | "conflict" | "damaged-database" | "data-folder" | "database" | "destination-exists" | "dialog" | "disk-full" | "file-in-use" | "folder-in-use" | "foreign-database" | "judo-manager" | "media-copy" | "media-refused" | "newer-database" | "not-a-database" | "not-found" | "read-only-data" | "restore" | "restore-rejected" | "stale-record" | "unexpected" | "validation" | "window-engine";
+export type ErrorCode = "backup" | "backup-verification" | "busy" | "conflict" | "damaged-database" | "data-folder" | "database" | "destination-exists" | "dialog" | "disk-full" | "export" | "file-in-use" | "folder-in-use" | "foreign-database" | "judo-manager" | "media-copy" | "media-refused" | "newer-database" | "not-a-database" | "not-found" | "read-only-data" | "restore" | "restore-rejected" | "stale-record" | "unexpected" | "validation" | "window-engine";
 
 declare global {
   interface Window {
