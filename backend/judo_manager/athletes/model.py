@@ -9,9 +9,9 @@ from typing import Literal
 
 from judo_manager.i18n import Message
 from judo_manager.media.model import MediaInfo
+from judo_manager.rules.model import SEXES as SEXES
 from judo_manager.rules.model import Sex
 
-SEXES: tuple[Sex, ...] = ("F", "M")
 MedalPlace = Literal["gold", "silver", "bronze"]
 MEDAL_PLACES: tuple[MedalPlace, ...] = ("gold", "silver", "bronze")
 Status = Literal["active", "inactive", "all"]
@@ -60,12 +60,16 @@ class RosterQuery:
     descending: bool
     club_id: int | None
     papers: PapersFilter
+    # A weight class of the active ruleset: the athletes whose row has it.
+    weight_class_id: int | None
 
 
 # Not frozen: a frozen dataclass is five times slower to make, and a roster makes thousands.
 @dataclass(slots=True)
 class RosterRow:
-    """One line of the list; `category_id` is the most specific category the athlete fits."""
+    """One line of the list; `category_id` is the most specific category the athlete fits,
+    `weight_class_id` that category's class for the athlete's sex and weight (None: no
+    weight, no category, or no class fits)."""
 
     id: int
     full_name: str
@@ -75,6 +79,7 @@ class RosterRow:
     belt_id: int | None
     weight_kg: float | None
     category_id: int | None
+    weight_class_id: int | None
     active: bool
     member_id: str | None
     club_id: int | None

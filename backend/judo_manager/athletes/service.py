@@ -9,7 +9,7 @@ import secrets
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -50,8 +50,9 @@ from judo_manager.errors import ConflictError, NotFoundError, StaleRecordError, 
 from judo_manager.forms import MAX_ROW_ID, FormReader, require_id
 from judo_manager.i18n import _
 from judo_manager.media.service import MediaService
-from judo_manager.rules.model import roster_category
+from judo_manager.rules.model import AgeCategory, WeightClass, roster_category
 from judo_manager.rules.service import RulesService
+from judo_manager.rules.weights import ladder, weight_class_for
 
 MIN_WEIGHT_KG = 15
 MAX_WEIGHT_KG = 250
@@ -118,7 +119,8 @@ class AthletesService:
         return repository.count_athletes(self._db.connection())
 
     def roster(self, filters: Mapping[str, object]) -> Roster:
-        """The athletes matching `filters`, sorted, each with their age and category."""
+        """The athletes matching `filters`, sorted, each with their age, category and
+        weight class."""
         query = self._read_query(filters)
         today = self._today()
         with self._db.snapshot() as conn:
@@ -130,14 +132,21 @@ class AthletesService:
                 category = next((c for c in categories if c.id == query.category_id), None)
                 if category is None:
                     raise NotFoundError.of(_("age category"))
-                # Eligible means the season age falls within the band.
-                oldest = "1000" if category.max_age is None else query.season - category.max_age
-                born_between = (f"{oldest}-01-01", f"{query.season - category.min_age}-12-31")
+                born_between = _born_eligible(category, query.season)
+            wanted: WeightClass | None = None
+            if query.weight_class_id is not None:
+                wanted, query, born_between = _narrowed_to_class(query, categories, born_between)
             words = search_key(query.search).split()
             found = repository.roster_rows(conn, query, words, born_between, today)
             total = repository.count_athletes(conn)
-        # Many athletes share an age, so each age's category is looked up once.
+        # Many athletes share an age, so each age's category is looked up once; each
+        # category's ladder for each sex is picked out once, not for every athlete.
         category_of_age: dict[int, int | None] = {}
+        ladders = {
+            (category.id, sex): tuple(ladder(category.weight_classes, sex))
+            for category in categories
+            for sex in SEXES
+        }
         state = validity_on(today)
         rows = []
         for (
@@ -159,6 +168,14 @@ class AthletesService:
             if age not in category_of_age:
                 category = roster_category(categories, age)
                 category_of_age[age] = None if category is None else category.id
+            category_id = category_of_age[age]
+            weight_class = (
+                None
+                if category_id is None
+                else weight_class_for(ladders[category_id, sex], sex, weight)
+            )
+            if wanted is not None and (weight_class is None or weight_class.id != wanted.id):
+                continue
             rows.append(
                 RosterRow(
                     id=id_,
@@ -168,7 +185,8 @@ class AthletesService:
                     sex=sex,
                     belt_id=belt_id,
                     weight_kg=weight,
-                    category_id=category_of_age[age],
+                    category_id=category_id,
+                    weight_class_id=None if weight_class is None else weight_class.id,
                     active=bool(active),
                     member_id=member_id,
                     club_id=club_id,
@@ -533,6 +551,7 @@ class AthletesService:
                 # Translators: the roster's filter on the licence and medical certificate dates.
                 form.choice("papers", _("Papers"), PAPERS_FILTERS, required=False) or "all",
             ),
+            weight_class_id=form.identifier("weight_class_id", _("a weight class"), required=False),
         )
         form.check()
         return query
@@ -811,3 +830,39 @@ def _paper(
     from_document = documented is not None and (typed is None or documented > typed)
     until = documented if from_document else typed
     return Paper(valid_until=until, state=validity(until), from_document=from_document)
+
+
+def _born_eligible(category: AgeCategory, season: int) -> tuple[str, str]:
+    """The birth dates (inclusive, ISO) of the athletes whose season age fits `category`."""
+    oldest = "1000" if category.max_age is None else str(season - category.max_age)
+    return (f"{oldest}-01-01", f"{season - category.min_age}-12-31")
+
+
+def _narrowed_to_class(
+    query: RosterQuery, categories: Sequence[AgeCategory], born_between: tuple[str, str] | None
+) -> tuple[WeightClass, RosterQuery, tuple[str, str]]:
+    """The weight class the roster is filtered by, and the query and birth dates narrowed
+    to those who can have it: its sex, and an age its category fits.
+
+    Whether an athlete's row has the class (their season's category is the class's, their
+    weight is in it) is decided row by row, as for every row.
+    """
+    wanted = next(
+        (
+            c
+            for category in categories
+            for c in category.weight_classes
+            if c.id == query.weight_class_id
+        ),
+        None,
+    )
+    if wanted is None:
+        raise NotFoundError.of(_("weight class"))
+    owner = next(category for category in categories if category.id == wanted.category_id)
+    low, high = _born_eligible(owner, query.season)
+    if born_between is not None:
+        low, high = max(low, born_between[0]), min(high, born_between[1])
+    if query.sex is None:
+        # A filter on the other sex keeps its own: no row of it has this class.
+        query = dataclasses.replace(query, sex=wanted.sex)
+    return wanted, query, (low, high)

@@ -42,7 +42,7 @@ from judo_manager.db.snapshot import Phase as BackupPhase
 from judo_manager.errors import JudoManagerError
 from judo_manager.i18n import Message
 from judo_manager.restore.service import RestorePhase
-from judo_manager.rules.model import BeltFields, BeltKind, CategoryFields
+from judo_manager.rules.model import BeltFields, BeltKind, CategoryFields, WeightClassFields
 
 BRIDGE_TS = Path(__file__).resolve().parents[3] / "frontend" / "src" / "types" / "bridge.ts"
 # Enumerations the page names, declared once in Python and spelled by name in TypeScript.
@@ -68,6 +68,7 @@ TS_NAMES: dict[type, str] = {
     DocumentFields: "DocumentInput",
     BeltFields: "BeltInput",
     CategoryFields: "AgeCategoryInput",
+    WeightClassFields: "WeightClassInput",
 }
 HEADER = """\
 // Generated from backend/judo_manager/bridge by `python -m judo_manager.bridge.typescript`.

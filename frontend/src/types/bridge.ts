@@ -19,7 +19,9 @@ export interface AthleteList {
   rows: AthleteRow[];
 }
 
-// One line of the list; `category_id` is the most specific category the athlete fits.
+// One line of the list; `category_id` is the most specific category the athlete fits,
+// `weight_class_id` that category's class for the athlete's sex and weight (None: no weight,
+// no category, or no class fits).
 export interface AthleteRow {
   id: number;
   fullName: string;
@@ -105,6 +107,7 @@ export interface Medal {
   place: MedalPlace;
   category: string | null;
   proofDocumentId: number | null;
+  // TEMP (issue 17, until the tournaments bridge is generated).
   tournamentId: number | null;
 }
 
@@ -220,6 +223,7 @@ export interface Belt {
 }
 
 // An age band; an athlete's age is the season year minus the birth year.
+// `weight_classes` are its ladders, women's then men's, each lightest first.
 export interface AgeCategory {
   id: number;
   code: string;
@@ -229,18 +233,11 @@ export interface AgeCategory {
   weightClasses: WeightClass[];
 }
 
-// TEMP (issue 17, until generated): one class of a category's ladder for one sex.
+// One class of a category's ladder for one sex: "up to and including `limit_kg`", or with
+// `over`, "over `limit_kg`" (the heaviest). `name` replaces "-66 kg" where set.
 export interface WeightClass {
   id: number;
   categoryId: number;
-  sex: Sex;
-  limitKg: number;
-  over: boolean;
-  name: string | null;
-}
-
-// TEMP (issue 17, until generated): the weight class editor's fields.
-export interface WeightClassInput {
   sex: Sex;
   limitKg: number;
   over: boolean;
@@ -272,6 +269,14 @@ export interface AgeCategoryInput {
   name: string;
   minAge: number;
   maxAge: number | null;
+}
+
+// The weight class editor's fields, as sent and once checked.
+export interface WeightClassInput {
+  sex: Sex;
+  limitKg: number;
+  over: boolean;
+  name: string | null;
 }
 
 // A checked file held for a form still open: `token` names it when the form is saved.
@@ -498,8 +503,10 @@ export interface RestoreResult {
 
 // What the roster shows: a name search, filters, the season and the sort order.
 // `season` null means the current year. `categoryId` keeps the athletes *eligible* for that
-// category in the season, which is what a coach entering a competition needs. `papers` keeps
-// those whose licence or medical is "expired", "expiring" (within 30 days, none expired) or
+// category in the season, which is what a coach entering a competition needs. `weightClassId`
+// (a weight class of the active ruleset) keeps the athletes whose row shows that class: the
+// season's category is the class's, and sex and weight put them in it. `papers` keeps those
+// whose licence or medical is "expired", "expiring" (within 30 days, none expired) or
 // "missing" (no date for one of them).
 export interface AthleteFilters {
   search: string;
@@ -563,7 +570,8 @@ export interface SystemApi {
 
 // window.pywebview.api.athletes: The roster, as the page sees it.
 export interface AthletesApi {
-  // The roster filtered, searched and sorted, with each athlete's age and category.
+  // The roster filtered, searched and sorted, with each athlete's age, category and weight
+  // class.
   list(filters: AthleteFilters): Promise<AthleteList>;
   // One athlete in full, with their promotions, medals, documents and papers.
   get(id: number): Promise<Athlete>;
@@ -609,7 +617,8 @@ export interface AthletesApi {
 
 // window.pywebview.api.rules: Reads and edits the club's rules; every change returns the rules as they are now.
 export interface RulesApi {
-  // The belt ladder, lowest first, and the age categories.
+  // The belt ladder, lowest first, and the age categories with their weight classes (women's
+  // ladder, then men's, each lightest first, the over class last).
   get(): Promise<Rules>;
   // Add a belt at the top of the ladder.
   createBelt(data: BeltInput): Promise<Rules>;
@@ -625,11 +634,11 @@ export interface RulesApi {
   updateCategory(id: number, data: AgeCategoryInput): Promise<Rules>;
   // Remove an age category.
   deleteCategory(id: number): Promise<Rules>;
-  // TEMP (issue 17): add a weight class to a category's ladder.
+  // Add a weight class to an age category's ladder for one sex.
   createWeightClass(categoryId: number, data: WeightClassInput): Promise<Rules>;
-  // TEMP (issue 17): change a weight class.
+  // Change a weight class's sex, limit, kind (up to or over) or name.
   updateWeightClass(id: number, data: WeightClassInput): Promise<Rules>;
-  // TEMP (issue 17): remove a weight class.
+  // Remove a weight class; tournaments keep their copy of it.
   deleteWeightClass(id: number): Promise<Rules>;
 }
 
