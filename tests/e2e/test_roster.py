@@ -182,7 +182,14 @@ def test_adding_an_athlete_shows_their_page_and_their_row(
     row = _row(page, "Ana Kovač")
     # The first cell: the name, then the member ID Python gave (the form's was left empty).
     expect(row.get_by_role("gridcell")).to_have_text(
-        ["Ana Kovač JM-001", f"{SEASON - 16} · 16", "Female", "Orange", "52.5 kg", "U18 Cadets -57 kg"]
+        [
+            "Ana Kovač JM-001",
+            f"{SEASON - 16} · 16",
+            "Female",
+            "Orange",
+            "52.5 kg",
+            "U18 Cadets -57 kg",
+        ]
     )
     expect(row.get_by_role("img", name="Belt: Orange")).to_be_visible()
 

@@ -156,9 +156,14 @@ function Ladder({ category, sex, addRef, onAdd, onEdit, onDelete }: LadderProps)
             const words = { label, ladder: ladderName };
             return (
               <li key={weightClass.id} className="flex items-center gap-2 py-1.5">
-                <span className="min-w-0 flex-1 truncate text-sm">
+                <span data-weight-class className="min-w-0 flex-1 truncate text-sm">
                   <span className="font-medium text-slate-900 tabular-nums">{label}</span>
-                  {limit ? <span className="ml-2 text-xs text-slate-500 tabular-nums">{limit}</span> : null}
+                  {limit ? (
+                    <>
+                      {" "}
+                      <span className="ml-1 text-xs text-slate-500 tabular-nums">{limit}</span>
+                    </>
+                  ) : null}
                 </span>
                 <Button
                   variant="ghost"
