@@ -12,6 +12,8 @@ import { BRIDGE_EVENTS } from "../types/bridge";
  * - rules-changed: a belt or an age category was added, changed, moved or deleted.
  * - clubs-changed: a club was added, changed or deleted, or its logo chosen or removed (a
  *   deleted club's athletes are left with no club).
+ * - tournaments-changed: a tournament, its entries or its results were added, changed or
+ *   deleted; the athlete page lists the tournaments entered, and the medals results made.
  * - organisation-changed: the organisation's name, logo or member-ID prefix changed.
  * - data-damaged: a read found the club's data on this computer damaged.
  * - language-changed: the coach chose another language; what Python wrote (its messages,
@@ -24,6 +26,7 @@ export type DataTopic =
   | "athletes-changed"
   | "rules-changed"
   | "clubs-changed"
+  | "tournaments-changed"
   | "organisation-changed"
   | "data-damaged"
   | "language-changed";
@@ -37,6 +40,7 @@ const published: Record<DataTopic, number> = {
   "athletes-changed": 0,
   "rules-changed": 0,
   "clubs-changed": 0,
+  "tournaments-changed": 0,
   "organisation-changed": 0,
   "language-changed": 0,
   "data-damaged": 0,

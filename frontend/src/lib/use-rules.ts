@@ -1,13 +1,16 @@
-import type { AgeCategory, Belt, Rules } from "../types/bridge";
+import type { AgeCategory, Belt, Rules, WeightClass } from "../types/bridge";
 import { api } from "./bridge";
 import { publish } from "./data-events";
 import { createResource, useResource, type Loadable } from "./resource";
+import { indexWeightClasses } from "./weight-classes";
 
 /** The rules with the lookups every page needs, built once per change rather than per row. */
 export interface RuleIndex {
   rules: Rules;
   beltById: ReadonlyMap<number, Belt>;
   categoryById: ReadonlyMap<number, AgeCategory>;
+  /** Every weight class of every category. */
+  weightClassById: ReadonlyMap<number, WeightClass>;
 }
 
 export type RulesState = Loadable<RuleIndex>;
@@ -17,6 +20,7 @@ function indexRules(rules: Rules): RuleIndex {
     rules,
     beltById: new Map(rules.belts.map((belt) => [belt.id, belt])),
     categoryById: new Map(rules.categories.map((category) => [category.id, category])),
+    weightClassById: indexWeightClasses(rules.categories),
   };
 }
 

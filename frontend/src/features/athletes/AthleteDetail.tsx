@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { BeltBadge } from "../../components/BeltBadge";
+import { categoryLabel } from "../../components/roster/roster-text";
 import { Button } from "../../components/ui/Button";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
 import { Spinner } from "../../components/ui/Spinner";
@@ -16,11 +17,12 @@ import type { Athlete, AthleteInput, DeletedAthlete } from "../../types/bridge";
 import { AthleteFormDialog } from "./AthleteFormDialog";
 import { AthletePapers } from "./AthletePapers";
 import { AthletePhoto } from "./AthletePhoto";
-import { categoryLabel, useAthleteText } from "./athlete-text";
+import { useAthleteText } from "./athlete-text";
 import { DocumentsSection } from "./DocumentsSection";
 import { useMediaOpener } from "./MediaOpener";
 import { MedalHistory } from "./MedalHistory";
 import { PromotionHistory } from "./PromotionHistory";
+import { TournamentHistory } from "./TournamentHistory";
 import { closeAthlete, rosterSeason } from "./roster-store";
 
 type Loaded =
@@ -31,7 +33,7 @@ type Loaded =
 /** `MouseEvent.button` of the "back" side button most mice have. */
 const MOUSE_BACK_BUTTON = 3;
 
-/** One athlete's page: who they are (their photo, their papers), their promotions, medals and documents. */
+/** One athlete's page: who they are (their photo, their papers), their promotions, medals, tournaments and documents. */
 export function AthleteDetail({ id }: { id: number }) {
   const { t } = useTranslation("athletes");
   const [state, setState] = useState<Loaded>({ status: "loading" });
@@ -180,7 +182,7 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
               <BeltBadge belt={belt} size="md" />
               {athlete.active ? null : (
                 <span className="rounded-md bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">
-                  {t("status.inactive")}
+                  {text.status(false)}
                 </span>
               )}
             </div>
@@ -193,7 +195,7 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
               {" · "}
               {text.weight(athlete.weightKg)}
               {" · "}
-              {athlete.active ? t("status.active") : t("status.inactive")}
+              {text.status(athlete.active)}
             </p>
             <AthletePapers athlete={athlete} />
           </div>
@@ -236,6 +238,7 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
 
       <PromotionHistory athlete={athlete} rules={rules} onChange={onChange} onOpenProof={media.open} />
       <MedalHistory athlete={athlete} onChange={onChange} onOpenProof={media.open} />
+      <TournamentHistory athleteId={athlete.id} />
       <DocumentsSection athlete={athlete} onChange={onChange} onOpen={media.open} />
       {media.viewer}
 

@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { useEffect, useId, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useAthleteWords } from "../../components/roster/roster-text";
 import { DateInput } from "../../components/ui/DateInput";
 import { controlClass, Field } from "../../components/ui/Field";
 import { FormDialog } from "../../components/ui/FormDialog";
@@ -12,7 +13,6 @@ import type { FieldErrors } from "../../lib/use-field-errors";
 import { useFormSubmit } from "../../lib/use-form-submit";
 import { useRuleIndex } from "../../lib/use-rules";
 import type { Athlete, AthleteInput, AthleteWarnings, Sex } from "../../types/bridge";
-import { SEX_KEY } from "./athlete-text";
 import { BeltOptions } from "./BeltOptions";
 
 /** The same bounds Python checks; the form only saves the coach a round trip. */
@@ -63,6 +63,7 @@ interface AthleteFormDialogProps {
 /** Add or edit an athlete: checked here, then by Python, which has the last word. */
 export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDialogProps) {
   const { t } = useTranslation("athletes");
+  const words = useAthleteWords();
   const rules = useRuleIndex();
   const clubs = useClubIndex();
   const idPrefix = useId();
@@ -207,8 +208,8 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
             <option value="" disabled>
               {t("actions.choose")}
             </option>
-            <option value="F">{t(SEX_KEY.F)}</option>
-            <option value="M">{t(SEX_KEY.M)}</option>
+            <option value="F">{words.sex("F")}</option>
+            <option value="M">{words.sex("M")}</option>
           </select>
         )}
       </Field>
@@ -344,7 +345,7 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
             className="mt-0.5 size-4 rounded border-slate-300 accent-blue-700"
           />
           <span>
-            <span className="font-medium text-slate-800">{t("status.active")}</span>
+            <span className="font-medium text-slate-800">{words.status(true)}</span>
             <span className="block text-slate-500">{t("form.activeHint")}</span>
           </span>
         </label>

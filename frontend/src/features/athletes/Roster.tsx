@@ -1,13 +1,13 @@
 import { FilterIcon, PlusIcon, SearchIcon, UsersIcon } from "lucide-react";
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import { Trans, useTranslation } from "react-i18next";
+import { RosterFilters } from "../../components/roster/RosterFilters";
 import { Button } from "../../components/ui/Button";
 import { useClubIndex } from "../../lib/clubs";
 import { publish } from "../../lib/data-events";
 import { useRuleIndex } from "../../lib/use-rules";
 import type { Athlete, AthleteFilters } from "../../types/bridge";
 import { AthleteFormDialog } from "./AthleteFormDialog";
-import { RosterFilters } from "./RosterFilters";
 import { RosterTable } from "./RosterTable";
 import { clearFilters, DEFAULT_FILTERS, openAthlete, setFilters, useRosterState } from "./roster-store";
 import { useRoster } from "./use-roster";
@@ -35,14 +35,15 @@ export function Roster() {
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [filtersOpen]);
 
-  // A belt or category filter whose rule was deleted (or replaced by a restore) would
-  // otherwise hide everyone, or be refused by Python.
+  // A belt, category or weight class filter whose rule was deleted (or replaced by a
+  // restore) would otherwise hide everyone, or be refused by Python.
   useEffect(() => {
     if (!rules) return;
-    const { beltId, categoryId } = filters;
+    const { beltId, categoryId, weightClassId } = filters;
     const patch: Partial<AthleteFilters> = {};
     if (beltId !== null && !rules.beltById.has(beltId)) patch.beltId = null;
     if (categoryId !== null && !rules.categoryById.has(categoryId)) patch.categoryId = null;
+    if (weightClassId !== null && !rules.weightClassById.has(weightClassId)) patch.weightClassId = null;
     if (Object.keys(patch).length > 0) setFilters(patch);
   }, [rules, filters]);
 
@@ -156,6 +157,7 @@ function filtersSet(filters: AthleteFilters, thisYear: number): number {
     filters.sex !== null,
     filters.beltId !== null,
     filters.categoryId !== null,
+    filters.weightClassId !== null,
     filters.clubId !== null,
     filters.papers !== DEFAULT_FILTERS.papers,
     filters.status !== DEFAULT_FILTERS.status,
@@ -247,6 +249,7 @@ function NoMatch({ filters, total }: { filters: AthleteFilters; total: number })
     filters.sex === null &&
     filters.beltId === null &&
     filters.categoryId === null &&
+    filters.weightClassId === null &&
     filters.clubId === null &&
     filters.papers === DEFAULT_FILTERS.papers &&
     filters.status === DEFAULT_FILTERS.status;

@@ -8,7 +8,8 @@ import { BeltBadge } from "../../components/BeltBadge";
 import { cn } from "../../components/ui/cn";
 import { formatDate, formatNumber } from "../../lib/format";
 import type { RuleIndex } from "../../lib/use-rules";
-import type { AgeCategory, AthleteFilters, AthleteRow, Belt } from "../../types/bridge";
+import { weightClassLabel } from "../../lib/weight-classes";
+import type { AgeCategory, AthleteFilters, AthleteRow, Belt, WeightClass } from "../../types/bridge";
 import { useAthleteText, type AthleteText } from "./athlete-text";
 import { rosterMemory } from "./roster-store";
 
@@ -127,6 +128,7 @@ export function RosterTable({ rows, rules, busy, sort, descending, onSort, onOpe
         index={index}
         belt={row.beltId === null ? undefined : rules?.beltById.get(row.beltId)}
         category={row.categoryId === null ? undefined : rules?.categoryById.get(row.categoryId)}
+        weightClass={row.weightClassId === null ? undefined : rules?.weightClassById.get(row.weightClassId)}
         onOpen={onOpen}
         onKeyDown={onRowKeyDown}
         t={t}
@@ -213,6 +215,8 @@ interface RosterRowProps {
   index: number;
   belt: Belt | undefined;
   category: AgeCategory | undefined;
+  /** The athlete's class in that category, for their sex and weight. */
+  weightClass: WeightClass | undefined;
   onOpen: (id: number) => void;
   onKeyDown: (event: KeyboardEvent<HTMLDivElement>, id: number) => void;
   /** The table's words: new only when the language changes, which redraws every row. */
@@ -221,7 +225,17 @@ interface RosterRowProps {
 }
 
 /** One athlete; memoized, so scrolling only draws the rows that came into view. */
-const RosterRow = memo(function RosterRow({ row, index, belt, category, onOpen, onKeyDown, t, text }: RosterRowProps) {
+const RosterRow = memo(function RosterRow({
+  row,
+  index,
+  belt,
+  category,
+  weightClass,
+  onOpen,
+  onKeyDown,
+  t,
+  text,
+}: RosterRowProps) {
   return (
     <div
       role="row"
@@ -254,7 +268,7 @@ const RosterRow = memo(function RosterRow({ row, index, belt, category, onOpen, 
         </div>
         {row.active ? null : (
           <span className="shrink-0 rounded-md bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-700">
-            {t("status.inactive")}
+            {text.status(false)}
           </span>
         )}
       </div>
@@ -268,14 +282,24 @@ const RosterRow = memo(function RosterRow({ row, index, belt, category, onOpen, 
       <div role="gridcell" className={cn(WIDE_ONLY, "text-right tabular-nums")}>
         {text.weight(row.weightKg)}
       </div>
-      <div role="gridcell" className="min-w-0 truncate">
+      {/* The category over the weight class, as the name over the member ID: the space is
+          for the cell's text ("U18 Cadets -57 kg"). */}
+      <div role="gridcell" className="flex min-w-0 flex-col">
         {category ? (
-          <>
+          <span className="truncate leading-5">
             <span className="font-semibold">{category.code}</span> {category.name}
-          </>
+          </span>
         ) : (
           <span className="text-slate-500">—</span>
         )}
+        {category && weightClass ? (
+          <>
+            {" "}
+            <span data-weight-class className="truncate text-xs leading-4 text-slate-600 tabular-nums">
+              {weightClassLabel(weightClass)}
+            </span>
+          </>
+        ) : null}
       </div>
     </div>
   );

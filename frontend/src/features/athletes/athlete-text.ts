@@ -1,14 +1,14 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { useAthleteWords } from "../../components/roster/roster-text";
 import { formatNumber } from "../../lib/format";
-import type { AgeCategory, Sex } from "../../types/bridge";
-
-/** Each sex's word in the catalog: literal keys, so the catalog test sees them used. */
-export const SEX_KEY = { F: "sex.female", M: "sex.male" } as const satisfies Record<Sex, string>;
+import type { Sex } from "../../types/bridge";
 
 export interface AthleteText {
   /** "Female", "Male" in the language spoken. */
   sex: (sex: Sex) => string;
+  /** "Active", "Inactive". */
+  status: (active: boolean) => string;
   /** "63.5 kg" ("63,5 kg" in Indonesian); a dash for an athlete whose weight was never recorded. */
   weight: (kg: number | null) => string;
 }
@@ -19,16 +19,13 @@ export interface AthleteText {
  */
 export function useAthleteText(): AthleteText {
   const { t } = useTranslation("athletes");
+  const words = useAthleteWords();
   return useMemo(
     () => ({
-      sex: (sex) => t(SEX_KEY[sex]),
+      sex: words.sex,
+      status: words.status,
       weight: (kg) => (kg === null ? "—" : t("weight", { weight: formatNumber(kg, 1) })),
     }),
-    [t],
+    [t, words],
   );
-}
-
-/** "U18 Cadets": the club's own words, never translated. */
-export function categoryLabel(category: AgeCategory): string {
-  return `${category.code} ${category.name}`;
 }

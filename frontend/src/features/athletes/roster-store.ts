@@ -6,6 +6,7 @@ export const DEFAULT_FILTERS: AthleteFilters = {
   sex: null,
   beltId: null,
   categoryId: null,
+  weightClassId: null,
   clubId: null,
   papers: "all",
   status: "active",
