@@ -68,6 +68,8 @@ HEADING = 11.0
 HEADING_LINE = 6.0
 TITLE = 16.0
 TITLE_LINE = 7.5
+ORGANISATION_LINE = 5.5
+DETAIL_LINE = 4.6
 
 CELL_LINES = 3  # at most, in one cell
 PROBLEM_LINES = 4  # at most, of one row's problems
@@ -196,12 +198,14 @@ class _Document(FPDF):
         y = top
         if sheet.organisation:
             self._font(HEADING, bold=True)
-            y = self._lines_at(text_left, y, width, [self._cut(sheet.organisation, width)], 5.5)
+            organisation = [self._cut(sheet.organisation, width)]
+            y = self._lines_at(text_left, y, width, organisation, ORGANISATION_LINE)
         self._font(TITLE, bold=True)
-        y = self._lines_at(text_left, y, width, self._wrap(sheet.title, width, TITLE_LINES), 7.5)
+        title = self._wrap(sheet.title, width, TITLE_LINES)
+        y = self._lines_at(text_left, y, width, title, TITLE_LINE)
         self._font(BODY, color=GREY)
         for detail in list(sheet.details)[:DETAIL_LINES]:
-            y = self._lines_at(text_left, y, width, [self._cut(detail, width)], BODY_LINE + 0.4)
+            y = self._lines_at(text_left, y, width, [self._cut(detail, width)], DETAIL_LINE)
         if self._has_problems():
             self._font(SMALL, color=PROBLEM_INK)
             legend = str(
@@ -352,6 +356,8 @@ class _Document(FPDF):
 
         Characters DejaVu lacks are written in the fallback font, run by run.
         """
+        if not text:
+            return
         room = width - 2 * self.c_margin
         used = self._width(text)
         if align == "R":
