@@ -68,6 +68,8 @@ HEADING = 11.0
 HEADING_LINE = 6.0
 TITLE = 16.0
 TITLE_LINE = 7.5
+ORGANISATION_LINE = 5.5
+DETAIL_LINE = 4.6
 
 CELL_LINES = 3  # at most, in one cell
 PROBLEM_LINES = 4  # at most, of one row's problems
@@ -181,7 +183,11 @@ class _Document(FPDF):
         self._font(SMALL, color=GREY)
         self.set_xy(MARGIN, self.h - MARGIN - SMALL_LINE)
         page = str(_("Page {page} of {pages}", page=self.page_no(), pages=self.str_alias_nb_pages))
-        self._text(self.epw, SMALL_LINE, page, align="R")
+        # `cell`, which fills in the number of pages when the document is done.
+        self.cell(self.epw, SMALL_LINE, page, align="R")
+        # fpdf2 2.8.9 counts a font that `cell` set inside the line's own q…Q (a fallback
+        # glyph's) as the page's: have it set the font again before the next text.
+        self.current_font_is_set_on_page = False
 
     def _first_page_head(self) -> None:
         sheet = self._sheet
@@ -192,12 +198,14 @@ class _Document(FPDF):
         y = top
         if sheet.organisation:
             self._font(HEADING, bold=True)
-            y = self._lines_at(text_left, y, width, [self._cut(sheet.organisation, width)], 5.5)
+            organisation = [self._cut(sheet.organisation, width)]
+            y = self._lines_at(text_left, y, width, organisation, ORGANISATION_LINE)
         self._font(TITLE, bold=True)
-        y = self._lines_at(text_left, y, width, self._wrap(sheet.title, width, TITLE_LINES), 7.5)
+        title = self._wrap(sheet.title, width, TITLE_LINES)
+        y = self._lines_at(text_left, y, width, title, TITLE_LINE)
         self._font(BODY, color=GREY)
         for detail in list(sheet.details)[:DETAIL_LINES]:
-            y = self._lines_at(text_left, y, width, [self._cut(detail, width)], BODY_LINE + 0.4)
+            y = self._lines_at(text_left, y, width, [self._cut(detail, width)], DETAIL_LINE)
         if self._has_problems():
             self._font(SMALL, color=PROBLEM_INK)
             legend = str(
@@ -343,13 +351,48 @@ class _Document(FPDF):
         self.add_page()
 
     def _text(self, width: float, height: float, text: str, *, align: str = "L") -> None:
-        """One line of text in a box `width` wide, from the current position."""
-        self.cell(width, height, text, align=align)
-        if self._fallback is not None:
-            # fpdf2 2.8.9 counts a font it set inside a line's own q…Q (a fallback glyph's)
-            # as the page's: the next line would then go out in the font left outside. Asking
-            # it to set the font again each time costs a few bytes per line.
-            self.current_font_is_set_on_page = False
+        """One line of text in a box `width` wide at the current position, as fpdf2's `cell`
+        places it, but written directly: `cell` costs most of a thousand rows' time.
+
+        Characters DejaVu lacks are written in the fallback font, run by run.
+        """
+        if not text:
+            return
+        room = width - 2 * self.c_margin
+        used = self._width(text)
+        if align == "R":
+            x = self.x + self.c_margin + room - used
+        elif align == "C":
+            x = self.x + self.c_margin + (room - used) / 2
+        else:
+            x = self.x + self.c_margin
+        baseline = self.y + 0.5 * height + 0.3 * self.font_size
+        for run, in_fallback in self._runs(text):
+            if in_fallback:
+                family, style, size = self.font_family, self.font_style, self.font_size_pt
+                self.set_font(FALLBACK, "", size)
+                self.text(x, baseline, run)
+                x += self._width(run)
+                self.set_font(family, style, size)
+            else:
+                self.text(x, baseline, run)
+                x += self._width(run)
+
+    def _runs(self, text: str) -> list[tuple[str, bool]]:
+        """`text` cut where it goes from DejaVu to the fallback font and back."""
+        fallback = self._fallback
+        if fallback is None:
+            return [(text, False)]
+        cmap = self.current_font.cmap
+        runs: list[tuple[str, bool]] = []
+        for char in text:
+            code = ord(char)
+            in_fallback = code not in cmap and code in fallback.cmap
+            if runs and runs[-1][1] == in_fallback:
+                runs[-1] = (runs[-1][0] + char, in_fallback)
+            else:
+                runs.append((char, in_fallback))
+        return runs
 
     def _font(self, size: float, *, bold: bool = False, color: tuple[int, int, int] = INK) -> None:
         self.set_font(FAMILY, "B" if bold else "", size)
