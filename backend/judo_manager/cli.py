@@ -26,6 +26,7 @@ from judo_manager.i18n import (
     _n,
     current_language,
     file_size,
+    formatted,
     is_language,
     megabytes,
     speaking,
@@ -41,6 +42,7 @@ NOTHING_CHANGED = _("Nothing was changed.")
 if TYPE_CHECKING:
     from judo_manager.db.comparison import KindDifference, RecordDifference
     from judo_manager.db.contents import Contents, RecordKind
+    from judo_manager.exports.model import ExportFormat
     from judo_manager.restore.service import RestoreOutcome, RestorePlan
     from judo_manager.wiring import AppServices
 
@@ -148,6 +150,59 @@ def build_parser() -> argparse.ArgumentParser:
         help=str(_("give each a portrait photo and papers (PDF documents)")),
     )
     demo.set_defaults(run=_demo)
+
+    tournaments = _command(commands, "tournaments", _("the club's tournaments"))
+    tournament_commands = tournaments.add_subparsers(
+        dest="tournaments_command", metavar="COMMAND", required=True
+    )
+    listing = _command(
+        tournament_commands,
+        "list",
+        _("list the tournaments, upcoming first, with their entries and conflicts"),
+    )
+    listing.add_argument(
+        "--json", action="store_true", help=str(_("print it as JSON, for scripts"))
+    )
+    listing.set_defaults(run=_tournaments_list)
+    entry_sheet = _command(
+        tournament_commands,
+        "entry-sheet",
+        _("save a tournament's entry sheet as PDF, CSV or XLSX"),
+        _(
+            "Save the entry sheet of tournament ID (as `tournaments list` numbers them) to "
+            "DEST. Its extension picks the kind of file: .pdf, .csv or .xlsx."
+        ),
+    )
+    entry_sheet.add_argument("id", metavar="ID", type=int)
+    entry_sheet.add_argument("dest", metavar="DEST", type=Path)
+    entry_sheet.add_argument(
+        "--force", action="store_true", help=str(_("replace DEST if it exists"))
+    )
+    entry_sheet.set_defaults(run=_tournaments_entry_sheet)
+
+    athletes = _command(commands, "athletes", _("the club's athletes"))
+    athlete_commands = athletes.add_subparsers(
+        dest="athletes_command", metavar="COMMAND", required=True
+    )
+    export = _command(
+        athlete_commands,
+        "export",
+        _("save the active athletes as CSV or XLSX, with their category and weight class"),
+        _(
+            "Save the active athletes to DEST: member ID, name, birth year, sex, belt, "
+            "weight, club, and the season's age category and weight class. Its extension "
+            "picks the kind of file: .csv or .xlsx."
+        ),
+    )
+    export.add_argument("dest", metavar="DEST", type=Path)
+    export.add_argument(
+        "--season",
+        type=int,
+        metavar="YEAR",
+        help=str(_("the season that places them in categories (default: this year)")),
+    )
+    export.add_argument("--force", action="store_true", help=str(_("replace DEST if it exists")))
+    export.set_defaults(run=_athletes_export)
     return parser
 
 
@@ -696,3 +751,148 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
         )
     )
     return 0
+
+
+def _require_club_data(data_dir: Path) -> None:
+    """Refuse a data folder without a club: opening it would make an empty one."""
+    if not DataFolder(data_dir).database.exists():
+        raise JudoManagerError(
+            _(
+                "There is no club data in {folder}. Check the folder (--data-dir or ${variable}).",
+                folder=data_dir,
+                variable=DATA_DIR_ENV,
+            )
+        )
+
+
+def _tournaments_list(args: argparse.Namespace, data_dir: Path) -> int:
+    import json
+
+    from judo_manager.bridge.convert import to_wire
+
+    _require_club_data(data_dir)
+    with _services(data_dir) as services:
+        summaries = services.tournaments.list()
+    if args.json:
+        # For scripts: the bridge's keys, and words in no language but the code's.
+        with speaking(SOURCE_LANGUAGE):
+            print(json.dumps(to_wire(summaries), indent=2, ensure_ascii=False))
+        return 0
+    if not summaries:
+        print(_("No tournaments yet."))
+        return 0
+    for upcoming, heading in ((True, _("Upcoming tournaments")), (False, _("Past tournaments"))):
+        shown = [t for t in summaries if t.upcoming is upcoming]
+        if not shown:
+            continue
+        print(_("{heading}:", heading=heading))
+        for tournament in shown:
+            entries = (
+                _n(
+                    "{count} entry, {conflicts} with conflicts",
+                    "{count} entries, {conflicts} with conflicts",
+                    tournament.entry_count,
+                    conflicts=tournament.conflict_count,
+                )
+                if tournament.conflict_count
+                else _n("{count} entry", "{count} entries", tournament.entry_count)
+            )
+            where = tournament.name
+            if tournament.location:
+                where = str(_("{name}, {location}", name=where, location=tournament.location))
+            _indented(
+                _(
+                    "#{id}  {days}  {name}: {entries}",
+                    id=str(tournament.id),
+                    days=_days(tournament.starts_on, tournament.ends_on),
+                    name=where,
+                    entries=entries,
+                )
+            )
+    return 0
+
+
+def _days(starts_on: str, ends_on: str | None) -> Message | str:
+    """A tournament's dates as the coach's language writes them."""
+    import datetime as dt
+
+    try:
+        first = dt.date.fromisoformat(starts_on)
+        last = None if ends_on is None else dt.date.fromisoformat(ends_on)
+    except ValueError:
+        return starts_on if ends_on is None else f"{starts_on}/{ends_on}"
+    if last is None or last == first:
+        return formatted(first)
+    return _("{first} to {last}", first=first, last=last)
+
+
+def _tournaments_entry_sheet(args: argparse.Namespace, data_dir: Path) -> int:
+    destination, export_format = _export_destination(args.dest, ("pdf", "csv", "xlsx"), args)
+    _require_club_data(data_dir)
+    with _services(data_dir) as services:
+        sheet = services.tournaments.entry_sheet(args.id)
+        saved = services.exports.save(sheet, export_format, destination)
+    print(
+        _(
+            "Saved the entry sheet of {name} to {path} ({size}).",
+            name=sheet.title,
+            path=destination,
+            size=file_size(saved.bytes),
+        )
+    )
+    return 0
+
+
+def _athletes_export(args: argparse.Namespace, data_dir: Path) -> int:
+    destination, export_format = _export_destination(args.dest, ("csv", "xlsx"), args)
+    _require_club_data(data_dir)
+    with _services(data_dir) as services:
+        sheet = services.athletes.roster_sheet(args.season)
+        saved = services.exports.save(sheet, export_format, destination)
+    count = sum(len(group.rows) for group in sheet.groups)
+    print(
+        _n(
+            "Saved {count} athlete to {path} ({size}).",
+            "Saved {count} athletes to {path} ({size}).",
+            count,
+            path=destination,
+            size=file_size(saved.bytes),
+        )
+    )
+    return 0
+
+
+def _export_destination(
+    dest: Path, allowed: Sequence[ExportFormat], args: argparse.Namespace
+) -> tuple[Path, ExportFormat]:
+    """DEST made absolute, and the kind of file its extension asks for; refused before
+    anything is read if DEST is a folder, if that kind isn't offered here, or if DEST is
+    there and --force wasn't given."""
+    from judo_manager.exports.service import format_of
+
+    destination = dest.absolute()
+    if destination.is_dir():
+        raise JudoManagerError(
+            _("{path} is a folder. Give the name of the file to save.", path=destination)
+        )
+    export_format = format_of(dest)
+    if export_format == "pdf" and "pdf" not in allowed:
+        raise JudoManagerError(
+            _(
+                "The athletes can't be saved as a PDF yet: that comes with the reports. "
+                "Choose a name ending in .csv or .xlsx."
+            )
+        )
+    if export_format is None or export_format not in allowed:
+        raise JudoManagerError(
+            _(
+                "{name} doesn't end in one of {extensions}: the extension picks the kind of file.",
+                name=dest.name,
+                extensions=", ".join(f".{f}" for f in allowed),
+            )
+        )
+    if destination.exists() and not args.force:
+        raise JudoManagerError(
+            _("{path} already exists. Add --force to replace it.", path=destination)
+        )
+    return destination, export_format

@@ -18,6 +18,9 @@ JudoManagerError
  ├── BusyError                another backup or restore is running
  ├── FolderInUseError         another Judo Manager has this data folder open
  ├── FileInUseError           another task of this app still has the database file open
+ ├── MediaRefusedError        a chosen photo or document can't be kept
+ ├── MediaCopyError           a copy of a stored file could not be written where chosen
+ ├── ExportError              an entry sheet or list could not be written where chosen
  ├── BackupError              a backup could not be written
  │    ├── BackupVerificationError  the copy on the drive is not what was written
  │    └── DestinationExistsError   a file is already there and replacing it wasn't asked for
@@ -158,6 +161,11 @@ class MediaRefusedError(JudoManagerError):
 
 class MediaCopyError(JudoManagerError):
     """A copy of a stored photo or document could not be written where the coach chose."""
+
+
+class ExportError(JudoManagerError):
+    """An exported document (an entry sheet, a roster list) could not be written where the
+    coach chose; a file that was under that name is unchanged."""
 
 
 class ValidationError(JudoManagerError):

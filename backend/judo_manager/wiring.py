@@ -8,11 +8,13 @@ from judo_manager.athletes.service import AthletesService
 from judo_manager.backup.service import BackupService
 from judo_manager.clubs.service import ClubsService
 from judo_manager.db import Database
+from judo_manager.exports.service import ExportsService
 from judo_manager.jobs import JobLock
 from judo_manager.media.service import MediaService
 from judo_manager.restore.service import RestoreService
 from judo_manager.rules.service import RulesService
 from judo_manager.system.service import SystemService
+from judo_manager.tournaments.service import TournamentsService
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,8 @@ class AppServices:
     clubs: ClubsService
     backup: BackupService
     restore: RestoreService
+    tournaments: TournamentsService
+    exports: ExportsService
 
     @classmethod
     def build(cls, db: Database) -> AppServices:
@@ -37,16 +41,21 @@ class AppServices:
         backup = BackupService(db, jobs)
         media = MediaService(db)
         clubs = ClubsService(db, media)
+        # The same media service as the bridge's `media.chooseFile`, which holds the files
+        # the athlete's forms then save.
+        athletes = AthletesService(db, rules, clubs=clubs, media=media)
         return cls(
             db=db,
             jobs=jobs,
             system=SystemService(db, backup.last_backup),
-            # The same media service as the bridge's `media.chooseFile`, which holds the
-            # files the athlete's forms then save.
-            athletes=AthletesService(db, rules, clubs=clubs, media=media),
+            athletes=athletes,
             rules=rules,
             media=media,
             clubs=clubs,
             backup=backup,
             restore=RestoreService(db, jobs, backup),
+            # Results are medals in the athletes' histories, written through their service.
+            tournaments=TournamentsService(db, athletes, rules, clubs, media),
+            # One for the run: "Open" finds the files it saved by their tokens.
+            exports=ExportsService(),
         )

@@ -15,14 +15,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from playwright.sync_api import Locator, Page, expect
+from pypdf import PdfReader
 
 from judo_manager import __version__
+from judo_manager.db import open_database
 from judo_manager.db.layout import database_path
 from judo_manager.db.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
 from tests.conftest import assert_valid_backup
 from tests.e2e.conftest import ROOT, LaunchApp, save_screenshot
 from tests.e2e.native import SAVE_DIALOG_TITLE, type_path_and_accept, xdotool
+from tests.tournament_club import TournamentClub
 
 ATHLETES = 25
 # Generous for a slow machine; every wait ends as soon as its condition holds.
@@ -173,6 +177,39 @@ def test_subcommands_load_no_qt(bundle: Path, coach_env: dict[str, str], tmp_pat
     loaded = set(re.findall(r"file=(\S+)", done.stderr))
     assert any("libpython" in name for name in loaded), "LD_DEBUG printed nothing usable"
     assert not [name for name in loaded if "Qt6" in name or "pyside6" in name.lower()]
+
+
+def test_entry_sheets_in_any_script_come_out_of_the_bundle(
+    bundle: Path, coach_env: dict[str, str], tmp_path: Path
+) -> None:
+    # The fonts are read from the bundle itself, not from this system: the coach's may have
+    # none for Vietnamese or Japanese names.
+    data = tmp_path / "data"
+    data.mkdir()
+    db = open_database(database_path(data))
+    club = TournamentClub.on(db)
+    names = ("Öztürk, Ayşe", "Nguyễn Văn An", "山田太郎")
+    entered = [club.athlete(name) for name in names]
+    club.enter(club.tournament("Jakarta Open"), *entered)
+    db.close()
+
+    sheet = tmp_path / "entries.pdf"
+    _run(bundle, data, "tournaments", "entry-sheet", "1", str(sheet), env=coach_env)
+    _run(bundle, data, "athletes", "export", str(tmp_path / "athletes.xlsx"), env=coach_env)
+
+    reader = PdfReader(sheet)
+    text = reader.pages[0].extract_text()
+    assert all(name in text for name in names), text
+    fonts = {
+        str(f.get_object()["/BaseFont"]) for f in reader.pages[0]["/Resources"]["/Font"].values()
+    }
+    assert {name.split("+")[1] for name in fonts} == {
+        "DejaVuSansBook",
+        "DejaVuSansBold",
+        "DroidSansFallback",
+    }
+    rows = load_workbook(tmp_path / "athletes.xlsx").active.iter_rows(min_row=2, values_only=True)
+    assert sorted(row[1] for row in rows) == sorted(names)
 
 
 def _run(

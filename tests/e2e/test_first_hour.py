@@ -181,7 +181,8 @@ def test_at_800_by_600_the_sidebar_and_filters_fold_and_the_roster_still_reads(
     assert _fits_without_sideways_scroll(grid)
     ana = _row(page, "Ana Kovač")
     expect(ana.get_by_role("img", name="Belt: Yellow")).to_be_in_viewport(ratio=1)
-    expect(ana.get_by_role("gridcell").last).to_have_text("U18 Cadets")
+    # The category over the weight class: 48.0 kg is in -48, up to and including 48 kg.
+    expect(ana.get_by_role("gridcell").last).to_have_text("U18 Cadets -48 kg")
     expect(ana.get_by_role("gridcell").last).to_be_in_viewport(ratio=1)
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
 
@@ -305,12 +306,12 @@ def test_the_roster_shows_the_most_specific_category_and_the_filter_keeps_eligib
     page: Page,
 ) -> None:
     expected = {
-        "Hugo Lefèvre": "VET Veterans",  # 65: Veterans 30+ over Seniors 15+
-        "Ines Costa": "VET Veterans",
-        "Farid Haddad": "SEN Seniors",
-        "Elif Öztürk": "U21 Juniors",
-        "Ana Kovač": "U18 Cadets",  # 16: U18 over U21
-        "Jonas Berg": "U18 Cadets",
+        "Hugo Lefèvre": "VET Veterans -90 kg",  # 65: Veterans 30+ over Seniors 15+
+        "Ines Costa": "VET Veterans -63 kg",
+        "Farid Haddad": "SEN Seniors -73 kg",
+        "Elif Öztürk": "U21 Juniors -57 kg",
+        "Ana Kovač": "U18 Cadets -48 kg",  # 16: U18 over U21
+        "Jonas Berg": "U18 Cadets -60 kg",
     }
     for name, category in expected.items():
         expect(_row(page, name).get_by_role("gridcell").last).to_have_text(category)

@@ -182,7 +182,14 @@ def test_adding_an_athlete_shows_their_page_and_their_row(
     row = _row(page, "Ana Kovač")
     # The first cell: the name, then the member ID Python gave (the form's was left empty).
     expect(row.get_by_role("gridcell")).to_have_text(
-        ["Ana Kovač JM-001", f"{SEASON - 16} · 16", "Female", "Orange", "52.5 kg", "U18 Cadets"]
+        [
+            "Ana Kovač JM-001",
+            f"{SEASON - 16} · 16",
+            "Female",
+            "Orange",
+            "52.5 kg",
+            "U18 Cadets -57 kg",
+        ]
     )
     expect(row.get_by_role("img", name="Belt: Orange")).to_be_visible()
 
@@ -223,7 +230,7 @@ def test_editing_an_athlete_changes_their_page_and_their_row(
             "Female",
             "Yellow",
             "50.5 kg",
-            "U21 Juniors",
+            "U21 Juniors -52 kg",
         ]
     )
     # The keyboard carries on from the athlete just closed.
@@ -359,7 +366,8 @@ def test_filters_combine_and_belt_sorts_in_ladder_order(
     # Eligible for juniors (15 to 20), though Ana is shown with the younger cadets.
     _filter(page, "Age category").select_option(label="Eligible for U21 Juniors")
     _expect_roster(page, ["Ana Kovač", "Elif Öztürk"], total=7)
-    expect(_column(page, 6)).to_have_text(["U18 Cadets", "U21 Juniors"])
+    # Each with the class of the category they are shown with.
+    expect(_column(page, 6)).to_have_text(["U18 Cadets -48 kg", "U21 Juniors -57 kg"])
 
     _filter(page, "Sex").select_option(label="All")
     _expect_roster(page, ["Ana Kovač", "Deniz Ozturk", "Elif Öztürk"], total=7)
@@ -475,7 +483,7 @@ def test_belts_and_age_categories_edited_in_settings_reach_the_roster(
     _expect_roster(page, ["Ana Kovač", "Bruno Silva"], total=2, timeout=START_TIMEOUT_MS)
     page.get_by_role("columnheader", name="Belt").get_by_role("button").click()
     _expect_roster(page, ["Bruno Silva", "Ana Kovač"], total=2)
-    expect(_row(page, "Ana Kovač").get_by_role("gridcell").last).to_have_text("U18 Cadets")
+    expect(_row(page, "Ana Kovač").get_by_role("gridcell").last).to_have_text("U18 Cadets -52 kg")
 
     page.get_by_role("navigation").get_by_role("button", name="Settings").click()
     ladder = page.get_by_role("region", name="Belts").get_by_role(
@@ -504,7 +512,8 @@ def test_belts_and_age_categories_edited_in_settings_reach_the_roster(
     # Green is below Orange no more, and at 17 Ana is too old for the cadets now.
     _expect_roster(page, ["Ana Kovač", "Bruno Silva"], total=2)
     expect(_column(page, 4)).to_have_text(["Green", "Orange"])
-    expect(_row(page, "Ana Kovač").get_by_role("gridcell").last).to_have_text("U21 Juniors")
+    # Her class comes with her category: -52 kg of the juniors' ladder now.
+    expect(_row(page, "Ana Kovač").get_by_role("gridcell").last).to_have_text("U21 Juniors -52 kg")
 
 
 # --- helpers -------------------------------------------------------------------------

@@ -73,6 +73,7 @@ FILTERS: wire.AthleteFilters = {
     "sex": None,
     "beltId": None,
     "categoryId": None,
+    "weightClassId": None,
     "clubId": None,
     "papers": "all",
     "status": "all",

@@ -82,6 +82,8 @@ def test_a_file_without_the_table_counts_none_rather_than_zero(tmp_path: Path) -
         "photos": None,
         "documents": None,
         "clubs": 0,
+        "tournaments": None,
+        "tournament_entries": None,
         "rulesets": None,
     }
     conn.close()

@@ -317,6 +317,8 @@ def test_an_older_schema_is_migrated_on_restore(club: Database, tmp_path: Path) 
         "photos": None,
         "documents": None,
         "clubs": 1,
+        "tournaments": None,
+        "tournament_entries": None,
     }
     assert plan.backup.contents.size("photos") is None
     service.restore(plan.token)

@@ -9,9 +9,9 @@ from typing import Literal
 
 from judo_manager.i18n import Message
 from judo_manager.media.model import MediaInfo
+from judo_manager.rules.model import SEXES as SEXES
 from judo_manager.rules.model import Sex
 
-SEXES: tuple[Sex, ...] = ("F", "M")
 MedalPlace = Literal["gold", "silver", "bronze"]
 MEDAL_PLACES: tuple[MedalPlace, ...] = ("gold", "silver", "bronze")
 Status = Literal["active", "inactive", "all"]
@@ -60,12 +60,16 @@ class RosterQuery:
     descending: bool
     club_id: int | None
     papers: PapersFilter
+    # A weight class of the active ruleset: the athletes whose row has it.
+    weight_class_id: int | None
 
 
 # Not frozen: a frozen dataclass is five times slower to make, and a roster makes thousands.
 @dataclass(slots=True)
 class RosterRow:
-    """One line of the list; `category_id` is the most specific category the athlete fits."""
+    """One line of the list; `category_id` is the most specific category the athlete fits,
+    `weight_class_id` that category's class for the athlete's sex and weight (None: no
+    weight, no category, or no class fits)."""
 
     id: int
     full_name: str
@@ -75,6 +79,7 @@ class RosterRow:
     belt_id: int | None
     weight_kg: float | None
     category_id: int | None
+    weight_class_id: int | None
     active: bool
     member_id: str | None
     club_id: int | None
@@ -161,6 +166,9 @@ class Medal:
     place: MedalPlace
     category: str | None
     proof_document_id: int | None
+    # The tournament whose results gave this medal: those results own it, so it is
+    # changed there, not on the athlete's page. None for a medal entered by hand.
+    tournament_id: int | None
 
 
 @dataclass(frozen=True)
@@ -175,6 +183,40 @@ class MedalFields:
     place: MedalPlace
     category: str | None
     proof_document_id: int | None
+
+
+@dataclass(frozen=True)
+class TournamentMedal:
+    """The medal a tournament's result of 1st to 3rd gives: named and dated as the
+    tournament, with the category as entered ("U18 -66 kg")."""
+
+    tournament_id: int
+    competition: str
+    held_on: str
+    place: MedalPlace
+    category: str | None
+
+
+# Not frozen: a tournament with a thousand entries reads a thousand of them.
+@dataclass(slots=True)
+class AthleteFacts:
+    """What a tournament's entry shows and judges of its athlete, read for many at once.
+
+    `licence_until` and `medical_until` are the effective dates (see `Paper`).
+    """
+
+    id: int
+    full_name: str
+    member_id: str | None
+    birth_year: int
+    sex: Sex
+    belt_id: int | None
+    weight_kg: float | None
+    club_id: int | None
+    licence_number: str | None
+    active: bool
+    licence_until: str | None
+    medical_until: str | None
 
 
 @dataclass(frozen=True)

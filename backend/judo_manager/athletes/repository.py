@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Sequence
 
@@ -15,6 +16,7 @@ from judo_manager.athletes.model import (
     Promotion,
     PromotionFields,
     RosterQuery,
+    TournamentMedal,
 )
 
 # The roster's sort orders; the name (then the id) breaks ties so the order is stable.
@@ -336,14 +338,33 @@ def delete_promotion(conn: sqlite3.Connection, promotion_id: int) -> None:
     conn.execute("DELETE FROM promotions WHERE id = ?", (promotion_id,))
 
 
+# The tournament whose results own a medal: the one it names, when an entry of that
+# tournament, the athlete's own, gives it (a medal naming a tournament no entry links, as a
+# file from elsewhere may hold, is the athlete's to edit like any other).
+_RESULT_OF = (
+    "CASE WHEN EXISTS (SELECT 1 FROM tournament_entries e WHERE e.medal_id = m.id "
+    "AND e.athlete_id = m.athlete_id AND e.tournament_id = m.tournament_id) "
+    "THEN m.tournament_id END"
+)
+
+
 def list_medals(conn: sqlite3.Connection, athlete_id: int) -> list[Medal]:
     """An athlete's medals, newest first."""
     rows = conn.execute(
-        "SELECT id, competition, held_on, place, category, proof_document_id FROM medals "
-        "WHERE athlete_id = ? ORDER BY held_on DESC, id DESC",
+        "SELECT m.id, m.competition, m.held_on, m.place, m.category, m.proof_document_id, "
+        f"{_RESULT_OF} FROM medals m WHERE m.athlete_id = ? ORDER BY m.held_on DESC, m.id DESC",
         (athlete_id,),
     )
     return [Medal(*row) for row in rows]
+
+
+def medal_result_of(conn: sqlite3.Connection, medal_id: int) -> str | None:
+    """The competition of a medal that a tournament's results own (see `_RESULT_OF`), or
+    None for a medal entered by hand."""
+    row = conn.execute(
+        f"SELECT m.competition, {_RESULT_OF} FROM medals m WHERE m.id = ?", (medal_id,)
+    ).fetchone()
+    return None if row is None or row[1] is None else str(row[0])
 
 
 def insert_medal(conn: sqlite3.Connection, athlete_id: int, medal: MedalFields) -> int:
@@ -388,6 +409,100 @@ def medal_owner(conn: sqlite3.Connection, medal_id: int) -> int | None:
 def delete_medal(conn: sqlite3.Connection, medal_id: int) -> None:
     """Remove a medal."""
     conn.execute("DELETE FROM medals WHERE id = ?", (medal_id,))
+
+
+def tournament_medal_of(
+    conn: sqlite3.Connection, medal_id: int, athlete_id: int, tournament_id: int
+) -> bool:
+    """Whether the medal is the athlete's and names the tournament."""
+    row = conn.execute(
+        "SELECT 1 FROM medals WHERE id = ? AND athlete_id = ? AND tournament_id = ?",
+        (medal_id, athlete_id, tournament_id),
+    ).fetchone()
+    return row is not None
+
+
+def insert_tournament_medal(
+    conn: sqlite3.Connection, athlete_id: int, medal: TournamentMedal
+) -> int:
+    """Add the medal a tournament's result gives; returns the new id."""
+    cursor = conn.execute(
+        "INSERT INTO medals(athlete_id, competition, held_on, place, category, tournament_id) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            athlete_id,
+            medal.competition,
+            medal.held_on,
+            medal.place,
+            medal.category,
+            medal.tournament_id,
+        ),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def update_tournament_medal(
+    conn: sqlite3.Connection, medal_id: int, medal: TournamentMedal
+) -> None:
+    """Change the medal a tournament's result gives (its proof, if any, stays)."""
+    conn.execute(
+        "UPDATE medals SET competition = ?, held_on = ?, place = ?, category = ? "
+        "WHERE id = ? AND tournament_id = ?",
+        (
+            medal.competition,
+            medal.held_on,
+            medal.place,
+            medal.category,
+            medal_id,
+            medal.tournament_id,
+        ),
+    )
+
+
+def redate_tournament_medals(
+    conn: sqlite3.Connection, tournament_id: int, competition: str, held_on: str
+) -> None:
+    """Name and date every medal of a tournament as the tournament now is."""
+    conn.execute(
+        "UPDATE medals SET competition = ?, held_on = ? WHERE tournament_id = ?",
+        (competition, held_on, tournament_id),
+    )
+
+
+def delete_tournament_medals(conn: sqlite3.Connection, tournament_id: int) -> None:
+    """Remove every medal that names the tournament."""
+    conn.execute("DELETE FROM medals WHERE tournament_id = ?", (tournament_id,))
+
+
+AthleteFactsLine = tuple[
+    int, str, str | None, str, str, int | None, float | None, int | None, str | None, int,
+    str | None, str | None,
+]  # fmt: skip
+
+
+def athlete_facts(conn: sqlite3.Connection, athlete_ids: Sequence[int]) -> list[AthleteFactsLine]:
+    """(id, full_name, member_id, birth_date, sex, belt_id, weight_kg, club_id,
+    licence_number, active, licence_until, medical_until) of the athletes among
+    `athlete_ids`, in one query whatever their number; the papers' dates are the
+    effective ones."""
+    ids = json.dumps(list(athlete_ids))
+    cursor = conn.execute(
+        "WITH wanted(id) AS (SELECT value FROM json_each(?1)), "
+        "papers AS ("
+        "SELECT athlete_id, "
+        "max(CASE kind WHEN 'licence_card' THEN valid_until END) AS licence, "
+        "max(CASE kind WHEN 'medical_certificate' THEN valid_until END) AS medical "
+        "FROM documents WHERE athlete_id IN (SELECT id FROM wanted) "
+        "AND kind IN ('licence_card', 'medical_certificate') AND valid_until IS NOT NULL "
+        "GROUP BY athlete_id) "
+        "SELECT a.id, a.full_name, a.member_id, a.birth_date, a.sex, a.belt_id, a.weight_kg, "
+        f"a.club_id, a.licence_number, a.active, {_LICENCE_UNTIL}, {_MEDICAL_UNTIL} "
+        "FROM athletes a LEFT JOIN papers p ON p.athlete_id = a.id "
+        "WHERE a.id IN (SELECT id FROM wanted)",
+        (ids,),
+    )
+    cursor.row_factory = None
+    return cursor.fetchall()
 
 
 def list_documents(
@@ -461,7 +576,19 @@ _RECORD_QUERIES = (
     ("documents", "SELECT * FROM documents WHERE athlete_id = :id ORDER BY id"),
     ("promotions", "SELECT * FROM promotions WHERE athlete_id = :id ORDER BY id"),
     ("medals", "SELECT * FROM medals WHERE athlete_id = :id ORDER BY id"),
+    ("tournament_entries", "SELECT * FROM tournament_entries WHERE athlete_id = :id ORDER BY id"),
 )
+# What a record names that may be gone by the time its delete is undone (the tournament
+# deleted, its rules refreshed meanwhile): it is put back naming none of it, and an entry of
+# a tournament that is gone is left out, rather than the whole undo refused.
+_MAY_BE_GONE = {
+    "medals": {"tournament_id": "tournaments"},
+    "tournament_entries": {
+        "category_id": "tournament_categories",
+        "weight_class_id": "tournament_weight_classes",
+    },
+}
+_LEFT_OUT_WITHOUT = {"tournament_entries": ("tournament_id", "tournaments")}
 # The columns that name a stored file, by table.
 _MEDIA_REFERENCES = {"media_data": "media_id", "athletes": "photo_id", "documents": "media_id"}
 
@@ -491,6 +618,12 @@ def insert_record(conn: sqlite3.Connection, record: AthleteRecord) -> None:
         reference = _MEDIA_REFERENCES.get(table)
         for row in rows:
             values = dict(row)
+            needed = _LEFT_OUT_WITHOUT.get(table)
+            if needed is not None and not _row_exists(conn, needed[1], values[needed[0]]):
+                continue
+            for column, named in _MAY_BE_GONE.get(table, {}).items():
+                if not _row_exists(conn, named, values[column]):
+                    values[column] = None
             if table == "media":
                 old_id = values.pop("id")
             elif reference is not None and values[reference] is not None:
@@ -502,3 +635,11 @@ def insert_record(conn: sqlite3.Connection, record: AthleteRecord) -> None:
             )
             if table == "media":
                 new_media[old_id] = int(cursor.lastrowid or 0)
+
+
+def _row_exists(conn: sqlite3.Connection, table: str, row_id: object) -> bool:
+    # `table` comes from the maps above, never from a file.
+    return (
+        row_id is not None
+        and conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is not None
+    )

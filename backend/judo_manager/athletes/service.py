@@ -9,7 +9,7 @@ import secrets
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -22,6 +22,7 @@ from judo_manager.athletes.model import (
     SORT_KEYS,
     STATUSES,
     Athlete,
+    AthleteFacts,
     AthleteFields,
     AthleteWarnings,
     DeletedAthlete,
@@ -40,18 +41,22 @@ from judo_manager.athletes.model import (
     Sex,
     SortKey,
     Status,
+    TournamentMedal,
     Validity,
     validity_on,
 )
 from judo_manager.athletes.names import search_key
+from judo_manager.athletes.roster_sheet import roster_sheet
 from judo_manager.clubs.service import ClubsService
 from judo_manager.db import Database
 from judo_manager.errors import ConflictError, NotFoundError, StaleRecordError, ValidationError
+from judo_manager.exports.model import Sheet
 from judo_manager.forms import MAX_ROW_ID, FormReader, require_id
 from judo_manager.i18n import _
 from judo_manager.media.service import MediaService
-from judo_manager.rules.model import roster_category
+from judo_manager.rules.model import AgeCategory, WeightClass, roster_category
 from judo_manager.rules.service import RulesService
+from judo_manager.rules.weights import ladder, weight_class_for
 
 MIN_WEIGHT_KG = 15
 MAX_WEIGHT_KG = 250
@@ -118,7 +123,8 @@ class AthletesService:
         return repository.count_athletes(self._db.connection())
 
     def roster(self, filters: Mapping[str, object]) -> Roster:
-        """The athletes matching `filters`, sorted, each with their age and category."""
+        """The athletes matching `filters`, sorted, each with their age, category and
+        weight class."""
         query = self._read_query(filters)
         today = self._today()
         with self._db.snapshot() as conn:
@@ -130,14 +136,21 @@ class AthletesService:
                 category = next((c for c in categories if c.id == query.category_id), None)
                 if category is None:
                     raise NotFoundError.of(_("age category"))
-                # Eligible means the season age falls within the band.
-                oldest = "1000" if category.max_age is None else query.season - category.max_age
-                born_between = (f"{oldest}-01-01", f"{query.season - category.min_age}-12-31")
+                born_between = _born_eligible(category, query.season)
+            wanted: WeightClass | None = None
+            if query.weight_class_id is not None:
+                wanted, query, born_between = _narrowed_to_class(query, categories, born_between)
             words = search_key(query.search).split()
             found = repository.roster_rows(conn, query, words, born_between, today)
             total = repository.count_athletes(conn)
-        # Many athletes share an age, so each age's category is looked up once.
+        # Many athletes share an age, so each age's category is looked up once; each
+        # category's ladder for each sex is picked out once, not for every athlete.
         category_of_age: dict[int, int | None] = {}
+        ladders = {
+            (category.id, sex): tuple(ladder(category.weight_classes, sex))
+            for category in categories
+            for sex in SEXES
+        }
         state = validity_on(today)
         rows = []
         for (
@@ -159,6 +172,14 @@ class AthletesService:
             if age not in category_of_age:
                 category = roster_category(categories, age)
                 category_of_age[age] = None if category is None else category.id
+            category_id = category_of_age[age]
+            weight_class = (
+                None
+                if category_id is None
+                else weight_class_for(ladders[category_id, sex], sex, weight)
+            )
+            if wanted is not None and (weight_class is None or weight_class.id != wanted.id):
+                continue
             rows.append(
                 RosterRow(
                     id=id_,
@@ -168,7 +189,8 @@ class AthletesService:
                     sex=sex,
                     belt_id=belt_id,
                     weight_kg=weight,
-                    category_id=category_of_age[age],
+                    category_id=category_id,
+                    weight_class_id=None if weight_class is None else weight_class.id,
                     active=bool(active),
                     member_id=member_id,
                     club_id=club_id,
@@ -180,6 +202,23 @@ class AthletesService:
                 )
             )
         return Roster(season=query.season, total=total, rows=rows)
+
+    def roster_sheet(self, season: int | None = None) -> Sheet:
+        """The active athletes as a sheet to export (CSV, XLSX), in the language spoken now:
+        member ID, name, birth year, sex, belt, weight, club, and the age category and weight
+        class of `season` (this year unless given)."""
+        filters: dict[str, object] = {"status": "active"}
+        if season is not None:
+            filters["season"] = season
+        roster = self.roster(filters)
+        rules = self._rules.get()
+        return roster_sheet(
+            roster,
+            belts={belt.id: belt.name for belt in rules.belts},
+            categories=rules.categories,
+            clubs={club.id: club.name for club in self._clubs.clubs()},
+            organisation=self._clubs.organisation().name,
+        )
 
     def get(self, athlete_id: int) -> Athlete:
         """One athlete in full."""
@@ -410,6 +449,7 @@ class AthletesService:
             if athlete_id is None:
                 raise NotFoundError.of(MEDAL)
             _claim(conn, athlete_id, revision)
+            _refuse_a_tournament_medal(conn, medal_id)
             medal = self._read_medal(data, self._load(conn, athlete_id))
             repository.update_medal(conn, medal_id, medal)
             return self._load(conn, athlete_id)
@@ -422,6 +462,7 @@ class AthletesService:
             if athlete_id is None:
                 raise NotFoundError.of(MEDAL)
             _claim(conn, athlete_id, revision)
+            _refuse_a_tournament_medal(conn, medal_id)
             repository.delete_medal(conn, medal_id)
             return self._load(conn, athlete_id)
 
@@ -481,6 +522,60 @@ class AthletesService:
             repository.set_photo(conn, athlete_id, None)
             return self._load(conn, athlete_id)
 
+    def entry_facts(self, athlete_ids: Sequence[int]) -> dict[int, AthleteFacts]:
+        """{id: facts} of the athletes among `athlete_ids` that are on the roster, read in
+        one query whatever their number (on this thread's connection: inside the caller's
+        snapshot or write). A tournament's entries are judged with them."""
+        return {
+            line[0]: AthleteFacts(
+                id=line[0],
+                full_name=line[1],
+                member_id=line[2],
+                birth_year=int(line[3][:4]),
+                sex=cast(Sex, line[4]),
+                belt_id=line[5],
+                weight_kg=line[6],
+                club_id=line[7],
+                licence_number=line[8],
+                active=bool(line[9]),
+                licence_until=line[10],
+                medical_until=line[11],
+            )
+            for line in repository.athlete_facts(self._db.connection(), athlete_ids)
+        }
+
+    def save_tournament_medal(
+        self, athlete_id: int, medal_id: int | None, medal: TournamentMedal
+    ) -> int:
+        """Give the athlete the medal a tournament's result earns, inside the caller's write;
+        its id. `medal_id` is the one the result gave before: changed when it is still the
+        athlete's medal of that tournament, else (gone, or a file from elsewhere naming
+        another athlete's) a new one is added and the old one left alone."""
+        conn = self._db.connection()
+        if medal_id is not None and repository.tournament_medal_of(
+            conn, medal_id, athlete_id, medal.tournament_id
+        ):
+            repository.update_tournament_medal(conn, medal_id, medal)
+            return medal_id
+        return repository.insert_tournament_medal(conn, athlete_id, medal)
+
+    def remove_tournament_medal(self, athlete_id: int, medal_id: int, tournament_id: int) -> None:
+        """Take away the medal a tournament's result gave, inside the caller's write; a
+        medal that isn't the athlete's of that tournament is left alone."""
+        conn = self._db.connection()
+        if repository.tournament_medal_of(conn, medal_id, athlete_id, tournament_id):
+            repository.delete_medal(conn, medal_id)
+
+    def redate_tournament_medals(self, tournament_id: int, name: str, held_on: str) -> None:
+        """Name and date the tournament's medals as the tournament now is (inside the
+        caller's write)."""
+        repository.redate_tournament_medals(self._db.connection(), tournament_id, name, held_on)
+
+    def delete_tournament_medals(self, tournament_id: int) -> None:
+        """Remove the tournament's medals from the athletes' histories (inside the caller's
+        write), for a tournament deleted with its medals."""
+        repository.delete_tournament_medals(self._db.connection(), tournament_id)
+
     def _document_owner(self, conn: sqlite3.Connection, document_id: int) -> int:
         athlete_id = repository.document_owner(conn, document_id)
         if athlete_id is None:
@@ -533,6 +628,7 @@ class AthletesService:
                 # Translators: the roster's filter on the licence and medical certificate dates.
                 form.choice("papers", _("Papers"), PAPERS_FILTERS, required=False) or "all",
             ),
+            weight_class_id=form.identifier("weight_class_id", _("a weight class"), required=False),
         )
         form.check()
         return query
@@ -799,6 +895,18 @@ def _claim(conn: sqlite3.Connection, athlete_id: int, revision: object) -> None:
         raise StaleRecordError.of(ATHLETE)
 
 
+def _refuse_a_tournament_medal(conn: sqlite3.Connection, medal_id: int) -> None:
+    """A medal a tournament's results give is changed there, never on the athlete's page."""
+    tournament = repository.medal_result_of(conn, medal_id)
+    if tournament is not None:
+        raise ConflictError(
+            _(
+                "This medal comes from the results of {tournament}. Change the result there.",
+                tournament=tournament,
+            )
+        )
+
+
 def _first_recorded_day(athlete: Athlete) -> str | None:
     days = [p.promoted_on for p in athlete.promotions] + [m.held_on for m in athlete.medals]
     return min(days, default=None)
@@ -811,3 +919,39 @@ def _paper(
     from_document = documented is not None and (typed is None or documented > typed)
     until = documented if from_document else typed
     return Paper(valid_until=until, state=validity(until), from_document=from_document)
+
+
+def _born_eligible(category: AgeCategory, season: int) -> tuple[str, str]:
+    """The birth dates (inclusive, ISO) of the athletes whose season age fits `category`."""
+    oldest = "1000" if category.max_age is None else str(season - category.max_age)
+    return (f"{oldest}-01-01", f"{season - category.min_age}-12-31")
+
+
+def _narrowed_to_class(
+    query: RosterQuery, categories: Sequence[AgeCategory], born_between: tuple[str, str] | None
+) -> tuple[WeightClass, RosterQuery, tuple[str, str]]:
+    """The weight class the roster is filtered by, and the query and birth dates narrowed
+    to those who can have it: its sex, and an age its category fits.
+
+    Whether an athlete's row has the class (their season's category is the class's, their
+    weight is in it) is decided row by row, as for every row.
+    """
+    wanted = next(
+        (
+            c
+            for category in categories
+            for c in category.weight_classes
+            if c.id == query.weight_class_id
+        ),
+        None,
+    )
+    if wanted is None:
+        raise NotFoundError.of(_("weight class"))
+    owner = next(category for category in categories if category.id == wanted.category_id)
+    low, high = _born_eligible(owner, query.season)
+    if born_between is not None:
+        low, high = max(low, born_between[0]), min(high, born_between[1])
+    if query.sex is None:
+        # A filter on the other sex keeps its own: no row of it has this class.
+        query = dataclasses.replace(query, sex=wanted.sex)
+    return wanted, query, (low, high)

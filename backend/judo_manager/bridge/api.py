@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from judo_manager.bridge.athletes import AthletesApi
 from judo_manager.bridge.clubs import ClubsApi
+from judo_manager.bridge.exports import ExportsApi
 from judo_manager.bridge.host import Host
 from judo_manager.bridge.media import MediaApi
 from judo_manager.bridge.rules import RulesApi
 from judo_manager.bridge.system import SystemApi
+from judo_manager.bridge.tournaments import TournamentsApi
 from judo_manager.wiring import AppServices
 
 
 class JudoManagerApi:
-    """`window.pywebview.api`: `system.*`, `athletes.*`, `rules.*`, `media.*` and `clubs.*`."""
+    """`window.pywebview.api`: `system.*`, `athletes.*`, `rules.*`, `media.*`, `clubs.*`,
+    `tournaments.*` and `exports.*`."""
 
     # Declared here so that bridge.ts can be generated without building the services.
     system: SystemApi
@@ -20,6 +23,8 @@ class JudoManagerApi:
     rules: RulesApi
     media: MediaApi
     clubs: ClubsApi
+    tournaments: TournamentsApi
+    exports: ExportsApi
 
     def __init__(self, services: AppServices, window: Host) -> None:
         self.system = SystemApi(services, window)
@@ -27,3 +32,5 @@ class JudoManagerApi:
         self.rules = RulesApi(services.rules)
         self.media = MediaApi(services.media, window)
         self.clubs = ClubsApi(services.clubs)
+        self.tournaments = TournamentsApi(services.tournaments, services.exports, window)
+        self.exports = ExportsApi(services.exports, window)

@@ -27,7 +27,8 @@ class AthletesApi:
 
     @coach_errors
     def list(self, filters: AthleteFilters) -> Wire[Roster]:
-        """The roster filtered, searched and sorted, with each athlete's age and category."""
+        """The roster filtered, searched and sorted, with each athlete's age, category and
+        weight class."""
         return athlete_list(self._athletes.roster(from_wire(filters)))
 
     @coach_errors
@@ -151,6 +152,7 @@ def athlete_list(roster: Roster) -> Wire[Roster]:
                 "beltId": row.belt_id,
                 "weightKg": row.weight_kg,
                 "categoryId": row.category_id,
+                "weightClassId": row.weight_class_id,
                 "active": row.active,
                 "memberId": row.member_id,
                 "clubId": row.club_id,

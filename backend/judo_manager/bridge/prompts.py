@@ -12,7 +12,9 @@ from pathlib import Path
 from judo_manager.backup.file_names import default_filename, with_db_suffix
 from judo_manager.bridge.host import Host
 from judo_manager.drives import removable_drives
-from judo_manager.errors import BackupError
+from judo_manager.errors import BackupError, ExportError
+from judo_manager.exports.model import ExportFormat
+from judo_manager.exports.service import with_suffix_for
 from judo_manager.i18n import Message, _
 from judo_manager.media.model import Purpose
 
@@ -106,6 +108,50 @@ def ask_copy_destination(window: Host, file_name: str) -> Path | None:
         filename=file_name,
         file_types=(str(_("All files ({pattern})", pattern="*.*")),),
     )
+
+
+def export_file_types(export_format: ExportFormat) -> tuple[str, ...]:
+    """The save dialog's file types for an export, in the call's language: its own kind
+    first ("PDF documents (*.pdf)"), then all files."""
+    kinds: dict[ExportFormat, Message] = {
+        "pdf": _("PDF documents ({pattern})", pattern="*.pdf"),
+        "csv": _("CSV files ({pattern})", pattern="*.csv"),
+        "xlsx": _("Excel workbooks ({pattern})", pattern="*.xlsx"),
+    }
+    return (str(kinds[export_format]), str(_("All files ({pattern})", pattern="*.*")))
+
+
+def ask_export_destination(
+    window: Host, file_name: str, export_format: ExportFormat
+) -> Path | None:
+    """Where the coach wants an exported file, ending in its format's extension; None if
+    they cancelled.
+
+    The dialog asked before replacing the name chosen there; a file under the name with the
+    extension added was never confirmed, so it is refused rather than replaced.
+    """
+    from platformdirs import user_documents_dir  # only the window's dialogs need it
+
+    documents = Path(user_documents_dir())
+    chosen = window.ask_save_path(
+        title=str(_("Save as {kind}", kind=export_format.upper())),
+        directory=documents if documents.is_dir() else Path.home(),
+        filename=file_name,
+        file_types=export_file_types(export_format),
+    )
+    if chosen is None:
+        return None
+    destination = with_suffix_for(chosen, export_format)
+    if destination != chosen and destination.exists():
+        raise ExportError(
+            _(
+                "A file named {name} already exists in {folder}. "
+                "Choose it in the dialog to replace it, or pick another name.",
+                name=destination.name,
+                folder=destination.parent,
+            )
+        )
+    return destination
 
 
 def dialog_start_folder(

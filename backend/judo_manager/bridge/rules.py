@@ -1,11 +1,11 @@
-"""`window.pywebview.api.rules`: the belt ladder and the age categories."""
+"""`window.pywebview.api.rules`: the belt ladder, the age categories and their weight classes."""
 
 from __future__ import annotations
 
 from judo_manager.bridge.convert import from_wire, to_wire
 from judo_manager.bridge.guards import coach_errors
 from judo_manager.bridge.wire import Wire
-from judo_manager.rules.model import BeltFields, CategoryFields, Rules
+from judo_manager.rules.model import BeltFields, CategoryFields, Rules, WeightClassFields
 from judo_manager.rules.service import RulesService
 
 
@@ -17,7 +17,8 @@ class RulesApi:
 
     @coach_errors
     def get(self) -> Wire[Rules]:
-        """The belt ladder, lowest first, and the age categories."""
+        """The belt ladder, lowest first, and the age categories with their weight classes
+        (women's ladder, then men's, each lightest first, the over class last)."""
         return to_wire(self._rules.get())
 
     @coach_errors
@@ -54,3 +55,18 @@ class RulesApi:
     def deleteCategory(self, id: int) -> Wire[Rules]:
         """Remove an age category."""
         return to_wire(self._rules.delete_category(id))
+
+    @coach_errors
+    def createWeightClass(self, categoryId: int, data: Wire[WeightClassFields]) -> Wire[Rules]:
+        """Add a weight class to an age category's ladder for one sex."""
+        return to_wire(self._rules.create_weight_class(categoryId, from_wire(data)))
+
+    @coach_errors
+    def updateWeightClass(self, id: int, data: Wire[WeightClassFields]) -> Wire[Rules]:
+        """Change a weight class's sex, limit, kind (up to or over) or name."""
+        return to_wire(self._rules.update_weight_class(id, from_wire(data)))
+
+    @coach_errors
+    def deleteWeightClass(self, id: int) -> Wire[Rules]:
+        """Remove a weight class; tournaments keep their copy of it."""
+        return to_wire(self._rules.delete_weight_class(id))

@@ -158,15 +158,18 @@ class AthleteFilters(TypedDict):
     """What the roster shows: a name search, filters, the season and the sort order.
 
     `season` null means the current year. `categoryId` keeps the athletes *eligible* for that
-    category in the season, which is what a coach entering a competition needs. `papers`
-    keeps those whose licence or medical is "expired", "expiring" (within 30 days, none
-    expired) or "missing" (no date for one of them).
+    category in the season, which is what a coach entering a competition needs.
+    `weightClassId` (a weight class of the active ruleset) keeps the athletes whose row shows
+    that class: the season's category is the class's, and sex and weight put them in it.
+    `papers` keeps those whose licence or medical is "expired", "expiring" (within 30 days,
+    none expired) or "missing" (no date for one of them).
     """
 
     search: str
     sex: Sex | None
     beltId: int | None
     categoryId: int | None
+    weightClassId: int | None
     clubId: int | None
     papers: PapersFilter
     status: Status

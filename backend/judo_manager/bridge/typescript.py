@@ -40,9 +40,11 @@ from judo_manager.bridge.events import BRIDGE_EVENTS
 from judo_manager.bridge.wire import wire_fields, wired_model
 from judo_manager.db.snapshot import Phase as BackupPhase
 from judo_manager.errors import JudoManagerError
+from judo_manager.exports.model import ExportFormat
 from judo_manager.i18n import Message
 from judo_manager.restore.service import RestorePhase
-from judo_manager.rules.model import BeltFields, BeltKind, CategoryFields
+from judo_manager.rules.model import BeltFields, BeltKind, CategoryFields, WeightClassFields
+from judo_manager.tournaments.model import ConflictCode, Result
 
 BRIDGE_TS = Path(__file__).resolve().parents[3] / "frontend" / "src" / "types" / "bridge.ts"
 # Enumerations the page names, declared once in Python and spelled by name in TypeScript.
@@ -57,6 +59,9 @@ NAMED_LITERALS: dict[str, object] = {
     "DocumentKind": DocumentKind,
     "BackupPhase": BackupPhase,
     "RestorePhase": RestorePhase,
+    "TournamentResult": Result,
+    "ConflictCode": ConflictCode,
+    "ExportFormat": ExportFormat,
 }
 # The page's names for dataclasses whose Python name says what they are to the service.
 TS_NAMES: dict[type, str] = {
@@ -68,6 +73,7 @@ TS_NAMES: dict[type, str] = {
     DocumentFields: "DocumentInput",
     BeltFields: "BeltInput",
     CategoryFields: "AgeCategoryInput",
+    WeightClassFields: "WeightClassInput",
 }
 HEADER = """\
 // Generated from backend/judo_manager/bridge by `python -m judo_manager.bridge.typescript`.

@@ -127,6 +127,23 @@ _DOCUMENT_KINDS = (
     ("other", _("other")),
 )
 
+# A tournament's result as the page names it, rather than the value stored ("dns").
+_RESULTS = (
+    ("1", _("1st place")),
+    ("2", _("2nd place")),
+    ("3", _("3rd place")),
+    ("5", _("5th place")),
+    ("7", _("7th place")),
+    ("participated", _("took part")),
+    ("dns", _("did not start")),
+)
+# An entry's weight class as federations write it ("-66 kg", "+100 kg"), or its own name.
+_WEIGHT_CLASS_LABEL = (
+    "(SELECT coalesce(w.name, (CASE w.over WHEN 1 THEN '+' ELSE '-' END) "
+    "|| printf('%g', w.limit_kg) || ' kg') "
+    "FROM tournament_weight_classes w WHERE w.id = record.weight_class_id)"
+)
+
 
 def _digest_of(column: str) -> str:
     """SQL for the SHA-256 of the stored file that `record.column` holds (or NULL)."""
@@ -261,6 +278,49 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
                 ComparedField(_("logo"), _digest_of("logo_id"), opaque=_LOGO),
             ),
         ),
+    ),
+    RecordKind(
+        "tournaments",
+        _("tournaments"),
+        lambda count: _n("{count} tournament", "{count} tournaments", count),
+        Compared(
+            label="name",
+            # The same name on the same first day is the same tournament in any club's file.
+            key=("lower(name)", "starts_on"),
+            lineage="created_at",
+            fields=(
+                ComparedField(_("name"), "name"),
+                ComparedField(_("first day"), "starts_on", dated=True),
+                ComparedField(_("last day"), "ends_on", dated=True),
+                ComparedField(_("location"), "location"),
+                ComparedField(_("organiser"), "organiser"),
+                ComparedField(_("entry deadline"), "entry_deadline", dated=True),
+                ComparedField(_("notes"), "notes"),
+            ),
+        ),
+    ),
+    RecordKind(
+        "tournament_entries",
+        _("tournament entries"),
+        lambda count: _n("{count} tournament entry", "{count} tournament entries", count),
+        # An entry differs by who entered, where, and how it went; ids differ between clubs.
+        Compared(
+            fields=(
+                ComparedField(
+                    _("athlete"),
+                    "(SELECT full_name FROM athletes WHERE athletes.id = record.athlete_id)",
+                ),
+                ComparedField(
+                    _("age category"),
+                    "(SELECT code FROM tournament_categories c WHERE c.id = record.category_id)",
+                ),
+                ComparedField(_("weight class"), _WEIGHT_CLASS_LABEL),
+                ComparedField(_("weigh-in (kg)"), "weigh_in_kg"),
+                ComparedField(_("result"), "result", _RESULTS),
+            )
+        ),
+        parent="tournaments",
+        parent_column="tournament_id",
     ),
 )
 KINDS_BY_TABLE = {kind.table: kind for kind in RECORD_KINDS}

@@ -572,7 +572,18 @@ def _v8_tournaments(conn: sqlite3.Connection) -> None:
         );
         CREATE INDEX tournament_entries_tournament ON tournament_entries(tournament_id);
         CREATE INDEX tournament_entries_athlete ON tournament_entries(athlete_id);
+        DROP TRIGGER medals_revision_on_update;
         """,
+    )
+    # A medal moving to or from a tournament's results changes what the athlete's page
+    # shows (and whether it can be edited there), so it changes the athlete's revision.
+    watched = " OR ".join(
+        f"NEW.{c} IS NOT OLD.{c}" for c in (*_V7_WATCHED["medals"], "tournament_id")
+    )
+    conn.execute(
+        f"CREATE TRIGGER medals_revision_on_update AFTER UPDATE ON medals WHEN {watched} "
+        f"BEGIN UPDATE athletes SET revision = {_NEW_REVISION} "
+        "WHERE id IN (NEW.athlete_id, OLD.athlete_id); END"
     )
     active = conn.execute("SELECT id FROM rulesets WHERE active = 1").fetchone()
     if active is None:

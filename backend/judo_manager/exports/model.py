@@ -7,6 +7,7 @@ dates formatted in the coach's language.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -14,6 +15,10 @@ from typing import Literal
 ExportFormat = Literal["pdf", "csv", "xlsx"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("pdf", "csv", "xlsx")
 Align = Literal["left", "right"]
+# Control characters, and the line and paragraph separators: none belongs in a cell.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# How a sentence ends, in the scripts the app writes (the ideographic full stop too).
+_SENTENCE_ENDS = (".", "!", "?", "\u3002")
 
 
 @dataclass(frozen=True)
@@ -66,3 +71,33 @@ class Sheet:
     problems_label: str
     summary: str
     signature: str | None = None
+
+
+@dataclass(frozen=True)
+class SavedExport:
+    """A document written where the coach chose. `token` names it for `exports.open` (the
+    page never holds a path); `bytes` is its size."""
+
+    token: str
+    file_name: str
+    bytes: int
+    format: ExportFormat
+
+
+def one_line(text: str) -> str:
+    """`text` as one line, without spaces at its ends: a tab or a newline (a name from a
+    restored backup may hold any) becomes a space."""
+    return _CONTROLS.sub(" ", text).strip()
+
+
+def joined_problems(problems: Sequence[str]) -> str:
+    """A row's problems as one line: sentences one after the other ("… on the roster. The
+    licence runs out …"), and short ones parted by "; " ("Weight outside -66 kg; Belt")."""
+    text = ""
+    for problem in (one_line(p) for p in problems):
+        if not problem:
+            continue
+        if text:
+            text += " " if text.endswith(_SENTENCE_ENDS) else "; "
+        text += problem
+    return text

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
 import secrets
 import sqlite3
@@ -17,15 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from judo_manager.db import Database
-from judo_manager.db.drive_errors import os_reason
-from judo_manager.db.fileio import (
-    durable_sync,
-    fsync_folder,
-    read_from_device,
-    remove_leftover,
-    replace_file,
-)
-from judo_manager.db.snapshot import PARTIAL_PATTERN, name_refused
+from judo_manager.db.verified_write import write_verified
 from judo_manager.errors import ConflictError, MediaCopyError, NotFoundError
 from judo_manager.forms import require_id
 from judo_manager.i18n import _
@@ -172,7 +163,7 @@ class MediaService:
                     name=info.file_name,
                 )
             )
-        _write_verified(data, digest, destination)
+        write_verified(data, destination, failure=MediaCopyError)
         return SavedCopy(path=str(destination), file_name=destination.name, bytes=len(data))
 
     def copy_for_viewing(self, media_id: int) -> Path:
@@ -195,51 +186,3 @@ class MediaService:
 
 def _data_url(jpeg: bytes) -> str:
     return "data:image/jpeg;base64," + base64.b64encode(jpeg).decode("ascii")
-
-
-def _write_verified(data: bytes, digest: str, destination: Path) -> None:
-    temporary = destination.with_name(PARTIAL_PATTERN.replace("*", f"jm-{secrets.token_hex(4)}"))
-    try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            durable_sync(fd)
-        finally:
-            os.close(fd)
-        with read_from_device(temporary) as (reader, _from_device):
-            back = hashlib.sha256()
-            while piece := reader.read(CHUNK_BYTES):
-                back.update(piece)
-        if back.hexdigest() != digest:
-            raise MediaCopyError(
-                _(
-                    "The copy written to {folder} came back different from what was written: "
-                    "the drive may be failing. Nothing was saved under {name}.",
-                    folder=destination.parent,
-                    name=destination.name,
-                )
-            )
-        replace_file(temporary, destination)
-        fsync_folder(destination.parent)
-    except OSError as error:
-        remove_leftover(temporary)
-        if name_refused(destination, error):
-            raise MediaCopyError(
-                _(
-                    'That file name isn\'t allowed on this drive: "{name}". Use '
-                    'letters, digits, dashes and underscores (not : ? * < > | " or \\).',
-                    name=destination.name,
-                )
-            ) from error
-        raise MediaCopyError(
-            _(
-                "The copy could not be saved to {folder}: {reason}.",
-                folder=destination.parent,
-                reason=os_reason(error),
-            )
-        ) from error
-    except BaseException:
-        remove_leftover(temporary)
-        raise

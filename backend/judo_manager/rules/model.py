@@ -10,6 +10,7 @@ BeltKind = Literal["kyu", "dan"]
 # An athlete's sex as stored: weight classes are per sex. Declared here, under the athletes'
 # model, which builds on the rules.
 Sex = Literal["F", "M"]
+SEXES: tuple[Sex, ...] = ("F", "M")
 BELT_KINDS: tuple[BeltKind, ...] = ("kyu", "dan")
 
 # Nobody is older than this; it stands in for "no upper limit" when comparing bands.

@@ -5,7 +5,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from judo_manager.rules.model import AgeCategory, Belt, BeltFields, CategoryFields
+from judo_manager.rules.model import (
+    AgeCategory,
+    Belt,
+    BeltFields,
+    CategoryFields,
+    WeightClass,
+    WeightClassFields,
+)
 
 
 def list_belts(conn: sqlite3.Connection) -> list[Belt]:
@@ -120,5 +127,71 @@ def delete_category(conn: sqlite3.Connection, ruleset_id: int, category_id: int)
     """Remove one of the ruleset's categories; False when there is no such category."""
     cursor = conn.execute(
         "DELETE FROM age_categories WHERE id = ? AND ruleset_id = ?", (category_id, ruleset_id)
+    )
+    return cursor.rowcount == 1
+
+
+def list_weight_classes(conn: sqlite3.Connection, ruleset_id: int) -> list[WeightClass]:
+    """Every weight class of the ruleset's categories, in no particular order: one query for
+    all of them, however many categories there are."""
+    rows = conn.execute(
+        "SELECT w.id, w.category_id, w.sex, w.limit_kg, w.over, w.name FROM weight_classes w "
+        "JOIN age_categories c ON c.id = w.category_id WHERE c.ruleset_id = ? ORDER BY w.id",
+        (ruleset_id,),
+    )
+    # The CHECK lets a number through as a name: a restore refuses one, but a file edited
+    # by another program in the data folder may still hold it.
+    return [
+        WeightClass(
+            id_, category_id, sex, float(limit), bool(over), None if name is None else str(name)
+        )
+        for id_, category_id, sex, limit, over, name in rows
+    ]
+
+
+def insert_weight_class(
+    conn: sqlite3.Connection, category_id: int, weight_class: WeightClassFields
+) -> int:
+    """Add a class to a category's ladder for one sex."""
+    cursor = conn.execute(
+        "INSERT INTO weight_classes(category_id, sex, limit_kg, over, name) VALUES (?, ?, ?, ?, ?)",
+        (
+            category_id,
+            weight_class.sex,
+            weight_class.limit_kg,
+            int(weight_class.over),
+            weight_class.name,
+        ),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+# A weight class of the ruleset's categories, and no other ruleset's.
+_IN_RULESET = "category_id IN (SELECT id FROM age_categories WHERE ruleset_id = ?)"
+
+
+def update_weight_class(
+    conn: sqlite3.Connection, ruleset_id: int, class_id: int, weight_class: WeightClassFields
+) -> bool:
+    """Change one of the ruleset's weight classes; False when there is no such class."""
+    cursor = conn.execute(
+        "UPDATE weight_classes SET sex = ?, limit_kg = ?, over = ?, name = ? "
+        f"WHERE id = ? AND {_IN_RULESET}",
+        (
+            weight_class.sex,
+            weight_class.limit_kg,
+            int(weight_class.over),
+            weight_class.name,
+            class_id,
+            ruleset_id,
+        ),
+    )
+    return cursor.rowcount == 1
+
+
+def delete_weight_class(conn: sqlite3.Connection, ruleset_id: int, class_id: int) -> bool:
+    """Remove one of the ruleset's weight classes; False when there is no such class."""
+    cursor = conn.execute(
+        f"DELETE FROM weight_classes WHERE id = ? AND {_IN_RULESET}", (class_id, ruleset_id)
     )
     return cursor.rowcount == 1

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sqlite3
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import cast
 
 from judo_manager.db import Database
@@ -14,18 +16,29 @@ from judo_manager.i18n import Message, _, _n
 from judo_manager.rules import repository
 from judo_manager.rules.model import (
     BELT_KINDS,
+    SEXES,
     AgeCategory,
     BeltFields,
     BeltKind,
     CategoryFields,
     Rules,
+    Sex,
+    WeightClass,
+    WeightClassFields,
 )
+from judo_manager.rules.weights import ladder, weight_class_label
 
 COLOR = re.compile(r"#[0-9a-f]{6}")
 MAX_AGE = 120
+# A weight class's limit: whole kilograms or tenths, as federations write them (-44.5 kg).
+MIN_LIMIT_KG = 1
+MAX_LIMIT_KG = 300
+WEIGHT_CLASS_NAME_LENGTH = 20
+EXAMPLE_KG = Decimal("44.5")
 # What a record missing meanwhile is called: "That belt is no longer there".
 BELT = _("belt")
 AGE_CATEGORY = _("age category")
+WEIGHT_CLASS = _("weight class")
 
 
 def load_rules(conn: sqlite3.Connection) -> Rules:
@@ -40,7 +53,19 @@ def load_categories(conn: sqlite3.Connection) -> list[AgeCategory]:
     The roster asks on every filter change, so it skips the belts and their athlete counts.
     """
     ruleset_id, _name = repository.active_ruleset(conn)
-    return sorted(repository.list_categories(conn, ruleset_id), key=AgeCategory.youth_order)
+    by_category: dict[int, list[WeightClass]] = {}
+    for weight_class in repository.list_weight_classes(conn, ruleset_id):
+        by_category.setdefault(weight_class.category_id, []).append(weight_class)
+    categories = [
+        dataclasses.replace(category, weight_classes=_ladders(by_category.get(category.id, [])))
+        for category in repository.list_categories(conn, ruleset_id)
+    ]
+    return sorted(categories, key=AgeCategory.youth_order)
+
+
+def _ladders(classes: list[WeightClass]) -> tuple[WeightClass, ...]:
+    # Women's ladder, then men's, each in ladder order.
+    return tuple(weight_class for sex in SEXES for weight_class in ladder(classes, sex))
 
 
 class RulesService:
@@ -143,6 +168,46 @@ class RulesService:
                 raise _missing_category()
             return load_rules(conn)
 
+    def create_weight_class(self, category_id: int, data: Mapping[str, object]) -> Rules:
+        """Add a weight class to an age category's ladder for one sex."""
+        category_id = require_id(category_id, AGE_CATEGORY)
+        with self._db.write() as conn:
+            category = next((c for c in load_categories(conn) if c.id == category_id), None)
+            if category is None:
+                raise _missing_category()
+            fields = _read_weight_class(data, category, class_id=None)
+            repository.insert_weight_class(conn, category.id, fields)
+            return load_rules(conn)
+
+    def update_weight_class(self, class_id: int, data: Mapping[str, object]) -> Rules:
+        """Change a weight class's limit, kind, sex or name."""
+        class_id = require_id(class_id, WEIGHT_CLASS)
+        with self._db.write() as conn:
+            ruleset_id, _name = repository.active_ruleset(conn)
+            category = next(
+                (
+                    c
+                    for c in load_categories(conn)
+                    if any(weight_class.id == class_id for weight_class in c.weight_classes)
+                ),
+                None,
+            )
+            if category is None:
+                raise _missing_weight_class()
+            fields = _read_weight_class(data, category, class_id)
+            if not repository.update_weight_class(conn, ruleset_id, class_id, fields):
+                raise _missing_weight_class()
+            return load_rules(conn)
+
+    def delete_weight_class(self, class_id: int) -> Rules:
+        """Remove a weight class; tournaments keep the copy they took of it."""
+        class_id = require_id(class_id, WEIGHT_CLASS)
+        with self._db.write() as conn:
+            ruleset_id, _name = repository.active_ruleset(conn)
+            if not repository.delete_weight_class(conn, ruleset_id, class_id):
+                raise _missing_weight_class()
+            return load_rules(conn)
+
 
 def _read_belt(
     conn: sqlite3.Connection, data: Mapping[str, object], belt_id: int | None
@@ -190,6 +255,93 @@ def _read_category(
     return CategoryFields(code, name, min_age, max_age)
 
 
+def _read_weight_class(
+    data: Mapping[str, object], category: AgeCategory, class_id: int | None
+) -> WeightClassFields:
+    form = FormReader(data)
+    sex = cast(Sex | None, form.choice("sex", _("Sex"), SEXES, choose=_("sex")))
+    # Translators: a weight class's limit in kg: "up to and including" it, or "over" it.
+    limit = form.number(
+        "limit_kg", _("Limit"), minimum=MIN_LIMIT_KG, maximum=MAX_LIMIT_KG, in_kg=True
+    )
+    if limit is not None and round(limit, 1) != limit:
+        form.problem(
+            "limit_kg",
+            _("The limit can have at most one decimal, like {example} kg.", example=EXAMPLE_KG),
+        )
+        limit = None
+    # Translators: the weight class editor's tick box: the heaviest class, "over N kg".
+    over = form.flag("over", _("Over the limit"))
+    name = form.text("name", _("Name"), required=False, max_length=WEIGHT_CLASS_NAME_LENGTH)
+    if sex is not None and limit is not None and "over" not in form.problems:
+        fields = WeightClassFields(sex, limit, over, name)
+        others = [c for c in ladder(category.weight_classes, sex) if c.id != class_id]
+        problem = _ladder_problem(fields, category, others)
+        if problem is not None:
+            form.problem(*problem)
+    form.check()
+    assert sex is not None and limit is not None
+    return WeightClassFields(sex, limit, over, name)
+
+
+def _ladder_problem(
+    fields: WeightClassFields, category: AgeCategory, others: list[WeightClass]
+) -> tuple[str, Message] | None:
+    """What a class with `fields` would break in its ladder, whose other classes are
+    `others` (in ladder order): the field to blame and why, or None."""
+    # The class as the coach reads it, whatever name it is given: "-66 kg".
+    label = weight_class_label(
+        WeightClass(0, category.id, fields.sex, fields.limit_kg, fields.over, None)
+    )
+    women = fields.sex == "F"
+    if any(c.over == fields.over and c.limit_kg == fields.limit_kg for c in others):
+        return "limit_kg", (
+            _(
+                "{category} already has a {label} class for women.",
+                category=category.name,
+                label=label,
+            )
+            if women
+            else _(
+                "{category} already has a {label} class for men.",
+                category=category.name,
+                label=label,
+            )
+        )
+    over = next((c for c in others if c.over), None)
+    if fields.over and over is not None:
+        other = weight_class_label(over)
+        return "over", (
+            _(
+                "{category} already has an over class for women, {other}; change that one instead.",
+                category=category.name,
+                other=other,
+            )
+            if women
+            else _(
+                "{category} already has an over class for men, {other}; change that one instead.",
+                category=category.name,
+                other=other,
+            )
+        )
+    if fields.over:
+        heaviest = next((c for c in reversed(others) if not c.over), None)
+        if heaviest is not None and heaviest.limit_kg > fields.limit_kg:
+            return "limit_kg", _(
+                "{label} can't be below {other}: the over class is the heaviest. "
+                "Lower or remove {other} first.",
+                label=label,
+                other=weight_class_label(heaviest),
+            )
+    elif over is not None and fields.limit_kg > over.limit_kg:
+        return "limit_kg", _(
+            "{label} can't be above the over class, {other}: raise that one first.",
+            label=label,
+            other=weight_class_label(over),
+        )
+    return None
+
+
 def _uses(holders: int, promotions: int) -> Message:
     held = _n("{count} athlete currently holds it", "{count} athletes currently hold it", holders)
     named = _n(
@@ -211,4 +363,10 @@ def _missing_belt() -> NotFoundError:
 def _missing_category() -> NotFoundError:
     return NotFoundError(
         _("That age category no longer exists; the data may have been restored meanwhile.")
+    )
+
+
+def _missing_weight_class() -> NotFoundError:
+    return NotFoundError(
+        _("That weight class no longer exists; the data may have been restored meanwhile.")
     )

@@ -27,14 +27,27 @@ def weight_class_for(
     in -66, 66.1 kg in -73. Heavier than every up-to class, the over class when the weight
     is over its limit: 100.1 kg is in +100. None when there is no weight, or no class fits
     (the top up-to class was removed, so 85 kg is neither -81 nor +90).
+
+    `classes` may hold both sexes, in any order. The roster asks this for thousands of
+    athletes, so it looks once at each class instead of sorting a ladder each time: the
+    first class in ladder order that the weight isn't outside of (`outside_class`) is the
+    lightest fitting up-to class, or failing one, the lightest fitting over class.
     """
     if weight_kg is None:
         return None
-    steps = ladder(classes, sex)
-    for weight_class in steps:
-        if not outside_class(weight_class, weight_kg):
-            return weight_class
-    return None
+    up_to: WeightClass | None = None
+    over: WeightClass | None = None
+    for weight_class in classes:
+        if weight_class.sex != sex:
+            continue
+        limit = weight_class.limit_kg
+        # `outside_class`, spelled out: a call per class would cost as much as the loop.
+        if weight_class.over:
+            if weight_kg > limit and (over is None or limit < over.limit_kg):
+                over = weight_class
+        elif weight_kg <= limit and (up_to is None or limit < up_to.limit_kg):
+            up_to = weight_class
+    return up_to if up_to is not None else over
 
 
 def outside_class(weight_class: WeightClass, weight_kg: float) -> bool:

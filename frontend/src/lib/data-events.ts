@@ -12,9 +12,10 @@ import { BRIDGE_EVENTS } from "../types/bridge";
  * - rules-changed: a belt or an age category was added, changed, moved or deleted.
  * - clubs-changed: a club was added, changed or deleted, or its logo chosen or removed (a
  *   deleted club's athletes are left with no club).
+ * - tournaments-changed: a tournament, its entries, limits, copy of the rules or results were
+ *   added, changed or deleted; the athlete page lists the tournaments entered, and the medals
+ *   results made (a result that is a medal also publishes athletes-changed).
  * - organisation-changed: the organisation's name, logo or member-ID prefix changed.
- * - tournaments-changed: a tournament was added, changed or deleted, or its entries, limits,
- *   rules or results changed (a result that is a medal also publishes athletes-changed).
  * - data-damaged: a read found the club's data on this computer damaged.
  * - language-changed: the coach chose another language; what Python wrote (its messages,
  *   the names it gives) is asked for again, in the new one.
@@ -26,8 +27,8 @@ export type DataTopic =
   | "athletes-changed"
   | "rules-changed"
   | "clubs-changed"
-  | "organisation-changed"
   | "tournaments-changed"
+  | "organisation-changed"
   | "data-damaged"
   | "language-changed";
 
@@ -40,8 +41,8 @@ const published: Record<DataTopic, number> = {
   "athletes-changed": 0,
   "rules-changed": 0,
   "clubs-changed": 0,
-  "organisation-changed": 0,
   "tournaments-changed": 0,
+  "organisation-changed": 0,
   "language-changed": 0,
   "data-damaged": 0,
 };

@@ -24,6 +24,15 @@ export function weightClassLabel(weightClass: WeightClass): string {
   return weightClass.over ? translate("weightClass.over", { limit }) : translate("weightClass.upTo", { limit });
 }
 
+/** The class as one step of a ladder written out ("-48 -52 … +78"): its name, or "-48", "+78". */
+export function weightClassStep(weightClass: WeightClass): string {
+  if (weightClass.name !== null && weightClass.name.trim() !== "") return weightClass.name;
+  const limit = formatLimit(weightClass.limitKg);
+  return weightClass.over
+    ? translate("weightClass.overStep", { limit })
+    : translate("weightClass.upToStep", { limit });
+}
+
 /** A limit as written in a class's label: "66", "44,5" (Python allows one decimal at most). */
 export function formatLimit(limitKg: number): string {
   return formatNumber(limitKg, Number.isInteger(limitKg) ? 0 : 1);

@@ -11,6 +11,9 @@ export type Validity = "expired" | "expiring" | "valid";
 export type DocumentKind = "birth_certificate" | "id_card" | "licence_card" | "medical_certificate" | "grading_certificate" | "medal_proof" | "other";
 export type BackupPhase = "snapshot" | "copying" | "verifying";
 export type RestorePhase = "staging" | "validating" | "safetyCopy" | "replacing";
+export type TournamentResult = "1" | "2" | "3" | "5" | "7" | "participated" | "dns";
+export type ConflictCode = "age" | "no_weight" | "weight_class" | "no_category" | "belt" | "sex_closed" | "inactive" | "duplicate" | "licence_missing" | "licence_expired" | "medical_missing" | "medical_expired";
+export type ExportFormat = "pdf" | "csv" | "xlsx";
 
 // The list for one query; `total` counts every athlete.
 export interface AthleteList {
@@ -19,7 +22,9 @@ export interface AthleteList {
   rows: AthleteRow[];
 }
 
-// One line of the list; `category_id` is the most specific category the athlete fits.
+// One line of the list; `category_id` is the most specific category the athlete fits,
+// `weight_class_id` that category's class for the athlete's sex and weight (None: no weight,
+// no category, or no class fits).
 export interface AthleteRow {
   id: number;
   fullName: string;
@@ -220,6 +225,7 @@ export interface Belt {
 }
 
 // An age band; an athlete's age is the season year minus the birth year.
+// `weight_classes` are its ladders, women's then men's, each lightest first.
 export interface AgeCategory {
   id: number;
   code: string;
@@ -229,8 +235,11 @@ export interface AgeCategory {
   weightClasses: WeightClass[];
 }
 
-// TEMP (issue 17, until generated): the weight class editor's fields.
-export interface WeightClassInput {
+// One class of a category's ladder for one sex: "up to and including `limit_kg`", or with
+// `over`, "over `limit_kg`" (the heaviest). `name` replaces "-66 kg" where set.
+export interface WeightClass {
+  id: number;
+  categoryId: number;
   sex: Sex;
   limitKg: number;
   over: boolean;
@@ -251,6 +260,14 @@ export interface AgeCategoryInput {
   name: string;
   minAge: number;
   maxAge: number | null;
+}
+
+// The weight class editor's fields, as sent and once checked.
+export interface WeightClassInput {
+  sex: Sex;
+  limitKg: number;
+  over: boolean;
+  name: string | null;
 }
 
 // A checked file held for a form still open: `token` names it when the form is saved.
@@ -321,6 +338,145 @@ export interface Organisation {
 export interface OrganisationFields {
   name: string | null;
   memberIdPrefix: string;
+}
+
+// One line of the tournaments list; `upcoming` while its last day hasn't passed.
+export interface TournamentSummary {
+  id: number;
+  name: string;
+  startsOn: string;
+  endsOn: string | null;
+  location: string | null;
+  entryCount: number;
+  conflictCount: number;
+  upcoming: boolean;
+  entryDeadline: string | null;
+}
+
+// A tournament in full: its copy of the rules, and its entries in the entry sheet's order (age
+// category, youngest first; women, then men; the weight ladder; the name).
+// `age_year` is the year ages are counted for; `can_refresh_rules` says whether the copy of
+// the rules may still be taken again (until the entry deadline, or without one, the first
+// day). `conflict_count` counts the entries with at least one conflict.
+export interface Tournament {
+  id: number;
+  name: string;
+  startsOn: string;
+  endsOn: string | null;
+  location: string | null;
+  organiser: string | null;
+  entryDeadline: string | null;
+  notes: string | null;
+  rulesetName: string;
+  rulesCopiedAt: string;
+  canRefreshRules: boolean;
+  ageYear: number;
+  upcoming: boolean;
+  categories: TournamentCategory[];
+  entries: Entry[];
+  conflictCount: number;
+}
+
+// An age category of the tournament's copy of the rules, with the tournament's own limits: the
+// lowest belt allowed (None: any), and whether each sex may enter.
+// `weight_classes` are the copied ladders (their `category_id` is this category's id).
+export interface TournamentCategory {
+  id: number;
+  code: string;
+  name: string;
+  minAge: number;
+  maxAge: number | null;
+  weightClasses: WeightClass[];
+  minBeltId: number | null;
+  openToF: boolean;
+  openToM: boolean;
+}
+
+// One athlete entered, with what the entry sheet shows of them.
+// `weight_kg` is the weight the entry is judged by: the weigh-in where one is recorded, else
+// the roster's. `suggested_category_id` is the narrowest category the age fits, and
+// `suggested_weight_class_id` the class that weight falls in within the chosen category (the
+// suggested one while none is chosen). `medal_id` is the medal a result of 1st to 3rd gave.
+export interface Entry {
+  id: number;
+  athleteId: number;
+  fullName: string;
+  memberId: string | null;
+  birthYear: number;
+  age: number;
+  sex: Sex;
+  beltId: number | null;
+  clubId: number | null;
+  licenceNumber: string | null;
+  rosterWeightKg: number | null;
+  weighInKg: number | null;
+  weightKg: number | null;
+  categoryId: number | null;
+  weightClassId: number | null;
+  suggestedCategoryId: number | null;
+  suggestedWeightClassId: number | null;
+  result: TournamentResult | null;
+  medalId: number | null;
+  conflicts: Conflict[];
+}
+
+// Something about an entry that the organiser may refuse, in the coach's words.
+export interface Conflict {
+  code: ConflictCode;
+  message: string;
+}
+
+// The tournament form: as the page sends it (dates as YYYY-MM-DD), and once checked.
+export interface TournamentFields {
+  name: string;
+  startsOn: string;
+  endsOn: string | null;
+  location: string | null;
+  organiser: string | null;
+  entryDeadline: string | null;
+  notes: string | null;
+}
+
+// A category's limits for one tournament: as the page sends them, and once checked.
+export interface CategoryLimits {
+  minBeltId: number | null;
+  openToF: boolean;
+  openToM: boolean;
+}
+
+// What adding athletes did: the tournament now, those added, and those skipped because they
+// were entered already.
+export interface EntriesAdded {
+  tournament: Tournament;
+  added: number;
+  skipped: number;
+}
+
+// An entry's editable fields: as the page sends them, and once checked.
+export interface EntryFields {
+  categoryId: number | null;
+  weightClassId: number | null;
+  weighInKg: number | null;
+}
+
+// A tournament an athlete entered, as their page lists it.
+export interface AthleteTournament {
+  tournamentId: number;
+  name: string;
+  startsOn: string;
+  endsOn: string | null;
+  categoryCode: string | null;
+  weightClassLabel: string | null;
+  result: TournamentResult | null;
+}
+
+// A document written where the coach chose. `token` names it for `exports.open` (the page
+// never holds a path); `bytes` is its size.
+export interface SavedExport {
+  token: string;
+  fileName: string;
+  bytes: number;
+  format: ExportFormat;
 }
 
 // How many records of one kind a database holds; `count` is null where the file's data version
@@ -477,8 +633,10 @@ export interface RestoreResult {
 
 // What the roster shows: a name search, filters, the season and the sort order.
 // `season` null means the current year. `categoryId` keeps the athletes *eligible* for that
-// category in the season, which is what a coach entering a competition needs. `papers` keeps
-// those whose licence or medical is "expired", "expiring" (within 30 days, none expired) or
+// category in the season, which is what a coach entering a competition needs. `weightClassId`
+// (a weight class of the active ruleset) keeps the athletes whose row shows that class: the
+// season's category is the class's, and sex and weight put them in it. `papers` keeps those
+// whose licence or medical is "expired", "expiring" (within 30 days, none expired) or
 // "missing" (no date for one of them).
 export interface AthleteFilters {
   search: string;
@@ -542,7 +700,8 @@ export interface SystemApi {
 
 // window.pywebview.api.athletes: The roster, as the page sees it.
 export interface AthletesApi {
-  // The roster filtered, searched and sorted, with each athlete's age and category.
+  // The roster filtered, searched and sorted, with each athlete's age, category and weight
+  // class.
   list(filters: AthleteFilters): Promise<AthleteList>;
   // One athlete in full, with their promotions, medals, documents and papers.
   get(id: number): Promise<Athlete>;
@@ -588,7 +747,8 @@ export interface AthletesApi {
 
 // window.pywebview.api.rules: Reads and edits the club's rules; every change returns the rules as they are now.
 export interface RulesApi {
-  // The belt ladder, lowest first, and the age categories.
+  // The belt ladder, lowest first, and the age categories with their weight classes (women's
+  // ladder, then men's, each lightest first, the over class last).
   get(): Promise<Rules>;
   // Add a belt at the top of the ladder.
   createBelt(data: BeltInput): Promise<Rules>;
@@ -604,11 +764,11 @@ export interface RulesApi {
   updateCategory(id: number, data: AgeCategoryInput): Promise<Rules>;
   // Remove an age category.
   deleteCategory(id: number): Promise<Rules>;
-  // TEMP (issue 17): add a weight class to a category's ladder.
+  // Add a weight class to an age category's ladder for one sex.
   createWeightClass(categoryId: number, data: WeightClassInput): Promise<Rules>;
-  // TEMP (issue 17): change a weight class.
+  // Change a weight class's sex, limit, kind (up to or over) or name.
   updateWeightClass(id: number, data: WeightClassInput): Promise<Rules>;
-  // TEMP (issue 17): remove a weight class.
+  // Remove a weight class; tournaments keep their copy of it.
   deleteWeightClass(id: number): Promise<Rules>;
 }
 
@@ -651,167 +811,43 @@ export interface ClubsApi {
   removeOrganisationLogo(): Promise<Organisation>;
 }
 
-// TEMP (issue #17, by hand from t17-contract.md until bridge.ts is generated from Python again)
-export type TournamentResult = "1" | "2" | "3" | "5" | "7" | "participated" | "dns";
-export type ConflictCode = "age" | "no_weight" | "weight_class" | "no_category" | "belt" | "sex_closed" | "inactive" | "duplicate" | "licence_missing" | "licence_expired" | "medical_missing" | "medical_expired";
-export type ExportFormat = "pdf" | "csv" | "xlsx";
-
-// TEMP: a weight class of a tournament's copied category (the same shape as the rules').
-export interface WeightClass {
-  id: number;
-  categoryId: number;
-  sex: Sex;
-  limitKg: number;
-  over: boolean;
-  name: string | null;
-}
-
-// TEMP: one line of the tournaments list.
-export interface TournamentSummary {
-  id: number;
-  name: string;
-  startsOn: string;
-  endsOn: string | null;
-  location: string | null;
-  entryCount: number;
-  conflictCount: number;
-  upcoming: boolean;
-  entryDeadline: string | null;
-}
-
-// TEMP: the create/edit form.
-export interface TournamentFields {
-  name: string;
-  startsOn: string;
-  endsOn: string | null;
-  location: string | null;
-  organiser: string | null;
-  entryDeadline: string | null;
-  notes: string | null;
-}
-
-// TEMP
-export interface Tournament {
-  id: number;
-  name: string;
-  startsOn: string;
-  endsOn: string | null;
-  location: string | null;
-  organiser: string | null;
-  entryDeadline: string | null;
-  notes: string | null;
-  rulesetName: string;
-  rulesCopiedAt: string;
-  canRefreshRules: boolean;
-  ageYear: number;
-  upcoming: boolean;
-  categories: TournamentCategory[];
-  entries: Entry[];
-  conflictCount: number;
-}
-
-// TEMP
-export interface TournamentCategory {
-  id: number;
-  code: string;
-  name: string;
-  minAge: number;
-  maxAge: number | null;
-  minBeltId: number | null;
-  openToF: boolean;
-  openToM: boolean;
-  weightClasses: WeightClass[];
-}
-
-// TEMP
-export interface Entry {
-  id: number;
-  athleteId: number;
-  fullName: string;
-  memberId: string | null;
-  birthYear: number;
-  age: number;
-  sex: Sex;
-  beltId: number | null;
-  clubId: number | null;
-  licenceNumber: string | null;
-  rosterWeightKg: number | null;
-  weighInKg: number | null;
-  weightKg: number | null;
-  categoryId: number | null;
-  weightClassId: number | null;
-  suggestedCategoryId: number | null;
-  suggestedWeightClassId: number | null;
-  result: TournamentResult | null;
-  medalId: number | null;
-  conflicts: Conflict[];
-}
-
-// TEMP
-export interface Conflict {
-  code: ConflictCode;
-  message: string;
-}
-
-// TEMP
-export interface EntriesAdded {
-  tournament: Tournament;
-  added: number;
-  skipped: number;
-}
-
-// TEMP
-export interface CategoryLimits {
-  minBeltId: number | null;
-  openToF: boolean;
-  openToM: boolean;
-}
-
-// TEMP
-export interface EntryFields {
-  categoryId: number | null;
-  weightClassId: number | null;
-  weighInKg: number | null;
-}
-
-// TEMP
-export interface AthleteTournament {
-  tournamentId: number;
-  name: string;
-  startsOn: string;
-  endsOn: string | null;
-  categoryCode: string | null;
-  weightClassLabel: string | null;
-  result: TournamentResult | null;
-}
-
-// TEMP
-export interface SavedExport {
-  token: string;
-  fileName: string;
-  bytes: number;
-  format: ExportFormat;
-}
-
-// TEMP window.pywebview.api.tournaments
+// window.pywebview.api.tournaments: Tournaments as the page sees them; every change returns the tournament as it is now.
 export interface TournamentsApi {
+  // Every tournament, upcoming first, with its entries and conflicts counted.
   list(): Promise<TournamentSummary[]>;
+  // One tournament: its copy of the rules, its entries and their conflicts.
   get(id: number): Promise<Tournament>;
+  // Add a tournament, with a copy of the club's rules as they are now.
   create(data: TournamentFields): Promise<Tournament>;
+  // Change a tournament's name, dates, place or notes; its medals follow.
   update(id: number, data: TournamentFields): Promise<Tournament>;
+  // Remove a tournament and its entries; its medals stay as ordinary medals unless
+  // `keepMedals` is false.
   delete(id: number, keepMedals: boolean): Promise<null>;
+  // Take the club's rules again (until the entry deadline); entries keep their category and
+  // class where the new copy has them.
   refreshRules(id: number): Promise<Tournament>;
+  // Set a category's lowest belt and whether women and men may enter.
   setCategoryLimits(id: number, categoryId: number, data: CategoryLimits): Promise<Tournament>;
+  // Enter athletes in their suggested category and class; those entered already are skipped
+  // and counted.
   addEntries(id: number, athleteIds: number[]): Promise<EntriesAdded>;
+  // Change an entry's age category, weight class or weigh-in.
   updateEntry(id: number, entryId: number, data: EntryFields): Promise<Tournament>;
+  // Take entries out; a medal their result gave goes with them.
   removeEntries(id: number, entryIds: number[]): Promise<Tournament>;
+  // Record an entry's place (null clears it); 1st to 3rd is a medal too.
   setResult(id: number, entryId: number, result: TournamentResult | null): Promise<Tournament>;
+  // The tournaments an athlete entered, latest first, with their results.
   forAthlete(athleteId: number): Promise<AthleteTournament[]>;
+  // Save the entry sheet as PDF, CSV or XLSX where the coach chooses in the save dialog
+  // (offered as `entries_<tournament>_<date>`); null if they cancelled.
   saveEntrySheet(id: number, format: ExportFormat): Promise<SavedExport | null>;
 }
 
-// TEMP window.pywebview.api.exports
+// window.pywebview.api.exports: Saved exports as the page knows them: by a token, never by a path.
 export interface ExportsApi {
+  // Open a file saved a moment ago (its `SavedExport.token`) in the system's viewer.
   open(token: string): Promise<null>;
 }
 
@@ -822,8 +858,8 @@ export interface JudoManagerApi {
   rules: RulesApi;
   media: MediaApi;
   clubs: ClubsApi;
-  tournaments: TournamentsApi; // TEMP
-  exports: ExportsApi; // TEMP
+  tournaments: TournamentsApi;
+  exports: ExportsApi;
 }
 
 // The window events Python dispatches to the page.
@@ -833,7 +869,7 @@ export const BRIDGE_EVENTS = {
 } as const;
 
 // The stable `code` of every error a bridge call can reject with.
-export type ErrorCode = "backup" | "backup-verification" | "busy" | "conflict" | "damaged-database" | "data-folder" | "database" | "destination-exists" | "dialog" | "disk-full" | "file-in-use" | "folder-in-use" | "foreign-database" | "judo-manager" | "media-copy" | "media-refused" | "newer-database" | "not-a-database" | "not-found" | "read-only-data" | "restore" | "restore-rejected" | "stale-record" | "unexpected" | "validation" | "window-engine";
+export type ErrorCode = "backup" | "backup-verification" | "busy" | "conflict" | "damaged-database" | "data-folder" | "database" | "destination-exists" | "dialog" | "disk-full" | "export" | "file-in-use" | "folder-in-use" | "foreign-database" | "judo-manager" | "media-copy" | "media-refused" | "newer-database" | "not-a-database" | "not-found" | "read-only-data" | "restore" | "restore-rejected" | "stale-record" | "unexpected" | "validation" | "window-engine";
 
 declare global {
   interface Window {

@@ -22,6 +22,7 @@ import { DocumentsSection } from "./DocumentsSection";
 import { useMediaOpener } from "./MediaOpener";
 import { MedalHistory } from "./MedalHistory";
 import { PromotionHistory } from "./PromotionHistory";
+import { TournamentHistory } from "./TournamentHistory";
 import { closeAthlete, rosterSeason } from "./roster-store";
 
 type Loaded =
@@ -32,7 +33,7 @@ type Loaded =
 /** `MouseEvent.button` of the "back" side button most mice have. */
 const MOUSE_BACK_BUTTON = 3;
 
-/** One athlete's page: who they are (their photo, their papers), their promotions, medals and documents. */
+/** One athlete's page: who they are (their photo, their papers), their promotions, medals, tournaments and documents. */
 export function AthleteDetail({ id }: { id: number }) {
   const { t } = useTranslation("athletes");
   const [state, setState] = useState<Loaded>({ status: "loading" });
@@ -237,6 +238,7 @@ function LoadedAthlete({ athlete, onChange }: LoadedAthleteProps) {
 
       <PromotionHistory athlete={athlete} rules={rules} onChange={onChange} onOpenProof={media.open} />
       <MedalHistory athlete={athlete} onChange={onChange} onOpenProof={media.open} />
+      <TournamentHistory athleteId={athlete.id} />
       <DocumentsSection athlete={athlete} onChange={onChange} onOpen={media.open} />
       {media.viewer}
 

@@ -106,27 +106,50 @@ export function MedalHistory({ athlete, onChange, onOpenProof }: MedalHistoryPro
                 </p>
               </div>
               <ProofButton athlete={athlete} proofDocumentId={medal.proofDocumentId} onOpen={onOpenProof} />
-              <Button
-                variant="ghost"
-                size="sm"
-                aria-label={t("medals.editLabel", { place: t(PLACES[medal.place].word), competition: medal.competition })}
-                onClick={() => editing.openEdit(medal)}
-              >
-                {t("actions.edit")}
-              </Button>
-              <Button
-                variant="ghostDanger"
-                size="sm"
-                aria-label={t("medals.deleteLabel", { place: t(PLACES[medal.place].word), competition: medal.competition })}
-                onClick={() => editing.askDelete(medal)}
-              >
-                {t("actions.delete")}
-              </Button>
+              {medal.tournamentId !== null ? (
+                // The tournament's results own it: it changes (or goes) with the result there.
+                <p className="max-w-56 shrink-0 text-right text-xs text-slate-500">
+                  {t("medals.fromTournament", { tournament: medal.competition })}
+                </p>
+              ) : (
+                <MedalButtons medal={medal} onEdit={editing.openEdit} onDelete={editing.askDelete} />
+              )}
             </li>
           ))}
         </ol>
       )}
     </HistorySection>
+  );
+}
+
+interface MedalButtonsProps {
+  medal: Medal;
+  onEdit: (medal: Medal) => void;
+  onDelete: (medal: Medal) => void;
+}
+
+/** Edit and Delete, for a medal the coach recorded by hand. */
+function MedalButtons({ medal, onEdit, onDelete }: MedalButtonsProps) {
+  const { t } = useTranslation("athletes");
+  return (
+    <>
+      <Button
+        variant="ghost"
+        size="sm"
+        aria-label={t("medals.editLabel", { place: t(PLACES[medal.place].word), competition: medal.competition })}
+        onClick={() => onEdit(medal)}
+      >
+        {t("actions.edit")}
+      </Button>
+      <Button
+        variant="ghostDanger"
+        size="sm"
+        aria-label={t("medals.deleteLabel", { place: t(PLACES[medal.place].word), competition: medal.competition })}
+        onClick={() => onDelete(medal)}
+      >
+        {t("actions.delete")}
+      </Button>
+    </>
   );
 }
 
