@@ -119,7 +119,9 @@ def _sidebar(page: Page, name: str) -> None:
 
 
 def _toast(page: Page, title: str, role: str = "status") -> Locator:
-    toast = page.get_by_role("region", name="Notifications").get_by_role(role).filter(has_text=title)
+    toast = (
+        page.get_by_role("region", name="Notifications").get_by_role(role).filter(has_text=title)
+    )
     expect(toast.first).to_be_visible()
     return toast.first
 
@@ -148,8 +150,10 @@ def _entries(page: Page) -> Locator:
 
 def _entry(page: Page, name: str) -> Locator:
     """The entry row of the athlete named exactly `name`."""
-    return _entries(page).get_by_role("row").filter(
-        has=page.locator("[data-athlete-name]", has_text=name)
+    return (
+        _entries(page)
+        .get_by_role("row")
+        .filter(has=page.locator("[data-athlete-name]", has_text=name))
     )
 
 
@@ -204,8 +208,12 @@ def _add_by_keyboard(page: Page) -> None:
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Space")
     expect(page.get_by_test_id("picker-selected")).to_have_text("20 selected")
-    expect(listbox.get_by_role("option", name="Aiko Tanaka")).to_have_attribute("aria-selected", "false")
-    expect(listbox.get_by_role("option", name="Ana Kovač")).to_have_attribute("aria-selected", "true")
+    expect(listbox.get_by_role("option", name="Aiko Tanaka")).to_have_attribute(
+        "aria-selected", "false"
+    )
+    expect(listbox.get_by_role("option", name="Ana Kovač")).to_have_attribute(
+        "aria-selected", "true"
+    )
     expect(picker.get_by_role("button", name="Add 20 athletes")).to_be_enabled()
     save_screenshot(page, "tournament-picker")
     page.keyboard.press("Enter")
@@ -213,10 +221,14 @@ def _add_by_keyboard(page: Page) -> None:
     _toast(page, "20 athletes added")
 
 
-def test_a_tournament_from_its_entries_to_the_medals_it_gives(shared: RunningApp, page: Page, tmp_path: Path) -> None:
+def test_a_tournament_from_its_entries_to_the_medals_it_gives(
+    shared: RunningApp, page: Page, tmp_path: Path
+) -> None:
     _sidebar(page, "Tournaments")
     expect(page.get_by_role("heading", name="No tournaments yet")).to_be_visible()
-    expect(page.get_by_text("gives each of them an age category and a weight class")).to_be_visible()
+    expect(
+        page.get_by_text("gives each of them an age category and a weight class")
+    ).to_be_visible()
     _create_tournament(page, "Bogor Open")
     header = page.get_by_role("region", name="Bogor Open")
     expect(header).to_contain_text("GOR Pajajaran, Bogor")
@@ -240,7 +252,9 @@ def test_a_tournament_from_its_entries_to_the_medals_it_gives(shared: RunningApp
     page.get_by_role("button", name="Add athletes").click()
     picker = page.get_by_role("dialog", name="Add athletes to Bogor Open")
     listbox = picker.get_by_role("listbox")
-    expect(listbox.get_by_role("option", name="Ana Kovač")).to_have_attribute("aria-disabled", "true")
+    expect(listbox.get_by_role("option", name="Ana Kovač")).to_have_attribute(
+        "aria-disabled", "true"
+    )
     expect(listbox.get_by_role("option", name="Ana Kovač")).to_contain_text("Entered")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("End")
@@ -251,7 +265,9 @@ def test_a_tournament_from_its_entries_to_the_medals_it_gives(shared: RunningApp
 
     # A conflict made and resolved: Ana (48.0 kg) put in -44 kg, then weighed in at 43.8 kg.
     ana = _find(page, "Ana Kovač")
-    expect(ana.get_by_label("Weight class of Ana Kovač")).to_have_value(_class_id(shared, "Bogor Open", "U18", "F", 48))
+    expect(ana.get_by_label("Weight class of Ana Kovač")).to_have_value(
+        _class_id(shared, "Bogor Open", "U18", "F", 48)
+    )
     ana.get_by_label("Weight class of Ana Kovač").select_option(label="-44 kg")
     expect(_attention(page)).to_have_text("2 entries need attention")
     expect(_entries(page)).to_contain_text("48 kg is outside the chosen weight class, -44 kg.")
@@ -265,13 +281,19 @@ def test_a_tournament_from_its_entries_to_the_medals_it_gives(shared: RunningApp
 
     # And a category: Farah (14) entered in U18 is too young for it, until put back in U15.
     farah = _find(page, "Farah Aziz")
-    farah.get_by_label("Age category of Farah Aziz").select_option(label="U18 Cadets (age doesn't fit)")
+    farah.get_by_label("Age category of Farah Aziz").select_option(
+        label="U18 Cadets (age doesn't fit)"
+    )
     expect(_attention(page)).to_have_text("2 entries need attention")
     expect(_entries(page)).to_contain_text("Not eligible by age: 14 in")
     page.get_by_role("button", name="Show only these").click()
     page.get_by_label("Find an entry").fill("")
-    expect(_entries(page).locator("[data-athlete-name]")).to_have_text(["Farah Aziz", "Marta Nowak"])
-    _entry(page, "Farah Aziz").get_by_label("Age category of Farah Aziz").select_option(label="U15 Under 15")
+    expect(_entries(page).locator("[data-athlete-name]")).to_have_text(
+        ["Farah Aziz", "Marta Nowak"]
+    )
+    _entry(page, "Farah Aziz").get_by_label("Age category of Farah Aziz").select_option(
+        label="U15 Under 15"
+    )
     expect(_attention(page)).to_have_text("1 entry needs attention")
     expect(_entries(page).locator("[data-athlete-name]")).to_have_text(["Marta Nowak"])
     page.get_by_role("button", name="Show only these").click()
@@ -292,10 +314,17 @@ def test_a_tournament_from_its_entries_to_the_medals_it_gives(shared: RunningApp
         assert name in text, f"{name} is not on the entry sheet"
     assert "Aiko Tanaka" not in text
     # In the sheet's order: the youngest category first, women before men.
-    assert text.index("Gita Putri") < text.index("Bruno Silva") < text.index("Ana Kovač") < text.index("Kenji Abe")
+    assert (
+        text.index("Gita Putri")
+        < text.index("Bruno Silva")
+        < text.index("Ana Kovač")
+        < text.index("Kenji Abe")
+    )
     assert "No medical certificate on record" in text
     toast.get_by_role("button", name="Open").click()
-    wait_until(lambda: shared.dialogs_asked()[-1]["kind"] == "open-file", "the system's viewer", shared)
+    wait_until(
+        lambda: shared.dialogs_asked()[-1]["kind"] == "open-file", "the system's viewer", shared
+    )
     assert shared.dialogs_asked()[-1]["path"] == str(pdf)
 
     # Cancelling the save dialog writes nothing and says nothing.
@@ -312,15 +341,21 @@ def test_a_tournament_from_its_entries_to_the_medals_it_gives(shared: RunningApp
     _toast(page, "1st place for Ana Kovač")
     _find(page, "Kenji Abe").get_by_label("Result of Kenji Abe").select_option(label="3rd place")
     _toast(page, "3rd place for Kenji Abe")
-    _find(page, "Bruno Silva").get_by_label("Result of Bruno Silva").select_option(label="Took part")
-    expect(_find(page, "Bruno Silva").get_by_label("Result of Bruno Silva")).to_have_value("participated")
+    _find(page, "Bruno Silva").get_by_label("Result of Bruno Silva").select_option(
+        label="Took part"
+    )
+    expect(_find(page, "Bruno Silva").get_by_label("Result of Bruno Silva")).to_have_value(
+        "participated"
+    )
     assert _medals_of(shared, "Ana Kovač") == [("Bogor Open", "gold", True)]
     assert _medals_of(shared, "Kenji Abe") == [("Bogor Open", "bronze", True)]
     assert _medals_of(shared, "Bruno Silva") == []
 
     # On Ana's page: the gold medal, owned by the results (no Edit), and the tournament entered.
     _sidebar(page, "Athletes")
-    page.get_by_role("row").filter(has=page.get_by_text("Ana Kovač", exact=True)).get_by_role("gridcell").first.click()
+    page.get_by_role("row").filter(has=page.get_by_text("Ana Kovač", exact=True)).get_by_role(
+        "gridcell"
+    ).first.click()
     expect(page.get_by_role("heading", level=2, name="Ana Kovač")).to_be_visible()
     medals = page.get_by_role("list", name="Medals")
     medal = medals.get_by_role("listitem").filter(has_text="Bogor Open")
@@ -328,14 +363,20 @@ def test_a_tournament_from_its_entries_to_the_medals_it_gives(shared: RunningApp
     expect(medal).to_contain_text("From the results of Bogor Open")
     expect(medal.get_by_role("button", name="Edit")).to_have_count(0)
     tournaments = page.get_by_role("list", name="Tournaments entered")
-    expect(tournaments.get_by_role("listitem").filter(has_text="Bogor Open")).to_contain_text("1st place")
+    expect(tournaments.get_by_role("listitem").filter(has_text="Bogor Open")).to_contain_text(
+        "1st place"
+    )
     save_screenshot(page, "tournament-athlete-medal")
 
     # Back to the tournament: clearing Kenji's result takes his medal away.
     _sidebar(page, "Tournaments")
     upcoming = page.get_by_role("region", name="Upcoming")
-    expect(upcoming.get_by_role("listitem").filter(has_text="Bogor Open")).to_contain_text("20 entries")
-    expect(upcoming.get_by_role("listitem").filter(has_text="Bogor Open")).to_contain_text("1 entry needs attention")
+    expect(upcoming.get_by_role("listitem").filter(has_text="Bogor Open")).to_contain_text(
+        "20 entries"
+    )
+    expect(upcoming.get_by_role("listitem").filter(has_text="Bogor Open")).to_contain_text(
+        "1 entry needs attention"
+    )
     upcoming.get_by_role("button", name="Bogor Open").click()
     expect(page.get_by_role("heading", level=2, name="Bogor Open")).to_be_focused()
     _find(page, "Kenji Abe").get_by_label("Result of Kenji Abe").select_option(label="—")
