@@ -21,6 +21,7 @@ from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
 from judo_manager.db.layout import database_path
+from tests.e2e.axe import expect_no_violations
 from tests.e2e.conftest import LaunchApp, RunningApp, save_screenshot
 from tests.e2e.native import resize_window, wait_until
 from tests.e2e.test_roster import club
@@ -137,6 +138,7 @@ def _create_tournament(page: Page, name: str) -> None:
     form.get_by_label("Location").fill("GOR Pajajaran, Bogor")
     form.get_by_label("Organiser").fill("PJSI Kota Bogor")
     form.get_by_label("Entry deadline").fill(TODAY.isoformat())
+    expect_no_violations(page, "the new tournament form")
     form.get_by_role("button", name="Create tournament").click()
     expect(form).to_have_count(0)
     _toast(page, f"{name} created")
@@ -216,6 +218,7 @@ def _add_by_keyboard(page: Page) -> None:
     )
     expect(picker.get_by_role("button", name="Add 20 athletes")).to_be_enabled()
     save_screenshot(page, "tournament-picker")
+    expect_no_violations(page, "the athlete picker")
     page.keyboard.press("Enter")
     expect(picker).to_have_count(0)
     _toast(page, "20 athletes added")
@@ -297,7 +300,10 @@ def test_a_tournament_from_its_entries_to_the_medals_it_gives(
     expect(_attention(page)).to_have_text("1 entry needs attention")
     expect(_entries(page).locator("[data-athlete-name]")).to_have_text(["Marta Nowak"])
     page.get_by_role("button", name="Show only these").click()
+    page.get_by_role("button", name="Category limits").click()
+    expect(page.get_by_label("Lowest belt allowed in U18 Cadets")).to_have_value("")
     save_screenshot(page, "tournament-entries")
+    expect_no_violations(page, "a tournament's page with entries and a conflict")
 
     # The entry sheet as a PDF, through the save dialog.
     pdf = tmp_path / "bogor-open.pdf"
@@ -400,6 +406,7 @@ def test_deleting_a_tournament_asks_whether_its_medals_stay(shared: RunningApp, 
 
     page.get_by_role("region", name="Club Cup").get_by_role("button", name="Delete").click()
     confirm = page.get_by_role("alertdialog", name="Delete Club Cup?")
+    expect_no_violations(page, "the delete prompt")
     expect(confirm).to_contain_text("Its 1 entry goes with it.")
     expect(confirm).to_contain_text("Its results gave 1 medal")
     # Cancel first, and nothing is lost.

@@ -428,7 +428,7 @@ const PickerRow = memo(function PickerRow({
       <Avatar mediaId={row.photoId} name={row.fullName} className="size-8 text-[0.625rem]" />
       <span className="flex min-w-0 flex-1 flex-col">
         <span className="truncate font-medium text-slate-900">{row.fullName}</span>{" "}
-        <span className="truncate text-xs text-slate-500">
+        <span className="truncate text-xs text-slate-600">
           {row.memberId ? `${row.memberId} · ` : ""}
           {t("picker.born", { year: row.birthYear, age: row.age, sex: words.sex(row.sex) })}
         </span>
