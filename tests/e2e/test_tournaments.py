@@ -391,6 +391,21 @@ def test_a_tournament_from_its_entries_to_the_medals_it_gives(
 
 
 def test_deleting_a_tournament_asks_whether_its_medals_stay(shared: RunningApp, page: Page) -> None:
+    # Python's refusal lands on its field: entries can't close after the tournament.
+    _sidebar(page, "Tournaments")
+    page.get_by_role("button", name="New tournament").first.click()
+    form = page.get_by_role("dialog", name="New tournament")
+    form.get_by_label("Name").fill("Club Cup")
+    form.get_by_label("First day").fill(TODAY.isoformat())
+    form.get_by_label("Entry deadline").fill((TODAY + dt.timedelta(days=3)).isoformat())
+    form.get_by_role("button", name="Create tournament").click()
+    expect(form.locator("[data-field-error=entryDeadline]")).to_have_text(
+        "Entry deadline can't be after the tournament's last day."
+    )
+    expect(form.get_by_label("Entry deadline")).to_be_focused()
+    form.get_by_role("button", name="Cancel").click()
+    expect(form).to_have_count(0)
+
     _create_tournament(page, "Club Cup")
     page.get_by_role("button", name="Add athletes").click()
     picker = page.get_by_role("dialog", name="Add athletes to Club Cup")

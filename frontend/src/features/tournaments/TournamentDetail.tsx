@@ -15,7 +15,7 @@ import { Button } from "../../components/ui/Button";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
 import { cn } from "../../components/ui/cn";
 import { Spinner } from "../../components/ui/Spinner";
-import { api } from "../../lib/bridge";
+import { api, errorCode } from "../../lib/bridge";
 import { subscribe } from "../../lib/data-events";
 import { formatDate, formatDateRange, todayIso } from "../../lib/format";
 import { errorMessage, notifyError, notifySuccess } from "../../lib/notify";
@@ -42,7 +42,9 @@ export function TournamentDetail({ id }: { id: number }) {
       const tournament = await api().tournaments.get(id);
       setState({ status: "loaded", tournament });
     } catch (err) {
-      setState({ status: "error", message: errorMessage(err) });
+      // Gone (a restore put back data without it, or it was deleted elsewhere): back to the list.
+      if (errorCode(err) === "not-found") closeTournament();
+      else setState({ status: "error", message: errorMessage(err) });
     }
   }, [id]);
 
