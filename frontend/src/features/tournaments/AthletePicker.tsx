@@ -1,4 +1,4 @@
-import { useVirtualizer } from "@tanstack/react-virtual";
+import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import { CheckIcon, FilterIcon, SearchIcon } from "lucide-react";
 import type { TFunction } from "i18next";
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from "react";
@@ -64,12 +64,22 @@ export function AthletePicker({ tournamentName, season, entered, onAdd, onClose 
   const listRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
+  // The keyboard's row stays drawn when the wheel scrolls it away: the listbox names it as
+  // its active option, which must be there to be read out.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const shown = defaultRangeExtractor(range);
+      return active >= range.count || shown.includes(active) ? shown : [...shown, active].sort((a, b) => a - b);
+    },
+    [active],
+  );
   // eslint-disable-next-line react-hooks/incompatible-library -- we don't compile with the React Compiler, which is what this warns about
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => listRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
+    rangeExtractor,
     initialRect: { width: 0, height: 480 },
   });
 
