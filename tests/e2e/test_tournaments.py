@@ -266,6 +266,18 @@ def test_a_tournament_from_its_entries_to_the_medals_it_gives(
     page.keyboard.press("Escape")
     expect(picker).to_have_count(0)
 
+    # The rules copied again before the deadline: the entries keep their category and class.
+    page.get_by_role("button", name="Refresh rules").click()
+    refresh = page.get_by_role("alertdialog", name="Copy the rules again?")
+    expect(refresh).to_contain_text("Each entry keeps its age category and weight class")
+    refresh.get_by_role("button", name="Refresh rules").click()
+    _toast(page, "Rules copied again from")
+    expect(refresh).to_have_count(0)
+    ana = _find(page, "Ana Kovač")
+    expect(ana.get_by_label("Age category of Ana Kovač")).to_have_value(
+        _category_id(shared, "Bogor Open", "U18")
+    )
+
     # A conflict made and resolved: Ana (48.0 kg) put in -44 kg, then weighed in at 43.8 kg.
     ana = _find(page, "Ana Kovač")
     expect(ana.get_by_label("Weight class of Ana Kovač")).to_have_value(
@@ -437,15 +449,16 @@ def test_deleting_a_tournament_asks_whether_its_medals_stay(shared: RunningApp, 
 def _category_id(app: RunningApp, tournament: str, code: str) -> str:
     conn = _database(app)
     try:
-        row = conn.execute(
+        rows = conn.execute(
             "SELECT c.id FROM tournament_categories c JOIN tournaments t ON t.id = c.tournament_id"
             " WHERE t.name = ? AND c.code = ?",
             (tournament, code),
-        ).fetchone()
+        ).fetchall()
     finally:
         conn.close()
-    assert row is not None
-    return str(row[0])
+    # One copy of the rules per tournament: a refresh replaces it.
+    assert len(rows) == 1, rows
+    return str(rows[0][0])
 
 
 def _class_id(app: RunningApp, tournament: str, code: str, sex: str, limit: float) -> str:
