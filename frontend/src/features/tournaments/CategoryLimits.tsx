@@ -31,10 +31,12 @@ export function CategoryLimits({ tournament, change }: { tournament: Tournament;
 
   const save = useCallback(
     (category: TournamentCategory, patch: Partial<Limits>) => {
-      const limits: Limits = { minBeltId: category.minBeltId, openToF: category.openToF, openToM: category.openToM, ...patch };
-      change(() => api().tournaments.setCategoryLimits(id, category.id, limits)).catch((err: unknown) =>
-        notifyError(err, t("limits.failed", { category: categoryLabel(category) })),
-      );
+      change((latest) => {
+        // From the limits as the last change left them: a quick second click keeps the first.
+        const now = latest.categories.find((candidate) => candidate.id === category.id) ?? category;
+        const limits: Limits = { minBeltId: now.minBeltId, openToF: now.openToF, openToM: now.openToM, ...patch };
+        return api().tournaments.setCategoryLimits(id, category.id, limits);
+      }).catch((err: unknown) => notifyError(err, t("limits.failed", { category: categoryLabel(category) })));
     },
     [id, change, t],
   );

@@ -6,11 +6,11 @@ import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
 import { api } from "../../lib/bridge";
 import { formatDate, todayIso } from "../../lib/format";
 import { notifyError, notifySuccess } from "../../lib/notify";
+import { useFocusAfterRender } from "../../lib/use-focus-after-render";
 import { useRuleIndex } from "../../lib/use-rules";
-import type { Entry, Tournament, TournamentCategory } from "../../types/bridge";
+import type { Entry, EntryFields, Tournament, TournamentCategory } from "../../types/bridge";
 import { AthletePicker } from "./AthletePicker";
 import { EntryList, type EntryActions, type EntryControl, type EntryItem, type FocusRequest } from "./EntryList";
-import { useFocusAfterRender } from "../../lib/use-focus-after-render";
 import { isMedal, RESULT_KEY, weightClassFor } from "./tournament-text";
 import type { TournamentChange } from "./tournaments-store";
 import { useStableItems } from "./use-stable-items";
@@ -44,12 +44,14 @@ export function Entries({ tournament, change, scrollerRef }: EntriesProps) {
   const addRef = useRef<HTMLButtonElement>(null);
   const focusRequest = useRef<FocusRequest | null>(null);
   const focusAdd = useFocusAfterRender(addRef);
-  const id = tournament.id;
 
   const categoryById = useMemo(() => new Map(categories.map((category) => [category.id, category])), [categories]);
   const entered = useMemo(() => new Set(entries.map((entry) => entry.athleteId)), [entries]);
   // Each entry's name and member ID as a search compares them, worked out once per answer.
-  const searchText = useMemo(() => new Map(entries.map((entry) => [entry.id, searchable(`${entry.fullName} ${entry.memberId ?? ""}`)])), [entries]);
+  const searchText = useMemo(
+    () => new Map(entries.map((entry) => [entry.id, searchable(`${entry.fullName} ${entry.memberId ?? ""}`)])),
+    [entries],
+  );
   const shown = useMemo(() => {
     const wanted = searchable(find.trim());
     return entries.filter(
@@ -58,49 +60,63 @@ export function Entries({ tournament, change, scrollerRef }: EntriesProps) {
   }, [entries, onlyAttention, find, searchText]);
   const items = useMemo(() => entryItems(shown, categoryById), [shown, categoryById]);
 
+  /**
+   * Changes an entry from its fields as the last answer left them (not as this row drew them:
+   * a change may still be on its way); `patch` works out the new ones from those.
+   */
   const update = useCallback(
-    async (entry: Entry, patch: { categoryId?: number | null; weightClassId?: number | null; weighInKg?: number | null }, control: EntryControl) => {
+    async (entry: Entry, patch: (latest: Entry, category: TournamentCategory | undefined) => Partial<EntryFields>, control: EntryControl) => {
       focusRequest.current = { entryId: entry.id, control };
-      await change(() =>
-        api().tournaments.updateEntry(id, entry.id, {
-          categoryId: patch.categoryId === undefined ? entry.categoryId : patch.categoryId,
-          weightClassId: patch.weightClassId === undefined ? entry.weightClassId : patch.weightClassId,
-          weighInKg: patch.weighInKg === undefined ? entry.weighInKg : patch.weighInKg,
-        }),
-      );
+      await change((tournament) => {
+        const latest = tournament.entries.find((candidate) => candidate.id === entry.id) ?? entry;
+        const category = tournament.categories.find((candidate) => candidate.id === latest.categoryId);
+        const fields: EntryFields = {
+          categoryId: latest.categoryId,
+          weightClassId: latest.weightClassId,
+          weighInKg: latest.weighInKg,
+          ...patch(latest, category),
+        };
+        return api().tournaments.updateEntry(tournament.id, entry.id, fields);
+      });
     },
-    [id, change],
+    [change],
   );
 
-  const actions = useMemo<EntryActions>(
-    () => ({
+  const actions = useMemo<EntryActions>(() => {
+    const failed = (entry: Entry) => (err: unknown) => notifyError(err, t("entries.changeFailed", { name: entry.fullName }));
+    return {
       category: (entry, categoryId) => {
-        // The class follows: the one the athlete's weight falls in within the new category.
-        const category = categoryId === null ? undefined : categoryById.get(categoryId);
-        const weightClass = category ? weightClassFor(category.weightClasses, entry.sex, entry.weightKg) : null;
-        update(entry, { categoryId, weightClassId: weightClass?.id ?? null }, "category").catch((err: unknown) =>
-          notifyError(err, t("entries.changeFailed", { name: entry.fullName })),
-        );
+        update(
+          entry,
+          (latest) => {
+            // The class follows: the one the athlete's weight falls in within the new category.
+            const category = categoryId === null ? undefined : categoryById.get(categoryId);
+            const weightClass = category ? weightClassFor(category.weightClasses, latest.sex, latest.weightKg) : null;
+            return { categoryId, weightClassId: weightClass?.id ?? null };
+          },
+          "category",
+        ).catch(failed(entry));
       },
       weightClass: (entry, weightClassId) => {
-        update(entry, { weightClassId }, "weightClass").catch((err: unknown) =>
-          notifyError(err, t("entries.changeFailed", { name: entry.fullName })),
-        );
+        update(entry, () => ({ weightClassId }), "weightClass").catch(failed(entry));
       },
-      weighIn: (entry, weighInKg) => {
-        // A class that followed the weight follows the new one; one the coach chose stays.
-        const category = entry.categoryId === null ? undefined : categoryById.get(entry.categoryId);
-        const classes = category?.weightClasses ?? [];
-        const followed = weightClassFor(classes, entry.sex, entry.weightKg)?.id ?? null;
-        const patch: { weighInKg: number | null; weightClassId?: number | null } = { weighInKg };
-        if (category && entry.weightClassId === followed) {
-          patch.weightClassId = weightClassFor(classes, entry.sex, weighInKg ?? entry.rosterWeightKg)?.id ?? null;
-        }
-        return update(entry, patch, "weighIn");
-      },
+      weighIn: (entry, weighInKg) =>
+        update(
+          entry,
+          (latest, category) => {
+            // A class that followed the weight follows the new one; one the coach chose stays.
+            if (!category) return { weighInKg };
+            const followed = weightClassFor(category.weightClasses, latest.sex, latest.weightKg)?.id ?? null;
+            if (latest.weightClassId !== followed) return { weighInKg };
+            const weight = weighInKg ?? latest.rosterWeightKg;
+            return { weighInKg, weightClassId: weightClassFor(category.weightClasses, latest.sex, weight)?.id ?? null };
+          },
+          "weighIn",
+        ),
       result: (entry, result) => {
         focusRequest.current = { entryId: entry.id, control: "result" };
-        change(() => api().tournaments.setResult(id, entry.id, result), { medals: isMedal(entry.result) || isMedal(result) }).then(
+        // A medal may come, change or go with any result: the athletes' pages hear of it.
+        change((tournament) => api().tournaments.setResult(tournament.id, entry.id, result), { medals: true }).then(
           () => {
             if (isMedal(result)) notifySuccess(t("entries.medalAdded", { name: entry.fullName, result: t(RESULT_KEY[result ?? "1"]) }));
           },
@@ -114,16 +130,15 @@ export function Entries({ tournament, change, scrollerRef }: EntriesProps) {
         }
         void removeRef.current(entry);
       },
-    }),
-    [categoryById, update, change, id, t],
-  );
+    };
+  }, [categoryById, update, change, t]);
 
   const removeEntry = async (entry: Entry) => {
     // The next row's remove button, so the keyboard can carry on down the list.
     const index = shown.findIndex((candidate) => candidate.id === entry.id);
     const next = shown[index + 1] ?? shown[index - 1];
     try {
-      await change(() => api().tournaments.removeEntries(id, [entry.id]), { medals: entry.medalId !== null });
+      await change((tournament) => api().tournaments.removeEntries(tournament.id, [entry.id]), { medals: entry.medalId !== null });
     } catch (err) {
       notifyError(err, t("entries.removeFailed", { name: entry.fullName }));
       return;
@@ -142,8 +157,8 @@ export function Entries({ tournament, change, scrollerRef }: EntriesProps) {
   const addAthletes = async (athleteIds: number[]) => {
     let added = 0;
     let skipped = 0;
-    await change(async () => {
-      const answer = await api().tournaments.addEntries(id, athleteIds);
+    await change(async (tournament) => {
+      const answer = await api().tournaments.addEntries(tournament.id, athleteIds);
       added = answer.added;
       skipped = answer.skipped;
       return answer.tournament;

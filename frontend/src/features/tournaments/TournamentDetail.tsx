@@ -36,10 +36,13 @@ export function TournamentDetail({ id }: { id: number }) {
   // Changes run one after another, so their answers arrive (and show) in the order made.
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const scrollerRef = useRef<HTMLDivElement>(null);
+  // The tournament as the last answer left it, for the next change to start from.
+  const latest = useRef<Tournament | null>(null);
 
   const load = useCallback(async () => {
     try {
       const tournament = await api().tournaments.get(id);
+      latest.current = tournament;
       setState({ status: "loaded", tournament });
     } catch (err) {
       // Gone (a restore put back data without it, or it was deleted elsewhere): back to the list.
@@ -68,7 +71,9 @@ export function TournamentDetail({ id }: { id: number }) {
 
   const change = useCallback<TournamentChange>((call, options = {}) => {
     const run = queue.current.then(async () => {
-      const tournament = await call();
+      // Only a loaded page offers changes, so there is a tournament to start from.
+      const tournament = await call(latest.current as Tournament);
+      latest.current = tournament;
       setState({ status: "loaded", tournament });
       publishTournamentChange({ medals: options.medals ?? false });
       return tournament;
@@ -134,7 +139,7 @@ function TournamentHeader({ tournament, change }: { tournament: Tournament; chan
 
   const refresh = async () => {
     try {
-      await change(() => api().tournaments.refreshRules(tournament.id));
+      await change((current) => api().tournaments.refreshRules(current.id));
       notifySuccess(t("rules.refreshed", { ruleset: tournament.rulesetName }));
       setRefreshing(false);
     } catch (err) {

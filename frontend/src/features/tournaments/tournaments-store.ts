@@ -73,6 +73,11 @@ export function publishTournamentChange({ medals }: { medals: boolean }): void {
 /**
  * A change to the open tournament, as a bridge call that answers the tournament as it is now;
  * the page shows that answer. `medals`: it may have changed medals in athletes' histories.
- * Changes run one after another, so their answers show in the order they were made.
+ * Changes run one after another, so their answers show in the order they were made, and each
+ * call is handed the tournament as the one before it left it: two quick changes to one entry
+ * (a category, then a weigh-in) both stand, the second not undoing the first.
  */
-export type TournamentChange = (call: () => Promise<Tournament>, options?: { medals?: boolean }) => Promise<Tournament>;
+export type TournamentChange = (
+  call: (latest: Tournament) => Promise<Tournament>,
+  options?: { medals?: boolean },
+) => Promise<Tournament>;
