@@ -165,8 +165,6 @@ export function AthletePicker({ tournamentName, season, entered, onAdd, onClose 
     }
   };
 
-
-
   const onRowClick = useCallback(
     (index: number) => {
       setCursor({ rows, index });
