@@ -1,6 +1,6 @@
 import type { ParseKeysWithoutVariables } from "i18next";
 import type { ComponentType, ReactNode } from "react";
-import { SlidersHorizontalIcon, UsersIcon } from "lucide-react";
+import { SlidersHorizontalIcon, TrophyIcon, UsersIcon } from "lucide-react";
 import { AthletesPage, showRoster } from "../features/athletes/AthletesPage";
 import { BackupCard } from "../features/backup/BackupCard";
 import { ClubsCard } from "../features/clubs/ClubsCard";
@@ -9,6 +9,7 @@ import { RestoreCard } from "../features/restore/RestoreCard";
 import { BeltsCard } from "../features/rules/BeltsCard";
 import { CategoriesCard } from "../features/rules/CategoriesCard";
 import { SettingsPage } from "../features/settings/SettingsPage";
+import { showTournamentList, TournamentsPage } from "../features/tournaments/TournamentsPage";
 
 /** One page of the app, as the sidebar lists it and the shell shows it. */
 export interface Page {
@@ -53,6 +54,15 @@ export const PAGES = [
     component: AthletesPage,
     layout: "fills",
     onNavigate: showRoster,
+  },
+  {
+    id: "tournaments",
+    titleKey: "pages.tournaments.title",
+    subtitleKey: "pages.tournaments.subtitle",
+    icon: <TrophyIcon />,
+    component: TournamentsPage,
+    layout: "fills",
+    onNavigate: showTournamentList,
   },
   {
     id: "settings",

@@ -12,8 +12,9 @@ import { BRIDGE_EVENTS } from "../types/bridge";
  * - rules-changed: a belt or an age category was added, changed, moved or deleted.
  * - clubs-changed: a club was added, changed or deleted, or its logo chosen or removed (a
  *   deleted club's athletes are left with no club).
- * - tournaments-changed: a tournament, its entries or its results were added, changed or
- *   deleted; the athlete page lists the tournaments entered, and the medals results made.
+ * - tournaments-changed: a tournament, its entries, limits, copy of the rules or results were
+ *   added, changed or deleted; the athlete page lists the tournaments entered, and the medals
+ *   results made (a result that is a medal also publishes athletes-changed).
  * - organisation-changed: the organisation's name, logo or member-ID prefix changed.
  * - data-damaged: a read found the club's data on this computer damaged.
  * - language-changed: the coach chose another language; what Python wrote (its messages,

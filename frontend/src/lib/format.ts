@@ -72,6 +72,24 @@ function mediumDateFormat(): Intl.DateTimeFormat {
   return format;
 }
 
+/**
+ * One day, or the first and last day of several, in the app's language: "12 Mar 2026",
+ * "12–14 Mar 2026", "30 Mar – 2 Apr 2026" (Intl writes each shared part once). A last day
+ * that is missing or the same as the first is one day.
+ */
+export function formatDateRange(firstIso: string, lastIso: string | null): string {
+  const first = calendarDate(firstIso);
+  const last = lastIso === null ? null : calendarDate(lastIso);
+  if (!first) return firstIso;
+  if (!last || lastIso === firstIso) return formatDate(firstIso);
+  return mediumDateFormat().formatRange(first, last);
+}
+
+function calendarDate(isoDate: string): Date | null {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  return year && month && day ? new Date(year, month - 1, day) : null;
+}
+
 /** Today's date on this computer as YYYY-MM-DD, the value of an <input type="date">. */
 export function todayIso(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");

@@ -9,6 +9,7 @@ import type rescue from "../locales/en/rescue.json";
 import type rules from "../locales/en/rules.json";
 import type settings from "../locales/en/settings.json";
 import type clubs from "../locales/en/clubs.json";
+import type tournaments from "../locales/en/tournaments.json";
 
 /**
  * The page's words in every language, with i18next and ICU messages ("{count, plural, one
@@ -21,7 +22,7 @@ import type clubs from "../locales/en/clubs.json";
  * every language has every key, that no key is unused, and that both sides list the same
  * languages.
  */
-const NAMESPACES = ["common", "athletes", "backup", "restore", "rescue", "rules", "settings", "clubs"] as const;
+const NAMESPACES = ["common", "athletes", "backup", "restore", "rescue", "rules", "settings", "clubs", "tournaments"] as const;
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -35,6 +36,7 @@ declare module "i18next" {
       rules: typeof rules;
       settings: typeof settings;
       clubs: typeof clubs;
+      tournaments: typeof tournaments;
     };
   }
 }

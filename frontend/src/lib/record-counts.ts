@@ -20,6 +20,8 @@ const KIND_WORDS = {
   photos: { label: "kinds.photos.label", count: "kinds.photos.count" },
   documents: { label: "kinds.documents.label", count: "kinds.documents.count" },
   clubs: { label: "kinds.clubs.label", count: "kinds.clubs.count" },
+  tournaments: { label: "kinds.tournaments.label", count: "kinds.tournaments.count" },
+  tournament_entries: { label: "kinds.tournament_entries.label", count: "kinds.tournament_entries.count" },
 } as const satisfies Record<string, { label: ParseKeys<"common">; count: ParseKeys<"common"> }>;
 
 function wordsOf(kind: string) {
