@@ -110,11 +110,15 @@ INSTALL_PROBE = """() => {
 
 # One user change, timed: dispatch, then wait (MutationObserver) for the rendered answer and
 # one painted frame (a message posted from requestAnimationFrame runs after that frame).
-APPLY_CHANGE = """async ({ selector, kind, value, count, total, firstId, timeoutMs }) => {
+# `list` and `status` select the list and the line that counts it: the roster's by default,
+# the tournament picker's in bench/tournament.py.
+APPLY_CHANGE = """async ({ selector, kind, value, count, total, firstId, timeoutMs,
+                          list = '[role="grid"][aria-label="Athletes"]',
+                          status: statusSelector = '[data-testid="roster-count"]' }) => {
   const probe = window.__rosterProbe;
   const control = document.querySelector(selector);
-  const table = () => document.querySelector('[role="grid"][aria-label="Athletes"]');
-  const status = () => document.querySelector('[data-testid="roster-count"]');
+  const table = () => document.querySelector(list);
+  const status = () => document.querySelector(statusSelector);
   // As the page writes it in English: "Showing 1,200 of 5,000 athletes".
   const wanted = `Showing ${count.toLocaleString("en")} of ${total.toLocaleString("en")} athletes`;
   const callsBefore = probe.calls.length;

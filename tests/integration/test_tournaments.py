@@ -322,6 +322,27 @@ def test_a_new_category_with_the_old_class_takes_the_class_for_the_weight(
     assert entry_of(juniors, budi).weight_class_id == weight_class(made, "U21", "M", "-100")
 
 
+def test_a_class_that_follows_the_weight_is_picked_by_python(club: TournamentClub) -> None:
+    # The page asks for the class the weight falls in rather than working it out: a weigh-in
+    # of 66.1 kg moves Budi from -66 to -73, and an older category puts him in its ladder,
+    # whatever class the page happened to send.
+    budi = club.athlete("Budi Santoso", weight=66.0)
+    made = club.enter(club.tournament(), budi)
+    entry = entry_of(made, budi)
+    follow = {"weight_class_id": entry.weight_class_id, "follow_weight": True}
+
+    weighed = club.tournaments.update_entry(
+        made.id, entry.id, {"category_id": entry.category_id, "weigh_in_kg": 66.1, **follow}
+    )
+    older = club.tournaments.update_entry(
+        made.id, entry.id, {"category_id": category(made, "U21"), "weigh_in_kg": 66.1, **follow}
+    )
+
+    assert entry_of(weighed, budi).weight_class_id == weight_class(made, "U18", "M", "-73")
+    assert entry_of(older, budi).weight_class_id == weight_class(made, "U21", "M", "-73")
+    assert entry_of(older, budi).conflicts == []
+
+
 def test_an_entry_can_only_name_the_tournaments_own_categories_and_classes(
     club: TournamentClub,
 ) -> None:

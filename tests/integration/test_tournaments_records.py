@@ -92,6 +92,44 @@ def test_an_undo_after_the_tournament_was_deleted_keeps_the_medal_alone(
     assert club.tournaments.for_athlete(budi_id) == []
 
 
+def test_an_undo_never_lands_in_a_tournament_made_after_its_own_was_deleted(
+    club: TournamentClub,
+) -> None:
+    # Ids are never given twice: the new tournament (and its copied categories and classes)
+    # can't take the deleted one's, so the athlete comes back with a medal of their own.
+    tournament_id, budi_id = _podium(club)
+    deleted = club.athletes.delete(budi_id, club.athletes.get(budi_id).revision)
+    club.tournaments.delete(tournament_id, keep_medals=True)
+    newer = club.tournament("Jakarta Cup")
+
+    back = club.athletes.undo_delete(deleted.undo_token)
+
+    assert newer.id != tournament_id
+    assert [e.full_name for e in club.tournaments.get(newer.id).entries] == []
+    [gold] = back.medals
+    assert (gold.competition, gold.tournament_id) == ("Bogor Open", None)
+
+
+def test_a_delete_is_not_undone_into_data_restored_since(
+    club: TournamentClub, tmp_path: Path
+) -> None:
+    # After a restore the deleted athlete's ids (theirs, their tournament's) may be another
+    # club's: the undo is refused and the restored data stays exactly as restored.
+    _tournament_id, budi_id = _podium(club)
+    snapshot = tmp_path / "before.db"
+    BackupService(club.db, JobLock()).export(snapshot, replace=False)
+    deleted = club.athletes.delete(budi_id, club.athletes.get(budi_id).revision)
+    restore = RestoreService(club.db, JobLock())
+    restore.restore(restore.inspect(snapshot).token)
+    restored = club.tournaments.list()
+
+    with pytest.raises(ConflictError, match="a backup was restored since"):
+        club.athletes.undo_delete(deleted.undo_token)
+
+    assert club.tournaments.list() == restored
+    assert club.athletes.get(budi_id).full_name == "Budi Santoso"
+
+
 # Backups, the restore preview, older backups
 
 
@@ -240,6 +278,43 @@ def test_an_entry_naming_another_athletes_medal_never_changes_it(
     [bronze] = club.athletes.get(ade.athlete_id).medals
     assert (bronze.place, bronze.tournament_id) == ("bronze", cup.id)
     assert entry_of(after, club.athletes.get(ade.athlete_id)).result is None
+
+    # Deleting the tournament with its medals takes the one its results gave, not Bayu's.
+    club.tournaments.delete(cup.id, keep_medals=False)
+
+    assert club.athletes.get(ade.athlete_id).medals == []
+    [kept] = club.athletes.get(bayu.athlete_id).medals
+    assert (kept.id, kept.place, kept.competition) == (silver.id, "silver", "First Cup")
+
+
+def test_an_odd_weigh_in_from_a_file_doesnt_block_changing_the_entry(
+    club: TournamentClub, tmp_path: Path
+) -> None:
+    # 270 kg passes the file's CHECK (up to 300) but not the form's 15 to 250: kept as it is
+    # while the coach changes the category, checked once the coach types another.
+    first = "(SELECT id FROM tournaments WHERE name = 'First Cup')"
+    _restored_with(
+        tmp_path,
+        club,
+        f"UPDATE tournament_entries SET weigh_in_kg = 270 WHERE tournament_id = {first} "
+        "AND athlete_id = 1",
+    )
+    cup = next(t for t in club.tournaments.list() if t.name == "First Cup")
+    read = club.tournaments.get(cup.id)
+    ade = next(e for e in read.entries if e.full_name == "Ade Putra")
+    fields = {"weight_class_id": None, "weigh_in_kg": 270.0, "follow_weight": True}
+
+    moved = club.tournaments.update_entry(
+        cup.id, ade.id, {"category_id": category(read, "SEN"), **fields}
+    )
+
+    assert entry_of(moved, ade).weigh_in_kg == 270.0
+    assert entry_of(moved, ade).category_id == category(moved, "SEN")
+    with pytest.raises(ValidationError) as refused:
+        club.tournaments.update_entry(
+            cup.id, ade.id, {"category_id": category(read, "SEN"), **fields, "weigh_in_kg": 280}
+        )
+    assert set(refused.value.fields) == {"weigh_in_kg"}
 
 
 def test_a_file_with_a_weigh_in_of_zero_is_refused(club: TournamentClub, tmp_path: Path) -> None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 
 from judo_manager.window.pages import (
     DEV_SERVER_URL,
+    UNSAFE_PORTS,
     is_app_page,
     is_external_link,
+    page_server_port,
     same_origin,
 )
 
@@ -45,3 +49,19 @@ def test_addresses(url: str, app_url: str | None, origin: bool, page: bool, exte
 
 def test_file_urls_have_no_origin_to_share() -> None:
     assert same_origin("file:///tmp/a.html", "file:///tmp/a.html") is False
+
+
+def test_the_page_server_never_takes_a_port_the_web_engine_refuses() -> None:
+    # pywebview's own random pick once gave 1723, and the window showed "This site can't be
+    # reached" (ERR_UNSAFE_PORT): a port on Chromium's list is passed over.
+    offered = iter([1723, 6667, 10080, 43127])
+
+    assert page_server_port(lambda: next(offered)) == 43127
+
+
+def test_the_page_server_port_is_free_for_the_taking() -> None:
+    port = page_server_port()
+
+    assert port is not None and port not in UNSAFE_PORTS
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", port))

@@ -341,11 +341,11 @@ def delete_promotion(conn: sqlite3.Connection, promotion_id: int) -> None:
 # The tournament whose results own a medal: the one it names, when an entry of that
 # tournament, the athlete's own, gives it (a medal naming a tournament no entry links, as a
 # file from elsewhere may hold, is the athlete's to edit like any other).
-_RESULT_OF = (
-    "CASE WHEN EXISTS (SELECT 1 FROM tournament_entries e WHERE e.medal_id = m.id "
-    "AND e.athlete_id = m.athlete_id AND e.tournament_id = m.tournament_id) "
-    "THEN m.tournament_id END"
+_OWNED_BY_RESULT = (
+    "EXISTS (SELECT 1 FROM tournament_entries e WHERE e.medal_id = m.id "
+    "AND e.athlete_id = m.athlete_id AND e.tournament_id = m.tournament_id)"
 )
+_RESULT_OF = f"CASE WHEN {_OWNED_BY_RESULT} THEN m.tournament_id END"
 
 
 def list_medals(conn: sqlite3.Connection, athlete_id: int) -> list[Medal]:
@@ -462,16 +462,21 @@ def update_tournament_medal(
 def redate_tournament_medals(
     conn: sqlite3.Connection, tournament_id: int, competition: str, held_on: str
 ) -> None:
-    """Name and date every medal of a tournament as the tournament now is."""
+    """Name and date every medal the tournament's results own as the tournament now is (a
+    medal that only names it, from a file edited elsewhere, is the coach's own)."""
     conn.execute(
-        "UPDATE medals SET competition = ?, held_on = ? WHERE tournament_id = ?",
+        "UPDATE medals AS m SET competition = ?, held_on = ? "
+        f"WHERE m.tournament_id = ? AND {_OWNED_BY_RESULT}",
         (competition, held_on, tournament_id),
     )
 
 
 def delete_tournament_medals(conn: sqlite3.Connection, tournament_id: int) -> None:
-    """Remove every medal that names the tournament."""
-    conn.execute("DELETE FROM medals WHERE tournament_id = ?", (tournament_id,))
+    """Remove every medal the tournament's results own (see `redate_tournament_medals`)."""
+    conn.execute(
+        f"DELETE FROM medals AS m WHERE m.tournament_id = ? AND {_OWNED_BY_RESULT}",
+        (tournament_id,),
+    )
 
 
 AthleteFactsLine = tuple[

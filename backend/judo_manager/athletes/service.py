@@ -89,6 +89,8 @@ NOTES = _("Notes")
 @dataclass(frozen=True)
 class _Undoable:
     deleted_at: float
+    # The data's generation when deleted: a restore since makes its ids another club's.
+    generation: int
     athlete_id: int
     search_name: str
     birth_date: str
@@ -324,7 +326,12 @@ class AthletesService:
                 if now - entry.deleted_at > UNDO_DELETE_SECONDS:
                     del self._undoable[old]
             self._undoable[token] = _Undoable(
-                now, athlete_id, search_key(athlete.full_name), athlete.birth_date, record
+                now,
+                self._db.generation,
+                athlete_id,
+                search_key(athlete.full_name),
+                athlete.birth_date,
+                record,
             )
         return DeletedAthlete(full_name=athlete.full_name, undo_token=token)
 
@@ -336,6 +343,13 @@ class AthletesService:
             entry = self._undoable.pop(token, None) if isinstance(token, str) else None
         if entry is None or self._clock() - entry.deleted_at > UNDO_DELETE_SECONDS:
             raise ConflictError(TOO_LATE_TO_UNDO)
+        if entry.generation != self._db.generation:
+            raise ConflictError(
+                _(
+                    "The delete can't be undone: a backup was restored since, so the club's "
+                    "data is no longer the data the athlete was deleted from."
+                )
+            )
         with self._db.write() as conn:
             duplicate = repository.find_duplicate(conn, entry.search_name, entry.birth_date)
             if duplicate is not None:

@@ -55,6 +55,17 @@ class Database:
         # Every connection still alive, in any thread: one a running call still uses stays
         # here even after its thread's holder is gone.
         self._connections: weakref.WeakSet[Connection] = weakref.WeakSet()
+        self._generation = 0
+
+    @property
+    def generation(self) -> int:
+        """How many times this run replaced the club's data (a restore, or its undo): a
+        record read under another generation belongs to data that is no longer here."""
+        return self._generation
+
+    def data_replaced(self) -> None:
+        """Record that the club's data was replaced, whether or not the file was."""
+        self._generation += 1
 
     @property
     def folder(self) -> DataFolder:

@@ -497,12 +497,12 @@ _DEFAULT_WEIGHT_CLASSES: dict[str, dict[str, tuple[float, ...]]] = {
 _RESULTS = "'1', '2', '3', '5', '7', 'participated', 'dns'"
 
 
-def _weight_class_table(name: str, categories: str) -> str:
+def _weight_class_table(name: str, categories: str, key: str) -> str:
     # "Up to and including limit_kg", or with `over`, "over limit_kg": one of those per
     # category and sex, the heaviest. The ladder's order is the limits' order.
     return f"""
         CREATE TABLE {name} (
-            id           INTEGER PRIMARY KEY,
+            id           {key},
             category_id  INTEGER NOT NULL REFERENCES {categories}(id) ON DELETE CASCADE,
             sex          TEXT NOT NULL CHECK (sex IN ('F', 'M')),
             limit_kg     REAL NOT NULL CHECK (limit_kg > 0 AND limit_kg <= 300),
@@ -520,12 +520,14 @@ def _v8_tournaments(conn: sqlite3.Connection) -> None:
     # later leaves past tournaments as they were. An entry names its copied category and
     # class; a result of 1st to 3rd is also a medal in the athlete's history, linked both
     # ways (the medal names the tournament, the entry names the medal).
+    # A tournament's ids are never given again (AUTOINCREMENT): an athlete's delete undone
+    # after their tournament was deleted and another created must not land in the new one.
     execute_script(
         conn,
-        _weight_class_table("weight_classes", "age_categories")
+        _weight_class_table("weight_classes", "age_categories", "INTEGER PRIMARY KEY")
         + """
         CREATE TABLE tournaments (
-            id               INTEGER PRIMARY KEY,
+            id               INTEGER PRIMARY KEY AUTOINCREMENT,
             name             TEXT NOT NULL CHECK (length(trim(name)) > 0),
             starts_on        TEXT NOT NULL,
             ends_on          TEXT CHECK (ends_on IS NULL OR ends_on >= starts_on),
@@ -540,7 +542,7 @@ def _v8_tournaments(conn: sqlite3.Connection) -> None:
         );
         CREATE INDEX tournaments_starts_on ON tournaments(starts_on);
         CREATE TABLE tournament_categories (
-            id             INTEGER PRIMARY KEY,
+            id             INTEGER PRIMARY KEY AUTOINCREMENT,
             tournament_id  INTEGER NOT NULL REFERENCES tournaments(id) ON DELETE CASCADE,
             code           TEXT NOT NULL COLLATE NOCASE CHECK (length(trim(code)) > 0),
             name           TEXT NOT NULL CHECK (length(trim(name)) > 0),
@@ -552,7 +554,11 @@ def _v8_tournaments(conn: sqlite3.Connection) -> None:
             UNIQUE (tournament_id, code)
         );
         """
-        + _weight_class_table("tournament_weight_classes", "tournament_categories")
+        + _weight_class_table(
+            "tournament_weight_classes",
+            "tournament_categories",
+            "INTEGER PRIMARY KEY AUTOINCREMENT",
+        )
         + f"""
         ALTER TABLE medals ADD COLUMN tournament_id INTEGER
             REFERENCES tournaments(id) ON DELETE SET NULL;

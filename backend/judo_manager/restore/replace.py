@@ -32,6 +32,9 @@ def replace_live_data(db: Database, staged: Path) -> None:
             try:
                 source.backup(live, pages=-1)
             finally:
+                # Even a copy that failed midway may have changed pages: what was read
+                # before is treated as gone.
+                db.data_replaced()
                 live.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
     finally:
         source.close()

@@ -352,6 +352,7 @@ class RestoreService:
         """Replace damaged live data, which can't be copied, by moving files."""
         report("replacing", 0.0)
         with self._db.replacing_file():
+            self._db.data_replaced()
             try:
                 aside = replace_damaged(self._db.folder, staged)
             except OSError as error:

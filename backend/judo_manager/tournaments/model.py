@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from judo_manager.athletes.model import MedalPlace
 from judo_manager.i18n import Message
@@ -13,7 +13,7 @@ from judo_manager.rules.model import AgeCategory, Sex
 
 # An entry's place: 1st, 2nd, 3rd, 5th, 7th, took part, did not start.
 Result = Literal["1", "2", "3", "5", "7", "participated", "dns"]
-RESULTS: tuple[Result, ...] = ("1", "2", "3", "5", "7", "participated", "dns")
+RESULTS: tuple[Result, ...] = get_args(Result)
 # The places that are also a medal in the athlete's history.
 MEDAL_OF_RESULT: dict[str, MedalPlace] = {"1": "gold", "2": "silver", "3": "bronze"}
 # What can be wrong with an entry, in the order the page lists them.
@@ -31,20 +31,7 @@ ConflictCode = Literal[
     "medical_missing",
     "medical_expired",
 ]
-CONFLICT_CODES: tuple[ConflictCode, ...] = (
-    "age",
-    "no_weight",
-    "weight_class",
-    "no_category",
-    "belt",
-    "sex_closed",
-    "inactive",
-    "duplicate",
-    "licence_missing",
-    "licence_expired",
-    "medical_missing",
-    "medical_expired",
-)
+CONFLICT_CODES: tuple[ConflictCode, ...] = get_args(ConflictCode)
 
 
 @dataclass(frozen=True)
@@ -130,11 +117,17 @@ class Entry:
 
 @dataclass(frozen=True)
 class EntryFields:
-    """An entry's editable fields: as the page sends them, and once checked."""
+    """An entry's editable fields: as the page sends them, and once checked.
+
+    With `follow_weight`, the class is the one the entry's weight falls in within its
+    category (`rules.weights.weight_class_for`), whatever `weight_class_id` says: the page
+    asks for it when the category or the weigh-in changes, and never works it out itself.
+    """
 
     category_id: int | None
     weight_class_id: int | None
     weigh_in_kg: float | None
+    follow_weight: bool = False
 
 
 @dataclass(frozen=True)

@@ -706,7 +706,15 @@ class TournamentsService:
                 _("That age category is not one of this tournament's; please choose another."),
             )
         weigh_in = None
-        if data.get("weigh_in_kg") not in (None, ""):
+        sent = data.get("weigh_in_kg")
+        if (
+            isinstance(sent, float | int)
+            and not isinstance(sent, bool)
+            and sent == entry.weigh_in_kg
+        ):
+            # Unchanged: a restored file's odd weigh-in doesn't block changing the category.
+            weigh_in = entry.weigh_in_kg
+        elif sent not in (None, ""):
             weigh_in = form.number(
                 "weigh_in_kg",
                 _("Weigh-in"),
@@ -714,9 +722,17 @@ class TournamentsService:
                 maximum=MAX_WEIGH_IN_KG,
                 in_kg=True,
             )
-        class_id = form.identifier("weight_class_id", _("a weight class"), required=False)
+        follow_weight = data.get("follow_weight") is True
+        class_id = (
+            None
+            if follow_weight
+            else form.identifier("weight_class_id", _("a weight class"), required=False)
+        )
         weight_class = None
-        if class_id is not None and category is not None:
+        if follow_weight and category is not None:
+            weight = weigh_in if weigh_in is not None else entry.roster_weight_kg
+            weight_class = weight_class_for(category.weight_classes, entry.sex, weight)
+        elif class_id is not None and category is not None:
             weight_class = next((c for c in category.weight_classes if c.id == class_id), None)
             elsewhere = any(
                 c.id == class_id for other in tournament.categories for c in other.weight_classes

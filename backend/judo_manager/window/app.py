@@ -21,7 +21,7 @@ from judo_manager.db.layout import DataFolder
 from judo_manager.i18n import _, current_language, speaking
 from judo_manager.system.preferences import PreferencesFile
 from judo_manager.window.guards import chosen_gui
-from judo_manager.window.pages import frontend_url, web_dir
+from judo_manager.window.pages import frontend_url, page_server_port, web_dir
 
 if TYPE_CHECKING:
     from judo_manager.db import Database
@@ -127,7 +127,7 @@ def _run_window(data_dir: Path, spoken: str, *, dev: bool) -> int:
     front_door = FrontDoor(folder, window_handle.bring_to_front)
     front_door.open()
     try:
-        webview.start(gui=gui)
+        webview.start(gui=gui, http_port=None if dev else page_server_port())
     finally:
         front_door.close()
         db.close()

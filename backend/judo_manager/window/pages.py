@@ -3,6 +3,8 @@ address is that page."""
 
 from __future__ import annotations
 
+import socket
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,6 +26,37 @@ def frontend_url(dev: bool) -> str:
     if dev:
         return DEV_SERVER_URL
     return str(web_dir() / "index.html")
+
+
+# The ports Chromium (Qt WebEngine, WebView2) refuses to load a page from, ERR_UNSAFE_PORT,
+# above 1023 (Chromium's net/base/port_util.cc). pywebview picks its server's port at random
+# from 1023 up, so now and then the window would open on "This site can't be reached".
+UNSAFE_PORTS = frozenset(
+    {1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667}
+    | {6668, 6669, 6679, 6697, 10080}
+)
+_PORT_TRIES = 20
+
+
+def page_server_port(free_port: Callable[[], int] | None = None) -> int | None:
+    """A free port on this computer for the page's local server, one the engine loads from.
+
+    The system hands out the port (its ephemeral range, where nothing listens yet); one on
+    Chromium's unsafe list is passed over. None, pywebview's own random pick, only if the
+    system offered nothing else 20 times. `free_port` stands in for the system in tests.
+    """
+    ask = free_port or _system_free_port
+    for _attempt in range(_PORT_TRIES):
+        port = ask()
+        if port not in UNSAFE_PORTS:
+            return port
+    return None
+
+
+def _system_free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 def same_origin(url: str, app_url: str | None) -> bool:

@@ -453,10 +453,14 @@ export interface EntriesAdded {
 }
 
 // An entry's editable fields: as the page sends them, and once checked.
+// With `follow_weight`, the class is the one the entry's weight falls in within its category
+// (`rules.weights.weight_class_for`), whatever `weight_class_id` says: the page asks for it
+// when the category or the weigh-in changes, and never works it out itself.
 export interface EntryFields {
   categoryId: number | null;
   weightClassId: number | null;
   weighInKg: number | null;
+  followWeight: boolean;
 }
 
 // A tournament an athlete entered, as their page lists it.

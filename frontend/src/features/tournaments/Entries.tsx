@@ -11,7 +11,7 @@ import { useRuleIndex } from "../../lib/use-rules";
 import type { Entry, EntryFields, Tournament, TournamentCategory } from "../../types/bridge";
 import { AthletePicker } from "./AthletePicker";
 import { EntryList, type EntryActions, type EntryControl, type EntryItem, type FocusRequest } from "./EntryList";
-import { isMedal, RESULT_KEY, weightClassFor } from "./tournament-text";
+import { isMedal, RESULT_KEY } from "./tournament-text";
 import type { TournamentChange } from "./tournaments-store";
 import { useStableItems } from "./use-stable-items";
 
@@ -74,6 +74,7 @@ export function Entries({ tournament, change, scrollerRef }: EntriesProps) {
           categoryId: latest.categoryId,
           weightClassId: latest.weightClassId,
           weighInKg: latest.weighInKg,
+          followWeight: false,
           ...patch(latest, category),
         };
         return api().tournaments.updateEntry(tournament.id, entry.id, fields);
@@ -88,12 +89,8 @@ export function Entries({ tournament, change, scrollerRef }: EntriesProps) {
       category: (entry, categoryId) => {
         update(
           entry,
-          (latest) => {
-            // The class follows: the one the athlete's weight falls in within the new category.
-            const category = categoryId === null ? undefined : categoryById.get(categoryId);
-            const weightClass = category ? weightClassFor(category.weightClasses, latest.sex, latest.weightKg) : null;
-            return { categoryId, weightClassId: weightClass?.id ?? null };
-          },
+          // The class follows: Python puts the weight in the new category's ladder.
+          () => ({ categoryId, weightClassId: null, followWeight: true }),
           "category",
         ).catch(failed(entry));
       },
@@ -104,12 +101,10 @@ export function Entries({ tournament, change, scrollerRef }: EntriesProps) {
         update(
           entry,
           (latest, category) => {
-            // A class that followed the weight follows the new one; one the coach chose stays.
-            if (!category) return { weighInKg };
-            const followed = weightClassFor(category.weightClasses, latest.sex, latest.weightKg)?.id ?? null;
-            if (latest.weightClassId !== followed) return { weighInKg };
-            const weight = weighInKg ?? latest.rosterWeightKg;
-            return { weighInKg, weightClassId: weightClassFor(category.weightClasses, latest.sex, weight)?.id ?? null };
+            // A class that followed the weight follows the new one (Python picks it); one the
+            // coach chose stays.
+            if (!category || latest.weightClassId !== latest.suggestedWeightClassId) return { weighInKg };
+            return { weighInKg, followWeight: true };
           },
           "weighIn",
         ),
@@ -131,7 +126,7 @@ export function Entries({ tournament, change, scrollerRef }: EntriesProps) {
         void removeRef.current(entry);
       },
     };
-  }, [categoryById, update, change, t]);
+  }, [update, change, t]);
 
   const removeEntry = async (entry: Entry) => {
     // The next row's remove button, so the keyboard can carry on down the list.

@@ -39,16 +39,22 @@ export function TournamentDetail({ id }: { id: number }) {
   // The tournament as the last answer left it, for the next change to start from.
   const latest = useRef<Tournament | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const tournament = await api().tournaments.get(id);
-      latest.current = tournament;
-      setState({ status: "loaded", tournament });
-    } catch (err) {
-      // Gone (a restore put back data without it, or it was deleted elsewhere): back to the list.
-      if (errorCode(err) === "not-found") closeTournament();
-      else setState({ status: "error", message: errorMessage(err) });
-    }
+  // In the same queue as the changes: a reload that overtook a change would put back the
+  // tournament as it was before it, and the next change would start from that.
+  const load = useCallback(() => {
+    const run = queue.current.then(async () => {
+      try {
+        const tournament = await api().tournaments.get(id);
+        latest.current = tournament;
+        setState({ status: "loaded", tournament });
+      } catch (err) {
+        // Gone (a restore put back data without it, or it was deleted elsewhere): back to the list.
+        if (errorCode(err) === "not-found") closeTournament();
+        else setState({ status: "error", message: errorMessage(err) });
+      }
+    });
+    queue.current = run;
+    return run;
   }, [id]);
 
   useEffect(() => {

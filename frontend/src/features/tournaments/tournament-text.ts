@@ -1,6 +1,5 @@
 import { todayIso } from "../../lib/format";
-import { ladder } from "../../lib/weight-classes";
-import type { Sex, TournamentCategory, TournamentResult, WeightClass } from "../../types/bridge";
+import type { Sex, TournamentCategory, TournamentResult } from "../../types/bridge";
 
 /** The places a result select offers, in its order (Python's `'1' '2' '3' '5' '7' 'participated' 'dns'`). */
 export const RESULTS = ["1", "2", "3", "5", "7", "participated", "dns"] as const satisfies readonly TournamentResult[];
@@ -27,21 +26,6 @@ export function isMedal(result: TournamentResult | null): boolean {
 /** "U18 Cadets": the club's own words, never translated. */
 export function categoryLabel(category: Pick<TournamentCategory, "code" | "name">): string {
   return `${category.code} ${category.name}`;
-}
-
-/**
- * The class a weight falls in, as Python's `rules.weights.weight_class_for` decides it (up to
- * and including the limit; the over class above its limit; none if no class fits). Used only
- * to pre-fill the class when the coach picks another category or weighs an athlete in: the
- * coach can change it, and Python's conflicts have the last word.
- */
-export function weightClassFor(classes: readonly WeightClass[], sex: Sex, weightKg: number | null): WeightClass | null {
-  if (weightKg === null) return null;
-  const steps = ladder(classes, sex);
-  const upTo = steps.find((weightClass) => !weightClass.over && weightKg <= weightClass.limitKg);
-  if (upTo) return upTo;
-  const over = steps.find((weightClass) => weightClass.over);
-  return over && weightKg > over.limitKg ? over : null;
 }
 
 /** True once the entry deadline's day is over. */
