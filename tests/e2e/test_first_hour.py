@@ -393,6 +393,20 @@ def test_deleting_offers_inactive_then_undo_and_focus_lands_on_the_list(page: Pa
     page.get_by_label("Status").select_option(label="Active")
 
 
+# The boxes of the toasts holding `text` that the coach sees (opaque, all the way up), once
+# there are exactly three of them and none is fading in or out; null until then.
+SEEN_TOASTS = """(text) => {
+  const region = document.querySelector('section[aria-label^="Notifications"]');
+  const opacity = (node) =>
+    node ? Number(getComputedStyle(node).opacity) * opacity(node.parentElement) : 1;
+  const seen = [...(region?.querySelectorAll('[role="status"]') ?? [])].filter(
+    (toast) => toast.textContent.includes(text) && toast.getBoundingClientRect().height > 0
+      && opacity(toast) > 0);
+  return seen.length === 3 && seen.every((toast) => opacity(toast) === 1)
+    ? seen.map((toast) => toast.getBoundingClientRect().toJSON()) : null;
+}"""
+
+
 def _overlaps(a: dict[str, float] | None, b: dict[str, float] | None) -> bool:
     assert a is not None and b is not None
     return not (
@@ -413,13 +427,13 @@ def test_toasts_cover_no_button_at_most_three_and_an_error_stays(
             "button", name="Save changes"
         ).click()
         expect(page.get_by_role("dialog")).to_have_count(0)
-    toasts = page.get_by_role("region", name=re.compile("^Notifications")).get_by_role("status")
     # Scrolled to the end, where the medal's Delete button sits lowest.
     page.get_by_role("button", name="Add medal").scroll_into_view_if_needed()
-    visible = toasts.filter(has_text="Saved Kenji Abe").filter(visible=True)
-    expect(visible).to_have_count(3)
-    # Measured in one go: the first toasts time out while a test looks at them one by one.
-    boxes = visible.evaluate_all("(els) => els.map((el) => el.getBoundingClientRect().toJSON())")
+    # Three seen, the fourth waiting its turn: it is in the page but fully transparent, which
+    # Playwright's "visible" doesn't tell apart, so what the coach sees is read off the
+    # opacity. Measured in one go: the first toasts time out while a test looks at them one
+    # by one.
+    boxes = page.wait_for_function(SEEN_TOASTS, arg="Saved Kenji Abe").json_value()
     assert len(boxes) == 3
 
     sidebar = page.locator("aside").bounding_box()
