@@ -29,12 +29,37 @@ def violations(page: Page, context: str | None = None) -> list[dict[str, Any]]:
           // What the coach sees once it settles: a toast or a dialog still fading in has
           // colours halfway, which axe would measure as they are at that instant. Endless
           // animations (a spinner) never finish, and are left running.
-          const finite = document.getAnimations().filter(
-            (a) => a.effect?.getTiming().iterations !== Infinity,
+          const settle = () => Promise.all(
+            document.getAnimations()
+              .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+              .map((a) => a.finished.catch(() => undefined)),
           );
-          await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+          // A fade that starts while axe reads the page (a toast whose time is up) would be
+          // measured halfway too: then axe reads the page again, once it has settled.
+          let moved = false;
+          const mark = () => { moved = true; };
+          const starts = ["transitionrun", "animationstart"];
+          starts.forEach((type) => document.addEventListener(type, mark, true));
           const options = { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] };
-          const found = await window.axe.run(context ?? document, options);
+          // While a modal dialog is open, the page behind it takes no pointer (Radix sets
+          // pointer-events: none on the body), and axe, which finds what lies on top with
+          // elementsFromPoint, then sees the dialog's backdrop over the toasts, which are
+          // drawn above it, and measures their colours dimmed. The toasts are checked
+          // whenever no dialog is open.
+          const modal = document.querySelector('[aria-modal="true"]') !== null;
+          const target = context
+            ?? (modal ? { exclude: [['section[aria-label^="Notifications"]']] } : document);
+          let found;
+          try {
+            for (let attempt = 0; attempt < 5; attempt += 1) {
+              await settle();
+              moved = false;
+              found = await window.axe.run(target, options);
+              if (!moved) break;
+            }
+          } finally {
+            starts.forEach((type) => document.removeEventListener(type, mark, true));
+          }
           return found.violations.map((v) => ({
             id: v.id,
             impact: v.impact,
