@@ -69,6 +69,7 @@ DEFAULT_FILTERS: dict[str, object] = {
     "sex": None,
     "beltId": None,
     "categoryId": None,
+    "weightClassId": None,
     "clubId": None,
     "papers": "all",
     "status": "active",
