@@ -9,8 +9,8 @@ import { useRuleIndex } from "../../lib/use-rules";
 import type { Athlete, AthleteFilters } from "../../types/bridge";
 import { AthleteFormDialog } from "./AthleteFormDialog";
 import { RosterTable } from "./RosterTable";
-import { clearFilters, DEFAULT_FILTERS, openAthlete, setFilters, useRosterState } from "./roster-store";
-import { useRoster } from "./use-roster";
+import { clearFilters, DEFAULT_FILTERS, openAthlete, rosterMemory, setFilters, useRosterState } from "./roster-store";
+import { useRoster } from "../../lib/use-roster";
 
 /** The list of every athlete, with search, filters, sorting and "Add athlete". */
 export function Roster() {
@@ -18,7 +18,7 @@ export function Roster() {
   const { filters } = useRosterState();
   const rules = useRuleIndex();
   const clubs = useClubIndex();
-  const { list, busy, error, reload } = useRoster(filters);
+  const { list, busy, error, reload } = useRoster(filters, rosterMemory);
   const [adding, setAdding] = useState(false);
   // Below 1024 px the filters fold behind one button; at full width this is ignored.
   const [filtersOpen, setFiltersOpen] = useState(false);

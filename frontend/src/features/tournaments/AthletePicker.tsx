@@ -16,7 +16,7 @@ import { notifyError } from "../../lib/notify";
 import { useRuleIndex, type RuleIndex } from "../../lib/use-rules";
 import { weightClassLabel } from "../../lib/weight-classes";
 import type { AgeCategory, AthleteFilters, AthleteRow, Belt, WeightClass } from "../../types/bridge";
-import { usePickerRoster } from "./use-picker-roster";
+import { useRoster } from "../../lib/use-roster";
 
 /** Every option is exactly this tall, which is what lets the list draw only what is in view. */
 const ROW_HEIGHT = 52;
@@ -53,7 +53,7 @@ export function AthletePicker({ tournamentName, season, entered, onAdd, onClose 
   const rules = useRuleIndex();
   const clubs = useClubIndex();
   const [filters, setFilters] = useState<AthleteFilters>(() => ({ ...PICKER_FILTERS, season }));
-  const { list, busy, error, reload } = usePickerRoster(filters);
+  const { list, busy, error, reload } = useRoster(filters);
   const rows = useMemo(() => list?.rows ?? [], [list]);
   const [selected, setSelected] = useState<ReadonlySet<number>>(() => new Set());
   // The keyboard's place, for the rows it was set on: new rows (another filter) start at the

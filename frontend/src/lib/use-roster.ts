@@ -1,9 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { api } from "../../lib/bridge";
-import { errorMessage } from "../../lib/notify";
-import { useDataEvent } from "../../lib/data-events";
-import type { AthleteFilters, AthleteList } from "../../types/bridge";
-import { rosterMemory } from "./roster-store";
+import { api } from "./bridge";
+import { errorMessage } from "./notify";
+import { useDataEvent } from "./data-events";
+import type { AthleteFilters, AthleteList } from "../types/bridge";
+
+/** Where a page keeps the last answer across its visits (the roster page), so it shows at once. */
+export interface RosterMemory {
+  list: AthleteList | null;
+}
 
 export interface Roster {
   /** The latest answer (or the one from the last visit, until then). */
@@ -29,9 +33,10 @@ interface Request {
  * a few milliseconds). Only the newest request's answer is used, so fast typing can never
  * end on an older result. `busy` is worked out while rendering, not set by an effect: the
  * same commit that shows a new filter value already says aria-busy="true", so nobody
- * watching the page can see "not busy" next to rows from the filters before.
+ * watching the page can see "not busy" next to rows from the filters before. The roster page
+ * and the tournament picker both list athletes through it.
  */
-export function useRoster(filters: AthleteFilters): Roster {
+export function useRoster(filters: AthleteFilters, memory?: RosterMemory): Roster {
   // Also when the data was replaced, or athletes, rules (the categories) or clubs (a deleted
   // club's athletes have none now) changed.
   const dataVersion = useDataEvent("data-replaced", "athletes-changed", "rules-changed", "clubs-changed");
@@ -40,7 +45,7 @@ export function useRoster(filters: AthleteFilters): Roster {
   // (dataVersion) or "Try again" (reloads) ask again with the same filters.
   const request = useMemo<Request>(() => ({ filters, dataVersion, reloads }), [filters, dataVersion, reloads]);
   const [answer, setAnswer] = useState<{ request: Request | null; list: AthleteList | null; error: string | null }>(
-    { request: null, list: rosterMemory.list, error: null },
+    { request: null, list: memory?.list ?? null, error: null },
   );
   const latest = useRef<Request | null>(null);
 
@@ -51,7 +56,7 @@ export function useRoster(filters: AthleteFilters): Roster {
       .then(
         (list) => {
           if (latest.current !== request) return;
-          rosterMemory.list = list;
+          if (memory) memory.list = list;
           setAnswer({ request, list, error: null });
         },
         (err: unknown) => {
@@ -64,7 +69,7 @@ export function useRoster(filters: AthleteFilters): Roster {
     return () => {
       if (latest.current === request) latest.current = null;
     };
-  }, [request]);
+  }, [request, memory]);
 
   const reload = useCallback(() => setReloads((n) => n + 1), []);
   return { list: answer.list, busy: answer.request !== request, error: answer.error, reload };
