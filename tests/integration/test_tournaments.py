@@ -198,6 +198,9 @@ def test_a_sixteen_year_old_may_enter_u21_but_not_u15(club: TournamentClub) -> N
     budi = club.athlete("Budi Santoso", weight=70.0)
     made = club.enter(club.tournament(), budi)
     entry = entry_of(made, budi)
+    # What the category select offers without a mark: the bands a 16-year-old fits.
+    eligible = {c.code for c in made.categories if c.id in entry.eligible_category_ids}
+    assert eligible == {"U18", "U21", "SEN"}
 
     juniors = club.tournaments.update_entry(
         made.id, entry.id, {"category_id": category(made, "U21"), "weight_class_id": None}

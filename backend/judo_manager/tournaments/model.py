@@ -89,7 +89,8 @@ class Entry:
     `weight_kg` is the weight the entry is judged by: the weigh-in where one is recorded,
     else the roster's. `suggested_category_id` is the narrowest category the age fits, and
     `suggested_weight_class_id` the class that weight falls in within the chosen category
-    (the suggested one while none is chosen). `medal_id` is the medal a result of 1st to
+    (the suggested one while none is chosen); `eligible_category_ids` are every category
+    the age fits (the page marks the others). `medal_id` is the medal a result of 1st to
     3rd gave.
     """
 
@@ -110,6 +111,7 @@ class Entry:
     weight_class_id: int | None
     suggested_category_id: int | None
     suggested_weight_class_id: int | None
+    eligible_category_ids: Sequence[int]
     result: Result | None
     medal_id: int | None
     conflicts: Sequence[Conflict]

@@ -450,6 +450,7 @@ class TournamentsService:
         # Whether each (athlete, category) is entered more than once.
         entered = Counter((line[2], _category_of(copy, line[3])) for line in lines)
         suggested_of_age: dict[int, TournamentCategory | None] = {}
+        eligible_of_age: dict[int, list[int]] = {}
         entries: list[Entry] = []
         for entry_id, _t, athlete_id, category_id, class_id, weigh_in, result, medal in lines:
             athlete = facts.get(athlete_id)
@@ -458,6 +459,7 @@ class TournamentsService:
             age = year - athlete.birth_year
             if age not in suggested_of_age:
                 suggested_of_age[age] = _suggested(copy.categories, age)
+                eligible_of_age[age] = [c.id for c in copy.categories if c.fits(age)]
             suggested = suggested_of_age[age]
             category = copy.by_id.get(category_id) if category_id is not None else None
             weight_class = _class_in(category, class_id, sex=athlete.sex)
@@ -486,6 +488,7 @@ class TournamentsService:
                     category_id=None if category is None else category.id,
                     weight_class_id=None if weight_class is None else weight_class.id,
                     suggested_category_id=None if suggested is None else suggested.id,
+                    eligible_category_ids=eligible_of_age[age],
                     suggested_weight_class_id=None
                     if suggested_class is None
                     else suggested_class.id,

@@ -396,7 +396,8 @@ export interface TournamentCategory {
 // `weight_kg` is the weight the entry is judged by: the weigh-in where one is recorded, else
 // the roster's. `suggested_category_id` is the narrowest category the age fits, and
 // `suggested_weight_class_id` the class that weight falls in within the chosen category (the
-// suggested one while none is chosen). `medal_id` is the medal a result of 1st to 3rd gave.
+// suggested one while none is chosen); `eligible_category_ids` are every category the age fits
+// (the page marks the others). `medal_id` is the medal a result of 1st to 3rd gave.
 export interface Entry {
   id: number;
   athleteId: number;
@@ -415,6 +416,7 @@ export interface Entry {
   weightClassId: number | null;
   suggestedCategoryId: number | null;
   suggestedWeightClassId: number | null;
+  eligibleCategoryIds: number[];
   result: TournamentResult | null;
   medalId: number | null;
   conflicts: Conflict[];

@@ -349,7 +349,7 @@ function EntryRow({ entry, rowIndex, category, categories, belt, actions, result
           <option value="">{t("entries.noCategory")}</option>
           {categories.map((option) => (
             <option key={option.id} value={option.id}>
-              {fitsAge(option, entry.age) ? categoryLabel(option) : t("entries.categoryAgeDoesntFit", { category: categoryLabel(option) })}
+              {entry.eligibleCategoryIds.includes(option.id) ? categoryLabel(option) : t("entries.categoryAgeDoesntFit", { category: categoryLabel(option) })}
             </option>
           ))}
           {/* A category that isn't among the copied ones (odd data) still shows as chosen. */}
@@ -519,10 +519,6 @@ function WeighIn({ entry, describedBy, onCommit, t }: WeighInProps) {
       ) : null}
     </div>
   );
-}
-
-function fitsAge(category: TournamentCategory, age: number): boolean {
-  return age >= category.minAge && (category.maxAge === null || age <= category.maxAge);
 }
 
 function parseResult(value: string): TournamentResult | null {
