@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 
 from judo_manager.athletes.model import Roster, RosterRow
 from judo_manager.exports.model import Column, Group, Row, Sheet
-from judo_manager.i18n import _, _n, translate
+from judo_manager.i18n import _, _n, in_kilograms, translate
 from judo_manager.rules.model import AgeCategory, WeightClass
 from judo_manager.rules.weights import weight_class_label
 
@@ -50,7 +49,7 @@ def roster_sheet(
                     "" if athlete.belt_id is None else belts.get(athlete.belt_id, ""),
                     ""
                     if athlete.weight_kg is None
-                    else translate(_("{weight} kg", weight=_kilograms(athlete.weight_kg))),
+                    else translate(_("{weight} kg", weight=in_kilograms(athlete.weight_kg))),
                     "" if athlete.club_id is None else clubs.get(athlete.club_id, ""),
                     ""
                     if athlete.category_id is None
@@ -108,8 +107,3 @@ def _day(text: str | None) -> dt.date | str:
         return dt.date.fromisoformat(text or "")
     except ValueError:
         return text or ""
-
-
-def _kilograms(weight_kg: float) -> Decimal:
-    """A weight as the coach reads it: 66.0 is "66", 44.5 is "44.5" ("44,5")."""
-    return Decimal(str(weight_kg)).normalize()

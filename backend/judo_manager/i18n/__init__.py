@@ -20,7 +20,7 @@ from judo_manager.i18n.messages import (
     speaking,
     translate,
 )
-from judo_manager.i18n.units import file_size, in_megabytes, megabytes
+from judo_manager.i18n.units import file_size, in_kilograms, in_megabytes, megabytes
 
 __all__ = [
     "LANGUAGES",
@@ -33,6 +33,7 @@ __all__ = [
     "current_language",
     "file_size",
     "formatted",
+    "in_kilograms",
     "in_megabytes",
     "is_language",
     "joined",

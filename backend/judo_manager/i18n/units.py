@@ -14,6 +14,13 @@ def in_megabytes(size: int, places: int = 1) -> Decimal:
     return Decimal(size / 1_000_000).quantize(Decimal(1).scaleb(-places))
 
 
+def in_kilograms(weight_kg: float) -> Decimal:
+    """A weight as a number for a message to format, with the decimals it has and no
+    more: 66.0 is "66", 44.5 is "44.5" ("44,5" in Indonesian)."""
+    # str() first: Decimal(44.5) is exact, Decimal(66.1) would be 66.09999...
+    return Decimal(str(weight_kg)).normalize()
+
+
 def megabytes(size: int, places: int = 1) -> Message:
     """`size` bytes in MB with `places` decimals: "38.5 MB", "38,5 MB" in Indonesian."""
     return _("{size} MB", size=in_megabytes(size, places))

@@ -7,9 +7,8 @@ and the entry sheet alike.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 
-from judo_manager.i18n import Message, _
+from judo_manager.i18n import Message, _, in_kilograms
 from judo_manager.rules.model import Sex, WeightClass
 
 
@@ -63,7 +62,7 @@ def weight_class_label(weight_class: WeightClass) -> Message | str:
     language's decimal sign: "-44,5 kg")."""
     if weight_class.name is not None:
         return weight_class.name
-    limit = Decimal(str(weight_class.limit_kg)).normalize()
+    limit = in_kilograms(weight_class.limit_kg)
     if weight_class.over:
         # Translators: a weight class, "over N kg", as federations write it: "+100 kg".
         return _("+{limit} kg", limit=limit)

@@ -9,18 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from decimal import Decimal
 
 from judo_manager.athletes.model import AthleteFacts
-from judo_manager.i18n import Message, _
+from judo_manager.i18n import Message, _, in_kilograms
 from judo_manager.rules.model import Belt, WeightClass
 from judo_manager.rules.weights import outside_class, weight_class_for, weight_class_label
 from judo_manager.tournaments.model import Conflict, TournamentCategory
-
-
-def kilograms(weight_kg: float) -> Decimal:
-    """A weight as the coach reads it: 66.0 is "66", 44.5 is "44.5" ("44,5")."""
-    return Decimal(str(weight_kg)).normalize()
 
 
 def entry_conflicts(
@@ -104,7 +98,7 @@ def _weight_problem(
     weight_class: WeightClass | None,
     weight_kg: float,
 ) -> Message | None:
-    weight = kilograms(weight_kg)
+    weight = in_kilograms(weight_kg)
     if weight_class is not None:
         if not outside_class(weight_class, weight_kg):
             return None

@@ -22,13 +22,13 @@ from judo_manager.errors import ConflictError, JudoManagerError, NotFoundError, 
 from judo_manager.exports.files import export_file_name
 from judo_manager.exports.model import Column, ExportFormat, Group, Row, Sheet
 from judo_manager.forms import MAX_ROW_ID, FormReader, require_id
-from judo_manager.i18n import Message, _, _n, formatted, translate
+from judo_manager.i18n import Message, _, _n, formatted, in_kilograms, translate
 from judo_manager.media.service import MediaService
 from judo_manager.rules.model import AgeCategory, Belt, Sex, WeightClass, roster_category
 from judo_manager.rules.service import RulesService, load_rules
 from judo_manager.rules.weights import ladder, weight_class_for, weight_class_label
 from judo_manager.tournaments import repository
-from judo_manager.tournaments.conflicts import entry_conflicts, kilograms
+from judo_manager.tournaments.conflicts import entry_conflicts
 from judo_manager.tournaments.model import (
     MEDAL_OF_RESULT,
     RESULTS,
@@ -917,7 +917,7 @@ def _sheet(
                     "" if entry.belt_id is None else belts.get(entry.belt_id, ""),
                     ""
                     if entry.weight_kg is None
-                    else translate(_("{weight} kg", weight=kilograms(entry.weight_kg))),
+                    else translate(_("{weight} kg", weight=in_kilograms(entry.weight_kg))),
                     "" if entry.club_id is None else clubs.get(entry.club_id, ""),
                     entry.licence_number or "",
                 ],
