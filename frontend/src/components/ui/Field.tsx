@@ -63,3 +63,25 @@ export function Field({ idPrefix, name, label, error, warning, hint, className, 
     </div>
   );
 }
+
+interface TextInputProps {
+  control: ControlProps;
+  value: string;
+  onChange: (value: string) => void;
+  autoFocus?: boolean;
+}
+
+/** A field's one-line text control, as every form draws it: no browser autofill, the shared look. */
+export function TextInput({ control, value, onChange, autoFocus }: TextInputProps) {
+  return (
+    <input
+      {...control}
+      type="text"
+      autoFocus={autoFocus}
+      autoComplete="off"
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      className={controlClass}
+    />
+  );
+}

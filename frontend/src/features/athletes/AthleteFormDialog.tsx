@@ -3,7 +3,7 @@ import { useEffect, useId, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useAthleteWords } from "../../components/roster/roster-text";
 import { DateInput } from "../../components/ui/DateInput";
-import { controlClass, Field } from "../../components/ui/Field";
+import { controlClass, Field, TextInput } from "../../components/ui/Field";
 import { FormDialog } from "../../components/ui/FormDialog";
 import { api } from "../../lib/bridge";
 import { useClubIndex } from "../../lib/clubs";
@@ -174,14 +174,7 @@ export function AthleteFormDialog({ athlete, onSaved, onClose }: AthleteFormDial
     >
       <Field idPrefix={idPrefix} name="fullName" label={t("fields.fullName")} error={errors.fullName} className="col-span-2">
         {(control) => (
-          <input
-            {...control}
-            type="text"
-            autoComplete="off"
-            value={values.fullName}
-            onChange={(event) => set("fullName", event.target.value)}
-            className={controlClass}
-          />
+          <TextInput control={control} value={values.fullName} onChange={(value) => set("fullName", value)} />
         )}
       </Field>
 

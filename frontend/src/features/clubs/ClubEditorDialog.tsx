@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { controlClass, Field } from "../../components/ui/Field";
+import { controlClass, Field, TextInput } from "../../components/ui/Field";
 import { FormDialog } from "../../components/ui/FormDialog";
 import { api } from "../../lib/bridge";
 import { publishClubs, type ClubInput } from "../../lib/clubs";
@@ -82,14 +82,7 @@ export function ClubEditorDialog({ club, onClose }: ClubEditorDialogProps) {
       className={options.wide ? "col-span-2" : undefined}
     >
       {(control) => (
-        <input
-          {...control}
-          type="text"
-          autoComplete="off"
-          value={values[name]}
-          onChange={(event) => set(name, event.target.value)}
-          className={controlClass}
-        />
+        <TextInput control={control} value={values[name]} onChange={(value) => set(name, value)} />
       )}
     </Field>
   );

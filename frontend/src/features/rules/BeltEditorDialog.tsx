@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { BeltBadge } from "../../components/BeltBadge";
-import { controlClass, Field } from "../../components/ui/Field";
+import { controlClass, Field, TextInput } from "../../components/ui/Field";
 import { FormDialog } from "../../components/ui/FormDialog";
 import { api } from "../../lib/bridge";
 import { notifySuccess } from "../../lib/notify";
@@ -61,14 +61,7 @@ export function BeltEditorDialog({ belt, onClose }: BeltEditorDialogProps) {
     >
       <Field idPrefix={idPrefix} name="name" label={t("beltEditor.name")} error={errors.name}>
         {(control) => (
-          <input
-            {...control}
-            type="text"
-            autoComplete="off"
-            value={values.name}
-            onChange={(event) => change({ name: event.target.value })}
-            className={controlClass}
-          />
+          <TextInput control={control} value={values.name} onChange={(value) => change({ name: value })} />
         )}
       </Field>
       <Field idPrefix={idPrefix} name="kind" label={t("beltEditor.kind")} error={errors.kind}>

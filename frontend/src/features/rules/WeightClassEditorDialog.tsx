@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { categoryLabel } from "../../components/roster/roster-text";
-import { controlClass, Field } from "../../components/ui/Field";
+import { controlClass, Field, TextInput } from "../../components/ui/Field";
 import { FormDialog } from "../../components/ui/FormDialog";
 import { api } from "../../lib/bridge";
 import { formatNumberForInput, parseDecimal } from "../../lib/format";
@@ -152,14 +152,7 @@ export function WeightClassEditorDialog({ category, sex, weightClass, onClose }:
         hint={preview === null ? t("weightClassEditor.nameHint") : t("weightClassEditor.nameHintWith", { label: preview })}
       >
         {(control) => (
-          <input
-            {...control}
-            type="text"
-            autoComplete="off"
-            value={values.name}
-            onChange={(event) => change({ name: event.target.value })}
-            className={controlClass}
-          />
+          <TextInput control={control} value={values.name} onChange={(value) => change({ name: value })} />
         )}
       </Field>
     </FormDialog>

@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateInput } from "../../components/ui/DateInput";
-import { controlClass, Field } from "../../components/ui/Field";
+import { controlClass, Field, TextInput } from "../../components/ui/Field";
 import { FormDialog } from "../../components/ui/FormDialog";
 import { api } from "../../lib/bridge";
 import { dateInputProblem, isIsoDate } from "../../lib/format";
@@ -71,14 +71,7 @@ export function TournamentFormDialog({ tournament, onSaved, onClose }: Tournamen
   const text = (name: Exclude<TextField, "notes">, label: string, wide = false) => (
     <Field idPrefix={idPrefix} name={name} label={label} error={errors[name]} className={wide ? "col-span-2" : undefined}>
       {(control) => (
-        <input
-          {...control}
-          type="text"
-          autoComplete="off"
-          value={values[name]}
-          onChange={(event) => set(name, event.target.value)}
-          className={controlClass}
-        />
+        <TextInput control={control} value={values[name]} onChange={(value) => set(name, value)} />
       )}
     </Field>
   );
