@@ -18,6 +18,7 @@ from judo_manager.db.connection import is_part_of
 from judo_manager.db.drive_errors import describe_write_error, reason_of
 from judo_manager.db.fileio import free_bytes
 from judo_manager.db.snapshot import ProgressCallback, write_verified_copy
+from judo_manager.db.stamp import mark_backed_up
 from judo_manager.errors import BackupError, DestinationExistsError, JudoManagerError
 from judo_manager.i18n import SOURCE_LANGUAGE, Message, _, in_megabytes, translate
 from judo_manager.jobs import JobLock
@@ -105,7 +106,8 @@ class BackupService:
             contents=written.contents,
             ok=True,
         )
-        return dataclasses.replace(attempt, recorded=self._record(attempt))
+        recorded = self._record(attempt, backed_up_through=written.backed_up_through)
+        return dataclasses.replace(attempt, recorded=recorded)
 
     def carry_history(self, replacement: Path, kind: str, source: Path) -> None:
         """Keep this computer's backup log across a restore or an undo.
@@ -186,8 +188,11 @@ class BackupService:
             )
         return needed
 
-    def _record(self, attempt: BackupAttempt) -> bool:
+    def _record(self, attempt: BackupAttempt, *, backed_up_through: int | None = None) -> bool:
         """Log the attempt; False if the data folder can't take it (read-only or full).
+
+        With `backed_up_through`, the last change mark the backup holds, the data records
+        that its changes up to there are backed up, in the same transaction as the log.
 
         The log is a convenience: failing to write it must not hide what happened to the
         backup itself (a full data folder breaks both at once).
@@ -197,6 +202,8 @@ class BackupService:
         try:
             with self._db.write() as conn:
                 repository.record_attempt(conn, attempt)
+                if backed_up_through is not None:
+                    mark_backed_up(conn, backed_up_through)
         except sqlite3.Error as error:
             logger.warning("could not record the backup attempt for %s: %s", attempt.path, error)
             return False

@@ -11,6 +11,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Callable
 
+from judo_manager.db.stamp import BACKED_UP_THROUGH_KEY
 from judo_manager.i18n import _, current_language, speaking, translate
 
 # "JUDO" in ASCII.
@@ -608,6 +609,106 @@ def _v8_tournaments(conn: sqlite3.Connection) -> None:
             )
 
 
+# What each belt asks of an athlete promoted to it, as a new club and an older file start
+# (every value is editable in Settings → Belts): months in the grade before it and a minimum
+# age. Kyu grades counted from the top (1st kyu first), dan grades from the bottom; a grade
+# past a list's end asks nothing, and the lowest kyu grade, which nobody is promoted to from
+# another, asks nothing either. The dan years are the Kodokan's (1 year from 1st to 2nd dan,
+# 2 to 3rd, …), the ages those many federations ask.
+_KYU_MONTHS_FROM_TOP = (12, 9, 6, 6, 6, 3, 3, 3)
+_DAN_MONTHS = (12, 12, 24, 36, 48, 60, 72, 96, 120)
+_DAN_AGES = (15, 17, 20, 24, 29, 35, 42, 50, 60)
+# The records the dashboard counts as changed since the last backup; the triggers watch the
+# columns the revision triggers watch (a no-op rewrite changes nothing).
+_CHANGE_WATCHED = {
+    "athletes": _V7_WATCHED["athletes"],
+    "promotions": _V7_WATCHED["promotions"],
+    "medals": (*_V7_WATCHED["medals"], "tournament_id"),
+}
+
+
+def _v9_grading_and_changes(conn: sqlite3.Connection) -> None:
+    # Grading readiness: each belt's minimums. NULL asks nothing.
+    execute_script(
+        conn,
+        """
+        ALTER TABLE belts ADD COLUMN min_months INTEGER
+            CHECK (min_months IS NULL OR (typeof(min_months) = 'integer'
+                   AND min_months BETWEEN 0 AND 600));
+        ALTER TABLE belts ADD COLUMN min_age INTEGER
+            CHECK (min_age IS NULL OR (typeof(min_age) = 'integer' AND min_age BETWEEN 0 AND 120));
+        """,
+    )
+    belts = conn.execute("SELECT id, kind FROM belts ORDER BY rank").fetchall()
+    kyu = [belt_id for belt_id, kind in belts if kind == "kyu"]
+    dan = [belt_id for belt_id, kind in belts if kind == "dan"]
+    minimums = [
+        (months, None, belt_id)
+        for belt_id, months in zip(reversed(kyu[1:]), _KYU_MONTHS_FROM_TOP, strict=False)
+    ] + [
+        (months, age, belt_id)
+        for belt_id, months, age in zip(dan, _DAN_MONTHS, _DAN_AGES, strict=False)
+    ]
+    conn.executemany("UPDATE belts SET min_months = ?, min_age = ? WHERE id = ?", minimums)
+    # Changes since the last backup: each athlete, promotion and medal added, edited or
+    # deleted gets the next mark, one row per record, so an athlete edited five times counts
+    # once. An upsert rather than OR REPLACE: the conflict policy of an outer statement (a
+    # foreign key's SET NULL) overrides a trigger's. A backup records in the snapshot and in
+    # the live data the last mark it holds; a restored backup therefore holds its own, and
+    # undoing a restore gives back the old data's. Marks, not times: a clock set back counts
+    # the same.
+    execute_script(
+        conn,
+        """
+        CREATE TABLE change_marks (
+            id      INTEGER PRIMARY KEY,
+            kind    TEXT NOT NULL CHECK (kind IN ('athletes', 'promotions', 'medals')),
+            row_id  INTEGER NOT NULL,
+            mark    INTEGER NOT NULL UNIQUE
+                        CHECK (typeof(mark) = 'integer' AND mark BETWEEN 1 AND 4611686018427387904),
+            UNIQUE (kind, row_id)
+        );
+        """,
+    )
+    next_mark = "(SELECT coalesce(max(mark), 0) + 1 FROM change_marks)"
+    for table, columns in _CHANGE_WATCHED.items():
+        changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in columns)
+        for event, when, row in (
+            ("INSERT", "", "NEW.id"),
+            ("UPDATE", f"WHEN {changed}", "NEW.id"),
+            ("DELETE", "", "OLD.id"),
+        ):
+            conn.execute(
+                f"CREATE TRIGGER {table}_change_on_{event.lower()} AFTER {event} ON {table} "
+                f"{when} BEGIN INSERT INTO change_marks(kind, row_id, mark) "
+                f"VALUES ('{table}', {row}, {next_mark}) "
+                "ON CONFLICT(kind, row_id) DO UPDATE SET mark = excluded.mark; END"
+            )
+    # An older file: what was written after its last backup (by the times it holds) counts
+    # as changed; with no backup on record there is nothing to count from.
+    last = conn.execute(
+        "SELECT max(started_at) FROM backup_log WHERE ok = 1 AND kind = 'backup'"
+    ).fetchone()[0]
+    if last is None:
+        return
+    for table, stamp in (
+        ("athletes", "max(julianday(created_at), julianday(updated_at))"),
+        ("promotions", "julianday(created_at)"),
+        ("medals", "julianday(created_at)"),
+    ):
+        conn.execute(
+            f"INSERT INTO change_marks(kind, row_id, mark) SELECT '{table}', id, "
+            f"(SELECT coalesce(max(mark), 0) FROM change_marks) + row_number() OVER (ORDER BY id) "
+            f"FROM {table} WHERE {stamp} > julianday(?)",
+            (last,),
+        )
+    conn.execute(
+        "INSERT INTO app_settings(key, value) VALUES (?, '0') "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (BACKED_UP_THROUGH_KEY,),
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
     _v2_backup_log,
@@ -617,6 +718,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v6_athlete_revisions,
     _v7_athlete_records,
     _v8_tournaments,
+    _v9_grading_and_changes,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -89,6 +89,8 @@ class WrittenCopy:
     bytes: int
     contents: Contents
     taken_at: dt.datetime
+    # The last change mark the copy holds (`stamp.write_stamp`); None for an unstamped copy.
+    backed_up_through: int | None
 
 
 def write_verified_copy(
@@ -138,7 +140,9 @@ def write_verified_copy(
                 _discard(temporary)
                 raise
         report("verifying", 1.0)
-        return WrittenCopy(destination, size, taken.contents, taken.taken_at)
+        return WrittenCopy(
+            destination, size, taken.contents, taken.taken_at, taken.backed_up_through
+        )
     finally:
         for leftover in (snapshot, *sidecars(snapshot)):
             _discard(leftover)
@@ -149,6 +153,7 @@ class _Snapshot:
     taken_at: dt.datetime
     contents: Contents
     integrity: Future[Message | None]
+    backed_up_through: int | None
 
 
 def _take_snapshot(
@@ -259,16 +264,17 @@ def _copy_snapshot(
     _id, schema_version = read_header(source)
     source.execute("COMMIT")
     target.execute("PRAGMA journal_mode = DELETE")
+    backed_up_through = None
     if stamp:
         target.execute("BEGIN")
-        write_stamp(target, taken_at)
+        backed_up_through = write_stamp(target, taken_at)
         target.execute("COMMIT")
     problem = snapshot_header_problem(target, schema_version)
     if problem:
         raise BackupVerificationError(
             _("The snapshot failed its check ({problem}). Nothing was saved.", problem=problem)
         )
-    return _Snapshot(taken_at, count_contents(target), integrity)
+    return _Snapshot(taken_at, count_contents(target), integrity, backed_up_through)
 
 
 def _copy_and_compare(

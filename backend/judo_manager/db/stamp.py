@@ -14,6 +14,8 @@ from judo_manager import __version__
 
 TAKEN_AT_KEY = "backup.taken_at"
 APP_VERSION_KEY = "backup.app_version"
+# The last change mark (`change_marks`) a backup holds: what is marked after it changed since.
+BACKED_UP_THROUGH_KEY = "changes.backed_up_through"
 
 
 @dataclass(frozen=True)
@@ -24,13 +26,47 @@ class BackupStamp:
     app_version: str | None
 
 
-def write_stamp(conn: sqlite3.Connection, taken_at: dt.datetime) -> None:
-    """Record in the snapshot behind `conn` when it was taken and by this app's version."""
+def write_stamp(conn: sqlite3.Connection, taken_at: dt.datetime) -> int:
+    """Record in the snapshot behind `conn` when it was taken, by this app's version, and
+    that every change it holds is backed up; return its last change mark, which the live
+    data records too once the backup is verified (`mark_backed_up`)."""
+    backed_up_through = conn.execute("SELECT coalesce(max(mark), 0) FROM change_marks").fetchone()
     conn.executemany(
-        "INSERT INTO app_settings(key, value) VALUES (?, ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [(TAKEN_AT_KEY, taken_at.isoformat()), (APP_VERSION_KEY, __version__)],
+        _SET,
+        [
+            (TAKEN_AT_KEY, taken_at.isoformat()),
+            (APP_VERSION_KEY, __version__),
+            (BACKED_UP_THROUGH_KEY, str(backed_up_through[0])),
+        ],
     )
+    return int(backed_up_through[0])
+
+
+def mark_backed_up(conn: sqlite3.Connection, backed_up_through: int) -> None:
+    """Record in the live data behind `conn` that its changes up to the mark
+    `backed_up_through` are in a verified backup. A later mark already recorded stays (two
+    backups finishing out of order)."""
+    recorded = read_backed_up_through(conn)
+    if recorded is None or recorded < backed_up_through:
+        conn.execute(_SET, (BACKED_UP_THROUGH_KEY, str(backed_up_through)))
+
+
+def read_backed_up_through(conn: sqlite3.Connection) -> int | None:
+    """The last change mark the data behind `conn` knows to be in a backup; None if it knows
+    of none (never backed up, or the record is garbled: a file from outside)."""
+    row = conn.execute(
+        "SELECT value FROM app_settings WHERE key = ?", (BACKED_UP_THROUGH_KEY,)
+    ).fetchone()
+    try:
+        return int(row[0]) if row is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+_SET = (
+    "INSERT INTO app_settings(key, value) VALUES (?, ?) "
+    "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+)
 
 
 def read_stamp(conn: sqlite3.Connection) -> BackupStamp:
