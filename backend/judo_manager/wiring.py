@@ -11,6 +11,7 @@ from judo_manager.db import Database
 from judo_manager.exports.service import ExportsService
 from judo_manager.jobs import JobLock
 from judo_manager.media.service import MediaService
+from judo_manager.reports.service import ReportsService
 from judo_manager.restore.service import RestoreService
 from judo_manager.rules.service import RulesService
 from judo_manager.system.service import SystemService
@@ -32,6 +33,7 @@ class AppServices:
     restore: RestoreService
     tournaments: TournamentsService
     exports: ExportsService
+    reports: ReportsService
 
     @classmethod
     def build(cls, db: Database) -> AppServices:
@@ -58,4 +60,5 @@ class AppServices:
             tournaments=TournamentsService(db, athletes, rules, clubs, media),
             # One for the run: "Open" finds the files it saved by their tokens.
             exports=ExportsService(),
+            reports=ReportsService(),
         )

@@ -320,6 +320,52 @@ class AthleteWarnings:
     weight_kg: Message | None
 
 
+# Where an athlete's time in their grade is counted from: their last promotion, or the day
+# they joined when they have none.
+CountedFrom = Literal["promotion", "joined"]
+# "Ready soon": the minimums are met within this many months of today.
+READY_SOON_MONTHS = 3
+
+
+@dataclass(frozen=True)
+class GradingCandidate:
+    """An active athlete below the top of the ladder, and when they may take the next belt.
+
+    `ready_on` is the first day both of the next belt's minimums are met: `min_months` after
+    `counted_from` (the last promotion's date, or the day joined), and the `min_age`-th
+    birthday. `months_in_grade` counts whole months from `counted_from` to today (0 when
+    that day is still ahead, as after a clock set back).
+    """
+
+    athlete_id: int
+    full_name: str
+    member_id: str | None
+    club_id: int | None
+    birth_date: str
+    licence_number: str | None
+    belt_id: int
+    next_belt_id: int
+    counted_from: str
+    counted_from_kind: CountedFrom
+    months_in_grade: int
+    ready_on: str
+    ready: bool
+
+
+@dataclass(frozen=True)
+class GradingReadiness:
+    """Who is ready to grade on `today`, and who will be within `READY_SOON_MONTHS`.
+
+    `ready` is sorted by `ready_on`, then name; `soon` likewise. `no_date` counts the active
+    athletes below the top belt with neither a promotion nor a day joined to count from.
+    """
+
+    today: str
+    ready: Sequence[GradingCandidate]
+    soon: Sequence[GradingCandidate]
+    no_date: int
+
+
 def validity_on(today: dt.date) -> Callable[[str | None], Validity | None]:
     """The state on `today` of a paper valid until a YYYY-MM-DD date (None: no date known).
 

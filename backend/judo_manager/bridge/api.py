@@ -7,6 +7,7 @@ from judo_manager.bridge.clubs import ClubsApi
 from judo_manager.bridge.exports import ExportsApi
 from judo_manager.bridge.host import Host
 from judo_manager.bridge.media import MediaApi
+from judo_manager.bridge.reports import ReportsApi
 from judo_manager.bridge.rules import RulesApi
 from judo_manager.bridge.system import SystemApi
 from judo_manager.bridge.tournaments import TournamentsApi
@@ -15,7 +16,7 @@ from judo_manager.wiring import AppServices
 
 class JudoManagerApi:
     """`window.pywebview.api`: `system.*`, `athletes.*`, `rules.*`, `media.*`, `clubs.*`,
-    `tournaments.*` and `exports.*`."""
+    `tournaments.*`, `exports.*` and `reports.*`."""
 
     # Declared here so that bridge.ts can be generated without building the services.
     system: SystemApi
@@ -25,6 +26,7 @@ class JudoManagerApi:
     clubs: ClubsApi
     tournaments: TournamentsApi
     exports: ExportsApi
+    reports: ReportsApi
 
     def __init__(self, services: AppServices, window: Host) -> None:
         self.system = SystemApi(services, window)
@@ -34,3 +36,4 @@ class JudoManagerApi:
         self.clubs = ClubsApi(services.clubs)
         self.tournaments = TournamentsApi(services.tournaments, services.exports, window)
         self.exports = ExportsApi(services.exports, window)
+        self.reports = ReportsApi(services.reports, services.exports, window)

@@ -13,6 +13,7 @@ from judo_manager.athletes.model import PapersFilter, Sex, SortKey, Status
 from judo_manager.bridge.wire import Wire
 from judo_manager.db.comparison import KindDifference
 from judo_manager.db.snapshot import Phase as BackupPhase
+from judo_manager.reports.model import MedalGrouping, ReportName
 from judo_manager.restore.service import RestorePhase
 
 
@@ -175,6 +176,26 @@ class AthleteFilters(TypedDict):
     status: Status
     season: int | None
     sort: SortKey
+    descending: bool
+
+
+class ReportRequest(TypedDict):
+    """Which report the page asks for, and for what (see `reports.model.ReportQuery`).
+
+    Dates are YYYY-MM-DD; `filters` is the roster's own filter object (the roster report);
+    `columns` are keys of the view's `availableColumns` (empty: the default set); `sort` is
+    a column key (null: the report's own order).
+    """
+
+    name: ReportName
+    season: int | None
+    fromDate: str | None
+    toDate: str | None
+    filters: AthleteFilters | None
+    columns: list[str]
+    newInSeason: bool
+    groupBy: MedalGrouping
+    sort: str | None
     descending: bool
 
 

@@ -11,7 +11,8 @@ import { useDataProblem } from "../lib/app-info";
 import { useLanguageSettings } from "../lib/language";
 import { installZoomKeys } from "../lib/preferences";
 import { useBridge } from "../lib/use-bridge";
-import { pageById, PAGES, type PageId } from "./pages";
+import { onGoTo } from "../lib/navigation";
+import { pageById, pageOf, PAGES, type PageId } from "./pages";
 import { Sidebar } from "./Sidebar";
 
 /** If Python hasn't answered by then, say so (calmly). */
@@ -87,6 +88,17 @@ function Shell() {
     pageById(next).onNavigate?.();
     setPageId(next);
   };
+  // A link inside a page: its page takes up what the link asks for, then shows.
+  useEffect(
+    () =>
+      onGoTo((destination) => {
+        const target = pageOf(destination);
+        if (!target) return;
+        target.onArrive?.(destination);
+        setPageId(target.id as PageId);
+      }),
+    [],
+  );
 
   const title = t(page.titleKey);
   const windowTitle = t("app.windowTitle", { page: title });

@@ -8,6 +8,7 @@ import { OrganisationCard } from "../features/clubs/OrganisationCard";
 import { RestoreCard } from "../features/restore/RestoreCard";
 import { BeltsCard } from "../features/rules/BeltsCard";
 import { CategoriesCard } from "../features/rules/CategoriesCard";
+import type { Destination } from "../lib/navigation";
 import { SettingsPage } from "../features/settings/SettingsPage";
 import { showTournamentList, TournamentsPage } from "../features/tournaments/TournamentsPage";
 
@@ -28,6 +29,12 @@ export interface Page {
   layout: "fills" | "column";
   /** Called when the coach picks the page in the sidebar: back to where the page starts. */
   onNavigate?: () => void;
+  /**
+   * Called when a link leads here (`lib/navigation.goTo`), before the page shows: it takes
+   * up what the link asks for (the roster's filters, one athlete). Only this page's
+   * destinations reach it.
+   */
+  onArrive?: (destination: Destination) => void;
 }
 
 /** Settings gathers other features' cards; composed here, since features don't import each other. */
@@ -78,4 +85,9 @@ export type PageId = (typeof PAGES)[number]["id"];
 
 export function pageById(id: PageId): Page {
   return PAGES.find((page) => page.id === id) ?? PAGES[0];
+}
+
+/** The page a destination leads to, if the app has it. */
+export function pageOf(destination: Destination): Page | undefined {
+  return PAGES.find((page) => page.id === destination.page);
 }

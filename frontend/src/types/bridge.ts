@@ -485,6 +485,56 @@ export interface SavedExport {
   format: ExportFormat;
 }
 
+// A report as the page shows it, exactly as it will be saved.
+// `details` are lines under the title (the period, the filters in words); `summary` closes it
+// ("120 athletes"); `available_columns` is the roster report's column choice (empty for the
+// others); `sort`/`descending` the order actually applied.
+export interface ReportView {
+  name: "roster" | "grading" | "promotions" | "medals" | "papers";
+  title: string;
+  details: string[];
+  groupColumns: string[];
+  columns: ReportColumn[];
+  groups: ReportGroup[];
+  summary: string;
+  rowCount: number;
+  availableColumns: ColumnChoice[];
+  sort: string | null;
+  descending: boolean;
+}
+
+// A column as the page shows it: `key` names it in `ReportQuery.columns` and `sort`.
+export interface ReportColumn {
+  key: string;
+  label: string;
+  align: "left" | "right";
+  sortable: boolean;
+}
+
+// Rows under one heading; `values` match the view's `group_columns`, `total` is the line under
+// the group ("12 medals").
+export interface ReportGroup {
+  values: string[];
+  rows: ReportRow[];
+  total: string;
+}
+
+// One line: `cells` match the view's columns, as text in the coach's language. `athlete_id`
+// lets the page open the athlete; `problems` are what the row is flagged for (a paper
+// expired), in the coach's words.
+export interface ReportRow {
+  cells: string[];
+  athleteId: number | null;
+  problems: string[];
+}
+
+// A column the roster report can show, and whether the current request shows it.
+export interface ColumnChoice {
+  key: string;
+  label: string;
+  chosen: boolean;
+}
+
 // How many records of one kind a database holds; `count` is null where the file's data version
 // has no such table. Kinds come in the order the app lists them; `kind` is the table
 // ("athletes"), which the page names in its own words. `bytes` is the size of their stored
@@ -655,6 +705,23 @@ export interface AthleteFilters {
   status: RosterStatus;
   season: number | null;
   sort: RosterSort;
+  descending: boolean;
+}
+
+// Which report the page asks for, and for what (see `reports.model.ReportQuery`).
+// Dates are YYYY-MM-DD; `filters` is the roster's own filter object (the roster report);
+// `columns` are keys of the view's `availableColumns` (empty: the default set); `sort` is a
+// column key (null: the report's own order).
+export interface ReportRequest {
+  name: "roster" | "grading" | "promotions" | "medals" | "papers";
+  season: number | null;
+  fromDate: string | null;
+  toDate: string | null;
+  filters: AthleteFilters | null;
+  columns: string[];
+  newInSeason: boolean;
+  groupBy: "athlete" | "tournament";
+  sort: string | null;
   descending: boolean;
 }
 
@@ -857,6 +924,17 @@ export interface ExportsApi {
   open(token: string): Promise<null>;
 }
 
+// window.pywebview.api.reports: Reports as the page sees them: what a request shows is what it saves.
+export interface ReportsApi {
+  // The report for `request`, as the page shows it.
+  show(request: ReportRequest): Promise<ReportView>;
+  // Save the report as PDF, CSV or XLSX where the coach chooses in the save dialog; null if
+  // they cancelled.
+  save(request: ReportRequest, format: ExportFormat): Promise<SavedExport | null>;
+  // Open the report's PDF in the system's viewer, to print from there.
+  print(request: ReportRequest): Promise<null>;
+}
+
 // window.pywebview.api
 export interface JudoManagerApi {
   system: SystemApi;
@@ -866,6 +944,7 @@ export interface JudoManagerApi {
   clubs: ClubsApi;
   tournaments: TournamentsApi;
   exports: ExportsApi;
+  reports: ReportsApi;
 }
 
 // The window events Python dispatches to the page.
