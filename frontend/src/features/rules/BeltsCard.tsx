@@ -97,7 +97,7 @@ export function BeltsCard() {
                   <BeltBadge belt={belt} />
                 </div>
                 <span className="w-10 text-xs font-medium text-slate-500 uppercase">{belt.kind}</span>
-                <span className="w-36 text-sm text-slate-600 tabular-nums">
+                <span className="w-44 text-sm whitespace-nowrap text-slate-600 tabular-nums">
                   <span className="sr-only">{t("belts.minimumsLabel")} </span>
                   {minimumsOf(belt)}
                 </span>
