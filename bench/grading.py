@@ -7,11 +7,12 @@ Figures, median of --runs:
 1. `repository.grading_facts`: the one query (the latest promotion per athlete, the next
    belt's minimums).
 2. `grading.readiness`: the rule over those rows.
-3. `AthletesService.grading_readiness` + `to_wire` + `json.dumps`: what the bridge answers.
+3. `AthletesService.grading_readiness` (the two above), then with `grading_wire` and
+   `json.dumps`: what the bridge answers.
 4. Baseline from the same run: `AthletesService.roster` of the active athletes, the roster's
    own Python work on the same club, to compare with.
 
-Target: well under 100 ms for (3) at 5,000 athletes and 30,000 promotions. Nothing here
+Target: well under 100 ms for the service at 5,000 athletes and 30,000 promotions. Nothing here
 asserts on a time.
 
     .venv/bin/python bench/grading.py [--athletes 5000] [--promotions 30000] [--runs 15]
@@ -32,7 +33,7 @@ from pathlib import Path
 from _common import median, print_table, ratio
 from judo_manager.athletes import grading, repository
 from judo_manager.athletes.service import AthletesService
-from judo_manager.bridge.convert import to_wire
+from judo_manager.bridge.athletes import grading_wire
 from judo_manager.db import Database, open_database
 from judo_manager.db.layout import database_path
 from judo_manager.demo.generator import fill_demo_club
@@ -63,9 +64,10 @@ def main() -> None:
         steps: list[tuple[str, Callable[[], object]]] = [
             ("query (grading_facts)", lambda: repository.grading_facts(conn)),
             ("rule (readiness)", lambda: grading.readiness(facts, today)),
+            ("service (grading_readiness)", athletes.grading_readiness),
             (
                 "service + wire + json",
-                lambda: json.dumps(to_wire(athletes.grading_readiness())),
+                lambda: json.dumps(grading_wire(athletes.grading_readiness())),
             ),
             ("baseline: roster (active)", lambda: athletes.roster({"status": "active"})),
         ]
