@@ -3,6 +3,7 @@ import type { ComponentType, ReactNode } from "react";
 import { SlidersHorizontalIcon, TrophyIcon, UsersIcon } from "lucide-react";
 import { AthletesPage, showRoster } from "../features/athletes/AthletesPage";
 import { BackupCard } from "../features/backup/BackupCard";
+import { BackupStatusCard } from "../features/backup/BackupStatusCard";
 import { ClubsCard } from "../features/clubs/ClubsCard";
 import { OrganisationCard } from "../features/clubs/OrganisationCard";
 import { RestoreCard } from "../features/restore/RestoreCard";
@@ -41,6 +42,8 @@ export interface Page {
 function Settings() {
   return (
     <SettingsPage>
+      {/* TEMP until the Dashboard (issue #18, H4) composes it: then it moves there. */}
+      <BackupStatusCard />
       <BackupCard />
       <RestoreCard />
       <OrganisationCard />
