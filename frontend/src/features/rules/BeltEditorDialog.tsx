@@ -11,7 +11,14 @@ import { publishRules } from "../../lib/use-rules";
 import type { Belt, BeltInput, BeltKind } from "../../types/bridge";
 
 /** A new belt starts white, with yellow offered as its second colour. */
-const NEW_BELT: BeltInput = { name: "", kind: "kyu", color: "#ffffff", secondColor: null };
+const NEW_BELT: BeltInput = {
+  name: "",
+  kind: "kyu",
+  color: "#ffffff",
+  secondColor: null,
+  minMonths: null,
+  minAge: null,
+};
 const DEFAULT_SECOND_COLOR = "#facc15";
 
 interface BeltEditorDialogProps {
@@ -24,7 +31,16 @@ export function BeltEditorDialog({ belt, onClose }: BeltEditorDialogProps) {
   const { t } = useTranslation("rules");
   const idPrefix = useId();
   const [values, setValues] = useState<BeltInput>(() =>
-    belt ? { name: belt.name, kind: belt.kind, color: belt.color, secondColor: belt.secondColor } : NEW_BELT,
+    belt
+      ? {
+          name: belt.name,
+          kind: belt.kind,
+          color: belt.color,
+          secondColor: belt.secondColor,
+          minMonths: belt.minMonths,
+          minAge: belt.minAge,
+        }
+      : NEW_BELT,
   );
   // Remembered while unticked, so ticking "Two colours" again brings back the same colour.
   const [secondColor, setSecondColor] = useState(belt?.secondColor ?? DEFAULT_SECOND_COLOR);
