@@ -80,6 +80,18 @@ def club(db: Database, tmp_path: Path) -> TournamentClub:
     medal(club, an.id, "Jakarta Open", "2026-05-03", "silver", "U18 -66 kg")
     medal(club, an.id, "JAKARTA OPEN", "2026-05-03", "bronze", "Open")  # typed otherwise
     medal(club, taro.id, "Jakarta Open", "2025-11-10", "gold")  # another season
+    blue = next(belt for belt in club.rules.get().belts if belt.name == "Blue")
+    club.rules.update_belt(
+        blue.id,
+        {
+            "name": "Blue",
+            "kind": "kyu",
+            "color": blue.color,
+            "second_color": None,
+            "min_months": 6,
+            "min_age": None,
+        },
+    )
     logo = club.media.check_file(write(tmp_path, "logo.png", photo_bytes(kind="PNG")), "logo")
     club.clubs.set_organisation_logo(club.media.hold(logo, "logo").token)
     club.clubs.update_organisation({"name": "Dojo Garuda", "member_id_prefix": "DG-"})
@@ -160,7 +172,7 @@ def saved(reports: ReportsService, tmp_path: Path) -> Iterator[Any]:
 
 
 @pytest.mark.parametrize("export_format", EXPORT_FORMATS)
-@pytest.mark.parametrize("report", [r for r in REQUESTS if r != "grading"])
+@pytest.mark.parametrize("report", REQUESTS)
 def test_every_report_saves_in_every_format_what_the_page_shows(
     reports: ReportsService, saved: Any, report: str, export_format: ExportFormat
 ) -> None:
@@ -231,6 +243,28 @@ def test_only_the_athletes_new_in_the_season(reports: ReportsService) -> None:
     assert new.details == ["Active athletes · New this season"]
     assert show(reports, {"name": "roster", "new_in_season": True,
                           "filters": {"season": 2019}}).row_count == 1  # fmt: skip
+
+
+def test_the_grading_report_lists_who_is_ready_then_who_will_be_soon(
+    reports: ReportsService, saved: Any
+) -> None:
+    view = show(reports, {"name": "grading"})
+
+    assert view.title == "Grading readiness"
+    assert [(g.values, g.total) for g in view.groups] == [
+        (["Ready to grade"], "1 athlete"),
+        (["Ready within 3 months"], "1 athlete"),
+    ]
+    assert rows_of(view) == [
+        # Never promoted: counted from the day joined. The retired athlete is not listed.
+        ["Ready to grade", TARO, "JM-003", "2 Apr 2010", "16", "Orange",
+         "6 years, 5 months (since joining)", "Orange-Green", "1 Jul 2020", ""],
+        ["Ready within 3 months", AYSE, "JM-001", "2 Apr 2010", "16", "Green", "5 months",
+         "Blue", "1 Jul 2026", ""],
+    ]  # fmt: skip
+    assert view.summary == "1 ready now, 1 ready within 3 months"
+    assert view.details == ["As of 15 Jun 2026"]
+    assert "Examiner's name and signature" in read_back(saved({"name": "grading"}, "pdf"), "pdf")
 
 
 def test_the_promotions_of_a_period_include_both_its_days(reports: ReportsService) -> None:
@@ -331,8 +365,6 @@ def test_every_pdf_is_headed_by_the_organisations_name_and_logo(
     reports: ReportsService, saved: Any
 ) -> None:
     for report in REQUESTS:
-        if report == "grading":
-            continue
         first = PdfReader(saved(REQUESTS[report], "pdf")).pages[0]
         assert len(first.images) == 1, report
         assert first.extract_text().startswith("Dojo Garuda"), report
