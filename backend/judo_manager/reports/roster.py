@@ -109,6 +109,14 @@ def _lines(
     }
     class_labels = {i: translate(weight_class_label(c)) for i, c in classes.items()}
     sexes = {"F": translate(_("Female")), "M": translate(_("Male"))}
+    weights: dict[float, str] = {}
+
+    def weight_in_words(weight: float) -> str:
+        # Formatting a number is most of a line's cost, and a club has few distinct weights.
+        if weight not in weights:
+            weights[weight] = translate(_("{weight} kg", weight=in_kilograms(weight)))
+        return weights[weight]
+
     lines = []
     for row in rows:
         belt = None if row.belt_id is None else belts.get(row.belt_id)
@@ -122,9 +130,7 @@ def _lines(
             "age": str(row.age),
             "sex": sexes.get(row.sex, ""),
             "belt": "" if belt is None else belt.name,
-            "weight": ""
-            if row.weight_kg is None
-            else translate(_("{weight} kg", weight=in_kilograms(row.weight_kg))),
+            "weight": "" if row.weight_kg is None else weight_in_words(row.weight_kg),
             "club": "" if row.club_id is None else clubs.get(row.club_id, ""),
             "category": "" if category is None else category[1].code,
             "weight_class": "" if weight_class is None else class_labels[weight_class.id],
