@@ -33,6 +33,7 @@ from judo_manager.i18n import (
     system_language,
 )
 from judo_manager.logs import configure_logging
+from judo_manager.reports.commands import add_report_command
 
 # What the other side of a comparison is, in "Only in the backup (added)".
 THE_BACKUP = _("the backup")
@@ -151,6 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.set_defaults(run=_demo)
 
+    add_report_command(commands, _command)
+
     tournaments = _command(commands, "tournaments", _("the club's tournaments"))
     tournament_commands = tournaments.add_subparsers(
         dest="tournaments_command", metavar="COMMAND", required=True
@@ -187,11 +190,11 @@ def build_parser() -> argparse.ArgumentParser:
     export = _command(
         athlete_commands,
         "export",
-        _("save the active athletes as CSV or XLSX, with their category and weight class"),
+        _("save the active athletes as PDF, CSV or XLSX, with their category and weight class"),
         _(
             "Save the active athletes to DEST: member ID, name, birth year, sex, belt, "
-            "weight, club, and the season's age category and weight class. Its extension "
-            "picks the kind of file: .csv or .xlsx."
+            "weight, club, and the season's age category and weight class (the roster "
+            "report). Its extension picks the kind of file: .pdf, .csv or .xlsx."
         ),
     )
     export.add_argument("dest", metavar="DEST", type=Path)
@@ -844,10 +847,13 @@ def _tournaments_entry_sheet(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _athletes_export(args: argparse.Namespace, data_dir: Path) -> int:
-    destination, export_format = _export_destination(args.dest, ("csv", "xlsx"), args)
+    destination, export_format = _export_destination(args.dest, ("pdf", "csv", "xlsx"), args)
     _require_club_data(data_dir)
     with _services(data_dir) as services:
-        sheet = services.athletes.roster_sheet(args.season)
+        query = services.reports.query(
+            {"name": "roster", "filters": {"status": "active", "season": args.season}}
+        )
+        sheet = services.reports.sheet(query)
         saved = services.exports.save(sheet, export_format, destination)
     count = sum(len(group.rows) for group in sheet.groups)
     print(
@@ -876,13 +882,6 @@ def _export_destination(
             _("{path} is a folder. Give the name of the file to save.", path=destination)
         )
     export_format = format_of(dest)
-    if export_format == "pdf" and "pdf" not in allowed:
-        raise JudoManagerError(
-            _(
-                "The athletes can't be saved as a PDF yet: that comes with the reports. "
-                "Choose a name ending in .csv or .xlsx."
-            )
-        )
     if export_format is None or export_format not in allowed:
         raise JudoManagerError(
             _(

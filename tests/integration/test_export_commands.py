@@ -89,10 +89,8 @@ def test_the_entry_sheet_speaks_the_commands_language(club: TournamentClub, tmp_
         (["tournaments", "entry-sheet", "1", "{dest}"], "is a folder"),
         (["tournaments", "entry-sheet", "7", "{dest}/entries.pdf"],
          "That tournament is no longer there"),
-        (["athletes", "export", "{dest}/athletes.pdf"],
-         "The athletes can't be saved as a PDF yet: that comes with the reports."),
         (["athletes", "export", "{dest}/athletes.xls"],
-         "athletes.xls doesn't end in one of .csv, .xlsx"),
+         "athletes.xls doesn't end in one of .pdf, .csv, .xlsx"),
         (["athletes", "export", "{dest}/athletes.csv", "--season", "1800"], "Season"),
     ],
 )  # fmt: skip
