@@ -535,6 +535,14 @@ BAD_ROWS: dict[str, tuple[tuple[str, ...], str]] = {
         ("UPDATE athletes SET weight_kg = 'heavy' WHERE id = (SELECT min(id) FROM athletes)",),
         r"1 athlete has a weight kg that isn't a number, e\.g\. 'heavy' for \w",
     ),
+    # Within the table's CHECK, but the next edit's mark would break it: every edit failing.
+    "change-mark-at-its-limit": (
+        (
+            "UPDATE change_marks SET mark = 4611686018427387904 "
+            "WHERE mark = (SELECT max(mark) FROM change_marks)",
+        ),
+        r"1 row of the change_marks table has values outside the rule mark <= 281474976710656",
+    ),
     "belt-that-isn't-there": (
         ("UPDATE athletes SET belt_id = 999 WHERE id = (SELECT min(id) FROM athletes)",),
         r"1 athlete points to belts that aren't in the file",

@@ -24,6 +24,10 @@ from judo_manager.i18n import Message, _, _n
 # SQLite's names for the failed constraint, e.g. "CHECK constraint failed: sex IN ('F', 'M')".
 _CHECK_FAILED = re.compile(r"CHECK constraint failed: (.+)$", re.S)
 _DATE_COLUMN = re.compile(r".+_(date|on|until)$")
+# Each edit gives its record the next change mark (data version 9). A file whose marks come
+# near the CHECK's limit would make every later edit fail there, so a restored file must
+# leave room: 2**48 marks is more edits than any club makes.
+_MARK_ROOM = 2**48
 # Values each declared type may hold; SQLite itself would store anything anywhere.
 _TYPES = {
     "INTEGER": ("integer",),
@@ -261,6 +265,10 @@ def _problems_of(conn: sqlite3.Connection, table: str) -> Iterator[RowProblem]:
                 column.name,
             )
     yield from _check_constraints(conn, table, columns)
+    if table == "change_marks":
+        yield from _rows_where(
+            conn, table, f"mark > {_MARK_ROOM}", "check", f"mark <= {_MARK_ROOM}", "mark"
+        )
 
 
 def _check_constraints(
