@@ -14,6 +14,73 @@ export type RestorePhase = "staging" | "validating" | "safetyCopy" | "replacing"
 export type TournamentResult = "1" | "2" | "3" | "5" | "7" | "participated" | "dns";
 export type ConflictCode = "age" | "no_weight" | "weight_class" | "no_category" | "belt" | "sex_closed" | "inactive" | "duplicate" | "licence_missing" | "licence_expired" | "medical_missing" | "medical_expired";
 export type ExportFormat = "pdf" | "csv" | "xlsx";
+// TEMP bridge types (issue #19) until t19-import-py's bridge exists: from the contract.
+export type SafetyCopyKind = "restore" | "import";
+export type ImportField = "fullName" | "firstName" | "lastName" | "birthDate" | "sex" | "belt" | "weight" | "club" | "licenceNumber" | "memberId" | "joinedOn" | "licenceValidUntil" | "medicalValidUntil" | "phone" | "email" | "guardianName" | "guardianPhone" | "address" | "school" | "notes";
+export type DateOrder = "dmy" | "mdy" | "ymd";
+export type DuplicatePolicy = "skip" | "fill";
+export type ImportFormat = "xlsx" | "csv" | "ods" | "xls";
+
+export interface ImportSettings {
+  columns: (ImportField | null)[];
+  dateOrder: DateOrder | null;
+  duplicates: DuplicatePolicy;
+}
+
+export interface ImportColumn {
+  index: number;
+  header: string;
+  field: ImportField | null;
+  guessed: boolean;
+  samples: string[];
+}
+
+export interface ImportProblem {
+  row: number;
+  message: string;
+}
+
+export interface DateExample {
+  row: number;
+  text: string;
+  asDmy: string | null;
+  asMdy: string | null;
+}
+
+export interface ImportPreview {
+  token: string;
+  fileName: string;
+  format: ImportFormat;
+  encoding: string | null;
+  separator: string | null;
+  sheetName: string | null;
+  columns: ImportColumn[];
+  rowCount: number;
+  toAdd: number;
+  duplicates: number;
+  toFill: number;
+  problems: ImportProblem[];
+  problemCount: number;
+  dateOrder: DateOrder | null;
+  dateOrderNeeded: boolean;
+  dateExample: DateExample | null;
+  missingFields: ImportField[];
+  canImport: boolean;
+}
+
+export interface ImportResult {
+  added: number;
+  filled: number;
+  skipped: number;
+  undo: SafetyCopy;
+}
+
+export interface ImportsApi {
+  chooseFile(): Promise<ImportPreview | null>;
+  preview(token: string, settings: ImportSettings): Promise<ImportPreview>;
+  apply(token: string, settings: ImportSettings): Promise<ImportResult>;
+  discard(token: string): Promise<null>;
+}
 
 // The list for one query; `total` counts every athlete.
 export interface AthleteList {
@@ -614,6 +681,7 @@ export interface ChildCounts {
 
 // The copy of the data as it was before the latest restore, which Undo puts back.
 export interface SafetyCopy {
+  kind: SafetyCopyKind;
   takenAt: string;
   fileName: string;
   bytes: number;
@@ -866,6 +934,7 @@ export interface JudoManagerApi {
   clubs: ClubsApi;
   tournaments: TournamentsApi;
   exports: ExportsApi;
+  imports: ImportsApi;
 }
 
 // The window events Python dispatches to the page.
