@@ -5,6 +5,7 @@ import { AthletesPage, showRoster } from "../features/athletes/AthletesPage";
 import { BackupCard } from "../features/backup/BackupCard";
 import { ClubsCard } from "../features/clubs/ClubsCard";
 import { OrganisationCard } from "../features/clubs/OrganisationCard";
+import { ImportButton } from "../features/imports/ImportButton";
 import { RestoreCard } from "../features/restore/RestoreCard";
 import { BeltsCard } from "../features/rules/BeltsCard";
 import { CategoriesCard } from "../features/rules/CategoriesCard";
@@ -30,6 +31,11 @@ export interface Page {
   onNavigate?: () => void;
 }
 
+/** The roster with the import from a spreadsheet beside "Add athlete" (its dialog is the shell's). */
+function Athletes() {
+  return <AthletesPage importAction={<ImportButton />} />;
+}
+
 /** Settings gathers other features' cards; composed here, since features don't import each other. */
 function Settings() {
   return (
@@ -51,7 +57,7 @@ export const PAGES = [
     titleKey: "pages.athletes.title",
     subtitleKey: "pages.athletes.subtitle",
     icon: <UsersIcon />,
-    component: AthletesPage,
+    component: Athletes,
     layout: "fills",
     onNavigate: showRoster,
   },
