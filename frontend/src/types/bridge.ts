@@ -65,6 +65,7 @@ export interface ImportPreview {
   dateOrderNeeded: boolean;
   dateExample: DateExample | null;
   missingFields: ImportField[];
+  newClubs: string[];
   canImport: boolean;
 }
 

@@ -220,10 +220,16 @@ function Counts({ state, duplicates, disabled, onDuplicates }: CountsProps) {
                   problems: preview.problemCount,
                 })}
           </p>
+          {preview.newClubs.length > 0 ? (
+            <p className="mt-3 text-sm text-slate-700">
+              {t("counts.newClubs", { count: preview.newClubs.length, clubs: joinWords(preview.newClubs) })}
+            </p>
+          ) : null}
           {preview.duplicates > 0 ? (
             <DuplicatesChoice
               value={duplicates}
               toFill={preview.toFill}
+              busy={busy}
               disabled={disabled}
               onChange={onDuplicates}
             />
@@ -249,18 +255,25 @@ function Figure({ label, value, strong, warn }: { label: string; value: number; 
 
 interface DuplicatesChoiceProps {
   value: DuplicatePolicy;
+  /** With "fill": how many of them the file has something for (Python counts none with "skip"). */
   toFill: number;
+  busy: boolean;
   disabled: boolean;
   onChange: (value: DuplicatePolicy) => void;
 }
 
 /** Athletes already in the club: skipped, or their empty fields filled (never overwritten). */
-function DuplicatesChoice({ value, toFill, disabled, onChange }: DuplicatesChoiceProps) {
+function DuplicatesChoice({ value, toFill, busy, disabled, onChange }: DuplicatesChoiceProps) {
   const { t } = useTranslation("imports");
   const name = useId();
+  const filling = value === "fill" && !busy;
   const options: { value: DuplicatePolicy; label: string; hint: string }[] = [
     { value: "skip", label: t("duplicates.skip"), hint: t("duplicates.skipHint") },
-    { value: "fill", label: t("duplicates.fill"), hint: t("duplicates.fillHint", { count: toFill }) },
+    {
+      value: "fill",
+      label: t("duplicates.fill"),
+      hint: filling ? t("duplicates.fillCount", { count: toFill }) : t("duplicates.fillHint"),
+    },
   ];
   return (
     <fieldset className="mt-4" disabled={disabled}>

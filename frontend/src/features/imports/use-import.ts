@@ -120,7 +120,7 @@ async function confirmImport(settings: ImportSettings, undo: () => void): Promis
   );
 }
 
-/** "2 already in the club were skipped." and the like, or nothing to add. */
+/** "3 rows were left out: already in the club, or with a problem." and the like, or nothing. */
 function importDetails(result: ImportResult): string | undefined {
   const details = [
     result.filled > 0 ? translate("imports:toast.filled", { count: result.filled }) : null,
