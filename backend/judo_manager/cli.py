@@ -203,6 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--force", action="store_true", help=str(_("replace DEST if it exists")))
     export.set_defaults(run=_athletes_export)
+    from judo_manager.imports.commands import add_import_command
+
+    add_import_command(athlete_commands, _command, _athletes_import)
     return parser
 
 
@@ -860,6 +863,15 @@ def _athletes_export(args: argparse.Namespace, data_dir: Path) -> int:
         )
     )
     return 0
+
+
+def _athletes_import(args: argparse.Namespace, data_dir: Path) -> int:
+    from judo_manager.imports.commands import import_athletes
+
+    _require_club_data(data_dir)
+    # --dry-run only reads: it works while the window is open, as `inspect` does.
+    with _services(data_dir, writer=not args.dry_run) as services:
+        return import_athletes(args, services, _confirm)
 
 
 def _export_destination(

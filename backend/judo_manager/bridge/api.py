@@ -6,6 +6,7 @@ from judo_manager.bridge.athletes import AthletesApi
 from judo_manager.bridge.clubs import ClubsApi
 from judo_manager.bridge.exports import ExportsApi
 from judo_manager.bridge.host import Host
+from judo_manager.bridge.imports import ImportsApi
 from judo_manager.bridge.media import MediaApi
 from judo_manager.bridge.rules import RulesApi
 from judo_manager.bridge.system import SystemApi
@@ -15,7 +16,7 @@ from judo_manager.wiring import AppServices
 
 class JudoManagerApi:
     """`window.pywebview.api`: `system.*`, `athletes.*`, `rules.*`, `media.*`, `clubs.*`,
-    `tournaments.*` and `exports.*`."""
+    `tournaments.*`, `exports.*` and `imports.*`."""
 
     # Declared here so that bridge.ts can be generated without building the services.
     system: SystemApi
@@ -25,6 +26,7 @@ class JudoManagerApi:
     clubs: ClubsApi
     tournaments: TournamentsApi
     exports: ExportsApi
+    imports: ImportsApi
 
     def __init__(self, services: AppServices, window: Host) -> None:
         self.system = SystemApi(services, window)
@@ -34,3 +36,4 @@ class JudoManagerApi:
         self.clubs = ClubsApi(services.clubs)
         self.tournaments = TournamentsApi(services.tournaments, services.exports, window)
         self.exports = ExportsApi(services.exports, window)
+        self.imports = ImportsApi(services.imports, window)

@@ -1,4 +1,4 @@
-import type { DateOrder, ImportField, ImportFormat } from "../../types/bridge";
+import type { DateOrder, ImportField, SheetFormat } from "../../types/bridge";
 
 /** Each field a column can go into, in the order the select lists them (the form's order). */
 export const FIELD_KEY = {
@@ -32,7 +32,7 @@ export const FORMAT_KEY = {
   csv: "file.formats.csv",
   ods: "file.formats.ods",
   xls: "file.formats.xls",
-} as const satisfies Record<ImportFormat, string>;
+} as const satisfies Record<SheetFormat, string>;
 
 /** A CSV's separator by name: a lone ";" or a tab can't be read aloud or seen. */
 export const SEPARATOR_KEY: Readonly<Record<string, "file.separators.comma" | "file.separators.semicolon" | "file.separators.tab">> = {

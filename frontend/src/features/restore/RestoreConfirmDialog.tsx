@@ -8,7 +8,7 @@ import { useAppInfo } from "../../lib/app-info";
 import { formatBytes, formatDateTime, formatDaysAgo } from "../../lib/format";
 import { countFigure, countOf, countWords, kindLabel } from "../../lib/record-counts";
 import type { ParseKeys } from "i18next";
-import type { AppInfo, RecordCount, RestorePreview, SafetyCopyKind, UndoPreview } from "../../types/bridge";
+import type { AppInfo, RecordCount, RestorePreview, SafetyCopy, UndoPreview } from "../../types/bridge";
 import { Differences } from "./Differences";
 import { IMPORT_BUTTON_ID, useRestore, useRestoreProgress } from "./use-restore";
 
@@ -201,7 +201,7 @@ function UndoPrompt({ preview, undoing, onConfirm, onCancel }: UndoPromptProps) 
 const UNDO_WORDS = {
   restore: { title: "undo.title", description: "undo.description", button: "undo.button" },
   import: { title: "undo.importTitle", description: "undo.importDescription", button: "undo.importButton" },
-} as const satisfies Record<SafetyCopyKind, Record<string, ParseKeys<"restore">>>;
+} as const satisfies Record<SafetyCopy["kind"], Record<string, ParseKeys<"restore">>>;
 
 function Comparison({ preview, current }: { preview: RestorePreview; current: AppInfo | null }) {
   const { t } = useTranslation("restore");
