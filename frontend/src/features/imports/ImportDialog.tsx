@@ -74,12 +74,8 @@ function ImportPrompt({ first, importing, failure, onImport, onCancel }: ImportP
     >
       <div className="space-y-6 px-7 pt-5">
         <FileSummary preview={first} />
-        <ImportColumns
-          columns={first.columns}
-          chosen={settings.columns}
-          disabled={importing}
-          onChange={setColumn}
-        />
+        {/* Before the columns: until it is answered nothing can be imported, and it stays
+            (answered) while the coach changes other choices. */}
         {preview.dateOrderNeeded || (settings.dateOrder !== null && preview.dateExample !== null) ? (
           <DateOrderQuestion
             example={preview.dateExample}
@@ -88,6 +84,12 @@ function ImportPrompt({ first, importing, failure, onImport, onCancel }: ImportP
             onChange={(dateOrder) => setSettings((current) => ({ ...current, dateOrder }))}
           />
         ) : null}
+        <ImportColumns
+          columns={first.columns}
+          chosen={settings.columns}
+          disabled={importing}
+          onChange={setColumn}
+        />
         <Counts
           state={state}
           duplicates={settings.duplicates}
