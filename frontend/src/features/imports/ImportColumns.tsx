@@ -72,7 +72,13 @@ function ColumnRow({ column, field, disabled, onChange }: ColumnRowProps) {
   const header = column.header.trim();
   // Said only while the select still shows Python's guess: once the coach chose, it's theirs.
   const hint =
-    field !== column.field ? null : column.field !== null ? t("columns.guessed") : t("columns.notRecognised");
+    field !== column.field
+      ? null
+      : column.field === null
+        ? t("columns.notRecognised")
+        : column.guessed
+          ? t("columns.guessed")
+          : null;
   return (
     <tr className="align-top">
       <th scope="row" className="border-b border-slate-100 py-2.5 pr-3 text-left font-normal">
