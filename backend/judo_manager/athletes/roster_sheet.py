@@ -20,8 +20,11 @@ def roster_sheet(
     categories: Sequence[AgeCategory],
     clubs: Mapping[int, str],
     organisation: str | None,
+    birth_dates: Mapping[int, str],
 ) -> Sheet:
-    """The rows of `roster` as a sheet, every text in the language spoken now.
+    """The rows of `roster` as a sheet, every text in the language spoken now; the birth
+    date as YYYY-MM-DD, which every spreadsheet reads the same way and `athletes import`
+    reads back (`birth_dates` by athlete id).
 
     `belts` and `clubs` name the ids; `categories` are the ruleset's that the roster's rows
     were placed in (an id missing from them, a restored file's oddity, is left blank).
@@ -44,7 +47,7 @@ def roster_sheet(
                 cells=[
                     athlete.member_id or "",
                     athlete.full_name,
-                    str(athlete.birth_year),
+                    birth_dates.get(athlete.id, str(athlete.birth_year)),
                     sexes.get(athlete.sex, ""),
                     "" if athlete.belt_id is None else belts.get(athlete.belt_id, ""),
                     ""
@@ -70,7 +73,7 @@ def roster_sheet(
         columns=[
             Column(translate(_("Member ID")), 1.2),
             Column(translate(_("Name")), 3.0),
-            Column(translate(_("Birth year")), 1.0, "right"),
+            Column(translate(_("Birth date")), 1.2, "right"),
             Column(translate(_("Sex")), 0.8),
             Column(translate(_("Belt")), 1.3),
             Column(translate(_("Weight")), 1.0, "right"),

@@ -222,6 +222,7 @@ class AthletesService:
             categories=rules.categories,
             clubs={club.id: club.name for club in self._clubs.clubs()},
             organisation=self._clubs.organisation().name,
+            birth_dates=repository.birth_dates(self._db.connection()),
         )
 
     def get(self, athlete_id: int) -> Athlete:

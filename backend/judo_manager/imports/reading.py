@@ -12,12 +12,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from judo_manager.db.drive_errors import os_reason
 from judo_manager.errors import ImportRejectedError
+from judo_manager.exports.spreadsheets import FORMULA_STARTS
 from judo_manager.i18n import _, in_megabytes
 from judo_manager.imports.columns import guess_field, header_key
 from judo_manager.imports.model import ReadSheet, SheetRow
@@ -194,8 +196,9 @@ def _read_csv(path: Path, name: str) -> ReadSheet:
         )
     separator = detect_separator(text[:SNIFF_BYTES])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    rows = ((number, [unguarded(cell) for cell in cells]) for number, cells in enumerate(reader, 1))
     try:
-        headers, data = _split(enumerate(reader, start=1), name)
+        headers, data = _split(rows, name)
     except csv.Error as error:
         raise ImportRejectedError(
             _("{name} can't be read as CSV ({reason}).", name=name, reason=str(error))
@@ -209,6 +212,14 @@ def _read_csv(path: Path, name: str) -> ReadSheet:
         headers=headers,
         rows=data,
     )
+
+
+def unguarded(cell: str) -> str:
+    """A CSV value without the apostrophe that keeps a spreadsheet from running it as a
+    formula ("'-66 kg", as `athletes export` writes it): the value itself."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -268,7 +279,7 @@ def _split(
     if header is None:
         # No row names two known fields: the first row is the header if it is all text (the
         # coach then says which column is which); a first row of dates and numbers is data.
-        if not above or not all(isinstance(v, str) or v is None for v in above[0][1]):
+        if not above or any(_looks_like_data(v) for v in above[0][1]):
             raise ImportRejectedError(
                 _(
                     "{name} has no header row: its first row should name the columns "
@@ -311,6 +322,17 @@ def _too_many_rows(name: str) -> None:
 def _names_fields(values: Sequence[object]) -> bool:
     """Whether a row is a header: two of its cells name fields the app knows."""
     return sum(1 for v in values if isinstance(v, str) and guess_field(v) is not None) >= 2
+
+
+_DATA_TEXT = re.compile(r"[\d\s.,:/+\-]+(kg)?", re.IGNORECASE)
+
+
+def _looks_like_data(value: object) -> bool:
+    """Whether a cell is a value rather than a column's name: a number, a date, or a text
+    of digits such as "2011-05-03" or "45,5"."""
+    if value is None:
+        return False
+    return not isinstance(value, str) or _DATA_TEXT.fullmatch(value.strip()) is not None
 
 
 def _header_text(value: object) -> str:
