@@ -123,7 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
     restore.set_defaults(run=_restore)
 
     undo = _command(
-        commands, "undo-restore", _("put back the data as it was before the latest restore")
+        commands,
+        "undo-restore",
+        _("put back the data as it was before the latest restore or import"),
     )
     undo.add_argument("--yes", action="store_true", help=str(_("don't ask for confirmation")))
     undo.set_defaults(run=_undo_restore)
@@ -192,9 +194,10 @@ def build_parser() -> argparse.ArgumentParser:
         "export",
         _("save the active athletes as PDF, CSV or XLSX, with their category and weight class"),
         _(
-            "Save the active athletes to DEST: member ID, name, birth year, sex, belt, "
+            "Save the active athletes to DEST: member ID, name, birth date, sex, belt, "
             "weight, club, and the season's age category and weight class (the roster "
-            "report). Its extension picks the kind of file: .pdf, .csv or .xlsx."
+            "report), as `athletes import` reads them back. Its extension picks the kind of "
+            "file: .pdf, .csv or .xlsx."
         ),
     )
     export.add_argument("dest", metavar="DEST", type=Path)
@@ -206,6 +209,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--force", action="store_true", help=str(_("replace DEST if it exists")))
     export.set_defaults(run=_athletes_export)
+    from judo_manager.imports.commands import add_import_command
+
+    add_import_command(athlete_commands, _command, _athletes_import)
     return parser
 
 
@@ -452,6 +458,7 @@ def _undo_restore(args: argparse.Namespace, data_dir: Path) -> int:
 
     with _services(data_dir, rescue=True, writer=True) as services:
         plan = services.restore.preview_undo()
+        after_import = plan.copy.kind == "import"
         print(
             _(
                 "Undo puts back the safety copy taken {taken} ({counts}).",
@@ -462,12 +469,23 @@ def _undo_restore(args: argparse.Namespace, data_dir: Path) -> int:
         _print_differences(plan.differences, THE_SAFETY_COPY)
         if plan.work_since is not None:
             print(_("{work} Undo will remove that work.", work=plan.work_since))
-        if not args.yes and not _confirm(_("Put back the data from before the restore?")):
+        question = (
+            _("Put back the data from before the import?")
+            if after_import
+            else _("Put back the data from before the restore?")
+        )
+        if not args.yes and not _confirm(question):
             print(NOTHING_CHANGED)
             return 1
         outcome = services.restore.undo()
     print(
         _n(
+            "Your data is back as it was before the import ({count} athlete).",
+            "Your data is back as it was before the import ({count} athletes).",
+            outcome.athletes,
+        )
+        if after_import
+        else _n(
             "Your data is back as it was before the restore ({count} athlete).",
             "Your data is back as it was before the restore ({count} athletes).",
             outcome.athletes,
@@ -866,6 +884,15 @@ def _athletes_export(args: argparse.Namespace, data_dir: Path) -> int:
         )
     )
     return 0
+
+
+def _athletes_import(args: argparse.Namespace, data_dir: Path) -> int:
+    from judo_manager.imports.commands import import_athletes
+
+    _require_club_data(data_dir)
+    # --dry-run only reads: it works while the window is open, as `inspect` does.
+    with _services(data_dir, writer=not args.dry_run) as services:
+        return import_athletes(args, services, _confirm)
 
 
 def _export_destination(

@@ -26,6 +26,7 @@ JudoManagerError
  │    └── DestinationExistsError   a file is already there and replacing it wasn't asked for
  ├── RestoreError             a restore could not be done; the data is unchanged
  │    └── RestoreRejectedError  the chosen file can't be restored
+ ├── ImportRejectedError      a spreadsheet of athletes can't be imported; nothing changed
  ├── ValidationError          some fields of a form are wrong; says which
  ├── NotFoundError            the athlete, promotion, medal or rule is no longer there
  ├── StaleRecordError         the record changed (or was restored over) since the page loaded it
@@ -153,6 +154,11 @@ class RestoreError(JudoManagerError):
 
 class RestoreRejectedError(RestoreError):
     """The chosen file is not a backup that can be restored, and says why."""
+
+
+class ImportRejectedError(JudoManagerError):
+    """A spreadsheet of athletes can't be imported (its kind, its size, its rows, or the
+    preview is gone); says why, and nothing was changed."""
 
 
 class MediaRefusedError(JudoManagerError):

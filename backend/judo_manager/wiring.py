@@ -9,6 +9,7 @@ from judo_manager.backup.service import BackupService
 from judo_manager.clubs.service import ClubsService
 from judo_manager.db import Database
 from judo_manager.exports.service import ExportsService
+from judo_manager.imports.service import ImportService
 from judo_manager.jobs import JobLock
 from judo_manager.media.service import MediaService
 from judo_manager.reports.service import ReportsService
@@ -34,6 +35,7 @@ class AppServices:
     tournaments: TournamentsService
     exports: ExportsService
     reports: ReportsService
+    imports: ImportService
 
     @classmethod
     def build(cls, db: Database) -> AppServices:
@@ -46,6 +48,7 @@ class AppServices:
         # The same media service as the bridge's `media.chooseFile`, which holds the files
         # the athlete's forms then save.
         athletes = AthletesService(db, rules, clubs=clubs, media=media)
+        restore = RestoreService(db, jobs, backup)
         return cls(
             db=db,
             jobs=jobs,
@@ -55,10 +58,12 @@ class AppServices:
             media=media,
             clubs=clubs,
             backup=backup,
-            restore=RestoreService(db, jobs, backup),
+            restore=restore,
             # Results are medals in the athletes' histories, written through their service.
             tournaments=TournamentsService(db, athletes, rules, clubs, media),
             # One for the run: "Open" finds the files it saved by their tokens.
             exports=ExportsService(),
             reports=ReportsService(athletes, rules, clubs, viewing=db.folder.viewing),
+            # One for the run: it holds the file read until the coach imports or closes it.
+            imports=ImportService(db, jobs, athletes, rules, clubs, restore),
         )

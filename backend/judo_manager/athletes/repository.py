@@ -143,6 +143,17 @@ def find_duplicate(conn: sqlite3.Connection, search_name: str, birth_date: str) 
     return None if row is None else str(row[0])
 
 
+def identities(conn: sqlite3.Connection) -> dict[tuple[str, str], int]:
+    """{(folded name, birth date): id} of every athlete (the first, where older data holds
+    two alike)."""
+    found: dict[tuple[str, str], int] = {}
+    for id_, search_name, birth_date in conn.execute(
+        "SELECT id, search_name, birth_date FROM athletes ORDER BY id"
+    ):
+        found.setdefault((search_name, birth_date), id_)
+    return found
+
+
 def _athlete_values(athlete: AthleteFields, search_name: str) -> tuple[object, ...]:
     return (
         athlete.full_name,

@@ -86,6 +86,8 @@ WEIGHT = _("Weight")
 A_BELT = _("a belt")
 THE_BIRTH_DATE = _("the birth date")
 NOTES = _("Notes")
+# The fields of the add/edit form, as `_read_athlete` reads them.
+_FORM_FIELDS = tuple(field.name for field in dataclasses.fields(AthleteFields))
 
 
 @dataclass(frozen=True)
@@ -230,6 +232,42 @@ class AthletesService:
                 athlete = dataclasses.replace(athlete, member_id=self._next_member_id(conn))
             new_id = repository.insert_athlete(conn, athlete, search_key(athlete.full_name))
             return self._load(conn, new_id)
+
+    def identities(self) -> dict[tuple[str, str], int]:
+        """{(folded name, birth date): id} of every athlete, as duplicates are judged (on
+        this thread's connection: inside the caller's snapshot or write)."""
+        return repository.identities(self._db.connection())
+
+    def check_new(self, data: Mapping[str, object]) -> AthleteFields:
+        """The form of a new athlete, checked as `create` checks it, without adding them
+        (inside the caller's snapshot or write); raises ValidationError."""
+        return self._read_athlete(self._db.connection(), data, current=None)
+
+    def add_checked(self, athlete: AthleteFields) -> int:
+        """Add an athlete `check_new` passed, whose member ID is given (inside the caller's
+        write, which checked them); the new id."""
+        return repository.insert_athlete(
+            self._db.connection(), athlete, search_key(athlete.full_name)
+        )
+
+    def filled(self, athlete_id: int, data: Mapping[str, object]) -> AthleteFields | None:
+        """The athlete with only their empty fields taken from `data`, checked as `update`
+        checks them; None when `data` fills none (inside the caller's snapshot or write).
+        Nothing they hold is ever overwritten."""
+        conn = self._db.connection()
+        current = self._load(conn, athlete_id)
+        form = {field: getattr(current, field) for field in _FORM_FIELDS}
+        empty = [f for f in _FORM_FIELDS if form[f] in (None, "") and data.get(f) not in (None, "")]
+        if not empty:
+            return None
+        form.update({field: data[field] for field in empty})
+        return self._read_athlete(conn, form, current=current)
+
+    def save_filled(self, athlete_id: int, athlete: AthleteFields) -> None:
+        """Save what `filled` gave (inside the caller's write, which checked it)."""
+        repository.update_athlete(
+            self._db.connection(), athlete_id, athlete, search_key(athlete.full_name)
+        )
 
     def next_member_id(self) -> str:
         """The member ID an athlete added now would get: the organisation's prefix and the

@@ -97,6 +97,29 @@ def ask_media_source(window: Host, purpose: Purpose) -> Path | None:
     )
 
 
+def import_file_types() -> tuple[str, ...]:
+    """The open dialog's file types for a spreadsheet to import, in the call's language.
+
+    Only a filter for the eye: what a file is, is read from its content.
+    """
+    return (
+        str(_("Spreadsheets ({pattern})", pattern="*.xlsx *.xls *.ods *.csv")),
+        str(_("All files ({pattern})", pattern="*.*")),
+    )
+
+
+def ask_import_file(window: Host) -> Path | None:
+    """The spreadsheet of athletes the coach chose to import; None if they cancelled."""
+    from platformdirs import user_documents_dir  # only the window's dialogs need it
+
+    documents = Path(user_documents_dir())
+    return window.ask_open_path(
+        title=str(_("Choose a spreadsheet of athletes")),
+        directory=documents if documents.is_dir() else Path.home(),
+        file_types=import_file_types(),
+    )
+
+
 def ask_copy_destination(window: Host, file_name: str) -> Path | None:
     """Where the coach wants a copy of a stored file; None if they cancelled."""
     from platformdirs import user_documents_dir  # only the window's dialogs need it

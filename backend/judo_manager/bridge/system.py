@@ -163,7 +163,7 @@ class SystemApi:
     def getUndoStatus(self) -> SafetyCopy | None:
         """The safety copy that "Undo last restore" would put back, or None."""
         copy = self._restore.undo_status()
-        return None if copy is None else _safety_copy(copy)
+        return None if copy is None else safety_copy(copy)
 
     @coach_errors
     def cancelRestore(self) -> None:
@@ -251,7 +251,7 @@ def _preview(plan: RestorePlan) -> RestorePreview:
 
 def _undo_preview(plan: UndoPlan) -> UndoPreview:
     return UndoPreview(
-        copy=_safety_copy(plan.copy),
+        copy=safety_copy(plan.copy),
         copyData=_summary(plan.backup),
         current=None if plan.current is None else _summary(plan.current),
         differences=None if plan.differences is None else to_wire(plan.differences),
@@ -259,8 +259,10 @@ def _undo_preview(plan: UndoPlan) -> UndoPreview:
     )
 
 
-def _safety_copy(copy: SafetyCopyFile) -> SafetyCopy:
+def safety_copy(copy: SafetyCopyFile) -> SafetyCopy:
+    """A safety copy as the page knows it (Settings' undo card, the import's toast)."""
     return SafetyCopy(
+        kind="import" if copy.kind == "import" else "restore",
         takenAt=copy.taken_at.isoformat(timespec="seconds"),
         fileName=copy.path.name,
         bytes=copy.bytes,
@@ -269,5 +271,5 @@ def _safety_copy(copy: SafetyCopyFile) -> SafetyCopy:
 
 
 def _restore_result(outcome: RestoreOutcome) -> RestoreResult:
-    undo = None if outcome.undo is None else _safety_copy(outcome.undo)
+    undo = None if outcome.undo is None else safety_copy(outcome.undo)
     return RestoreResult(athletes=outcome.athletes, undo=undo)

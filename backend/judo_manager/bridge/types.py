@@ -15,6 +15,7 @@ from judo_manager.bridge.wire import Wire
 from judo_manager.db.comparison import KindDifference
 from judo_manager.db.snapshot import Phase as BackupPhase
 from judo_manager.reports.model import MedalGrouping, ReportName
+from judo_manager.restore.safety_copies import SafetyCopyKind
 from judo_manager.restore.service import RestorePhase
 
 
@@ -140,8 +141,10 @@ class RestorePreview(TypedDict):
 
 
 class SafetyCopy(TypedDict):
-    """The copy of the data as it was before the latest restore, which Undo puts back."""
+    """The copy of the data as it was before the latest restore or import, which Undo puts
+    back; `kind` says which of the two it was taken before ("Undo import")."""
 
+    kind: SafetyCopyKind
     takenAt: str
     fileName: str
     bytes: int
@@ -167,6 +170,17 @@ class RestoreResult(TypedDict):
 
     athletes: int
     undo: SafetyCopy | None
+
+
+class ImportResult(TypedDict):
+    """What an import did: athletes added, athletes already in the club whose empty fields
+    were filled, rows skipped (already in the club, or with a problem); and the safety copy
+    that "Undo import" puts back."""
+
+    added: int
+    filled: int
+    skipped: int
+    undo: SafetyCopy
 
 
 class AthleteFilters(TypedDict):

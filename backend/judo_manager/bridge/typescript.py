@@ -42,6 +42,7 @@ from judo_manager.db.snapshot import Phase as BackupPhase
 from judo_manager.errors import JudoManagerError
 from judo_manager.exports.model import ExportFormat
 from judo_manager.i18n import Message
+from judo_manager.imports.model import DateOrder, DuplicatePolicy, ImportField, SheetFormat
 from judo_manager.restore.service import RestorePhase
 from judo_manager.rules.model import BeltFields, BeltKind, CategoryFields, WeightClassFields
 from judo_manager.tournaments.model import ConflictCode, Result
@@ -62,6 +63,10 @@ NAMED_LITERALS: dict[str, object] = {
     "TournamentResult": Result,
     "ConflictCode": ConflictCode,
     "ExportFormat": ExportFormat,
+    "ImportField": ImportField,
+    "DateOrder": DateOrder,
+    "DuplicatePolicy": DuplicatePolicy,
+    "SheetFormat": SheetFormat,
 }
 # The page's names for dataclasses whose Python name says what they are to the service.
 TS_NAMES: dict[type, str] = {
@@ -101,7 +106,8 @@ def ts_type(py_type: object) -> str:
     if origin is typing.Literal:
         return " | ".join(json.dumps(arg) for arg in typing.get_args(py_type))
     if origin is list:
-        return f"{ts_type(typing.get_args(py_type)[0])}[]"
+        item = ts_type(typing.get_args(py_type)[0])
+        return f"({item})[]" if " | " in item else f"{item}[]"
     if origin is dict:
         key, value = typing.get_args(py_type)
         return f"Record<{ts_type(key)}, {ts_type(value)}>"

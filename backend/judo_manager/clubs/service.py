@@ -57,6 +57,17 @@ class ClubsService:
         """Whether the club is there (on this thread's connection, inside a caller's write)."""
         return repository.club_exists(self._db.connection(), club_id)
 
+    def check_new(self, name: str) -> None:
+        """Raise ValidationError unless a club named `name` could be added (on this thread's
+        connection: inside the caller's snapshot or write)."""
+        _read_club(self._db.connection(), {"name": name}, club_id=None)
+
+    def add_named(self, name: str) -> int:
+        """Add a club with only its name, after the same checks as the form (inside the
+        caller's write); its id. An import adds the clubs its file names."""
+        conn = self._db.connection()
+        return repository.insert_club(conn, _read_club(conn, {"name": name}, club_id=None))
+
     def organisation(self) -> Organisation:
         """The organisation's name, logo and member-ID prefix."""
         return repository.organisation(self._db.connection())

@@ -241,8 +241,11 @@ def _states(
     }
 
 
-def describe_work_since(differences: Sequence[KindDifference]) -> Message | None:
-    """ "Since the restore you added 1 athlete (Ana Silva) and 2 promotions." or None."""
+def describe_work_since(
+    differences: Sequence[KindDifference], *, after_import: bool = False
+) -> Message | None:
+    """ "Since the restore you added 1 athlete (Ana Silva) and 2 promotions." or None;
+    "Since the import…" `after_import`."""
     parts: list[Message] = []
     for verb, count_of, examples_of in (
         (
@@ -270,6 +273,9 @@ def describe_work_since(differences: Sequence[KindDifference]) -> Message | None
             parts.append(verb(joined(counted)))
     if not parts:
         return None
+    if after_import:
+        # Translators: {work} is a list such as "added 1 athlete (Ana Silva) and 2 promotions".
+        return _("Since the import you {work}.", work=joined(parts))
     # Translators: {work} is a list such as "added 1 athlete (Ana Silva) and 2 promotions".
     return _("Since the restore you {work}.", work=joined(parts))
 

@@ -14,7 +14,7 @@ import secrets
 import sqlite3
 import threading
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -84,9 +84,16 @@ class Database:
         return holder.conn
 
     @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction; commits on success, rolls back on any error."""
+    def write(self, *, before: Callable[[], object] | None = None) -> Iterator[sqlite3.Connection]:
+        """One write transaction; commits on success, rolls back on any error.
+
+        `before` runs under the write lock just before the transaction begins: a safety copy
+        taken there shows the data exactly as the write finds it (a copy can't be read while
+        a write transaction is open).
+        """
         with self._write_lock:
+            if before is not None:
+                before()
             # Asked for inside the lock: a write that waited out a replaced file gets the new one.
             conn = self.connection()
             conn.execute("BEGIN IMMEDIATE")

@@ -39,11 +39,11 @@ FIELDS: tuple[Field, ...] = (
     Field("guardian_phone", _("Guardian phone"), 1.4),
     Field("joined_on", _("Date joined"), 1.3, "right"),
 )
-# What a federation's list asks for, and what `athletes export` has always written.
+# What a federation's list asks for, and what `athletes import` reads back.
 DEFAULT_COLUMNS = (
     "member_id",
     "name",
-    "birth_year",
+    "birth_date",
     "sex",
     "belt",
     "weight",

@@ -9,6 +9,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal, cast
 
 from judo_manager.db.comparison import Marks
 from judo_manager.db.contents import count_contents
@@ -19,9 +20,15 @@ from judo_manager.db.snapshot import ProgressCallback, write_verified_copy
 
 logger = logging.getLogger(__name__)
 KEEP = 5
-# `pre-restore-…` copies are what Undo puts back; `pre-undo-…` copies protect an undo. The
-# number (DataFolder.next_copy_number) orders them; copies from before it had none sort first.
-NAME = re.compile(r"^pre-(restore|undo)-(?:(\d{6})-)?(\d{8}-\d{6}-\d{6})\.db$")
+# `pre-restore-…` and `pre-import-…` copies are what Undo puts back; `pre-undo-…` copies
+# protect an undo. The number (DataFolder.next_copy_number) orders them; copies from before
+# it had none sort first.
+NAME = re.compile(r"^pre-(restore|import|undo)-(?:(\d{6})-)?(\d{8}-\d{6}-\d{6})\.db$")
+# What a copy was taken before: a restore, an import of athletes, or an undo.
+CopyKind = Literal["restore", "import", "undo"]
+# The copies that Undo puts back.
+SafetyCopyKind = Literal["restore", "import"]
+UNDOABLE: tuple[SafetyCopyKind, ...] = ("restore", "import")
 # Live data a restore found damaged and kept aside (db/rescue.py), numbered the same way.
 MARKS_SUFFIX = ".marks.json"
 DAMAGED = re.compile(r"^damaged-(\d{6})-\d{8}-\d{6}-\d{6}\.db$")
@@ -32,13 +39,13 @@ class SafetyCopyFile:
     """One safety copy on disk."""
 
     path: Path
-    kind: str
+    kind: CopyKind
     taken_at: dt.datetime
     bytes: int
     athletes: int
 
 
-def take(data: DataFolder, kind: str, progress: ProgressCallback | None = None) -> Path:
+def take(data: DataFolder, kind: CopyKind, progress: ProgressCallback | None = None) -> Path:
     """Write a verified copy of the live database into the safety folder; keep the last 5."""
     data.safety.mkdir(exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
@@ -85,7 +92,7 @@ def _drop_orphan_marks(data: DataFolder) -> None:
 
 
 def latest_undo(data: DataFolder) -> SafetyCopyFile | None:
-    """The copy taken before the latest restore, while that restore is not yet undone.
+    """The copy taken before the latest restore or import, while it is not yet undone.
 
     After an undo the newest copy is a `pre-undo` one: the restores before it stay as they
     are, so a later "Undo last restore" can't jump back over the coach's newer work. After a
@@ -93,7 +100,7 @@ def latest_undo(data: DataFolder) -> SafetyCopyFile | None:
     undo either: the copies are of older data.
     """
     copies = sorted(_all(data), key=_order_of, reverse=True)
-    if not copies or _kind_and_stamp(copies[0])[0] != "restore":
+    if not copies or _kind_and_stamp(copies[0])[0] not in UNDOABLE:
         return None
     rescued = [int(m[1]) for p in data.root.glob("damaged-*.db") if (m := DAMAGED.match(p.name))]
     if rescued and max(rescued) > _order_of(copies[0])[0]:
@@ -124,11 +131,11 @@ def _all(data: DataFolder) -> list[Path]:
     return [p for p in data.safety.iterdir() if NAME.match(p.name)]
 
 
-def _kind_and_stamp(path: Path) -> tuple[str, str]:
+def _kind_and_stamp(path: Path) -> tuple[CopyKind, str]:
     match = NAME.match(path.name)
     if match is None:
         raise ValueError(f"not a safety copy: {path.name}")
-    return match[1], match[3]
+    return cast(CopyKind, match[1]), match[3]
 
 
 def _order_of(path: Path) -> tuple[int, str]:

@@ -184,10 +184,33 @@ class RestoreService:
                 contextlib.closing(connect(staged, read_only=True)) as other,
             ):
                 differences = compare(conn, other)
-                work_since = _work_since(conn, safety_copies.marks_for(copy.path))
+                work_since = _work_since(
+                    conn, safety_copies.marks_for(copy.path), after_import=copy.kind == "import"
+                )
             return differences, work_since
         finally:
             staging.discard(staged)
+
+    def take_import_copy(self) -> Path:
+        """A verified safety copy of the live data as it is now, which "Undo import" puts
+        back, taken exactly as before a restore; for an import inside its write (so nothing
+        else is written between the copy and the import) while the caller holds the job
+        lock."""
+        return safety_copies.take(self._db.folder, "import")
+
+    def import_done(self, copy: Path) -> None:
+        """Keep the marks of the data the import left, so that the undo preview names the
+        work done since; without them (a full disk) it only lacks that sentence."""
+        try:
+            safety_copies.keep_marks(copy, marks_of(self._db.connection()))
+        except (OSError, sqlite3.Error) as error:
+            logger.warning("the marks for %s could not be kept: %s", copy.name, error)
+
+    def import_failed(self, copy: Path) -> None:
+        """The import changed nothing, so its copy protects nothing: left, Undo would offer
+        it."""
+        remove_leftover(copy)
+        safety_copies.drop_marks(copy)
 
     def safety_copies(self) -> list[SafetyCopyFile]:
         """Every safety copy kept, newest first."""
@@ -390,12 +413,13 @@ def _keep_marks(copy: Path, staged: Path) -> None:
         logger.warning("the marks for %s could not be kept: %s", copy.name, error)
 
 
-def _work_since(conn: sqlite3.Connection, marks: object) -> Message | None:
-    """The work done since the restore, from the marks it kept (see `comparison.since`)."""
+def _work_since(conn: sqlite3.Connection, marks: object, *, after_import: bool) -> Message | None:
+    """The work done since the restore or import, from the marks it kept (see
+    `comparison.since`)."""
     if not isinstance(marks, dict):
         return None
     try:
-        return describe_work_since(since(conn, marks))
+        return describe_work_since(since(conn, marks), after_import=after_import)
     except (TypeError, ValueError, KeyError, IndexError, AttributeError):
         # Marks edited or cut short by something else: the comparison still tells all.
         logger.warning("the marks kept with the safety copy can't be read")

@@ -4,9 +4,10 @@ import { useTranslation } from "react-i18next";
 import { Notifications } from "../components/ui/Notifications";
 import { Spinner } from "../components/ui/Spinner";
 import { BackupReminder } from "../features/backup/BackupReminder";
+import { ImportDialog } from "../features/imports/ImportDialog";
 import { RescueScreen } from "../features/rescue/RescueScreen";
 import { RestoreConfirmDialog } from "../features/restore/RestoreConfirmDialog";
-import { useRestore } from "../features/restore/use-restore";
+import { undoLastRestore, useRestore } from "../features/restore/use-restore";
 import { useDataProblem } from "../lib/app-info";
 import { useLanguageSettings } from "../lib/language";
 import { installZoomKeys } from "../lib/preferences";
@@ -143,6 +144,9 @@ function Shell() {
       </main>
       {/* Here rather than in the card: it opens even if the coach left Settings meanwhile. */}
       <RestoreConfirmDialog />
+      {/* The same for the import's dialog, whose undo is the restore's: Python puts back the
+          safety copy the import took, and the restore's dialogs confirm it. */}
+      <ImportDialog onUndo={() => void undoLastRestore()} />
     </div>
   );
 }

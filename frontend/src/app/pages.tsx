@@ -6,6 +6,7 @@ import { BackupCard } from "../features/backup/BackupCard";
 import { BackupStatusCard } from "../features/backup/BackupStatusCard";
 import { ClubsCard } from "../features/clubs/ClubsCard";
 import { OrganisationCard } from "../features/clubs/OrganisationCard";
+import { ImportButton } from "../features/imports/ImportButton";
 import { RestoreCard } from "../features/restore/RestoreCard";
 import { BeltsCard } from "../features/rules/BeltsCard";
 import { CategoriesCard } from "../features/rules/CategoriesCard";
@@ -38,6 +39,11 @@ export interface Page {
   onArrive?: (destination: Destination) => void;
 }
 
+/** The roster with the import from a spreadsheet beside "Add athlete" (its dialog is the shell's). */
+function Athletes() {
+  return <AthletesPage importAction={<ImportButton />} />;
+}
+
 /** Settings gathers other features' cards; composed here, since features don't import each other. */
 function Settings() {
   return (
@@ -61,7 +67,7 @@ export const PAGES = [
     titleKey: "pages.athletes.title",
     subtitleKey: "pages.athletes.subtitle",
     icon: <UsersIcon />,
-    component: AthletesPage,
+    component: Athletes,
     layout: "fills",
     onNavigate: showRoster,
   },

@@ -7,7 +7,8 @@ import { BRIDGE_EVENTS } from "../types/bridge";
  *
  * - data-replaced: a restore or an undo replaced the whole database (Python pushes it).
  * - backup-finished: an export ended, however it ended (the backup history is in the data).
- * - restore-finished: a restore or an undo ended, however it ended (the safety copies).
+ * - restore-finished: a restore, an import of athletes or an undo ended, however it ended
+ *   (the safety copies; an import takes one as a restore does).
  * - athletes-changed: an athlete, a promotion or a medal was added, changed or deleted.
  * - rules-changed: a belt or an age category was added, changed, moved or deleted.
  * - clubs-changed: a club was added, changed or deleted, or its logo chosen or removed (a

@@ -3,11 +3,13 @@ import { translate } from "./i18n";
 import { createStore, useStore } from "./store";
 
 /**
- * Only one backup or restore runs at a time. Each feature claims the slot before it calls
- * Python and releases it when Python has answered; the others read it to disable their
- * buttons. (Python refuses a second job too; this just keeps the buttons honest.)
+ * Only one backup, restore or import runs at a time. Each feature claims the slot before it
+ * calls Python and releases it when Python has answered; the others read it to disable their
+ * buttons. (Python refuses a second job too; this just keeps the buttons honest.) An import
+ * takes a safety copy as a restore does, so it holds the slot too, though it reports no
+ * progress.
  */
-export type JobKind = ProgressUpdate["operation"];
+export type JobKind = ProgressUpdate["operation"] | "import";
 
 /** What the coach is told if a job is asked for while another one runs. */
 export function jobBusyMessage(): string {

@@ -14,6 +14,10 @@ export type RestorePhase = "staging" | "validating" | "safetyCopy" | "replacing"
 export type TournamentResult = "1" | "2" | "3" | "5" | "7" | "participated" | "dns";
 export type ConflictCode = "age" | "no_weight" | "weight_class" | "no_category" | "belt" | "sex_closed" | "inactive" | "duplicate" | "licence_missing" | "licence_expired" | "medical_missing" | "medical_expired";
 export type ExportFormat = "pdf" | "csv" | "xlsx";
+export type ImportField = "fullName" | "firstName" | "lastName" | "birthDate" | "sex" | "belt" | "weight" | "club" | "licenceNumber" | "memberId" | "joinedOn" | "licenceValidUntil" | "medicalValidUntil" | "phone" | "email" | "guardianName" | "guardianPhone" | "address" | "school" | "notes";
+export type DateOrder = "dmy" | "mdy" | "ymd";
+export type DuplicatePolicy = "skip" | "fill";
+export type SheetFormat = "xlsx" | "csv" | "ods" | "xls";
 
 // The list for one query; `total` counts every athlete.
 export interface AthleteList {
@@ -572,6 +576,69 @@ export interface ColumnChoice {
   chosen: boolean;
 }
 
+// What importing the file would do, before anything changes.
+// `to_add` new athletes; `duplicates` rows that are athletes already in the club, of which
+// `to_fill` would have empty fields filled (with "fill"); `problems` the first rows that can't
+// be imported (`problem_count` in all). `date_order_needed`: every date reads as day/month and
+// as month/day, so the coach chooses (`date_example` shows one). `new_clubs` are the clubs the
+// file names that the app doesn't have yet: the import adds them. `can_import` is false when a
+// required field has no column, the date order isn't chosen yet, or no row would change
+// anything.
+export interface ImportPreview {
+  token: string;
+  fileName: string;
+  format: SheetFormat;
+  encoding: string | null;
+  separator: string | null;
+  sheetName: string | null;
+  columns: ImportColumn[];
+  rowCount: number;
+  toAdd: number;
+  duplicates: number;
+  toFill: number;
+  problems: ImportProblem[];
+  problemCount: number;
+  dateOrder: DateOrder | null;
+  dateOrderNeeded: boolean;
+  dateExample: DateExample | null;
+  missingFields: ImportField[];
+  newClubs: string[];
+  canImport: boolean;
+}
+
+// One column of the file: its header, the field it fills (None: ignored), whether that is the
+// app's guess, and its first few values.
+export interface ImportColumn {
+  index: number;
+  header: string;
+  field: ImportField | null;
+  guessed: boolean;
+  samples: string[];
+}
+
+// A row that won't be imported, numbered as the spreadsheet numbers it, and why.
+export interface ImportProblem {
+  row: number;
+  message: string;
+}
+
+// A row whose date reads two ways, as text and read each way (None: no such date).
+export interface DateExample {
+  row: number;
+  text: string;
+  asDmy: string | null;
+  asMdy: string | null;
+}
+
+// How to read the file: a field (or None, ignored) per column by index, the order of an
+// ambiguous date's day and month (None: not chosen), and what to do with athletes already in
+// the club.
+export interface ImportSettings {
+  columns: (ImportField | null)[];
+  dateOrder: DateOrder | null;
+  duplicates: DuplicatePolicy;
+}
+
 // How many records of one kind a database holds; `count` is null where the file's data version
 // has no such table. Kinds come in the order the app lists them; `kind` is the table
 // ("athletes"), which the page names in its own words. `bytes` is the size of their stored
@@ -720,8 +787,10 @@ export interface ChildCounts {
   onlyOther: number;
 }
 
-// The copy of the data as it was before the latest restore, which Undo puts back.
+// The copy of the data as it was before the latest restore or import, which Undo puts back;
+// `kind` says which of the two it was taken before ("Undo import").
 export interface SafetyCopy {
+  kind: "restore" | "import";
   takenAt: string;
   fileName: string;
   bytes: number;
@@ -743,6 +812,16 @@ export interface UndoPreview {
 export interface RestoreResult {
   athletes: number;
   undo: SafetyCopy | null;
+}
+
+// What an import did: athletes added, athletes already in the club whose empty fields were
+// filled, rows skipped (already in the club, or with a problem); and the safety copy that
+// "Undo import" puts back.
+export interface ImportResult {
+  added: number;
+  filled: number;
+  skipped: number;
+  undo: SafetyCopy;
 }
 
 // What the roster shows: a name search, filters, the season and the sort order.
@@ -998,6 +1077,21 @@ export interface ReportsApi {
   print(request: ReportRequest): Promise<null>;
 }
 
+// window.pywebview.api.imports: A spreadsheet read once, previewed as often as the coach changes a setting, and imported in one transaction; the page holds only the file's token.
+export interface ImportsApi {
+  // The native open dialog, then the file read and previewed with the app's guesses; null if
+  // the coach cancelled.
+  chooseFile(): Promise<ImportPreview | null>;
+  // What importing the file with these settings would do; nothing changes.
+  preview(token: string, settings: ImportSettings): Promise<ImportPreview>;
+  // Import the good rows in one transaction, after a safety copy that Undo puts back
+  // (`system.previewUndo`, `system.undoRestore`); the page then says the athletes and clubs
+  // changed.
+  apply(token: string, settings: ImportSettings): Promise<ImportResult>;
+  // The coach closed the preview: forget the file.
+  discard(token: string): Promise<null>;
+}
+
 // window.pywebview.api
 export interface JudoManagerApi {
   system: SystemApi;
@@ -1008,6 +1102,7 @@ export interface JudoManagerApi {
   tournaments: TournamentsApi;
   exports: ExportsApi;
   reports: ReportsApi;
+  imports: ImportsApi;
 }
 
 // The window events Python dispatches to the page.
@@ -1017,7 +1112,7 @@ export const BRIDGE_EVENTS = {
 } as const;
 
 // The stable `code` of every error a bridge call can reject with.
-export type ErrorCode = "backup" | "backup-verification" | "busy" | "conflict" | "damaged-database" | "data-folder" | "database" | "destination-exists" | "dialog" | "disk-full" | "export" | "file-in-use" | "folder-in-use" | "foreign-database" | "judo-manager" | "media-copy" | "media-refused" | "newer-database" | "not-a-database" | "not-found" | "read-only-data" | "restore" | "restore-rejected" | "stale-record" | "unexpected" | "validation" | "window-engine";
+export type ErrorCode = "backup" | "backup-verification" | "busy" | "conflict" | "damaged-database" | "data-folder" | "database" | "destination-exists" | "dialog" | "disk-full" | "export" | "file-in-use" | "folder-in-use" | "foreign-database" | "import-rejected" | "judo-manager" | "media-copy" | "media-refused" | "newer-database" | "not-a-database" | "not-found" | "read-only-data" | "restore" | "restore-rejected" | "stale-record" | "unexpected" | "validation" | "window-engine";
 
 declare global {
   interface Window {

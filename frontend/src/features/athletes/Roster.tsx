@@ -1,5 +1,5 @@
 import { FilterIcon, PlusIcon, SearchIcon, UsersIcon } from "lucide-react";
-import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { RosterFilters } from "../../components/roster/RosterFilters";
 import { Button } from "../../components/ui/Button";
@@ -12,8 +12,12 @@ import { RosterTable } from "./RosterTable";
 import { clearFilters, DEFAULT_FILTERS, openAthlete, rosterMemory, setFilters, useRosterState } from "./roster-store";
 import { useRoster } from "../../lib/use-roster";
 
-/** The list of every athlete, with search, filters, sorting and "Add athlete". */
-export function Roster() {
+/**
+ * The list of every athlete, with search, filters, sorting and "Add athlete"; `importAction`
+ * (a button another feature draws) sits beside it, and on the "No athletes yet" screen too,
+ * where a club with a spreadsheet starts.
+ */
+export function Roster({ importAction }: { importAction?: ReactNode }) {
   const { t } = useTranslation("athletes");
   const { filters } = useRosterState();
   const rules = useRuleIndex();
@@ -76,7 +80,7 @@ export function Roster() {
       className="relative flex min-h-0 flex-1 flex-col gap-3 px-5 py-4 lg:gap-4 lg:px-10 lg:py-6"
     >
       {list === null ? null : emptyClub ? (
-        <NoAthletesYet onAdd={() => setAdding(true)} />
+        <NoAthletesYet onAdd={() => setAdding(true)} importAction={importAction} />
       ) : (
         <>
           <div className="flex items-center gap-3">
@@ -87,9 +91,12 @@ export function Roster() {
               open={filtersOpen}
               onToggle={() => setFiltersOpen((open) => !open)}
             />
-            <Button icon={<PlusIcon size={16} strokeWidth={2.2} />} onClick={() => setAdding(true)} className="ml-auto shrink-0">
-              {t("addAthlete")}
-            </Button>
+            <div className="ml-auto flex shrink-0 items-center gap-3">
+              {importAction}
+              <Button icon={<PlusIcon size={16} strokeWidth={2.2} />} onClick={() => setAdding(true)}>
+                {t("addAthlete")}
+              </Button>
+            </div>
           </div>
           <RosterFilters
             id={FILTERS_ID}
@@ -220,7 +227,7 @@ function SearchBox({ value, onChange }: { value: string; onChange: (value: strin
   );
 }
 
-function NoAthletesYet({ onAdd }: { onAdd: () => void }) {
+function NoAthletesYet({ onAdd, importAction }: { onAdd: () => void; importAction?: ReactNode }) {
   const { t } = useTranslation("athletes");
   return (
     <div className="rounded-2xl border border-slate-200 bg-white px-6 py-12 text-center shadow-sm">
@@ -234,9 +241,12 @@ function NoAthletesYet({ onAdd }: { onAdd: () => void }) {
       <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">
         {t("roster.empty.text")}
       </p>
-      <Button icon={<PlusIcon size={16} strokeWidth={2.2} />} onClick={onAdd} className="mt-5">
-        {t("addAthlete")}
-      </Button>
+      <div className="mt-5 flex flex-wrap items-center justify-center gap-3">
+        <Button icon={<PlusIcon size={16} strokeWidth={2.2} />} onClick={onAdd}>
+          {t("addAthlete")}
+        </Button>
+        {importAction}
+      </div>
     </div>
   );
 }

@@ -148,7 +148,7 @@ function UndoPanel({ undo, undoing, disabled, onUndo, onRetry }: UndoPanelProps)
             icon={<Undo2Icon />}
             onClick={onUndo}
           >
-            {t("safetyCopy.undo")}
+            {undo.copy.kind === "import" ? t("safetyCopy.undoImport") : t("safetyCopy.undo")}
           </Button>
         </div>
       ) : null}

@@ -7,7 +7,8 @@ import { ProgressBar } from "../../components/ui/ProgressBar";
 import { useAppInfo } from "../../lib/app-info";
 import { formatBytes, formatDateTime, formatDaysAgo } from "../../lib/format";
 import { countFigure, countOf, countWords, kindLabel } from "../../lib/record-counts";
-import type { AppInfo, RecordCount, RestorePreview, UndoPreview } from "../../types/bridge";
+import type { ParseKeys } from "i18next";
+import type { AppInfo, RecordCount, RestorePreview, SafetyCopy, UndoPreview } from "../../types/bridge";
 import { Differences } from "./Differences";
 import { IMPORT_BUTTON_ID, useRestore, useRestoreProgress } from "./use-restore";
 
@@ -142,18 +143,22 @@ interface UndoPromptProps {
   onCancel: () => void;
 }
 
-/** "Undo the restore?": what the safety copy puts back, and the work since that is lost. */
+/**
+ * "Undo the restore?" (or "Undo the import?": the copy taken before an import is put back
+ * the same way): what the safety copy puts back, and the work since that is lost.
+ */
 function UndoPrompt({ preview, undoing, onConfirm, onCancel }: UndoPromptProps) {
   const { t } = useTranslation(["restore", "common"]);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const words = UNDO_WORDS[preview.copy.kind];
   return (
     <Dialog
       role="alertdialog"
-      title={t("undo.title")}
+      title={t(words.title)}
       description={
         <Trans
           t={t}
-          i18nKey="undo.description"
+          i18nKey={words.description}
           values={{ when: formatDateTime(preview.copy.takenAt) }}
           components={{ time: <time dateTime={preview.copy.takenAt} /> }}
         />
@@ -185,12 +190,18 @@ function UndoPrompt({ preview, undoing, onConfirm, onCancel }: UndoPromptProps) 
           {t("common:actions.cancel")}
         </Button>
         <Button variant="danger" busy={undoing} onClick={onConfirm}>
-          {t("undo.button")}
+          {t(words.button)}
         </Button>
       </DialogFooter>
     </Dialog>
   );
 }
+
+/** What the undo's confirmation calls the step it takes back. */
+const UNDO_WORDS = {
+  restore: { title: "undo.title", description: "undo.description", button: "undo.button" },
+  import: { title: "undo.importTitle", description: "undo.importDescription", button: "undo.importButton" },
+} as const satisfies Record<SafetyCopy["kind"], Record<string, ParseKeys<"restore">>>;
 
 function Comparison({ preview, current }: { preview: RestorePreview; current: AppInfo | null }) {
   const { t } = useTranslation("restore");

@@ -1,7 +1,7 @@
 import type { ParseKeys } from "i18next";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/bridge";
-import { publish } from "../../lib/data-events";
+import { publish, subscribe } from "../../lib/data-events";
 import { createStore, useStore } from "../../lib/store";
 import { useDelayedFlag } from "../../lib/use-delayed-flag";
 import { translate } from "../../lib/i18n";
@@ -64,6 +64,10 @@ function dismissUndoToast() {
   if (undoToast !== null) dismissNotification(undoToast);
   undoToast = null;
 }
+
+// Another safety copy was taken (an import's) or put back: Undo would no longer undo this
+// restore. (Each restore's own toast is made after it publishes this.)
+subscribe(["restore-finished"], dismissUndoToast);
 
 /** Import Database: Python shows the open dialog, copies and checks the file. */
 async function chooseFile(): Promise<void> {
@@ -135,10 +139,11 @@ async function confirmRestore(): Promise<void> {
 }
 
 /**
- * Undo restore (toast) / Undo last restore (Settings): first what it would put back and
- * the work since the restore that it would throw away, for the coach to confirm.
+ * Undo restore (toast) / Undo last restore (Settings), and Undo import (the import's toast,
+ * whose safety copy is taken the same way): first what it would put back and the work since
+ * that it would throw away, for the coach to confirm.
  */
-async function undoLastRestore(): Promise<void> {
+export async function undoLastRestore(): Promise<void> {
   if (store.get().stage !== "idle" || !claimJob("restore")) {
     notifyError(new Error(jobBusyMessage()), translate("restore:toast.undoBusy"));
     return;
@@ -164,11 +169,17 @@ function cancelUndo(): void {
 
 /** Undo the restore, once confirmed. */
 async function confirmUndo(): Promise<void> {
-  if (store.get().stage !== "confirmingUndo") return;
+  const { stage, undoPreview } = store.get();
+  if (stage !== "confirmingUndo" || !undoPreview) return;
   store.set({ stage: "undoing", runId: store.get().runId + 1 });
   try {
     const result = await api().system.undoRestore();
-    notifySuccess(translate("restore:toast.undone", { athletes: countWords("athletes", result.athletes) }));
+    const athletes = countWords("athletes", result.athletes);
+    notifySuccess(
+      undoPreview.copy.kind === "import"
+        ? translate("restore:toast.undoneImport", { athletes })
+        : translate("restore:toast.undone", { athletes }),
+    );
   } catch (err) {
     notifyError(err, translate("restore:toast.undoFailed"));
   } finally {

@@ -1,0 +1,572 @@
+"""Importing athletes from a spreadsheet: real XLSX and CSV files made here, a real club."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import sqlite3
+import zipfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from judo_manager.db import Database
+from judo_manager.errors import BusyError, ImportRejectedError
+from judo_manager.imports.model import ImportPreview
+from judo_manager.wiring import AppServices
+from tests.conftest import data_digest
+
+HEADER = ["Name", "Date of birth", "Sex", "Belt", "Weight", "Club"]
+
+
+@pytest.fixture
+def services(db: Database) -> Iterator[AppServices]:
+    yield AppServices.build(db)
+
+
+def write_csv(
+    path: Path, rows: Sequence[Sequence[object]], *, encoding: str = "utf-8", separator: str = ","
+) -> Path:
+    out = io.StringIO()
+    csv.writer(out, delimiter=separator, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(out.getvalue().encode(encoding))
+    return path
+
+
+def write_xlsx(path: Path, rows: Sequence[Sequence[object]], *, date_1904: bool = False) -> Path:
+    workbook = Workbook()
+    if date_1904:
+        workbook.epoch = dt.datetime(1904, 1, 1)  # type: ignore[assignment]
+    sheet = workbook.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(list(row))
+    workbook.save(path)
+    return path
+
+
+def settings_of(preview: ImportPreview, **changes: object) -> dict[str, object]:
+    chosen: dict[str, object] = {
+        "columns": [column.field for column in preview.columns],
+        "date_order": preview.date_order,
+        "duplicates": "skip",
+    }
+    chosen.update(changes)
+    return chosen
+
+
+def imported(services: AppServices, path: Path, **changes: object) -> ImportPreview:
+    """Read `path` and import it with the app's guesses; the preview it was imported with."""
+    preview = services.imports.read(path)
+    settings = settings_of(preview, **changes)
+    preview = services.imports.preview(preview.token, settings)
+    assert preview.can_import, preview.problems
+    services.imports.apply(preview.token, settings)
+    return preview
+
+
+def athletes(services: AppServices) -> dict[str, dict[str, object]]:
+    """Every athlete by name, with the fields an import fills."""
+    belts = {belt.id: belt.name for belt in services.rules.get().belts}
+    clubs = {club.id: club.name for club in services.clubs.clubs()}
+    found = {}
+    for row in services.athletes.roster({"status": "all"}).rows:
+        athlete = services.athletes.get(row.id)
+        found[athlete.full_name] = {
+            "born": athlete.birth_date,
+            "sex": athlete.sex,
+            "belt": belts.get(athlete.belt_id or 0),
+            "weight": athlete.weight_kg,
+            "club": clubs.get(athlete.club_id or 0),
+            "member_id": athlete.member_id,
+            "email": athlete.email,
+        }
+    return found
+
+
+@pytest.mark.parametrize(
+    ("encoding", "separator", "shown"),
+    [
+        ("cp1252", ";", "Windows-1252"),
+        ("utf-8-sig", ",", "UTF-8 (BOM)"),
+        ("utf-8", "\t", "UTF-8"),
+        ("utf-16", ";", "UTF-16"),
+    ],
+)
+def test_a_csv_in_any_usual_encoding_and_separator_is_read_and_shown(
+    services: AppServices, tmp_path: Path, encoding: str, separator: str, shown: str
+) -> None:
+    path = write_csv(
+        tmp_path / "club.csv",
+        [HEADER, ["José Müller", "2011-05-03", "M", "Yellow", "45,5", ""]],
+        encoding=encoding,
+        separator=separator,
+    )
+
+    preview = imported(services, path)
+
+    assert (preview.format, preview.encoding, preview.separator) == ("csv", shown, separator)
+    assert athletes(services)["José Müller"]["weight"] == 45.5
+
+
+def test_indonesian_headers_values_and_a_new_club_are_understood(
+    services: AppServices, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "klub.csv",
+        [
+            ["Nama Lengkap", "Tgl. Lahir", "Jenis Kelamin", "Sabuk", "Berat Badan", "Perguruan",
+             "No HP", "Orang Tua", "Sekolah", "Catatan", "ID Anggota"],
+            ["Siti Rahayu", "3/5/2011", "Perempuan", "Kuning", "38,5 kg", "Garuda", "0812",
+             "Ibu Rahayu", "SDN 1", "kidal", "BJC-100"],
+            ["Budi Santoso", "14.08.2010", "Laki-laki", "Sabuk Hijau", "52", "garuda", "", "",
+             "", "", ""],
+        ],
+        encoding="cp1252",
+        separator=";",
+    )  # fmt: skip
+
+    preview = services.imports.read(path)
+
+    assert [c.field for c in preview.columns] == [
+        "fullName", "birthDate", "sex", "belt", "weight", "club", "phone", "guardianName",
+        "school", "notes", "memberId",
+    ]  # fmt: skip
+    assert all(c.guessed for c in preview.columns)
+    assert preview.columns[0].samples == ["Siti Rahayu", "Budi Santoso"]
+    assert preview.new_clubs == ["Garuda"]  # named twice, in two cases: one club
+    imported(services, path)
+    found = athletes(services)
+    assert found["Siti Rahayu"] == {
+        "born": "2011-05-03", "sex": "F", "belt": "Yellow", "weight": 38.5, "club": "Garuda",
+        "member_id": "BJC-100", "email": None,
+    }  # fmt: skip
+    assert found["Budi Santoso"]["born"] == "2010-08-14"
+    assert found["Budi Santoso"]["club"] == "Garuda"
+    assert [club.name for club in services.clubs.clubs()] == ["Garuda"]
+
+
+def test_first_and_last_names_in_two_columns_are_joined(
+    services: AppServices, tmp_path: Path
+) -> None:
+    path = write_xlsx(
+        tmp_path / "split.xlsx",
+        [
+            ["First name", "Surname", "DOB", "Gender", "Grade", "Weight (kg)"],
+            ["Ana", "Silva", dt.datetime(2012, 1, 9), "Female", "4 kyu", 33],
+        ],
+    )
+
+    imported(services, path)
+
+    assert athletes(services)["Ana Silva"]["born"] == "2012-01-09"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["2011-05-03", "03/05/2011", "3.5.2011", "3-5-2011", "03/05/11", "2011/5/3", 40666],
+)
+def test_each_way_of_writing_a_date_is_read(
+    services: AppServices, tmp_path: Path, typed: object
+) -> None:
+    # 13/01/2012 settles the order for the file: day first.
+    path = write_xlsx(
+        tmp_path / "dates.xlsx",
+        [HEADER, ["Ana", typed, "F", "White", 30], ["Ben", "13/01/2012", "M", "White", 31]],
+    )
+
+    imported(services, path)
+
+    assert athletes(services)["Ana"]["born"] == "2011-05-03"
+
+
+def test_excel_serials_of_both_date_systems_are_read(services: AppServices, tmp_path: Path) -> None:
+    # 40666 is 3 May 2011 counted from 1900 (past Excel's 29 February 1900), 39204 from 1904.
+    imported(services, write_xlsx(tmp_path / "a.xlsx", [HEADER, ["Ana", 40666, "F", "White", 30]]))
+    path = write_xlsx(
+        tmp_path / "mac.xlsx", [HEADER, ["Ben", 39204, "M", "White", 30]], date_1904=True
+    )
+    imported(services, path)
+
+    found = athletes(services)
+    assert (found["Ana"]["born"], found["Ben"]["born"]) == ("2011-05-03", "2011-05-03")
+
+
+def test_dates_that_read_both_ways_ask_the_order_once_with_an_example(
+    services: AppServices, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "a.csv",
+        [
+            HEADER,
+            ["Ana", "03/05/2011", "F", "White", "30"],
+            ["Ben", "04/06/2012", "M", "White", "30"],
+        ],
+    )
+
+    preview = services.imports.read(path)
+
+    assert preview.date_order_needed and not preview.can_import
+    assert preview.date_example is not None
+    assert (preview.date_example.row, preview.date_example.text) == (2, "03/05/2011")
+    assert preview.date_example.as_dmy == "3 May 2011"
+    assert preview.date_example.as_mdy == "5 Mar 2011"
+    with pytest.raises(ImportRejectedError, match="day/month or month/day"):
+        services.imports.apply(preview.token, settings_of(preview))
+    assert services.athletes.count() == 0
+    imported(services, path, date_order="mdy")
+    assert athletes(services)["Ana"]["born"] == "2011-03-05"
+
+
+def test_impossible_future_and_too_old_birth_dates_are_problem_rows_by_number(
+    services: AppServices, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "a.csv",
+        [
+            ["Club roster 2026"],  # a title row above the header
+            HEADER,
+            ["Ana", "31/02/2010", "F", "White", "30"],
+            [],
+            ["Ben", "01/01/2090", "M", "White", "30"],
+            ["Cy", "01/01/1900", "M", "White", "30"],
+            ["Di", "13/01/2012", "X", "Purple", "300"],
+            ["Ed", "13/01/2012", "M", "White", "40"],
+        ],
+    )
+
+    preview = services.imports.read(path)
+
+    assert [(p.row, p.message) for p in preview.problems] == [
+        (3, "Birth date '31/02/2010' doesn't exist."),
+        (5, "Birth date '01/01/2090' is in the future."),
+        (6, "Birth date '01/01/1900' would make them over 100 years old."),
+        (7, "Sex 'X' is not M or F (or L or P)."),
+    ]
+    assert (preview.to_add, preview.problem_count, preview.row_count) == (1, 4, 5)
+    assert preview.can_import  # the good rows can go in
+
+
+def test_the_athletes_own_checks_judge_each_row(services: AppServices, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "a.csv",
+        [
+            [*HEADER, "Email", "Member ID"],
+            ["Ana", "2011-01-01", "F", "White", "300", "", "", ""],
+            ["Ben", "2011-01-01", "M", "White", "40", "", "not-an-address", ""],
+            ["Cy", "2011-01-01", "M", "White", "40", "", "", "X-1"],
+            ["Dee", "2011-01-01", "F", "White", "40", "", "", "x-1"],
+        ],
+    )
+
+    preview = services.imports.read(path)
+
+    assert [(p.row, p.message) for p in preview.problems] == [
+        (2, "Weight must be between 15 and 250 kg."),
+        (3, "Email doesn't look like an address (name@example.com)."),
+        (5, "Member ID x-1 is also on row 4."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "belt"),
+    [
+        ("yellow", "Yellow"), ("Sabuk Kuning", "Yellow"), ("HIJAU", "Green"),
+        ("brown belt", "Brown"), ("1 kyu", "Brown"), ("4. Kyu", "Orange-Green"),
+        ("9th kyu", "White"), ("1 dan", "1st Dan"), ("Shodan", "1st Dan"), ("3rd dan", "3rd Dan"),
+        ("black", "1st Dan"),
+    ],
+)  # fmt: skip
+def test_belts_are_matched_by_name_colour_kyu_or_dan(
+    services: AppServices, tmp_path: Path, written: str, belt: str
+) -> None:
+    # The default ladder has nine kyu belts: 1st kyu is brown, 4th orange-green, 9th white.
+    path = write_csv(tmp_path / "a.csv", [HEADER, ["Ana", "2000-01-01", "F", written, "60"]])
+
+    imported(services, path)
+
+    assert athletes(services)["Ana"]["belt"] == belt
+
+
+def test_duplicates_are_skipped_or_only_their_empty_fields_filled(
+    services: AppServices, tmp_path: Path
+) -> None:
+    belts = {belt.name: belt.id for belt in services.rules.get().belts}
+    services.athletes.create(
+        {"full_name": "Zsófia Öztürk", "birth_date": "2010-04-02", "sex": "F",
+         "belt_id": belts["Green"], "weight_kg": 48.0, "active": True}
+    )  # fmt: skip
+    path = write_csv(
+        tmp_path / "a.csv",
+        [
+            [*HEADER, "Email"],
+            ["zsofia ozturk", "2010-04-02", "F", "White", "50", "", "zo@example.com"],
+            ["New One", "2011-01-01", "M", "White", "40", "", ""],
+            ["NEW ONE", "2011-01-01", "M", "White", "40", "", ""],
+        ],
+    )
+
+    preview = services.imports.read(path)
+    assert (preview.to_add, preview.duplicates, preview.to_fill) == (1, 1, 0)
+    assert [(p.row, p.message) for p in preview.problems] == [
+        (4, "NEW ONE, born 1 Jan 2011, is already on row 3.")
+    ]
+    filling = services.imports.preview(preview.token, settings_of(preview, duplicates="fill"))
+    assert (filling.to_add, filling.duplicates, filling.to_fill) == (1, 1, 1)
+    outcome = services.imports.apply(preview.token, settings_of(preview, duplicates="fill"))
+
+    assert (outcome.added, outcome.filled, outcome.skipped) == (1, 1, 1)
+    zsofia = athletes(services)["Zsófia Öztürk"]
+    # Her email was empty: filled. Her belt and weight were not: kept.
+    assert (zsofia["email"], zsofia["belt"], zsofia["weight"]) == ("zo@example.com", "Green", 48.0)
+
+
+def test_a_formula_cell_takes_the_value_saved_with_it(
+    services: AppServices, tmp_path: Path
+) -> None:
+    path = write_xlsx(tmp_path / "f.xlsx", [HEADER, ["Ana", "2011-05-03", "F", "White", 0]])
+    # openpyxl writes no saved values, so the sheet's XML gets one as Excel writes it.
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    assert '<c r="E2" t="n"><v>0</v></c>' in sheet
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+        '<c r="E2" t="n"><v>0</v></c>', '<c r="E2"><f>40+2.5</f><v>42.5</v></c>'
+    ).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+
+    imported(services, path)
+
+    assert athletes(services)["Ana"]["weight"] == 42.5
+
+
+def test_a_merged_title_blank_rows_and_a_repeated_header_are_passed_over(
+    services: AppServices, tmp_path: Path
+) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Judo Club Bogor: athletes"])
+    sheet.merge_cells("A1:F1")
+    sheet.append([])
+    sheet.append(HEADER)
+    sheet.append(["Ana", "2011-05-03", "F", "White", 30])
+    sheet.append([])
+    sheet.append(HEADER)
+    sheet.append(["Ben", "2011-05-04", "M", "White", 31])
+    workbook.save(tmp_path / "blocks.xlsx")
+
+    preview = imported(services, tmp_path / "blocks.xlsx")
+
+    assert (preview.row_count, preview.to_add, preview.problems) == (2, 2, [])
+    assert set(athletes(services)) == {"Ana", "Ben"}
+
+
+def _encrypted_workbook(path: Path) -> Path:
+    # An OLE2 container as Office writes for a password: its stream is "EncryptedPackage".
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    entry = "EncryptedPackage".encode("utf-16-le").ljust(64, b"\0") + bytes(64)
+    path.write_bytes(header + entry + bytes(4096))
+    return path
+
+
+def _zip_bomb(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (20 * 1024 * 1024))
+    return path
+
+
+def _ods(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda p: p.write_bytes(b"") and p, "is empty"),
+        (lambda p: p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\n1 0 obj") and p, "is a PDF document"),
+        (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100)) and p, "is an image"),
+        (_encrypted_workbook, "is protected with a password"),
+        (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000)) and p,
+         "Excel 97-2003 workbook"),
+        (_ods, "LibreOffice spreadsheet"),
+        (_zip_bomb, "unpacks to far more"),
+        (lambda p: write_csv(p, [["Ana", "2011-05-03", "F"], ["Ben", "2011-05-04", "M"]]),
+         "has no header row"),
+        (lambda p: p.write_bytes(b"PK\x03\x04garbage") and p, "damaged or not a spreadsheet"),
+    ],
+)  # fmt: skip
+def test_files_that_cant_be_imported_are_refused_with_the_reason(
+    services: AppServices, tmp_path: Path, make: object, reason: str
+) -> None:
+    path = tmp_path / "athletes.xlsx"
+    make(path)  # type: ignore[operator]
+    before = data_digest(services.db.path)
+
+    with pytest.raises(ImportRejectedError, match=reason) as refused:
+        services.imports.read(path)
+
+    assert "athletes.xlsx" in str(refused.value)
+    assert data_digest(services.db.path) == before
+
+
+def test_over_50000_rows_are_refused_without_reading_them_all(
+    services: AppServices, tmp_path: Path
+) -> None:
+    rows = [HEADER, *(["Ana", "2011-05-03", "F", "White", "30"] for _ in range(50_001))]
+    path = write_csv(tmp_path / "big.csv", rows)
+
+    with pytest.raises(ImportRejectedError, match="more than 50,000 rows"):
+        services.imports.read(path)
+
+
+def test_export_then_import_gives_back_the_same_athletes(
+    services: AppServices, tmp_path: Path, data_dir: Path
+) -> None:
+    from judo_manager.db import open_database
+    from judo_manager.db.layout import database_path
+
+    belts = {belt.name: belt.id for belt in services.rules.get().belts}
+    services.clubs.create({"name": "Garuda Bogor"})
+    garuda = services.clubs.clubs()[0].id
+    for name, born, sex, belt, weight, club in [
+        ("Zsófia Öztürk", "2010-04-02", "F", "Green", 48.5, garuda),
+        ("Budi Santoso", "2008-11-30", "M", "1st Dan", 73.0, None),
+        ("=HYPERLINK(1)", "2012-02-29", "M", "White", 30.0, None),
+    ]:
+        services.athletes.create(
+            {"full_name": name, "birth_date": born, "sex": sex, "belt_id": belts[belt],
+             "weight_kg": weight, "club_id": club, "active": True}
+        )  # fmt: skip
+    expected = athletes(services)
+    for suffix in ("csv", "xlsx"):
+        exported = tmp_path / f"roster.{suffix}"
+        # What `athletes export` writes: the roster report's default columns.
+        roster = services.reports.query({"name": "roster", "filters": {"status": "active"}})
+        services.exports.save(services.reports.sheet(roster), suffix, exported)  # type: ignore[arg-type]
+        other = open_database(database_path(tmp_path / f"other-{suffix}"))
+        try:
+            elsewhere = AppServices.build(other)
+            imported(elsewhere, exported)
+            assert athletes(elsewhere) == expected
+        finally:
+            other.close()
+
+
+def test_undo_import_gives_back_exactly_the_data_from_before(
+    services: AppServices, tmp_path: Path
+) -> None:
+    belts = {belt.name: belt.id for belt in services.rules.get().belts}
+    services.athletes.create(
+        {"full_name": "Old Timer", "birth_date": "1990-01-01", "sex": "M",
+         "belt_id": belts["Brown"], "weight_kg": 80.0, "active": True}
+    )  # fmt: skip
+    before = data_digest(services.db.path)
+    path = write_csv(
+        tmp_path / "a.csv",
+        [[*HEADER, "Email"], ["Ana", "2011-05-03", "F", "White", "30", "Garuda", ""],
+         ["old timer", "1990-01-01", "M", "White", "81", "", "ot@example.com"]],
+    )  # fmt: skip
+    preview = services.imports.read(path)
+    outcome = services.imports.apply(preview.token, settings_of(preview, duplicates="fill"))
+    assert (outcome.added, outcome.filled) == (1, 1)
+    assert outcome.undo.kind == "import" and outcome.undo.path.name.startswith("pre-import-")
+    assert outcome.undo.athletes == 1
+    assert services.restore.undo_status() == outcome.undo
+
+    plan = services.restore.preview_undo()
+    assert plan.copy.kind == "import"
+    services.restore.undo()
+
+    assert data_digest(services.db.path) == before
+    assert services.restore.undo_status() is None
+
+
+def test_work_done_after_an_import_is_named_before_undoing_it(
+    services: AppServices, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "a.csv", [HEADER, ["Ana", "2011-05-03", "F", "White", "30"]])
+    imported(services, path)
+    belts = {belt.name: belt.id for belt in services.rules.get().belts}
+    services.athletes.create(
+        {"full_name": "Typed Later", "birth_date": "2012-01-01", "sex": "F",
+         "belt_id": belts["White"], "weight_kg": 30.0, "active": True}
+    )  # fmt: skip
+
+    plan = services.restore.preview_undo()
+
+    assert str(plan.work_since) == "Since the import you added 1 athlete (Typed Later)."
+
+
+def test_a_failure_midway_changes_nothing_and_leaves_no_undo(
+    services: AppServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = data_digest(services.db.path)
+    path = write_csv(
+        tmp_path / "a.csv",
+        [HEADER, *([f"Athlete {n}", "2011-05-03", "F", "White", "30", "Garuda"] for n in range(5))],
+    )
+    preview = services.imports.read(path)
+    add = services.athletes.add_checked
+    calls: list[int] = []
+
+    def add_until_the_disk_fails(athlete: object) -> int:
+        calls.append(1)
+        if len(calls) == 4:
+            raise sqlite3.OperationalError("disk I/O error")
+        return add(athlete)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(services.athletes, "add_checked", add_until_the_disk_fails)
+
+    with pytest.raises(sqlite3.OperationalError):
+        services.imports.apply(preview.token, settings_of(preview))
+
+    assert len(calls) == 4
+    assert data_digest(services.db.path) == before  # no athlete, no club
+    assert services.restore.undo_status() is None  # the copy protected nothing: gone
+
+
+def test_an_import_waits_for_no_backup_or_restore(services: AppServices, tmp_path: Path) -> None:
+    import threading
+
+    path = write_csv(tmp_path / "a.csv", [HEADER, ["Ana", "2011-05-03", "F", "White", "30"]])
+    preview = services.imports.read(path)
+    holding, release = threading.Event(), threading.Event()
+
+    def a_restore_running() -> None:
+        with services.jobs.exclusive():
+            holding.set()
+            release.wait()
+
+    other = threading.Thread(target=a_restore_running)
+    other.start()
+    holding.wait()
+    try:
+        with pytest.raises(BusyError):
+            services.imports.apply(preview.token, settings_of(preview))
+    finally:
+        release.set()
+        other.join()
+    assert services.athletes.count() == 0
+
+
+def test_a_forgotten_or_foreign_token_is_refused(services: AppServices, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "a.csv", [HEADER, ["Ana", "2011-05-03", "F", "White", "30"]])
+    preview = services.imports.read(path)
+
+    with pytest.raises(ImportRejectedError, match="no longer open"):
+        services.imports.preview("someone-elses", settings_of(preview))
+    services.imports.discard(preview.token)
+    with pytest.raises(ImportRejectedError, match="no longer open"):
+        services.imports.apply(preview.token, settings_of(preview))
+    assert services.athletes.count() == 0
