@@ -21,6 +21,7 @@ from judo_manager.errors import BusyError, ImportRejectedError
 from judo_manager.imports.model import ImportPreview
 from judo_manager.wiring import AppServices
 from tests.conftest import data_digest
+from tests.legacy_xls import write_xls
 
 HEADER = ["Name", "Date of birth", "Sex", "Belt", "Weight", "Club"]
 
@@ -434,6 +435,30 @@ def test_an_ods_spreadsheet_is_read_with_its_date_cells_and_formula_values(
     }
 
 
+def test_an_excel_97_2003_workbook_is_read_with_its_date_cells_and_formula_values(
+    services: AppServices, tmp_path: Path
+) -> None:
+    rows = [
+        ["Judo Club Bogor"],
+        [],
+        HEADER,
+        ["José", dt.date(2011, 5, 3), "M", "White", 30.5],
+        ["Ben", "2011-05-04", "M", "White", ("=40+2.5", 42.5)],
+        ["Cy", 40666, "M", "White", 31],  # a date serial in a number cell
+    ]
+    path = write_xls(tmp_path / "athletes.xls", rows)
+
+    preview = imported(services, path)
+
+    assert (preview.format, preview.sheet_name, preview.row_count) == ("xls", "Atlet", 3)
+    found = athletes(services)
+    assert {name: (found[name]["born"], found[name]["weight"]) for name in found} == {
+        "José": ("2011-05-03", 30.5),
+        "Ben": ("2011-05-04", 42.5),
+        "Cy": ("2011-05-03", 31.0),
+    }
+
+
 def test_a_merged_title_blank_rows_and_a_repeated_header_are_passed_over(
     services: AppServices, tmp_path: Path
 ) -> None:
@@ -480,6 +505,7 @@ def _zip_bomb(path: Path) -> Path:
         (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100)) and p, "is an image"),
         (_encrypted_workbook, "is protected with a password"),
         (lambda p: write_ods(p, [HEADER], encrypted=True), "is protected with a password"),
+        (lambda p: write_xls(p, [HEADER], password=True), "is protected with a password"),
         (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000)) and p,
          "damaged or not a spreadsheet"),
         (lambda p: write_ods(p, []), "is empty"),

@@ -4,9 +4,10 @@ LibreOffice (.ods), read with python-calamine.
 calamine reads the value each cell was saved with (a formula cell gives its result), and a
 cell formatted as a date as a `datetime.date`/`datetime`, in either of Excel's date systems;
 a bare number stays a number (`values.read_date` reads it as a serial, so `date_1904` says
-which system an XLSX counts in). Before calamine unpacks anything the container is checked:
-a zip bomb, a password (an encrypted Office file in an OLE2 container, an encrypted ODS),
-and, for an XLSX, the row count its sheet declares. The sheet is then parsed in calamine's
+which system an XLSX counts in; a bare serial in an old Mac .xls is read in the 1900 system).
+Before calamine unpacks anything the container is checked: a zip bomb, a password (an
+encrypted Office file in an OLE2 container, an .xls with a password to open, an encrypted
+ODS), and, for an XLSX, the row count its sheet declares. The sheet is then parsed in calamine's
 own memory, and its height checked again before one Python value is made of it.
 """
 
@@ -41,6 +42,11 @@ DIMENSION_BYTES = 16 * 1024
 
 # What an encrypted (password-protected) Office file holds inside its OLE2 container.
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+# An .xls with a password to open: its workbook's first record (BOF of the globals, BIFF8)
+# is followed by FILEPASS (0x002F), after a WRITEPROTECT (0x0086) if it has one. calamine
+# sniffing a file object only says it can't tell the format.
+_XLS_GLOBALS = b"\x09\x08\x10\x00\x00\x06\x05\x00"
+_XLS_FILEPASS = re.compile(rb".{12}(?:\x86\x00\x00\x00)?\x2f\x00", re.DOTALL)
 SAVE_AS = _("Save it as .xlsx or .csv in your spreadsheet program, then choose that file.")
 
 _DATE_1904 = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904=\"(?:1|true)\"")
@@ -73,7 +79,9 @@ def read_ole2(path: Path, name: str) -> SheetValues:
     """An OLE2 container: an Excel 97-2003 workbook, or a password-protected Office file."""
     with path.open("rb") as file:
         content = file.read()
-    if ENCRYPTED_PACKAGE in content:
+    globals_at = content.find(_XLS_GLOBALS)
+    filepass = globals_at >= 0 and _XLS_FILEPASS.match(content, globals_at + len(_XLS_GLOBALS))
+    if ENCRYPTED_PACKAGE in content or filepass:
         raise _protected(name)
     return _read(path, name, "xls", date_1904=False)
 
