@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
+import re
 import sqlite3
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 from openpyxl import Workbook
@@ -18,6 +21,7 @@ from judo_manager.errors import BusyError, ImportRejectedError
 from judo_manager.imports.model import ImportPreview
 from judo_manager.wiring import AppServices
 from tests.conftest import data_digest
+from tests.legacy_xls import write_xls
 
 HEADER = ["Name", "Date of birth", "Sex", "Belt", "Weight", "Club"]
 
@@ -45,6 +49,67 @@ def write_xlsx(path: Path, rows: Sequence[Sequence[object]], *, date_1904: bool 
     for row in rows:
         sheet.append(list(row))
     workbook.save(path)
+    return path
+
+
+ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _ods_cell(value: object) -> str:
+    """A cell as LibreOffice saves it: its type and value, and the text it shows."""
+    if value is None:
+        return "<table:table-cell/>"
+    if isinstance(value, tuple):  # (formula, saved value)
+        formula, saved = value
+        return (
+            f'<table:table-cell table:formula="of:={escape(formula)}" office:value-type="float"'
+            f' office:value="{saved}"><text:p>{saved}</text:p></table:table-cell>'
+        )
+    if isinstance(value, dt.date):
+        return (
+            f'<table:table-cell office:value-type="date" office:date-value="{value.isoformat()}">'
+            f"<text:p>{value:%d/%m/%Y}</text:p></table:table-cell>"
+        )
+    if isinstance(value, int | float):
+        return (
+            f'<table:table-cell office:value-type="float" office:value="{value}">'
+            f"<text:p>{value}</text:p></table:table-cell>"
+        )
+    return f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}</text:p>' + (
+        "</table:table-cell>"
+    )
+
+
+def write_ods(path: Path, rows: Sequence[Sequence[object]], *, encrypted: bool = False) -> Path:
+    """An OpenDocument spreadsheet as LibreOffice writes it, reduced to the parts a reader
+    needs: the stored mimetype first, content.xml and the manifest. A date is a date cell,
+    a (formula, value) pair a formula cell with the value it was saved with."""
+    table = "".join(
+        "<table:table-row>" + "".join(_ods_cell(value) for value in row) + "</table:table-row>"
+        for row in rows
+    )
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content'
+        ' xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
+        '<office:body><office:spreadsheet><table:table table:name="Atlet">'
+        f"{table}</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    # A password-protected ODS says so in its manifest; its content.xml is then ciphertext.
+    encryption = "<manifest:encryption-data/>" if encrypted else ""
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest'
+        ' xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
+        f' manifest:version="1.3"><manifest:file-entry manifest:full-path="/"'
+        f' manifest:media-type="{ODS_MIMETYPE}"/><manifest:file-entry'
+        f' manifest:full-path="content.xml" manifest:media-type="text/xml">{encryption}'
+        "</manifest:file-entry></manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), ODS_MIMETYPE, zipfile.ZIP_STORED)
+        archive.writestr("content.xml", os.urandom(2000) if encrypted else content)
+        archive.writestr("META-INF/manifest.xml", manifest)
     return path
 
 
@@ -345,6 +410,55 @@ def test_a_formula_cell_takes_the_value_saved_with_it(
     assert athletes(services)["Ana"]["weight"] == 42.5
 
 
+def test_an_ods_spreadsheet_is_read_with_its_date_cells_and_formula_values(
+    services: AppServices, tmp_path: Path
+) -> None:
+    rows = [
+        ["Judo Club Bogor"],
+        [],
+        HEADER,
+        ["Ana", dt.date(2011, 5, 3), "F", "White", 30.5],
+        ["Ben", "2011-05-04", "M", "White", ("40+2.5", 42.5)],
+        ["Cy", 40666, "M", "White", 31],  # a date serial in a number cell
+    ]
+    # Read by its content: a LibreOffice file saved under another name is still one.
+    path = write_ods(tmp_path / "athletes.csv", rows)
+
+    preview = imported(services, path)
+
+    assert (preview.format, preview.sheet_name, preview.row_count) == ("ods", "Atlet", 3)
+    found = athletes(services)
+    assert {name: (found[name]["born"], found[name]["weight"]) for name in found} == {
+        "Ana": ("2011-05-03", 30.5),
+        "Ben": ("2011-05-04", 42.5),
+        "Cy": ("2011-05-03", 31.0),
+    }
+
+
+def test_an_excel_97_2003_workbook_is_read_with_its_date_cells_and_formula_values(
+    services: AppServices, tmp_path: Path
+) -> None:
+    rows = [
+        ["Judo Club Bogor"],
+        [],
+        HEADER,
+        ["José", dt.date(2011, 5, 3), "M", "White", 30.5],
+        ["Ben", "2011-05-04", "M", "White", ("=40+2.5", 42.5)],
+        ["Cy", 40666, "M", "White", 31],  # a date serial in a number cell
+    ]
+    path = write_xls(tmp_path / "athletes.xls", rows)
+
+    preview = imported(services, path)
+
+    assert (preview.format, preview.sheet_name, preview.row_count) == ("xls", "Atlet", 3)
+    found = athletes(services)
+    assert {name: (found[name]["born"], found[name]["weight"]) for name in found} == {
+        "José": ("2011-05-03", 30.5),
+        "Ben": ("2011-05-04", 42.5),
+        "Cy": ("2011-05-03", 31.0),
+    }
+
+
 def test_a_merged_title_blank_rows_and_a_repeated_header_are_passed_over(
     services: AppServices, tmp_path: Path
 ) -> None:
@@ -383,13 +497,6 @@ def _zip_bomb(path: Path) -> Path:
     return path
 
 
-def _ods(path: Path) -> Path:
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        archive.writestr("content.xml", "<office:document-content/>")
-    return path
-
-
 @pytest.mark.parametrize(
     ("make", "reason"),
     [
@@ -397,9 +504,11 @@ def _ods(path: Path) -> Path:
         (lambda p: p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\n1 0 obj") and p, "is a PDF document"),
         (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100)) and p, "is an image"),
         (_encrypted_workbook, "is protected with a password"),
+        (lambda p: write_ods(p, [HEADER], encrypted=True), "is protected with a password"),
+        (lambda p: write_xls(p, [HEADER], password=True), "is protected with a password"),
         (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000)) and p,
-         "Excel 97-2003 workbook"),
-        (_ods, "LibreOffice spreadsheet"),
+         "damaged or not a spreadsheet"),
+        (lambda p: write_ods(p, []), "is empty"),
         (_zip_bomb, "unpacks to far more"),
         (lambda p: write_csv(p, [["Ana", "2011-05-03", "F"], ["Ben", "2011-05-04", "M"]]),
          "has no header row"),
@@ -425,6 +534,46 @@ def test_over_50000_rows_are_refused_without_reading_them_all(
 ) -> None:
     rows = [HEADER, *(["Ana", "2011-05-03", "F", "White", "30"] for _ in range(50_001))]
     path = write_csv(tmp_path / "big.csv", rows)
+
+    with pytest.raises(ImportRejectedError, match="more than 50,000 rows"):
+        services.imports.read(path)
+
+
+def _rewritten_sheet(path: Path, change: Callable[[str], str]) -> Path:
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = change(parts["xl/worksheets/sheet1.xml"].decode()).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return path
+
+
+def test_a_workbook_declaring_over_50000_rows_is_refused_unread(
+    services: AppServices, tmp_path: Path
+) -> None:
+    path = write_xlsx(tmp_path / "big.xlsx", [HEADER, ["Ana", "2011-05-03", "F", "White", 30]])
+    # The sheet says it reaches row 60,000: believed, and nothing of it parsed.
+    _rewritten_sheet(path, lambda xml: xml.replace('ref="A1:F2"', 'ref="A1:F60000"'))
+
+    with pytest.raises(ImportRejectedError, match="more than 50,000 rows"):
+        services.imports.read(path)
+
+
+def test_a_workbook_of_over_50000_rows_that_declares_none_is_counted_and_refused(
+    services: AppServices, tmp_path: Path
+) -> None:
+    path = write_xlsx(tmp_path / "big.xlsx", [HEADER])
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>Ana {n}</t></is></c></row>'
+        for n in range(2, 50_020)
+    )
+
+    def without_dimension(xml: str) -> str:
+        xml = re.sub(r"<dimension [^>]*/>", "", xml)
+        return xml.replace("</sheetData>", rows + "</sheetData>")
+
+    _rewritten_sheet(path, without_dimension)
 
     with pytest.raises(ImportRejectedError, match="more than 50,000 rows"):
         services.imports.read(path)

@@ -27,7 +27,7 @@ def add_import_command(
     parser = command(
         commands,
         "import",
-        _("add athletes from a spreadsheet (.xlsx or .csv), undoably"),
+        _("add athletes from a spreadsheet (.xlsx, .xls, .ods or .csv), undoably"),
         _(
             "Read FILE, show which column is which, how many athletes would be added and "
             "every row with a problem, then import the good rows in one step, after a "

@@ -1,19 +1,17 @@
-"""Opening the coach's file by its content, not its name: an XLSX workbook or a CSV text.
+"""Opening the coach's file by its content, not its name: a workbook (XLSX, XLS or ODS,
+read by `workbooks`) or a CSV text.
 
-An `.xls` (Excel 97-2003) or `.ods` (LibreOffice) file is recognised and refused with what
-to do: no well-kept reader of them is installed. A password-protected workbook, a zip bomb,
-a PDF or a photo renamed `.xlsx`, an empty or oversized file are refused with the reason
-before anything else is read. The first row that names the columns is the header; title
-rows above it, blank rows and the header repeated further down are passed over.
+A password-protected workbook, a zip bomb, a PDF or a photo renamed `.xlsx`, an empty or
+oversized file are refused with the reason before anything else is read. The first row that
+names the columns is the header; title rows above it, blank rows and the header repeated
+further down are passed over.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
-import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -21,27 +19,24 @@ from judo_manager.db.drive_errors import os_reason
 from judo_manager.errors import ImportRejectedError
 from judo_manager.exports.spreadsheets import FORMULA_STARTS
 from judo_manager.i18n import _, in_megabytes
+from judo_manager.imports import workbooks
 from judo_manager.imports.columns import guess_field, header_key
 from judo_manager.imports.model import ReadSheet, SheetRow
+from judo_manager.imports.workbooks import (
+    HEADER_SEARCH_ROWS,
+    MAX_ROWS,
+    SAVE_AS,
+    SheetValues,
+    too_many_rows,
+)
 
 MAX_BYTES = 50 * 1024 * 1024
-MAX_ROWS = 50_000
-# What a workbook may unpack to in all: a 50 MB file of text compresses about tenfold.
-MAX_UNPACKED_BYTES = 600 * 1024 * 1024
-# A part of a workbook that unpacks to more than this many times its packed size is a bomb,
-# not a sheet (real sheets stay well under 100).
-MAX_PACKING_RATIO = 250
-# How many rows (after blank ones) may stand above the header: a title, a date, a logo.
-HEADER_SEARCH_ROWS = 10
 SNIFF_BYTES = 64 * 1024
 SEPARATORS = (",", ";", "\t")
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
-# What an encrypted (password-protected) Office file holds inside its OLE2 container.
-ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _IMAGE_STARTS = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"RIFF", b"II*\x00", b"MM\x00*")
-_SAVE_AS = _("Save it as .xlsx or .csv in your spreadsheet program, then choose that file.")
 
 
 def read_sheet(path: Path) -> ReadSheet:
@@ -67,124 +62,32 @@ def read_sheet(path: Path) -> ReadSheet:
             )
         )
     if start.startswith(OLE2):
-        _refuse_ole2(path, name)
+        return _read_workbook(workbooks.read_ole2(path, name), name)
     if start.startswith(ZIP):
-        return _read_zip(path, name)
+        return _read_workbook(workbooks.read_zip(path, name), name)
     if start.startswith(b"%PDF"):
         raise ImportRejectedError(
-            _("{name} is a PDF document, not a spreadsheet. {save_as}", name=name, save_as=_SAVE_AS)
+            _("{name} is a PDF document, not a spreadsheet. {save_as}", name=name, save_as=SAVE_AS)
         )
     if start.startswith(_IMAGE_STARTS):
         raise ImportRejectedError(
-            _("{name} is an image, not a spreadsheet. {save_as}", name=name, save_as=_SAVE_AS)
+            _("{name} is an image, not a spreadsheet. {save_as}", name=name, save_as=SAVE_AS)
         )
     return _read_csv(path, name)
 
 
-def _refuse_ole2(path: Path, name: str) -> None:
-    """An OLE2 container: an encrypted workbook, or an Excel 97-2003 file."""
-    with path.open("rb") as file:
-        content = file.read()
-    if ENCRYPTED_PACKAGE in content:
-        raise ImportRejectedError(
-            _(
-                "{name} is protected with a password. Open it in your spreadsheet program, "
-                "remove the password (or save an unprotected copy as .xlsx or .csv), then "
-                "choose that file.",
-                name=name,
-            )
-        )
-    raise ImportRejectedError(
-        _(
-            "{name} is an old Excel 97-2003 workbook (.xls), which Judo Manager can't read. "
-            "{save_as}",
-            name=name,
-            save_as=_SAVE_AS,
-        )
+def _read_workbook(sheet: SheetValues, name: str) -> ReadSheet:
+    headers, data = _split(sheet.rows, name)
+    return ReadSheet(
+        file_name=name,
+        format=sheet.format,
+        encoding=None,
+        separator=None,
+        sheet_name=sheet.sheet_name,
+        headers=headers,
+        rows=data,
+        date_1904=sheet.date_1904,
     )
-
-
-def _read_zip(path: Path, name: str) -> ReadSheet:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-            names = {member.filename for member in members}
-            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, EOFError) as error:
-        raise ImportRejectedError(
-            _("{name} is damaged or not a spreadsheet. {save_as}", name=name, save_as=_SAVE_AS)
-        ) from error
-    if b"opendocument.spreadsheet" in mimetype:
-        raise ImportRejectedError(
-            _(
-                "{name} is a LibreOffice spreadsheet (.ods), which Judo Manager can't read yet. "
-                "{save_as}",
-                name=name,
-                save_as=_SAVE_AS,
-            )
-        )
-    if "xl/workbook.xml" not in names:
-        raise ImportRejectedError(
-            _("{name} is not a spreadsheet. {save_as}", name=name, save_as=_SAVE_AS)
-        )
-    unpacked = sum(member.file_size for member in members)
-    bomb = any(
-        member.file_size > 1024 * 1024
-        and member.file_size > MAX_PACKING_RATIO * max(member.compress_size, 1)
-        for member in members
-    )
-    if bomb or unpacked > MAX_UNPACKED_BYTES:
-        raise ImportRejectedError(
-            _(
-                "{name} unpacks to far more than a spreadsheet of athletes holds, so it "
-                "was not opened. {save_as}",
-                name=name,
-                save_as=_SAVE_AS,
-            )
-        )
-    return _read_xlsx(path, name)
-
-
-def _read_xlsx(path: Path, name: str) -> ReadSheet:
-    from openpyxl import load_workbook  # loaded only for a workbook
-
-    try:
-        # data_only: a formula cell gives the value the spreadsheet saved with it.
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises anything from KeyError to its own errors
-        raise ImportRejectedError(
-            _("{name} is damaged or not a spreadsheet. {save_as}", name=name, save_as=_SAVE_AS)
-        ) from error
-    try:
-        sheet = workbook.active
-        if sheet is None or not hasattr(sheet, "iter_rows"):
-            sheet = workbook.worksheets[0]
-        declared = sheet.max_row
-        if isinstance(declared, int) and declared > MAX_ROWS + HEADER_SEARCH_ROWS + 1:
-            # The sheet says how many rows it has: refused before they are read.
-            _too_many_rows(name)
-        rows = (
-            (number, list(values))
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-        )
-        headers, data = _split(rows, name)
-        date_1904 = bool(getattr(workbook, "epoch", None) == dt.datetime(1904, 1, 1))
-        return ReadSheet(
-            file_name=name,
-            format="xlsx",
-            encoding=None,
-            separator=None,
-            sheet_name=sheet.title,
-            headers=headers,
-            rows=data,
-            date_1904=date_1904,
-        )
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise ImportRejectedError(
-            _("{name} is damaged or not a spreadsheet. {save_as}", name=name, save_as=_SAVE_AS)
-        ) from error
-    finally:
-        workbook.close()
 
 
 def _read_csv(path: Path, name: str) -> ReadSheet:
@@ -192,7 +95,7 @@ def _read_csv(path: Path, name: str) -> ReadSheet:
     text, encoding = decode(raw)
     if "\x00" in text:
         raise ImportRejectedError(
-            _("{name} is not a spreadsheet. {save_as}", name=name, save_as=_SAVE_AS)
+            _("{name} is not a spreadsheet. {save_as}", name=name, save_as=SAVE_AS)
         )
     separator = detect_separator(text[:SNIFF_BYTES])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
@@ -296,7 +199,7 @@ def _split(
             continue  # the header again, above the next block of rows
         data.append(SheetRow(number, values))
         if len(data) > MAX_ROWS:
-            _too_many_rows(name)
+            raise too_many_rows(name)
     width = max([len(header), *(len(row.values) for row in data)])
     while (
         width
@@ -306,17 +209,6 @@ def _split(
         width -= 1  # a column with neither a header nor a value
     header += [""] * (width - len(header))
     return header[:width], data
-
-
-def _too_many_rows(name: str) -> None:
-    raise ImportRejectedError(
-        _(
-            "{name} has more than {limit} rows, more than Judo Manager imports at once. "
-            "Split it into smaller files.",
-            name=name,
-            limit=MAX_ROWS,
-        )
-    )
 
 
 def _names_fields(values: Sequence[object]) -> bool:
