@@ -1,0 +1,294 @@
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { AlertTriangleIcon, ChevronDownIcon, ChevronUpIcon } from "lucide-react";
+import type { TFunction } from "i18next";
+import { memo, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from "react";
+import { useTranslation } from "react-i18next";
+import { cn } from "../../components/ui/cn";
+import { goTo } from "../../lib/navigation";
+import type { ReportColumn, ReportGroup, ReportRow, ReportView } from "../../types/bridge";
+
+/** One line of the table: a group's heading, a row, or the total under a group. */
+type Line =
+  | { kind: "heading"; key: string; group: ReportGroup }
+  | { kind: "row"; key: string; row: ReportRow }
+  | { kind: "total"; key: string; group: ReportGroup };
+
+const OVERSCAN = 12;
+const ESTIMATES: Record<Line["kind"], number> = { heading: 48, row: 40, total: 36 };
+/** A column is never narrower than this, so a roster of many columns scrolls sideways instead. */
+const MIN_COLUMN_REM = 8;
+/**
+ * The column whose cell opens the athlete: the name, where the report has one, else the
+ * first (a report always leads with who the row is about).
+ */
+const NAME_COLUMN = "name";
+
+interface ReportTableProps {
+  view: ReportView;
+  busy: boolean;
+  /** The page's scroll box: the table scrolls with the page, and draws only what is in view. */
+  scrollerRef: RefObject<HTMLElement | null>;
+  onSort: (key: string) => void;
+}
+
+/**
+ * The report as `reports.show` returned it, as one ARIA table: each group's heading and
+ * total are rows of their own, the headers of sortable columns are buttons that ask Python
+ * again (the order is Python's, so the page and the saved file agree). It draws only the
+ * lines in view (plus a margin), placed by TanStack Virtual and measured as drawn: a roster of
+ * 5,000 keeps a few dozen rows in the page.
+ */
+export function ReportTable({ view, busy, scrollerRef, onSort }: ReportTableProps) {
+  const { t } = useTranslation("reports");
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  const lines = useMemo(() => linesOf(view), [view]);
+  const grouped = view.groupColumns.length > 0;
+  const linkColumn = Math.max(0, view.columns.findIndex((column) => column.key === NAME_COLUMN));
+  const grid = useMemo<CSSProperties>(
+    () => ({ gridTemplateColumns: `repeat(${view.columns.length}, minmax(${MIN_COLUMN_REM}rem, 1fr))` }),
+    [view.columns.length],
+  );
+
+  // Where the table starts within the page's scroll box; it moves when anything above it
+  // changes size (the filters wrapping onto another line, a longer title).
+  useLayoutEffect(() => {
+    const scroller = scrollerRef.current;
+    const body = bodyRef.current;
+    if (!scroller || !body) return;
+    const measure = () => {
+      const offset = body.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+      setScrollMargin((current) => (Math.abs(current - offset) < 0.5 ? current : offset));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    for (const child of Array.from(scroller.children)) observer.observe(child);
+    return () => observer.disconnect();
+  }, [scrollerRef]);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- we don't compile with the React Compiler, which is what this warns about
+  const virtualizer = useVirtualizer({
+    count: lines.length,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize: (index) => ESTIMATES[lines[index]?.kind ?? "row"],
+    getItemKey: (index) => lines[index]?.key ?? index,
+    overscan: OVERSCAN,
+    scrollMargin,
+    initialRect: { width: 0, height: 800 },
+  });
+
+  return (
+    <div
+      role="table"
+      aria-label={view.title}
+      aria-rowcount={lines.length + 1}
+      aria-busy={busy}
+      className="text-sm"
+      style={{ minWidth: `${view.columns.length * MIN_COLUMN_REM}rem` }}
+    >
+      <div role="rowgroup" className="sticky top-0 z-10 bg-white">
+        <div
+          role="row"
+          aria-rowindex={1}
+          style={grid}
+          className="grid min-h-10 items-center gap-x-4 border-b border-slate-200 bg-slate-50 px-4 text-xs font-semibold tracking-wide text-slate-600 uppercase"
+        >
+          {view.columns.map((column) => (
+            <ColumnHeader key={column.key} column={column} view={view} onSort={onSort} t={t} />
+          ))}
+        </div>
+      </div>
+      <div ref={bodyRef} role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((virtual) => {
+          const line = lines[virtual.index];
+          if (!line) return null;
+          return (
+            <div
+              key={virtual.key}
+              ref={virtualizer.measureElement}
+              data-index={virtual.index}
+              className="absolute inset-x-0 top-0"
+              style={{ transform: `translateY(${virtual.start - scrollMargin}px)` }}
+            >
+              <LineView
+                line={line}
+                rowIndex={virtual.index + 2}
+                columns={view.columns}
+                columnCount={view.columns.length}
+                grid={grid}
+                grouped={grouped}
+                linkColumn={linkColumn}
+                t={t}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+/** How wide a report of `columns` columns must be, with the room around its table. */
+export function tableMinWidth(columns: number): string {
+  return `${columns * MIN_COLUMN_REM + 3}rem`;
+}
+
+/** The groups as lines: a heading above each (when the report groups), its rows, its total. */
+function linesOf(view: ReportView): Line[] {
+  const grouped = view.groupColumns.length > 0;
+  return view.groups.flatMap((group, g) => {
+    const lines: Line[] = [];
+    if (grouped) lines.push({ kind: "heading", key: `g${g}`, group });
+    group.rows.forEach((row, r) => lines.push({ kind: "row", key: `g${g}-r${r}`, row }));
+    if (group.total) lines.push({ kind: "total", key: `g${g}-t`, group });
+    return lines;
+  });
+}
+
+interface ColumnHeaderProps {
+  column: ReportColumn;
+  view: ReportView;
+  onSort: (key: string) => void;
+  t: TFunction<"reports">;
+}
+
+function ColumnHeader({ column, view, onSort, t }: ColumnHeaderProps) {
+  const right = column.align === "right";
+  if (!column.sortable) {
+    return (
+      <div role="columnheader" className={cn("min-w-0 truncate", right && "text-right")}>
+        {column.label}
+      </div>
+    );
+  }
+  const active = view.sort === column.key;
+  const descending = active && view.descending;
+  const Arrow = descending ? ChevronDownIcon : ChevronUpIcon;
+  return (
+    <div
+      role="columnheader"
+      aria-sort={active ? (descending ? "descending" : "ascending") : "none"}
+      className={cn("min-w-0", right && "text-right")}
+    >
+      <button
+        type="button"
+        onClick={() => onSort(column.key)}
+        // The header's name is the column's; what a press does is said, not only drawn.
+        title={t("table.sortBy", { column: column.label })}
+        className={cn(
+          "-mx-1.5 inline-flex max-w-full items-center gap-1 rounded px-1.5 py-1 uppercase hover:bg-slate-200/70 hover:text-slate-900",
+          "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600",
+          active && "text-slate-900",
+        )}
+      >
+        <span className="truncate">{column.label}</span>
+        <Arrow aria-hidden="true" size={12} strokeWidth={3} className={cn("shrink-0", active ? "text-blue-700" : "text-slate-300")} />
+      </button>
+    </div>
+  );
+}
+
+interface LineViewProps {
+  line: Line;
+  rowIndex: number;
+  columns: readonly ReportColumn[];
+  columnCount: number;
+  grid: CSSProperties;
+  grouped: boolean;
+  linkColumn: number;
+  t: TFunction<"reports">;
+}
+
+/** One line; memoized, so scrolling draws only the lines that came into view. */
+const LineView = memo(function LineView({ line, rowIndex, columns, columnCount, grid, grouped, linkColumn, t }: LineViewProps) {
+  switch (line.kind) {
+    case "heading":
+      return (
+        <div role="row" aria-rowindex={rowIndex}>
+          <div role="cell" aria-colspan={columnCount} className="px-4 pt-5 pb-2">
+            <h3 className="text-base font-semibold text-slate-900">{line.group.values.join(" · ")}</h3>
+          </div>
+        </div>
+      );
+    case "total":
+      return (
+        <div role="row" aria-rowindex={rowIndex}>
+          <div
+            role="cell"
+            aria-colspan={columnCount}
+            data-group-total
+            className={cn("border-t border-slate-200 px-4 py-2 text-sm font-medium text-slate-700", grouped && "bg-slate-50")}
+          >
+            {line.group.total}
+          </div>
+        </div>
+      );
+    case "row":
+      return <RowView row={line.row} rowIndex={rowIndex} columns={columns} grid={grid} linkColumn={linkColumn} t={t} />;
+  }
+});
+
+interface RowViewProps {
+  row: ReportRow;
+  rowIndex: number;
+  columns: readonly ReportColumn[];
+  grid: CSSProperties;
+  linkColumn: number;
+  t: TFunction<"reports">;
+}
+
+/** A row; flagged ones (a paper expired) carry a sign and Python's words for why. */
+function RowView({ row, rowIndex, columns, grid, linkColumn, t }: RowViewProps) {
+  const flagged = row.problems.length > 0;
+  return (
+    <div
+      role="row"
+      aria-rowindex={rowIndex}
+      data-report-row
+      style={grid}
+      className={cn(
+        "grid min-h-10 items-center gap-x-4 border-t border-l-4 border-t-slate-100 py-2 pr-4 pl-3",
+        flagged ? "border-l-amber-500 bg-amber-50/60" : "border-l-transparent",
+      )}
+    >
+      {columns.map((column, index) => {
+        const text = row.cells[index] ?? "";
+        return (
+          <div
+            key={column.key}
+            role="cell"
+            className={cn("min-w-0 break-words", column.align === "right" && "text-right tabular-nums")}
+          >
+            {index === linkColumn && flagged ? (
+              <AlertTriangleIcon aria-hidden="true" size={14} className="mr-1.5 inline shrink-0 align-[-2px] text-amber-700" />
+            ) : null}
+            {index === linkColumn && row.athleteId !== null ? <AthleteLink athleteId={row.athleteId} text={text} t={t} /> : text}
+            {index === linkColumn && flagged ? (
+              <span className="mt-0.5 block text-xs text-amber-900">{row.problems.join(" · ")}</span>
+            ) : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/**
+ * The athlete's page, through the page registry (features don't import each other). A link,
+ * not a button: it goes somewhere, and says so with the name it shows.
+ */
+function AthleteLink({ athleteId, text, t }: { athleteId: number; text: string; t: TFunction<"reports"> }) {
+  return (
+    <a
+      href={`#athlete-${athleteId}`}
+      title={t("table.openAthlete", { name: text })}
+      onClick={(event) => {
+        event.preventDefault();
+        goTo({ page: "athletes", athleteId });
+      }}
+      className="font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:rounded focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600"
+    >
+      {text}
+    </a>
+  );
+}
