@@ -60,5 +60,5 @@ class AppServices:
             tournaments=TournamentsService(db, athletes, rules, clubs, media),
             # One for the run: "Open" finds the files it saved by their tokens.
             exports=ExportsService(),
-            reports=ReportsService(),
+            reports=ReportsService(athletes, rules, clubs, viewing=db.folder.viewing),
         )

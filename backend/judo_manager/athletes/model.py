@@ -197,6 +197,56 @@ class TournamentMedal:
     category: str | None
 
 
+# Not frozen: a roster report reads them for every athlete it lists.
+@dataclass(slots=True)
+class AthleteDetails:
+    """What the roster report may show of an athlete beyond their roster row, read for
+    many at once (see `AthletesService.details`). `created_at` is when they were added."""
+
+    id: int
+    birth_date: str
+    licence_number: str | None
+    phone: str | None
+    email: str | None
+    guardian_name: str | None
+    guardian_phone: str | None
+    joined_on: str | None
+    created_at: str
+
+
+@dataclass(frozen=True)
+class PromotionRecord:
+    """A grading in the club's history, with what a federation's registrar asks of the
+    athlete: for the promotions report."""
+
+    promotion_id: int
+    athlete_id: int
+    full_name: str
+    member_id: str | None
+    birth_date: str
+    licence_number: str | None
+    from_belt_id: int | None
+    belt_id: int
+    promoted_on: str
+    examiner: str | None
+
+
+@dataclass(frozen=True)
+class MedalRecord:
+    """A medal in the club's history, with its athlete: for the medals report.
+    `tournament_id` is set when a tournament's results own it."""
+
+    medal_id: int
+    athlete_id: int
+    full_name: str
+    member_id: str | None
+    competition: str
+    held_on: str
+    place: MedalPlace
+    category: str | None
+    tournament_id: int | None
+
+
 # Not frozen: a tournament with a thousand entries reads a thousand of them.
 @dataclass(slots=True)
 class AthleteFacts:

@@ -510,6 +510,62 @@ def athlete_facts(conn: sqlite3.Connection, athlete_ids: Sequence[int]) -> list[
     return cursor.fetchall()
 
 
+AthleteDetailsLine = tuple[
+    int, str, str | None, str | None, str | None, str | None, str | None, str | None, str
+]
+
+
+def athlete_details(
+    conn: sqlite3.Connection, athlete_ids: Sequence[int]
+) -> list[AthleteDetailsLine]:
+    """(id, birth_date, licence_number, phone, email, guardian_name, guardian_phone,
+    joined_on, created_at) of the athletes among `athlete_ids`, in one query whatever
+    their number."""
+    cursor = conn.execute(
+        "SELECT id, birth_date, licence_number, phone, email, guardian_name, guardian_phone, "
+        "joined_on, created_at FROM athletes WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(athlete_ids)),),
+    )
+    cursor.row_factory = None
+    return cursor.fetchall()
+
+
+PromotionLine = tuple[int, int, str, str | None, str, str | None, int | None, int, str, str | None]
+
+
+def promotions_between(conn: sqlite3.Connection, first: str, last: str) -> list[PromotionLine]:
+    """(id, athlete_id, full_name, member_id, birth_date, licence_number, from_belt_id,
+    belt_id, promoted_on, examiner) of every promotion dated `first` to `last` (ISO,
+    both included), by date, then name."""
+    cursor = conn.execute(
+        "SELECT p.id, p.athlete_id, a.full_name, a.member_id, a.birth_date, a.licence_number, "
+        "p.from_belt_id, p.belt_id, p.promoted_on, p.examiner "
+        "FROM promotions p JOIN athletes a ON a.id = p.athlete_id "
+        "WHERE p.promoted_on BETWEEN ? AND ? ORDER BY p.promoted_on, a.search_name, p.id",
+        (first, last),
+    )
+    cursor.row_factory = None
+    return cursor.fetchall()
+
+
+MedalLine = tuple[int, int, str, str | None, str, str, str, str | None, int | None]
+
+
+def medals_held(conn: sqlite3.Connection, year: str | None) -> list[MedalLine]:
+    """(id, athlete_id, full_name, member_id, competition, held_on, place, category, the
+    tournament whose results own it) of every medal held in `year` (None: all time), by
+    date, then name."""
+    cursor = conn.execute(
+        "SELECT m.id, m.athlete_id, a.full_name, a.member_id, m.competition, m.held_on, "
+        f"m.place, m.category, {_RESULT_OF} FROM medals m JOIN athletes a ON a.id = m.athlete_id "
+        "WHERE ?1 IS NULL OR substr(m.held_on, 1, 4) = ?1 "
+        "ORDER BY m.held_on, a.search_name, m.id",
+        (year,),
+    )
+    cursor.row_factory = None
+    return cursor.fetchall()
+
+
 def list_documents(
     conn: sqlite3.Connection, athlete_id: int
 ) -> list[tuple[int, str, str, str | None, str | None, str | None, str, int]]:

@@ -22,6 +22,7 @@ from judo_manager.athletes.model import (
     SORT_KEYS,
     STATUSES,
     Athlete,
+    AthleteDetails,
     AthleteFacts,
     AthleteFields,
     AthleteWarnings,
@@ -31,10 +32,12 @@ from judo_manager.athletes.model import (
     DocumentKind,
     MedalFields,
     MedalPlace,
+    MedalRecord,
     Paper,
     PapersFilter,
     Promotion,
     PromotionFields,
+    PromotionRecord,
     Roster,
     RosterQuery,
     RosterRow,
@@ -46,11 +49,9 @@ from judo_manager.athletes.model import (
     validity_on,
 )
 from judo_manager.athletes.names import search_key
-from judo_manager.athletes.roster_sheet import roster_sheet
 from judo_manager.clubs.service import ClubsService
 from judo_manager.db import Database
 from judo_manager.errors import ConflictError, NotFoundError, StaleRecordError, ValidationError
-from judo_manager.exports.model import Sheet
 from judo_manager.forms import MAX_ROW_ID, FormReader, require_id
 from judo_manager.i18n import _
 from judo_manager.media.service import MediaService
@@ -205,22 +206,10 @@ class AthletesService:
             )
         return Roster(season=query.season, total=total, rows=rows)
 
-    def roster_sheet(self, season: int | None = None) -> Sheet:
-        """The active athletes as a sheet to export (CSV, XLSX), in the language spoken now:
-        member ID, name, birth year, sex, belt, weight, club, and the age category and weight
-        class of `season` (this year unless given)."""
-        filters: dict[str, object] = {"status": "active"}
-        if season is not None:
-            filters["season"] = season
-        roster = self.roster(filters)
-        rules = self._rules.get()
-        return roster_sheet(
-            roster,
-            belts={belt.id: belt.name for belt in rules.belts},
-            categories=rules.categories,
-            clubs={club.id: club.name for club in self._clubs.clubs()},
-            organisation=self._clubs.organisation().name,
-        )
+    def roster_query(self, filters: Mapping[str, object]) -> RosterQuery:
+        """The roster's `filters` (as `roster` takes them), checked: for a report of the
+        roster, which asks `roster` again with the same filters."""
+        return self._read_query(filters)
 
     def get(self, athlete_id: int) -> Athlete:
         """One athlete in full."""
@@ -557,6 +546,28 @@ class AthletesService:
             )
             for line in repository.athlete_facts(self._db.connection(), athlete_ids)
         }
+
+    def details(self, athlete_ids: Sequence[int]) -> dict[int, AthleteDetails]:
+        """{id: details} of the athletes among `athlete_ids` still on the roster, read in one
+        query whatever their number: what a roster report shows beyond the roster's row."""
+        with self._db.snapshot() as conn:
+            lines = repository.athlete_details(conn, athlete_ids)
+        return {line[0]: AthleteDetails(*line) for line in lines}
+
+    def promotions_between(self, first: dt.date, last: dt.date) -> list[PromotionRecord]:
+        """Every promotion dated `first` to `last` (both included), of active and inactive
+        athletes alike, by date, then name."""
+        with self._db.snapshot() as conn:
+            lines = repository.promotions_between(conn, first.isoformat(), last.isoformat())
+        return [PromotionRecord(*line) for line in lines]
+
+    def medals_held(self, season: int | None) -> list[MedalRecord]:
+        """Every medal held in the year `season` (None: all time), of active and inactive
+        athletes alike, by date, then name."""
+        year = None if season is None else f"{season:04d}"
+        with self._db.snapshot() as conn:
+            lines = repository.medals_held(conn, year)
+        return [MedalRecord(*line) for line in lines]
 
     def save_tournament_medal(
         self, athlete_id: int, medal_id: int | None, medal: TournamentMedal

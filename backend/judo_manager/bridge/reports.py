@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from judo_manager.bridge.convert import to_wire
+from collections.abc import Mapping
+
+from judo_manager.bridge.convert import from_wire, to_wire
 from judo_manager.bridge.exports import save_through_dialog
 from judo_manager.bridge.guards import coach_errors
 from judo_manager.bridge.host import Host
@@ -25,14 +27,14 @@ class ReportsApi:
     @coach_errors
     def show(self, request: ReportRequest) -> Wire[ReportView]:
         """The report for `request`, as the page shows it."""
-        return to_wire(self._reports.view(self._reports.query(request)))
+        return to_wire(self._reports.view(self._reports.query(_from_request(request))))
 
     @coach_errors
     def save(self, request: ReportRequest, format: ExportFormat) -> Wire[SavedExport] | None:
         """Save the report as PDF, CSV or XLSX where the coach chooses in the save dialog;
         null if they cancelled."""
         export_format = checked_format(format)
-        query = self._reports.query(request)
+        query = self._reports.query(_from_request(request))
         name = self._reports.file_name(query, export_format)
         sheet = self._reports.sheet(query)
         return save_through_dialog(self._exports, self._window, sheet, name, export_format)
@@ -40,4 +42,14 @@ class ReportsApi:
     @coach_errors
     def print(self, request: ReportRequest) -> None:
         """Open the report's PDF in the system's viewer, to print from there."""
-        raise NotImplementedError
+        query = self._reports.query(_from_request(request))
+        self._window.open_file(self._reports.printable(query))
+
+
+def _from_request(request: object) -> dict[str, object]:
+    """The request with snake_case keys, its roster `filters` too (anything else there is
+    left as sent, for the service to refuse)."""
+    data = from_wire(request)
+    if isinstance(data.get("filters"), Mapping):
+        data["filters"] = from_wire(data["filters"])
+    return data

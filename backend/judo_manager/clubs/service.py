@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import io
 import re
 import sqlite3
 import unicodedata
@@ -10,7 +13,7 @@ from collections.abc import Mapping
 from judo_manager.clubs import repository
 from judo_manager.clubs.model import Club, ClubFields, Organisation, OrganisationFields
 from judo_manager.db import Database
-from judo_manager.errors import NotFoundError
+from judo_manager.errors import JudoManagerError, NotFoundError
 from judo_manager.forms import FormReader, require_id
 from judo_manager.i18n import _
 from judo_manager.media.service import MediaService
@@ -57,6 +60,37 @@ class ClubsService:
     def organisation(self) -> Organisation:
         """The organisation's name, logo and member-ID prefix."""
         return repository.organisation(self._db.connection())
+
+    def letterhead_logo(self) -> bytes | None:
+        """The organisation's logo for the head of a PDF (an entry sheet, a report), as PNG
+        or JPEG bytes; None when it has none, or when it is gone or damaged (the PDF is
+        made without it rather than not at all)."""
+        logo_id = self.organisation().logo_id
+        if logo_id is None:
+            return None
+        try:
+            chunk = self._media.read_chunk(logo_id, 0)
+            pieces = [base64.b64decode(chunk.data)]
+            while chunk.next_offset is not None:
+                chunk = self._media.read_chunk(logo_id, chunk.next_offset)
+                pieces.append(base64.b64decode(chunk.data))
+        except JudoManagerError:
+            return None
+        data = b"".join(pieces)
+        if hashlib.sha256(data).hexdigest() != chunk.sha256:
+            return None
+        if chunk.media_type in ("image/png", "image/jpeg"):
+            return data
+        # A WebP logo: written again as PNG, which every PDF writer takes.
+        from PIL import Image
+
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                png = io.BytesIO()
+                image.save(png, "PNG")
+        except (OSError, ValueError):
+            return None
+        return png.getvalue()
 
     def clubs(self) -> list[Club]:
         """Every club by name, with how many athletes belong to each."""

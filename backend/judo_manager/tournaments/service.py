@@ -3,10 +3,7 @@ results (and so medals), and the entry sheet."""
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
-import io
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -18,7 +15,7 @@ from judo_manager.athletes.names import search_key
 from judo_manager.athletes.service import AthletesService
 from judo_manager.clubs.service import ClubsService, load_clubs
 from judo_manager.db import Database
-from judo_manager.errors import ConflictError, JudoManagerError, NotFoundError, ValidationError
+from judo_manager.errors import ConflictError, NotFoundError, ValidationError
 from judo_manager.exports.files import export_file_name
 from judo_manager.exports.model import Column, ExportFormat, Group, Row, Sheet
 from judo_manager.forms import MAX_ROW_ID, FormReader, require_id
@@ -394,8 +391,7 @@ class TournamentsService:
             belts = {belt.id: belt.name for belt in load_rules(conn).belts}
             clubs = {club.id: club.name for club in load_clubs(conn)}
             organisation = self._clubs.organisation()
-        logo = None if organisation.logo_id is None else self._logo(organisation.logo_id)
-        return _sheet(tournament, belts, clubs, organisation.name, logo)
+        return _sheet(tournament, belts, clubs, organisation.name, self._clubs.letterhead_logo())
 
     def entry_sheet_name(self, tournament_id: int, export_format: ExportFormat) -> str:
         """The name the entry sheet is offered under: `entries_<tournament>_<first day>.pdf`."""
@@ -608,33 +604,6 @@ class TournamentsService:
         for entry in entries:
             if entry.medal_id is not None:
                 self._medal_for(tournament, entry)
-
-    def _logo(self, media_id: int) -> bytes | None:
-        """The organisation's logo for the sheet's head, as PNG or JPEG bytes; None when it
-        is gone or damaged (the sheet is made without it)."""
-        try:
-            chunk = self._media.read_chunk(media_id, 0)
-            pieces = [base64.b64decode(chunk.data)]
-            while chunk.next_offset is not None:
-                chunk = self._media.read_chunk(media_id, chunk.next_offset)
-                pieces.append(base64.b64decode(chunk.data))
-        except JudoManagerError:
-            return None
-        data = b"".join(pieces)
-        if hashlib.sha256(data).hexdigest() != chunk.sha256:
-            return None
-        if chunk.media_type in ("image/png", "image/jpeg"):
-            return data
-        # A WebP logo: written again as PNG, which every PDF writer takes.
-        from PIL import Image
-
-        try:
-            with Image.open(io.BytesIO(data)) as image:
-                png = io.BytesIO()
-                image.save(png, "PNG")
-        except (OSError, ValueError):
-            return None
-        return png.getvalue()
 
     # Forms
 
