@@ -30,6 +30,9 @@ interface ReportFiltersProps {
   fieldErrors: Record<string, string>;
 }
 
+/** The fields whose problems these filters show under themselves; others are said below the report. */
+export const FILTER_FIELDS: readonly string[] = ["fromDate", "toDate"];
+
 /** What each report can be narrowed by; grading and papers have nothing to choose. */
 export function ReportFilters({ request, columns, fieldErrors }: ReportFiltersProps) {
   switch (request.name) {
@@ -160,7 +163,10 @@ function MedalFilters({ request }: { request: ReportRequest }) {
         <select
           id="report-medal-group"
           value={request.groupBy}
-          onChange={(event) => changeRequest({ groupBy: event.target.value === "tournament" ? "tournament" : "athlete" })}
+          // The groupings have columns of their own: the order goes back to the report's.
+          onChange={(event) =>
+            changeRequest({ groupBy: event.target.value === "tournament" ? "tournament" : "athlete", sort: null, descending: false })
+          }
           className={cn(selectClass, "w-44")}
         >
           <option value="athlete">{t("filters.byAthlete")}</option>

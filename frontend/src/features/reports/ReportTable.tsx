@@ -9,7 +9,13 @@ import type { ReportColumn, ReportGroup, ReportRow, ReportView } from "../../typ
 
 /** One line of the table: a group's heading, a row, or the total under a group. */
 type Line =
-  | { kind: "heading"; key: string; group: ReportGroup }
+  | {
+      kind: "heading";
+      key: string;
+      group: ReportGroup;
+      /** The athlete every row of the group is about (the medals by athlete), whom it opens. */
+      athleteId: number | null;
+    }
   | { kind: "row"; key: string; row: ReportRow }
   | { kind: "total"; key: string; group: ReportGroup };
 
@@ -17,10 +23,7 @@ const OVERSCAN = 12;
 const ESTIMATES: Record<Line["kind"], number> = { heading: 48, row: 40, total: 36 };
 /** A column is never narrower than this, so a roster of many columns scrolls sideways instead. */
 const MIN_COLUMN_REM = 8;
-/**
- * The column whose cell opens the athlete: the name, where the report has one, else the
- * first (a report always leads with who the row is about).
- */
+/** The column whose cell opens the row's athlete. */
 const NAME_COLUMN = "name";
 
 interface ReportTableProps {
@@ -42,9 +45,9 @@ export function ReportTable({ view, busy, scrollerRef, onSort }: ReportTableProp
   const { t } = useTranslation("reports");
   const bodyRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
-  const lines = useMemo(() => linesOf(view), [view]);
-  const grouped = view.groupColumns.length > 0;
-  const linkColumn = Math.max(0, view.columns.findIndex((column) => column.key === NAME_COLUMN));
+  // -1 when the rows don't name their athlete (the medals grouped by athlete: the heading does).
+  const linkColumn = view.columns.findIndex((column) => column.key === NAME_COLUMN);
+  const lines = useMemo(() => linesOf(view, linkColumn), [view, linkColumn]);
   const grid = useMemo<CSSProperties>(
     () => ({ gridTemplateColumns: `repeat(${view.columns.length}, minmax(${MIN_COLUMN_REM}rem, 1fr))` }),
     [view.columns.length],
@@ -116,7 +119,6 @@ export function ReportTable({ view, busy, scrollerRef, onSort }: ReportTableProp
                 columns={view.columns}
                 columnCount={view.columns.length}
                 grid={grid}
-                grouped={grouped}
                 linkColumn={linkColumn}
                 t={t}
               />
@@ -134,15 +136,22 @@ export function tableMinWidth(columns: number): string {
 }
 
 /** The groups as lines: a heading above each (when the report groups), its rows, its total. */
-function linesOf(view: ReportView): Line[] {
+function linesOf(view: ReportView, linkColumn: number): Line[] {
   const grouped = view.groupColumns.length > 0;
   return view.groups.flatMap((group, g) => {
     const lines: Line[] = [];
-    if (grouped) lines.push({ kind: "heading", key: `g${g}`, group });
+    if (grouped) lines.push({ kind: "heading", key: `g${g}`, group, athleteId: linkColumn < 0 ? soleAthlete(group) : null });
     group.rows.forEach((row, r) => lines.push({ kind: "row", key: `g${g}-r${r}`, row }));
-    if (group.total) lines.push({ kind: "total", key: `g${g}-t`, group });
+    // One ungrouped list's total is the summary under the table: said once.
+    if (grouped && group.total) lines.push({ kind: "total", key: `g${g}-t`, group });
     return lines;
   });
+}
+
+/** The one athlete all of `group`'s rows are about, if there is one. */
+function soleAthlete(group: ReportGroup): number | null {
+  const first = group.rows[0]?.athleteId ?? null;
+  return first !== null && group.rows.every((row) => row.athleteId === first) ? first : null;
 }
 
 interface ColumnHeaderProps {
@@ -194,19 +203,24 @@ interface LineViewProps {
   columns: readonly ReportColumn[];
   columnCount: number;
   grid: CSSProperties;
-  grouped: boolean;
   linkColumn: number;
   t: TFunction<"reports">;
 }
 
 /** One line; memoized, so scrolling draws only the lines that came into view. */
-const LineView = memo(function LineView({ line, rowIndex, columns, columnCount, grid, grouped, linkColumn, t }: LineViewProps) {
+const LineView = memo(function LineView({ line, rowIndex, columns, columnCount, grid, linkColumn, t }: LineViewProps) {
   switch (line.kind) {
     case "heading":
       return (
         <div role="row" aria-rowindex={rowIndex}>
           <div role="cell" aria-colspan={columnCount} className="px-4 pt-5 pb-2">
-            <h3 className="text-base font-semibold text-slate-900">{line.group.values.join(" · ")}</h3>
+            <h3 className="text-base font-semibold text-slate-900">
+              {line.athleteId === null ? (
+                line.group.values.join(" · ")
+              ) : (
+                <AthleteLink athleteId={line.athleteId} text={line.group.values.join(" · ")} t={t} />
+              )}
+            </h3>
           </div>
         </div>
       );
@@ -217,7 +231,7 @@ const LineView = memo(function LineView({ line, rowIndex, columns, columnCount, 
             role="cell"
             aria-colspan={columnCount}
             data-group-total
-            className={cn("border-t border-slate-200 px-4 py-2 text-sm font-medium text-slate-700", grouped && "bg-slate-50")}
+            className="border-t border-slate-200 bg-slate-50 px-4 py-2 text-sm font-medium text-slate-700"
           >
             {line.group.total}
           </div>
@@ -240,6 +254,8 @@ interface RowViewProps {
 /** A row; flagged ones (a paper expired) carry a sign and Python's words for why. */
 function RowView({ row, rowIndex, columns, grid, linkColumn, t }: RowViewProps) {
   const flagged = row.problems.length > 0;
+  // Why the row is flagged goes under who it is about, else under its first cell.
+  const flagColumn = Math.max(linkColumn, 0);
   return (
     <div
       role="row"
@@ -259,11 +275,11 @@ function RowView({ row, rowIndex, columns, grid, linkColumn, t }: RowViewProps) 
             role="cell"
             className={cn("min-w-0 break-words", column.align === "right" && "text-right tabular-nums")}
           >
-            {index === linkColumn && flagged ? (
+            {index === flagColumn && flagged ? (
               <AlertTriangleIcon aria-hidden="true" size={14} className="mr-1.5 inline shrink-0 align-[-2px] text-amber-700" />
             ) : null}
             {index === linkColumn && row.athleteId !== null ? <AthleteLink athleteId={row.athleteId} text={text} t={t} /> : text}
-            {index === linkColumn && flagged ? (
+            {index === flagColumn && flagged ? (
               <span className="mt-0.5 block text-xs text-amber-900">{row.problems.join(" · ")}</span>
             ) : null}
           </div>

@@ -6,7 +6,7 @@ import { cn } from "../../components/ui/cn";
 import type { ReportRequest } from "../../types/bridge";
 import { REPORT_TEXT } from "./report-text";
 import { ReportActions } from "./ReportActions";
-import { ReportFilters } from "./ReportFilters";
+import { FILTER_FIELDS, ReportFilters } from "./ReportFilters";
 import { changeRequest, chooseReport, REPORT_NAMES, useReportsState, type ReportName } from "./reports-store";
 import { ReportTable, tableMinWidth } from "./ReportTable";
 import { useReport } from "./use-report";
@@ -84,6 +84,11 @@ function ReportPanel({ request, scrollerRef }: ReportPanelProps) {
   const { view, shown, busy, error, fieldErrors, reload } = useReport(request);
   const text = REPORT_TEXT[request.name];
   const title = view?.title ?? t(text.name);
+  // What Python refused that no filter shows (a sort key the report no longer has): said
+  // below the report, which stays as it was.
+  const otherProblems = Object.entries(fieldErrors)
+    .filter(([field]) => !FILTER_FIELDS.includes(field))
+    .map(([, problem]) => problem);
 
   // A header pressed again turns the order round; another starts ascending. Decided from
   // the order Python applied, which is what the headers show.
@@ -135,6 +140,11 @@ function ReportPanel({ request, scrollerRef }: ReportPanelProps) {
         <p role="status" data-testid="report-summary" className="font-medium text-slate-700">
           {view ? view.summary : busy ? t("table.loading") : ""}
         </p>
+        {otherProblems.length > 0 ? (
+          <p role="alert" className="text-red-700">
+            {otherProblems.join(" ")}
+          </p>
+        ) : null}
         {error ? (
           <>
             <p role="alert" className="text-red-700">
