@@ -1,7 +1,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { AlertTriangleIcon, ChevronDownIcon, ChevronUpIcon } from "lucide-react";
 import type { TFunction } from "i18next";
-import { memo, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from "react";
+import { memo, useLayoutEffect, useMemo, useRef, type CSSProperties } from "react";
 import { useTranslation } from "react-i18next";
 import { cn } from "../../components/ui/cn";
 import { goTo } from "../../lib/navigation";
@@ -21,53 +21,39 @@ type Line =
 
 const OVERSCAN = 12;
 const ESTIMATES: Record<Line["kind"], number> = { heading: 48, row: 40, total: 36 };
-/** A column is never narrower than this, so a roster of many columns scrolls sideways instead. */
-const MIN_COLUMN_REM = 8;
+/** A column is never narrower than this (a date), so a roster of many columns scrolls sideways instead. */
+const MIN_COLUMN_REM = 6.5;
+/** The name's column: most names on one line. */
+const NAME_MIN_REM = 12;
+const HEADER_HEIGHT = 40;
 /** The column whose cell opens the row's athlete. */
 const NAME_COLUMN = "name";
 
 interface ReportTableProps {
   view: ReportView;
   busy: boolean;
-  /** The page's scroll box: the table scrolls with the page, and draws only what is in view. */
-  scrollerRef: RefObject<HTMLElement | null>;
+  /** Changes with the request the report answers: back to the top of the new one. */
+  resetKey: unknown;
+  /** Said under the headers when the report has no rows. */
+  empty: string;
   onSort: (key: string) => void;
 }
 
 /**
  * The report as `reports.show` returned it, as one ARIA table: each group's heading and
  * total are rows of their own, the headers of sortable columns are buttons that ask Python
- * again (the order is Python's, so the page and the saved file agree). It draws only the
- * lines in view (plus a margin), placed by TanStack Virtual and measured as drawn: a roster of
- * 5,000 keeps a few dozen rows in the page.
+ * again (the order is Python's, so the page and the saved file agree). The table scrolls in
+ * its own box, both ways, its header staying on top, and draws only the lines in view (plus
+ * a margin), placed by TanStack Virtual and measured as drawn: a roster of 5,000 keeps a few
+ * dozen rows in the page.
  */
-export function ReportTable({ view, busy, scrollerRef, onSort }: ReportTableProps) {
+export function ReportTable({ view, busy, resetKey, empty, onSort }: ReportTableProps) {
   const { t } = useTranslation("reports");
-  const bodyRef = useRef<HTMLDivElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
+  const scrollerRef = useRef<HTMLDivElement>(null);
   // -1 when the rows don't name their athlete (the medals grouped by athlete: the heading does).
   const linkColumn = view.columns.findIndex((column) => column.key === NAME_COLUMN);
   const lines = useMemo(() => linesOf(view, linkColumn), [view, linkColumn]);
-  const grid = useMemo<CSSProperties>(
-    () => ({ gridTemplateColumns: `repeat(${view.columns.length}, minmax(${MIN_COLUMN_REM}rem, 1fr))` }),
-    [view.columns.length],
-  );
-
-  // Where the table starts within the page's scroll box; it moves when anything above it
-  // changes size (the filters wrapping onto another line, a longer title).
-  useLayoutEffect(() => {
-    const scroller = scrollerRef.current;
-    const body = bodyRef.current;
-    if (!scroller || !body) return;
-    const measure = () => {
-      const offset = body.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
-      setScrollMargin((current) => (Math.abs(current - offset) < 0.5 ? current : offset));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    for (const child of Array.from(scroller.children)) observer.observe(child);
-    return () => observer.disconnect();
-  }, [scrollerRef]);
+  const layout = useMemo(() => columnLayout(view.columns), [view.columns]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- we don't compile with the React Compiler, which is what this warns about
   const virtualizer = useVirtualizer({
@@ -76,63 +62,86 @@ export function ReportTable({ view, busy, scrollerRef, onSort }: ReportTableProp
     estimateSize: (index) => ESTIMATES[lines[index]?.kind ?? "row"],
     getItemKey: (index) => lines[index]?.key ?? index,
     overscan: OVERSCAN,
-    scrollMargin,
-    initialRect: { width: 0, height: 800 },
+    // The lines start below the header, inside the same scroll box.
+    scrollMargin: HEADER_HEIGHT,
+    initialRect: { width: 0, height: 600 },
   });
 
+  // Another request (a filter, another order): back to the top of the new report. A reload
+  // of the same request (the data changed) keeps the coach's place.
+  const lastResetKey = useRef(resetKey);
+  useLayoutEffect(() => {
+    if (Object.is(lastResetKey.current, resetKey)) return;
+    lastResetKey.current = resetKey;
+    const scroller = scrollerRef.current;
+    if (scroller) scroller.scrollTop = 0;
+  }, [resetKey]);
+
   return (
-    <div
-      role="table"
-      aria-label={view.title}
-      aria-rowcount={lines.length + 1}
-      aria-busy={busy}
-      className="text-sm"
-      style={{ minWidth: `${view.columns.length * MIN_COLUMN_REM}rem` }}
-    >
-      <div role="rowgroup" className="sticky top-0 z-10 bg-white">
-        <div
-          role="row"
-          aria-rowindex={1}
-          style={grid}
-          className="grid min-h-10 items-center gap-x-4 border-b border-slate-200 bg-slate-50 px-4 text-xs font-semibold tracking-wide text-slate-600 uppercase"
-        >
-          {view.columns.map((column) => (
-            <ColumnHeader key={column.key} column={column} view={view} onSort={onSort} t={t} />
-          ))}
+    // Opaque, so Chromium scrolls it as its own layer rather than repainting it every frame.
+    <div ref={scrollerRef} className="min-h-0 flex-1 overflow-auto overscroll-contain rounded-b-2xl bg-white">
+      <div
+        role="table"
+        aria-label={view.title}
+        aria-rowcount={lines.length + 1}
+        aria-busy={busy}
+        className="text-sm"
+        style={{ minWidth: layout.minWidth }}
+      >
+        <div role="rowgroup" className="sticky top-0 z-10">
+          <div
+            role="row"
+            aria-rowindex={1}
+            style={{ ...layout.grid, height: HEADER_HEIGHT }}
+            className="grid items-center gap-x-4 border-y border-l-4 border-slate-200 border-l-transparent bg-slate-50 pr-4 pl-3 text-xs font-semibold tracking-wide text-slate-600 uppercase"
+          >
+            {view.columns.map((column) => (
+              <ColumnHeader key={column.key} column={column} view={view} onSort={onSort} t={t} />
+            ))}
+          </div>
+        </div>
+        <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((virtual) => {
+            const line = lines[virtual.index];
+            if (!line) return null;
+            return (
+              <div
+                key={virtual.key}
+                ref={virtualizer.measureElement}
+                data-index={virtual.index}
+                className="absolute inset-x-0 top-0"
+                style={{ transform: `translateY(${virtual.start - HEADER_HEIGHT}px)` }}
+              >
+                <LineView
+                  line={line}
+                  rowIndex={virtual.index + 2}
+                  columns={view.columns}
+                  columnCount={view.columns.length}
+                  grid={layout.grid}
+                  linkColumn={linkColumn}
+                  t={t}
+                />
+              </div>
+            );
+          })}
         </div>
       </div>
-      <div ref={bodyRef} role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((virtual) => {
-          const line = lines[virtual.index];
-          if (!line) return null;
-          return (
-            <div
-              key={virtual.key}
-              ref={virtualizer.measureElement}
-              data-index={virtual.index}
-              className="absolute inset-x-0 top-0"
-              style={{ transform: `translateY(${virtual.start - scrollMargin}px)` }}
-            >
-              <LineView
-                line={line}
-                rowIndex={virtual.index + 2}
-                columns={view.columns}
-                columnCount={view.columns.length}
-                grid={grid}
-                linkColumn={linkColumn}
-                t={t}
-              />
-            </div>
-          );
-        })}
-      </div>
+      {view.rowCount === 0 ? <p className="px-6 py-6 text-sm text-slate-600">{empty}</p> : null}
     </div>
   );
 }
 
-/** How wide a report of `columns` columns must be, with the room around its table. */
-export function tableMinWidth(columns: number): string {
-  return `${columns * MIN_COLUMN_REM + 3}rem`;
+/**
+ * The columns' widths: the name gets room to stay on one line, the others share the rest,
+ * none narrower than a date; past the box's width, the table scrolls sideways.
+ */
+function columnLayout(columns: readonly ReportColumn[]): { grid: CSSProperties; minWidth: string } {
+  const isName = (column: ReportColumn) => column.key === NAME_COLUMN;
+  const tracks = columns.map((column) => (isName(column) ? `minmax(${NAME_MIN_REM}rem, 2fr)` : `minmax(${MIN_COLUMN_REM}rem, 1fr)`));
+  // The gaps between the columns (1 rem each) and the row's padding and edge (2 rem) count too.
+  const columnsRem = columns.reduce((sum, column) => sum + (isName(column) ? NAME_MIN_REM : MIN_COLUMN_REM), 0);
+  const minWidth = columnsRem + Math.max(0, columns.length - 1) + 2;
+  return { grid: { gridTemplateColumns: tracks.join(" ") }, minWidth: `${minWidth}rem` };
 }
 
 /** The groups as lines: a heading above each (when the report groups), its rows, its total. */

@@ -1,5 +1,5 @@
 import { AwardIcon, CircleArrowUpIcon, FileWarningIcon, MedalIcon, UsersIcon } from "lucide-react";
-import { useCallback, useRef, type ReactNode, type RefObject } from "react";
+import { useCallback, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/ui/Button";
 import { cn } from "../../components/ui/cn";
@@ -8,7 +8,7 @@ import { REPORT_TEXT } from "./report-text";
 import { ReportActions } from "./ReportActions";
 import { FILTER_FIELDS, ReportFilters } from "./ReportFilters";
 import { changeRequest, chooseReport, REPORT_NAMES, useReportsState, type ReportName } from "./reports-store";
-import { ReportTable, tableMinWidth } from "./ReportTable";
+import { ReportTable } from "./ReportTable";
 import { useReport } from "./use-report";
 
 /** For the page registry: a link from another page (the dashboard) opens the report it names. */
@@ -28,14 +28,13 @@ const ICONS: Record<ReportName, ReactNode> = {
  */
 export function ReportsPage() {
   const { current, requests } = useReportsState();
-  const scrollerRef = useRef<HTMLDivElement>(null);
   return (
-    <div ref={scrollerRef} className="min-h-0 flex-1 overflow-auto overscroll-contain px-5 py-6 lg:px-10">
-      <div className="flex flex-col gap-5">
-        <ReportPicker current={current} />
-        {/* Keyed by report: another report is a fresh panel, never the last one's rows. */}
-        <ReportPanel key={current} request={requests[current]} scrollerRef={scrollerRef} />
-      </div>
+    // The report takes the rest of the window and its table scrolls inside it; in a low
+    // window the table keeps room for a dozen rows and the page scrolls instead.
+    <div className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto overscroll-contain px-5 py-4 lg:px-10 lg:py-6">
+      <ReportPicker current={current} />
+      {/* Keyed by report: another report is a fresh panel, never the last one's rows. */}
+      <ReportPanel key={current} request={requests[current]} />
     </div>
   );
 }
@@ -75,11 +74,10 @@ function ReportPicker({ current }: { current: ReportName }) {
 
 interface ReportPanelProps {
   request: ReportRequest;
-  scrollerRef: RefObject<HTMLDivElement | null>;
 }
 
 /** One report: what it is for, its filters, Save and Print, then the report itself. */
-function ReportPanel({ request, scrollerRef }: ReportPanelProps) {
+function ReportPanel({ request }: ReportPanelProps) {
   const { t } = useTranslation("reports");
   const { view, shown, busy, error, fieldErrors, reload } = useReport(request);
   const text = REPORT_TEXT[request.name];
@@ -101,11 +99,9 @@ function ReportPanel({ request, scrollerRef }: ReportPanelProps) {
     <section
       aria-labelledby="report-title"
       aria-busy={busy}
-      // As wide as its table needs: a roster of many columns scrolls the page sideways.
-      style={view ? { minWidth: tableMinWidth(view.columns.length) } : undefined}
-      className="rounded-2xl border border-slate-200 bg-white shadow-sm"
+      className="flex min-h-[32rem] flex-1 flex-col rounded-2xl border border-slate-200 bg-white shadow-sm"
     >
-      <div className="flex flex-col gap-4 border-b border-slate-100 px-6 py-5">
+      <div className="flex shrink-0 flex-col gap-4 px-6 py-5">
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="min-w-0 max-w-2xl">
             <h2 id="report-title" className="text-lg font-semibold text-slate-900">
@@ -118,24 +114,21 @@ function ReportPanel({ request, scrollerRef }: ReportPanelProps) {
         <ReportFilters request={request} columns={view?.availableColumns ?? []} fieldErrors={fieldErrors} />
       </div>
 
-      {view ? (
-        <>
-          {view.details.length > 0 ? (
-            <ul aria-label={t("table.details")} className="space-y-0.5 px-6 pt-4 text-sm text-slate-700">
-              {view.details.map((line, index) => (
-                // By place: two lines may read alike.
-                <li key={index}>{line}</li>
-              ))}
-            </ul>
-          ) : null}
-          <div className="px-2 pt-4 pb-2">
-            <ReportTable view={view} busy={busy} scrollerRef={scrollerRef} onSort={onSort} />
-            {view.rowCount === 0 ? <p className="px-4 py-6 text-sm text-slate-600">{t(text.empty)}</p> : null}
-          </div>
-        </>
+      {view && view.details.length > 0 ? (
+        <ul aria-label={t("table.details")} className="shrink-0 space-y-0.5 px-6 pb-3 text-sm text-slate-700">
+          {view.details.map((line, index) => (
+            // By place: two lines may read alike.
+            <li key={index}>{line}</li>
+          ))}
+        </ul>
       ) : null}
+      {view ? (
+        <ReportTable view={view} busy={busy} resetKey={shown} empty={t(text.empty)} onSort={onSort} />
+      ) : (
+        <div className="flex-1" />
+      )}
 
-      <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 px-6 py-4 text-sm">
+      <div className="flex shrink-0 flex-wrap items-center gap-3 border-t border-slate-200 px-6 py-3 text-sm">
         {/* Tests wait on this text: Python's own summary once the report is on screen. */}
         <p role="status" data-testid="report-summary" className="font-medium text-slate-700">
           {view ? view.summary : busy ? t("table.loading") : ""}
