@@ -79,7 +79,7 @@ export function ReportTable({ view, busy, resetKey, empty, onSort }: ReportTable
 
   return (
     // Opaque, so Chromium scrolls it as its own layer rather than repainting it every frame.
-    <div ref={scrollerRef} className="min-h-0 flex-1 overflow-auto overscroll-contain rounded-b-2xl bg-white">
+    <div ref={scrollerRef} className="min-h-72 flex-1 overflow-auto overscroll-contain bg-white">
       <div
         role="table"
         aria-label={view.title}
@@ -93,7 +93,7 @@ export function ReportTable({ view, busy, resetKey, empty, onSort }: ReportTable
             role="row"
             aria-rowindex={1}
             style={{ ...layout.grid, height: HEADER_HEIGHT }}
-            className="grid items-center gap-x-4 border-y border-l-4 border-slate-200 border-l-transparent bg-slate-50 pr-4 pl-3 text-xs font-semibold tracking-wide text-slate-600 uppercase"
+            className="grid items-center gap-x-4 border-y border-l-4 border-slate-200 border-l-transparent bg-slate-50 pr-4 pl-3 text-xs font-semibold text-slate-600"
           >
             {view.columns.map((column) => (
               <ColumnHeader key={column.key} column={column} view={view} onSort={onSort} t={t} />
@@ -174,7 +174,7 @@ function ColumnHeader({ column, view, onSort, t }: ColumnHeaderProps) {
   const right = column.align === "right";
   if (!column.sortable) {
     return (
-      <div role="columnheader" className={cn("min-w-0 truncate", right && "text-right")}>
+      <div role="columnheader" title={column.label} className={cn("min-w-0 truncate", right && "text-right")}>
         {column.label}
       </div>
     );
@@ -194,7 +194,7 @@ function ColumnHeader({ column, view, onSort, t }: ColumnHeaderProps) {
         // The header's name is the column's; what a press does is said, not only drawn.
         title={t("table.sortBy", { column: column.label })}
         className={cn(
-          "-mx-1.5 inline-flex max-w-full items-center gap-1 rounded px-1.5 py-1 uppercase hover:bg-slate-200/70 hover:text-slate-900",
+          "-mx-1.5 inline-flex max-w-full items-center gap-1 rounded px-1.5 py-1 hover:bg-slate-200/70 hover:text-slate-900",
           "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600",
           active && "text-slate-900",
         )}

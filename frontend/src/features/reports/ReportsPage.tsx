@@ -99,17 +99,14 @@ function ReportPanel({ request }: ReportPanelProps) {
     <section
       aria-labelledby="report-title"
       aria-busy={busy}
-      className="flex min-h-[32rem] flex-1 flex-col rounded-2xl border border-slate-200 bg-white shadow-sm"
+      className="flex flex-1 flex-col rounded-2xl border border-slate-200 bg-white shadow-sm"
     >
       <div className="flex shrink-0 flex-col gap-4 px-6 py-5">
-        <div className="flex flex-wrap items-start justify-between gap-4">
-          <div className="min-w-0 max-w-2xl">
-            <h2 id="report-title" className="text-lg font-semibold text-slate-900">
-              {title}
-            </h2>
-            <p className="mt-1 text-sm text-slate-600">{t(text.description)}</p>
-          </div>
-          <ReportActions request={shown} title={title} />
+        <div className="min-w-0 max-w-3xl">
+          <h2 id="report-title" className="text-lg font-semibold text-slate-900">
+            {title}
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">{t(text.description)}</p>
         </div>
         <ReportFilters request={request} columns={view?.availableColumns ?? []} fieldErrors={fieldErrors} />
       </div>
@@ -148,6 +145,10 @@ function ReportPanel({ request }: ReportPanelProps) {
             </Button>
           </>
         ) : null}
+        {/* Below the report, in view however long it is: what is saved is what is above. */}
+        <div className="ml-auto">
+          <ReportActions request={shown} title={title} />
+        </div>
       </div>
     </section>
   );
