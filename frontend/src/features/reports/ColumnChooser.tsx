@@ -7,6 +7,8 @@ import type { ColumnChoice } from "../../types/bridge";
 interface ColumnChooserProps {
   /** Python's list: every column the roster report can show, in its order, and which are shown. */
   choices: readonly ColumnChoice[];
+  /** The keys the request asks for (empty: Python's default set, as `choices` marks it). */
+  requested: readonly string[];
   /** The keys to show, in Python's order. */
   onChange: (columns: string[]) => void;
 }
@@ -16,13 +18,16 @@ interface ColumnChooserProps {
  * unfolds a list of checkboxes; Escape or a click elsewhere folds it. The last column shown
  * can't be taken away: a report of no columns says nothing.
  */
-export function ColumnChooser({ choices, onChange }: ColumnChooserProps) {
+export function ColumnChooser({ choices, requested, onChange }: ColumnChooserProps) {
   const { t } = useTranslation("reports");
   const [open, setOpen] = useState(false);
   const boxRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
-  const chosen = choices.filter((choice) => choice.chosen);
+  // The boxes follow the request at once, not Python's answer a moment later: a box that
+  // stayed unticked until then would look as if the click was lost.
+  const shown = (choice: ColumnChoice) => (requested.length > 0 ? requested.includes(choice.key) : choice.chosen);
+  const chosen = choices.filter(shown);
 
   useEffect(() => {
     if (!open) return;
@@ -44,7 +49,7 @@ export function ColumnChooser({ choices, onChange }: ColumnChooserProps) {
   }, [open]);
 
   const toggle = (key: string, show: boolean) => {
-    onChange(choices.filter((choice) => (choice.key === key ? show : choice.chosen)).map((choice) => choice.key));
+    onChange(choices.filter((choice) => (choice.key === key ? show : shown(choice))).map((choice) => choice.key));
   };
 
   return (
@@ -70,13 +75,14 @@ export function ColumnChooser({ choices, onChange }: ColumnChooserProps) {
         </p>
         <ul className="space-y-1">
           {choices.map((choice) => {
-            const last = choice.chosen && chosen.length === 1;
+            const checked = shown(choice);
+            const last = checked && chosen.length === 1;
             return (
               <li key={choice.key}>
                 <label className="flex cursor-pointer items-center gap-2 rounded-md px-1.5 py-1 text-sm text-slate-800 hover:bg-slate-50">
                   <input
                     type="checkbox"
-                    checked={choice.chosen}
+                    checked={checked}
                     disabled={last}
                     title={last ? t("columns.last") : undefined}
                     onChange={(event) => toggle(choice.key, event.target.checked)}

@@ -73,7 +73,7 @@ function RosterReportFilters({ request, columns }: { request: ReportRequest; col
           {t("filters.button")}
         </Button>
         {columns.length > 0 ? (
-          <ColumnChooser choices={columns} onChange={(keys) => changeRequest({ columns: keys })} />
+          <ColumnChooser choices={columns} requested={request.columns} onChange={(keys) => changeRequest({ columns: keys })} />
         ) : null}
         <label className="flex items-center gap-2 text-sm text-slate-800">
           <input
