@@ -1,12 +1,13 @@
 import type { ParseKeysWithoutVariables } from "i18next";
 import type { ComponentType, ReactNode } from "react";
-import { SlidersHorizontalIcon, TrophyIcon, UsersIcon } from "lucide-react";
+import { FileTextIcon, SlidersHorizontalIcon, TrophyIcon, UsersIcon } from "lucide-react";
 import { AthletesPage, showRoster } from "../features/athletes/AthletesPage";
 import { BackupCard } from "../features/backup/BackupCard";
 import { BackupStatusCard } from "../features/backup/BackupStatusCard";
 import { ClubsCard } from "../features/clubs/ClubsCard";
 import { OrganisationCard } from "../features/clubs/OrganisationCard";
 import { ImportButton } from "../features/imports/ImportButton";
+import { arriveAtReport, ReportsPage } from "../features/reports/ReportsPage";
 import { RestoreCard } from "../features/restore/RestoreCard";
 import { BeltsCard } from "../features/rules/BeltsCard";
 import { CategoriesCard } from "../features/rules/CategoriesCard";
@@ -79,6 +80,15 @@ export const PAGES = [
     component: TournamentsPage,
     layout: "fills",
     onNavigate: showTournamentList,
+  },
+  {
+    id: "reports",
+    titleKey: "pages.reports.title",
+    subtitleKey: "pages.reports.subtitle",
+    icon: <FileTextIcon />,
+    component: ReportsPage,
+    layout: "fills",
+    onArrive: arriveAtReport,
   },
   {
     id: "settings",

@@ -11,6 +11,7 @@ import type settings from "../locales/en/settings.json";
 import type clubs from "../locales/en/clubs.json";
 import type tournaments from "../locales/en/tournaments.json";
 import type imports from "../locales/en/imports.json";
+import type reports from "../locales/en/reports.json";
 
 /**
  * The page's words in every language, with i18next and ICU messages ("{count, plural, one
@@ -23,7 +24,7 @@ import type imports from "../locales/en/imports.json";
  * every language has every key, that no key is unused, and that both sides list the same
  * languages.
  */
-const NAMESPACES = ["common", "athletes", "backup", "restore", "rescue", "rules", "settings", "clubs", "tournaments", "imports"] as const;
+const NAMESPACES = ["common", "athletes", "backup", "restore", "rescue", "rules", "settings", "clubs", "tournaments", "imports", "reports"] as const;
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -39,6 +40,7 @@ declare module "i18next" {
       clubs: typeof clubs;
       tournaments: typeof tournaments;
       imports: typeof imports;
+      reports: typeof reports;
     };
   }
 }
