@@ -4,8 +4,9 @@ Each reader returns the value, or raises `UnreadableError` with what is wrong in
 words; the athletes' own checks (the form's rules) then judge what was read.
 
 Dates: `2011-05-03` (year first), `03/05/2011`, `3.5.2011`, `3-5-2011`, `03/05/11`, a
-month by its name in any language the app speaks (`3 May 2011`, `3 Mei 2011`, `03-Aug-11`,
-`May 3, 2011`: what `athletes export` writes, and what people type), an Excel date serial (the 1900 system with its leap-year bug, or the 1904 system of old Mac
+month by its name in any language the app speaks (`3 May 2011`, `3 Mei 2011`,
+`03-Aug-11`, `May 3, 2011`: what `athletes export` writes, and what people type), an Excel
+date serial (the 1900 system with its leap-year bug, or the 1904 system of old Mac
 workbooks) and a real date cell. A two-digit year is the most recent year ending so that
 is not in the future ("03/05/11" is 2011, "03/05/95" is 1995); for a valid-until date, which
 may be ahead, it is 20yy. Whether 03/05/2011 is 3 May or 5 March is one choice for the whole
@@ -33,12 +34,8 @@ from judo_manager.rules.model import Belt
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s*[./\-\s]\s*(\d{1,2})\s*[./\-\s]\s*(\d{2}|\d{4})")
 _YEAR_FIRST = re.compile(r"(\d{4})\s*[./\-]\s*(\d{1,2})\s*[./\-]\s*(\d{1,2})")
 # A month by its name, folded (search_key): "3 may 2011", "03-agu-11", "may 3, 2011".
-_DAY_NAME_YEAR = re.compile(
-    r"(\d{1,2})(?:st|nd|rd|th)?[\s,./-]+([a-z]+)\.?[\s,./-]+(\d{4}|\d{2})"
-)
-_NAME_DAY_YEAR = re.compile(
-    r"([a-z]+)\.?[\s,./-]+(\d{1,2})(?:st|nd|rd|th)?[\s,./-]+(\d{4}|\d{2})"
-)
+_DAY_NAME_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[\s,./-]+([a-z]+)\.?[\s,./-]+(\d{4}|\d{2})")
+_NAME_DAY_YEAR = re.compile(r"([a-z]+)\.?[\s,./-]+(\d{1,2})(?:st|nd|rd|th)?[\s,./-]+(\d{4}|\d{2})")
 # A date cell written as text with a time after it ("2011-05-03 00:00:00").
 _TIME_AFTER = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 # Excel's serials: 1 is 1900-01-01, and 60 is the 29 February 1900 that never was.
