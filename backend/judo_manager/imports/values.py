@@ -132,11 +132,7 @@ def read_date(
     plain = _TIME_AFTER.sub("", text)
     year_first = _YEAR_FIRST.fullmatch(plain)
     typed = ambiguous_date(plain)
-    named = _named_month(plain, label)
-    if named is not None:
-        day, month, year = named
-        year = _full_year(year, today, ahead)
-    elif year_first is not None:
+    if year_first is not None:
         year, month, day = (int(part) for part in year_first.groups())
     elif typed is not None:
         year = _full_year(typed.year, today, ahead)
@@ -147,6 +143,9 @@ def read_date(
             year, month, day = _full_year(typed.first, today, ahead), typed.second, typed.year
         else:
             day, month = typed.first, typed.second
+    elif (named := _named_month(plain, label)) is not None:
+        day, month, year = named
+        year = _full_year(year, today, ahead)
     elif plain.isdigit() and 1 <= len(plain) <= 7:
         return _from_serial(int(plain), label, date_1904)
     else:
