@@ -141,7 +141,7 @@ def test_the_roster_is_exported_with_each_athletes_category_and_weight_class(
                        "Age category", "Weight class", "Papers"]  # fmt: skip
     by_name = {row[1]: row for row in rows[1:]}
     assert set(by_name) == set(NAMES)  # the inactive athlete is left out
-    assert by_name[NAMES[0]] == [member_ids[NAMES[0]], NAMES[0], "2010-04-02", "Female", "Orange",
+    assert by_name[NAMES[0]] == [member_ids[NAMES[0]], NAMES[0], "2 Apr 2010", "Female", "Orange",
                                  "48 kg", "", "U18", "'-48 kg", ""]  # fmt: skip
     assert by_name[NAMES[1]][5:9] == ["66 kg", "", "U18", "'-66 kg"]
     assert by_name[NAMES[2]][5:9] == ["66.1 kg", "", "U18", "'-73 kg"]

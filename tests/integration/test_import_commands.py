@@ -1,5 +1,6 @@
 """`judo-manager athletes import FILE`: the preview printed, --dry-run changing nothing, the
-coach's yes, and the refusal while a window holds the data folder."""
+coach's yes, the refusal while a window holds the data folder, and `athletes export` read
+back in either language."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from judo_manager.cli import main
-from judo_manager.db import Database
-from judo_manager.db.layout import DataFolder
+from judo_manager.db import Database, open_database
+from judo_manager.db.layout import DataFolder, database_path
 from judo_manager.db.lock import DataFolderLock
 from judo_manager.restore.safety_copies import every_copy
+from judo_manager.wiring import AppServices
 from tests.conftest import data_digest, run_cli
 
 ROWS = [
@@ -100,3 +102,50 @@ def test_a_file_that_isnt_a_spreadsheet_is_refused_in_one_line(
 
     assert code == 1
     assert capsys.readouterr().err.startswith("error: athletes.xlsx is a PDF document")
+
+
+@pytest.mark.parametrize(("language", "suffix"), [("id", "csv"), ("en", "xlsx"), ("id", "xlsx")])
+def test_athletes_export_then_import_gives_back_the_same_athletes(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], language: str, suffix: str
+) -> None:
+    club = AppServices.build(db)
+    belts = {belt.name: belt.id for belt in club.rules.get().belts}
+    for name, born, sex, belt, weight in [
+        ("Siti Rahayu", "2011-05-03", "F", "Yellow", 38.5),
+        ("Budi Santoso", "2008-12-30", "M", "1st Dan", 73.0),
+        ("Dewi Lestari", "2009-08-13", "F", "Green", 52.0),
+    ]:
+        club.athletes.create(
+            {"full_name": name, "birth_date": born, "sex": sex, "belt_id": belts[belt],
+             "weight_kg": weight, "active": True}
+        )  # fmt: skip
+    roster = tmp_path / f"roster.{suffix}"
+    elsewhere = tmp_path / "elsewhere"
+    open_database(database_path(elsewhere)).close()
+
+    assert main(["--lang", language, "--data-dir", str(db.path.parent),
+                 "athletes", "export", str(roster)]) == 0  # fmt: skip
+    capsys.readouterr()
+    code = main(["--lang", language, "--data-dir", str(elsewhere),
+                 "athletes", "import", str(roster), "--yes"])  # fmt: skip
+
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert {"en": "3 athletes to add", "id": "3 atlet akan ditambahkan"}[language] in out
+    # The birth dates went out as the language writes them, and came back as the same days.
+    assert {"en": "3 May 2011", "id": "3 Mei 2011"}[language] in out
+    imported = open_database(database_path(elsewhere))
+    try:
+        assert _athletes(AppServices.build(imported)) == _athletes(club)
+    finally:
+        imported.close()
+
+
+def _athletes(services: AppServices) -> list[tuple[object, ...]]:
+    """Every athlete as an import fills them, with their belt by name."""
+    belts = {belt.id: belt.name for belt in services.rules.get().belts}
+    rows = services.athletes.roster({"status": "all"}).rows
+    return sorted(
+        (a.member_id, a.full_name, a.birth_date, a.sex, belts.get(a.belt_id or 0), a.weight_kg)
+        for a in (services.athletes.get(row.id) for row in rows)
+    )

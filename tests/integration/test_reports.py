@@ -209,10 +209,13 @@ def test_the_roster_report_is_the_roster_with_its_filters_and_columns(
 ) -> None:
     default = show(reports, {"name": "roster"})
     assert [c.key for c in default.columns] == [
-        "member_id", "name", "birth_year", "sex", "belt", "weight", "club", "category",
+        "member_id", "name", "birth_date", "sex", "belt", "weight", "club", "category",
         "weight_class",
     ]  # fmt: skip
     assert sorted(column(default, "name")) == sorted([AYSE, AN, TARO])  # active only
+    # The whole birth date, in the coach's language: what `athletes import` reads back.
+    born = dict(zip(column(default, "name"), column(default, "birth_date"), strict=True))
+    assert born == {AYSE: "2 Apr 2010", AN: "15 Jun 2008", TARO: "2 Apr 2010"}
     assert default.summary == "3 athletes"
     assert [c.key for c in default.available_columns if c.chosen] == [
         c.key for c in default.columns

@@ -2,8 +2,10 @@
 
 Headers are compared folded: without case, accents or punctuation, so "Tgl. Lahir",
 "tgl lahir" and "TGL_LAHIR" are one. The names are the ones clubs write in English and
-Bahasa Indonesia, and the headers `athletes export` writes in every language the app speaks,
-so an exported roster comes back in as it went out.
+Bahasa Indonesia, and the headers `athletes export` writes in every language the app speaks
+(the roster report's column labels), so an exported roster comes back in as it went out;
+its columns the importer has no field for (age, age category, weight class) are known as
+such and left out.
 """
 
 from __future__ import annotations
@@ -15,27 +17,37 @@ from collections.abc import Sequence
 from judo_manager.athletes.names import search_key
 from judo_manager.i18n import LANGUAGES, Message, _, translate
 from judo_manager.imports.model import ImportField
+from judo_manager.reports import roster
 
 _NOT_A_LETTER = re.compile(r"[^0-9a-z]+")
 
-# The headers the app writes itself (`athletes export`, the athlete form's labels): the
-# same messages as there, so each language's translation is recognised as well.
-_APP_HEADERS: dict[ImportField, tuple[Message, ...]] = {
-    "fullName": (_("Name"), _("Full name")),
-    "birthDate": (_("Birth date"),),
-    "sex": (_("Sex"),),
-    "belt": (_("Belt"),),
-    "weight": (_("Weight"),),
-    "club": (_("Club"),),
-    "memberId": (_("Member ID"),),
-    "licenceNumber": (_("Licence number"),),
-    "joinedOn": (_("Date joined"),),
-    "licenceValidUntil": (_("Licence valid until"),),
-    "medicalValidUntil": (_("Medical valid until"),),
-    "phone": (_("Phone"),),
-    "email": (_("Email"),),
-    "guardianName": (_("Guardian name"),),
-    "guardianPhone": (_("Guardian phone"),),
+# The field each column of the roster report (what `athletes export` writes) fills; None
+# for a column worked out from others, which nothing reads back. Its labels are taken from
+# the report itself, so each language's translation is recognised as well.
+ROSTER_COLUMNS: dict[str, ImportField | None] = {
+    "member_id": "memberId",
+    "name": "fullName",
+    "birth_date": "birthDate",
+    "birth_year": None,
+    "age": None,
+    "sex": "sex",
+    "belt": "belt",
+    "weight": "weight",
+    "club": "club",
+    "category": None,
+    "weight_class": None,
+    "licence_number": "licenceNumber",
+    "licence_until": "licenceValidUntil",
+    "medical_until": "medicalValidUntil",
+    "phone": "phone",
+    "email": "email",
+    "guardian_name": "guardianName",
+    "guardian_phone": "guardianPhone",
+    "joined_on": "joinedOn",
+}
+# The athlete form's labels that no roster column has.
+_FORM_HEADERS: dict[ImportField, tuple[Message, ...]] = {
+    "fullName": (_("Full name"),),
     "address": (_("Address"),),
     "school": (_("School"),),
     "notes": (_("Notes"),),
@@ -108,15 +120,20 @@ def header_key(text: str) -> str:
 
 
 @functools.cache
-def _known_headers() -> dict[str, ImportField]:
-    known: dict[str, ImportField] = {}
+def _known_headers() -> dict[str, ImportField | None]:
+    # The app's own headers first: what it writes comes back as what it meant, whatever a
+    # club's word for something else happens to be in some language.
+    app: list[tuple[Message, ImportField | None]] = [
+        (column.label, ROSTER_COLUMNS.get(column.key)) for column in roster.FIELDS
+    ]
+    app += [(label, field) for field, labels in _FORM_HEADERS.items() for label in labels]
+    known: dict[str, ImportField | None] = {}
+    for label, field in app:
+        for language in LANGUAGES:
+            known.setdefault(header_key(translate(label, language.code)), field)
     for field, written in _WRITTEN.items():
         for text in written:
             known.setdefault(text, field)
-    for field, messages in _APP_HEADERS.items():
-        for message in messages:
-            for language in LANGUAGES:
-                known.setdefault(header_key(translate(message, language.code)), field)
     return known
 
 

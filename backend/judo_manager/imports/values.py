@@ -3,30 +3,39 @@
 Each reader returns the value, or raises `UnreadableError` with what is wrong in the coach's
 words; the athletes' own checks (the form's rules) then judge what was read.
 
-Dates: `2011-05-03` (year first), `03/05/2011`, `3.5.2011`, `3-5-2011`, `03/05/11`, an
-Excel date serial (the 1900 system with its leap-year bug, or the 1904 system of old Mac
+Dates: `2011-05-03` (year first), `03/05/2011`, `3.5.2011`, `3-5-2011`, `03/05/11`, a
+month by its name in any language the app speaks (`3 May 2011`, `3 Mei 2011`,
+`03-Aug-11`, `May 3, 2011`: what `athletes export` writes, and what people type), an Excel
+date serial (the 1900 system with its leap-year bug, or the 1904 system of old Mac
 workbooks) and a real date cell. A two-digit year is the most recent year ending so that
 is not in the future ("03/05/11" is 2011, "03/05/95" is 1995); for a valid-until date, which
 may be ahead, it is 20yy. Whether 03/05/2011 is 3 May or 5 March is one choice for the whole
-file (`date_order`).
+file (`date_order`); a date with its month's name is never in doubt.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from babel import Locale
+from babel.dates import get_month_names
+
 from judo_manager.athletes.names import search_key
-from judo_manager.i18n import Message, _
+from judo_manager.i18n import LANGUAGES, Message, _
 from judo_manager.imports.model import DateOrder
 from judo_manager.rules.model import Belt
 
 # dd/mm/yyyy, mm/dd/yyyy, with / . - or a space between, a two- or four-digit year.
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s*[./\-\s]\s*(\d{1,2})\s*[./\-\s]\s*(\d{2}|\d{4})")
 _YEAR_FIRST = re.compile(r"(\d{4})\s*[./\-]\s*(\d{1,2})\s*[./\-]\s*(\d{1,2})")
+# A month by its name, folded (search_key): "3 may 2011", "03-agu-11", "may 3, 2011".
+_DAY_NAME_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[\s,./-]+([a-z]+)\.?[\s,./-]+(\d{4}|\d{2})")
+_NAME_DAY_YEAR = re.compile(r"([a-z]+)\.?[\s,./-]+(\d{1,2})(?:st|nd|rd|th)?[\s,./-]+(\d{4}|\d{2})")
 # A date cell written as text with a time after it ("2011-05-03 00:00:00").
 _TIME_AFTER = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 # Excel's serials: 1 is 1900-01-01, and 60 is the 29 February 1900 that never was.
@@ -134,6 +143,9 @@ def read_date(
             year, month, day = _full_year(typed.first, today, ahead), typed.second, typed.year
         else:
             day, month = typed.first, typed.second
+    elif (named := _named_month(plain, label)) is not None:
+        day, month, year = named
+        year = _full_year(year, today, ahead)
     elif plain.isdigit() and 1 <= len(plain) <= 7:
         return _from_serial(int(plain), label, date_1904)
     else:
@@ -164,6 +176,43 @@ def read_birth_date(
             )
         )
     return day
+
+
+def _named_month(text: str, label: Message) -> tuple[int, int, int] | None:
+    """Day, month and year of a date written with its month's name ("3 Mei 2011", "May 3,
+    2011"); None when the text isn't shaped so. A word in the month's place that names no
+    month is a problem of its own ("3 Mayo 2011")."""
+    folded = search_key(text)
+    if (match := _DAY_NAME_YEAR.fullmatch(folded)) is not None:
+        day, name, year = match.groups()
+    elif (match := _NAME_DAY_YEAR.fullmatch(folded)) is not None:
+        name, day, year = match.groups()
+    else:
+        return None
+    month = _month_numbers().get(name)
+    if month is None:
+        raise UnreadableError(_("{label} '{text}' is not a date.", label=label, text=text))
+    return int(day), month, int(year)
+
+
+@functools.cache
+def _month_numbers() -> dict[str, int]:
+    """Every month's full and short name in the languages the app speaks, folded, to its
+    number: Babel's data for each language's formats (en-GB writes "Sept") and for the
+    bare language (en writes "Sep"), as dates are written and as they stand alone."""
+    numbers: dict[str, int] = {}
+    clashing: set[str] = set()
+    tags = {tag for language in LANGUAGES for tag in (language.formats, language.code)}
+    for tag in sorted(tags):
+        where = Locale.parse(tag, sep="-")
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for month, name in get_month_names(width, context, where).items():
+                    key = search_key(name).rstrip(".")
+                    if numbers.setdefault(key, month) != month:
+                        clashing.add(key)
+    # A name two languages give to different months reads as neither, rather than a guess.
+    return {name: month for name, month in numbers.items() if name not in clashing}
 
 
 def _from_serial(serial: float, label: Message, date_1904: bool) -> dt.date:
