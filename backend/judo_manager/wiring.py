@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from judo_manager.athletes.service import AthletesService
 from judo_manager.backup.service import BackupService
 from judo_manager.clubs.service import ClubsService
+from judo_manager.dashboard.service import DashboardService
 from judo_manager.db import Database
 from judo_manager.exports.service import ExportsService
 from judo_manager.jobs import JobLock
@@ -34,6 +35,7 @@ class AppServices:
     tournaments: TournamentsService
     exports: ExportsService
     reports: ReportsService
+    dashboard: DashboardService
 
     @classmethod
     def build(cls, db: Database) -> AppServices:
@@ -46,6 +48,8 @@ class AppServices:
         # The same media service as the bridge's `media.chooseFile`, which holds the files
         # the athlete's forms then save.
         athletes = AthletesService(db, rules, clubs=clubs, media=media)
+        # Results are medals in the athletes' histories, written through their service.
+        tournaments = TournamentsService(db, athletes, rules, clubs, media)
         return cls(
             db=db,
             jobs=jobs,
@@ -56,9 +60,9 @@ class AppServices:
             clubs=clubs,
             backup=backup,
             restore=RestoreService(db, jobs, backup),
-            # Results are medals in the athletes' histories, written through their service.
-            tournaments=TournamentsService(db, athletes, rules, clubs, media),
+            tournaments=tournaments,
             # One for the run: "Open" finds the files it saved by their tokens.
             exports=ExportsService(),
             reports=ReportsService(),
+            dashboard=DashboardService(athletes, rules, tournaments),
         )

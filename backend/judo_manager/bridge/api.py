@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from judo_manager.bridge.athletes import AthletesApi
 from judo_manager.bridge.clubs import ClubsApi
+from judo_manager.bridge.dashboard import DashboardApi
 from judo_manager.bridge.exports import ExportsApi
 from judo_manager.bridge.host import Host
 from judo_manager.bridge.media import MediaApi
@@ -16,7 +17,7 @@ from judo_manager.wiring import AppServices
 
 class JudoManagerApi:
     """`window.pywebview.api`: `system.*`, `athletes.*`, `rules.*`, `media.*`, `clubs.*`,
-    `tournaments.*`, `exports.*` and `reports.*`."""
+    `tournaments.*`, `exports.*`, `reports.*` and `dashboard.*`."""
 
     # Declared here so that bridge.ts can be generated without building the services.
     system: SystemApi
@@ -27,6 +28,7 @@ class JudoManagerApi:
     tournaments: TournamentsApi
     exports: ExportsApi
     reports: ReportsApi
+    dashboard: DashboardApi
 
     def __init__(self, services: AppServices, window: Host) -> None:
         self.system = SystemApi(services, window)
@@ -37,3 +39,4 @@ class JudoManagerApi:
         self.tournaments = TournamentsApi(services.tournaments, services.exports, window)
         self.exports = ExportsApi(services.exports, window)
         self.reports = ReportsApi(services.reports, services.exports, window)
+        self.dashboard = DashboardApi(services.dashboard)
