@@ -1,16 +1,17 @@
 import type { ParseKeysWithoutVariables } from "i18next";
 import type { ComponentType, ReactNode } from "react";
-import { SlidersHorizontalIcon, TrophyIcon, UsersIcon } from "lucide-react";
-import { AthletesPage, showRoster } from "../features/athletes/AthletesPage";
+import { LayoutDashboardIcon, SlidersHorizontalIcon, TrophyIcon, UsersIcon } from "lucide-react";
+import { AthletesPage, arriveAtAthletes, showRoster } from "../features/athletes/AthletesPage";
 import { BackupCard } from "../features/backup/BackupCard";
 import { ClubsCard } from "../features/clubs/ClubsCard";
+import { DashboardPage } from "../features/dashboard/DashboardPage";
 import { OrganisationCard } from "../features/clubs/OrganisationCard";
 import { RestoreCard } from "../features/restore/RestoreCard";
 import { BeltsCard } from "../features/rules/BeltsCard";
 import { CategoriesCard } from "../features/rules/CategoriesCard";
 import type { Destination } from "../lib/navigation";
 import { SettingsPage } from "../features/settings/SettingsPage";
-import { showTournamentList, TournamentsPage } from "../features/tournaments/TournamentsPage";
+import { arriveAtTournaments, showTournamentList, TournamentsPage } from "../features/tournaments/TournamentsPage";
 
 /** One page of the app, as the sidebar lists it and the shell shows it. */
 export interface Page {
@@ -51,8 +52,25 @@ function Settings() {
   );
 }
 
+/**
+ * The dashboard, with the backup's status from the backup feature.
+ * SLOT (helper H2, branch t18-backup-status): `<BackupStatusCard />` from
+ * features/backup/BackupStatusCard.tsx goes in `backupStatus` once that branch is merged.
+ */
+function Dashboard() {
+  return <DashboardPage backupStatus={null} />;
+}
+
 /** Every page, in sidebar order; the first is where the app opens. A new page is one entry here. */
 export const PAGES = [
+  {
+    id: "dashboard",
+    titleKey: "pages.dashboard.title",
+    subtitleKey: "pages.dashboard.subtitle",
+    icon: <LayoutDashboardIcon />,
+    component: Dashboard,
+    layout: "fills",
+  },
   {
     id: "athletes",
     titleKey: "pages.athletes.title",
@@ -61,6 +79,7 @@ export const PAGES = [
     component: AthletesPage,
     layout: "fills",
     onNavigate: showRoster,
+    onArrive: arriveAtAthletes,
   },
   {
     id: "tournaments",
@@ -70,6 +89,7 @@ export const PAGES = [
     component: TournamentsPage,
     layout: "fills",
     onNavigate: showTournamentList,
+    onArrive: arriveAtTournaments,
   },
   {
     id: "settings",

@@ -10,6 +10,7 @@ import type rules from "../locales/en/rules.json";
 import type settings from "../locales/en/settings.json";
 import type clubs from "../locales/en/clubs.json";
 import type tournaments from "../locales/en/tournaments.json";
+import type dashboard from "../locales/en/dashboard.json";
 
 /**
  * The page's words in every language, with i18next and ICU messages ("{count, plural, one
@@ -22,7 +23,7 @@ import type tournaments from "../locales/en/tournaments.json";
  * every language has every key, that no key is unused, and that both sides list the same
  * languages.
  */
-const NAMESPACES = ["common", "athletes", "backup", "restore", "rescue", "rules", "settings", "clubs", "tournaments"] as const;
+const NAMESPACES = ["common", "athletes", "backup", "restore", "rescue", "rules", "settings", "clubs", "tournaments", "dashboard"] as const;
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -37,6 +38,7 @@ declare module "i18next" {
       settings: typeof settings;
       clubs: typeof clubs;
       tournaments: typeof tournaments;
+      dashboard: typeof dashboard;
     };
   }
 }
