@@ -77,6 +77,110 @@ def test_belt_fields_are_checked(rules: RulesService) -> None:
     }
 
 
+def test_the_default_grading_minimums(rules: RulesService) -> None:
+    minimums = {b.name: (b.min_months, b.min_age) for b in rules.get().belts}
+
+    # What it takes to be promoted *to* each belt: nothing to the lowest.
+    assert [minimums[name] for name in ("White", "White-Yellow", "Yellow", "Blue", "Brown")] == [
+        (None, None),
+        (3, None),
+        (3, None),
+        (9, None),
+        (12, None),
+    ]
+    assert minimums["1st Dan"] == (12, 15)
+    assert minimums["2nd Dan"] == (12, 17)
+    assert minimums["3rd Dan"] == (24, 20)
+    assert minimums["9th Dan"] == (120, 60)
+    assert minimums["10th Dan"] == (None, None)
+
+
+def test_a_belts_minimums_can_be_set_and_cleared(rules: RulesService) -> None:
+    green = next(b for b in rules.get().belts if b.name == "Green")
+    fields = {"name": "Green", "kind": "kyu", "color": "#16a34a"}
+
+    edited = rules.update_belt(green.id, {**fields, "min_months": 8, "min_age": 10.0})
+    assert next((b.min_months, b.min_age) for b in edited.belts if b.id == green.id) == (8, 10)
+    # Blank is "no minimum"; so is a minimum of zero, kept as the coach typed it.
+    cleared = rules.update_belt(green.id, {**fields, "min_months": "", "min_age": None})
+    assert next((b.min_months, b.min_age) for b in cleared.belts if b.id == green.id) == (
+        None,
+        None,
+    )
+    zero = rules.update_belt(green.id, {**fields, "min_months": 0, "min_age": 0})
+    assert next((b.min_months, b.min_age) for b in zero.belts if b.id == green.id) == (0, 0)
+
+    added = rules.create_belt({**fields, "name": "Purple", "min_months": 600, "min_age": 120})
+    assert (added.belts[-1].min_months, added.belts[-1].min_age) == (600, 120)
+
+
+@pytest.mark.parametrize(
+    ("months", "age", "problems"),
+    [
+        (
+            601,
+            121,
+            {
+                "min_months": "Minimum months must be between 0 and 600.",
+                "min_age": "Minimum age must be between 0 and 120.",
+            },
+        ),
+        (
+            -1,
+            -5,
+            {
+                "min_months": "Minimum months must be between 0 and 600.",
+                "min_age": "Minimum age must be between 0 and 120.",
+            },
+        ),
+        (
+            6.5,
+            "15",
+            {
+                "min_months": "Minimum months must be a whole number.",
+                "min_age": "Minimum age must be a whole number.",
+            },
+        ),
+        (
+            True,
+            [15],
+            {
+                "min_months": "Minimum months must be a whole number.",
+                "min_age": "Minimum age must be a whole number.",
+            },
+        ),
+        (
+            float("nan"),
+            2**70,
+            {
+                "min_months": "Minimum months must be a whole number.",
+                "min_age": "Minimum age must be between 0 and 120.",
+            },
+        ),
+    ],
+)
+def test_a_belts_minimums_are_checked(
+    rules: RulesService, months: object, age: object, problems: dict[str, str]
+) -> None:
+    before = rules.get()
+    green = next(b for b in before.belts if b.name == "Green")
+
+    with pytest.raises(ValidationError) as error:
+        rules.update_belt(
+            green.id,
+            {
+                "name": "Green",
+                "kind": "kyu",
+                "color": "#16a34a",
+                "min_months": months,
+                "min_age": age,
+            },
+        )
+
+    assert {field: str(message) for field, message in error.value.fields.items()} == problems
+    assert rules.get() == before
+
+
 def test_a_belt_in_use_or_in_history_cannot_be_deleted(db: Database, rules: RulesService) -> None:
     belts = {b.name: b.id for b in rules.get().belts}
     athletes = AthletesService(db, today=lambda: dt.date(2026, 6, 1))

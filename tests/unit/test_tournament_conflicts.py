@@ -16,9 +16,9 @@ from judo_manager.tournaments.model import CONFLICT_CODES, Conflict, TournamentC
 
 LAST_DAY = dt.date(2026, 7, 13)
 BELTS = {
-    1: Belt(1, 1, "White", "kyu", "#ffffff", None, 0),
-    3: Belt(3, 3, "Yellow", "kyu", "#facc15", None, 0),
-    5: Belt(5, 5, "Orange", "kyu", "#f97316", None, 0),
+    1: Belt(1, 1, "White", "kyu", "#ffffff", None, None, None, 0),
+    3: Belt(3, 3, "Yellow", "kyu", "#facc15", None, None, None, 0),
+    5: Belt(5, 5, "Orange", "kyu", "#f97316", None, None, None, 0),
 }
 MINUS_60 = WeightClass(10, 7, "M", 60.0, False, None)
 MINUS_66 = WeightClass(11, 7, "M", 66.0, False, None)

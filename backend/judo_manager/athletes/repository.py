@@ -7,6 +7,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
+from judo_manager.athletes.grading import GradingFacts
 from judo_manager.athletes.model import (
     EXPIRING_DAYS,
     AthleteFields,
@@ -567,6 +568,29 @@ def delete_tournament_medals(conn: sqlite3.Connection, tournament_id: int) -> No
         f"DELETE FROM medals AS m WHERE m.tournament_id = ? AND {_OWNED_BY_RESULT}",
         (tournament_id,),
     )
+
+
+def grading_facts(conn: sqlite3.Connection) -> list[GradingFacts]:
+    """The active athletes whose belt has a next one on the ladder (by rank), sorted by
+    name, each with the next belt's minimums and their latest promotion by date.
+
+    One query whatever the club's size: each athlete's latest promotion is one seek in the
+    `promotions_athlete` index (athlete, date), which holds all it reads.
+    """
+    cursor = conn.execute(
+        "WITH ladder AS ("
+        "SELECT id, lead(id) OVER next_up AS next_id, "
+        "lead(min_months) OVER next_up AS min_months, lead(min_age) OVER next_up AS min_age "
+        "FROM belts WINDOW next_up AS (ORDER BY rank)) "
+        "SELECT a.id, a.full_name, a.member_id, a.club_id, a.birth_date, a.licence_number, "
+        "a.belt_id, l.next_id, l.min_months, l.min_age, "
+        "(SELECT max(p.promoted_on) FROM promotions p WHERE p.athlete_id = a.id), a.joined_on "
+        "FROM athletes a JOIN ladder l ON l.id = a.belt_id "
+        "WHERE a.active = 1 AND l.next_id IS NOT NULL "
+        "ORDER BY a.search_name, a.id"
+    )
+    cursor.row_factory = None
+    return list(map(GradingFacts._make, cursor))
 
 
 AthleteFactsLine = tuple[

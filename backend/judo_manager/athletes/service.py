@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from judo_manager.athletes import repository, sanity
+from judo_manager.athletes import grading, repository, sanity
 from judo_manager.athletes.model import (
     DOCUMENT_KINDS,
     MEDAL_PLACES,
@@ -30,6 +30,7 @@ from judo_manager.athletes.model import (
     Document,
     DocumentFields,
     DocumentKind,
+    GradingReadiness,
     MedalFields,
     MedalLeader,
     MedalPlace,
@@ -621,6 +622,16 @@ class AthletesService:
             )
             for line in repository.athlete_facts(self._db.connection(), athlete_ids)
         }
+
+    def grading_readiness(self, *, today: dt.date | None = None) -> GradingReadiness:
+        """Who is ready for their next belt on `today` (the service's clock unless given),
+        and who will be within `READY_SOON_MONTHS`; see `athletes.grading` for the rule.
+
+        Read in one query on this thread's connection, so a caller's snapshot (a report's,
+        the dashboard's) sees it at the same moment as its own reads.
+        """
+        day = self._today() if today is None else today
+        return grading.readiness(repository.grading_facts(self._db.connection()), day)
 
     def save_tournament_medal(
         self, athlete_id: int, medal_id: int | None, medal: TournamentMedal

@@ -28,7 +28,7 @@ class RulesApi:
 
     @coach_errors
     def updateBelt(self, id: int, data: Wire[BeltFields]) -> Wire[Rules]:
-        """Rename or recolour a belt."""
+        """Rename or recolour a belt, or change its grading minimums (blank: none)."""
         return to_wire(self._rules.update_belt(id, from_wire(data)))
 
     @coach_errors

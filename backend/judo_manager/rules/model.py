@@ -22,7 +22,9 @@ class Belt:
     """One step of the ladder; `rank` orders it, lowest first.
 
     Colours are #rrggbb; a two-coloured belt (white-yellow, red-and-white) has a
-    `second_color`. `athlete_count` counts the athletes who hold it now.
+    `second_color`. `min_months` (in the belt below) and `min_age` are what an athlete needs
+    to be promoted to it; None asks nothing. `athlete_count` counts the athletes who hold it
+    now.
     """
 
     id: int
@@ -31,17 +33,22 @@ class Belt:
     kind: BeltKind
     color: str
     second_color: str | None
+    min_months: int | None
+    min_age: int | None
     athlete_count: int
 
 
 @dataclass(frozen=True)
 class BeltFields:
-    """The belt editor's fields: as the page sends them, and once checked."""
+    """The belt editor's fields: as the page sends them, and once checked; a blank
+    minimum is None (no minimum)."""
 
     name: str
     kind: BeltKind
     color: str
     second_color: str | None
+    min_months: int | None
+    min_age: int | None
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from judo_manager.rules.model import (
 def list_belts(conn: sqlite3.Connection) -> list[Belt]:
     """The ladder, lowest first, with how many athletes hold each belt now."""
     rows = conn.execute(
-        "SELECT b.id, b.rank, b.name, b.kind, b.color, b.second_color, "
+        "SELECT b.id, b.rank, b.name, b.kind, b.color, b.second_color, b.min_months, b.min_age, "
         "(SELECT count(*) FROM athletes a WHERE a.belt_id = b.id) AS athlete_count "
         "FROM belts b ORDER BY b.rank"
     )
@@ -39,9 +39,9 @@ def belt_named(conn: sqlite3.Connection, name: str) -> int | None:
 def insert_belt(conn: sqlite3.Connection, belt: BeltFields) -> int:
     """Add a belt at the top of the ladder."""
     cursor = conn.execute(
-        "INSERT INTO belts(rank, name, kind, color, second_color) "
-        "VALUES ((SELECT coalesce(max(rank), 0) + 1 FROM belts), ?, ?, ?, ?)",
-        (belt.name, belt.kind, belt.color, belt.second_color),
+        "INSERT INTO belts(rank, name, kind, color, second_color, min_months, min_age) "
+        "VALUES ((SELECT coalesce(max(rank), 0) + 1 FROM belts), ?, ?, ?, ?, ?, ?)",
+        (belt.name, belt.kind, belt.color, belt.second_color, belt.min_months, belt.min_age),
     )
     return int(cursor.lastrowid or 0)
 
@@ -49,8 +49,17 @@ def insert_belt(conn: sqlite3.Connection, belt: BeltFields) -> int:
 def update_belt(conn: sqlite3.Connection, belt_id: int, belt: BeltFields) -> bool:
     """Change a belt; False when there is no such belt."""
     cursor = conn.execute(
-        "UPDATE belts SET name = ?, kind = ?, color = ?, second_color = ? WHERE id = ?",
-        (belt.name, belt.kind, belt.color, belt.second_color, belt_id),
+        "UPDATE belts SET name = ?, kind = ?, color = ?, second_color = ?, min_months = ?, "
+        "min_age = ? WHERE id = ?",
+        (
+            belt.name,
+            belt.kind,
+            belt.color,
+            belt.second_color,
+            belt.min_months,
+            belt.min_age,
+            belt_id,
+        ),
     )
     return cursor.rowcount == 1
 

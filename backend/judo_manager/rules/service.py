@@ -30,6 +30,8 @@ from judo_manager.rules.weights import ladder, weight_class_label
 
 COLOR = re.compile(r"#[0-9a-f]{6}")
 MAX_AGE = 120
+# A belt's minimum time in the grade below it: up to 50 years, in months.
+MAX_MIN_MONTHS = 600
 # A weight class's limit: whole kilograms or tenths, as federations write them (-44.5 kg).
 MIN_LIMIT_KG = 1
 MAX_LIMIT_KG = 300
@@ -98,7 +100,7 @@ class RulesService:
             return load_rules(conn)
 
     def update_belt(self, belt_id: int, data: Mapping[str, object]) -> Rules:
-        """Rename or recolour a belt."""
+        """Rename or recolour a belt, or change its grading minimums."""
         belt_id = require_id(belt_id, BELT)
         with self._db.write() as conn:
             if not repository.update_belt(conn, belt_id, _read_belt(conn, data, belt_id)):
@@ -217,11 +219,17 @@ def _read_belt(
     kind = form.choice("kind", _("Kind"), BELT_KINDS, choose=_("kind"))
     color = _color(form, "color", _("Colour"), required=True)
     second = _color(form, "second_color", _("Second colour"), required=False)
+    # Translators: the belt editor's field: months in the belt below before this one.
+    months_label = _("Minimum months")
+    min_months = form.integer(
+        "min_months", months_label, minimum=0, maximum=MAX_MIN_MONTHS, required=False
+    )
+    min_age = form.integer("min_age", _("Minimum age"), minimum=0, maximum=MAX_AGE, required=False)
     if name is not None and repository.belt_named(conn, name) not in (None, belt_id):
         form.problem("name", _("There is already a belt called {name}.", name=name))
     form.check()
     assert name is not None and kind is not None and color is not None
-    return BeltFields(name, cast(BeltKind, kind), color, second)
+    return BeltFields(name, cast(BeltKind, kind), color, second, min_months, min_age)
 
 
 def _color(form: FormReader, field: str, label: Message, *, required: bool) -> str | None:

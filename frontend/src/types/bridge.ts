@@ -45,6 +45,37 @@ export interface AthleteRow {
   medicalUntil: string | null;
 }
 
+// Who is ready to grade on `today`, and who will be within `READY_SOON_MONTHS`.
+// `ready` is sorted by `ready_on`, then name; `soon` likewise. `no_date` counts the active
+// athletes below the top belt with neither a promotion nor a day joined to count from.
+export interface GradingReadiness {
+  today: string;
+  ready: GradingCandidate[];
+  soon: GradingCandidate[];
+  noDate: number;
+}
+
+// An active athlete below the top of the ladder, and when they may take the next belt.
+// `ready_on` is the first day both of the next belt's minimums are met: `min_months` after
+// `counted_from` (the last promotion's date, or the day joined), and the `min_age`-th
+// birthday. `months_in_grade` counts whole months from `counted_from` to today (0 when that
+// day is still ahead, as after a clock set back).
+export interface GradingCandidate {
+  athleteId: number;
+  fullName: string;
+  memberId: string | null;
+  clubId: number | null;
+  birthDate: string;
+  licenceNumber: string | null;
+  beltId: number;
+  nextBeltId: number;
+  countedFrom: string;
+  countedFromKind: "promotion" | "joined";
+  monthsInGrade: number;
+  readyOn: string;
+  ready: boolean;
+}
+
 // One athlete in full; promotions, medals and documents newest first.
 // `licence_valid_until` and `medical_valid_until` are the dates as typed in the profile;
 // `licence` and `medical` are what they come to with the athlete's documents.
@@ -213,7 +244,8 @@ export interface Rules {
 
 // One step of the ladder; `rank` orders it, lowest first.
 // Colours are #rrggbb; a two-coloured belt (white-yellow, red-and-white) has a `second_color`.
-// `athlete_count` counts the athletes who hold it now.
+// `min_months` (in the belt below) and `min_age` are what an athlete needs to be promoted to
+// it; None asks nothing. `athlete_count` counts the athletes who hold it now.
 export interface Belt {
   id: number;
   rank: number;
@@ -221,6 +253,8 @@ export interface Belt {
   kind: BeltKind;
   color: string;
   secondColor: string | null;
+  minMonths: number | null;
+  minAge: number | null;
   athleteCount: number;
 }
 
@@ -246,12 +280,15 @@ export interface WeightClass {
   name: string | null;
 }
 
-// The belt editor's fields: as the page sends them, and once checked.
+// The belt editor's fields: as the page sends them, and once checked; a blank minimum is None
+// (no minimum).
 export interface BeltInput {
   name: string;
   kind: BeltKind;
   color: string;
   secondColor: string | null;
+  minMonths: number | null;
+  minAge: number | null;
 }
 
 // The category editor's fields, as sent and once checked; `max_age` None: no limit.
@@ -882,6 +919,9 @@ export interface AthletesApi {
   // The roster filtered, searched and sorted, with each athlete's age, category and weight
   // class.
   list(filters: AthleteFilters): Promise<AthleteList>;
+  // The active athletes ready for their next belt today, and those ready within three months,
+  // each with when their time in the grade started and when they're ready.
+  gradingReadiness(): Promise<GradingReadiness>;
   // One athlete in full, with their promotions, medals, documents and papers.
   get(id: number): Promise<Athlete>;
   // Add an athlete after checking every field; a duplicate is refused.
@@ -931,7 +971,7 @@ export interface RulesApi {
   get(): Promise<Rules>;
   // Add a belt at the top of the ladder.
   createBelt(data: BeltInput): Promise<Rules>;
-  // Rename or recolour a belt.
+  // Rename or recolour a belt, or change its grading minimums (blank: none).
   updateBelt(id: number, data: BeltInput): Promise<Rules>;
   // Remove a belt that no athlete holds or ever held.
   deleteBelt(id: number): Promise<Rules>;

@@ -1,9 +1,11 @@
+import type { TFunction } from "i18next";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { BeltBadge } from "../../components/BeltBadge";
 import { controlClass, Field, TextInput } from "../../components/ui/Field";
 import { FormDialog } from "../../components/ui/FormDialog";
 import { api } from "../../lib/bridge";
+import { parseWhole } from "../../lib/format";
 import { notifySuccess } from "../../lib/notify";
 import type { FieldErrors } from "../../lib/use-field-errors";
 import { useFormSubmit } from "../../lib/use-form-submit";
@@ -11,8 +13,24 @@ import { publishRules } from "../../lib/use-rules";
 import type { Belt, BeltInput, BeltKind } from "../../types/bridge";
 
 /** A new belt starts white, with yellow offered as its second colour. */
-const NEW_BELT: BeltInput = { name: "", kind: "kyu", color: "#ffffff", secondColor: null };
+const NEW_BELT: BeltInput = {
+  name: "",
+  kind: "kyu",
+  color: "#ffffff",
+  secondColor: null,
+  minMonths: null,
+  minAge: null,
+};
 const DEFAULT_SECOND_COLOR = "#facc15";
+/** The bounds Python holds the minimums to (rules/service.py): up to 50 years in a grade. */
+const MAX_MIN_MONTHS = 600;
+const MAX_MIN_AGE = 120;
+
+/** The minimums as typed: blank is "no minimum". */
+interface Minimums {
+  minMonths: string;
+  minAge: string;
+}
 
 interface BeltEditorDialogProps {
   /** The belt to edit; without one, a new belt goes on top of the ladder. */
@@ -24,18 +42,36 @@ export function BeltEditorDialog({ belt, onClose }: BeltEditorDialogProps) {
   const { t } = useTranslation("rules");
   const idPrefix = useId();
   const [values, setValues] = useState<BeltInput>(() =>
-    belt ? { name: belt.name, kind: belt.kind, color: belt.color, secondColor: belt.secondColor } : NEW_BELT,
+    belt
+      ? {
+          name: belt.name,
+          kind: belt.kind,
+          color: belt.color,
+          secondColor: belt.secondColor,
+          minMonths: belt.minMonths,
+          minAge: belt.minAge,
+        }
+      : NEW_BELT,
   );
+  const [minimums, setMinimums] = useState<Minimums>({
+    minMonths: belt?.minMonths?.toString() ?? "",
+    minAge: belt?.minAge?.toString() ?? "",
+  });
   // Remembered while unticked, so ticking "Two colours" again brings back the same colour.
   const [secondColor, setSecondColor] = useState(belt?.secondColor ?? DEFAULT_SECOND_COLOR);
   const form = useFormSubmit({
     check: () => {
-      const problems: FieldErrors = {};
+      const problems: FieldErrors = checkMinimums(minimums, t);
       if (!values.name.trim()) problems.name = t("nameRequired");
       return problems;
     },
     save: async () => {
-      const input = { ...values, name: values.name.trim() };
+      const input = {
+        ...values,
+        name: values.name.trim(),
+        minMonths: parseWhole(minimums.minMonths),
+        minAge: parseWhole(minimums.minAge),
+      };
       publishRules(belt ? await api().rules.updateBelt(belt.id, input) : await api().rules.createBelt(input));
       notifySuccess(belt ? t("beltEditor.saved", { name: input.name }) : t("beltEditor.added", { name: input.name }));
       onClose();
@@ -48,6 +84,27 @@ export function BeltEditorDialog({ belt, onClose }: BeltEditorDialogProps) {
     setValues((current) => ({ ...current, ...patch }));
     Object.keys(patch).forEach(clear);
   };
+
+  const minimum = (name: keyof Minimums, label: string) => (
+    <Field idPrefix={idPrefix} name={name} label={label} error={errors[name]} hint={t("beltEditor.minimumHint")}>
+      {(control) => (
+        <input
+          {...control}
+          // Text: type="number" drops what it doesn't expect ("1,5" became 15); this checks it.
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          value={minimums[name]}
+          onChange={(event) => {
+            const value = event.target.value;
+            setMinimums((current) => ({ ...current, [name]: value }));
+            clear(name);
+          }}
+          className={controlClass}
+        />
+      )}
+    </Field>
+  );
 
   return (
     <FormDialog
@@ -117,6 +174,14 @@ export function BeltEditorDialog({ belt, onClose }: BeltEditorDialogProps) {
           </Field>
         ) : null}
       </div>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">{t("beltEditor.minimums")}</legend>
+        <p className="mt-1 text-sm text-slate-600">{t("beltEditor.minimumsDescription")}</p>
+        <div className="mt-3 grid grid-cols-2 gap-x-5 gap-y-4">
+          {minimum("minMonths", t("beltEditor.minMonths"))}
+          {minimum("minAge", t("beltEditor.minAge"))}
+        </div>
+      </fieldset>
       <div className="flex items-center gap-3 rounded-xl bg-slate-50 px-4 py-3 text-sm text-slate-600 ring-1 ring-slate-200 ring-inset">
         {t("beltEditor.preview")}
         <BeltBadge
@@ -126,6 +191,24 @@ export function BeltEditorDialog({ belt, onClose }: BeltEditorDialogProps) {
       </div>
     </FormDialog>
   );
+}
+
+function checkMinimums(minimums: Minimums, t: TFunction<"rules">): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!wholeUpTo(minimums.minMonths, MAX_MIN_MONTHS)) {
+    errors.minMonths = t("beltEditor.minMonthsWhole", { max: String(MAX_MIN_MONTHS) });
+  }
+  if (!wholeUpTo(minimums.minAge, MAX_MIN_AGE)) {
+    errors.minAge = t("beltEditor.minAgeWhole", { max: String(MAX_MIN_AGE) });
+  }
+  return errors;
+}
+
+/** True when `text` is blank (no minimum) or a whole number from 0 to `max`. */
+function wholeUpTo(text: string, max: number): boolean {
+  if (!text.trim()) return true;
+  const value = parseWhole(text);
+  return value !== null && value >= 0 && value <= max;
 }
 
 function parseKind(value: string): BeltKind {

@@ -23,6 +23,14 @@ const athletesOf = (belt: Belt) => countWords("athletes", belt.athleteCount);
 export function BeltsCard() {
   const { t } = useTranslation(["rules", "common"]);
   const state = useRules();
+  /** "6 months · 15 years", "3 months", or "No minimum": what promotion to the belt asks. */
+  const minimumsOf = (belt: Belt) => {
+    const parts = [
+      belt.minMonths === null ? null : t("belts.months", { count: belt.minMonths }),
+      belt.minAge === null ? null : t("belts.years", { count: belt.minAge }),
+    ].filter((part) => part !== null);
+    return parts.length ? parts.join(" · ") : t("belts.noMinimum");
+  };
   const [editing, setEditing] = useState<Belt | "new" | null>(null);
   const deletion = useRuleDelete<Belt>({
     deleteRule: (belt) => api().rules.deleteBelt(belt.id),
@@ -89,6 +97,10 @@ export function BeltsCard() {
                   <BeltBadge belt={belt} />
                 </div>
                 <span className="w-10 text-xs font-medium text-slate-500 uppercase">{belt.kind}</span>
+                <span className="w-36 text-sm text-slate-600 tabular-nums">
+                  <span className="sr-only">{t("belts.minimumsLabel")} </span>
+                  {minimumsOf(belt)}
+                </span>
                 <span className="w-24 text-right text-sm text-slate-600 tabular-nums">
                   {athletesOf(belt)}
                 </span>
