@@ -53,7 +53,7 @@ class AppServices:
         return cls(
             db=db,
             jobs=jobs,
-            system=SystemService(db, backup.last_backup),
+            system=SystemService(db, backup.status),
             athletes=athletes,
             rules=rules,
             media=media,

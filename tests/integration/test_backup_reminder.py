@@ -18,7 +18,7 @@ TODAY = dt.date(2026, 3, 14)
 def _services(data: Path, today: dt.date = TODAY) -> tuple[SystemService, BackupService]:
     db = open_database(database_path(data))
     backup = BackupService(db, JobLock())
-    return SystemService(db, backup.last_backup, today=lambda: today), backup
+    return SystemService(db, backup.status, today=lambda: today), backup
 
 
 def _log_backup(data: Path, finished_on: dt.date) -> None:
@@ -47,13 +47,15 @@ def test_an_empty_club_is_not_reminded_but_a_club_with_athletes_and_no_backup_is
     assert system.backup_reminder() == BackupReminder(due=True, last_backup_on=None)
 
 
-def test_a_backup_14_days_old_is_recent_enough_and_one_15_days_old_is_not(tmp_path: Path) -> None:
+def test_a_backup_13_days_old_is_recent_enough_and_one_14_days_old_is_not(
+    tmp_path: Path,
+) -> None:
     data = tmp_path / "data"
     make_club(data, 3)
-    _log_backup(data, TODAY - dt.timedelta(days=14))
+    _log_backup(data, TODAY - dt.timedelta(days=13))
     system, _ = _services(data)
     assert system.backup_reminder() == BackupReminder(
-        due=False, last_backup_on=TODAY - dt.timedelta(days=14)
+        due=False, last_backup_on=TODAY - dt.timedelta(days=13)
     )
     system, _ = _services(data, today=TODAY + dt.timedelta(days=1))
     assert system.backup_reminder().due

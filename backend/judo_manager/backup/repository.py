@@ -1,4 +1,4 @@
-"""SQL for the record of backup attempts."""
+"""SQL for the record of backup attempts and the changes made since the last backup."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from judo_manager.backup.model import BackupAttempt
+from judo_manager.backup.model import BackupAttempt, ChangeCounts
 from judo_manager.db.contents import Contents
 
 
@@ -68,6 +68,27 @@ def last_success(conn: sqlite3.Connection) -> BackupAttempt | None:
         ok=bool(row["ok"]),
         error=row["error"],
     )
+
+
+def changes_after(conn: sqlite3.Connection, mark: int | None) -> ChangeCounts:
+    """The athletes, promotions and medals marked after `mark` (`change_marks`), each record
+    once; every one when `mark` is None."""
+    counts = dict(
+        conn.execute(
+            "SELECT kind, count(*) FROM change_marks WHERE mark > ? GROUP BY kind",
+            (0 if mark is None else mark,),
+        ).fetchall()
+    )
+    return ChangeCounts.of(
+        athletes=counts.get("athletes", 0),
+        promotions=counts.get("promotions", 0),
+        medals=counts.get("medals", 0),
+    )
+
+
+def holds_athletes(conn: sqlite3.Connection) -> bool:
+    """True when the data holds at least one athlete, active or not."""
+    return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM athletes)").fetchone()[0])
 
 
 def _contents(text: str | None) -> Contents | None:

@@ -12,13 +12,14 @@ from pathlib import Path
 
 from judo_manager.backup import repository
 from judo_manager.backup.file_names import default_filename, with_db_suffix
-from judo_manager.backup.model import BackupAttempt
+from judo_manager.backup.model import BackupAttempt, BackupStatus
+from judo_manager.backup.status import status_of
 from judo_manager.db import Database
 from judo_manager.db.connection import is_part_of
 from judo_manager.db.drive_errors import describe_write_error, reason_of
 from judo_manager.db.fileio import free_bytes
 from judo_manager.db.snapshot import ProgressCallback, write_verified_copy
-from judo_manager.db.stamp import mark_backed_up
+from judo_manager.db.stamp import mark_backed_up, read_backed_up_through
 from judo_manager.errors import BackupError, DestinationExistsError, JudoManagerError
 from judo_manager.i18n import SOURCE_LANGUAGE, Message, _, in_megabytes, translate
 from judo_manager.jobs import JobLock
@@ -37,6 +38,16 @@ class BackupService:
     def last_backup(self) -> BackupAttempt | None:
         """The most recent successful backup, if any."""
         return repository.last_success(self._db.connection())
+
+    def status(self, today: dt.date | None = None) -> BackupStatus:
+        """How the data stands with its backups on `today` (this computer's by default): the
+        last backup, how long ago, what changed since, and whether another is due."""
+        # One read, so the last backup and the changes since it are of the same moment.
+        with self._db.snapshot() as conn:
+            last = repository.last_success(conn)
+            changes = repository.changes_after(conn, read_backed_up_through(conn))
+            holds_athletes = repository.holds_athletes(conn)
+        return status_of(last, today or dt.date.today(), changes, holds_athletes=holds_athletes)
 
     def export(
         self, target: Path, *, replace: bool, progress: ProgressCallback | None = None

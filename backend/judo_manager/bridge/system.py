@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from judo_manager.backup.model import BackupAttempt
+from judo_manager.backup.model import BackupAttempt, BackupStatus
 from judo_manager.bridge.convert import to_wire
 from judo_manager.bridge.events import DATA_REPLACED_EVENT, PROGRESS_EVENT
 from judo_manager.bridge.guards import coach_errors
@@ -12,6 +12,7 @@ from judo_manager.bridge.types import (
     AppInfo,
     BackupRecord,
     BackupReminderState,
+    BackupStatusState,
     DataProblem,
     DataSummary,
     LanguageOption,
@@ -99,12 +100,17 @@ class SystemApi:
 
     @coach_errors
     def getBackupReminder(self) -> BackupReminderState:
-        """Whether to remind the coach to back up (14 days since the last, or never)."""
+        """Whether to remind the coach to back up (as `getBackupStatus` says it is due)."""
         reminder = self._system.backup_reminder()
         last_on = reminder.last_backup_on
         return BackupReminderState(
             due=reminder.due, lastBackupOn=None if last_on is None else last_on.isoformat()
         )
+
+    @coach_errors
+    def getBackupStatus(self) -> BackupStatusState:
+        """The last backup, the changes since it, and whether another is due (the dashboard)."""
+        return _backup_status(self._backup.status())
 
     @coach_errors
     def getLastBackup(self) -> BackupRecord | None:
@@ -212,6 +218,15 @@ def _backup_record(attempt: BackupAttempt) -> BackupRecord:
         bytes=attempt.bytes or 0,
         durationMs=attempt.duration_ms,
         contents=_record_counts(attempt.contents),
+    )
+
+
+def _backup_status(status: BackupStatus) -> BackupStatusState:
+    return BackupStatusState(
+        level=status.level,
+        last=None if status.last is None else _backup_record(status.last),
+        daysSince=status.days_since,
+        changes=to_wire(status.changes),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Literal, TypedDict
 
 from judo_manager.athletes.model import PapersFilter, Sex, SortKey, Status
+from judo_manager.backup.model import BackupLevel, ChangeCounts
 from judo_manager.bridge.wire import Wire
 from judo_manager.db.comparison import KindDifference
 from judo_manager.db.snapshot import Phase as BackupPhase
@@ -87,6 +88,19 @@ class BackupRecord(TypedDict):
     bytes: int
     durationMs: int
     contents: list[RecordCount]
+
+
+class BackupStatusState(TypedDict):
+    """How the club's data stands with its backups, for the dashboard's card: `level` "ok",
+    "due" (14 days or 50 changes since the last backup), "never" (none yet, and the club
+    holds athletes) or "empty" (none yet, and nothing to back up); `daysSince` is 0 for a
+    backup dated after today (a clock set back), null with no backup or an unreadable date;
+    `changes` counts the records added, edited or deleted since, each once."""
+
+    level: BackupLevel
+    last: BackupRecord | None
+    daysSince: int | None
+    changes: Wire[ChangeCounts]
 
 
 class ProgressUpdate(TypedDict):

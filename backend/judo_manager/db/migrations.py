@@ -11,7 +11,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Callable
 
-from judo_manager.db.stamp import BACKED_UP_THROUGH_KEY
+from judo_manager.db.stamp import BACKED_UP_THROUGH_KEY, TAKEN_AT_KEY
 from judo_manager.i18n import _, current_language, speaking, translate
 
 # "JUDO" in ASCII.
@@ -684,10 +684,18 @@ def _v9_grading_and_changes(conn: sqlite3.Connection) -> None:
                 f"VALUES ('{table}', {row}, {next_mark}) "
                 "ON CONFLICT(kind, row_id) DO UPDATE SET mark = excluded.mark; END"
             )
-    # An older file: what was written after its last backup (by the times it holds) counts
-    # as changed; with no backup on record there is nothing to count from.
+    # An older file: what was written after it was last backed up (by the times it holds)
+    # counts as changed; with no backup on record there is nothing to count from. Backed up
+    # is the later of its log's last backup and, for a file that is itself a backup (or
+    # was restored from one), the moment that backup was taken: its snapshot's own log
+    # lacks the export that wrote it, and restoring a backup must leave nothing to count.
+    # In julianday, as the times are written in more than one form (UTC "Z", an offset).
     last = conn.execute(
-        "SELECT max(started_at) FROM backup_log WHERE ok = 1 AND kind = 'backup'"
+        "SELECT max(backed_up) FROM ("
+        "SELECT julianday(started_at) AS backed_up FROM backup_log "
+        "WHERE ok = 1 AND kind = 'backup' "
+        "UNION ALL SELECT julianday(value) FROM app_settings WHERE key = ?)",
+        (TAKEN_AT_KEY,),
     ).fetchone()[0]
     if last is None:
         return
@@ -699,7 +707,7 @@ def _v9_grading_and_changes(conn: sqlite3.Connection) -> None:
         conn.execute(
             f"INSERT INTO change_marks(kind, row_id, mark) SELECT '{table}', id, "
             f"(SELECT coalesce(max(mark), 0) FROM change_marks) + row_number() OVER (ORDER BY id) "
-            f"FROM {table} WHERE {stamp} > julianday(?)",
+            f"FROM {table} WHERE {stamp} > ?",
             (last,),
         )
     conn.execute(

@@ -45,7 +45,8 @@ def write_stamp(conn: sqlite3.Connection, taken_at: dt.datetime) -> int:
 def mark_backed_up(conn: sqlite3.Connection, backed_up_through: int) -> None:
     """Record in the live data behind `conn` that its changes up to the mark
     `backed_up_through` are in a verified backup. A later mark already recorded stays (two
-    backups finishing out of order)."""
+    backups finishing out of order); a garbled record (`read_backed_up_through`) is
+    replaced."""
     recorded = read_backed_up_through(conn)
     if recorded is None or recorded < backed_up_through:
         conn.execute(_SET, (BACKED_UP_THROUGH_KEY, str(backed_up_through)))
@@ -53,14 +54,24 @@ def mark_backed_up(conn: sqlite3.Connection, backed_up_through: int) -> None:
 
 def read_backed_up_through(conn: sqlite3.Connection) -> int | None:
     """The last change mark the data behind `conn` knows to be in a backup; None if it knows
-    of none (never backed up, or the record is garbled: a file from outside)."""
+    of none (never backed up, or the record is garbled: a file from outside).
+
+    Marks only grow and a backup records one its data holds, so a record past the data's
+    last mark (or below 0) is garbled too: believed, it would hide every change until the
+    marks caught up with it, and a huge one can't even be handed to SQLite."""
     row = conn.execute(
-        "SELECT value FROM app_settings WHERE key = ?", (BACKED_UP_THROUGH_KEY,)
+        "SELECT value, (SELECT coalesce(max(mark), 0) FROM change_marks) "
+        "FROM app_settings WHERE key = ?",
+        (BACKED_UP_THROUGH_KEY,),
     ).fetchone()
-    try:
-        return int(row[0]) if row is not None else None
-    except (TypeError, ValueError):
+    if row is None:
         return None
+    value, last_mark = row
+    try:
+        recorded = int(value)
+    except (TypeError, ValueError, OverflowError):  # OverflowError: a REAL that is infinite
+        return None
+    return recorded if 0 <= recorded <= last_mark else None
 
 
 _SET = (

@@ -8,16 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from judo_manager import __version__
-from judo_manager.backup.model import BackupAttempt
+from judo_manager.backup.model import BackupStatus
+from judo_manager.backup.status import day_of
 from judo_manager.db import Database
 from judo_manager.db.contents import Contents, count_contents
 from judo_manager.db.health import damage_of, damaged
 from judo_manager.db.migrations import read_header
 from judo_manager.i18n import Message
 from judo_manager.system.preferences import Preferences, PreferencesFile
-
-# A club that goes longer than this without a backup is reminded of it on every page.
-BACKUP_REMINDER_AFTER_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -46,12 +44,12 @@ class SystemService:
     def __init__(
         self,
         db: Database,
-        last_backup: Callable[[], BackupAttempt | None],
+        backup_status: Callable[[dt.date], BackupStatus],
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         self._db = db
         self._preferences = PreferencesFile(db.folder.root)
-        self._last_backup = last_backup
+        self._backup_status = backup_status
         self._today = today
 
     def preferences(self) -> Preferences:
@@ -76,21 +74,15 @@ class SystemService:
         return self._preferences.snooze_backup_reminder(self._today())
 
     def backup_reminder(self) -> BackupReminder:
-        """Due when the last backup is more than 14 days old, or when there has never been
-        one and the club holds data; quiet on a day "Remind me tomorrow" was pressed for."""
+        """Due when the backup status says another backup is due (`backup.status`: 14 days
+        or 50 changes since the last, or none yet while the club holds athletes); quiet on
+        a day "Remind me tomorrow" was pressed for."""
         today = self._today()
-        last = self._last_backup()
-        last_on = None if last is None else _day_of(last.finished_at)
+        status = self._backup_status(today)
+        last_on = None if status.last is None else day_of(status.last.finished_at)
         snoozed_until = self._preferences.read().backup_reminder_snoozed_until
-        if snoozed_until is not None and today < snoozed_until:
-            return BackupReminder(due=False, last_backup_on=last_on)
-        if last is None:
-            with self._db.snapshot() as conn:
-                holds_data = any(count for count in count_contents(conn).values())
-            return BackupReminder(due=holds_data, last_backup_on=None)
-        # A date that can't be read can't prove the backup is recent.
-        due = last_on is None or (today - last_on).days > BACKUP_REMINDER_AFTER_DAYS
-        return BackupReminder(due=due, last_backup_on=last_on)
+        snoozed = snoozed_until is not None and today < snoozed_until
+        return BackupReminder(due=status.needs_backup and not snoozed, last_backup_on=last_on)
 
     def data_folder(self) -> Path:
         """The folder that holds the club's data."""
@@ -114,11 +106,3 @@ class SystemService:
             database_bytes=self._db.size_bytes(),
             contents=contents,
         )
-
-
-def _day_of(timestamp: str) -> dt.date | None:
-    """The day of a backup log's timestamp, as this computer's clock wrote it."""
-    try:
-        return dt.datetime.fromisoformat(timestamp).date()
-    except ValueError:
-        return None

@@ -3,6 +3,7 @@ import type { ComponentType, ReactNode } from "react";
 import { LayoutDashboardIcon, SlidersHorizontalIcon, TrophyIcon, UsersIcon } from "lucide-react";
 import { AthletesPage, arriveAtAthletes, showRoster } from "../features/athletes/AthletesPage";
 import { BackupCard } from "../features/backup/BackupCard";
+import { BackupStatusCard } from "../features/backup/BackupStatusCard";
 import { ClubsCard } from "../features/clubs/ClubsCard";
 import { DashboardPage } from "../features/dashboard/DashboardPage";
 import { OrganisationCard } from "../features/clubs/OrganisationCard";
@@ -42,6 +43,8 @@ export interface Page {
 function Settings() {
   return (
     <SettingsPage>
+      {/* TEMP until the Dashboard (issue #18, H4) composes it: then it moves there. */}
+      <BackupStatusCard />
       <BackupCard />
       <RestoreCard />
       <OrganisationCard />

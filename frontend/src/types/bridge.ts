@@ -742,6 +742,27 @@ export interface BackupRecord {
   contents: RecordCount[];
 }
 
+// How the club's data stands with its backups, for the dashboard's card: `level` "ok", "due"
+// (14 days or 50 changes since the last backup), "never" (none yet, and the club holds
+// athletes) or "empty" (none yet, and nothing to back up); `daysSince` is 0 for a backup dated
+// after today (a clock set back), null with no backup or an unreadable date; `changes` counts
+// the records added, edited or deleted since, each once.
+export interface BackupStatusState {
+  level: "ok" | "due" | "never" | "empty";
+  last: BackupRecord | null;
+  daysSince: number | null;
+  changes: ChangeCounts;
+}
+
+// The athletes, promotions and medals added, edited or deleted since the last backup, each
+// counted once however often it changed.
+export interface ChangeCounts {
+  athletes: number;
+  promotions: number;
+  medals: number;
+  total: number;
+}
+
 // Pushed from Python as a `judo-manager:progress` window event while a long job runs.
 export interface ProgressUpdate {
   operation: "backup" | "restore";
@@ -894,8 +915,10 @@ export interface SystemApi {
   setLanguage(choice: string): Promise<LanguageSettings>;
   // "Remind me tomorrow": the backup reminder stays quiet until tomorrow.
   snoozeBackupReminder(): Promise<WindowPreferences>;
-  // Whether to remind the coach to back up (14 days since the last, or never).
+  // Whether to remind the coach to back up (as `getBackupStatus` says it is due).
   getBackupReminder(): Promise<BackupReminderState>;
+  // The last backup, the changes since it, and whether another is due (the dashboard).
+  getBackupStatus(): Promise<BackupStatusState>;
   // The most recent successful backup, or None if there was none.
   getLastBackup(): Promise<BackupRecord | null>;
   // Export Database: the native save dialog, then a verified backup; None if cancelled.

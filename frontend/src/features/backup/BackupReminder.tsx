@@ -11,13 +11,14 @@ import type { BackupReminderState } from "../../types/bridge";
 import { useBackup } from "./use-backup";
 
 /**
- * Whether to remind the coach to back up: Python decides (14 days since the last backup, or
- * none yet while the club holds data, unless "Remind me tomorrow" was pressed today). A first
- * athlete, a backup or a restore can each change the answer.
+ * Whether to remind the coach to back up: Python decides, by the rule the backup status
+ * follows (14 days or 50 changes since the last backup, or none yet while the club holds
+ * athletes), unless "Remind me tomorrow" was pressed today. Any edit, a backup or a restore
+ * can each change the answer.
  */
 const backupReminder = createResource<BackupReminderState>({
   load: () => api().system.getBackupReminder(),
-  staleOn: ["data-replaced", "backup-finished", "athletes-changed", "language-changed"],
+  staleOn: ["data-replaced", "backup-finished", "athletes-changed", "tournaments-changed", "language-changed"],
   keepOnError: true,
 });
 
