@@ -266,3 +266,25 @@ def _fields_of(club: TournamentClub, athlete_id: int) -> dict[str, object]:
         "medical_valid_until": athlete.medical_valid_until,
         "active": athlete.active,
     }
+
+
+def test_grading_counts_the_ready_and_the_soon_and_lists_the_ready_first(
+    club: TournamentClub, dashboard: DashboardService
+) -> None:
+    # White to White-Yellow takes 3 months; today is 15 June 2026.
+    club.athlete("Soon", belt="White", joined_on="2026-05-01")  # ready on 1 August
+    club.athlete("Ready", belt="White", joined_on="2026-01-01")  # ready since 1 April
+    club.athlete("Not yet", belt="White", joined_on="2026-06-14")  # 14 September: soon too
+    club.athlete("Left", belt="White", joined_on="2020-01-01", active=False)
+
+    grading = dashboard.overview().grading
+
+    assert (grading.ready, grading.soon) == (1, 2)
+    readiness = club.athletes.grading_readiness(today=TODAY)
+    assert (len(readiness.ready), len(readiness.soon)) == (grading.ready, grading.soon)
+    assert [(g.full_name, g.ready, g.ready_on) for g in grading.first] == [
+        ("Ready", True, "2026-04-01"),
+        ("Soon", False, "2026-08-01"),
+        ("Not yet", False, "2026-09-14"),
+    ]
+    assert {(g.belt_name, g.next_belt_name) for g in grading.first} == {("White", "White-Yellow")}

@@ -43,8 +43,6 @@ export interface Page {
 function Settings() {
   return (
     <SettingsPage>
-      {/* TEMP until the Dashboard (issue #18, H4) composes it: then it moves there. */}
-      <BackupStatusCard />
       <BackupCard />
       <RestoreCard />
       <OrganisationCard />
@@ -55,13 +53,9 @@ function Settings() {
   );
 }
 
-/**
- * The dashboard, with the backup's status from the backup feature.
- * SLOT (helper H2, branch t18-backup-status): `<BackupStatusCard />` from
- * features/backup/BackupStatusCard.tsx goes in `backupStatus` once that branch is merged.
- */
+/** The dashboard, with the backup's status card from the backup feature. */
 function Dashboard() {
-  return <DashboardPage backupStatus={null} />;
+  return <DashboardPage backupStatus={<BackupStatusCard />} />;
 }
 
 /** Every page, in sidebar order; the first is where the app opens. A new page is one entry here. */

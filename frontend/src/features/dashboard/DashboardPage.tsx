@@ -48,13 +48,17 @@ export function DashboardPage({ backupStatus }: DashboardPageProps) {
             ) : (
               <CountsSection overview={overview} />
             )}
-            <div className="grid gap-6 xl:grid-cols-2">
+            <div className="grid items-start gap-6 xl:grid-cols-2">
               <AttentionSection overview={overview} />
-              <MedalsSection overview={overview} choice={choice} />
+              <div className="space-y-6">
+                {backupStatus}
+                <MedalsSection overview={overview} choice={choice} />
+              </div>
             </div>
           </>
         )}
-        {backupStatus}
+        {/* The backup's status reads on its own: it shows even when the numbers don't. */}
+        {overview === null ? backupStatus : null}
       </div>
     </div>
   );
