@@ -1,3 +1,4 @@
+import type { ParseKeys } from "i18next";
 import { DownloadIcon, ShieldAlertIcon, ShieldCheckIcon } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/ui/Button";
@@ -9,6 +10,13 @@ import { countWords, joinWords } from "../../lib/record-counts";
 import type { BackupRecord, BackupStatusState, ChangeCounts } from "../../types/bridge";
 import { backupStatus, useBackupStatus } from "./backup-status";
 import { useBackup } from "./use-backup";
+
+const LEVEL_TEXT: Record<BackupStatusState["level"], ParseKeys<"backup">> = {
+  ok: "status.level.ok",
+  due: "status.level.due",
+  never: "status.level.never",
+  empty: "status.level.empty",
+};
 
 const PANEL: Record<BackupStatusState["level"], string> = {
   ok: "bg-emerald-50 ring-emerald-200",
@@ -54,7 +62,7 @@ function StatusPanel({ status }: { status: BackupStatusState }) {
   const { t } = useTranslation("backup");
   const warning = status.level === "due" || status.level === "never";
   return (
-    <section aria-label={t("status.region")} className={cn("rounded-xl px-5 py-4 ring-1 ring-inset", PANEL[status.level])}>
+    <div className={cn("rounded-xl px-5 py-4 ring-1 ring-inset", PANEL[status.level])}>
       <p className="flex items-center gap-2 text-base font-semibold text-slate-900">
         {warning ? (
           <ShieldAlertIcon
@@ -62,12 +70,12 @@ function StatusPanel({ status }: { status: BackupStatusState }) {
             className={cn("size-5 shrink-0", status.level === "never" ? "text-red-700" : "text-amber-700")}
           />
         ) : null}
-        {t(`status.level.${status.level}`)}
+        {t(LEVEL_TEXT[status.level])}
       </p>
       <p className="mt-1 text-sm text-slate-700">{reason(status, t)}</p>
       {status.last ? <LastBackup record={status.last} /> : null}
       {status.last ? <p className="mt-3 text-sm text-slate-700">{changesSince(status.changes, t)}</p> : null}
-    </section>
+    </div>
   );
 }
 
