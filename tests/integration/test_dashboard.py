@@ -53,7 +53,7 @@ def test_counts_are_of_active_athletes_by_sex_category_and_belt(
     overview = dashboard.overview()
 
     assert overview.season == 2026
-    assert (overview.active, overview.female, overview.male) == (4, 3, 1)
+    assert (overview.athletes, overview.active, overview.female, overview.male) == (5, 4, 3, 1)
     assert by_code(overview) == {
         "U9": 1, "U11": 0, "U13": 0, "U15": 0, "U18": 1, "U21": 0, "SEN": 1, "VET": 1,
     }  # fmt: skip
@@ -202,7 +202,8 @@ def test_the_first_five_papers_are_the_most_overdue(
 def test_an_empty_club_has_every_number_at_zero(dashboard: DashboardService) -> None:
     overview = dashboard.overview()
 
-    assert (overview.active, overview.new_in_season, overview.no_belt) == (0, 0, 0)
+    assert (overview.athletes, overview.active, overview.new_in_season) == (0, 0, 0)
+    assert overview.no_belt == 0
     assert all(c.count == 0 for c in overview.by_category)
     assert all(b.count == 0 for b in overview.by_belt)
     assert (overview.medals.gold, overview.medals.silver, overview.medals.bronze) == (0, 0, 0)

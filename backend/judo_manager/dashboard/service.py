@@ -67,6 +67,7 @@ class DashboardService:
         return Overview(
             today=today.isoformat(),
             season=chosen,
+            athletes=self._athletes.count(),
             active=counts.active,
             female=counts.by_sex["F"],
             male=counts.by_sex["M"],

@@ -573,14 +573,15 @@ export interface ColumnChoice {
 }
 
 // The club at a glance on `today`, for `season`.
-// Counts are of active athletes: by sex, by the most specific age category of the season
-// (youngest first, every category included; `no_category` fit none), by belt in ladder order
-// (every belt included; `no_belt` have none recorded), and those new in the season. Medals are
-// of `medal_season` (None: all time), with every season that has medals and the athletes with
-// the most.
+// `athletes` counts every athlete, active or not; the other counts are of active ones: by sex,
+// by the most specific age category of the season (youngest first, every category included;
+// `no_category` fit none), by belt in ladder order (every belt included; `no_belt` have none
+// recorded), and those new in the season. Medals are of `medal_season` (None: all time), with
+// every season that has medals and the athletes with the most.
 export interface Overview {
   today: string;
   season: number;
+  athletes: number;
   active: number;
   female: number;
   male: number;

@@ -44,7 +44,7 @@ export function DashboardPage({ backupStatus }: DashboardPageProps) {
         ) : (
           <>
             {overview.active === 0 ? (
-              <EmptyClub />
+              <EmptyClub anyAthlete={overview.athletes > 0} />
             ) : (
               <CountsSection overview={overview} />
             )}
@@ -64,8 +64,8 @@ export function DashboardPage({ backupStatus }: DashboardPageProps) {
   );
 }
 
-/** No active athlete yet: where to start, instead of charts of nothing. */
-function EmptyClub() {
+/** No active athlete (none at all, or every one inactive): where to start, not charts of nothing. */
+function EmptyClub({ anyAthlete }: { anyAthlete: boolean }) {
   const { t } = useTranslation("dashboard");
   return (
     <section
@@ -73,9 +73,11 @@ function EmptyClub() {
       className="rounded-2xl border border-dashed border-slate-300 bg-white px-6 py-8 text-center"
     >
       <h2 id="dashboard-empty" className="text-lg font-semibold text-slate-900">
-        {t("empty.title")}
+        {anyAthlete ? t("empty.noneActiveTitle") : t("empty.title")}
       </h2>
-      <p className="mx-auto mt-2 max-w-prose text-sm text-slate-600">{t("empty.text")}</p>
+      <p className="mx-auto mt-2 max-w-prose text-sm text-slate-600">
+        {anyAthlete ? t("empty.noneActiveText") : t("empty.text")}
+      </p>
       <Button className="mt-4" icon={<UsersIcon />} onClick={() => goTo({ page: "athletes" })}>
         {t("empty.action")}
       </Button>
