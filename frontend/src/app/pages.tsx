@@ -6,6 +6,7 @@ import { BackupCard } from "../features/backup/BackupCard";
 import { BackupStatusCard } from "../features/backup/BackupStatusCard";
 import { ClubsCard } from "../features/clubs/ClubsCard";
 import { DashboardPage } from "../features/dashboard/DashboardPage";
+import { prefetchOverview } from "../features/dashboard/use-overview";
 import { OrganisationCard } from "../features/clubs/OrganisationCard";
 import { RestoreCard } from "../features/restore/RestoreCard";
 import { BeltsCard } from "../features/rules/BeltsCard";
@@ -67,6 +68,8 @@ export const PAGES = [
     icon: <LayoutDashboardIcon />,
     component: Dashboard,
     layout: "fills",
+    onNavigate: prefetchOverview,
+    onArrive: prefetchOverview,
   },
   {
     id: "athletes",
