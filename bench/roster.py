@@ -451,6 +451,9 @@ def open_window(playwright: Playwright, data_dir: Path) -> Iterator[Page]:
         browser = playwright.chromium.connect_over_cdp(f"http://127.0.0.1:{port}", no_defaults=True)
         context = browser.contexts[0]
         page = context.pages[0] if context.pages else context.wait_for_event("page")
+        # The app opens on the Dashboard; the roster is the sidebar's "Athletes".
+        nav = page.get_by_role("navigation").get_by_role("button", name="Athletes")
+        nav.click(timeout=60_000)
         page.get_by_test_id("roster-count").filter(has_text="Showing").wait_for(timeout=60_000)
         page.wait_for_function("() => typeof window.pywebview?.api?.athletes?.list === 'function'")
         yield page

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from judo_manager.athletes.service import AthletesService
 from judo_manager.backup.service import BackupService
 from judo_manager.clubs.service import ClubsService
+from judo_manager.dashboard.service import DashboardService
 from judo_manager.db import Database
 from judo_manager.exports.service import ExportsService
 from judo_manager.imports.service import ImportService
@@ -36,6 +37,7 @@ class AppServices:
     exports: ExportsService
     reports: ReportsService
     imports: ImportService
+    dashboard: DashboardService
 
     @classmethod
     def build(cls, db: Database) -> AppServices:
@@ -49,6 +51,8 @@ class AppServices:
         # the athlete's forms then save.
         athletes = AthletesService(db, rules, clubs=clubs, media=media)
         restore = RestoreService(db, jobs, backup)
+        # Results are medals in the athletes' histories, written through their service.
+        tournaments = TournamentsService(db, athletes, rules, clubs, media)
         return cls(
             db=db,
             jobs=jobs,
@@ -59,11 +63,11 @@ class AppServices:
             clubs=clubs,
             backup=backup,
             restore=restore,
-            # Results are medals in the athletes' histories, written through their service.
-            tournaments=TournamentsService(db, athletes, rules, clubs, media),
+            tournaments=tournaments,
             # One for the run: "Open" finds the files it saved by their tokens.
             exports=ExportsService(),
             reports=ReportsService(athletes, rules, clubs, viewing=db.folder.viewing),
             # One for the run: it holds the file read until the coach imports or closes it.
             imports=ImportService(db, jobs, athletes, rules, clubs, restore),
+            dashboard=DashboardService(athletes, rules, tournaments),
         )

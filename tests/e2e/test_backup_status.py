@@ -12,8 +12,8 @@ from playwright.sync_api import Locator, Page, expect
 from tests.e2e.axe import expect_no_violations
 from tests.e2e.conftest import ROOT, LaunchApp, save_screenshot
 
-# Until the Dashboard composes the card (issue #18), Settings shows it.
-PAGE_WITH_THE_CARD = "Settings"
+# The Dashboard composes the card (app/pages.tsx).
+PAGE_WITH_THE_CARD = "Dashboard"
 UI_TIMEOUT_MS = 20_000
 
 

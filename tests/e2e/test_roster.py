@@ -110,8 +110,8 @@ def club(data: Path) -> Iterator[Club]:
 
 
 def club_window(launch: LaunchApp, data: Path, members: Sequence[Member]) -> RunningApp:
-    """A window on a club of `members`, its roster shown; Kenji Abe, if one of them, has a
-    2nd Dan grading and a gold medal from last season."""
+    """A window on a club of `members`, its roster shown (from the sidebar); Kenji Abe, if
+    one of them, has a 2nd Dan grading and a gold medal from last season."""
     with club(data) as c:
         for member in members:
             athlete = c.add(member)
@@ -119,6 +119,9 @@ def club_window(launch: LaunchApp, data: Path, members: Sequence[Member]) -> Run
                 c.promote(athlete, "2nd Dan", f"{SEASON - 1}-06-01", examiner="M. Weber")
                 c.medal(athlete, "City Open", f"{SEASON - 1}-05-10", "gold")
     app = launch(data)
+    # The app opens on the Dashboard; the roster is the sidebar's "Athletes".
+    nav = app.page.get_by_role("navigation").get_by_role("button", name="Athletes")
+    nav.click(timeout=START_TIMEOUT_MS)
     expect(app.page.get_by_test_id("roster-count")).to_have_text(
         f"Showing {len(members)} of {len(members)} athletes", timeout=START_TIMEOUT_MS
     )

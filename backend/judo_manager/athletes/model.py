@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -99,6 +99,73 @@ class Roster:
     season: int
     total: int
     rows: Sequence[RosterRow]
+
+
+@dataclass(frozen=True)
+class ClubCounts:
+    """The active athletes counted for a season: by sex, by birth year (the season's age
+    category follows from it), by belt (None: no belt recorded), and how many are new in
+    the season (joined in its year or, with no day joined known, added to the app in it)."""
+
+    season: int
+    active: int
+    by_sex: Mapping[Sex, int]
+    by_birth_year: Mapping[int, int]
+    by_belt: Mapping[int | None, int]
+    new_in_season: int
+
+
+@dataclass(frozen=True)
+class MedalLeader:
+    """An athlete among those with the most medals, and their medals by place."""
+
+    athlete_id: int
+    full_name: str
+    gold: int
+    silver: int
+    bronze: int
+
+
+@dataclass(frozen=True)
+class MedalTally:
+    """The club's medals of `season` (None: all time) by place, every season in which any
+    medal was won (latest first), and the athletes with the most: gold first, then silver,
+    then bronze, then name. Medals of athletes no longer active count: they were won."""
+
+    season: int | None
+    gold: int
+    silver: int
+    bronze: int
+    seasons: Sequence[int]
+    leaders: Sequence[MedalLeader]
+
+
+# The two papers an athlete must keep valid to compete.
+PaperKind = Literal["licence", "medical"]
+
+
+@dataclass(frozen=True)
+class PaperAlert:
+    """An active athlete's licence or medical certificate, expired or expiring (the
+    effective valid-until date: see `Paper`)."""
+
+    athlete_id: int
+    full_name: str
+    paper: PaperKind
+    valid_until: str
+    state: Validity
+
+
+@dataclass(frozen=True)
+class PaperAlerts:
+    """Active athletes' papers that need seeing to, counted as the roster's papers filter
+    counts them: `expired` athletes have one expired, `expiring` athletes have one expiring
+    within `EXPIRING_DAYS` and none expired. `first` are the most pressing papers, the
+    earliest date first."""
+
+    expired: int
+    expiring: int
+    first: Sequence[PaperAlert]
 
 
 @dataclass(frozen=True)

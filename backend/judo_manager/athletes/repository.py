@@ -76,6 +76,96 @@ def count_athletes(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM athletes").fetchone()[0])
 
 
+# The dashboard's counts: grouped here, so each is one pass over the athletes however many.
+_ACTIVE = "FROM athletes WHERE active = 1"
+
+
+def active_by_sex(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """(sex, count) of the active athletes."""
+    return conn.execute(f"SELECT sex, count(*) {_ACTIVE} GROUP BY sex").fetchall()
+
+
+def active_by_birth_year(conn: sqlite3.Connection) -> list[tuple[int, int]]:
+    """(birth year, count) of the active athletes."""
+    return conn.execute(
+        f"SELECT CAST(substr(birth_date, 1, 4) AS INTEGER) AS year, count(*) {_ACTIVE} "
+        "GROUP BY year"
+    ).fetchall()
+
+
+def active_by_belt(conn: sqlite3.Connection) -> list[tuple[int | None, int]]:
+    """(belt id or None, count) of the active athletes."""
+    return conn.execute(f"SELECT belt_id, count(*) {_ACTIVE} GROUP BY belt_id").fetchall()
+
+
+def count_active_new_in(conn: sqlite3.Connection, year: int) -> int:
+    """How many active athletes joined in `year`, or, with no day joined, were added in it
+    (`created_at` is a UTC timestamp: an athlete added on New Year's Eve late in the evening
+    east of Greenwich counts in the year it was there)."""
+    return int(
+        conn.execute(
+            f"SELECT count(*) {_ACTIVE} AND CASE WHEN joined_on IS NOT NULL "
+            "THEN substr(joined_on, 1, 4) ELSE substr(created_at, 1, 4) END = ?",
+            (f"{year:04d}",),
+        ).fetchone()[0]
+    )
+
+
+# Medals of one season (:year, four digits) or, with :year NULL, of all time.
+_IN_YEAR = "(:year IS NULL OR substr(m.held_on, 1, 4) = :year)"
+
+
+def medals_by_place(conn: sqlite3.Connection, year: int | None) -> list[tuple[str, int]]:
+    """(place, count) of the medals won in `year` (None: ever)."""
+    return conn.execute(
+        f"SELECT m.place, count(*) FROM medals m WHERE {_IN_YEAR} GROUP BY m.place",
+        {"year": _year(year)},
+    ).fetchall()
+
+
+def medal_years(conn: sqlite3.Connection) -> list[int]:
+    """The years in which any medal was won, latest first."""
+    rows = conn.execute(
+        "SELECT DISTINCT CAST(substr(held_on, 1, 4) AS INTEGER) AS year FROM medals "
+        "WHERE year > 0 ORDER BY year DESC"
+    )
+    return [int(row[0]) for row in rows]
+
+
+def medal_leaders(
+    conn: sqlite3.Connection, year: int | None, limit: int
+) -> list[tuple[int, str, int, int, int]]:
+    """(athlete id, full name, gold, silver, bronze) of the `limit` athletes with the most
+    medals in `year` (None: ever): gold first, then silver, then bronze, then name."""
+    return conn.execute(
+        "SELECT a.id, a.full_name, sum(m.place = 'gold') AS gold, "
+        "sum(m.place = 'silver') AS silver, sum(m.place = 'bronze') AS bronze "
+        f"FROM medals m JOIN athletes a ON a.id = m.athlete_id WHERE {_IN_YEAR} "
+        "GROUP BY a.id ORDER BY gold DESC, silver DESC, bronze DESC, a.search_name, a.id "
+        "LIMIT :limit",
+        {"year": _year(year), "limit": limit},
+    ).fetchall()
+
+
+def _year(year: int | None) -> str | None:
+    return None if year is None else f"{year:04d}"
+
+
+def active_papers_due(
+    conn: sqlite3.Connection, today: dt.date
+) -> list[tuple[int, str, str | None, str | None]]:
+    """(id, full_name, licence_until, medical_until) of the active athletes whose effective
+    licence or medical date is `EXPIRING_DAYS` from `today` or earlier."""
+    soon = (today + dt.timedelta(days=EXPIRING_DAYS)).isoformat()
+    return conn.execute(
+        # The dates in full again in WHERE: an alias there would be the documents' own column.
+        f"SELECT a.id, a.full_name, {_LICENCE_UNTIL}, {_MEDICAL_UNTIL} "
+        f"FROM athletes a LEFT JOIN ({_DOCUMENT_PAPERS}) p ON p.athlete_id = a.id "
+        f"WHERE a.active = 1 AND ({_LICENCE_UNTIL} <= :soon OR {_MEDICAL_UNTIL} <= :soon)",
+        {"soon": soon},
+    ).fetchall()
+
+
 RosterLine = tuple[
     int, str, str, str, int | None, float | None, int, str | None, int | None, int | None,
     str | None, str | None,

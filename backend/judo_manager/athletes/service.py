@@ -26,15 +26,21 @@ from judo_manager.athletes.model import (
     AthleteFacts,
     AthleteFields,
     AthleteWarnings,
+    ClubCounts,
     DeletedAthlete,
     Document,
     DocumentFields,
     DocumentKind,
     GradingReadiness,
     MedalFields,
+    MedalLeader,
     MedalPlace,
     MedalRecord,
+    MedalTally,
     Paper,
+    PaperAlert,
+    PaperAlerts,
+    PaperKind,
     PapersFilter,
     Promotion,
     PromotionFields,
@@ -213,6 +219,64 @@ class AthletesService:
         """The roster's `filters` (as `roster` takes them), checked: for a report of the
         roster, which asks `roster` again with the same filters."""
         return self._read_query(filters)
+
+    def club_counts(self, season: int) -> ClubCounts:
+        """The active athletes of `season` counted by sex, birth year and belt, and those
+        new in it, read at one moment."""
+        with self._db.snapshot() as conn:
+            by_sex = dict(repository.active_by_sex(conn))
+            by_birth_year = dict(repository.active_by_birth_year(conn))
+            by_belt = dict(repository.active_by_belt(conn))
+            new = repository.count_active_new_in(conn, season)
+        return ClubCounts(
+            season=season,
+            active=sum(by_sex.values()),
+            by_sex={sex: by_sex.get(sex, 0) for sex in SEXES},
+            by_birth_year=by_birth_year,
+            by_belt=by_belt,
+            new_in_season=new,
+        )
+
+    def medal_tally(self, season: int | None, *, leaders: int) -> MedalTally:
+        """The medals of `season` (None: all time) by place, the seasons with medals, and
+        the `leaders` athletes with the most."""
+        with self._db.snapshot() as conn:
+            by_place = dict(repository.medals_by_place(conn, season))
+            seasons = repository.medal_years(conn)
+            top = repository.medal_leaders(conn, season, leaders)
+        return MedalTally(
+            season=season,
+            gold=by_place.get("gold", 0),
+            silver=by_place.get("silver", 0),
+            bronze=by_place.get("bronze", 0),
+            seasons=seasons,
+            leaders=[MedalLeader(*row) for row in top],
+        )
+
+    def paper_alerts(self, *, first: int, today: dt.date | None = None) -> PaperAlerts:
+        """The active athletes' licences and medical certificates expired or expiring on
+        `today` (this service's clock unless given): the athletes counted as the roster's
+        papers filter counts them, and the `first` most pressing papers."""
+        day = today or self._today()
+        state = validity_on(day)
+        with self._db.snapshot() as conn:
+            rows = repository.active_papers_due(conn, day)
+        expired = expiring = 0
+        alerts: list[PaperAlert] = []
+        for athlete_id, name, licence_until, medical_until in rows:
+            states = {state(licence_until), state(medical_until)}
+            if "expired" in states:
+                expired += 1
+            elif "expiring" in states:
+                expiring += 1
+            for paper, until in (("licence", licence_until), ("medical", medical_until)):
+                paper_state = state(until)
+                if until is not None and paper_state in ("expired", "expiring"):
+                    alerts.append(
+                        PaperAlert(athlete_id, name, cast(PaperKind, paper), until, paper_state)
+                    )
+        alerts.sort(key=lambda a: (a.valid_until, search_key(a.full_name), a.athlete_id))
+        return PaperAlerts(expired=expired, expiring=expiring, first=alerts[:first])
 
     def get(self, athlete_id: int) -> Athlete:
         """One athlete in full."""

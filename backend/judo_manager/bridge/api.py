@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from judo_manager.bridge.athletes import AthletesApi
 from judo_manager.bridge.clubs import ClubsApi
+from judo_manager.bridge.dashboard import DashboardApi
 from judo_manager.bridge.exports import ExportsApi
 from judo_manager.bridge.host import Host
 from judo_manager.bridge.imports import ImportsApi
@@ -17,7 +18,7 @@ from judo_manager.wiring import AppServices
 
 class JudoManagerApi:
     """`window.pywebview.api`: `system.*`, `athletes.*`, `rules.*`, `media.*`, `clubs.*`,
-    `tournaments.*`, `exports.*`, `reports.*` and `imports.*`."""
+    `tournaments.*`, `exports.*`, `reports.*`, `imports.*` and `dashboard.*`."""
 
     # Declared here so that bridge.ts can be generated without building the services.
     system: SystemApi
@@ -29,6 +30,7 @@ class JudoManagerApi:
     exports: ExportsApi
     reports: ReportsApi
     imports: ImportsApi
+    dashboard: DashboardApi
 
     def __init__(self, services: AppServices, window: Host) -> None:
         self.system = SystemApi(services, window)
@@ -40,3 +42,4 @@ class JudoManagerApi:
         self.exports = ExportsApi(services.exports, window)
         self.reports = ReportsApi(services.reports, services.exports, window)
         self.imports = ImportsApi(services.imports, window)
+        self.dashboard = DashboardApi(services.dashboard)

@@ -176,6 +176,16 @@ class TournamentSummary:
 
 
 @dataclass(frozen=True)
+class EntryDeadline:
+    """A tournament whose entries close on `entry_deadline` (YYYY-MM-DD), and its first day."""
+
+    tournament_id: int
+    name: str
+    starts_on: str
+    entry_deadline: str
+
+
+@dataclass(frozen=True)
 class EntriesAdded:
     """What adding athletes did: the tournament now, those added, and those skipped
     because they were entered already."""

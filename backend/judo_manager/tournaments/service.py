@@ -33,6 +33,7 @@ from judo_manager.tournaments.model import (
     CategoryLimits,
     EntriesAdded,
     Entry,
+    EntryDeadline,
     Result,
     Tournament,
     TournamentCategory,
@@ -112,6 +113,21 @@ class TournamentsService:
             )
             for t in (*upcoming, *past)
         ]
+
+    def entry_deadlines(self, first: dt.date, last: dt.date) -> list[EntryDeadline]:
+        """The tournaments whose entry deadline falls from `first` to `last`, both included,
+        soonest first; a deadline a file from elsewhere holds as no date is none."""
+        with self._db.snapshot() as conn:
+            rows = repository.list_tournaments(conn)
+        found = [
+            EntryDeadline(id_, name, starts_on, deadline.isoformat())
+            for id_, name, starts_on, _ends, _at, _by, text, *_rest in rows
+            if (deadline := _date(text)) is not None and first <= deadline <= last
+        ]
+        found.sort(
+            key=lambda d: (d.entry_deadline, d.starts_on, search_key(d.name), d.tournament_id)
+        )
+        return found
 
     def get(self, tournament_id: int) -> Tournament:
         """One tournament in full: its copy of the rules, its entries and their conflicts."""

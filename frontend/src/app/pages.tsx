@@ -1,10 +1,12 @@
 import type { ParseKeysWithoutVariables } from "i18next";
 import type { ComponentType, ReactNode } from "react";
-import { FileTextIcon, SlidersHorizontalIcon, TrophyIcon, UsersIcon } from "lucide-react";
-import { AthletesPage, showRoster } from "../features/athletes/AthletesPage";
+import { FileTextIcon, LayoutDashboardIcon, SlidersHorizontalIcon, TrophyIcon, UsersIcon } from "lucide-react";
+import { AthletesPage, arriveAtAthletes, showRoster } from "../features/athletes/AthletesPage";
 import { BackupCard } from "../features/backup/BackupCard";
 import { BackupStatusCard } from "../features/backup/BackupStatusCard";
 import { ClubsCard } from "../features/clubs/ClubsCard";
+import { DashboardPage } from "../features/dashboard/DashboardPage";
+import { prefetchOverview } from "../features/dashboard/use-overview";
 import { OrganisationCard } from "../features/clubs/OrganisationCard";
 import { ImportButton } from "../features/imports/ImportButton";
 import { arriveAtReport, ReportsPage } from "../features/reports/ReportsPage";
@@ -13,7 +15,7 @@ import { BeltsCard } from "../features/rules/BeltsCard";
 import { CategoriesCard } from "../features/rules/CategoriesCard";
 import type { Destination } from "../lib/navigation";
 import { SettingsPage } from "../features/settings/SettingsPage";
-import { showTournamentList, TournamentsPage } from "../features/tournaments/TournamentsPage";
+import { arriveAtTournaments, showTournamentList, TournamentsPage } from "../features/tournaments/TournamentsPage";
 
 /** One page of the app, as the sidebar lists it and the shell shows it. */
 export interface Page {
@@ -49,8 +51,6 @@ function Athletes() {
 function Settings() {
   return (
     <SettingsPage>
-      {/* TEMP until the Dashboard (issue #18, H4) composes it: then it moves there. */}
-      <BackupStatusCard />
       <BackupCard />
       <RestoreCard />
       <OrganisationCard />
@@ -61,8 +61,23 @@ function Settings() {
   );
 }
 
+/** The dashboard, with the backup's status card from the backup feature. */
+function Dashboard() {
+  return <DashboardPage backupStatus={<BackupStatusCard />} />;
+}
+
 /** Every page, in sidebar order; the first is where the app opens. A new page is one entry here. */
 export const PAGES = [
+  {
+    id: "dashboard",
+    titleKey: "pages.dashboard.title",
+    subtitleKey: "pages.dashboard.subtitle",
+    icon: <LayoutDashboardIcon />,
+    component: Dashboard,
+    layout: "fills",
+    onNavigate: prefetchOverview,
+    onArrive: prefetchOverview,
+  },
   {
     id: "athletes",
     titleKey: "pages.athletes.title",
@@ -71,6 +86,7 @@ export const PAGES = [
     component: Athletes,
     layout: "fills",
     onNavigate: showRoster,
+    onArrive: arriveAtAthletes,
   },
   {
     id: "tournaments",
@@ -80,6 +96,7 @@ export const PAGES = [
     component: TournamentsPage,
     layout: "fills",
     onNavigate: showTournamentList,
+    onArrive: arriveAtTournaments,
   },
   {
     id: "reports",

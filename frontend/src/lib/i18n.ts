@@ -12,6 +12,7 @@ import type clubs from "../locales/en/clubs.json";
 import type tournaments from "../locales/en/tournaments.json";
 import type imports from "../locales/en/imports.json";
 import type reports from "../locales/en/reports.json";
+import type dashboard from "../locales/en/dashboard.json";
 
 /**
  * The page's words in every language, with i18next and ICU messages ("{count, plural, one
@@ -24,7 +25,7 @@ import type reports from "../locales/en/reports.json";
  * every language has every key, that no key is unused, and that both sides list the same
  * languages.
  */
-const NAMESPACES = ["common", "athletes", "backup", "restore", "rescue", "rules", "settings", "clubs", "tournaments", "imports", "reports"] as const;
+const NAMESPACES = ["common", "athletes", "backup", "restore", "rescue", "rules", "settings", "clubs", "tournaments", "imports", "reports", "dashboard"] as const;
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -41,6 +42,7 @@ declare module "i18next" {
       tournaments: typeof tournaments;
       imports: typeof imports;
       reports: typeof reports;
+      dashboard: typeof dashboard;
     };
   }
 }

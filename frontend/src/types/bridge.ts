@@ -639,6 +639,113 @@ export interface ImportSettings {
   duplicates: DuplicatePolicy;
 }
 
+// The club at a glance on `today`, for `season`.
+// `athletes` counts every athlete, active or not; the other counts are of active ones: by sex,
+// by the most specific age category of the season (youngest first, every category included;
+// `no_category` fit none), by belt in ladder order (every belt included; `no_belt` have none
+// recorded), and those new in the season. Medals are of `medal_season` (None: all time), with
+// every season that has medals and the athletes with the most.
+export interface Overview {
+  today: string;
+  season: number;
+  athletes: number;
+  active: number;
+  female: number;
+  male: number;
+  byCategory: CategoryCount[];
+  noCategory: number;
+  byBelt: BeltCount[];
+  noBelt: number;
+  newInSeason: number;
+  medalSeason: number | null;
+  medalSeasons: number[];
+  medals: MedalCounts;
+  topAthletes: MedalLeader[];
+  grading: GradingSummary;
+  papers: PaperAlerts;
+  deadlines: DeadlineSoon[];
+}
+
+// The active athletes whose most specific age category in the season is this one.
+export interface CategoryCount {
+  categoryId: number;
+  code: string;
+  name: string;
+  count: number;
+}
+
+// The active athletes holding this belt; colours as the ladder has them.
+export interface BeltCount {
+  beltId: number;
+  name: string;
+  color: string;
+  secondColor: string | null;
+  count: number;
+}
+
+// Medals by place.
+export interface MedalCounts {
+  gold: number;
+  silver: number;
+  bronze: number;
+}
+
+// An athlete among those with the most medals, and their medals by place.
+export interface MedalLeader {
+  athleteId: number;
+  fullName: string;
+  gold: number;
+  silver: number;
+  bronze: number;
+}
+
+// How many are ready to grade today and within three months, and the first of them (the ready
+// ones first, each group soonest first).
+export interface GradingSummary {
+  ready: number;
+  soon: number;
+  first: GradingLine[];
+}
+
+// An athlete ready to grade (or soon): their belt, the next, and the day they may.
+export interface GradingLine {
+  athleteId: number;
+  fullName: string;
+  beltName: string;
+  nextBeltName: string;
+  readyOn: string;
+  ready: boolean;
+}
+
+// Active athletes' papers that need seeing to, counted as the roster's papers filter counts
+// them: `expired` athletes have one expired, `expiring` athletes have one expiring within
+// `EXPIRING_DAYS` and none expired. `first` are the most pressing papers, the earliest date
+// first.
+export interface PaperAlerts {
+  expired: number;
+  expiring: number;
+  first: PaperAlert[];
+}
+
+// An active athlete's licence or medical certificate, expired or expiring (the effective
+// valid-until date: see `Paper`).
+export interface PaperAlert {
+  athleteId: number;
+  fullName: string;
+  paper: "licence" | "medical";
+  validUntil: string;
+  state: Validity;
+}
+
+// A tournament whose entries close within `DEADLINE_DAYS`; `days_left` 0 is today.
+export interface DeadlineSoon {
+  tournamentId: number;
+  name: string;
+  startsOn: string;
+  entryDeadline: string;
+  daysLeft: number;
+}
+
 // How many records of one kind a database holds; `count` is null where the file's data version
 // has no such table. Kinds come in the order the app lists them; `kind` is the table
 // ("athletes"), which the page names in its own words. `bytes` is the size of their stored
@@ -1092,6 +1199,13 @@ export interface ImportsApi {
   discard(token: string): Promise<null>;
 }
 
+// window.pywebview.api.dashboard: The dashboard as the page sees it.
+export interface DashboardApi {
+  // The counts of `season` (null: this year), the medals of `medalSeason` (null: all time),
+  // and what needs the coach's attention today.
+  overview(season: number | null, medalSeason: number | null): Promise<Overview>;
+}
+
 // window.pywebview.api
 export interface JudoManagerApi {
   system: SystemApi;
@@ -1103,6 +1217,7 @@ export interface JudoManagerApi {
   exports: ExportsApi;
   reports: ReportsApi;
   imports: ImportsApi;
+  dashboard: DashboardApi;
 }
 
 // The window events Python dispatches to the page.

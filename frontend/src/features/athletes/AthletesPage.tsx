@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { AthleteDetail } from "./AthleteDetail";
 import { Roster } from "./Roster";
-import { closeAthlete, useRosterState } from "./roster-store";
+import type { Destination } from "../../lib/navigation";
+import { closeAthlete, openAthlete, showFiltered, useRosterState } from "./roster-store";
 
 interface AthletesPageProps {
   /** Another feature's way of bringing athletes in (the import from a spreadsheet), shown
@@ -19,4 +20,11 @@ export function AthletesPage({ importAction }: AthletesPageProps) {
 /** Back to the list, with its search and filters as they were (the sidebar's "Athletes"). */
 export function showRoster(): void {
   closeAthlete("none");
+}
+
+/** A link here (`goTo`): one athlete's page, or the roster with the link's filters. */
+export function arriveAtAthletes(destination: Destination): void {
+  if (destination.page !== "athletes") return;
+  if (destination.athleteId !== undefined) openAthlete(destination.athleteId);
+  else showFiltered(destination.filters ?? {});
 }

@@ -9,7 +9,8 @@ import { useRuleIndex } from "../../lib/use-rules";
 import type { Athlete, AthleteFilters } from "../../types/bridge";
 import { AthleteFormDialog } from "./AthleteFormDialog";
 import { RosterTable } from "./RosterTable";
-import { clearFilters, DEFAULT_FILTERS, openAthlete, rosterMemory, setFilters, useRosterState } from "./roster-store";
+import { DEFAULT_FILTERS } from "../../lib/roster-filters";
+import { clearFilters, openAthlete, rosterMemory, setFilters, useRosterState } from "./roster-store";
 import { useRoster } from "../../lib/use-roster";
 
 /**

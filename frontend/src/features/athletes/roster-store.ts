@@ -1,19 +1,6 @@
+import { DEFAULT_FILTERS } from "../../lib/roster-filters";
 import { createStore, useStore } from "../../lib/store";
 import type { AthleteFilters, AthleteList } from "../../types/bridge";
-
-export const DEFAULT_FILTERS: AthleteFilters = {
-  search: "",
-  sex: null,
-  beltId: null,
-  categoryId: null,
-  weightClassId: null,
-  clubId: null,
-  papers: "all",
-  status: "active",
-  season: null,
-  sort: "name",
-  descending: false,
-};
 
 interface RosterState {
   filters: AthleteFilters;
@@ -57,6 +44,18 @@ export function clearFilters(): void {
 
 export function openAthlete(id: number): void {
   store.set({ openId: id });
+}
+
+/**
+ * A link's filters (the dashboard's "12 brown belts"), laid over the defaults: the coach's
+ * search and other filters go, as the number promised only these; the sort order stays.
+ * The list opens at its top.
+ */
+export function showFiltered(patch: Partial<AthleteFilters>): void {
+  const { sort, descending } = store.get().filters;
+  rosterMemory.scrollTop = 0;
+  rosterMemory.returnFocusId = null;
+  store.set({ filters: { ...DEFAULT_FILTERS, sort, descending, ...patch }, openId: null });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { TournamentDetail } from "./TournamentDetail";
 import { TournamentList } from "./TournamentList";
-import { closeTournament, useTournamentsState } from "./tournaments-store";
+import type { Destination } from "../../lib/navigation";
+import { closeTournament, openTournament, useTournamentsState } from "./tournaments-store";
 
 /** The tournaments, or one tournament's page opened from the list. */
 export function TournamentsPage() {
@@ -12,4 +13,11 @@ export function TournamentsPage() {
 /** Back to the list (the sidebar's "Tournaments"). */
 export function showTournamentList(): void {
   closeTournament();
+}
+
+/** A link here (`goTo`): one tournament's page, or the list. */
+export function arriveAtTournaments(destination: Destination): void {
+  if (destination.page !== "tournaments") return;
+  if (destination.tournamentId !== undefined) openTournament(destination.tournamentId);
+  else closeTournament();
 }
