@@ -154,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.set_defaults(run=_demo)
 
-    add_report_command(commands, _command)
+    add_report_command(commands, _command, _report)
 
     tournaments = _command(commands, "tournaments", _("the club's tournaments"))
     tournament_commands = tournaments.add_subparsers(
@@ -884,6 +884,16 @@ def _athletes_export(args: argparse.Namespace, data_dir: Path) -> int:
         )
     )
     return 0
+
+
+def _report(args: argparse.Namespace, data_dir: Path) -> int:
+    from judo_manager.reports.commands import check_period, save_report
+
+    check_period(args)
+    destination, export_format = _export_destination(args.dest, ("pdf", "csv", "xlsx"), args)
+    _require_club_data(data_dir)
+    with _services(data_dir) as services:
+        return save_report(args, services, destination, export_format)
 
 
 def _athletes_import(args: argparse.Namespace, data_dir: Path) -> int:

@@ -17,13 +17,18 @@ from judo_manager.i18n import Message, _, file_size
 from judo_manager.reports.model import MEDAL_GROUPINGS, REPORT_NAMES
 
 if TYPE_CHECKING:
+    from judo_manager.exports.model import ExportFormat
+    from judo_manager.wiring import AppServices
+
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]
     # `cli._command`: a subcommand whose `-h` is translated like the rest.
     CommandMaker = Callable[[Commands, str, Message, Message | None], argparse.ArgumentParser]
 
 
-def add_report_command(commands: Commands, command: CommandMaker) -> None:
-    """Register `report` among the `commands`."""
+def add_report_command(
+    commands: Commands, command: CommandMaker, run: Callable[[argparse.Namespace, Path], int]
+) -> None:
+    """Register `report` among the `commands`; `run` (cli.py's) runs it."""
     report = command(
         commands,
         "report",
@@ -63,20 +68,25 @@ def add_report_command(commands: Commands, command: CommandMaker) -> None:
         help=str(_("group the medals by athlete or by tournament (default: athlete)")),
     )
     report.add_argument("--force", action="store_true", help=str(_("replace DEST if it exists")))
-    report.set_defaults(run=run_report)
+    report.set_defaults(run=run)
 
 
-def run_report(args: argparse.Namespace, data_dir: Path) -> int:
-    """Save the report the arguments ask for; the exit code."""
-    # The command line's own helpers, shared with `athletes export` and `entry-sheet`.
-    from judo_manager.cli import _export_destination, _require_club_data, _services
-
+def check_period(args: argparse.Namespace) -> None:
+    """Refuse the promotions report without its period, before anything is read."""
     if args.name == "promotions" and not (args.from_date and args.to_date):
         raise JudoManagerError(
             _("The promotions report needs the period: --from DATE --to DATE (YYYY-MM-DD).")
         )
-    destination, export_format = _export_destination(args.dest, ("pdf", "csv", "xlsx"), args)
-    _require_club_data(data_dir)
+
+
+def save_report(
+    args: argparse.Namespace,
+    services: AppServices,
+    destination: Path,
+    export_format: ExportFormat,
+) -> int:
+    """Save the report the arguments ask for to `destination` (checked by the command line:
+    its extension, --force); the exit code."""
     request: dict[str, object] = {
         "name": args.name,
         "season": args.season,
@@ -86,9 +96,8 @@ def run_report(args: argparse.Namespace, data_dir: Path) -> int:
     }
     if args.name == "roster":
         request["filters"] = {"status": "active", "season": args.season}
-    with _services(data_dir) as services:
-        sheet = services.reports.sheet(services.reports.query(request))
-        saved = services.exports.save(sheet, export_format, destination)
+    sheet = services.reports.sheet(services.reports.query(request))
+    saved = services.exports.save(sheet, export_format, destination)
     print(
         _(
             "Saved {report} to {path} ({size}).",
