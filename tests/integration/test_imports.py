@@ -286,6 +286,52 @@ def test_dates_that_read_both_ways_ask_the_order_once_with_an_example(
     assert athletes(services)["Ana"]["born"] == "2011-03-05"
 
 
+def test_the_import_reads_the_dates_in_the_order_its_preview_did(
+    services: AppServices, tmp_path: Path
+) -> None:
+    # 05/23/2011 can only be month first, so the whole file is: the coach is never asked,
+    # and the page sends no order of its own.
+    path = write_csv(
+        tmp_path / "us.csv",
+        [HEADER, ["Ann Lee", "05/23/2011", "F", "White", "40"],
+         ["Bob Ray", "03/04/2012", "M", "White", "41"]],
+    )  # fmt: skip
+    preview = services.imports.read(path)
+    assert (preview.date_order, preview.date_order_needed, preview.to_add) == ("mdy", False, 2)
+
+    outcome = services.imports.apply(preview.token, settings_of(preview, date_order=None))
+
+    found = athletes(services)
+    assert {name: found[name]["born"] for name in found} == {
+        "Ann Lee": "2011-05-23",
+        "Bob Ray": "2012-03-04",
+    }
+    assert (outcome.added, outcome.skipped, outcome.problems) == (2, 0, 0)
+
+
+def test_an_import_counts_what_it_left_out_when_the_club_changed_since_the_preview(
+    services: AppServices, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "a.csv",
+        [HEADER, ["Ana", "2011-05-03", "F", "White", "30"],
+         ["Ben", "2011-05-04", "M", "White", "31"], ["Cy", "2011-05-05", "X", "White", "31"]],
+    )  # fmt: skip
+    preview = services.imports.read(path)
+    assert (preview.to_add, preview.duplicates, preview.problem_count) == (2, 0, 1)
+    belts = {belt.name: belt.id for belt in services.rules.get().belts}
+    # Typed in by hand after the preview was shown: Ben is in the club now.
+    services.athletes.create(
+        {"full_name": "Ben", "birth_date": "2011-05-04", "sex": "M",
+         "belt_id": belts["White"], "weight_kg": 31.0, "active": True}
+    )  # fmt: skip
+
+    outcome = services.imports.apply(preview.token, settings_of(preview))
+
+    assert (outcome.added, outcome.filled, outcome.skipped, outcome.problems) == (1, 0, 1, 1)
+    assert sorted(athletes(services)) == ["Ana", "Ben"]
+
+
 def test_impossible_future_and_too_old_birth_dates_are_problem_rows_by_number(
     services: AppServices, tmp_path: Path
 ) -> None:
@@ -383,7 +429,7 @@ def test_duplicates_are_skipped_or_only_their_empty_fields_filled(
     assert (filling.to_add, filling.duplicates, filling.to_fill) == (1, 1, 1)
     outcome = services.imports.apply(preview.token, settings_of(preview, duplicates="fill"))
 
-    assert (outcome.added, outcome.filled, outcome.skipped) == (1, 1, 1)
+    assert (outcome.added, outcome.filled, outcome.skipped, outcome.problems) == (1, 1, 0, 1)
     zsofia = athletes(services)["Zsófia Öztürk"]
     # Her email was empty: filled. Her belt and weight were not: kept.
     assert (zsofia["email"], zsofia["belt"], zsofia["weight"]) == ("zo@example.com", "Green", 48.0)

@@ -43,6 +43,7 @@ class ImportsApi:
             added=outcome.added,
             filled=outcome.filled,
             skipped=outcome.skipped,
+            problems=outcome.problems,
             undo=safety_copy(outcome.undo),
         )
 

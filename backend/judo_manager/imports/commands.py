@@ -95,6 +95,22 @@ def import_athletes(
                 outcome.filled,
             )
         )
+    if outcome.skipped:
+        print(
+            _n(
+                "Left {count} athlete already in the club as they were.",
+                "Left {count} athletes already in the club as they were.",
+                outcome.skipped,
+            )
+        )
+    if outcome.problems:
+        print(
+            _n(
+                "{count} row with a problem was not imported.",
+                "{count} rows with a problem were not imported.",
+                outcome.problems,
+            )
+        )
     print(_("To undo it: judo-manager undo-restore"))
     return 0
 

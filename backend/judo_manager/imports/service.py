@@ -104,6 +104,20 @@ class _Pending:
     guesses: Sequence[ImportField | None]
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """How the file is read with the coach's settings: preview and import alike.
+
+    `order` is the order typed dates are read in (the coach's, else the one the file's own
+    dates settle, else day first); `order_needed` says every date reads both ways and the
+    coach hasn't chosen yet (`example` shows one of them both ways).
+    """
+
+    order: DateOrder
+    order_needed: bool
+    example: DateExample | None
+
+
 @dataclass
 class _Plan:
     """What the rows come to with one set of settings."""
@@ -160,8 +174,9 @@ class ImportService:
         after a safety copy of the data as it was; refused while a backup or restore runs."""
         pending = self._claim(token)
         chosen = _read_settings(settings, pending.sheet)
+        reading = self._reading(pending.sheet, chosen)
         with self._jobs.exclusive():
-            refusal = self._refusal(pending, chosen)
+            refusal = self._refusal(chosen, reading)
             if refusal is not None:
                 raise ImportRejectedError(refusal)
             belts, clubs = self._ladder_and_clubs()
@@ -169,7 +184,7 @@ class ImportService:
             try:
                 # Under the same lock as the write: nothing is saved between copy and import.
                 with self._db.write(before=lambda: copies.append(self._restore.take_import_copy())):
-                    plan = self._plan(pending.sheet, chosen, belts, clubs)
+                    plan = self._plan(pending.sheet, chosen, reading.order, belts, clubs)
                     added = self._add(plan)
                     for athlete_id, athlete in plan.fills:
                         self._athletes.save_filled(athlete_id, athlete)
@@ -183,10 +198,14 @@ class ImportService:
             if self._pending is pending:
                 self._pending = None
         assert undo is not None  # the copy just taken is the newest
+        # Counted from the plan the write followed: if the club's data changed since the
+        # preview (an athlete added meanwhile), these say what happened, not what was shown.
+        problems = len(plan.problems)
         return ImportOutcome(
             added=added,
             filled=len(plan.fills),
-            skipped=len(pending.sheet.rows) - added - len(plan.fills),
+            skipped=len(pending.sheet.rows) - added - len(plan.fills) - problems,
+            problems=problems,
             undo=undo,
         )
 
@@ -217,10 +236,10 @@ class ImportService:
 
     def _preview(self, pending: _Pending, chosen: ImportSettings) -> ImportPreview:
         sheet = pending.sheet
-        order, needed, example = self._date_order(sheet, chosen)
+        reading = self._reading(sheet, chosen)
         belts, clubs = self._ladder_and_clubs()
         with self._db.snapshot():
-            plan = self._plan(sheet, dataclasses.replace(chosen, date_order=order), belts, clubs)
+            plan = self._plan(sheet, chosen, reading.order, belts, clubs)
         missing = _missing_fields(chosen.columns)
         to_fill = len(plan.fills)
         return ImportPreview(
@@ -247,17 +266,17 @@ class ImportService:
             to_fill=to_fill if chosen.duplicates == "fill" else 0,
             problems=plan.problems[:MAX_PROBLEMS_SHOWN],
             problem_count=len(plan.problems),
-            date_order=order if not needed else chosen.date_order,
-            date_order_needed=needed and chosen.date_order is None,
-            date_example=example,
+            date_order=None if reading.order_needed else reading.order,
+            date_order_needed=reading.order_needed,
+            date_example=reading.example,
             missing_fields=missing,
             new_clubs=sorted(plan.new_clubs.values(), key=search_key),
             can_import=not missing
-            and not (needed and chosen.date_order is None)
+            and not reading.order_needed
             and (len(plan.new) + (to_fill if chosen.duplicates == "fill" else 0)) > 0,
         )
 
-    def _refusal(self, pending: _Pending, chosen: ImportSettings) -> Message | None:
+    def _refusal(self, chosen: ImportSettings, reading: _Reading) -> Message | None:
         """Why the file can't be imported with these settings as they are, or None."""
         missing = _missing_fields(chosen.columns)
         if missing:
@@ -265,16 +284,14 @@ class ImportService:
                 "No column is chosen for: {fields}.",
                 fields=", ".join(translate(LABELS[f]) for f in missing),
             )
-        _order, needed, _example = self._date_order(pending.sheet, chosen)
-        if needed and chosen.date_order is None:
+        if reading.order_needed:
             return _("Say first whether the dates are day/month or month/day.")
         return None
 
-    def _date_order(
-        self, sheet: ReadSheet, chosen: ImportSettings
-    ) -> tuple[DateOrder, bool, DateExample | None]:
+    def _reading(self, sheet: ReadSheet, chosen: ImportSettings) -> _Reading:
         """The order to read typed dates in, whether the coach must choose it, and a row
-        to show both ways."""
+        to show both ways: worked out here alone, so the import reads the dates exactly as
+        its preview did."""
         typed = [
             (row.number, text, date)
             for row in sheet.rows
@@ -286,18 +303,18 @@ class ImportService:
         dates = [date for _number, _text, date in typed]
         settled = values.settled_order(dates)
         if settled is not None:
-            return chosen.date_order or settled, False, None
+            return _Reading(chosen.date_order or settled, False, None)
         if not values.needs_order(dates):
-            return chosen.date_order or "dmy", False, None
+            return _Reading(chosen.date_order or "dmy", False, None)
         number, text, date = next(
             (number, text, date)
             for number, text, date in typed
             if date.first != date.second and date.first <= 12
         )
-        return (
-            chosen.date_order or "dmy",
-            True,
-            DateExample(
+        return _Reading(
+            order=chosen.date_order or "dmy",
+            order_needed=chosen.date_order is None,
+            example=DateExample(
                 row=number,
                 text=values.cell_text(text),
                 as_dmy=_day_text(date.year, date.second, date.first, self._today()),
@@ -309,16 +326,16 @@ class ImportService:
         self,
         sheet: ReadSheet,
         chosen: ImportSettings,
+        order: DateOrder,
         belts: BeltMatcher,
         clubs: Mapping[str, int],
     ) -> _Plan:
-        """Every row judged, on this thread's connection (inside the caller's snapshot or
-        write): the new athletes' forms, the fills, the problems."""
+        """Every row judged, its dates read in `order`, on this thread's connection (inside
+        the caller's snapshot or write): the new athletes' forms, the fills, the problems."""
         plan = _Plan()
         if _missing_fields(chosen.columns):
             return plan
         today = self._today()
-        order = chosen.date_order or "dmy"
         known = self._athletes.identities()
         in_file: dict[tuple[str, str], int] = {}
         member_ids: dict[str, int] = {}

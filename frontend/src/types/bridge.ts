@@ -815,12 +815,13 @@ export interface RestoreResult {
 }
 
 // What an import did: athletes added, athletes already in the club whose empty fields were
-// filled, rows skipped (already in the club, or with a problem); and the safety copy that
-// "Undo import" puts back.
+// filled, athletes already in the club left as they were (`skipped`), rows with a problem, not
+// imported; and the safety copy that "Undo import" puts back.
 export interface ImportResult {
   added: number;
   filled: number;
   skipped: number;
+  problems: number;
   undo: SafetyCopy;
 }
 
