@@ -435,6 +435,28 @@ def test_duplicates_are_skipped_or_only_their_empty_fields_filled(
     assert (zsofia["email"], zsofia["belt"], zsofia["weight"]) == ("zo@example.com", "Green", 48.0)
 
 
+def test_an_import_that_would_change_nothing_is_refused_and_offers_no_undo(
+    services: AppServices, tmp_path: Path
+) -> None:
+    belts = {belt.name: belt.id for belt in services.rules.get().belts}
+    services.athletes.create(
+        {"full_name": "Ana", "birth_date": "2011-05-03", "sex": "F",
+         "belt_id": belts["White"], "weight_kg": 30.0, "active": True}
+    )  # fmt: skip
+    path = write_csv(tmp_path / "a.csv", [HEADER, ["Ana", "2011-05-03", "F", "White", "30"]])
+    preview = services.imports.read(path)
+    assert (preview.to_add, preview.duplicates, preview.can_import) == (0, 1, False)
+    before = data_digest(services.db.path)
+
+    for duplicates in ("skip", "fill"):  # with "fill": Ana has nothing the file could fill
+        with pytest.raises(ImportRejectedError, match="No row would add an athlete"):
+            services.imports.apply(preview.token, settings_of(preview, duplicates=duplicates))
+
+    assert data_digest(services.db.path) == before
+    assert services.restore.undo_status() is None
+    assert services.restore.safety_copies() == []
+
+
 def test_a_formula_cell_takes_the_value_saved_with_it(
     services: AppServices, tmp_path: Path
 ) -> None:

@@ -53,6 +53,9 @@ from judo_manager.rules.service import RulesService
 
 Today = Callable[[], dt.date]
 _GONE = _("This import is no longer open. Choose the file again.")
+_NOTHING_TO_IMPORT = _(
+    "No row would add an athlete or fill in one already in the club. Nothing was changed."
+)
 
 # How each field is named in a row's problem ("birth date '31/02/2010' doesn't exist").
 LABELS: dict[ImportField, Message] = {
@@ -185,6 +188,10 @@ class ImportService:
                 # Under the same lock as the write: nothing is saved between copy and import.
                 with self._db.write(before=lambda: copies.append(self._restore.take_import_copy())):
                     plan = self._plan(pending.sheet, chosen, reading.order, belts, clubs)
+                    if not plan.new and not plan.fills:
+                        # Refused, so its copy is dropped: an Undo of an import that did
+                        # nothing would only throw away the work done after it.
+                        raise ImportRejectedError(_NOTHING_TO_IMPORT)
                     added = self._add(plan)
                     for athlete_id, athlete in plan.fills:
                         self._athletes.save_filled(athlete_id, athlete)
