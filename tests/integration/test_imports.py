@@ -214,6 +214,31 @@ def test_indonesian_headers_values_and_a_new_club_are_understood(
     assert [club.name for club in services.clubs.clubs()] == ["Garuda"]
 
 
+def test_a_club_named_only_on_rows_not_added_is_not_created(
+    services: AppServices, tmp_path: Path
+) -> None:
+    belts = {belt.name: belt.id for belt in services.rules.get().belts}
+    services.athletes.create(
+        {"full_name": "Ana", "birth_date": "2011-05-03", "sex": "F",
+         "belt_id": belts["White"], "weight_kg": 30.0, "active": True}
+    )  # fmt: skip
+    path = write_csv(
+        tmp_path / "a.csv",
+        [HEADER, ["Ana", "2011-05-03", "F", "White", "30", "Garuda"],  # already in the club
+         ["Ben", "2011-05-04", "X", "White", "31", "Elang"],  # a problem row
+         ["Cy", "2011-05-05", "M", "White", "31", "Harimau"]],
+    )  # fmt: skip
+
+    first = services.imports.read(path)
+    assert first.new_clubs == ["Harimau"]
+    filling = services.imports.preview(first.token, settings_of(first, duplicates="fill"))
+    assert filling.new_clubs == ["Harimau"]
+    imported(services, path, duplicates="fill")
+
+    assert [club.name for club in services.clubs.clubs()] == ["Harimau"]
+    assert athletes(services)["Ana"]["club"] is None  # a fill never gives a club it lacked
+
+
 def test_first_and_last_names_in_two_columns_are_joined(
     services: AppServices, tmp_path: Path
 ) -> None:

@@ -129,7 +129,10 @@ class _Plan:
     fills: list[tuple[int, AthleteFields]] = field(default_factory=list)
     duplicates: int = 0
     problems: list[ImportProblem] = field(default_factory=list)
+    # The clubs the added athletes name that the app lacks, by folded name.
     new_clubs: dict[str, str] = field(default_factory=dict)
+    # Why each club the app lacks can't be added (None: it can), by folded name.
+    club_checks: dict[str, Message | str | None] = field(default_factory=dict)
 
 
 class ImportService:
@@ -352,13 +355,15 @@ class ImportService:
             except UnreadableError as problem:
                 plan.problems.append(_problem(row.number, problem.message))
                 continue
+            new_club: str | None = None
             if club_name is not None:
                 club_id = clubs.get(search_key(club_name))
                 if club_id is None:
-                    problem = self._new_club(plan, club_name)
+                    problem = self._club_problem(plan, club_name)
                     if problem is not None:
                         plan.problems.append(_problem(row.number, problem))
                         continue
+                    new_club = club_name
                 form["club_id"] = club_id
             key = (search_key(str(form["full_name"])), str(form["birth_date"]))
             if key in in_file:
@@ -403,19 +408,23 @@ class ImportService:
                 plan.problems.append(_problem(row.number, str(error)))
                 continue
             plan.new.append((row.number, form))
+            if new_club is not None:
+                # Only an athlete added brings their club in: a row skipped (a duplicate, a
+                # problem) adds no empty club.
+                plan.new_clubs.setdefault(search_key(new_club), new_club)
         return plan
 
-    def _new_club(self, plan: _Plan, name: str) -> Message | str | None:
-        """Note a club the file names that the app lacks; why it can't be added, if so."""
+    def _club_problem(self, plan: _Plan, name: str) -> Message | str | None:
+        """Why a club the file names that the app lacks can't be added, or None."""
         key = search_key(name)
-        if key in plan.new_clubs:
-            return None
-        try:
-            self._clubs.check_new(name)
-        except ValidationError as error:
-            return str(error)
-        plan.new_clubs[key] = name
-        return None
+        if key not in plan.club_checks:
+            try:
+                self._clubs.check_new(name)
+            except ValidationError as error:
+                plan.club_checks[key] = str(error)
+            else:
+                plan.club_checks[key] = None
+        return plan.club_checks[key]
 
     def _fill(self, plan: _Plan, number: int, athlete_id: int, form: dict[str, object]) -> None:
         # A club the import adds is not there yet to fill in: the athlete keeps theirs.
