@@ -750,6 +750,33 @@ def test_work_done_after_an_import_is_named_before_undoing_it(
     assert str(plan.work_since) == "Since the import you added 1 athlete (Typed Later)."
 
 
+def test_a_club_deleted_just_before_the_import_is_added_again_not_a_crash(
+    services: AppServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services.clubs.create({"name": "Garuda"})
+    [garuda] = services.clubs.clubs()
+    path = write_csv(
+        tmp_path / "a.csv", [HEADER, ["Ana", "2011-05-03", "F", "White", "30", "Garuda"]]
+    )
+    preview = services.imports.read(path)
+    assert preview.new_clubs == []
+    take = services.restore.take_import_copy
+
+    def the_club_deleted_meanwhile() -> Path:
+        # As another window's delete that got the write lock first: gone before the import
+        # writes, after the import began.
+        services.db.connection().execute("DELETE FROM clubs WHERE id = ?", (garuda.id,))
+        return take()
+
+    monkeypatch.setattr(services.restore, "take_import_copy", the_club_deleted_meanwhile)
+
+    outcome = services.imports.apply(preview.token, settings_of(preview))
+
+    assert outcome.added == 1
+    assert athletes(services)["Ana"]["club"] == "Garuda"
+    assert [club.name for club in services.clubs.clubs()] == ["Garuda"]
+
+
 def test_a_failure_midway_changes_nothing_and_leaves_no_undo(
     services: AppServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

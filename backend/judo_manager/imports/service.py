@@ -185,11 +185,13 @@ class ImportService:
             refusal = self._refusal(chosen, reading)
             if refusal is not None:
                 raise ImportRejectedError(refusal)
-            belts, clubs = self._ladder_and_clubs()
             copies: list[Path] = []
             try:
                 # Under the same lock as the write: nothing is saved between copy and import.
                 with self._db.write(before=lambda: copies.append(self._restore.take_import_copy())):
+                    # Read in the write: a club or belt deleted since the preview is not
+                    # given to an athlete (the club is then added again, as the file names it).
+                    belts, clubs = self._ladder_and_clubs()
                     plan = self._plan(pending.sheet, chosen, reading.order, belts, clubs)
                     if not plan.new and not plan.fills:
                         # Refused, so its copy is dropped: an Undo of an import that did
@@ -235,11 +237,14 @@ class ImportService:
         return pending
 
     def _ladder_and_clubs(self) -> tuple[BeltMatcher, dict[str, int]]:
-        belts = BeltMatcher(self._rules.get().belts)
+        """The belts and the clubs by folded name and short name, as the caller's snapshot
+        or write sees them."""
+        belts = BeltMatcher(self._rules.current_belts())
+        known = self._clubs.current_clubs()
         clubs: dict[str, int] = {}
-        for club in self._clubs.clubs():
+        for club in known:
             clubs.setdefault(search_key(club.name), club.id)
-        for club in self._clubs.clubs():
+        for club in known:
             if club.short_name:
                 clubs.setdefault(search_key(club.short_name), club.id)
         return belts, clubs
@@ -247,8 +252,8 @@ class ImportService:
     def _preview(self, pending: _Pending, chosen: ImportSettings) -> ImportPreview:
         sheet = pending.sheet
         reading = self._reading(sheet, chosen)
-        belts, clubs = self._ladder_and_clubs()
         with self._db.snapshot():
+            belts, clubs = self._ladder_and_clubs()
             plan = self._plan(sheet, chosen, reading.order, belts, clubs)
         missing = _missing_fields(chosen.columns)
         to_fill = len(plan.fills)
