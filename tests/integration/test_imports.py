@@ -722,6 +722,7 @@ def test_undo_import_gives_back_exactly_the_data_from_before(
     preview = services.imports.read(path)
     outcome = services.imports.apply(preview.token, settings_of(preview, duplicates="fill"))
     assert (outcome.added, outcome.filled) == (1, 1)
+    assert outcome.undo is not None
     assert outcome.undo.kind == "import" and outcome.undo.path.name.startswith("pre-import-")
     assert outcome.undo.athletes == 1
     assert services.restore.undo_status() == outcome.undo
@@ -775,6 +776,26 @@ def test_a_club_deleted_just_before_the_import_is_added_again_not_a_crash(
     assert outcome.added == 1
     assert athletes(services)["Ana"]["club"] == "Garuda"
     assert [club.name for club in services.clubs.clubs()] == ["Garuda"]
+
+
+def test_an_import_whose_copy_cant_be_read_back_is_done_without_an_undo(
+    services: AppServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_csv(tmp_path / "a.csv", [HEADER, ["Ana", "2011-05-03", "F", "White", "30"]])
+    preview = services.imports.read(path)
+    done = services.restore.import_done
+
+    def the_disk_damages_the_copy(copy: Path) -> None:
+        done(copy)
+        copy.write_bytes(b"\0" * 4096)  # a sector gone bad after the commit
+
+    monkeypatch.setattr(services.restore, "import_done", the_disk_damages_the_copy)
+
+    outcome = services.imports.apply(preview.token, settings_of(preview))
+
+    assert (outcome.added, outcome.undo) == (1, None)
+    assert sorted(athletes(services)) == ["Ana"]
+    assert services.restore.undo_status() is None
 
 
 def test_a_failure_midway_changes_nothing_and_leaves_no_undo(

@@ -44,7 +44,7 @@ class ImportsApi:
             filled=outcome.filled,
             skipped=outcome.skipped,
             problems=outcome.problems,
-            undo=safety_copy(outcome.undo),
+            undo=None if outcome.undo is None else safety_copy(outcome.undo),
         )
 
     @coach_errors

@@ -111,7 +111,8 @@ def import_athletes(
                 outcome.problems,
             )
         )
-    print(_("To undo it: judo-manager undo-restore"))
+    if outcome.undo is not None:
+        print(_("To undo it: judo-manager undo-restore"))
     return 0
 
 

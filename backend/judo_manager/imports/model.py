@@ -154,7 +154,8 @@ class ImportPreview:
 
 @dataclass(frozen=True)
 class ImportOutcome:
-    """What an import did, and the safety copy that "Undo import" puts back: athletes
+    """What an import did, and the safety copy that "Undo import" puts back (None when it
+    can't be read back, so there is no undo to offer): athletes
     added, athletes already in the club whose empty fields were filled, athletes already in
     the club left as they were (`skipped`), and rows with a problem, not imported."""
 
@@ -162,4 +163,4 @@ class ImportOutcome:
     filled: int
     skipped: int
     problems: int
-    undo: SafetyCopyFile
+    undo: SafetyCopyFile | None

@@ -205,11 +205,12 @@ class ImportService:
                     self._restore.import_failed(copy)
                 raise
             self._restore.import_done(copies[0])
+            # Committed: nothing may fail now. A copy that can't be read back (a failing
+            # disk) is simply no Undo to offer, as Settings would show it.
             undo = self._restore.undo_status()
         with self._lock:
             if self._pending is pending:
                 self._pending = None
-        assert undo is not None  # the copy just taken is the newest
         # Counted from the plan the write followed: if the club's data changed since the
         # preview (an athlete added meanwhile), these say what happened, not what was shown.
         problems = len(plan.problems)

@@ -116,7 +116,8 @@ async function confirmImport(settings: ImportSettings, undo: () => void): Promis
   undoToast = notifySuccess(
     translate("imports:toast.imported", { athletes: countWords("athletes", result.added) }),
     importDetails(result),
-    { label: translate("imports:toast.undo"), onClick: undo },
+    // No copy to put back (it couldn't be read after the import): no Undo to offer.
+    result.undo ? { label: translate("imports:toast.undo"), onClick: undo } : undefined,
   );
 }
 
