@@ -239,6 +239,25 @@ def test_a_club_named_only_on_rows_not_added_is_not_created(
     assert athletes(services)["Ana"]["club"] is None  # a fill never gives a club it lacked
 
 
+def test_a_ttl_column_place_and_date_of_birth_is_not_guessed_as_the_birth_date(
+    services: AppServices, tmp_path: Path
+) -> None:
+    # "TTL" is "Tempat, Tanggal Lahir": the birthplace and the date in one cell.
+    path = write_csv(
+        tmp_path / "a.csv",
+        [["Nama", "TTL", "Tgl Lahir", "JK", "Sabuk", "Berat"],
+         ["Siti", "Bogor, 3 Mei 2011", "2011-05-03", "P", "Putih", "30"]],
+    )  # fmt: skip
+
+    preview = services.imports.read(path)
+
+    assert [c.field for c in preview.columns] == [
+        "fullName", None, "birthDate", "sex", "belt", "weight"
+    ]  # fmt: skip
+    imported(services, path)
+    assert athletes(services)["Siti"]["born"] == "2011-05-03"
+
+
 def test_first_and_last_names_in_two_columns_are_joined(
     services: AppServices, tmp_path: Path
 ) -> None:
