@@ -651,14 +651,19 @@ def test_over_50000_rows_are_refused_without_reading_them_all(
         services.imports.read(path)
 
 
-def _rewritten_sheet(path: Path, change: Callable[[str], str]) -> Path:
+def _rewritten_part(path: Path, part: str, change: Callable[[str], str]) -> Path:
     with zipfile.ZipFile(path) as archive:
-        parts = {name: archive.read(name) for name in archive.namelist()}
-    parts["xl/worksheets/sheet1.xml"] = change(parts["xl/worksheets/sheet1.xml"].decode()).encode()
+        infos = archive.infolist()
+        parts = {info.filename: archive.read(info) for info in infos}
+    parts[part] = change(parts[part].decode()).encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in parts.items():
-            archive.writestr(name, content)
+        for info in infos:  # an ODS's mimetype stays first and stored
+            archive.writestr(info, parts[info.filename], info.compress_type)
     return path
+
+
+def _rewritten_sheet(path: Path, change: Callable[[str], str]) -> Path:
+    return _rewritten_part(path, "xl/worksheets/sheet1.xml", change)
 
 
 def test_a_workbook_declaring_over_50000_rows_is_refused_unread(
@@ -689,6 +694,85 @@ def test_a_workbook_of_over_50000_rows_that_declares_none_is_counted_and_refused
 
     with pytest.raises(ImportRejectedError, match="more than 50,000 rows"):
         services.imports.read(path)
+
+
+# One value far right on each of a few hundred rows: calamine would hold 300 by 16,384 cells
+# (some 250 MB from an 11 KB file; at 4,000 rows its allocation fails and aborts the
+# process). Few enough rows that a missing guard fails this test rather than the run.
+WIDE_ROWS = 300
+
+
+def _wide_xlsx(path: Path) -> Path:
+    write_xlsx(path, [HEADER, *(["Ana", "2011-05-03", "F", "White", 30] for _ in range(WIDE_ROWS))])
+    far = '<c r="XFD1" t="inlineStr"><is><t>x</t></is></c></row>'
+    return _rewritten_sheet(path, lambda xml: xml.replace("</row>", far, 1))
+
+
+def _wide_xls(path: Path) -> Path:
+    header = [*HEADER, *([None] * (16_384 - len(HEADER) - 1)), "x"]
+    return write_xls(path, [header, *(["Ana", "2011-05-03", "F", "White", 30],) * WIDE_ROWS])
+
+
+def _wide_ods(path: Path) -> Path:
+    write_ods(path, [[*HEADER, "far"], *(["Ana", "2011-05-03", "F", "White", 30],) * WIDE_ROWS])
+    # As LibreOffice writes a run of the same value: one cell, repeated across the sheet.
+    return _rewritten_part(
+        path,
+        "content.xml",
+        lambda xml: xml.replace(
+            '<table:table-cell office:value-type="string"><text:p>far</text:p>',
+            '<table:table-cell table:number-columns-repeated="16378"'
+            ' office:value-type="string"><text:p>far</text:p>',
+        ),
+    )
+
+
+@pytest.mark.parametrize("make", [_wide_xlsx, _wide_xls, _wide_ods])
+def test_a_small_workbook_with_a_value_in_its_last_column_is_refused_unparsed(
+    services: AppServices, tmp_path: Path, make: Callable[[Path], Path]
+) -> None:
+    path = make(tmp_path / "athletes.xlsx")
+    assert path.stat().st_size < 100_000
+
+    with pytest.raises(ImportRejectedError, match="has 16,384 columns; an athlete list has"):
+        services.imports.read(path)
+
+
+def test_a_sheet_wide_and_long_enough_to_fill_memory_is_refused(
+    services: AppServices, tmp_path: Path
+) -> None:
+    # 450 columns (within the limit) down 5,000 rows: 2.25 million cells to hold.
+    rows = [["Ana", "2011-05-03", "F", "White", 30]] * 5_000
+    path = write_xlsx(tmp_path / "athletes.xlsx", [HEADER, *rows])
+    far = '<c r="QH1" t="inlineStr"><is><t>x</t></is></c></row>'
+    _rewritten_sheet(path, lambda xml: xml.replace("</row>", far, 1))
+
+    with pytest.raises(ImportRejectedError, match="5,001 rows down and 450 columns across"):
+        services.imports.read(path)
+
+
+def test_empty_cells_repeated_to_the_sheets_edge_are_read_as_libreoffice_writes_them(
+    services: AppServices, tmp_path: Path
+) -> None:
+    path = write_ods(tmp_path / "athletes.ods", [HEADER, ["Ana", "2011-05-03", "F", "White", 30]])
+    # LibreOffice ends each row with its empty cells repeated to column AMJ, and the table
+    # with its empty rows repeated to row 1,048,576; an XLSX may hold styled empty cells.
+    edge = '<table:table-cell table:number-columns-repeated="1018"/></table:table-row>'
+    empty_rows = (
+        '<table:table-row table:number-rows-repeated="1048574">'
+        '<table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table>'
+    )
+    _rewritten_part(
+        path,
+        "content.xml",
+        lambda xml: xml.replace("</table:table-row>", edge).replace("</table:table>", empty_rows),
+    )
+    styled = write_xlsx(tmp_path / "styled.xlsx", [HEADER, ["Ben", "2011-05-04", "M", "White", 31]])
+    _rewritten_sheet(styled, lambda xml: xml.replace("</row>", '<c r="XFD1" s="0"/></row>', 1))
+
+    assert imported(services, path).to_add == 1
+    assert imported(services, styled).to_add == 1
+    assert sorted(athletes(services)) == ["Ana", "Ben"]
 
 
 def test_export_then_import_gives_back_the_same_athletes(
