@@ -127,7 +127,8 @@ def test_a_spreadsheet_is_previewed_imported_and_undone(
     import_button.click()
     toast = _toast(page, "Imported 4 athletes")
     expect(dialog).to_have_count(0)
-    expect(toast).to_contain_text("3 rows were left out: already in the club, or with a problem.")
+    expect(toast).to_contain_text("1 athlete already in the club was left as they were.")
+    expect(toast).to_contain_text("2 rows with a problem were not imported.")
     _expect_club_size(page, 6)
     expect(page.get_by_role("row", name=re.compile("Putri Ayu"))).to_be_visible()
     assert _imported(app) == [

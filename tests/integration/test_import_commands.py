@@ -69,7 +69,7 @@ def test_the_import_asks_first_and_can_be_undone(
     monkeypatch.setattr("builtins.input", lambda prompt: "ya")
     assert main(["--lang", "id", "--data-dir", data_dir, "athletes", "import", str(sheet)]) == 0
     assert _count(db) == 2
-    capsys.readouterr()
+    assert "1 baris bermasalah tidak diimpor." in capsys.readouterr().out  # row 4's date
 
     assert main(["--data-dir", data_dir, "undo-restore", "--yes"]) == 0
     out = capsys.readouterr().out

@@ -215,6 +215,50 @@ def test_indonesian_headers_values_and_a_new_club_are_understood(
     assert [club.name for club in services.clubs.clubs()] == ["Garuda"]
 
 
+def test_a_club_named_only_on_rows_not_added_is_not_created(
+    services: AppServices, tmp_path: Path
+) -> None:
+    belts = {belt.name: belt.id for belt in services.rules.get().belts}
+    services.athletes.create(
+        {"full_name": "Ana", "birth_date": "2011-05-03", "sex": "F",
+         "belt_id": belts["White"], "weight_kg": 30.0, "active": True}
+    )  # fmt: skip
+    path = write_csv(
+        tmp_path / "a.csv",
+        [HEADER, ["Ana", "2011-05-03", "F", "White", "30", "Garuda"],  # already in the club
+         ["Ben", "2011-05-04", "X", "White", "31", "Elang"],  # a problem row
+         ["Cy", "2011-05-05", "M", "White", "31", "Harimau"]],
+    )  # fmt: skip
+
+    first = services.imports.read(path)
+    assert first.new_clubs == ["Harimau"]
+    filling = services.imports.preview(first.token, settings_of(first, duplicates="fill"))
+    assert filling.new_clubs == ["Harimau"]
+    imported(services, path, duplicates="fill")
+
+    assert [club.name for club in services.clubs.clubs()] == ["Harimau"]
+    assert athletes(services)["Ana"]["club"] is None  # a fill never gives a club it lacked
+
+
+def test_a_ttl_column_place_and_date_of_birth_is_not_guessed_as_the_birth_date(
+    services: AppServices, tmp_path: Path
+) -> None:
+    # "TTL" is "Tempat, Tanggal Lahir": the birthplace and the date in one cell.
+    path = write_csv(
+        tmp_path / "a.csv",
+        [["Nama", "TTL", "Tgl Lahir", "JK", "Sabuk", "Berat"],
+         ["Siti", "Bogor, 3 Mei 2011", "2011-05-03", "P", "Putih", "30"]],
+    )  # fmt: skip
+
+    preview = services.imports.read(path)
+
+    assert [c.field for c in preview.columns] == [
+        "fullName", None, "birthDate", "sex", "belt", "weight"
+    ]  # fmt: skip
+    imported(services, path)
+    assert athletes(services)["Siti"]["born"] == "2011-05-03"
+
+
 def test_first_and_last_names_in_two_columns_are_joined(
     services: AppServices, tmp_path: Path
 ) -> None:
@@ -338,6 +382,52 @@ def test_dates_that_read_both_ways_ask_the_order_once_with_an_example(
     assert athletes(services)["Ana"]["born"] == "2011-03-05"
 
 
+def test_the_import_reads_the_dates_in_the_order_its_preview_did(
+    services: AppServices, tmp_path: Path
+) -> None:
+    # 05/23/2011 can only be month first, so the whole file is: the coach is never asked,
+    # and the page sends no order of its own.
+    path = write_csv(
+        tmp_path / "us.csv",
+        [HEADER, ["Ann Lee", "05/23/2011", "F", "White", "40"],
+         ["Bob Ray", "03/04/2012", "M", "White", "41"]],
+    )  # fmt: skip
+    preview = services.imports.read(path)
+    assert (preview.date_order, preview.date_order_needed, preview.to_add) == ("mdy", False, 2)
+
+    outcome = services.imports.apply(preview.token, settings_of(preview, date_order=None))
+
+    found = athletes(services)
+    assert {name: found[name]["born"] for name in found} == {
+        "Ann Lee": "2011-05-23",
+        "Bob Ray": "2012-03-04",
+    }
+    assert (outcome.added, outcome.skipped, outcome.problems) == (2, 0, 0)
+
+
+def test_an_import_counts_what_it_left_out_when_the_club_changed_since_the_preview(
+    services: AppServices, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "a.csv",
+        [HEADER, ["Ana", "2011-05-03", "F", "White", "30"],
+         ["Ben", "2011-05-04", "M", "White", "31"], ["Cy", "2011-05-05", "X", "White", "31"]],
+    )  # fmt: skip
+    preview = services.imports.read(path)
+    assert (preview.to_add, preview.duplicates, preview.problem_count) == (2, 0, 1)
+    belts = {belt.name: belt.id for belt in services.rules.get().belts}
+    # Typed in by hand after the preview was shown: Ben is in the club now.
+    services.athletes.create(
+        {"full_name": "Ben", "birth_date": "2011-05-04", "sex": "M",
+         "belt_id": belts["White"], "weight_kg": 31.0, "active": True}
+    )  # fmt: skip
+
+    outcome = services.imports.apply(preview.token, settings_of(preview))
+
+    assert (outcome.added, outcome.filled, outcome.skipped, outcome.problems) == (1, 0, 1, 1)
+    assert sorted(athletes(services)) == ["Ana", "Ben"]
+
+
 def test_impossible_future_and_too_old_birth_dates_are_problem_rows_by_number(
     services: AppServices, tmp_path: Path
 ) -> None:
@@ -435,10 +525,32 @@ def test_duplicates_are_skipped_or_only_their_empty_fields_filled(
     assert (filling.to_add, filling.duplicates, filling.to_fill) == (1, 1, 1)
     outcome = services.imports.apply(preview.token, settings_of(preview, duplicates="fill"))
 
-    assert (outcome.added, outcome.filled, outcome.skipped) == (1, 1, 1)
+    assert (outcome.added, outcome.filled, outcome.skipped, outcome.problems) == (1, 1, 0, 1)
     zsofia = athletes(services)["Zsófia Öztürk"]
     # Her email was empty: filled. Her belt and weight were not: kept.
     assert (zsofia["email"], zsofia["belt"], zsofia["weight"]) == ("zo@example.com", "Green", 48.0)
+
+
+def test_an_import_that_would_change_nothing_is_refused_and_offers_no_undo(
+    services: AppServices, tmp_path: Path
+) -> None:
+    belts = {belt.name: belt.id for belt in services.rules.get().belts}
+    services.athletes.create(
+        {"full_name": "Ana", "birth_date": "2011-05-03", "sex": "F",
+         "belt_id": belts["White"], "weight_kg": 30.0, "active": True}
+    )  # fmt: skip
+    path = write_csv(tmp_path / "a.csv", [HEADER, ["Ana", "2011-05-03", "F", "White", "30"]])
+    preview = services.imports.read(path)
+    assert (preview.to_add, preview.duplicates, preview.can_import) == (0, 1, False)
+    before = data_digest(services.db.path)
+
+    for duplicates in ("skip", "fill"):  # with "fill": Ana has nothing the file could fill
+        with pytest.raises(ImportRejectedError, match="No row would add an athlete"):
+            services.imports.apply(preview.token, settings_of(preview, duplicates=duplicates))
+
+    assert data_digest(services.db.path) == before
+    assert services.restore.undo_status() is None
+    assert services.restore.safety_copies() == []
 
 
 def test_a_formula_cell_takes_the_value_saved_with_it(
@@ -591,14 +703,19 @@ def test_over_50000_rows_are_refused_without_reading_them_all(
         services.imports.read(path)
 
 
-def _rewritten_sheet(path: Path, change: Callable[[str], str]) -> Path:
+def _rewritten_part(path: Path, part: str, change: Callable[[str], str]) -> Path:
     with zipfile.ZipFile(path) as archive:
-        parts = {name: archive.read(name) for name in archive.namelist()}
-    parts["xl/worksheets/sheet1.xml"] = change(parts["xl/worksheets/sheet1.xml"].decode()).encode()
+        infos = archive.infolist()
+        parts = {info.filename: archive.read(info) for info in infos}
+    parts[part] = change(parts[part].decode()).encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in parts.items():
-            archive.writestr(name, content)
+        for info in infos:  # an ODS's mimetype stays first and stored
+            archive.writestr(info, parts[info.filename], info.compress_type)
     return path
+
+
+def _rewritten_sheet(path: Path, change: Callable[[str], str]) -> Path:
+    return _rewritten_part(path, "xl/worksheets/sheet1.xml", change)
 
 
 def test_a_workbook_declaring_over_50000_rows_is_refused_unread(
@@ -629,6 +746,85 @@ def test_a_workbook_of_over_50000_rows_that_declares_none_is_counted_and_refused
 
     with pytest.raises(ImportRejectedError, match="more than 50,000 rows"):
         services.imports.read(path)
+
+
+# One value far right on each of a few hundred rows: calamine would hold 300 by 16,384 cells
+# (some 250 MB from an 11 KB file; at 4,000 rows its allocation fails and aborts the
+# process). Few enough rows that a missing guard fails this test rather than the run.
+WIDE_ROWS = 300
+
+
+def _wide_xlsx(path: Path) -> Path:
+    write_xlsx(path, [HEADER, *(["Ana", "2011-05-03", "F", "White", 30] for _ in range(WIDE_ROWS))])
+    far = '<c r="XFD1" t="inlineStr"><is><t>x</t></is></c></row>'
+    return _rewritten_sheet(path, lambda xml: xml.replace("</row>", far, 1))
+
+
+def _wide_xls(path: Path) -> Path:
+    header = [*HEADER, *([None] * (16_384 - len(HEADER) - 1)), "x"]
+    return write_xls(path, [header, *(["Ana", "2011-05-03", "F", "White", 30],) * WIDE_ROWS])
+
+
+def _wide_ods(path: Path) -> Path:
+    write_ods(path, [[*HEADER, "far"], *(["Ana", "2011-05-03", "F", "White", 30],) * WIDE_ROWS])
+    # As LibreOffice writes a run of the same value: one cell, repeated across the sheet.
+    return _rewritten_part(
+        path,
+        "content.xml",
+        lambda xml: xml.replace(
+            '<table:table-cell office:value-type="string"><text:p>far</text:p>',
+            '<table:table-cell table:number-columns-repeated="16378"'
+            ' office:value-type="string"><text:p>far</text:p>',
+        ),
+    )
+
+
+@pytest.mark.parametrize("make", [_wide_xlsx, _wide_xls, _wide_ods])
+def test_a_small_workbook_with_a_value_in_its_last_column_is_refused_unparsed(
+    services: AppServices, tmp_path: Path, make: Callable[[Path], Path]
+) -> None:
+    path = make(tmp_path / "athletes.xlsx")
+    assert path.stat().st_size < 100_000
+
+    with pytest.raises(ImportRejectedError, match="has 16,384 columns; an athlete list has"):
+        services.imports.read(path)
+
+
+def test_a_sheet_wide_and_long_enough_to_fill_memory_is_refused(
+    services: AppServices, tmp_path: Path
+) -> None:
+    # 450 columns (within the limit) down 5,000 rows: 2.25 million cells to hold.
+    rows = [["Ana", "2011-05-03", "F", "White", 30]] * 5_000
+    path = write_xlsx(tmp_path / "athletes.xlsx", [HEADER, *rows])
+    far = '<c r="QH1" t="inlineStr"><is><t>x</t></is></c></row>'
+    _rewritten_sheet(path, lambda xml: xml.replace("</row>", far, 1))
+
+    with pytest.raises(ImportRejectedError, match="5,001 rows down and 450 columns across"):
+        services.imports.read(path)
+
+
+def test_empty_cells_repeated_to_the_sheets_edge_are_read_as_libreoffice_writes_them(
+    services: AppServices, tmp_path: Path
+) -> None:
+    path = write_ods(tmp_path / "athletes.ods", [HEADER, ["Ana", "2011-05-03", "F", "White", 30]])
+    # LibreOffice ends each row with its empty cells repeated to column AMJ, and the table
+    # with its empty rows repeated to row 1,048,576; an XLSX may hold styled empty cells.
+    edge = '<table:table-cell table:number-columns-repeated="1018"/></table:table-row>'
+    empty_rows = (
+        '<table:table-row table:number-rows-repeated="1048574">'
+        '<table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table>'
+    )
+    _rewritten_part(
+        path,
+        "content.xml",
+        lambda xml: xml.replace("</table:table-row>", edge).replace("</table:table>", empty_rows),
+    )
+    styled = write_xlsx(tmp_path / "styled.xlsx", [HEADER, ["Ben", "2011-05-04", "M", "White", 31]])
+    _rewritten_sheet(styled, lambda xml: xml.replace("</row>", '<c r="XFD1" s="0"/></row>', 1))
+
+    assert imported(services, path).to_add == 1
+    assert imported(services, styled).to_add == 1
+    assert sorted(athletes(services)) == ["Ana", "Ben"]
 
 
 def test_the_roster_reports_headers_are_guessed_in_every_language() -> None:
@@ -738,6 +934,7 @@ def test_undo_import_gives_back_exactly_the_data_from_before(
     preview = services.imports.read(path)
     outcome = services.imports.apply(preview.token, settings_of(preview, duplicates="fill"))
     assert (outcome.added, outcome.filled) == (1, 1)
+    assert outcome.undo is not None
     assert outcome.undo.kind == "import" and outcome.undo.path.name.startswith("pre-import-")
     assert outcome.undo.athletes == 1
     assert services.restore.undo_status() == outcome.undo
@@ -764,6 +961,53 @@ def test_work_done_after_an_import_is_named_before_undoing_it(
     plan = services.restore.preview_undo()
 
     assert str(plan.work_since) == "Since the import you added 1 athlete (Typed Later)."
+
+
+def test_a_club_deleted_just_before_the_import_is_added_again_not_a_crash(
+    services: AppServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services.clubs.create({"name": "Garuda"})
+    [garuda] = services.clubs.clubs()
+    path = write_csv(
+        tmp_path / "a.csv", [HEADER, ["Ana", "2011-05-03", "F", "White", "30", "Garuda"]]
+    )
+    preview = services.imports.read(path)
+    assert preview.new_clubs == []
+    take = services.restore.take_import_copy
+
+    def the_club_deleted_meanwhile() -> Path:
+        # As another window's delete that got the write lock first: gone before the import
+        # writes, after the import began.
+        services.db.connection().execute("DELETE FROM clubs WHERE id = ?", (garuda.id,))
+        return take()
+
+    monkeypatch.setattr(services.restore, "take_import_copy", the_club_deleted_meanwhile)
+
+    outcome = services.imports.apply(preview.token, settings_of(preview))
+
+    assert outcome.added == 1
+    assert athletes(services)["Ana"]["club"] == "Garuda"
+    assert [club.name for club in services.clubs.clubs()] == ["Garuda"]
+
+
+def test_an_import_whose_copy_cant_be_read_back_is_done_without_an_undo(
+    services: AppServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_csv(tmp_path / "a.csv", [HEADER, ["Ana", "2011-05-03", "F", "White", "30"]])
+    preview = services.imports.read(path)
+    done = services.restore.import_done
+
+    def the_disk_damages_the_copy(copy: Path) -> None:
+        done(copy)
+        copy.write_bytes(b"\0" * 4096)  # a sector gone bad after the commit
+
+    monkeypatch.setattr(services.restore, "import_done", the_disk_damages_the_copy)
+
+    outcome = services.imports.apply(preview.token, settings_of(preview))
+
+    assert (outcome.added, outcome.undo) == (1, None)
+    assert sorted(athletes(services)) == ["Ana"]
+    assert services.restore.undo_status() is None
 
 
 def test_a_failure_midway_changes_nothing_and_leaves_no_undo(

@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from judo_manager.bridge.system import safety_copy
+from judo_manager.db import Database
 from judo_manager.restore.safety_copies import KEEP
+from judo_manager.wiring import AppServices
 from tests.conftest import make_backup, make_club, run_cli
 
 
@@ -40,3 +43,20 @@ def test_with_the_clock_set_back_undo_still_brings_back_the_data_before_the_late
     # The copy taken in "2020" is the newest by number, so it was kept and Undo used it.
     assert any("-20200101-" in name for name in copies)
     assert f"back as it was before the restore ({30 + KEEP - 1} athletes)" in undone
+
+
+def test_each_safety_copy_reaches_the_page_as_what_it_undoes(db: Database, tmp_path: Path) -> None:
+    services = AppServices.build(db)
+    plan = services.restore.inspect(make_backup(tmp_path / "usb" / "backup.db", 3))
+    restored = services.restore.restore(plan.token)
+    assert restored.undo is not None
+    assert safety_copy(restored.undo)["kind"] == "restore"
+    services.restore.undo()
+
+    newest = services.restore.safety_copies()[0]
+
+    # The copy taken before the undo protects it; Undo never puts it back, so the page is
+    # never told it is a restore's.
+    assert newest.kind == "undo"
+    with pytest.raises(ValueError, match="protects an undo"):
+        safety_copy(newest)

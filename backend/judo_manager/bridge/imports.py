@@ -43,7 +43,8 @@ class ImportsApi:
             added=outcome.added,
             filled=outcome.filled,
             skipped=outcome.skipped,
-            undo=safety_copy(outcome.undo),
+            problems=outcome.problems,
+            undo=None if outcome.undo is None else safety_copy(outcome.undo),
         )
 
     @coach_errors

@@ -30,10 +30,17 @@ from judo_manager.db.contents import Contents, FileSummary
 from judo_manager.db.snapshot import Phase
 from judo_manager.i18n import LANGUAGES, spoken_language, system_language
 from judo_manager.progress import ThrottledProgress
-from judo_manager.restore.safety_copies import SafetyCopyFile
+from judo_manager.restore.safety_copies import CopyKind, SafetyCopyFile, SafetyCopyKind
 from judo_manager.restore.service import RestoreOutcome, RestorePhase, RestorePlan, UndoPlan
 from judo_manager.system.preferences import Preferences
 from judo_manager.wiring import AppServices
+
+# What the page calls each kind of safety copy: the step its Undo takes back (None: none).
+_WIRE_KINDS: dict[CopyKind, SafetyCopyKind | None] = {
+    "restore": "restore",
+    "import": "import",
+    "undo": None,
+}
 
 
 class SystemApi:
@@ -260,9 +267,14 @@ def _undo_preview(plan: UndoPlan) -> UndoPreview:
 
 
 def safety_copy(copy: SafetyCopyFile) -> SafetyCopy:
-    """A safety copy as the page knows it (Settings' undo card, the import's toast)."""
+    """A copy that Undo puts back, as the page knows it (Settings' undo card, the import's
+    toast): its kind says what it undoes. A `pre-undo` copy is none (Undo never offers it):
+    a ValueError, never shown as a restore's."""
+    kind = _WIRE_KINDS[copy.kind]
+    if kind is None:
+        raise ValueError(f"{copy.path.name} protects an undo, which Undo never puts back")
     return SafetyCopy(
-        kind="import" if copy.kind == "import" else "restore",
+        kind=kind,
         takenAt=copy.taken_at.isoformat(timespec="seconds"),
         fileName=copy.path.name,
         bytes=copy.bytes,

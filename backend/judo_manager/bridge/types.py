@@ -174,13 +174,15 @@ class RestoreResult(TypedDict):
 
 class ImportResult(TypedDict):
     """What an import did: athletes added, athletes already in the club whose empty fields
-    were filled, rows skipped (already in the club, or with a problem); and the safety copy
-    that "Undo import" puts back."""
+    were filled, athletes already in the club left as they were (`skipped`), rows with a
+    problem, not imported; and the safety copy that "Undo import" puts back (null when it
+    can't be read back: there is no undo to offer)."""
 
     added: int
     filled: int
     skipped: int
-    undo: SafetyCopy
+    problems: int
+    undo: SafetyCopy | None
 
 
 class AthleteFilters(TypedDict):

@@ -57,6 +57,11 @@ class ClubsService:
         """Whether the club is there (on this thread's connection, inside a caller's write)."""
         return repository.club_exists(self._db.connection(), club_id)
 
+    def current_clubs(self) -> list[Club]:
+        """Every club by name, read on this thread's connection without a transaction of its
+        own: inside a caller's write, the clubs that write sees."""
+        return load_clubs(self._db.connection())
+
     def check_new(self, name: str) -> None:
         """Raise ValidationError unless a club named `name` could be added (on this thread's
         connection: inside the caller's snapshot or write)."""

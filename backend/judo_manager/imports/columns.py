@@ -62,9 +62,11 @@ _WRITTEN: dict[ImportField, tuple[str, ...]] = {
     "lastName": (
         "last name", "surname", "family name", "nama belakang", "nama keluarga", "marga",
     ),
+    # Not "TTL" (Tempat, Tanggal Lahir): "Bogor, 3 Mei 2011" holds the birthplace too, so
+    # it is left for the coach to choose rather than guessed.
     "birthDate": (
         "date of birth", "dob", "d o b", "birth date", "birthdate", "birthday", "born",
-        "tanggal lahir", "tgl lahir", "tgl lhr", "tanggal lhr", "ttl",
+        "tanggal lahir", "tgl lahir", "tgl lhr", "tanggal lhr",
     ),
     "sex": ("sex", "gender", "jenis kelamin", "kelamin", "l p", "jk", "m f"),
     "belt": ("belt", "grade", "rank", "kyu dan", "sabuk", "tingkatan", "tingkat", "kyu"),

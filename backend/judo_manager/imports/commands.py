@@ -95,7 +95,24 @@ def import_athletes(
                 outcome.filled,
             )
         )
-    print(_("To undo it: judo-manager undo-restore"))
+    if outcome.skipped:
+        print(
+            _n(
+                "Left {count} athlete already in the club as they were.",
+                "Left {count} athletes already in the club as they were.",
+                outcome.skipped,
+            )
+        )
+    if outcome.problems:
+        print(
+            _n(
+                "{count} row with a problem was not imported.",
+                "{count} rows with a problem were not imported.",
+                outcome.problems,
+            )
+        )
+    if outcome.undo is not None:
+        print(_("To undo it: judo-manager undo-restore"))
     return 0
 
 

@@ -154,9 +154,13 @@ class ImportPreview:
 
 @dataclass(frozen=True)
 class ImportOutcome:
-    """What an import did, and the safety copy that "Undo import" puts back."""
+    """What an import did, and the safety copy that "Undo import" puts back (None when it
+    can't be read back, so there is no undo to offer): athletes
+    added, athletes already in the club whose empty fields were filled, athletes already in
+    the club left as they were (`skipped`), and rows with a problem, not imported."""
 
     added: int
     filled: int
     skipped: int
-    undo: SafetyCopyFile
+    problems: int
+    undo: SafetyCopyFile | None

@@ -53,6 +53,9 @@ from judo_manager.rules.service import RulesService
 
 Today = Callable[[], dt.date]
 _GONE = _("This import is no longer open. Choose the file again.")
+_NOTHING_TO_IMPORT = _(
+    "No row would add an athlete or fill in one already in the club. Nothing was changed."
+)
 
 # How each field is named in a row's problem ("birth date '31/02/2010' doesn't exist").
 LABELS: dict[ImportField, Message] = {
@@ -104,6 +107,20 @@ class _Pending:
     guesses: Sequence[ImportField | None]
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """How the file is read with the coach's settings: preview and import alike.
+
+    `order` is the order typed dates are read in (the coach's, else the one the file's own
+    dates settle, else day first); `order_needed` says every date reads both ways and the
+    coach hasn't chosen yet (`example` shows one of them both ways).
+    """
+
+    order: DateOrder
+    order_needed: bool
+    example: DateExample | None
+
+
 @dataclass
 class _Plan:
     """What the rows come to with one set of settings."""
@@ -112,7 +129,10 @@ class _Plan:
     fills: list[tuple[int, AthleteFields]] = field(default_factory=list)
     duplicates: int = 0
     problems: list[ImportProblem] = field(default_factory=list)
+    # The clubs the added athletes name that the app lacks, by folded name.
     new_clubs: dict[str, str] = field(default_factory=dict)
+    # Why each club the app lacks can't be added (None: it can), by folded name.
+    club_checks: dict[str, Message | str | None] = field(default_factory=dict)
 
 
 class ImportService:
@@ -160,16 +180,23 @@ class ImportService:
         after a safety copy of the data as it was; refused while a backup or restore runs."""
         pending = self._claim(token)
         chosen = _read_settings(settings, pending.sheet)
+        reading = self._reading(pending.sheet, chosen)
         with self._jobs.exclusive():
-            refusal = self._refusal(pending, chosen)
+            refusal = self._refusal(chosen, reading)
             if refusal is not None:
                 raise ImportRejectedError(refusal)
-            belts, clubs = self._ladder_and_clubs()
             copies: list[Path] = []
             try:
                 # Under the same lock as the write: nothing is saved between copy and import.
                 with self._db.write(before=lambda: copies.append(self._restore.take_import_copy())):
-                    plan = self._plan(pending.sheet, chosen, belts, clubs)
+                    # Read in the write: a club or belt deleted since the preview is not
+                    # given to an athlete (the club is then added again, as the file names it).
+                    belts, clubs = self._ladder_and_clubs()
+                    plan = self._plan(pending.sheet, chosen, reading.order, belts, clubs)
+                    if not plan.new and not plan.fills:
+                        # Refused, so its copy is dropped: an Undo of an import that did
+                        # nothing would only throw away the work done after it.
+                        raise ImportRejectedError(_NOTHING_TO_IMPORT)
                     added = self._add(plan)
                     for athlete_id, athlete in plan.fills:
                         self._athletes.save_filled(athlete_id, athlete)
@@ -178,15 +205,20 @@ class ImportService:
                     self._restore.import_failed(copy)
                 raise
             self._restore.import_done(copies[0])
+            # Committed: nothing may fail now. A copy that can't be read back (a failing
+            # disk) is simply no Undo to offer, as Settings would show it.
             undo = self._restore.undo_status()
         with self._lock:
             if self._pending is pending:
                 self._pending = None
-        assert undo is not None  # the copy just taken is the newest
+        # Counted from the plan the write followed: if the club's data changed since the
+        # preview (an athlete added meanwhile), these say what happened, not what was shown.
+        problems = len(plan.problems)
         return ImportOutcome(
             added=added,
             filled=len(plan.fills),
-            skipped=len(pending.sheet.rows) - added - len(plan.fills),
+            skipped=len(pending.sheet.rows) - added - len(plan.fills) - problems,
+            problems=problems,
             undo=undo,
         )
 
@@ -206,21 +238,24 @@ class ImportService:
         return pending
 
     def _ladder_and_clubs(self) -> tuple[BeltMatcher, dict[str, int]]:
-        belts = BeltMatcher(self._rules.get().belts)
+        """The belts and the clubs by folded name and short name, as the caller's snapshot
+        or write sees them."""
+        belts = BeltMatcher(self._rules.current_belts())
+        known = self._clubs.current_clubs()
         clubs: dict[str, int] = {}
-        for club in self._clubs.clubs():
+        for club in known:
             clubs.setdefault(search_key(club.name), club.id)
-        for club in self._clubs.clubs():
+        for club in known:
             if club.short_name:
                 clubs.setdefault(search_key(club.short_name), club.id)
         return belts, clubs
 
     def _preview(self, pending: _Pending, chosen: ImportSettings) -> ImportPreview:
         sheet = pending.sheet
-        order, needed, example = self._date_order(sheet, chosen)
-        belts, clubs = self._ladder_and_clubs()
+        reading = self._reading(sheet, chosen)
         with self._db.snapshot():
-            plan = self._plan(sheet, dataclasses.replace(chosen, date_order=order), belts, clubs)
+            belts, clubs = self._ladder_and_clubs()
+            plan = self._plan(sheet, chosen, reading.order, belts, clubs)
         missing = _missing_fields(chosen.columns)
         to_fill = len(plan.fills)
         return ImportPreview(
@@ -247,17 +282,17 @@ class ImportService:
             to_fill=to_fill if chosen.duplicates == "fill" else 0,
             problems=plan.problems[:MAX_PROBLEMS_SHOWN],
             problem_count=len(plan.problems),
-            date_order=order if not needed else chosen.date_order,
-            date_order_needed=needed and chosen.date_order is None,
-            date_example=example,
+            date_order=None if reading.order_needed else reading.order,
+            date_order_needed=reading.order_needed,
+            date_example=reading.example,
             missing_fields=missing,
             new_clubs=sorted(plan.new_clubs.values(), key=search_key),
             can_import=not missing
-            and not (needed and chosen.date_order is None)
+            and not reading.order_needed
             and (len(plan.new) + (to_fill if chosen.duplicates == "fill" else 0)) > 0,
         )
 
-    def _refusal(self, pending: _Pending, chosen: ImportSettings) -> Message | None:
+    def _refusal(self, chosen: ImportSettings, reading: _Reading) -> Message | None:
         """Why the file can't be imported with these settings as they are, or None."""
         missing = _missing_fields(chosen.columns)
         if missing:
@@ -265,16 +300,14 @@ class ImportService:
                 "No column is chosen for: {fields}.",
                 fields=", ".join(translate(LABELS[f]) for f in missing),
             )
-        _order, needed, _example = self._date_order(pending.sheet, chosen)
-        if needed and chosen.date_order is None:
+        if reading.order_needed:
             return _("Say first whether the dates are day/month or month/day.")
         return None
 
-    def _date_order(
-        self, sheet: ReadSheet, chosen: ImportSettings
-    ) -> tuple[DateOrder, bool, DateExample | None]:
+    def _reading(self, sheet: ReadSheet, chosen: ImportSettings) -> _Reading:
         """The order to read typed dates in, whether the coach must choose it, and a row
-        to show both ways."""
+        to show both ways: worked out here alone, so the import reads the dates exactly as
+        its preview did."""
         typed = [
             (row.number, text, date)
             for row in sheet.rows
@@ -286,18 +319,18 @@ class ImportService:
         dates = [date for _number, _text, date in typed]
         settled = values.settled_order(dates)
         if settled is not None:
-            return chosen.date_order or settled, False, None
+            return _Reading(chosen.date_order or settled, False, None)
         if not values.needs_order(dates):
-            return chosen.date_order or "dmy", False, None
+            return _Reading(chosen.date_order or "dmy", False, None)
         number, text, date = next(
             (number, text, date)
             for number, text, date in typed
             if date.first != date.second and date.first <= 12
         )
-        return (
-            chosen.date_order or "dmy",
-            True,
-            DateExample(
+        return _Reading(
+            order=chosen.date_order or "dmy",
+            order_needed=chosen.date_order is None,
+            example=DateExample(
                 row=number,
                 text=values.cell_text(text),
                 as_dmy=_day_text(date.year, date.second, date.first, self._today()),
@@ -309,16 +342,16 @@ class ImportService:
         self,
         sheet: ReadSheet,
         chosen: ImportSettings,
+        order: DateOrder,
         belts: BeltMatcher,
         clubs: Mapping[str, int],
     ) -> _Plan:
-        """Every row judged, on this thread's connection (inside the caller's snapshot or
-        write): the new athletes' forms, the fills, the problems."""
+        """Every row judged, its dates read in `order`, on this thread's connection (inside
+        the caller's snapshot or write): the new athletes' forms, the fills, the problems."""
         plan = _Plan()
         if _missing_fields(chosen.columns):
             return plan
         today = self._today()
-        order = chosen.date_order or "dmy"
         known = self._athletes.identities()
         in_file: dict[tuple[str, str], int] = {}
         member_ids: dict[str, int] = {}
@@ -328,13 +361,15 @@ class ImportService:
             except UnreadableError as problem:
                 plan.problems.append(_problem(row.number, problem.message))
                 continue
+            new_club: str | None = None
             if club_name is not None:
                 club_id = clubs.get(search_key(club_name))
                 if club_id is None:
-                    problem = self._new_club(plan, club_name)
+                    problem = self._club_problem(plan, club_name)
                     if problem is not None:
                         plan.problems.append(_problem(row.number, problem))
                         continue
+                    new_club = club_name
                 form["club_id"] = club_id
             key = (search_key(str(form["full_name"])), str(form["birth_date"]))
             if key in in_file:
@@ -379,19 +414,23 @@ class ImportService:
                 plan.problems.append(_problem(row.number, str(error)))
                 continue
             plan.new.append((row.number, form))
+            if new_club is not None:
+                # Only an athlete added brings their club in: a row skipped (a duplicate, a
+                # problem) adds no empty club.
+                plan.new_clubs.setdefault(search_key(new_club), new_club)
         return plan
 
-    def _new_club(self, plan: _Plan, name: str) -> Message | str | None:
-        """Note a club the file names that the app lacks; why it can't be added, if so."""
+    def _club_problem(self, plan: _Plan, name: str) -> Message | str | None:
+        """Why a club the file names that the app lacks can't be added, or None."""
         key = search_key(name)
-        if key in plan.new_clubs:
-            return None
-        try:
-            self._clubs.check_new(name)
-        except ValidationError as error:
-            return str(error)
-        plan.new_clubs[key] = name
-        return None
+        if key not in plan.club_checks:
+            try:
+                self._clubs.check_new(name)
+            except ValidationError as error:
+                plan.club_checks[key] = str(error)
+            else:
+                plan.club_checks[key] = None
+        return plan.club_checks[key]
 
     def _fill(self, plan: _Plan, number: int, athlete_id: int, form: dict[str, object]) -> None:
         # A club the import adds is not there yet to fill in: the athlete keeps theirs.

@@ -7,13 +7,16 @@ a bare number stays a number (`values.read_date` reads it as a serial, so `date_
 which system an XLSX counts in; a bare serial in an old Mac .xls is read in the 1900 system).
 Before calamine unpacks anything the container is checked: a zip bomb, a password (an
 encrypted Office file in an OLE2 container, an .xls with a password to open, an encrypted
-ODS), and, for an XLSX, the row count its sheet declares. The sheet is then parsed in calamine's
-own memory, and its height checked again before one Python value is made of it.
+ODS), and how far the cells reach (`extents`): calamine keeps a sheet as one block from A1
+to its farthest cell, so one value in column XFD of a small file would be gigabytes. For an
+XLSX the rows and columns its sheet declares are believed too. The sheet is then parsed in
+calamine's own memory, and its size checked again before one Python value is made of it.
 """
 
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +25,13 @@ from typing import TYPE_CHECKING
 
 from judo_manager.errors import ImportRejectedError
 from judo_manager.i18n import _
+from judo_manager.imports.extents import (
+    Extent,
+    column_number,
+    ods_extents,
+    xls_extents,
+    xlsx_extent,
+)
 from judo_manager.imports.model import SheetFormat
 
 if TYPE_CHECKING:
@@ -32,6 +42,11 @@ MAX_ROWS = 50_000
 HEADER_SEARCH_ROWS = 10
 # More rows than this can't hold MAX_ROWS data rows under a header: refused unread.
 MAX_SHEET_ROWS = MAX_ROWS + HEADER_SEARCH_ROWS + 1
+# An athlete list has a few dozen columns; this many leaves room for a year of attendance.
+MAX_COLUMNS = 500
+# The most cells (rows by columns, from A1) a sheet may span: 50,000 athletes by 40 columns,
+# some 100 MB once read. calamine holds the whole block, empty cells included.
+MAX_CELLS = 2_000_000
 # What a workbook may unpack to in all: a 50 MB file of text compresses about tenfold.
 MAX_UNPACKED_BYTES = 600 * 1024 * 1024
 # A part of a workbook that unpacks to more than this many times its packed size is a bomb,
@@ -55,7 +70,7 @@ _RELATION_ID = re.compile(rb"\s(?:\w+:)?id=\"([^\"]+)\"")
 _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 _ID = re.compile(rb"\sId=\"([^\"]+)\"")
 _TARGET = re.compile(rb"\sTarget=\"([^\"]+)\"")
-_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]*(\d+)(?::[A-Z]*(\d+))?\"")
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z]*)(\d+)(?::([A-Z]*)(\d+))?\"")
 
 
 @dataclass(frozen=True)
@@ -83,6 +98,12 @@ def read_ole2(path: Path, name: str) -> SheetValues:
     filepass = globals_at >= 0 and _XLS_FILEPASS.match(content, globals_at + len(_XLS_GLOBALS))
     if ENCRYPTED_PACKAGE in content or filepass:
         raise _protected(name)
+    try:
+        extents = xls_extents(content)  # calamine reads every sheet as it opens the file
+    except (ValueError, struct.error) as error:
+        raise damaged(name) from error
+    for extent in extents:
+        refuse_extent(name, extent)
     return _read(path, name, "xls", date_1904=False)
 
 
@@ -104,21 +125,28 @@ def read_zip(path: Path, name: str) -> SheetValues:
     if b"opendocument.spreadsheet" in mimetype:
         if b"encryption-data" in manifest:
             raise _protected(name)
+        try:  # calamine unpacks every table as it opens the file
+            with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
+                extents = ods_extents(content)
+        except (zipfile.BadZipFile, OSError, EOFError, KeyError, ValueError) as error:
+            raise damaged(name) from error
+        for extent in extents:
+            refuse_extent(name, extent)
         return _read(path, name, "ods", date_1904=False)
     if workbook is None:
         raise ImportRejectedError(
             _("{name} is not a spreadsheet. {save_as}", name=name, save_as=SAVE_AS)
         )
 
-    def declared(index: int) -> int | None:
+    def measured(index: int) -> Extent | None:
         try:
             with zipfile.ZipFile(path) as archive:
-                return _declared_rows(archive, workbook, index)
+                return _sheet_extent(archive, workbook, index)
         except (zipfile.BadZipFile, OSError, EOFError, KeyError, ValueError) as error:
             raise damaged(name) from error
 
     date_1904 = _DATE_1904.search(workbook) is not None
-    return _read(path, name, "xlsx", date_1904=date_1904, declared=declared)
+    return _read(path, name, "xlsx", date_1904=date_1904, measured=measured)
 
 
 def too_many_rows(name: str) -> ImportRejectedError:
@@ -133,16 +161,42 @@ def too_many_rows(name: str) -> ImportRejectedError:
     )
 
 
+def refuse_extent(name: str, extent: Extent) -> None:
+    """Refuse a sheet reaching farther than an athlete list does, before it is parsed."""
+    if extent.rows > MAX_SHEET_ROWS:
+        raise too_many_rows(name)
+    if extent.columns > MAX_COLUMNS:
+        raise ImportRejectedError(
+            _(
+                "{name} has {columns} columns; an athlete list has a few dozen. Copy the "
+                "athletes' columns into a new file, then choose that file.",
+                name=name,
+                columns=extent.columns,
+            )
+        )
+    if extent.cells > MAX_CELLS:
+        raise ImportRejectedError(
+            _(
+                "{name} reaches {rows} rows down and {columns} columns across, more cells "
+                "than Judo Manager imports at once. Copy the athletes' columns into a new "
+                "file, then choose that file.",
+                name=name,
+                rows=extent.rows,
+                columns=extent.columns,
+            )
+        )
+
+
 def _read(
     path: Path,
     name: str,
     kind: SheetFormat,
     *,
     date_1904: bool,
-    declared: Callable[[int], int | None] | None = None,
+    measured: Callable[[int], Extent | None] | None = None,
 ) -> SheetValues:
-    """The rows of the workbook's first worksheet. `declared(index)`: the row count the
-    file says its sheet at `index` has, asked before calamine parses that sheet."""
+    """The rows of the workbook's first worksheet. `measured(index)`: how far the cells of
+    the sheet at `index` reach (or say they do), asked before calamine parses that sheet."""
     from python_calamine import CalamineWorkbook, PasswordError  # loaded only for a workbook
 
     try:
@@ -151,13 +205,14 @@ def _read(
             index = _first_worksheet(workbook)
             if index is None:
                 raise ImportRejectedError(_("{name} is empty.", name=name))
-            if declared is not None and (declared(index) or 0) > MAX_SHEET_ROWS:
-                raise too_many_rows(name)  # the sheet says so itself: refused unparsed
+            extent = measured(index) if measured is not None else None
+            if extent is not None:
+                refuse_extent(name, extent)  # read from the file itself: refused unparsed
             sheet = workbook.get_sheet_by_index(index)
             if sheet.end is None:
                 raise ImportRejectedError(_("{name} is empty.", name=name))
-            if sheet.end[0] + 1 > MAX_SHEET_ROWS:
-                raise too_many_rows(name)  # counted in calamine's memory, not in Python's
+            # Counted in calamine's memory, not in Python's: from A1 to the farthest cell.
+            refuse_extent(name, Extent(sheet.end[0] + 1, sheet.end[1] + 1))
             # skip_empty_area=False: from cell A1, so a row's number is its place + 1.
             values = sheet.to_python(skip_empty_area=False)
             sheet_name = sheet.name
@@ -201,9 +256,10 @@ def _refuse_bomb(members: list[zipfile.ZipInfo], name: str) -> None:
         )
 
 
-def _declared_rows(archive: zipfile.ZipFile, workbook: bytes, index: int) -> int | None:
-    """The last row the XLSX's sheet at `index` declares in its <dimension>, read from the
-    head of its part alone; None if it declares none (calamine's count then decides)."""
+def _sheet_extent(archive: zipfile.ZipFile, workbook: bytes, index: int) -> Extent | None:
+    """How far the XLSX's sheet at `index` reaches: as far as its <dimension> declares (read
+    from the head of its part) or its cells do (the part streamed), whichever is farther;
+    None if the sheet's part can't be found (calamine then decides)."""
     sheets = _SHEET.findall(workbook)
     relation = _RELATION_ID.search(sheets[index]) if index < len(sheets) else None
     if relation is None:
@@ -219,11 +275,16 @@ def _declared_rows(archive: zipfile.ZipFile, workbook: bytes, index: int) -> int
             if part not in archive.NameToInfo:
                 return None
             with archive.open(part) as stream:
-                head = stream.read(DIMENSION_BYTES)
-            dimension = _DIMENSION.search(head)
-            if dimension is None:
-                return None
-            return int(dimension[2] or dimension[1])
+                dimension = _DIMENSION.search(stream.read(DIMENSION_BYTES))
+            declared = Extent(0, 0)
+            if dimension is not None:
+                last_column = (dimension[3] or dimension[1]).decode("ascii")
+                declared = Extent(int(dimension[4] or dimension[2]), column_number(last_column))
+            if declared.rows > MAX_SHEET_ROWS or declared.columns > MAX_COLUMNS:
+                return declared  # the sheet says so itself: refused without reading it all
+            with archive.open(part) as stream:
+                cells = xlsx_extent(stream)
+            return Extent(max(declared.rows, cells.rows), max(declared.columns, cells.columns))
     return None
 
 

@@ -18,6 +18,7 @@ from judo_manager.rules.model import (
     BELT_KINDS,
     SEXES,
     AgeCategory,
+    Belt,
     BeltFields,
     BeltKind,
     CategoryFields,
@@ -88,6 +89,11 @@ class RulesService:
         snapshot or write sees them at the same moment as its own reads.
         """
         return load_categories(self._db.connection())
+
+    def current_belts(self) -> list[Belt]:
+        """The ladder, lowest first, read on this thread's connection without a transaction
+        of its own: inside a caller's write, the belts that write sees."""
+        return repository.list_belts(self._db.connection())
 
     def belt_exists(self, belt_id: int) -> bool:
         """True when the belt is on the ladder (inside the caller's transaction, if any)."""

@@ -922,13 +922,15 @@ export interface RestoreResult {
 }
 
 // What an import did: athletes added, athletes already in the club whose empty fields were
-// filled, rows skipped (already in the club, or with a problem); and the safety copy that
-// "Undo import" puts back.
+// filled, athletes already in the club left as they were (`skipped`), rows with a problem, not
+// imported; and the safety copy that "Undo import" puts back (null when it can't be read back:
+// there is no undo to offer).
 export interface ImportResult {
   added: number;
   filled: number;
   skipped: number;
-  undo: SafetyCopy;
+  problems: number;
+  undo: SafetyCopy | null;
 }
 
 // What the roster shows: a name search, filters, the season and the sort order.

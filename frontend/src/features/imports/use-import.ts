@@ -116,15 +116,17 @@ async function confirmImport(settings: ImportSettings, undo: () => void): Promis
   undoToast = notifySuccess(
     translate("imports:toast.imported", { athletes: countWords("athletes", result.added) }),
     importDetails(result),
-    { label: translate("imports:toast.undo"), onClick: undo },
+    // No copy to put back (it couldn't be read after the import): no Undo to offer.
+    result.undo ? { label: translate("imports:toast.undo"), onClick: undo } : undefined,
   );
 }
 
-/** "3 rows were left out: already in the club, or with a problem." and the like, or nothing. */
+/** "2 athletes already in the club were left as they were." and the like, or nothing. */
 function importDetails(result: ImportResult): string | undefined {
   const details = [
     result.filled > 0 ? translate("imports:toast.filled", { count: result.filled }) : null,
     result.skipped > 0 ? translate("imports:toast.skipped", { count: result.skipped }) : null,
+    result.problems > 0 ? translate("imports:toast.problems", { count: result.problems }) : null,
   ].filter((detail) => detail !== null);
   return details.length > 0 ? details.join(" ") : undefined;
 }
