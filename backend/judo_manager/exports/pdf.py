@@ -28,6 +28,7 @@ from importlib import resources
 from pathlib import Path
 
 from fpdf import FPDF
+from fpdf.drawing_primitives import convert_to_device_color
 from fpdf.fonts import TTFFont
 
 from judo_manager.exports.model import Column, Group, Row, Sheet, joined_problems, one_line
@@ -133,15 +134,27 @@ class _Document(FPDF):
         self.set_margins(MARGIN, MARGIN, MARGIN)
         # Rows are placed by hand, each where it fits whole: fpdf2 must not break inside one.
         self.set_auto_page_break(False)
-        self.c_margin = CELL_PAD
         self.set_title(one_line(sheet.title))
         if sheet.organisation:
             self.set_author(one_line(sheet.organisation))
         self.set_creator("Judo Manager")
         self.set_lang(current_language())
+        # The page numbers are written last, when their count is known (`_page_numbers`).
+        self.alias_nb_pages(None)
         self._fallback: TTFFont | None = None
-        self._widths: dict[tuple[str, str, float], float] = {}
         self._add_fonts()
+        self._regular: TTFFont = self.fonts[FAMILY.lower()]
+        self._bold: TTFFont = self.fonts[FAMILY.lower() + "B"]
+        # What each text measures, how it wraps and which runs it falls into, per font and
+        # size; the subset's glyph of each character, per font; each ink's operator.
+        self._widths: dict[tuple[int, float], dict[str, float]] = {}
+        self._wraps: dict[tuple[int, float], dict[tuple[str, float, int], tuple[str, ...]]] = {}
+        self._runs_of: dict[tuple[int, str], tuple[tuple[str, TTFFont], ...]] = {}
+        self._glyphs: dict[int, dict[int, str | None]] = {}
+        self._inks: dict[tuple[int, int, int], str] = {}
+        # (page, font, size) last set on a page: a font is set again only when it changes.
+        self._font_on_page: tuple[int, int, float] | None = None
+        self._font(BODY)
         self._layout = _Layout.of(sheet.columns, MARGIN, self.epw)
         self._bottom = self.h - MARGIN - FOOTER_ROOM
 
@@ -153,8 +166,7 @@ class _Document(FPDF):
         covered = set(self.fonts[FAMILY.lower()].cmap) & set(self.fonts[FAMILY.lower() + "B"].cmap)
         if any(ord(c) not in covered for text in _every_text(self._sheet) for c in text):
             self.add_font(FALLBACK, "", font_path(FONT_FILES[(FALLBACK, "")]))
-            # Bold text in CJK is drawn regular: the fallback has no bold.
-            self.set_fallback_fonts([FALLBACK], exact_match=False)
+            # Bold text in CJK is drawn regular: the fallback has no bold (`_runs`).
             self._fallback = self.fonts[FALLBACK.lower()]
 
     # --- the document -------------------------------------------------------------------
@@ -166,28 +178,21 @@ class _Document(FPDF):
         for group in self._sheet.groups:
             self._group(group)
         self._closing()
+        self._page_numbers()
 
     def header(self) -> None:
         """fpdf2's hook, on every new page: a running title after the first page."""
         if self.page_no() == 1:
             return
+        size, bold, color = self._font_chosen  # the page goes on in it, as fpdf2 does its own
         self._font(SMALL, color=GREY)
         parts = [self._sheet.title, self._sheet.organisation or ""]
         text = one_line(" · ".join(part for part in parts if part))
-        self.set_xy(MARGIN, MARGIN - 4)
-        self._text(self.epw, SMALL_LINE, self._cut(text, self.epw - 2 * CELL_PAD))
+        self._text_at(
+            MARGIN, MARGIN - 4, self.epw, SMALL_LINE, self._cut(text, self.epw - 2 * CELL_PAD)
+        )
         self.set_xy(MARGIN, MARGIN + 2)
-
-    def footer(self) -> None:
-        """fpdf2's hook, at the end of every page: "Page 2 of 5" (the total filled in last)."""
-        self._font(SMALL, color=GREY)
-        self.set_xy(MARGIN, self.h - MARGIN - SMALL_LINE)
-        page = str(_("Page {page} of {pages}", page=self.page_no(), pages=self.str_alias_nb_pages))
-        # `cell`, which fills in the number of pages when the document is done.
-        self.cell(self.epw, SMALL_LINE, page, align="R")
-        # fpdf2 2.8.9 counts a font that `cell` set inside the line's own q…Q (a fallback
-        # glyph's) as the page's: have it set the font again before the next text.
-        self.current_font_is_set_on_page = False
+        self._font(size, bold=bold, color=color)
 
     def _first_page_head(self) -> None:
         sheet = self._sheet
@@ -259,15 +264,17 @@ class _Document(FPDF):
         if self.get_y() + BODY_LINE + 2 > self._bottom:
             self._new_page()
         self._font(BODY, bold=True)
-        self.set_xy(MARGIN, self.get_y() + 1)
-        self._text(self.epw, BODY_LINE, self._cut(group.total, self.epw - 2 * CELL_PAD))
-        self.set_y(self.get_y() + BODY_LINE + 5)
+        y = self.get_y() + 1
+        self._text_at(
+            MARGIN, y, self.epw, BODY_LINE, self._cut(group.total, self.epw - 2 * CELL_PAD)
+        )
+        self.set_y(y + BODY_LINE + 5)
 
     def _heading(self, text: str) -> None:
         self._font(HEADING, bold=True)
-        self.set_x(MARGIN)
-        self._text(self.epw, HEADING_LINE, self._cut(text, self.epw - 2 * CELL_PAD))
-        self.set_y(self.get_y() + HEADING_LINE)
+        y = self.get_y()
+        self._text_at(MARGIN, y, self.epw, HEADING_LINE, self._cut(text, self.epw - 2 * CELL_PAD))
+        self.set_y(y + HEADING_LINE)
         self._table_header()
 
     def _header_height(self) -> float:
@@ -281,8 +288,9 @@ class _Document(FPDF):
         self._font(SMALL + 0.5, bold=True)
         labels = [MARK, *(one_line(c.label) for c in self._sheet.columns)]
         for x, w, align, label in zip(layout.xs, layout.widths, layout.aligns, labels, strict=True):
-            self.set_xy(x, y + ROW_PAD)
-            self._text(w, BODY_LINE, self._cut(label, w - 2 * CELL_PAD), align=align)
+            self._text_at(
+                x, y + ROW_PAD, w, BODY_LINE, self._cut(label, w - 2 * CELL_PAD), align=align
+            )
         self._rule(y + height)
         self.set_y(y + height)
 
@@ -295,7 +303,7 @@ class _Document(FPDF):
             self._wrap(text, w - 2 * CELL_PAD, CELL_LINES)
             for text, w in zip(cells, layout.widths[1:], strict=False)
         ]
-        problem_lines: list[str] = []
+        problem_lines: Sequence[str] = ()
         text = joined_problems(row.problems)  # blank problems mark nothing
         if text:
             self._font(SMALL)
@@ -314,8 +322,7 @@ class _Document(FPDF):
             self.set_fill_color(*PROBLEM_FILL)
             self.rect(MARGIN, y, self.epw, measured.height, style="F")
             self._font(BODY, bold=True, color=PROBLEM_INK)
-            self.set_xy(layout.xs[0], y + ROW_PAD)
-            self._text(layout.widths[0], BODY_LINE, MARK, align="C")
+            self._text_at(layout.xs[0], y + ROW_PAD, layout.widths[0], BODY_LINE, MARK, align="C")
         self._font(BODY)
         for column, lines in enumerate(measured.cells, start=1):
             x, w, align = layout.xs[column], layout.widths[column], layout.aligns[column]
@@ -350,53 +357,94 @@ class _Document(FPDF):
     def _new_page(self) -> None:
         self.add_page()
 
-    def _text(self, width: float, height: float, text: str, *, align: str = "L") -> None:
-        """One line of text in a box `width` wide at the current position, as fpdf2's `cell`
-        places it, but written directly: `cell` costs most of a thousand rows' time.
+    def _page_numbers(self) -> None:
+        """ "Page 2 of 5" at the foot of every page, written once the number of pages is
+        known: each is measured and set right as it reads, however many pages there are
+        (fpdf2's alias keeps room for three digits only, and costs a `cell` a page)."""
+        last = self.page
+        for number in range(1, self.pages_count + 1):
+            self.page = number  # fpdf2 writes to the page `page` names
+            self._font(SMALL, color=GREY)
+            text = str(_("Page {page} of {pages}", page=number, pages=self.pages_count))
+            y = self.h - MARGIN - SMALL_LINE
+            self._text_at(MARGIN, y, self.epw, SMALL_LINE, text, align="R")
+        self.page = last
 
-        Characters DejaVu lacks are written in the fallback font, run by run.
-        """
+    def _text_at(
+        self, x: float, y: float, width: float, height: float, text: str, *, align: str = "L"
+    ) -> None:
+        """One line of text in a box `width` wide at (x, y), as fpdf2's `cell` places it,
+        but written straight into the page: `cell`, and even `text`, cost most of a
+        thousand rows' time. Characters DejaVu lacks are written in the fallback font."""
         if not text:
             return
-        room = width - 2 * self.c_margin
-        used = self._width(text)
-        if align == "R":
-            x = self.x + self.c_margin + room - used
-        elif align == "C":
-            x = self.x + self.c_margin + (room - used) / 2
-        else:
-            x = self.x + self.c_margin
-        baseline = self.y + 0.5 * height + 0.3 * self.font_size
-        for run, in_fallback in self._runs(text):
-            if in_fallback:
-                family, style, size = self.font_family, self.font_style, self.font_size_pt
-                self.set_font(FALLBACK, "", size)
-                self.text(x, baseline, run)
-                x += self._width(run)
-                self.set_font(family, style, size)
-            else:
-                self.text(x, baseline, run)
-                x += self._width(run)
+        left = x + CELL_PAD
+        if align != "L":
+            gap = width - 2 * CELL_PAD - self._width(text)
+            left += gap if align == "R" else gap / 2
+        baseline = y + 0.5 * height + 0.3 * self._size / self.k
+        self._out(self._text_operators(left, baseline, text))
 
-    def _runs(self, text: str) -> list[tuple[str, bool]]:
-        """`text` cut where it goes from DejaVu to the fallback font and back."""
-        fallback = self._fallback
+    def _text_operators(self, x: float, baseline: float, text: str) -> str:
+        """The page's operators that draw `text` from (x, baseline), in the current font
+        and ink, those of fpdf2's `text` (so the page reads the same), each run in its font."""
+        operators = []
+        y = f"{(self.h - baseline) * self.k:.2f}"
+        for run, face in self._runs(text):
+            state = (self.page, face.i, self._size)
+            if state != self._font_on_page:
+                operators.append(self._set_font_for_page(face, self._size))
+                self._font_on_page = state
+            operators.append(
+                f"q {self._ink} BT {x * self.k:.2f} {y} Td {self._encoded(face, run)} ET Q"
+            )
+            x += self._width(run)
+        return "\n".join(operators)
+
+    def _encoded(self, face: TTFFont, text: str) -> str:
+        """`text` as the PDF's string of glyphs in `face`'s subset (what fpdf2's
+        `encode_text` writes), each character looked up in the subset once."""
+        table = self._glyphs.setdefault(face.i, {})
+        if not table.keys() >= set(map(ord, text)):
+            for char in text:
+                if ord(char) not in table:
+                    glyph = face.subset.pick(ord(char))  # a missing glyph is left out
+                    table[ord(char)] = None if glyph is None else chr(glyph)
+        return f"({face.escape_text(text.translate(table))}) Tj"
+
+    def _runs(self, text: str) -> Sequence[tuple[str, TTFFont]]:
+        """`text` cut where it goes from DejaVu to the fallback font and back, each run
+        with its font; worked out once per text and font."""
+        face, fallback = self._face, self._fallback
         if fallback is None:
-            return [(text, False)]
-        cmap = self.current_font.cmap
-        runs: list[tuple[str, bool]] = []
-        for char in text:
-            code = ord(char)
-            in_fallback = code not in cmap and code in fallback.cmap
-            if runs and runs[-1][1] == in_fallback:
-                runs[-1] = (runs[-1][0] + char, in_fallback)
-            else:
-                runs.append((char, in_fallback))
+            return ((text, face),)
+        key = (face.i, text)
+        runs = self._runs_of.get(key)
+        if runs is None:
+            cmap, cut = face.cmap, []
+            for char in text:
+                code = ord(char)
+                run_face = fallback if code not in cmap and code in fallback.cmap else face
+                if cut and cut[-1][1] is run_face:
+                    cut[-1] = (cut[-1][0] + char, run_face)
+                else:
+                    cut.append((char, run_face))
+            runs = self._runs_of[key] = tuple(cut)
         return runs
 
     def _font(self, size: float, *, bold: bool = False, color: tuple[int, int, int] = INK) -> None:
-        self.set_font(FAMILY, "B" if bold else "", size)
-        self.set_text_color(*color)
+        """Write and measure from now on in DejaVu (bold or not) at `size` points, in `color`.
+        Kept here rather than through fpdf2's `set_font`, which only `text` and `cell` read."""
+        self._font_chosen = (size, bold, color)
+        self._face = self._bold if bold else self._regular
+        self._size = size
+        ink = self._inks.get(color)
+        if ink is None:
+            ink = self._inks[color] = convert_to_device_color(*color).serialize().lower()
+        self._ink = ink
+        key = (self._face.i, size)
+        self._widths_now = self._widths.setdefault(key, {})
+        self._wraps_now = self._wraps.setdefault(key, {})
 
     def _rule(self, y: float) -> None:
         self.set_draw_color(*RULE)
@@ -415,8 +463,7 @@ class _Document(FPDF):
     ) -> float:
         """Draw `lines` from (x, y) down; the y under the last."""
         for line in lines:
-            self.set_xy(x, y)
-            self._text(width, line_height, line, align=align)
+            self._text_at(x, y, width, line_height, line, align=align)
             y += line_height
         return y
 
@@ -425,11 +472,11 @@ class _Document(FPDF):
 
     def _width(self, text: str) -> float:
         """What fpdf2's `get_string_width` says (no kerning or shaping is asked for), at a
-        fraction of its cost: measuring is most of laying out a thousand rows."""
-        font, fallback = self.current_font, self._fallback
-        key = (text, font.fontkey, self.font_size_pt)
-        width = self._widths.get(key)
+        fraction of its cost, each text measured once per font and size: measuring is
+        most of laying out a thousand rows."""
+        width = self._widths_now.get(text)
         if width is None:
+            font, fallback = self._face, self._fallback
             cmap, widths = font.cmap, font.cw
             units = 0.0
             for char in text:
@@ -438,13 +485,20 @@ class _Document(FPDF):
                     units += widths[code]
                 else:
                     units += fallback.cw[code]
-            width = self._widths[key] = units * self.font_size_pt * 0.001 / self.k
+            width = self._widths_now[text] = units * self._size * 0.001 / self.k
         return width
 
-    def _wrap(self, text: str, width: float, max_lines: int) -> list[str]:
+    def _wrap(self, text: str, width: float, max_lines: int) -> tuple[str, ...]:
         """`text` in lines no wider than `width` (in the current font), at most
-        `max_lines`; the last cut with "…" if there is more."""
-        text = one_line(text)
+        `max_lines`; the last cut with "…" if there is more. Worked out once per text,
+        width and font: a belt, a club or a date comes back on row after row."""
+        key = (text, width, max_lines)
+        lines = self._wraps_now.get(key)
+        if lines is None:
+            lines = self._wraps_now[key] = tuple(self._wrapped(one_line(text), width, max_lines))
+        return lines
+
+    def _wrapped(self, text: str, width: float, max_lines: int) -> list[str]:
         if self._fits(text, width):
             return [text]
         lines: list[str] = []
@@ -496,8 +550,8 @@ class _Document(FPDF):
 
 @dataclass(frozen=True)
 class _Measured:
-    cells: list[list[str]]
-    problems: list[str]
+    cells: list[tuple[str, ...]]
+    problems: Sequence[str]
     height: float
 
 
