@@ -84,6 +84,7 @@ RULE = (185, 185, 185)
 HEADER_FILL = (232, 232, 232)
 PROBLEM_FILL = (255, 238, 204)
 PROBLEM_INK = (150, 40, 0)
+_RULE_COLOR = convert_to_device_color(*RULE)  # made once: a rule is drawn under every row
 
 # Where a line may break: after a run of spaces, or beside any CJK character (those scripts
 # write no spaces between words).
@@ -110,6 +111,7 @@ class _Layout:
     xs: tuple[float, ...]
     widths: tuple[float, ...]
     aligns: tuple[str, ...]
+    rooms: tuple[float, ...]  # what the text has in each of the sheet's columns
 
     @classmethod
     def of(cls, columns: Sequence[Column], left: float, width: float) -> _Layout:
@@ -122,7 +124,8 @@ class _Layout:
             xs.append(x)
             x += w
         aligns = ["C"] + ["R" if column.align == "right" else "L" for column in columns]
-        return cls(tuple(xs), tuple(widths), tuple(aligns))
+        rooms = tuple(w - 2 * CELL_PAD for w in widths[1:])
+        return cls(tuple(xs), tuple(widths), tuple(aligns), rooms)
 
 
 class _Document(FPDF):
@@ -151,6 +154,7 @@ class _Document(FPDF):
         self._wraps: dict[tuple[int, float], dict[tuple[str, float, int], tuple[str, ...]]] = {}
         self._runs_of: dict[tuple[int, str], tuple[tuple[str, TTFFont], ...]] = {}
         self._glyphs: dict[int, dict[int, str | None]] = {}
+        self._encodings: dict[int, dict[str, str]] = {}
         self._inks: dict[tuple[int, int, int], str] = {}
         # (page, font, size) last set on a page: a font is set again only when it changes.
         self._font_on_page: tuple[int, int, float] | None = None
@@ -164,7 +168,8 @@ class _Document(FPDF):
                 self.add_font(family, style, font_path(file_name))
         # The CJK font is 4 MB to parse: read only when some text has a glyph DejaVu lacks.
         covered = set(self.fonts[FAMILY.lower()].cmap) & set(self.fonts[FAMILY.lower() + "B"].cmap)
-        if any(ord(c) not in covered for text in _every_text(self._sheet) for c in text):
+        # Each character once, however many rows hold it.
+        if any(ord(c) not in covered for c in set("".join(_every_text(self._sheet)))):
             self.add_font(FALLBACK, "", font_path(FONT_FILES[(FALLBACK, "")]))
             # Bold text in CJK is drawn regular: the fallback has no bold (`_runs`).
             self._fallback = self.fonts[FALLBACK.lower()]
@@ -300,8 +305,8 @@ class _Document(FPDF):
         self._font(BODY)
         cells = list(row.cells) + [""] * (len(self._sheet.columns) - len(row.cells))
         lines = [
-            self._wrap(text, w - 2 * CELL_PAD, CELL_LINES)
-            for text, w in zip(cells, layout.widths[1:], strict=False)
+            self._wrap(text, room, CELL_LINES)
+            for text, room in zip(cells, layout.rooms, strict=False)
         ]
         problem_lines: Sequence[str] = ()
         text = joined_problems(row.problems)  # blank problems mark nothing
@@ -323,15 +328,23 @@ class _Document(FPDF):
             self.rect(MARGIN, y, self.epw, measured.height, style="F")
             self._font(BODY, bold=True, color=PROBLEM_INK)
             self._text_at(layout.xs[0], y + ROW_PAD, layout.widths[0], BODY_LINE, MARK, align="C")
+        # The row's text goes into the page at once: 30,000 rows are 250,000 texts.
+        operators: list[str] = []
         self._font(BODY)
         for column, lines in enumerate(measured.cells, start=1):
             x, w, align = layout.xs[column], layout.widths[column], layout.aligns[column]
-            self._lines_at(x, y + ROW_PAD, w, lines, BODY_LINE, align=align)
+            line_y = y + ROW_PAD
+            for line in lines:
+                operators.append(self._placed(x, line_y, w, BODY_LINE, line, align=align))
+                line_y += BODY_LINE
         if measured.problems:
             self._font(SMALL, color=PROBLEM_INK)
-            below = y + measured.height - ROW_PAD - len(measured.problems) * SMALL_LINE
+            line_y = y + measured.height - ROW_PAD - len(measured.problems) * SMALL_LINE
             width = self._problem_width()
-            self._lines_at(layout.xs[1], below, width, measured.problems, SMALL_LINE)
+            for line in measured.problems:
+                operators.append(self._placed(layout.xs[1], line_y, width, SMALL_LINE, line))
+                line_y += SMALL_LINE
+        self._out("\n".join(filter(None, operators)))
         self._rule(y + measured.height)
         self.set_y(y + measured.height)
 
@@ -376,41 +389,53 @@ class _Document(FPDF):
         """One line of text in a box `width` wide at (x, y), as fpdf2's `cell` places it,
         but written straight into the page: `cell`, and even `text`, cost most of a
         thousand rows' time. Characters DejaVu lacks are written in the fallback font."""
+        if text:
+            self._out(self._placed(x, y, width, height, text, align=align))
+
+    def _placed(
+        self, x: float, y: float, width: float, height: float, text: str, *, align: str = "L"
+    ) -> str:
+        """The operators of `_text_at`, to write with others; "" for no text."""
         if not text:
-            return
+            return ""
         left = x + CELL_PAD
         if align != "L":
             gap = width - 2 * CELL_PAD - self._width(text)
             left += gap if align == "R" else gap / 2
         baseline = y + 0.5 * height + 0.3 * self._size / self.k
-        self._out(self._text_operators(left, baseline, text))
+        return self._text_operators(left, baseline, text)
 
     def _text_operators(self, x: float, baseline: float, text: str) -> str:
         """The page's operators that draw `text` from (x, baseline), in the current font
         and ink, those of fpdf2's `text` (so the page reads the same), each run in its font."""
         operators = []
-        y = f"{(self.h - baseline) * self.k:.2f}"
-        for run, face in self._runs(text):
+        k, ink = self.k, self._ink
+        y = f"{(self.h - baseline) * k:.2f}"
+        runs = self._runs(text)
+        for index, (run, face) in enumerate(runs):
             state = (self.page, face.i, self._size)
             if state != self._font_on_page:
                 operators.append(self._set_font_for_page(face, self._size))
                 self._font_on_page = state
-            operators.append(
-                f"q {self._ink} BT {x * self.k:.2f} {y} Td {self._encoded(face, run)} ET Q"
-            )
-            x += self._width(run)
-        return "\n".join(operators)
+            operators.append(f"q {ink} BT {x * k:.2f} {y} Td {self._encoded(face, run)} ET Q")
+            if index + 1 < len(runs):
+                x += self._width(run)
+        return operators[0] if len(operators) == 1 else "\n".join(operators)
 
     def _encoded(self, face: TTFFont, text: str) -> str:
         """`text` as the PDF's string of glyphs in `face`'s subset (what fpdf2's
-        `encode_text` writes), each character looked up in the subset once."""
-        table = self._glyphs.setdefault(face.i, {})
-        if not table.keys() >= set(map(ord, text)):
+        `encode_text` writes), each text encoded once and each character looked up in the
+        subset once."""
+        encodings = self._encodings.setdefault(face.i, {})
+        encoded = encodings.get(text)
+        if encoded is None:
+            table = self._glyphs.setdefault(face.i, {})
             for char in text:
                 if ord(char) not in table:
                     glyph = face.subset.pick(ord(char))  # a missing glyph is left out
                     table[ord(char)] = None if glyph is None else chr(glyph)
-        return f"({face.escape_text(text.translate(table))}) Tj"
+            encoded = encodings[text] = f"({face.escape_text(text.translate(table))}) Tj"
+        return encoded
 
     def _runs(self, text: str) -> Sequence[tuple[str, TTFFont]]:
         """`text` cut where it goes from DejaVu to the fallback font and back, each run
@@ -447,7 +472,7 @@ class _Document(FPDF):
         self._wraps_now = self._wraps.setdefault(key, {})
 
     def _rule(self, y: float) -> None:
-        self.set_draw_color(*RULE)
+        self.set_draw_color(_RULE_COLOR)
         self.set_line_width(0.15)
         self.line(MARGIN, y, MARGIN + self.epw, y)
 
