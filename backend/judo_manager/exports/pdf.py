@@ -524,6 +524,7 @@ class _Document(FPDF):
         return lines
 
     def _wrapped(self, text: str, width: float, max_lines: int) -> list[str]:
+        """`_wrap`'s work, for a text not seen before in this font at this width."""
         if self._fits(text, width):
             return [text]
         lines: list[str] = []
