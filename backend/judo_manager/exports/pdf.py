@@ -328,15 +328,23 @@ class _Document(FPDF):
             self.rect(MARGIN, y, self.epw, measured.height, style="F")
             self._font(BODY, bold=True, color=PROBLEM_INK)
             self._text_at(layout.xs[0], y + ROW_PAD, layout.widths[0], BODY_LINE, MARK, align="C")
-        # The row's text goes into the page at once: 30,000 rows are 250,000 texts.
+        # The row's text goes into the page at once: 30,000 rows are 250,000 texts. Each of
+        # its lines has one baseline, whatever the column.
         operators: list[str] = []
         self._font(BODY)
+        baselines = [
+            self._baseline(y + ROW_PAD + n * BODY_LINE, BODY_LINE) for n in range(CELL_LINES)
+        ]
         for column, lines in enumerate(measured.cells, start=1):
-            x, w, align = layout.xs[column], layout.widths[column], layout.aligns[column]
-            line_y = y + ROW_PAD
-            for line in lines:
-                operators.append(self._placed(x, line_y, w, BODY_LINE, line, align=align))
-                line_y += BODY_LINE
+            x, room, align = (
+                layout.xs[column] + CELL_PAD,
+                layout.rooms[column - 1],
+                layout.aligns[column],
+            )
+            for line, baseline in zip(lines, baselines, strict=False):
+                if line:
+                    left = x if align == "L" else x + self._indent(line, room, align)
+                    operators.append(self._text_operators(left, baseline, line))
         if measured.problems:
             self._font(SMALL, color=PROBLEM_INK)
             line_y = y + measured.height - ROW_PAD - len(measured.problems) * SMALL_LINE
@@ -400,17 +408,24 @@ class _Document(FPDF):
             return ""
         left = x + CELL_PAD
         if align != "L":
-            gap = width - 2 * CELL_PAD - self._width(text)
-            left += gap if align == "R" else gap / 2
-        baseline = y + 0.5 * height + 0.3 * self._size / self.k
-        return self._text_operators(left, baseline, text)
+            left += self._indent(text, width - 2 * CELL_PAD, align)
+        return self._text_operators(left, self._baseline(y, height), text)
 
-    def _text_operators(self, x: float, baseline: float, text: str) -> str:
+    def _indent(self, text: str, room: float, align: str) -> float:
+        """How far right of the box's left a text starts, set right ("R") or centred."""
+        gap = room - self._width(text)
+        return gap if align == "R" else gap / 2
+
+    def _baseline(self, y: float, height: float) -> str:
+        """The PDF's y of the baseline of a line `height` high from `y` down, in the
+        current size, as fpdf2's `cell` puts it (and writes it: two decimals)."""
+        return f"{(self.h - y - 0.5 * height - 0.3 * self._size / self.k) * self.k:.2f}"
+
+    def _text_operators(self, x: float, baseline: str, text: str) -> str:
         """The page's operators that draw `text` from (x, baseline), in the current font
         and ink, those of fpdf2's `text` (so the page reads the same), each run in its font."""
         operators = []
-        k, ink = self.k, self._ink
-        y = f"{(self.h - baseline) * k:.2f}"
+        k, ink, y = self.k, self._ink, baseline
         runs = self._runs(text)
         for index, (run, face) in enumerate(runs):
             state = (self.page, face.i, self._size)
