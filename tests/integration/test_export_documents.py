@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import warnings
 import zipfile
 
 import pytest
@@ -134,6 +135,26 @@ def test_a_long_sheet_numbers_its_pages_and_repeats_the_table_header_on_each() -
     assert [int(n) for n in entry.findall(whole)] == list(range(1, 1001))
     assert whole.count("50 entries") == 20
     assert "1000 entries, 160 with conflicts" in whole
+
+
+def test_a_sheet_of_over_a_thousand_pages_numbers_each_in_full() -> None:
+    # Rows tall with their problems, nine to a page: 9,500 of them pass 1,000 pages.
+    problems = ("Medical certificate expired " * 12, "Licence missing " * 12)
+    rows = [entry_row(f"Pratama, Budi {n}", problems=problems) for n in range(9500)]
+    sheet = entry_sheet([(("U18", "Men", "-66 kg"), rows)])
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # fpdf2 warns when the count outgrows its room
+        reader = PdfReader(io.BytesIO(render(sheet, "pdf")))
+
+    count = len(reader.pages)
+    assert count > 1000
+    # The numbers read as the coach's language writes them, on the first page and the last.
+    assert f"Page 1 of {count:,}" in reader.pages[0].extract_text()
+    assert f"Page {count:,} of {count:,}" in reader.pages[-1].extract_text()
+    with speaking("id"):
+        last = PdfReader(io.BytesIO(render(sheet, "pdf"))).pages[-1].extract_text()
+    assert f"Halaman {count:,} dari {count:,}".replace(",", ".") in last
 
 
 def test_a_thousand_rows_make_a_small_pdf() -> None:

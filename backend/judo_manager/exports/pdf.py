@@ -28,6 +28,7 @@ from importlib import resources
 from pathlib import Path
 
 from fpdf import FPDF
+from fpdf.drawing_primitives import convert_to_device_color
 from fpdf.fonts import TTFFont
 
 from judo_manager.exports.model import Column, Group, Row, Sheet, joined_problems, one_line
@@ -83,6 +84,7 @@ RULE = (185, 185, 185)
 HEADER_FILL = (232, 232, 232)
 PROBLEM_FILL = (255, 238, 204)
 PROBLEM_INK = (150, 40, 0)
+_RULE_COLOR = convert_to_device_color(*RULE)  # made once: a rule is drawn under every row
 
 # Where a line may break: after a run of spaces, or beside any CJK character (those scripts
 # write no spaces between words).
@@ -109,6 +111,7 @@ class _Layout:
     xs: tuple[float, ...]
     widths: tuple[float, ...]
     aligns: tuple[str, ...]
+    rooms: tuple[float, ...]  # what the text has in each of the sheet's columns
 
     @classmethod
     def of(cls, columns: Sequence[Column], left: float, width: float) -> _Layout:
@@ -121,7 +124,8 @@ class _Layout:
             xs.append(x)
             x += w
         aligns = ["C"] + ["R" if column.align == "right" else "L" for column in columns]
-        return cls(tuple(xs), tuple(widths), tuple(aligns))
+        rooms = tuple(w - 2 * CELL_PAD for w in widths[1:])
+        return cls(tuple(xs), tuple(widths), tuple(aligns), rooms)
 
 
 class _Document(FPDF):
@@ -133,15 +137,28 @@ class _Document(FPDF):
         self.set_margins(MARGIN, MARGIN, MARGIN)
         # Rows are placed by hand, each where it fits whole: fpdf2 must not break inside one.
         self.set_auto_page_break(False)
-        self.c_margin = CELL_PAD
         self.set_title(one_line(sheet.title))
         if sheet.organisation:
             self.set_author(one_line(sheet.organisation))
         self.set_creator("Judo Manager")
         self.set_lang(current_language())
+        # The page numbers are written last, when their count is known (`_page_numbers`).
+        self.alias_nb_pages(None)
         self._fallback: TTFFont | None = None
-        self._widths: dict[tuple[str, str, float], float] = {}
         self._add_fonts()
+        self._regular: TTFFont = self.fonts[FAMILY.lower()]
+        self._bold: TTFFont = self.fonts[FAMILY.lower() + "B"]
+        # What each text measures, how it wraps and which runs it falls into, per font and
+        # size; the subset's glyph of each character, per font; each ink's operator.
+        self._widths: dict[tuple[int, float], dict[str, float]] = {}
+        self._wraps: dict[tuple[int, float], dict[tuple[str, float, int], tuple[str, ...]]] = {}
+        self._runs_of: dict[tuple[int, str], tuple[tuple[str, TTFFont], ...]] = {}
+        self._glyphs: dict[int, dict[int, str | None]] = {}
+        self._encodings: dict[int, dict[str, str]] = {}
+        self._inks: dict[tuple[int, int, int], str] = {}
+        # (page, font, size) last set on a page: a font is set again only when it changes.
+        self._font_on_page: tuple[int, int, float] | None = None
+        self._font(BODY)
         self._layout = _Layout.of(sheet.columns, MARGIN, self.epw)
         self._bottom = self.h - MARGIN - FOOTER_ROOM
 
@@ -151,10 +168,10 @@ class _Document(FPDF):
                 self.add_font(family, style, font_path(file_name))
         # The CJK font is 4 MB to parse: read only when some text has a glyph DejaVu lacks.
         covered = set(self.fonts[FAMILY.lower()].cmap) & set(self.fonts[FAMILY.lower() + "B"].cmap)
-        if any(ord(c) not in covered for text in _every_text(self._sheet) for c in text):
+        # Each character once, however many rows hold it.
+        if any(ord(c) not in covered for c in set("".join(_every_text(self._sheet)))):
             self.add_font(FALLBACK, "", font_path(FONT_FILES[(FALLBACK, "")]))
-            # Bold text in CJK is drawn regular: the fallback has no bold.
-            self.set_fallback_fonts([FALLBACK], exact_match=False)
+            # Bold text in CJK is drawn regular: the fallback has no bold (`_runs`).
             self._fallback = self.fonts[FALLBACK.lower()]
 
     # --- the document -------------------------------------------------------------------
@@ -166,28 +183,21 @@ class _Document(FPDF):
         for group in self._sheet.groups:
             self._group(group)
         self._closing()
+        self._page_numbers()
 
     def header(self) -> None:
         """fpdf2's hook, on every new page: a running title after the first page."""
         if self.page_no() == 1:
             return
+        size, bold, color = self._font_chosen  # the page goes on in it, as fpdf2 does its own
         self._font(SMALL, color=GREY)
         parts = [self._sheet.title, self._sheet.organisation or ""]
         text = one_line(" · ".join(part for part in parts if part))
-        self.set_xy(MARGIN, MARGIN - 4)
-        self._text(self.epw, SMALL_LINE, self._cut(text, self.epw - 2 * CELL_PAD))
+        self._text_at(
+            MARGIN, MARGIN - 4, self.epw, SMALL_LINE, self._cut(text, self.epw - 2 * CELL_PAD)
+        )
         self.set_xy(MARGIN, MARGIN + 2)
-
-    def footer(self) -> None:
-        """fpdf2's hook, at the end of every page: "Page 2 of 5" (the total filled in last)."""
-        self._font(SMALL, color=GREY)
-        self.set_xy(MARGIN, self.h - MARGIN - SMALL_LINE)
-        page = str(_("Page {page} of {pages}", page=self.page_no(), pages=self.str_alias_nb_pages))
-        # `cell`, which fills in the number of pages when the document is done.
-        self.cell(self.epw, SMALL_LINE, page, align="R")
-        # fpdf2 2.8.9 counts a font that `cell` set inside the line's own q…Q (a fallback
-        # glyph's) as the page's: have it set the font again before the next text.
-        self.current_font_is_set_on_page = False
+        self._font(size, bold=bold, color=color)
 
     def _first_page_head(self) -> None:
         sheet = self._sheet
@@ -259,15 +269,17 @@ class _Document(FPDF):
         if self.get_y() + BODY_LINE + 2 > self._bottom:
             self._new_page()
         self._font(BODY, bold=True)
-        self.set_xy(MARGIN, self.get_y() + 1)
-        self._text(self.epw, BODY_LINE, self._cut(group.total, self.epw - 2 * CELL_PAD))
-        self.set_y(self.get_y() + BODY_LINE + 5)
+        y = self.get_y() + 1
+        self._text_at(
+            MARGIN, y, self.epw, BODY_LINE, self._cut(group.total, self.epw - 2 * CELL_PAD)
+        )
+        self.set_y(y + BODY_LINE + 5)
 
     def _heading(self, text: str) -> None:
         self._font(HEADING, bold=True)
-        self.set_x(MARGIN)
-        self._text(self.epw, HEADING_LINE, self._cut(text, self.epw - 2 * CELL_PAD))
-        self.set_y(self.get_y() + HEADING_LINE)
+        y = self.get_y()
+        self._text_at(MARGIN, y, self.epw, HEADING_LINE, self._cut(text, self.epw - 2 * CELL_PAD))
+        self.set_y(y + HEADING_LINE)
         self._table_header()
 
     def _header_height(self) -> float:
@@ -281,8 +293,9 @@ class _Document(FPDF):
         self._font(SMALL + 0.5, bold=True)
         labels = [MARK, *(one_line(c.label) for c in self._sheet.columns)]
         for x, w, align, label in zip(layout.xs, layout.widths, layout.aligns, labels, strict=True):
-            self.set_xy(x, y + ROW_PAD)
-            self._text(w, BODY_LINE, self._cut(label, w - 2 * CELL_PAD), align=align)
+            self._text_at(
+                x, y + ROW_PAD, w, BODY_LINE, self._cut(label, w - 2 * CELL_PAD), align=align
+            )
         self._rule(y + height)
         self.set_y(y + height)
 
@@ -292,10 +305,10 @@ class _Document(FPDF):
         self._font(BODY)
         cells = list(row.cells) + [""] * (len(self._sheet.columns) - len(row.cells))
         lines = [
-            self._wrap(text, w - 2 * CELL_PAD, CELL_LINES)
-            for text, w in zip(cells, layout.widths[1:], strict=False)
+            self._wrap(text, room, CELL_LINES)
+            for text, room in zip(cells, layout.rooms, strict=False)
         ]
-        problem_lines: list[str] = []
+        problem_lines: Sequence[str] = ()
         text = joined_problems(row.problems)  # blank problems mark nothing
         if text:
             self._font(SMALL)
@@ -314,17 +327,32 @@ class _Document(FPDF):
             self.set_fill_color(*PROBLEM_FILL)
             self.rect(MARGIN, y, self.epw, measured.height, style="F")
             self._font(BODY, bold=True, color=PROBLEM_INK)
-            self.set_xy(layout.xs[0], y + ROW_PAD)
-            self._text(layout.widths[0], BODY_LINE, MARK, align="C")
+            self._text_at(layout.xs[0], y + ROW_PAD, layout.widths[0], BODY_LINE, MARK, align="C")
+        # The row's text goes into the page at once: 30,000 rows are 250,000 texts. Each of
+        # its lines has one baseline, whatever the column.
+        operators: list[str] = []
         self._font(BODY)
+        baselines = [
+            self._baseline(y + ROW_PAD + n * BODY_LINE, BODY_LINE) for n in range(CELL_LINES)
+        ]
         for column, lines in enumerate(measured.cells, start=1):
-            x, w, align = layout.xs[column], layout.widths[column], layout.aligns[column]
-            self._lines_at(x, y + ROW_PAD, w, lines, BODY_LINE, align=align)
+            x, room, align = (
+                layout.xs[column] + CELL_PAD,
+                layout.rooms[column - 1],
+                layout.aligns[column],
+            )
+            for line, baseline in zip(lines, baselines, strict=False):
+                if line:
+                    left = x if align == "L" else x + self._indent(line, room, align)
+                    operators.append(self._text_operators(left, baseline, line))
         if measured.problems:
             self._font(SMALL, color=PROBLEM_INK)
-            below = y + measured.height - ROW_PAD - len(measured.problems) * SMALL_LINE
+            line_y = y + measured.height - ROW_PAD - len(measured.problems) * SMALL_LINE
             width = self._problem_width()
-            self._lines_at(layout.xs[1], below, width, measured.problems, SMALL_LINE)
+            for line in measured.problems:
+                operators.append(self._placed(layout.xs[1], line_y, width, SMALL_LINE, line))
+                line_y += SMALL_LINE
+        self._out("\n".join(filter(None, operators)))
         self._rule(y + measured.height)
         self.set_y(y + measured.height)
 
@@ -350,56 +378,116 @@ class _Document(FPDF):
     def _new_page(self) -> None:
         self.add_page()
 
-    def _text(self, width: float, height: float, text: str, *, align: str = "L") -> None:
-        """One line of text in a box `width` wide at the current position, as fpdf2's `cell`
-        places it, but written directly: `cell` costs most of a thousand rows' time.
+    def _page_numbers(self) -> None:
+        """ "Page 2 of 5" at the foot of every page, written once the number of pages is
+        known: each is measured and set right as it reads, however many pages there are
+        (fpdf2's alias keeps room for three digits only, and costs a `cell` a page)."""
+        last = self.page
+        for number in range(1, self.pages_count + 1):
+            self.page = number  # fpdf2 writes to the page `page` names
+            self._font(SMALL, color=GREY)
+            text = str(_("Page {page} of {pages}", page=number, pages=self.pages_count))
+            y = self.h - MARGIN - SMALL_LINE
+            self._text_at(MARGIN, y, self.epw, SMALL_LINE, text, align="R")
+        self.page = last
 
-        Characters DejaVu lacks are written in the fallback font, run by run.
-        """
+    def _text_at(
+        self, x: float, y: float, width: float, height: float, text: str, *, align: str = "L"
+    ) -> None:
+        """One line of text in a box `width` wide at (x, y), as fpdf2's `cell` places it,
+        but written straight into the page: `cell`, and even `text`, cost most of a
+        thousand rows' time. Characters DejaVu lacks are written in the fallback font."""
+        if text:
+            self._out(self._placed(x, y, width, height, text, align=align))
+
+    def _placed(
+        self, x: float, y: float, width: float, height: float, text: str, *, align: str = "L"
+    ) -> str:
+        """The operators of `_text_at`, to write with others; "" for no text."""
         if not text:
-            return
-        room = width - 2 * self.c_margin
-        used = self._width(text)
-        if align == "R":
-            x = self.x + self.c_margin + room - used
-        elif align == "C":
-            x = self.x + self.c_margin + (room - used) / 2
-        else:
-            x = self.x + self.c_margin
-        baseline = self.y + 0.5 * height + 0.3 * self.font_size
-        for run, in_fallback in self._runs(text):
-            if in_fallback:
-                family, style, size = self.font_family, self.font_style, self.font_size_pt
-                self.set_font(FALLBACK, "", size)
-                self.text(x, baseline, run)
-                x += self._width(run)
-                self.set_font(family, style, size)
-            else:
-                self.text(x, baseline, run)
-                x += self._width(run)
+            return ""
+        left = x + CELL_PAD
+        if align != "L":
+            left += self._indent(text, width - 2 * CELL_PAD, align)
+        return self._text_operators(left, self._baseline(y, height), text)
 
-    def _runs(self, text: str) -> list[tuple[str, bool]]:
-        """`text` cut where it goes from DejaVu to the fallback font and back."""
-        fallback = self._fallback
+    def _indent(self, text: str, room: float, align: str) -> float:
+        """How far right of the box's left a text starts, set right ("R") or centred."""
+        gap = room - self._width(text)
+        return gap if align == "R" else gap / 2
+
+    def _baseline(self, y: float, height: float) -> str:
+        """The PDF's y of the baseline of a line `height` high from `y` down, in the
+        current size, as fpdf2's `cell` puts it (and writes it: two decimals)."""
+        return f"{(self.h - y - 0.5 * height - 0.3 * self._size / self.k) * self.k:.2f}"
+
+    def _text_operators(self, x: float, baseline: str, text: str) -> str:
+        """The page's operators that draw `text` from (x, baseline), in the current font
+        and ink, those of fpdf2's `text` (so the page reads the same), each run in its font."""
+        operators = []
+        k, ink, y = self.k, self._ink, baseline
+        runs = self._runs(text)
+        for index, (run, face) in enumerate(runs):
+            state = (self.page, face.i, self._size)
+            if state != self._font_on_page:
+                operators.append(self._set_font_for_page(face, self._size))
+                self._font_on_page = state
+            operators.append(f"q {ink} BT {x * k:.2f} {y} Td {self._encoded(face, run)} ET Q")
+            if index + 1 < len(runs):
+                x += self._width(run)
+        return operators[0] if len(operators) == 1 else "\n".join(operators)
+
+    def _encoded(self, face: TTFFont, text: str) -> str:
+        """`text` as the PDF's string of glyphs in `face`'s subset (what fpdf2's
+        `encode_text` writes), each text encoded once and each character looked up in the
+        subset once."""
+        encodings = self._encodings.setdefault(face.i, {})
+        encoded = encodings.get(text)
+        if encoded is None:
+            table = self._glyphs.setdefault(face.i, {})
+            for char in text:
+                if ord(char) not in table:
+                    glyph = face.subset.pick(ord(char))  # a missing glyph is left out
+                    table[ord(char)] = None if glyph is None else chr(glyph)
+            encoded = encodings[text] = f"({face.escape_text(text.translate(table))}) Tj"
+        return encoded
+
+    def _runs(self, text: str) -> Sequence[tuple[str, TTFFont]]:
+        """`text` cut where it goes from DejaVu to the fallback font and back, each run
+        with its font; worked out once per text and font."""
+        face, fallback = self._face, self._fallback
         if fallback is None:
-            return [(text, False)]
-        cmap = self.current_font.cmap
-        runs: list[tuple[str, bool]] = []
-        for char in text:
-            code = ord(char)
-            in_fallback = code not in cmap and code in fallback.cmap
-            if runs and runs[-1][1] == in_fallback:
-                runs[-1] = (runs[-1][0] + char, in_fallback)
-            else:
-                runs.append((char, in_fallback))
+            return ((text, face),)
+        key = (face.i, text)
+        runs = self._runs_of.get(key)
+        if runs is None:
+            cmap, cut = face.cmap, []
+            for char in text:
+                code = ord(char)
+                run_face = fallback if code not in cmap and code in fallback.cmap else face
+                if cut and cut[-1][1] is run_face:
+                    cut[-1] = (cut[-1][0] + char, run_face)
+                else:
+                    cut.append((char, run_face))
+            runs = self._runs_of[key] = tuple(cut)
         return runs
 
     def _font(self, size: float, *, bold: bool = False, color: tuple[int, int, int] = INK) -> None:
-        self.set_font(FAMILY, "B" if bold else "", size)
-        self.set_text_color(*color)
+        """Write and measure from now on in DejaVu (bold or not) at `size` points, in `color`.
+        Kept here rather than through fpdf2's `set_font`, which only `text` and `cell` read."""
+        self._font_chosen = (size, bold, color)
+        self._face = self._bold if bold else self._regular
+        self._size = size
+        ink = self._inks.get(color)
+        if ink is None:
+            ink = self._inks[color] = convert_to_device_color(*color).serialize().lower()
+        self._ink = ink
+        key = (self._face.i, size)
+        self._widths_now = self._widths.setdefault(key, {})
+        self._wraps_now = self._wraps.setdefault(key, {})
 
     def _rule(self, y: float) -> None:
-        self.set_draw_color(*RULE)
+        self.set_draw_color(_RULE_COLOR)
         self.set_line_width(0.15)
         self.line(MARGIN, y, MARGIN + self.epw, y)
 
@@ -415,8 +503,7 @@ class _Document(FPDF):
     ) -> float:
         """Draw `lines` from (x, y) down; the y under the last."""
         for line in lines:
-            self.set_xy(x, y)
-            self._text(width, line_height, line, align=align)
+            self._text_at(x, y, width, line_height, line, align=align)
             y += line_height
         return y
 
@@ -425,11 +512,11 @@ class _Document(FPDF):
 
     def _width(self, text: str) -> float:
         """What fpdf2's `get_string_width` says (no kerning or shaping is asked for), at a
-        fraction of its cost: measuring is most of laying out a thousand rows."""
-        font, fallback = self.current_font, self._fallback
-        key = (text, font.fontkey, self.font_size_pt)
-        width = self._widths.get(key)
+        fraction of its cost, each text measured once per font and size: measuring is
+        most of laying out a thousand rows."""
+        width = self._widths_now.get(text)
         if width is None:
+            font, fallback = self._face, self._fallback
             cmap, widths = font.cmap, font.cw
             units = 0.0
             for char in text:
@@ -438,13 +525,21 @@ class _Document(FPDF):
                     units += widths[code]
                 else:
                     units += fallback.cw[code]
-            width = self._widths[key] = units * self.font_size_pt * 0.001 / self.k
+            width = self._widths_now[text] = units * self._size * 0.001 / self.k
         return width
 
-    def _wrap(self, text: str, width: float, max_lines: int) -> list[str]:
+    def _wrap(self, text: str, width: float, max_lines: int) -> tuple[str, ...]:
         """`text` in lines no wider than `width` (in the current font), at most
-        `max_lines`; the last cut with "…" if there is more."""
-        text = one_line(text)
+        `max_lines`; the last cut with "…" if there is more. Worked out once per text,
+        width and font: a belt, a club or a date comes back on row after row."""
+        key = (text, width, max_lines)
+        lines = self._wraps_now.get(key)
+        if lines is None:
+            lines = self._wraps_now[key] = tuple(self._wrapped(one_line(text), width, max_lines))
+        return lines
+
+    def _wrapped(self, text: str, width: float, max_lines: int) -> list[str]:
+        """`_wrap`'s work, for a text not seen before in this font at this width."""
         if self._fits(text, width):
             return [text]
         lines: list[str] = []
@@ -496,8 +591,8 @@ class _Document(FPDF):
 
 @dataclass(frozen=True)
 class _Measured:
-    cells: list[list[str]]
-    problems: list[str]
+    cells: list[tuple[str, ...]]
+    problems: Sequence[str]
     height: float
 
 
