@@ -23,9 +23,13 @@ def day(text: str | None) -> str:
     return _day(text, current_language())
 
 
-@functools.lru_cache(maxsize=8192)
+# Room for every day a big club's reports write: ten years of gradings and medals plus its
+# athletes' birth dates, in each language. Smaller, the cache would evict a promotions
+# report's dates before they come round again and format most of them anew.
+@functools.lru_cache(maxsize=65536)
 def _day(text: str, language: str) -> str:
-    # A report writes the same few hundred days thousands of times: each is formatted once.
+    # A report writes the same few thousand days tens of thousands of times: each is
+    # formatted once.
     try:
         return translate(formatted(dt.date.fromisoformat(text)), language)
     except ValueError:
