@@ -50,6 +50,13 @@ def place(value: MedalPlace | str) -> str:
 
 def medal_count(gold: int, silver: int, bronze: int) -> str:
     """A group's medals in words: "2 gold, 1 silver, 0 bronze (3 medals)"."""
+    return _medal_count(gold, silver, bronze, current_language())
+
+
+@functools.lru_cache(maxsize=1024)
+def _medal_count(gold: int, silver: int, bronze: int, language: str) -> str:
+    # A medals report of all time has thousands of groups with the same few tallies, and
+    # formatting their four numbers was most of its cost.
     return translate(
         _n(
             "{gold} gold, {silver} silver, {bronze} bronze ({count} medal)",
@@ -58,7 +65,8 @@ def medal_count(gold: int, silver: int, bronze: int) -> str:
             gold=gold,
             silver=silver,
             bronze=bronze,
-        )
+        ),
+        language,
     )
 
 
