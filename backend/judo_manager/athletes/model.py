@@ -281,7 +281,8 @@ class AthleteDetails:
     created_at: str
 
 
-@dataclass(frozen=True)
+# Not frozen: a promotions report of all time reads tens of thousands of them.
+@dataclass(slots=True)
 class PromotionRecord:
     """A grading in the club's history, with what a federation's registrar asks of the
     athlete: for the promotions report."""
@@ -298,7 +299,8 @@ class PromotionRecord:
     examiner: str | None
 
 
-@dataclass(frozen=True)
+# Not frozen: a medals report of all time reads thousands of them.
+@dataclass(slots=True)
 class MedalRecord:
     """A medal in the club's history, with its athlete: for the medals report.
     `tournament_id` is set when a tournament's results own it."""

@@ -23,9 +23,13 @@ def day(text: str | None) -> str:
     return _day(text, current_language())
 
 
-@functools.lru_cache(maxsize=8192)
+# Room for every day a big club's reports write: ten years of gradings and medals plus its
+# athletes' birth dates, in each language. Smaller, the cache would evict a promotions
+# report's dates before they come round again and format most of them anew.
+@functools.lru_cache(maxsize=65536)
 def _day(text: str, language: str) -> str:
-    # A report writes the same few hundred days thousands of times: each is formatted once.
+    # A report writes the same few thousand days tens of thousands of times: each is
+    # formatted once.
     try:
         return translate(formatted(dt.date.fromisoformat(text)), language)
     except ValueError:
@@ -46,6 +50,13 @@ def place(value: MedalPlace | str) -> str:
 
 def medal_count(gold: int, silver: int, bronze: int) -> str:
     """A group's medals in words: "2 gold, 1 silver, 0 bronze (3 medals)"."""
+    return _medal_count(gold, silver, bronze, current_language())
+
+
+@functools.lru_cache(maxsize=1024)
+def _medal_count(gold: int, silver: int, bronze: int, language: str) -> str:
+    # A medals report of all time has thousands of groups with the same few tallies, and
+    # formatting their four numbers was most of its cost.
     return translate(
         _n(
             "{gold} gold, {silver} silver, {bronze} bronze ({count} medal)",
@@ -54,7 +65,8 @@ def medal_count(gold: int, silver: int, bronze: int) -> str:
             gold=gold,
             silver=silver,
             bronze=bronze,
-        )
+        ),
+        language,
     )
 
 

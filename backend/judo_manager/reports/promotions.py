@@ -29,28 +29,35 @@ def build(
     promotions: Sequence[PromotionRecord], belts: Sequence[Belt], first: dt.date, last: dt.date
 ) -> Table:
     """The promotions report of `first` to `last`, in the language spoken now."""
-    by_id = {belt.id: belt for belt in belts}
+    belt_names: dict[int | None, str] = {belt.id: belt.name for belt in belts}
+    belt_ranks: dict[int | None, int] = {belt.id: belt.rank for belt in belts}
+    # An athlete graded many times is listed as often: their name is folded once.
+    name_keys: dict[str, str] = {}
     lines = []
     for promotion in promotions:
-        from_belt = None if promotion.from_belt_id is None else by_id.get(promotion.from_belt_id)
-        to_belt = by_id.get(promotion.belt_id)
+        name = promotion.full_name
+        name_key = name_keys.get(name)
+        if name_key is None:
+            name_key = name_keys[name] = search_key(name)
+        # No belt has the id None: a promotion without a "from" belt gets "" and no rank.
+        from_id, to_id = promotion.from_belt_id, promotion.belt_id
         lines.append(
             Line(
                 cells={
-                    "name": promotion.full_name,
+                    "name": name,
                     "member_id": promotion.member_id or "",
                     "birth_date": day(promotion.birth_date),
                     "licence_number": promotion.licence_number or "",
-                    "from_belt": "" if from_belt is None else from_belt.name,
-                    "to_belt": "" if to_belt is None else to_belt.name,
+                    "from_belt": belt_names.get(from_id, ""),
+                    "to_belt": belt_names.get(to_id, ""),
                     "promoted_on": day(promotion.promoted_on),
                     "examiner": promotion.examiner or "",
                 },
                 order={
-                    "name": search_key(promotion.full_name),
+                    "name": name_key,
                     "birth_date": iso_or_none(promotion.birth_date),
-                    "from_belt": None if from_belt is None else from_belt.rank,
-                    "to_belt": None if to_belt is None else to_belt.rank,
+                    "from_belt": belt_ranks.get(from_id),
+                    "to_belt": belt_ranks.get(to_id),
                     "promoted_on": iso_or_none(promotion.promoted_on),
                 },
                 athlete_id=promotion.athlete_id,
