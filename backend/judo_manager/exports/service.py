@@ -12,6 +12,7 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
+from judo_manager.collector import collector_paused
 from judo_manager.db.verified_write import write_verified
 from judo_manager.errors import ExportError, NotFoundError, ValidationError
 from judo_manager.exports.model import EXPORT_FORMATS, ExportFormat, SavedExport, Sheet
@@ -38,13 +39,14 @@ def with_suffix_for(path: Path, export_format: ExportFormat) -> Path:
 def render(sheet: Sheet, export_format: ExportFormat) -> bytes:
     """The sheet as the bytes of a PDF, CSV or XLSX file."""
     export_format = checked_format(export_format)
-    if export_format == "pdf":
-        from judo_manager.exports.pdf import render_pdf  # fpdf2 loads only when asked
+    with collector_paused():
+        if export_format == "pdf":
+            from judo_manager.exports.pdf import render_pdf  # fpdf2 loads only when asked
 
-        return render_pdf(sheet)
-    from judo_manager.exports.spreadsheets import render_csv, render_xlsx
+            return render_pdf(sheet)
+        from judo_manager.exports.spreadsheets import render_csv, render_xlsx
 
-    return render_csv(sheet) if export_format == "csv" else render_xlsx(sheet)
+        return render_csv(sheet) if export_format == "csv" else render_xlsx(sheet)
 
 
 class ExportsService:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from judo_manager.athletes.service import AthletesService
 from judo_manager.clubs.service import ClubsService
+from judo_manager.collector import collector_paused
 from judo_manager.db.verified_write import write_verified
 from judo_manager.errors import ExportError
 from judo_manager.exports.files import export_file_name, safe_file_name
@@ -91,7 +92,9 @@ class ReportsService:
         return path
 
     def _table(self, query: ReportQuery) -> Table:
-        return sorted_table(self._built(query), query.sort, query.descending)
+        # Thousands of rows of small objects, none in a cycle (see `collector`).
+        with collector_paused():
+            return sorted_table(self._built(query), query.sort, query.descending)
 
     def _built(self, query: ReportQuery) -> Table:
         today = self._today()
