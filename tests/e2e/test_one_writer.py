@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from judo_manager.db.layout import DataFolder, database_path
 from judo_manager.db.lock import DataFolderLock
 from tests.conftest import data_digest, make_backup, make_club, run_cli
-from tests.e2e.conftest import LaunchApp, RunningApp
+from tests.e2e.conftest import LaunchApp, RunningApp, go_to
 from tests.e2e.native import wait_until, xdotool
 
 UI_TIMEOUT_MS = 30_000
@@ -25,6 +25,7 @@ def _window_on_a_club(launch_app: LaunchApp, data: Path) -> RunningApp:
     """The window open on a club of 20 athletes, its roster shown."""
     make_club(data, 20, seed=3)
     app = launch_app(data)
+    go_to(app.page, "Athletes", timeout=UI_TIMEOUT_MS)
     expect(app.page.get_by_test_id("roster-count")).to_contain_text("20", timeout=UI_TIMEOUT_MS)
     return app
 
