@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, Playwright, expect, sync_playwright
 
 from judo_manager.window.app import DEBUG_PORT_ENV
 from tests.e2e.launch_app import ANSWERS_ENV
@@ -241,6 +241,23 @@ def pytest_runtest_makereport(
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
+
+
+def sidebar(page: Page) -> Locator:
+    """The sidebar's list of pages, in any language (the menu's own name is translated)."""
+    return page.get_by_role("complementary").get_by_role("navigation")
+
+
+def go_to(page: Page, name: str, *, timeout: float | None = None) -> None:
+    """Open the page called `name` from the sidebar, as a coach would, and wait for its heading.
+
+    The app opens on the Dashboard, so a test that needs the roster goes to "Athletes" here.
+    `timeout` (ms) is for the first step after a launch, while the window is still starting.
+    """
+    sidebar(page).get_by_role("button", name=name, exact=True).click(timeout=timeout)
+    expect(page.get_by_role("heading", level=1, name=name, exact=True)).to_be_visible(
+        timeout=timeout
+    )
 
 
 def save_screenshot(page: Page, name: str, *, zoomed: bool = False) -> Path:

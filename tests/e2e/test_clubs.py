@@ -13,7 +13,7 @@ from pathlib import Path
 from PIL import Image
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.conftest import LaunchApp, save_screenshot
+from tests.e2e.conftest import LaunchApp, go_to, save_screenshot
 from tests.e2e.test_roster import (
     ANA,
     BRUNO,
@@ -29,11 +29,6 @@ from tests.e2e.test_roster import (
 )
 
 CLUB_NAME = "Bogor Judo Club"
-
-
-def _go(page: Page, name: str) -> None:
-    page.get_by_role("navigation", name="Main").get_by_role("button", name=name).click()
-    expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
 
 
 def _logo(path: Path) -> Path:
@@ -58,11 +53,12 @@ def test_a_club_added_in_settings_is_given_to_an_athlete_and_filters_the_roster(
 ) -> None:
     app = launch_app(_club_of(tmp_path / "data", ANA, BRUNO))
     page = app.page
+    go_to(page, "Athletes", timeout=START_TIMEOUT_MS)
     _expect_roster(page, ["Ana Kovač", "Bruno Silva"], total=2, timeout=START_TIMEOUT_MS)
     # No clubs yet: no club to filter by.
     expect(page.get_by_role("group", name="Filters").get_by_label("Club")).to_have_count(0)
 
-    _go(page, "Settings")
+    go_to(page, "Settings")
     expect(_clubs(page)).to_contain_text("No clubs yet.")
     _clubs(page).get_by_role("button", name="Add club").click()
     editor = page.get_by_role("dialog", name="Add club")
@@ -100,7 +96,7 @@ def test_a_club_added_in_settings_is_given_to_an_athlete_and_filters_the_roster(
     expect(editor).to_have_count(0)
 
     # Ana joins it, from her own form.
-    _go(page, "Athletes")
+    go_to(page, "Athletes")
     _row(page, "Ana Kovač").click()
     page.get_by_role("button", name="Edit", exact=True).click()
     form = page.get_by_role("dialog", name="Edit Ana Kovač")
@@ -119,7 +115,7 @@ def test_a_club_added_in_settings_is_given_to_an_athlete_and_filters_the_roster(
     _expect_roster(page, ["Ana Kovač"], total=2)
 
     # Deleting the club keeps its athletes, with no club; the filter it set goes with it.
-    _go(page, "Settings")
+    go_to(page, "Settings")
     expect(_club_item(page, CLUB_NAME)).to_contain_text("1 athlete")
     _clubs(page).get_by_role("button", name=f"Delete {CLUB_NAME}").click()
     confirm = page.get_by_role("alertdialog", name=f"Delete {CLUB_NAME}?")
@@ -132,7 +128,7 @@ def test_a_club_added_in_settings_is_given_to_an_athlete_and_filters_the_roster(
     expect(_clubs(page).get_by_role("button", name="Add club")).to_be_focused()
     expect(_clubs(page)).to_contain_text("No clubs yet.")
 
-    _go(page, "Athletes")
+    go_to(page, "Athletes")
     _expect_roster(page, ["Ana Kovač", "Bruno Silva"], total=2)
     expect(page.get_by_role("group", name="Filters").get_by_label("Club")).to_have_count(0)
 
@@ -147,7 +143,7 @@ def test_the_organisation_shows_in_the_sidebar_and_its_prefix_on_the_next_member
     expect(sidebar).to_contain_text("Judo Manager")
     expect(sidebar.locator("img")).to_have_count(0)
 
-    _go(page, "Settings")
+    go_to(page, "Settings")
     card = page.get_by_role("region", name="Organisation")
     expect(card).to_contain_text("Not set: the sidebar says Judo Manager")
     card.get_by_role("button", name="Edit organisation").click()
@@ -172,7 +168,7 @@ def test_the_organisation_shows_in_the_sidebar_and_its_prefix_on_the_next_member
     save_screenshot(page, "settings-organisation")
 
     # The next athlete is offered the prefix's first member ID, and gets it.
-    _go(page, "Athletes")
+    go_to(page, "Athletes")
     page.get_by_role("button", name="Add athlete").click()
     form = page.get_by_role("dialog", name="Add athlete")
     expect(form.get_by_label("Member ID")).to_have_attribute("placeholder", "BJC-001")
@@ -219,6 +215,7 @@ def test_expired_and_expiring_papers_are_badged_and_the_papers_filter_finds_them
                 }
             )
     page = launch_app(data).page
+    go_to(page, "Athletes", timeout=START_TIMEOUT_MS)
     everyone = [ANA.name, BRUNO.name, DENIZ.name]
     _expect_roster(page, everyone, total=3, timeout=START_TIMEOUT_MS)
 

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from judo_manager.db.layout import database_path
-from tests.e2e.conftest import LaunchApp, RunningApp, save_screenshot
+from tests.e2e.conftest import LaunchApp, RunningApp, go_to, save_screenshot
 from tests.e2e.native import resize_window
 from tests.e2e.test_roster import SEASON, START_TIMEOUT_MS, Member, club, club_window
 
@@ -56,14 +56,9 @@ def shared(launch_module_app: LaunchApp, tmp_path_factory: pytest.TempPathFactor
 def page(shared: RunningApp) -> Iterator[Page]:
     """The shared window at 1366 x 800 on the roster, as each test expects to find it."""
     resize_window(shared, 1366, 800)
-    _go(shared.page, "Athletes")
+    go_to(shared.page, "Athletes")
     yield shared.page
     resize_window(shared, 1366, 800)
-
-
-def _go(page: Page, name: str) -> None:
-    page.get_by_role("navigation", name="Main").get_by_role("button", name=name).click()
-    expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
 
 
 def _row(page: Page, name: str) -> Locator:
@@ -96,7 +91,7 @@ def _expect_nothing_scrolled_past_the_app(page: Page) -> None:
 def test_no_page_scrolls_past_its_end_into_a_blank_window(shared: RunningApp, page: Page) -> None:
     for width, height in [(1366, 800), (800, 600)]:
         resize_window(shared, width, height)
-        _go(page, "Athletes")
+        go_to(page, "Athletes")
         _scroll_as_far_as_keys_and_wheel_go(page)
         _expect_nothing_scrolled_past_the_app(page)
 
@@ -105,7 +100,7 @@ def test_no_page_scrolls_past_its_end_into_a_blank_window(shared: RunningApp, pa
         _scroll_as_far_as_keys_and_wheel_go(page)
         _expect_nothing_scrolled_past_the_app(page)
 
-        _go(page, "Settings")
+        go_to(page, "Settings")
         _scroll_as_far_as_keys_and_wheel_go(page)
         _expect_nothing_scrolled_past_the_app(page)
         # The end of Settings is the app's details, not blank space.
@@ -187,7 +182,7 @@ def test_at_800_by_600_the_sidebar_and_filters_fold_and_the_roster_still_reads(
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
 
     # Belt names in Settings are whole words, not one letter.
-    _go(page, "Settings")
+    go_to(page, "Settings")
     ladder = page.get_by_role("list", name="Belt ladder, lowest first")
     for name in ["White-Yellow", "Yellow-Orange", "10th Dan"]:
         badge = ladder.get_by_role("img", name=f"Belt: {name}")
@@ -204,8 +199,8 @@ def test_the_sidebar_athletes_entry_goes_to_the_list_and_back_goes_back(
     _row(page, "Elif Öztürk").click()
     expect(page.get_by_role("heading", level=2, name="Elif Öztürk")).to_be_visible()
 
-    _go(page, "Settings")
-    _go(page, "Athletes")
+    go_to(page, "Settings")
+    go_to(page, "Athletes")
     # The list, with its search, not the athlete last opened.
     expect(page.get_by_role("heading", level=2, name="Elif Öztürk")).to_have_count(0)
     expect(search).to_have_value("ozturk")
@@ -214,7 +209,7 @@ def test_the_sidebar_athletes_entry_goes_to_the_list_and_back_goes_back(
     # Pressing "Athletes" on an athlete's page is the list too.
     _row(page, "Deniz Ozturk").click()
     expect(page.get_by_role("heading", level=2, name="Deniz Ozturk")).to_be_visible()
-    _go(page, "Athletes")
+    go_to(page, "Athletes")
     expect(_row(page, "Deniz Ozturk")).to_be_visible()
 
     # Back (Alt+Left, or the mouse's back button) on an athlete's page goes back to the list.
@@ -249,6 +244,7 @@ def test_zoom_from_50_to_200_percent_with_the_usual_keys_kept_across_restarts(
             c.add(member)
     app = launch_app(data)
     page = app.page
+    go_to(page, "Athletes", timeout=START_TIMEOUT_MS)
     expect(page.get_by_test_id("roster-count")).to_have_text(
         "Showing 10 of 10 athletes", timeout=START_TIMEOUT_MS
     )
@@ -288,6 +284,7 @@ def test_zoom_from_50_to_200_percent_with_the_usual_keys_kept_across_restarts(
     app.stop()
 
     page = launch_app(data).page
+    go_to(page, "Athletes", timeout=START_TIMEOUT_MS)
     expect(page.get_by_test_id("roster-count")).to_have_text(
         "Showing 10 of 10 athletes", timeout=START_TIMEOUT_MS
     )
@@ -316,7 +313,7 @@ def test_the_roster_shows_the_most_specific_category_and_the_filter_keeps_eligib
     for name, category in expected.items():
         expect(_row(page, name).get_by_role("gridcell").last).to_have_text(category)
     expect(_open(page, "Hugo Lefèvre")).to_contain_text(f"65 in {SEASON} · VET Veterans")
-    _go(page, "Athletes")
+    go_to(page, "Athletes")
 
     page.get_by_label("Age category").select_option(label="Eligible for SEN Seniors")
     # Everyone 15 and over can enter a senior event, whatever the roster shows them with.
@@ -389,7 +386,7 @@ def test_deleting_offers_inactive_then_undo_and_focus_lands_on_the_list(page: Pa
     page.keyboard.press("Enter")
     expect(form).to_have_count(0)
     expect(header).not_to_contain_text("Inactive")
-    _go(page, "Athletes")
+    go_to(page, "Athletes")
     page.get_by_label("Status").select_option(label="Active")
 
 
@@ -453,7 +450,7 @@ def test_toasts_cover_no_button_at_most_three_and_an_error_stays(
             assert not _overlaps(box, button.bounding_box()), f"a toast covers {button}"
 
     # A belt that athletes hold can't be deleted: that error stays until dismissed.
-    _go(page, "Settings")
+    go_to(page, "Settings")
     page.get_by_role("button", name="Delete White", exact=True).click()
     page.get_by_role("alertdialog").get_by_role("button", name="Delete belt").click()
     error = page.get_by_role("alert").filter(has_text="This belt can't be deleted")
@@ -473,6 +470,7 @@ def test_numbers_take_either_separator_and_dates_read_in_the_app_language_on_a_f
         c.add(Member("Bruno Silva", 12, "M", "White", 38.0))
     french = {"LANG": "fr_FR.UTF-8", "LC_ALL": "fr_FR.UTF-8", "LANGUAGE": "fr"}
     page = launch_app(data, env=french).page
+    go_to(page, "Athletes", timeout=START_TIMEOUT_MS)
     expect(page.get_by_test_id("roster-count")).to_have_text(
         "Showing 1 of 1 athletes", timeout=START_TIMEOUT_MS
     )
@@ -502,7 +500,7 @@ def test_numbers_take_either_separator_and_dates_read_in_the_app_language_on_a_f
         expect(form.get_by_label("Weight (kg)")).to_have_value(typed)
     form.get_by_role("button", name="Cancel").click()
 
-    _go(page, "Settings")
+    go_to(page, "Settings")
     page.get_by_role("button", name="Add category").click()
     editor = page.get_by_role("dialog")
     editor.get_by_label("Code").fill("M1")
@@ -525,12 +523,12 @@ def test_screenshots_of_the_roster_an_athlete_and_settings_at_each_size(
             page.keyboard.press("Control+Equal")
         if zoom_steps:
             _expect_zoom(page, 1.5)
-        _go(page, "Athletes")
+        go_to(page, "Athletes")
         expect(_row(page, "Ana Kovač")).to_be_visible()
         save_screenshot(page, f"first-hour-roster-{label}", zoomed=zoom_steps > 0)
         _open(page, "Kenji Abe")
         save_screenshot(page, f"first-hour-athlete-{label}", zoomed=zoom_steps > 0)
-        _go(page, "Settings")
+        go_to(page, "Settings")
         expect(page.get_by_role("region", name="Belts")).to_be_visible()
         save_screenshot(page, f"first-hour-settings-{label}", zoomed=zoom_steps > 0)
         _expect_nothing_scrolled_past_the_app(page)
@@ -570,14 +568,24 @@ def test_a_club_never_backed_up_is_reminded_until_tomorrow_across_a_restart(
     expect(reminder).to_contain_text(
         "Your club's data exists only on this computer", timeout=START_TIMEOUT_MS
     )
-    # Above the page, in its flow: it covers none of the roster's controls.
+    # Above the page, in its flow: it covers none of the first screen's (the Dashboard's)
+    # controls, nor the roster's.
+    counts = page.get_by_role("region", name=f"Your club in {SEASON}")
+    for control in (
+        page.get_by_role("heading", level=1, name="Dashboard"),
+        counts.get_by_role("link").first,
+        page.get_by_role("region", name="Backup status").get_by_role("button", name="Export now"),
+    ):
+        assert not _overlaps(reminder.bounding_box(), control.bounding_box())
+    go_to(page, "Athletes")
+    expect(reminder).to_be_visible()
     for control in (
         page.get_by_role("searchbox", name="Search athletes"),
         page.get_by_role("button", name="Add athlete"),
         page.get_by_role("heading", level=1, name="Athletes"),
     ):
         assert not _overlaps(reminder.bounding_box(), control.bounding_box())
-    _go(page, "Settings")
+    go_to(page, "Settings")
     expect(reminder).to_be_visible()  # on every page
 
     reminder.get_by_role("button", name="Remind me tomorrow").click()
@@ -585,6 +593,7 @@ def test_a_club_never_backed_up_is_reminded_until_tomorrow_across_a_restart(
     app.stop()
 
     page = launch_app(data).page
+    go_to(page, "Athletes", timeout=START_TIMEOUT_MS)
     expect(page.get_by_test_id("roster-count")).to_have_text(
         "Showing 3 of 3 athletes", timeout=START_TIMEOUT_MS
     )
@@ -647,7 +656,7 @@ def test_a_two_year_old_6th_dan_of_91_kg_is_warned_of_twice_and_save_anyway_save
     header = page.get_by_role("region", name="Yuki Tanaka")
     expect(header.get_by_role("img", name="Belt: 6th Dan")).to_be_visible()
     expect(header).to_contain_text("91.0 kg")
-    _go(page, "Athletes")
+    go_to(page, "Athletes")
     expect(page.get_by_test_id("roster-count")).to_have_text("Showing 2 of 2 athletes")
 
 
@@ -660,6 +669,7 @@ def test_a_promotion_and_a_medal_are_corrected_in_place(
         c.promote(kenji, "2nd Dan", f"{SEASON - 1}-06-01", examiner="M. Weber")
         c.medal(kenji, "City Opn", f"{SEASON - 1}-05-10", "gold")
     page = launch_app(data).page
+    go_to(page, "Athletes", timeout=START_TIMEOUT_MS)
     expect(page.get_by_test_id("roster-count")).to_have_text(
         "Showing 1 of 1 athletes", timeout=START_TIMEOUT_MS
     )
@@ -698,7 +708,7 @@ def test_a_promotion_and_a_medal_are_corrected_in_place(
     expect(medals).to_contain_text("Silver")
 
     # Kept: what the page shows is what Python saved.
-    _go(page, "Athletes")
+    go_to(page, "Athletes")
     _open(page, "Kenji Abe")
     expect(promotions).to_contain_text("Examiner: M. Weber-Sato")
     expect(medals).to_contain_text("Silver")

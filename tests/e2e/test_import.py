@@ -17,7 +17,7 @@ from judo_manager.db.snapshot import write_verified_copy
 from judo_manager.demo.generator import fill_demo_club
 from judo_manager.rules.service import RulesService
 from tests.conftest import data_digest
-from tests.e2e.conftest import LaunchApp, private_home, save_screenshot
+from tests.e2e.conftest import LaunchApp, go_to, private_home, save_screenshot
 from tests.e2e.native import OPEN_DIALOG_TITLE, type_path_and_accept, wait_until
 
 LIVE_ATHLETES = 12
@@ -352,15 +352,13 @@ def _staged_files(data: Path) -> list[Path]:
 
 
 def _open_settings(page: Page) -> None:
-    page.get_by_role("navigation").get_by_role("button", name="Settings").click(timeout=30_000)
-    expect(page.get_by_role("heading", level=1, name="Settings")).to_be_visible()
+    go_to(page, "Settings", timeout=30_000)
     expect(_about_athletes(page)).to_be_visible()
     _expect_idle(page)
 
 
 def _show_athletes(page: Page, count: int) -> None:
-    page.get_by_role("navigation").get_by_role("button", name="Athletes").click(timeout=30_000)
-    expect(page.get_by_role("heading", level=1, name="Athletes")).to_be_visible()
+    go_to(page, "Athletes", timeout=30_000)
     _expect_club_size(page, count)
 
 
@@ -428,7 +426,7 @@ def test_a_form_open_across_a_restore_cant_save_over_the_restored_data(
     backup = _backup_of_another_club(tmp_path / "usb-stick", BACKUP_ATHLETES, "club-2025.db")
     app = launch_app(data)
     page = app.page
-    _expect_club_size(page, LIVE_ATHLETES)
+    _show_athletes(page, LIVE_ATHLETES)
     opened = page.evaluate("window.pywebview.api.athletes.get(1)")
     page.get_by_text(opened["fullName"], exact=True).first.click()
     page.get_by_role("button", name="Edit", exact=True).click()

@@ -19,7 +19,7 @@ from playwright.sync_api import Locator, Page, expect
 from judo_manager.db.layout import database_path
 from tests.conftest import data_digest
 from tests.e2e.axe import expect_no_violations
-from tests.e2e.conftest import LaunchApp, RunningApp, save_screenshot
+from tests.e2e.conftest import LaunchApp, RunningApp, go_to, save_screenshot
 from tests.e2e.test_roster import ANA, BRUNO, START_TIMEOUT_MS, club
 
 # Generous for a slow machine; every wait ends as soon as its condition holds.
@@ -70,6 +70,7 @@ def test_a_spreadsheet_is_previewed_imported_and_undone(
     sheet = _spreadsheet(tmp_path / "documents")
     app = launch_app(data)
     page = app.page
+    go_to(page, "Athletes", timeout=START_TIMEOUT_MS)
     _expect_club_size(page, 2, timeout=START_TIMEOUT_MS)
 
     app.answer_dialog(sheet)
@@ -148,7 +149,7 @@ def test_a_spreadsheet_is_previewed_imported_and_undone(
     _expect_club_size(page, 6)
 
     # Settings' card names the safety copy an import's, and undoes it the same way.
-    page.get_by_role("navigation").get_by_role("button", name="Settings").click()
+    go_to(page, "Settings")
     card = page.get_by_role("region", name="Safety copy")
     expect(card).to_contain_text("(2 athletes)", timeout=UI_TIMEOUT_MS)
     card.get_by_role("button", name="Undo last import").click()
@@ -156,7 +157,7 @@ def test_a_spreadsheet_is_previewed_imported_and_undone(
     expect(undo).to_be_visible(timeout=UI_TIMEOUT_MS)
     undo.get_by_role("button", name="Undo the import").click()
     _toast(page, "Your data is back as it was before the import (2 athletes)")
-    page.get_by_role("navigation").get_by_role("button", name="Athletes").click()
+    go_to(page, "Athletes")
     _expect_club_size(page, 2)
     expect(page.get_by_role("row", name=re.compile("Putri Ayu"))).to_have_count(0)
     assert data_digest(database_path(data)) == before

@@ -10,18 +10,13 @@ from pathlib import Path
 from playwright.sync_api import Locator, Page, expect
 
 from judo_manager.db.layout import database_path
-from tests.e2e.conftest import LaunchApp, save_screenshot
+from tests.e2e.conftest import LaunchApp, go_to, save_screenshot
 from tests.e2e.test_roster import SEASON, START_TIMEOUT_MS
 
 UI_TIMEOUT_MS = 20_000
 # What Python writes, in Indonesian: the dialogs' file types, and why a text file is refused.
 INDONESIAN_FILTERS = ["Cadangan Judo Manager (*.db)", "Semua file (*.*)"]
 NOT_A_BACKUP = "catatan.db bukan cadangan Judo Manager: ini file teks, bukan database."
-
-
-def _nav(page: Page, name: str) -> None:
-    page.get_by_role("navigation").get_by_role("button", name=name).click()
-    expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
 
 
 def _toasts(page: Page, region: str) -> Locator:
@@ -45,7 +40,7 @@ def test_a_coach_switches_to_indonesian_adds_an_athlete_exports_and_is_told_of_a
     page = app.page
     expect(page.get_by_text("No athletes yet")).to_be_visible(timeout=START_TIMEOUT_MS)
 
-    _nav(page, "Settings")
+    go_to(page, "Settings")
     language = page.get_by_role("combobox", name="Language")
     expect(language).to_have_value("system")
     language.select_option(label="Bahasa Indonesia")
@@ -56,7 +51,7 @@ def test_a_coach_switches_to_indonesian_adds_an_athlete_exports_and_is_told_of_a
     expect(page.get_by_role("combobox", name="Bahasa")).to_have_value("id")
     expect(page).to_have_title("Pengaturan · Judo Manager")
 
-    _nav(page, "Atlet")
+    go_to(page, "Atlet")
     expect(page.get_by_text("Belum ada atlet")).to_be_visible()
     page.get_by_role("button", name="Tambah atlet").click()
     form = page.get_by_role("dialog", name="Tambah atlet")
@@ -86,7 +81,7 @@ def test_a_coach_switches_to_indonesian_adds_an_athlete_exports_and_is_told_of_a
     save_screenshot(page, "indonesian-roster")
 
     # Export: the dialog is asked with Indonesian filters, and the toast is Indonesian.
-    _nav(page, "Pengaturan")
+    go_to(page, "Pengaturan")
     stick = tmp_path / "usb-stick"
     stick.mkdir()
     app.answer_dialog(stick / "cadangan-klub.db")
@@ -115,9 +110,10 @@ def test_a_coach_switches_to_indonesian_adds_an_athlete_exports_and_is_told_of_a
 
     # Kept: the next start speaks Indonesian from its first screen.
     again = launch_app(data).page
-    expect(again.get_by_role("heading", level=1, name="Atlet")).to_be_visible(
+    expect(again.get_by_role("heading", level=1, name="Dasbor")).to_be_visible(
         timeout=START_TIMEOUT_MS
     )
+    go_to(again, "Atlet")
     expect(again.get_by_role("row").filter(has_text="Budi Santoso")).to_contain_text("38,5 kg")
 
 
@@ -129,7 +125,7 @@ def test_on_an_indonesian_system_a_new_club_speaks_indonesian_and_its_belts_stay
     expect(page.get_by_text("Belum ada atlet")).to_be_visible(timeout=START_TIMEOUT_MS)
     assert _belt_names(data)[0] == "Sabuk Putih"
 
-    _nav(page, "Pengaturan")
+    go_to(page, "Pengaturan")
     language = page.get_by_role("combobox", name="Bahasa")
     expect(language).to_have_value("system")
     expect(language.locator("option[value=system]")).to_have_text(

@@ -15,7 +15,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from tests.conftest import file_digest, make_backup, make_club
-from tests.e2e.conftest import LaunchApp, save_screenshot
+from tests.e2e.conftest import LaunchApp, go_to, save_screenshot
 
 UI_TIMEOUT_MS = 30_000
 
@@ -56,9 +56,11 @@ def test_damaged_data_is_rescued_from_the_start_up_screen(
     assert file_digest(live) == damaged  # nothing changes before the coach says yes
     dialog.get_by_role("button", name="Replace my data").click()
 
-    expect(page.get_by_role("heading", level=1, name="Athletes")).to_be_visible(
+    # The app as it starts: on the Dashboard, and the roster holds the backup's club.
+    expect(page.get_by_role("heading", level=1, name="Dashboard")).to_be_visible(
         timeout=UI_TIMEOUT_MS
     )
+    go_to(page, "Athletes")
     expect(page.get_by_test_id("roster-count")).to_contain_text("45", timeout=UI_TIMEOUT_MS)
     (aside,) = data.glob("damaged-*.db")
     assert file_digest(aside) == damaged
@@ -89,6 +91,7 @@ def test_damage_found_while_working_leads_to_the_rescue(
     backup = make_backup(tmp_path / "usb" / "club-2026.db", 45)
     app = launch_app(data)
     page = app.page
+    go_to(page, "Athletes", timeout=UI_TIMEOUT_MS)
     expect(page.get_by_test_id("roster-count")).to_contain_text("300", timeout=UI_TIMEOUT_MS)
 
     _scribble_an_athletes_page(live)  # the disk fails while the coach works
@@ -102,6 +105,10 @@ def test_damage_found_while_working_leads_to_the_rescue(
     dialog = page.get_by_role("alertdialog", name="Replace the damaged data?")
     dialog.get_by_role("button", name="Replace my data").click()
 
+    expect(page.get_by_role("heading", level=1, name="Dashboard")).to_be_visible(
+        timeout=UI_TIMEOUT_MS
+    )
+    go_to(page, "Athletes")
     expect(page.get_by_test_id("roster-count")).to_contain_text("45", timeout=UI_TIMEOUT_MS)
     (aside,) = data.glob("damaged-*.db")
     assert aside.stat().st_size > 0

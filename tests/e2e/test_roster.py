@@ -22,7 +22,7 @@ from judo_manager.athletes.service import AthletesService
 from judo_manager.db import open_database
 from judo_manager.db.layout import database_path
 from judo_manager.rules.service import RulesService
-from tests.e2e.conftest import LaunchApp, RunningApp, save_screenshot
+from tests.e2e.conftest import LaunchApp, RunningApp, go_to, save_screenshot
 
 # The season the roster opens on is this year, so ages are given relative to it. A run
 # that straddles midnight on New Year's Eve would see every age move by one.
@@ -119,9 +119,7 @@ def club_window(launch: LaunchApp, data: Path, members: Sequence[Member]) -> Run
                 c.promote(athlete, "2nd Dan", f"{SEASON - 1}-06-01", examiner="M. Weber")
                 c.medal(athlete, "City Open", f"{SEASON - 1}-05-10", "gold")
     app = launch(data)
-    # The app opens on the Dashboard; the roster is the sidebar's "Athletes".
-    nav = app.page.get_by_role("navigation").get_by_role("button", name="Athletes")
-    nav.click(timeout=START_TIMEOUT_MS)
+    go_to(app.page, "Athletes", timeout=START_TIMEOUT_MS)
     expect(app.page.get_by_test_id("roster-count")).to_have_text(
         f"Showing {len(members)} of {len(members)} athletes", timeout=START_TIMEOUT_MS
     )
@@ -139,7 +137,15 @@ def test_adding_an_athlete_shows_their_page_and_their_row(
     launch_app: LaunchApp, tmp_path: Path
 ) -> None:
     page = launch_app().page
-    expect(page.get_by_text("No athletes yet")).to_be_visible(timeout=START_TIMEOUT_MS)
+    # A new club opens on the Dashboard, which has nothing to count yet and leads to the
+    # roster, where the first athlete is added.
+    expect(page.get_by_role("heading", level=1, name="Dashboard")).to_be_visible(
+        timeout=START_TIMEOUT_MS
+    )
+    empty = page.get_by_role("region", name="No athletes yet")
+    empty.get_by_role("button", name="Go to Athletes").click()
+    expect(page.get_by_role("heading", level=1, name="Athletes")).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name="No athletes yet")).to_be_visible()
     born = f"{SEASON - 16}-03-14"
 
     page.get_by_role("button", name="Add athlete").click()
@@ -201,6 +207,7 @@ def test_editing_an_athlete_changes_their_page_and_their_row(
     launch_app: LaunchApp, tmp_path: Path
 ) -> None:
     page = launch_app(_club_of(tmp_path / "data", ANA, BRUNO)).page
+    go_to(page, "Athletes", timeout=START_TIMEOUT_MS)
     _expect_roster(page, ["Ana Kovač", "Bruno Silva"], total=2, timeout=START_TIMEOUT_MS)
     _row(page, "Ana Kovač").click()
     expect(_athlete_header(page, "Ana Kovač")).to_contain_text("U18 Cadets")
@@ -248,6 +255,7 @@ def test_a_promotion_changes_the_belt_and_deleting_it_gives_the_old_one_back(
         kenji = c.add(Member("Kenji Abe", 12, "M", "White", 38.0))
         c.promote(kenji, "Yellow", f"{SEASON - 1}-06-01", examiner="M. Weber (5th Dan)")
     page = launch_app(data).page
+    go_to(page, "Athletes", timeout=START_TIMEOUT_MS)
     _expect_roster(page, ["Kenji Abe"], total=1, timeout=START_TIMEOUT_MS)
     _row(page, "Kenji Abe").click()
     header = _athlete_header(page, "Kenji Abe")
@@ -298,6 +306,7 @@ def test_a_promotion_changes_the_belt_and_deleting_it_gives_the_old_one_back(
 
 def test_medals_are_listed_newest_first(launch_app: LaunchApp, tmp_path: Path) -> None:
     page = launch_app(_club_of(tmp_path / "data", ELIF)).page
+    go_to(page, "Athletes", timeout=START_TIMEOUT_MS)
     _expect_roster(page, ["Elif Öztürk"], total=1, timeout=START_TIMEOUT_MS)
     _row(page, "Elif Öztürk").click()
     medals = _history(page, "Medal history")
@@ -325,6 +334,7 @@ def test_search_ignores_case_and_accents_and_combines_with_the_filters(
     launch_app: LaunchApp, tmp_path: Path
 ) -> None:
     page = launch_app(_club_of(tmp_path / "data", *CLUB)).page
+    go_to(page, "Athletes", timeout=START_TIMEOUT_MS)
     _expect_roster(page, ACTIVE, total=7, timeout=START_TIMEOUT_MS)
     search = page.get_by_role("searchbox", name="Search athletes")
 
@@ -357,6 +367,7 @@ def test_filters_combine_and_belt_sorts_in_ladder_order(
     launch_app: LaunchApp, tmp_path: Path
 ) -> None:
     page = launch_app(_club_of(tmp_path / "data", *CLUB)).page
+    go_to(page, "Athletes", timeout=START_TIMEOUT_MS)
     _expect_roster(page, ACTIVE, total=7, timeout=START_TIMEOUT_MS)
     save_screenshot(page, "roster")
 
@@ -403,6 +414,7 @@ def test_problems_show_next_to_their_fields_and_python_has_the_last_word(
 ) -> None:
     data = _club_of(tmp_path / "data", ANA)
     page = launch_app(data).page
+    go_to(page, "Athletes", timeout=START_TIMEOUT_MS)
     _expect_roster(page, ["Ana Kovač"], total=1, timeout=START_TIMEOUT_MS)
 
     page.get_by_role("button", name="Add athlete").click()
@@ -456,6 +468,7 @@ def test_deleting_an_athlete_takes_their_promotions_and_medals_too(
         c.promote(marta, "1st Dan", f"{SEASON - 1}-06-01")
         c.medal(marta, "National Cup", f"{SEASON - 1}-09-12", "bronze")
     page = launch_app(data).page
+    go_to(page, "Athletes", timeout=START_TIMEOUT_MS)
     _expect_roster(page, ["Sara Lind"], total=2, timeout=START_TIMEOUT_MS)
     _filter(page, "Status").select_option(label="All")
     _expect_roster(page, ["Marta Nowak", "Sara Lind"], total=2)
@@ -483,6 +496,7 @@ def test_belts_and_age_categories_edited_in_settings_reach_the_roster(
     ana = Member("Ana Kovač", 17, "F", "Green", 52.0)
     bruno = Member("Bruno Silva", 12, "M", "Orange", 38.0)
     page = launch_app(_club_of(tmp_path / "data", ana, bruno)).page
+    go_to(page, "Athletes", timeout=START_TIMEOUT_MS)
     _expect_roster(page, ["Ana Kovač", "Bruno Silva"], total=2, timeout=START_TIMEOUT_MS)
     page.get_by_role("columnheader", name="Belt").get_by_role("button").click()
     _expect_roster(page, ["Bruno Silva", "Ana Kovač"], total=2)
@@ -511,7 +525,7 @@ def test_belts_and_age_categories_edited_in_settings_reach_the_roster(
     )
     expect(cadets.get_by_role("cell").nth(2)).to_have_text("16")
 
-    page.get_by_role("navigation").get_by_role("button", name="Athletes").click()
+    go_to(page, "Athletes")
     # Green is below Orange no more, and at 17 Ana is too old for the cadets now.
     _expect_roster(page, ["Ana Kovač", "Bruno Silva"], total=2)
     expect(_column(page, 4)).to_have_text(["Green", "Orange"])
@@ -646,6 +660,7 @@ def test_a_medal_form_can_be_cancelled_and_a_medal_deleted_after_confirming(
     launch_app: LaunchApp, tmp_path: Path
 ) -> None:
     page = launch_app(_club_of(tmp_path / "data", ELIF)).page
+    go_to(page, "Athletes", timeout=START_TIMEOUT_MS)
     _expect_roster(page, ["Elif Öztürk"], total=1, timeout=START_TIMEOUT_MS)
     _row(page, "Elif Öztürk").click()
     medals = _history(page, "Medal history")
@@ -682,6 +697,7 @@ def test_belts_and_categories_are_deleted_added_and_refused_in_settings(
     launch_app: LaunchApp, tmp_path: Path
 ) -> None:
     page = launch_app(_club_of(tmp_path / "data", ELIF)).page
+    go_to(page, "Athletes", timeout=START_TIMEOUT_MS)
     _expect_roster(page, ["Elif Öztürk"], total=1, timeout=START_TIMEOUT_MS)
     page.get_by_role("navigation").get_by_role("button", name="Settings").click()
     belts = page.get_by_role("region", name="Belts")

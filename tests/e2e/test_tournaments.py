@@ -22,7 +22,7 @@ from pypdf import PdfReader
 
 from judo_manager.db.layout import database_path
 from tests.e2e.axe import expect_no_violations
-from tests.e2e.conftest import LaunchApp, RunningApp, save_screenshot
+from tests.e2e.conftest import LaunchApp, RunningApp, go_to, save_screenshot
 from tests.e2e.native import resize_window, wait_until
 from tests.e2e.test_roster import club
 
@@ -98,6 +98,7 @@ def shared(launch_module_app: LaunchApp, tmp_path_factory: pytest.TempPathFactor
                 }
             )
     app = launch_module_app(data)
+    go_to(app.page, "Athletes", timeout=START_TIMEOUT_MS)
     expect(app.page.get_by_test_id("roster-count")).to_have_text(
         f"Showing {len(ACTIVE)} of {len(CLUB)} athletes", timeout=START_TIMEOUT_MS
     )
@@ -115,10 +116,6 @@ def page(shared: RunningApp) -> Iterator[Page]:
     yield shared.page
 
 
-def _sidebar(page: Page, name: str) -> None:
-    page.get_by_role("navigation", name="Main").get_by_role("button", name=name).click()
-
-
 def _toast(page: Page, title: str, role: str = "status") -> Locator:
     toast = (
         page.get_by_role("region", name="Notifications").get_by_role(role).filter(has_text=title)
@@ -129,7 +126,7 @@ def _toast(page: Page, title: str, role: str = "status") -> Locator:
 
 def _create_tournament(page: Page, name: str) -> None:
     """A tournament held today, created from the Tournaments page; its page opens."""
-    _sidebar(page, "Tournaments")
+    go_to(page, "Tournaments")
     page.get_by_role("button", name="New tournament").first.click()
     form = page.get_by_role("dialog", name="New tournament")
     expect(form).to_contain_text("copied into it now")
@@ -227,7 +224,7 @@ def _add_by_keyboard(page: Page) -> None:
 def test_a_tournament_from_its_entries_to_the_medals_it_gives(
     shared: RunningApp, page: Page, tmp_path: Path
 ) -> None:
-    _sidebar(page, "Tournaments")
+    go_to(page, "Tournaments")
     expect(page.get_by_role("heading", name="No tournaments yet")).to_be_visible()
     expect(
         page.get_by_text("gives each of them an age category and a weight class")
@@ -370,7 +367,7 @@ def test_a_tournament_from_its_entries_to_the_medals_it_gives(
     assert _medals_of(shared, "Bruno Silva") == []
 
     # On Ana's page: the gold medal, owned by the results (no Edit), and the tournament entered.
-    _sidebar(page, "Athletes")
+    go_to(page, "Athletes")
     page.get_by_role("row").filter(has=page.get_by_text("Ana Kovač", exact=True)).get_by_role(
         "gridcell"
     ).first.click()
@@ -387,7 +384,7 @@ def test_a_tournament_from_its_entries_to_the_medals_it_gives(
     save_screenshot(page, "tournament-athlete-medal")
 
     # Back to the tournament: clearing Kenji's result takes his medal away.
-    _sidebar(page, "Tournaments")
+    go_to(page, "Tournaments")
     upcoming = page.get_by_role("region", name="Upcoming")
     expect(upcoming.get_by_role("listitem").filter(has_text="Bogor Open")).to_contain_text(
         "20 entries"
@@ -404,7 +401,7 @@ def test_a_tournament_from_its_entries_to_the_medals_it_gives(
 
 def test_deleting_a_tournament_asks_whether_its_medals_stay(shared: RunningApp, page: Page) -> None:
     # Python's refusal lands on its field: entries can't close after the tournament.
-    _sidebar(page, "Tournaments")
+    go_to(page, "Tournaments")
     page.get_by_role("button", name="New tournament").first.click()
     form = page.get_by_role("dialog", name="New tournament")
     form.get_by_label("Name").fill("Club Cup")
