@@ -137,19 +137,18 @@ def test_adding_an_athlete_shows_their_page_and_their_row(
     launch_app: LaunchApp, tmp_path: Path
 ) -> None:
     page = launch_app().page
-    # A new club opens on the Dashboard, which has nothing to count yet and leads to the
-    # roster, where the first athlete is added.
+    # A new club opens on the Dashboard, which has nothing to count yet: its first button
+    # opens the add form straight over the roster.
     expect(page.get_by_role("heading", level=1, name="Dashboard")).to_be_visible(
         timeout=START_TIMEOUT_MS
     )
     empty = page.get_by_role("region", name="No athletes yet")
-    empty.get_by_role("button", name="Go to Athletes").click()
-    expect(page.get_by_role("heading", level=1, name="Athletes")).to_be_visible()
-    expect(page.get_by_role("heading", level=2, name="No athletes yet")).to_be_visible()
+    expect(empty.get_by_role("button", name="Go to Athletes")).to_be_visible()
+    empty.get_by_role("button", name="Add the first athlete").click()
+    form = page.get_by_role("dialog", name="Add athlete")
+    expect(form).to_be_visible()
     born = f"{SEASON - 16}-03-14"
 
-    page.get_by_role("button", name="Add athlete").click()
-    form = page.get_by_role("dialog", name="Add athlete")
     form.get_by_label("Full name").fill("Ana Kovač")
     form.get_by_label("Birth date").fill(born)
     form.get_by_label("Sex").select_option(label="Female")

@@ -14,6 +14,8 @@ export type Destination =
       filters?: Partial<AthleteFilters>;
       /** Open this athlete's page rather than the roster. */
       athleteId?: number;
+      /** Open the add-athlete form over the roster (the first athlete of a new club). */
+      add?: boolean;
     }
   | { page: "tournaments"; tournamentId?: number }
   | { page: "reports"; request?: Partial<ReportRequest> & Pick<ReportRequest, "name"> }

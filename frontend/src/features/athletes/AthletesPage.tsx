@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { AthleteDetail } from "./AthleteDetail";
 import { Roster } from "./Roster";
 import type { Destination } from "../../lib/navigation";
-import { closeAthlete, openAthlete, showFiltered, useRosterState } from "./roster-store";
+import { closeAthlete, openAthlete, setAdding, showFiltered, useRosterState } from "./roster-store";
 
 interface AthletesPageProps {
   /** Another feature's way of bringing athletes in (the import from a spreadsheet), shown
@@ -26,5 +26,6 @@ export function showRoster(): void {
 export function arriveAtAthletes(destination: Destination): void {
   if (destination.page !== "athletes") return;
   if (destination.athleteId !== undefined) openAthlete(destination.athleteId);
+  else if (destination.add) setAdding(true);
   else showFiltered(destination.filters ?? {});
 }

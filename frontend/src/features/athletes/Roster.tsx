@@ -10,7 +10,7 @@ import type { Athlete, AthleteFilters } from "../../types/bridge";
 import { AthleteFormDialog } from "./AthleteFormDialog";
 import { RosterTable } from "./RosterTable";
 import { DEFAULT_FILTERS } from "../../lib/roster-filters";
-import { clearFilters, openAthlete, rosterMemory, setFilters, useRosterState } from "./roster-store";
+import { clearFilters, openAthlete, rosterMemory, setAdding, setFilters, useRosterState } from "./roster-store";
 import { useRoster } from "../../lib/use-roster";
 
 /**
@@ -20,11 +20,10 @@ import { useRoster } from "../../lib/use-roster";
  */
 export function Roster({ importAction }: { importAction?: ReactNode }) {
   const { t } = useTranslation("athletes");
-  const { filters } = useRosterState();
+  const { filters, adding } = useRosterState();
   const rules = useRuleIndex();
   const clubs = useClubIndex();
   const { list, busy, error, reload } = useRoster(filters, rosterMemory);
-  const [adding, setAdding] = useState(false);
   // Below 1024 px the filters fold behind one button; at full width this is ignored.
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filtersButtonRef = useRef<HTMLButtonElement>(null);

@@ -6,13 +6,15 @@ interface RosterState {
   filters: AthleteFilters;
   /** The athlete whose page is open, or null for the roster. */
   openId: number | null;
+  /** Whether the add-athlete form is open over the roster (a link may open it). */
+  adding: boolean;
 }
 
 /**
  * Outlives the page on purpose: after a look at Settings or at one athlete, the coach
  * comes back to the same search, filters and place in the list.
  */
-const store = createStore<RosterState>({ filters: DEFAULT_FILTERS, openId: null });
+const store = createStore<RosterState>({ filters: DEFAULT_FILTERS, openId: null, adding: false });
 
 /**
  * Plain variables rather than store state: nothing re-renders when they change. The last
@@ -43,7 +45,12 @@ export function clearFilters(): void {
 }
 
 export function openAthlete(id: number): void {
-  store.set({ openId: id });
+  store.set({ openId: id, adding: false });
+}
+
+/** The roster with the add-athlete form open over it (or closed again). */
+export function setAdding(adding: boolean): void {
+  store.set(adding ? { openId: null, adding } : { adding });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { UsersIcon } from "lucide-react";
+import { PlusIcon, UsersIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/ui/Button";
@@ -78,9 +78,16 @@ function EmptyClub({ anyAthlete }: { anyAthlete: boolean }) {
       <p className="mx-auto mt-2 max-w-prose text-sm text-slate-600">
         {anyAthlete ? t("empty.noneActiveText") : t("empty.text")}
       </p>
-      <Button className="mt-4" icon={<UsersIcon />} onClick={() => goTo({ page: "athletes" })}>
-        {t("empty.action")}
-      </Button>
+      <div className="mt-4 flex flex-wrap justify-center gap-2">
+        {anyAthlete ? null : (
+          <Button icon={<PlusIcon />} onClick={() => goTo({ page: "athletes", add: true })}>
+            {t("empty.add")}
+          </Button>
+        )}
+        <Button variant={anyAthlete ? "primary" : "secondary"} icon={<UsersIcon />} onClick={() => goTo({ page: "athletes" })}>
+          {t("empty.action")}
+        </Button>
+      </div>
     </section>
   );
 }
