@@ -43,13 +43,6 @@ export function formatDaysAgo(iso: string, now: Date = new Date()): string {
   return new Intl.RelativeTimeFormat(formatLocale(), { numeric: "auto" }).format(days, "day");
 }
 
-/** Whole days since `iso` (0 for today or a future time). */
-export function daysSince(iso: string, now: Date = new Date()): number {
-  const then = new Date(iso).getTime();
-  if (Number.isNaN(then)) return 0;
-  return Math.max(0, Math.floor((now.getTime() - then) / 86_400_000));
-}
-
 /** A calendar date (YYYY-MM-DD) in the app's language, e.g. "12 Mar 2024". */
 export function formatDate(isoDate: string): string {
   const [year, month, day] = isoDate.split("-").map(Number);

@@ -5,16 +5,15 @@ import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { ProgressBar } from "../../components/ui/ProgressBar";
 import { lastBackup, useLastBackup } from "../../lib/app-info";
-import { daysSince, formatBytes, formatDateTime, formatDaysAgo } from "../../lib/format";
+import { formatBytes, formatDateTime, formatDaysAgo } from "../../lib/format";
 import { useActiveJob } from "../../lib/jobs";
 import { useDelayedFlag } from "../../lib/use-delayed-flag";
 import { useProgress } from "../../lib/use-progress";
 import type { Loadable } from "../../lib/resource";
 import type { BackupRecord, ProgressUpdate } from "../../types/bridge";
+import { useBackupStatus } from "./backup-status";
+import { reason } from "./BackupStatusCard";
 import { useBackup } from "./use-backup";
-
-/** After this long without a backup, gently remind the coach. */
-const STALE_AFTER_DAYS = 30;
 
 const PHASE_TEXT: Partial<Record<ProgressUpdate["phase"], ParseKeys<"backup">>> = {
   snapshot: "progress.snapshot",
@@ -108,7 +107,9 @@ function LastBackupPanel({ last, onRetry }: { last: Loadable<BackupRecord | null
 
 function LastBackupDetails({ record }: { record: BackupRecord }) {
   const { t } = useTranslation("backup");
-  const stale = daysSince(record.finishedAt) >= STALE_AFTER_DAYS;
+  // Python's one rule (14 days or 50 changes), as the Dashboard's card and the reminder say.
+  const status = useBackupStatus();
+  const due = status.status === "loaded" && status.value.level === "due" ? status.value : null;
   return (
     <>
       <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
@@ -124,9 +125,7 @@ function LastBackupDetails({ record }: { record: BackupRecord }) {
         <dt className="text-slate-500">{t("last.size")}</dt>
         <dd className="text-slate-900">{formatBytes(record.bytes)}</dd>
       </dl>
-      {stale ? (
-        <p className="mt-3 text-sm text-amber-800">{t("last.stale")}</p>
-      ) : null}
+      {due ? <p className="mt-3 text-sm text-amber-800">{reason(due, t)}</p> : null}
     </>
   );
 }

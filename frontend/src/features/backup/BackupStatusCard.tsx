@@ -81,8 +81,11 @@ function StatusPanel({ status }: { status: BackupStatusState }) {
 
 type Translate = ReturnType<typeof useTranslation<"backup">>["t"];
 
-/** Why the card looks as it does, in words (the colour alone says nothing to some). */
-function reason(status: BackupStatusState, t: Translate): string {
+/**
+ * Why the card looks as it does, in words (the colour alone says nothing to some); Settings'
+ * backup card says the same when a backup is due.
+ */
+export function reason(status: BackupStatusState, t: Translate): string {
   switch (status.level) {
     case "empty":
       return t("status.reason.empty");
