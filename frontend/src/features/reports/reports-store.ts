@@ -1,27 +1,13 @@
 import type { Destination } from "../../lib/navigation";
 import { todayIso } from "../../lib/format";
+import { DEFAULT_FILTERS } from "../../lib/roster-filters";
 import { createStore, useStore } from "../../lib/store";
-import type { AthleteFilters, ReportRequest } from "../../types/bridge";
+import type { ReportRequest } from "../../types/bridge";
 
 export type ReportName = ReportRequest["name"];
 
 /** The reports in the order the page lists them. */
 export const REPORT_NAMES: readonly ReportName[] = ["roster", "grading", "promotions", "medals", "papers"];
-
-/** The roster's own defaults (the athletes page keeps its own copy: features share no code). */
-const ROSTER_FILTERS: AthleteFilters = {
-  search: "",
-  sex: null,
-  beltId: null,
-  categoryId: null,
-  weightClassId: null,
-  clubId: null,
-  papers: "all",
-  status: "active",
-  season: null,
-  sort: "name",
-  descending: false,
-};
 
 /**
  * What each report asks for when first opened: the roster's defaults and Python's default
@@ -43,7 +29,7 @@ export function defaultRequest(name: ReportName, now: Date = new Date()): Report
   };
   switch (name) {
     case "roster":
-      return { ...base, filters: ROSTER_FILTERS };
+      return { ...base, filters: DEFAULT_FILTERS };
     case "promotions":
       return { ...base, fromDate: `${now.getFullYear()}-01-01`, toDate: todayIso(now) };
     case "medals":

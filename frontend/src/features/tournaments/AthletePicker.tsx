@@ -12,6 +12,7 @@ import { cn } from "../../components/ui/cn";
 import { Dialog, DialogFooter } from "../../components/ui/Dialog";
 import { useClubIndex, type ClubIndex } from "../../lib/clubs";
 import { formatNumber } from "../../lib/format";
+import { DEFAULT_FILTERS } from "../../lib/roster-filters";
 import { notifyError } from "../../lib/notify";
 import { useRuleIndex, type RuleIndex } from "../../lib/use-rules";
 import { weightClassLabel } from "../../lib/weight-classes";
@@ -52,7 +53,7 @@ export function AthletePicker({ tournamentName, season, entered, onAdd, onClose 
   const words = useAthleteWords();
   const rules = useRuleIndex();
   const clubs = useClubIndex();
-  const [filters, setFilters] = useState<AthleteFilters>(() => ({ ...PICKER_FILTERS, season }));
+  const [filters, setFilters] = useState<AthleteFilters>(() => ({ ...DEFAULT_FILTERS, season }));
   const { list, busy, error, reload } = useRoster(filters);
   const rows = useMemo(() => list?.rows ?? [], [list]);
   const [selected, setSelected] = useState<ReadonlySet<number>>(() => new Set());
@@ -357,21 +358,6 @@ const FilterBar = memo(function FilterBar({ filters, season, rules, clubs, searc
     </>
   );
 });
-
-/** The roster's defaults; the season is the tournament's. */
-const PICKER_FILTERS: AthleteFilters = {
-  search: "",
-  sex: null,
-  beltId: null,
-  categoryId: null,
-  weightClassId: null,
-  clubId: null,
-  papers: "all",
-  status: "active",
-  season: null,
-  sort: "name",
-  descending: false,
-};
 
 function optionId(athleteId: number): string {
   return `picker-athlete-${athleteId}`;
