@@ -88,6 +88,9 @@ def test_the_bundle_speaks_indonesian_on_an_indonesian_system(
         assert conn.execute("SELECT name FROM belts ORDER BY rank").fetchone() == ("Sabuk Putih",)
 
     page = launch_app(data, executable=bundle, env=indonesian).page
+    # The app opens on the Dashboard, in Indonesian; the roster is one click away.
+    expect(page.get_by_role("heading", level=1, name="Dasbor")).to_be_visible(timeout=UI_TIMEOUT_MS)
+    page.get_by_role("navigation").get_by_role("button", name="Atlet").click()
     expect(page.get_by_role("heading", level=1, name="Atlet")).to_be_visible(timeout=UI_TIMEOUT_MS)
     # The active ones of the 1.500 (the roster hides the inactive), grouped as Indonesian does.
     expect(page.get_by_test_id("roster-count")).to_have_text(
