@@ -10,6 +10,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = ROOT / ".venv" / "bin"
@@ -116,3 +117,27 @@ def stop(process: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def top_up(db: Any, table: str, wanted: int) -> int:
+    """Add rows to `promotions` or `medals` of the club behind `db` (a `Database`) until
+    there are `wanted`, dated over the past ten years and spread over the athletes; how many
+    there are then. The dashboard's and the reports' benches fill their clubs with it."""
+    insert = {
+        "promotions": "INSERT INTO promotions(athlete_id, promoted_on, belt_id, from_belt_id) "
+        "SELECT a.id, date('now', '-' || (n.i % 3650) || ' days'), a.belt_id, NULL",
+        "medals": "INSERT INTO medals(athlete_id, competition, held_on, place) "
+        "SELECT a.id, 'Bench Open ' || (n.i % 200), date('now', '-' || (n.i % 3650) || "
+        "' days'), CASE n.i % 3 WHEN 0 THEN 'gold' WHEN 1 THEN 'silver' ELSE 'bronze' END",
+    }[table]
+    with db.write() as conn:
+        missing = max(wanted - conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0], 0)
+        if missing:
+            conn.execute(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1), "
+                "athletes_in_order AS (SELECT id, belt_id, row_number() OVER (ORDER BY id) - 1 "
+                "AS k, count(*) OVER () AS total FROM athletes WHERE belt_id IS NOT NULL) "
+                f"{insert} FROM n JOIN athletes_in_order a ON a.k = (n.i - 1) % a.total",
+                (missing,),
+            )
+        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])

@@ -40,10 +40,10 @@ from typing import Any
 
 from playwright.sync_api import Page, sync_playwright
 
-from _common import median, percentile, print_table, ratio
+from _common import median, percentile, print_table, ratio, top_up
 from judo_manager.bridge.convert import to_wire
 from judo_manager.dashboard.model import FIRST_FEW
-from judo_manager.db import Database, open_database
+from judo_manager.db import open_database
 from judo_manager.db.layout import database_path
 from judo_manager.demo.generator import fill_demo_club
 from judo_manager.wiring import AppServices
@@ -163,8 +163,8 @@ def main() -> None:
         data_dir = work / "data"
         db = open_database(database_path(data_dir))
         fill_demo_club(db, args.athletes)
-        promotions = _top_up(db, "promotions", args.promotions)
-        medals = _top_up(db, "medals", args.medals)
+        promotions = top_up(db, "promotions", args.promotions)
+        medals = top_up(db, "medals", args.medals)
         services = AppServices.build(db)
         _tournaments(services, args.tournaments)
         overview = services.dashboard.overview()
@@ -187,29 +187,6 @@ def main() -> None:
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-def _top_up(db: Database, table: str, wanted: int) -> int:
-    """Add rows to `promotions` or `medals` until there are `wanted`, dated over the past ten
-    years and spread over the athletes; how many there are then."""
-    insert = {
-        "promotions": "INSERT INTO promotions(athlete_id, promoted_on, belt_id, from_belt_id) "
-        "SELECT a.id, date('now', '-' || (n.i % 3650) || ' days'), a.belt_id, NULL",
-        "medals": "INSERT INTO medals(athlete_id, competition, held_on, place) "
-        "SELECT a.id, 'Bench Open ' || (n.i % 200), date('now', '-' || (n.i % 3650) || "
-        "' days'), CASE n.i % 3 WHEN 0 THEN 'gold' WHEN 1 THEN 'silver' ELSE 'bronze' END",
-    }[table]
-    with db.write() as conn:
-        missing = max(wanted - conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0], 0)
-        if missing:
-            conn.execute(
-                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1), "
-                "athletes_in_order AS (SELECT id, belt_id, row_number() OVER (ORDER BY id) - 1 "
-                "AS k, count(*) OVER () AS total FROM athletes WHERE belt_id IS NOT NULL) "
-                f"{insert} FROM n JOIN athletes_in_order a ON a.k = (n.i - 1) % a.total",
-                (missing,),
-            )
-        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
 def _tournaments(services: AppServices, count: int) -> None:

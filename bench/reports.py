@@ -27,8 +27,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from _common import median, print_table, ratio
-from judo_manager.db import Database, open_database
+from _common import median, print_table, ratio, top_up
+from judo_manager.db import open_database
 from judo_manager.db.layout import database_path
 from judo_manager.demo.generator import fill_demo_club
 from judo_manager.exports.model import Column, Group, Row, Sheet
@@ -50,8 +50,8 @@ def main() -> None:
     try:
         db = open_database(database_path(work))
         fill_demo_club(db, args.athletes)
-        promotions = _top_up(db, "promotions", args.promotions)
-        medals = _top_up(db, "medals", args.medals)
+        promotions = top_up(db, "promotions", args.promotions)
+        medals = top_up(db, "medals", args.medals)
         print(f"{args.athletes:,} athletes, {promotions:,} promotions, {medals:,} medals")
         _time_reports(AppServices.build(db), args.runs)
         db.close()
@@ -127,30 +127,6 @@ def _plain_sheet(rows: int, columns: int) -> Sheet:
         problems_label="Notes",
         summary=f"{rows} rows",
     )
-
-
-def _top_up(db: Database, table: str, wanted: int) -> int:
-    """Add rows to `promotions` or `medals` until there are `wanted`, dated over the past
-    years (a history entered late) and spread over the athletes; how many there are then."""
-    with db.write() as conn:
-        have = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        missing = max(wanted - have, 0)
-        insert = {
-            "promotions": "INSERT INTO promotions(athlete_id, promoted_on, belt_id, from_belt_id) "
-            "SELECT a.id, date('now', '-' || (n.i % 3650) || ' days'), a.belt_id, NULL",
-            "medals": "INSERT INTO medals(athlete_id, competition, held_on, place) "
-            "SELECT a.id, 'Bench Open ' || (n.i % 200), date('now', '-' || (n.i % 3650) || "
-            "' days'), CASE n.i % 3 WHEN 0 THEN 'gold' WHEN 1 THEN 'silver' ELSE 'bronze' END",
-        }[table]
-        if missing:
-            conn.execute(
-                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1), "
-                "athletes_in_order AS (SELECT id, belt_id, row_number() OVER (ORDER BY id) - 1 "
-                "AS k, count(*) OVER () AS total FROM athletes WHERE belt_id IS NOT NULL) "
-                f"{insert} FROM n JOIN athletes_in_order a ON a.k = (n.i - 1) % a.total",
-                (missing,),
-            )
-        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
 def _median_ms(step: Callable[[], object], runs: int) -> float:
