@@ -8,12 +8,14 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from judo_manager.errors import JudoManagerError
 from judo_manager.i18n import Message, _, _n
-from judo_manager.imports.model import DATE_ORDERS, DUPLICATE_POLICIES, ImportPreview
-from judo_manager.imports.service import LABELS
-from judo_manager.wiring import AppServices
+from judo_manager.imports.model import DATE_ORDERS, DUPLICATE_POLICIES, LABELS, ImportPreview
+
+if TYPE_CHECKING:  # the services (openpyxl and all) load only when a command runs
+    from judo_manager.wiring import AppServices
 
 SEPARATOR_NAMES = {",": _("comma"), ";": _("semicolon"), "\t": _("tab")}
 

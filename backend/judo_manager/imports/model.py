@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from judo_manager.i18n import Message, _
 from judo_manager.restore.safety_copies import SafetyCopyFile
 
 ImportField = Literal[
@@ -164,3 +165,28 @@ class ImportOutcome:
     skipped: int
     problems: int
     undo: SafetyCopyFile | None
+
+
+# How each field is named in a row's problem ("birth date '31/02/2010' doesn't exist").
+LABELS: dict[ImportField, Message] = {
+    "fullName": _("Full name"),
+    "firstName": _("First name"),
+    "lastName": _("Last name"),
+    "birthDate": _("Birth date"),
+    "sex": _("Sex"),
+    "belt": _("Belt"),
+    "weight": _("Weight"),
+    "club": _("Club"),
+    "licenceNumber": _("Licence number"),
+    "memberId": _("Member ID"),
+    "joinedOn": _("Date joined"),
+    "licenceValidUntil": _("Licence valid until"),
+    "medicalValidUntil": _("Medical valid until"),
+    "phone": _("Phone"),
+    "email": _("Email"),
+    "guardianName": _("Guardian name"),
+    "guardianPhone": _("Guardian phone"),
+    "address": _("Address"),
+    "school": _("School"),
+    "notes": _("Notes"),
+}

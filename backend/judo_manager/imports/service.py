@@ -30,6 +30,7 @@ from judo_manager.imports.model import (
     DATE_ORDERS,
     DUPLICATE_POLICIES,
     IMPORT_FIELDS,
+    LABELS,
     MAX_PROBLEMS_SHOWN,
     REQUIRED_FIELDS,
     SAMPLES,
@@ -57,29 +58,6 @@ _NOTHING_TO_IMPORT = _(
     "No row would add an athlete or fill in one already in the club. Nothing was changed."
 )
 
-# How each field is named in a row's problem ("birth date '31/02/2010' doesn't exist").
-LABELS: dict[ImportField, Message] = {
-    "fullName": _("Full name"),
-    "firstName": _("First name"),
-    "lastName": _("Last name"),
-    "birthDate": _("Birth date"),
-    "sex": _("Sex"),
-    "belt": _("Belt"),
-    "weight": _("Weight"),
-    "club": _("Club"),
-    "licenceNumber": _("Licence number"),
-    "memberId": _("Member ID"),
-    "joinedOn": _("Date joined"),
-    "licenceValidUntil": _("Licence valid until"),
-    "medicalValidUntil": _("Medical valid until"),
-    "phone": _("Phone"),
-    "email": _("Email"),
-    "guardianName": _("Guardian name"),
-    "guardianPhone": _("Guardian phone"),
-    "address": _("Address"),
-    "school": _("School"),
-    "notes": _("Notes"),
-}
 # Fields that are plain text in the athlete's form, by the form's name.
 _TEXT_FIELDS: dict[ImportField, str] = {
     "licenceNumber": "licence_number",
