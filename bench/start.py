@@ -83,6 +83,7 @@ class Launch:
 
 
 BENCH = Path(__file__).resolve().parent
+BACKEND = BENCH.parent / "backend"
 BARE_WINDOW = BENCH / "_bare_window.py"
 BUSY_WINDOW = BENCH / "_busy_window.py"
 QUIET, LOADED = "quiet", "beside a busy Qt window"
@@ -99,6 +100,12 @@ def main() -> None:
     )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="jm-bench-start-"))
+    # This checkout's code in every child: the venv may be another checkout's (a git
+    # worktree's is main's), whose package its `judo-manager` would import otherwise.
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(BACKEND), os.environ.get("PYTHONPATH")])
+    )
+    print(f"the app's code and page: {BACKEND / 'judo_manager'}")
     print(f"load average at start: {_load()}")
     try:
         with display(), sync_playwright() as playwright:
