@@ -109,7 +109,7 @@ def mb(size: float) -> str:
     return f"{size / 1_000_000:,.1f} MB"
 
 
-def stop(process: subprocess.Popen[bytes]) -> None:
+def stop(process: subprocess.Popen[Any]) -> None:
     """End an app the benchmark started: politely, then for sure."""
     process.terminate()
     try:

@@ -166,12 +166,7 @@ def busy_window() -> Iterator[BusyWindow]:
             raise SystemExit("the busy window did not start drawing")
         yield BusyWindow(process)
     finally:
-        process.terminate()
-        try:
-            process.wait(15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def _tree_cpu_seconds(root: int) -> float:
