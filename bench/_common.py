@@ -104,6 +104,11 @@ def filesystem_of(path: Path) -> str:
     return f"{best[0]} ({best[1]}, mounted on {best[2]})"
 
 
+def load_average() -> str:
+    """The machine's load average over 1, 5 and 15 minutes, as the benches print it."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def mb(size: float) -> str:
     """A byte count in megabytes, as the app prints it."""
     return f"{size / 1_000_000:,.1f} MB"

@@ -50,6 +50,7 @@ from _common import (
     ChildRun,
     filesystem_of,
     fsync_path,
+    load_average,
     mb,
     median,
     percentile,
@@ -86,7 +87,7 @@ def main() -> None:
         Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="jm-bench-", dir=temp_root))
     )
     dest_dir = Path(tempfile.mkdtemp(prefix="jm-bench-dest-", dir=temp_root))
-    print(f"load average at start: {_load()}")
+    print(f"load average at start: {load_average()}")
     try:
         if args.photos:
             big = build_photo_club(work / f"photos-{args.mb}mb", args.athletes, args.mb * 1_000_000)
@@ -100,7 +101,7 @@ def main() -> None:
         run_all(args, big, small, dest_dir)
         if args.photos:
             measure_restore(big, work, args.restore_runs)
-        print(f"\nload average at the end: {_load()}")
+        print(f"\nload average at the end: {load_average()}")
     finally:
         shutil.rmtree(dest_dir, ignore_errors=True)
         if not args.keep:
@@ -127,10 +128,6 @@ def _parse_args() -> argparse.Namespace:
     if args.mb is None:
         args.mb = 1000 if args.photos else 500
     return args
-
-
-def _load() -> str:
-    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def _reused(path: Path) -> bool:

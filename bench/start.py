@@ -37,7 +37,16 @@ from pathlib import Path
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, Playwright, sync_playwright
 
-from _common import JUDO_MANAGER, PYTHON, median, print_table, ratio, run_child, stop
+from _common import (
+    JUDO_MANAGER,
+    PYTHON,
+    load_average,
+    median,
+    print_table,
+    ratio,
+    run_child,
+    stop,
+)
 from judo_manager.db.layout import DATA_DIR_ENV
 from judo_manager.window.app import DEBUG_PORT_ENV
 
@@ -106,7 +115,7 @@ def main() -> None:
         filter(None, [str(BACKEND), os.environ.get("PYTHONPATH")])
     )
     print(f"the app's code and page: {BACKEND / 'judo_manager'}")
-    print(f"load average at start: {_load()}")
+    print(f"load average at start: {load_average()}")
     try:
         with display(), sync_playwright() as playwright:
             if args.drop_caches:
@@ -121,13 +130,9 @@ def main() -> None:
         print_window_table(first, warm[QUIET][APP], cold=args.drop_caches)
         print_conditions_table(warm)
         print_command_table(work, args.runs)
-        print(f"\nload average at the end: {_load()}")
+        print(f"\nload average at the end: {load_average()}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-def _load() -> str:
-    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def take_turns(playwright: Playwright, work: Path, runs: int) -> dict[str, list[Launch]]:
