@@ -1,5 +1,5 @@
 import { LucideProvider } from "lucide-react";
-import { useEffect, useState } from "react";
+import { Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Notifications } from "../components/ui/Notifications";
 import { Spinner } from "../components/ui/Spinner";
@@ -8,21 +8,26 @@ import { ImportDialog } from "../features/imports/ImportDialog";
 import { RescueScreen } from "../features/rescue/RescueScreen";
 import { RestoreConfirmDialog } from "../features/restore/RestoreConfirmDialog";
 import { undoLastRestore, useRestore } from "../features/restore/use-restore";
-import { useDataProblem } from "../lib/app-info";
-import { useLanguageSettings } from "../lib/language";
+import { dataProblem, useDataProblem } from "../lib/app-info";
+import { languageSettings, useLanguageSettings } from "../lib/language";
 import { installZoomKeys } from "../lib/preferences";
 import { useBridge } from "../lib/use-bridge";
 import { onGoTo } from "../lib/navigation";
-import { pageById, pageOf, PAGES, type PageId } from "./pages";
+import { pageById, pageOf, PAGES, preloadPages, type PageId } from "./pages";
 import { Sidebar } from "./Sidebar";
 
 /** If Python hasn't answered by then, say so (calmly). */
 const SLOW_START_MS = 15_000;
+/** How long after the first screen the other pages' code loads: once it has drawn and settled. */
+const PRELOAD_PAGES_AFTER_MS = 2_000;
 
 export function App() {
   const ready = useBridge();
   // Ctrl+plus/minus/0 and Ctrl+wheel, on every screen, once Python can keep the zoom.
   useEffect(() => (ready ? installZoomKeys() : undefined), [ready]);
+  useEffect(() => {
+    if (ready) askForTheFirstScreen();
+  }, [ready]);
   return (
     // Icons are 20 px with a light stroke unless they say otherwise (16 px beside small text).
     <LucideProvider size={20} strokeWidth={1.8}>
@@ -30,6 +35,17 @@ export function App() {
       <Notifications />
     </LucideProvider>
   );
+}
+
+/**
+ * What the gates below and the first page wait for, asked the moment Python can answer and
+ * side by side, rather than each gate's question after the one before has been answered:
+ * the language and the data's health together, then the first page's data (it is written in
+ * the language, so it waits for that one). The gates' own requests join these.
+ */
+function askForTheFirstScreen(): void {
+  void dataProblem.reload();
+  void languageSettings.reload().then(() => PAGES[0].onNavigate());
 }
 
 function Starting() {
@@ -101,6 +117,11 @@ function Shell() {
     [],
   );
 
+  useEffect(() => {
+    const timer = window.setTimeout(preloadPages, PRELOAD_PAGES_AFTER_MS);
+    return () => window.clearTimeout(timer);
+  }, []);
+
   const title = t(page.titleKey);
   const windowTitle = t("app.windowTitle", { page: title });
   useEffect(() => {
@@ -133,13 +154,16 @@ function Shell() {
               : "relative min-h-0 flex-1 overflow-y-auto overscroll-contain"
           }
         >
-          {page.layout === "fills" ? (
-            <PageContent />
-          ) : (
-            <div className="max-w-3xl px-5 py-8 lg:px-10">
+          {/* Every page but the first loads its code when first shown (app/pages.tsx). */}
+          <Suspense fallback={<PageLoading />}>
+            {page.layout === "fills" ? (
               <PageContent />
-            </div>
-          )}
+            ) : (
+              <div className="max-w-3xl px-5 py-8 lg:px-10">
+                <PageContent />
+              </div>
+            )}
+          </Suspense>
         </div>
       </main>
       {/* Here rather than in the card: it opens even if the coach left Settings meanwhile. */}
@@ -148,5 +172,16 @@ function Shell() {
           safety copy the import took, and the restore's dialogs confirm it. */}
       <ImportDialog onUndo={() => void undoLastRestore()} />
     </div>
+  );
+}
+
+/** While a page's code loads (only the first time it opens, if it wasn't preloaded). */
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="flex items-center gap-2 px-5 py-8 text-sm text-slate-600 lg:px-10">
+      <Spinner className="size-4" />
+      {t("status.loading")}
+    </p>
   );
 }

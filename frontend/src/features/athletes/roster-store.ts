@@ -1,3 +1,4 @@
+import type { Destination } from "../../lib/navigation";
 import { DEFAULT_FILTERS } from "../../lib/roster-filters";
 import { createStore, useStore } from "../../lib/store";
 import type { AthleteFilters, AthleteList } from "../../types/bridge";
@@ -78,4 +79,20 @@ export function closeAthlete(focus: "row" | "list" | "none"): void {
 /** The season the roster shows: the chosen one, else the one Python said is current. */
 export function rosterSeason(): number {
   return store.get().filters.season ?? rosterMemory.list?.season ?? new Date().getFullYear();
+}
+
+/**
+ * Back to the list, with its search and filters as they were (the sidebar's "Athletes"). Here
+ * rather than beside the page, so the page registry has it before the page's code loads.
+ */
+export function showRoster(): void {
+  closeAthlete("none");
+}
+
+/** A link here (`goTo`): one athlete's page, or the roster with the link's filters. */
+export function arriveAtAthletes(destination: Destination): void {
+  if (destination.page !== "athletes") return;
+  if (destination.athleteId !== undefined) openAthlete(destination.athleteId);
+  else if (destination.add) setAdding(true);
+  else showFiltered(destination.filters ?? {});
 }

@@ -1,11 +1,16 @@
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Card } from "../../components/ui/Card";
 import { formatCount } from "../../lib/format";
 import type { Destination } from "../../lib/navigation";
 import { DEFAULT_FILTERS } from "../../lib/roster-filters";
 import type { AthleteFilters, Overview } from "../../types/bridge";
-import { CountChart, type ChartRow } from "./CountChart";
+import type { ChartRow } from "./CountChart";
 import { NumberLink } from "./NumberLink";
+
+// Recharts is a chunk of its own, fetched once there are athletes to chart: the first script
+// is that much smaller, and a new club's first screen never waits for it.
+const CountChart = lazy(() => import("./CountChart").then((module) => ({ default: module.CountChart })));
 
 /** The active athletes: how many, by sex, new this season, and the two charts. */
 export function CountsSection({ overview }: { overview: Overview }) {
@@ -72,10 +77,14 @@ export function CountsSection({ overview }: { overview: Overview }) {
       </section>
       <div className="grid gap-6 xl:grid-cols-2">
         <Card title={categoriesTitle} description={t("counts.byCategoryHint")}>
-          <CountChart title={categoriesTitle} rows={categories} />
+          <Suspense>
+            <CountChart title={categoriesTitle} rows={categories} />
+          </Suspense>
         </Card>
         <Card title={beltsTitle} description={t("counts.byBeltHint")}>
-          <CountChart title={beltsTitle} rows={belts} />
+          <Suspense>
+            <CountChart title={beltsTitle} rows={belts} />
+          </Suspense>
         </Card>
       </div>
     </>

@@ -11,9 +11,6 @@ import { changeRequest, chooseReport, REPORT_NAMES, useReportsState, type Report
 import { ReportTable } from "./ReportTable";
 import { useReport } from "./use-report";
 
-/** For the page registry: a link from another page (the dashboard) opens the report it names. */
-export { arriveAtReport } from "./reports-store";
-
 const ICONS: Record<ReportName, ReactNode> = {
   roster: <UsersIcon size={16} />,
   grading: <AwardIcon size={16} />,

@@ -1,5 +1,6 @@
 import { api } from "../../lib/bridge";
 import { publish } from "../../lib/data-events";
+import type { Destination } from "../../lib/navigation";
 import { createResource, useResource, type Loadable } from "../../lib/resource";
 import { createStore, useStore } from "../../lib/store";
 import type { Tournament, TournamentSummary } from "../../types/bridge";
@@ -81,3 +82,18 @@ export type TournamentChange = (
   call: (latest: Tournament) => Promise<Tournament>,
   options?: { medals?: boolean },
 ) => Promise<Tournament>;
+
+/**
+ * Back to the list (the sidebar's "Tournaments"). Here rather than beside the page, so the
+ * page registry has it before the page's code loads.
+ */
+export function showTournamentList(): void {
+  closeTournament();
+}
+
+/** A link here (`goTo`): one tournament's page, or the list. */
+export function arriveAtTournaments(destination: Destination): void {
+  if (destination.page !== "tournaments") return;
+  if (destination.tournamentId !== undefined) openTournament(destination.tournamentId);
+  else closeTournament();
+}
