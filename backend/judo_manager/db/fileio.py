@@ -54,6 +54,18 @@ SENDFILE_REFUSALS = frozenset(
 # Only Linux's sendfile copies between two regular files; CPython uses it on Linux only too.
 USE_SENDFILE = sys.platform.startswith("linux")
 IS_WINDOWS = sys.platform == "win32"
+IS_LINUX = sys.platform.startswith("linux")
+# Linux's file systems on a local disk (or in memory), whose cached pages of a file are what
+# was written to it until they reach the drive, and stay so: the read-back can compare the
+# drive with them. FUSE drivers and network shares may serve or drop those pages their own
+# way, so the drive's own answer could end up compared with itself.
+LOCAL_FILE_SYSTEMS = frozenset(
+    {
+        "ext2", "ext3", "ext4", "xfs", "btrfs", "f2fs", "jfs", "nilfs2", "bcachefs",
+        "vfat", "msdos", "exfat", "ntfs3", "hfsplus", "tmpfs",
+    }
+)  # fmt: skip
+MOUNT_TABLE = Path("/proc/self/mountinfo")
 
 
 def copy_into(
@@ -193,6 +205,37 @@ def _windows_unbuffered(path: Path) -> Reader | None:
     except OSError as error:
         logger.warning("unbuffered read of %s refused (%s)", path, error)
         return None
+
+
+def keeps_written_pages(folder: Path) -> bool:
+    """Whether what the system holds in memory for a file just written in `folder` is what
+    was written, so that a read-back from the drive can be compared with it: Linux's local
+    disk file systems. False elsewhere, as far as it is not known yet (`LOCAL_FILE_SYSTEMS`).
+    """
+    return IS_LINUX and file_system_of(folder) in LOCAL_FILE_SYSTEMS
+
+
+def file_system_of(folder: Path) -> str | None:
+    """The type of the file system `folder` is on (Linux: "ext4", "fuse.fusefat"...), from
+    the mount table; None where there is no table to read."""
+    where = os.path.realpath(folder)
+    try:
+        table = MOUNT_TABLE.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    found, longest = None, -1
+    for line in table.splitlines():
+        # "36 35 98:0 /root /mnt/point rw,noatime shared:1 - ext4 /dev/sda1 rw": the mount
+        # point is the fifth field (spaces written as \040), the type follows " - ".
+        fields, _dash, rest = line.partition(" - ")
+        parts = fields.split(" ")
+        if len(parts) < 5 or not rest:
+            continue
+        point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m[1], 8)), parts[4])
+        inside = where == point or where.startswith(point.rstrip("/") + "/")
+        if inside and len(point) > longest:
+            found, longest = rest.split(" ")[0], len(point)
+    return found
 
 
 def winerror_of(error: OSError) -> int | None:
