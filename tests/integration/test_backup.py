@@ -183,6 +183,73 @@ def test_a_drive_that_drops_its_cache_on_every_open_takes_a_good_backup(
     assert attempt.ok
 
 
+@contextmanager
+def _ext4_stick(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
+    """A 64 MB ext4 drive on a loop device, mounted; and the image file that is its disk."""
+    if os.geteuid() != 0:
+        pytest.fail("the ext4 stick is mounted on a loop device, which only root can do")
+    image, mount = tmp_path / "stick.img", tmp_path / "EXT4"
+    with image.open("wb") as file:
+        file.truncate(64 * 1024 * 1024)
+    subprocess.run(["mkfs.ext4", "-q", "-F", str(image)], check=True, capture_output=True)
+    mount.mkdir()
+    subprocess.run(["mount", "-o", "loop", str(image), str(mount)], check=True)
+    try:
+        yield mount, image
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)
+
+
+def _flip_on_disk(image: Path, file: Path, offset: int) -> None:
+    """Flip one bit of `file` on the disk image under it, behind its file system's back:
+    what the drive now returns differs from what the system keeps in memory."""
+    block_size = 4096
+    extents = subprocess.run(
+        ["filefrag", "-v", "-b4096", str(file)], check=True, capture_output=True, text=True
+    ).stdout
+    wanted = offset // block_size
+    for line in extents.splitlines():
+        # "   0:        0..     767:      34816..     35583:    768:"
+        parts = [part.strip(" .") for part in line.replace("..", ":").split(":")]
+        if len(parts) > 5 and parts[0].isdigit():
+            first, last, physical = int(parts[1]), int(parts[2]), int(parts[3])
+            if first <= wanted <= last:
+                at = (physical + wanted - first) * block_size + offset % block_size
+                with image.open("r+b") as disk:
+                    disk.seek(at)
+                    byte = disk.read(1)[0]
+                    disk.seek(at)
+                    disk.write(bytes([byte ^ 0x10]))
+                    disk.flush()
+                    os.fsync(disk.fileno())
+                return
+    pytest.fail(f"no extent of {file} holds byte {offset}: {extents}")
+
+
+def test_a_disk_that_returns_a_flipped_byte_is_caught_in_one_copy(
+    db: Database, tmp_path: Path
+) -> None:
+    # A local disk (ext4), so the backup is written in one copy, with no scratch file, and
+    # checked against the pages the system keeps; the disk then changes a byte under them.
+    fill_demo_club(db, 2000)
+    flips: list[Path] = []
+    with _ext4_stick(tmp_path) as (stick, image):
+
+        def flip_once_synced(phase: str, fraction: float) -> None:
+            if phase == "verifying" and not flips:
+                (partial,) = stick.glob("*.partial")
+                _flip_on_disk(image, partial, 1_000_003)
+                flips.append(partial)
+
+        with pytest.raises(BackupVerificationError, match="doesn't match"):
+            write_verified_copy(
+                db.path, stick / "club.db", scratch_dir=tmp_path / "s", progress=flip_once_synced
+            )
+        assert flips, "the check ran before the byte could be flipped: the test proves nothing"
+        assert sorted(p.name for p in stick.iterdir()) == ["lost+found"]
+    assert not (tmp_path / "s").exists()
+
+
 def test_read_only_folder(db: Database, read_only_dir: Path) -> None:
     fill_demo_club(db, 10)
     before = _live_data(db)

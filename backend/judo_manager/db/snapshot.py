@@ -16,8 +16,7 @@ How it gets to the destination depends on what the destination's file system can
 
 - In one copy, on a local disk whose memory of a file is what was written to it (Linux's
   ext4, vfat, exfat...): SQLite writes the copy straight into a hidden temporary file beside
-  the destination, and `db/read_back.py` compares what the drive returns with that memory,
-  span by span while SQLite still writes.
+  the destination, and `db/read_back.py` compares what the drive returns with that memory.
 - Through a scratch copy everywhere else (FUSE drivers, network shares, and the systems
   this is not known for yet): the snapshot goes to a scratch file on the data disk first,
   is streamed into the temporary file beside the destination, and the drive's copy is
@@ -207,9 +206,8 @@ def _write_in_one_copy(
     """Copy the live database straight into `temporary`, stamp it, sync it and check it
     against the drive, in one copy."""
     _create_hidden(temporary)
-    # Every handle on the copy is opened before SQLite writes it, and none after: some file
-    # systems (FUSE, network shares) drop a file's cached pages whenever it is opened, and
-    # the check compares what the drive returns with what those pages hold.
+    # Our handles on the copy are opened before SQLite writes it, and none after: the check
+    # compares what the drive returns with the pages the system keeps of it.
     handle = os.open(temporary, os.O_RDWR | getattr(os, "O_BINARY", 0))
     read_back: ReadBack | None = None
     source: sqlite3.Connection | None = None
@@ -225,7 +223,7 @@ def _write_in_one_copy(
         checked = pool.submit(_check_count_and_close, checker)
         target = sqlite3.connect(temporary, isolation_level=None)
         try:
-            schema_version = _copy_pages(source, target, report, read_back)
+            schema_version = _copy_pages(source, target, report)
             backed_up_through = _stand_alone(
                 target, handle, schema_version, taken_at if stamp else None
             )
@@ -307,10 +305,7 @@ def _check_count_and_close(checker: sqlite3.Connection) -> tuple[Message | None,
 
 
 def _copy_pages(
-    source: sqlite3.Connection,
-    target: sqlite3.Connection,
-    report: ProgressCallback,
-    read_back: ReadBack,
+    source: sqlite3.Connection, target: sqlite3.Connection, report: ProgressCallback
 ) -> int:
     """Copy every page of the snapshot through `target`; the schema version it holds.
 
@@ -319,13 +314,13 @@ def _copy_pages(
     """
     target.execute("PRAGMA journal_mode = OFF")
     target.execute("PRAGMA synchronous = OFF")
-    page_size = int(source.execute("PRAGMA page_size").fetchone()[0])
-
-    def copied(_status: int, remaining: int, total: int) -> None:
-        read_back.written((total - remaining) * page_size)
-        report("copying", (total - remaining) / total if total else 1.0)
-
-    source.backup(target, pages=PAGES_PER_STEP, progress=copied)
+    source.backup(
+        target,
+        pages=PAGES_PER_STEP,
+        progress=lambda _status, remaining, total: report(
+            "copying", (total - remaining) / total if total else 1.0
+        ),
+    )
     _id, schema_version = read_header(source)
     source.execute("COMMIT")
     return schema_version
