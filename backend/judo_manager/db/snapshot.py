@@ -59,6 +59,7 @@ from judo_manager.db.fileio import (
     remove_leftover,
     remove_stale,
     replace_file,
+    start_writeback,
     unhide,
     winerror_of,
 )
@@ -223,7 +224,7 @@ def _write_in_one_copy(
         checked = pool.submit(_check_count_and_close, checker)
         target = sqlite3.connect(temporary, isolation_level=None)
         try:
-            schema_version = _copy_pages(source, target, report)
+            schema_version = _copy_pages(source, target, handle, report)
             backed_up_through = _stand_alone(
                 target, handle, schema_version, taken_at if stamp else None
             )
@@ -305,22 +306,23 @@ def _check_count_and_close(checker: sqlite3.Connection) -> tuple[Message | None,
 
 
 def _copy_pages(
-    source: sqlite3.Connection, target: sqlite3.Connection, report: ProgressCallback
+    source: sqlite3.Connection, target: sqlite3.Connection, handle: int, report: ProgressCallback
 ) -> int:
-    """Copy every page of the snapshot through `target`; the schema version it holds.
+    """Copy every page of the snapshot through `target` (`handle` is another handle on the
+    same file); the schema version it holds.
 
     The copy is synced and checked afterwards: while it is written it needs no journal (a
-    failed copy is thrown away) and no syncs of SQLite's own.
+    failed copy is thrown away) and no syncs of SQLite's own. What is written is handed to
+    the drive step by step, so the final sync doesn't wait for all of it.
     """
     target.execute("PRAGMA journal_mode = OFF")
     target.execute("PRAGMA synchronous = OFF")
-    source.backup(
-        target,
-        pages=PAGES_PER_STEP,
-        progress=lambda _status, remaining, total: report(
-            "copying", (total - remaining) / total if total else 1.0
-        ),
-    )
+
+    def copied(_status: int, remaining: int, total: int) -> None:
+        start_writeback(handle)
+        report("copying", (total - remaining) / total if total else 1.0)
+
+    source.backup(target, pages=PAGES_PER_STEP, progress=copied)
     _id, schema_version = read_header(source)
     source.execute("COMMIT")
     return schema_version
