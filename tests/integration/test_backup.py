@@ -18,6 +18,7 @@ import pytest
 
 from judo_manager.backup.service import BackupService
 from judo_manager.db import Database
+from judo_manager.db.fileio import SPAN_BYTES
 from judo_manager.db.snapshot import write_verified_copy
 from judo_manager.demo.generator import fill_demo_club
 from judo_manager.errors import BackupError, BackupVerificationError
@@ -185,12 +186,12 @@ def test_a_drive_that_drops_its_cache_on_every_open_takes_a_good_backup(
 
 @contextmanager
 def _ext4_stick(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
-    """A 64 MB ext4 drive on a loop device, mounted; and the image file that is its disk."""
+    """A 128 MB ext4 drive on a loop device, mounted; and the image file that is its disk."""
     if os.geteuid() != 0:
         pytest.fail("the ext4 stick is mounted on a loop device, which only root can do")
     image, mount = tmp_path / "stick.img", tmp_path / "EXT4"
     with image.open("wb") as file:
-        file.truncate(64 * 1024 * 1024)
+        file.truncate(128 * 1024 * 1024)
     subprocess.run(["mkfs.ext4", "-q", "-F", str(image)], check=True, capture_output=True)
     mount.mkdir()
     subprocess.run(["mount", "-o", "loop", str(image), str(mount)], check=True)
@@ -227,23 +228,26 @@ def _flip_on_disk(image: Path, file: Path, offset: int) -> None:
 
 
 def test_a_disk_that_returns_a_flipped_byte_is_caught_in_one_copy(
-    db: Database, tmp_path: Path
+    large_db: Database, tmp_path: Path
 ) -> None:
     # A local disk (ext4), so the backup is written in one copy, with no scratch file, and
-    # checked against the pages the system keeps; the disk then changes a byte under them.
-    fill_demo_club(db, 2000)
+    # checked against the pages the system keeps; the disk then changes a byte under them,
+    # in the sixth of the spans that are read back two at a time.
     flips: list[Path] = []
     with _ext4_stick(tmp_path) as (stick, image):
 
         def flip_once_synced(phase: str, fraction: float) -> None:
             if phase == "verifying" and not flips:
                 (partial,) = stick.glob("*.partial")
-                _flip_on_disk(image, partial, 1_000_003)
+                _flip_on_disk(image, partial, 5 * SPAN_BYTES + 12_345)
                 flips.append(partial)
 
         with pytest.raises(BackupVerificationError, match="doesn't match"):
             write_verified_copy(
-                db.path, stick / "club.db", scratch_dir=tmp_path / "s", progress=flip_once_synced
+                large_db.path,
+                stick / "club.db",
+                scratch_dir=tmp_path / "s",
+                progress=flip_once_synced,
             )
         assert flips, "the check ran before the byte could be flipped: the test proves nothing"
         assert sorted(p.name for p in stick.iterdir()) == ["lost+found"]
