@@ -16,6 +16,9 @@ What differs between the systems, and so lives here and nowhere else:
   winerror 32), and Defender, the search indexer and OneDrive open every new file for a
   moment: replacing and deleting retry for up to about 10 seconds.
 - Windows hides a file by an attribute, not by a leading dot.
+- Linux only: which file systems let a backup be checked against the pages it was written
+  from (`keeps_written_pages`, from the mount table), and starting a file's writeback early
+  (`sync_file_range`).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, NamedTuple, Protocol
 
 from judo_manager.i18n import _
 
@@ -56,16 +59,15 @@ SENDFILE_REFUSALS = frozenset(
 USE_SENDFILE = sys.platform.startswith("linux")
 IS_WINDOWS = sys.platform == "win32"
 IS_LINUX = sys.platform.startswith("linux")
-# Linux's file systems on a local disk (or in memory), whose cached pages of a file are what
-# was written to it until they reach the drive, and stay so: the read-back can compare the
-# drive with them. FUSE drivers and network shares may serve or drop those pages their own
-# way, so the drive's own answer could end up compared with itself.
-LOCAL_FILE_SYSTEMS = frozenset(
-    {
-        "ext2", "ext3", "ext4", "xfs", "btrfs", "f2fs", "jfs", "nilfs2", "bcachefs",
-        "vfat", "msdos", "exfat", "ntfs3", "hfsplus", "tmpfs",
-    }
-)  # fmt: skip
+# Linux's disk file systems whose cached pages of a file are what was written to it, whose
+# O_DIRECT reads go to the drive, and whose reads can be told not to wait for the drive
+# (RWF_NOWAIT): a backup there is checked against the pages it was written from
+# (`db/read_back.py`). Not FUSE drivers or network shares, which serve pages their own way;
+# not btrfs or f2fs, whose O_DIRECT falls back to the cache for compressed or encrypted
+# files; not vfat or exfat, which can't say whether a read would wait.
+LOCAL_FILE_SYSTEMS = frozenset({"ext2", "ext3", "ext4", "xfs"})
+# ext4's journalled data: O_DIRECT is served from the cache there.
+CACHED_DIRECT_OPTIONS = frozenset({"data=journal"})
 MOUNT_TABLE = Path("/proc/self/mountinfo")
 # sync_file_range's flag: start writing the dirty pages, don't wait (linux/fs.h).
 SYNC_FILE_RANGE_WRITE = 2
@@ -136,7 +138,8 @@ def durable_sync(fd: int) -> None:
 
 def start_writeback(fd: int) -> None:
     """Ask Linux to start writing what is unwritten of `fd`'s file to the drive now, without
-    waiting and keeping the pages cached (`sync_file_range`); nothing elsewhere.
+    waiting (`sync_file_range`); nothing elsewhere. The pages stay in memory, clean, until
+    the system needs the room.
 
     A file written by another library (SQLite) then reaches the drive while it is written,
     and the fsync that ends it is short.
@@ -148,7 +151,7 @@ def start_writeback(fd: int) -> None:
 
 @functools.cache
 def _sync_file_range() -> Callable[[int, int, int, int], int] | None:
-    if not IS_LINUX:
+    if not sys.platform.startswith("linux"):
         return None
     import ctypes
 
@@ -238,33 +241,47 @@ def _windows_unbuffered(path: Path) -> Reader | None:
 
 
 def keeps_written_pages(folder: Path) -> bool:
-    """Whether what the system holds in memory for a file just written in `folder` is what
-    was written, so that a read-back from the drive can be compared with it: Linux's local
-    disk file systems. False elsewhere, as far as it is not known yet (`LOCAL_FILE_SYSTEMS`).
-    """
-    return IS_LINUX and file_system_of(folder) in LOCAL_FILE_SYSTEMS
+    """Whether a file just written in `folder` can be checked against the pages the system
+    keeps of it (`LOCAL_FILE_SYSTEMS`): on Linux's ext4 and xfs. False elsewhere, as far as
+    it is not known to hold."""
+    mount = mount_of(folder) if IS_LINUX else None
+    return (
+        mount is not None
+        and mount.type in LOCAL_FILE_SYSTEMS
+        and not CACHED_DIRECT_OPTIONS & set(mount.options.split(","))
+    )
 
 
-def file_system_of(folder: Path) -> str | None:
-    """The type of the file system `folder` is on (Linux: "ext4", "fuse.fusefat"...), from
-    the mount table; None where there is no table to read."""
+class Mount(NamedTuple):
+    """A file system as the mount table lists it."""
+
+    type: str  # "ext4", "fuse.fusefat"...
+    options: str  # its own, as "rw,errors=remount-ro,data=ordered"
+
+
+def mount_of(folder: Path, table: str | None = None) -> Mount | None:
+    """The file system `folder` is on, from Linux's mount table (or `table`, its text);
+    None where there is none to read."""
     where = os.path.realpath(folder)
-    try:
-        table = MOUNT_TABLE.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
+    if table is None:
+        try:
+            table = MOUNT_TABLE.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
     found, longest = None, -1
     for line in table.splitlines():
-        # "36 35 98:0 /root /mnt/point rw,noatime shared:1 - ext4 /dev/sda1 rw": the mount
-        # point is the fifth field (spaces written as \040), the type follows " - ".
+        # "36 35 98:0 /root /mnt/point rw,noatime shared:1 - ext4 /dev/sda1 rw,data=ordered":
+        # the mount point is the fifth field (a space written as \040), then after " - " the
+        # type, the source and the file system's own options.
         fields, _dash, rest = line.partition(" - ")
-        parts = fields.split(" ")
-        if len(parts) < 5 or not rest:
+        parts, described = fields.split(" "), rest.split(" ")
+        if len(parts) < 5 or len(described) < 3:
             continue
         point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m[1], 8)), parts[4])
         inside = where == point or where.startswith(point.rstrip("/") + "/")
-        if inside and len(point) > longest:
-            found, longest = rest.split(" ")[0], len(point)
+        # A later mount on the same point hides the earlier one: the last one listed wins.
+        if inside and len(point) >= longest:
+            found, longest = Mount(described[0], described[2]), len(point)
     return found
 
 

@@ -14,13 +14,14 @@ holds the new file for a moment), and the folder is synced.
 How it gets to the destination depends on what the destination's file system can vouch for
 (`fileio.keeps_written_pages`):
 
-- In one copy, on a local disk whose memory of a file is what was written to it (Linux's
-  ext4, vfat, exfat...): SQLite writes the copy straight into a hidden temporary file beside
-  the destination, and `db/read_back.py` compares what the drive returns with that memory.
-- Through a scratch copy everywhere else (FUSE drivers, network shares, and the systems
-  this is not known for yet): the snapshot goes to a scratch file on the data disk first,
-  is streamed into the temporary file beside the destination, and the drive's copy is
-  compared with the scratch file. Two copies, but the reference can't be the drive itself.
+- In one copy, on Linux's ext4 and xfs: SQLite writes the copy straight into a hidden
+  temporary file beside the destination, and `db/read_back.py` compares what the drive
+  returns with the pages the system kept of it. Should the system evict some of those
+  before the check, the copy is made again the other way.
+- Through a scratch copy everywhere else (FAT and exFAT sticks, FUSE drivers, network
+  shares, macOS, Windows): the snapshot goes to a scratch file on the data disk first, is
+  streamed into the temporary file beside the destination, and the drive's copy is
+  compared with the scratch file. Two copies, but a reference that isn't the drive itself.
 
 A name the system can't hold (`con.db`, a path over Windows' 260 characters) is refused
 before anything is written.
@@ -30,8 +31,10 @@ Any failure removes the temporary file: the final name only ever holds a verifie
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
+import logging
 import os
 import re
 import secrets
@@ -65,11 +68,13 @@ from judo_manager.db.fileio import (
 )
 from judo_manager.db.layout import SNAPSHOT_PATTERN
 from judo_manager.db.migrations import read_header
-from judo_manager.db.read_back import ReadBack
+from judo_manager.db.read_back import ReadBack, Verdict
 from judo_manager.db.stamp import write_stamp
 from judo_manager.errors import BackupError, BackupVerificationError, DestinationExistsError
 from judo_manager.i18n import Message, _
 from judo_manager.progress import spread
+
+logger = logging.getLogger(__name__)
 
 Phase = Literal["snapshot", "copying", "verifying"]
 ProgressCallback = Callable[[Phase, float], None]
@@ -102,6 +107,8 @@ ROLLBACK_JOURNAL_FORMAT = b"\x01\x01"
 DRIVE_FAILURES = frozenset(
     {sqlite3.SQLITE_IOERR, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM}
 )
+# ...except reading, which is the live database's side.
+SOURCE_READ_FAILURES = frozenset({sqlite3.SQLITE_IOERR_READ, sqlite3.SQLITE_IOERR_SHORT_READ})
 
 
 @dataclass(frozen=True)
@@ -143,21 +150,48 @@ def write_verified_copy(
     # A backup killed mid-copy (a SIGKILL, a power cut, a pulled stick) leaves its hidden
     # partial file, under whatever name it was writing.
     remove_stale(destination.parent, PARTIAL_PATTERN, OUR_PARTIAL)
+    report = _forward_only(progress)
+    # What "too big for this drive" and "full" are told with, should writing fail.
+    expected = _size_or_zero(live_db)
+
+    def in_one_copy(temporary: Path, checker: ThreadPoolExecutor) -> _Snapshot:
+        one_copy = spread(report, ONE_COPY_SPANS)
+        return _write_in_one_copy(live_db, temporary, one_copy, stamp, checker, read_only)
+
+    def through_scratch(temporary: Path, checker: ThreadPoolExecutor) -> _Snapshot:
+        two_copies = spread(report, PHASE_SPANS)
+        return _write_through_scratch(
+            live_db, temporary, scratch_dir, two_copies, stamp, checker, read_only
+        )
+
+    if keeps_written_pages(destination.parent):
+        try:
+            return _write(destination, replace, expected, in_one_copy)
+        except _ReferenceLostError:
+            # The system needed the memory: check this one the other way, from the start.
+            logger.warning("the pages of the backup to %s left memory; copying again", destination)
+    return _write(destination, replace, expected, through_scratch)
+
+
+class _ReferenceLostError(Exception):
+    """The pages a copy was to be checked against left memory before the check."""
+
+
+def _write(
+    destination: Path,
+    replace: bool,
+    expected: int,
+    write: Callable[[Path, ThreadPoolExecutor], _Snapshot],
+) -> WrittenCopy:
+    """Run `write` into a new hidden temporary file beside `destination`, wait for the
+    checker, and publish the copy under `destination` if every check passed. `expected` is
+    about the size of the copy."""
     # Short, plain and hidden (a leading dot): any name the drive accepts for the backup
     # itself works for it too.
     temporary = destination.with_name(PARTIAL_PATTERN.replace("*", f"jm-{secrets.token_hex(4)}"))
     try:
         with ThreadPoolExecutor(max_workers=1) as checker:
-            if _keeps_written_pages(destination.parent):
-                report = spread(progress, ONE_COPY_SPANS)
-                report("copying", 0.0)
-                taken = _write_in_one_copy(live_db, temporary, report, stamp, checker, read_only)
-            else:
-                report = spread(progress, PHASE_SPANS)
-                report("snapshot", 0.0)
-                taken = _write_through_scratch(
-                    live_db, temporary, scratch_dir, report, stamp, checker, read_only
-                )
+            taken = write(temporary, checker)
             problem, contents = taken.checked.result()
         if problem:
             raise BackupVerificationError(
@@ -169,22 +203,26 @@ def write_verified_copy(
             )
         _publish(temporary, destination, taken.bytes, replace)
     except OSError as error:
-        _discard(temporary)
-        # The copy's expected size: what "too big for this drive" and "full" are told with.
-        raise describe_write_error(error, destination, _size_or_zero(live_db)) from error
+        _discard_with_sidecars(temporary)
+        raise describe_write_error(error, destination, expected) from error
     except BaseException:
-        _discard(temporary)
+        _discard_with_sidecars(temporary)
         raise
-    report("verifying", 1.0)
     return WrittenCopy(destination, taken.bytes, contents, taken.taken_at, taken.backed_up_through)
 
 
-def _keeps_written_pages(folder: Path) -> bool:
-    try:
-        return keeps_written_pages(folder)
-    except OSError as error:
-        # A vanished or unreadable destination: creating the temporary file tells the coach.
-        raise describe_write_error(error, folder / "x", 0) from error
+def _forward_only(progress: ProgressCallback | None) -> ProgressCallback | None:
+    """`progress`, never moving back: a copy checked again from the start goes on from
+    where the bar is."""
+    if progress is None:
+        return None
+    furthest = [0.0]
+
+    def report(phase: Phase, fraction: float) -> None:
+        furthest[0] = max(furthest[0], fraction)
+        progress(phase, furthest[0])
+
+    return report
 
 
 @dataclass(frozen=True)
@@ -206,14 +244,10 @@ def _write_in_one_copy(
 ) -> _Snapshot:
     """Copy the live database straight into `temporary`, stamp it, sync it and check it
     against the drive, in one copy."""
-    _create_hidden(temporary)
-    # Our handles on the copy are opened before SQLite writes it, and none after: the check
-    # compares what the drive returns with the pages the system keeps of it.
-    handle = os.open(temporary, os.O_RDWR | getattr(os, "O_BINARY", 0))
-    read_back: ReadBack | None = None
+    handle = _create_hidden(temporary)
     source: sqlite3.Connection | None = None
+    checker: sqlite3.Connection | None = None
     try:
-        read_back = ReadBack(temporary)
         # On a disk nobody can write, a database without a write-ahead log beside it can't
         # change while it is copied; SQLite then needs no shared-memory file, which such a
         # disk can't hold.
@@ -222,37 +256,47 @@ def _write_in_one_copy(
         taken_at = dt.datetime.now().astimezone()
         checker = _pin_same_moment(live_db, source, read_only, frozen)
         checked = pool.submit(_check_count_and_close, checker)
-        target = sqlite3.connect(temporary, isolation_level=None)
-        try:
-            schema_version = _copy_pages(source, target, handle, report)
-            backed_up_through = _stand_alone(
-                target, handle, schema_version, taken_at if stamp else None
-            )
-        finally:
-            target.close()
+        schema_version = _copy_pages(source, temporary, handle, report)
+        # The copy stands alone, without a write-ahead log: the backup API copied the live
+        # file's header, which says WAL. Set while no connection has the file open, so no
+        # SQLite cache holds the old header.
+        os.pwrite(handle, ROLLBACK_JOURNAL_FORMAT, FORMAT_VERSIONS_OFFSET)
+        backed_up_through = _stamp_and_check(temporary, schema_version, taken_at, stamp)
         durable_sync(handle)
         size = os.fstat(handle).st_size
         report("verifying", 0.0)
-        if not read_back.matches(size, lambda f: report("verifying", f)):
+        with ReadBack(temporary) as read_back:
+            verdict = read_back.compare(size, lambda f: report("verifying", f))
+        if verdict is Verdict.UNKNOWN:
+            raise _ReferenceLostError
+        if verdict is Verdict.DIFFERS:
             raise BackupVerificationError(_mismatch_message(temporary))
         return _Snapshot(size, taken_at, checked, backed_up_through)
     except sqlite3.Error as error:
         raise _reading_or_writing_failure(error, temporary) from error
+    except BaseException:
+        if checker is not None:
+            # Its quick_check would only keep the coach waiting; closed already if it is done.
+            with contextlib.suppress(sqlite3.ProgrammingError):
+                checker.interrupt()
+        raise
     finally:
-        # After SQLite's own handle: closing another handle on a file drops the locks SQLite
-        # holds on it (POSIX).
-        if read_back is not None:
-            read_back.close()
         os.close(handle)
         if source is not None:
             source.close()
 
 
-def _create_hidden(temporary: Path) -> None:
-    """Create the empty temporary file, hidden; never one that is already there."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    os.close(os.open(temporary, flags, 0o644))
-    hide(temporary)
+def _create_hidden(temporary: Path) -> int:
+    """Create the empty temporary file, hidden, and open it for writing; never one that is
+    already there."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    handle = os.open(temporary, flags, 0o644)
+    try:
+        hide(temporary)
+    except BaseException:
+        os.close(handle)
+        raise
+    return handle
 
 
 def _pin_same_moment(
@@ -301,54 +345,63 @@ def _check_count_and_close(checker: sqlite3.Connection) -> tuple[Message | None,
     try:
         problem = quick_check_problem(checker)
         return problem, (count_contents(checker) if problem is None else Contents({}))
+    except sqlite3.Error as error:  # quick_check passed, but a table can't be counted
+        return _("SQLite can't read it ({error})", error=sqlite_reason(error)), Contents({})
     finally:
         checker.close()
 
 
 def _copy_pages(
-    source: sqlite3.Connection, target: sqlite3.Connection, handle: int, report: ProgressCallback
+    source: sqlite3.Connection, temporary: Path, handle: int, report: ProgressCallback
 ) -> int:
-    """Copy every page of the snapshot through `target` (`handle` is another handle on the
-    same file); the schema version it holds.
+    """Copy every page of the snapshot into `temporary` (`handle` is open on it); the schema
+    version it holds.
 
     The copy is synced and checked afterwards: while it is written it needs no journal (a
     failed copy is thrown away) and no syncs of SQLite's own. What is written is handed to
     the drive step by step, so the final sync doesn't wait for all of it.
     """
-    target.execute("PRAGMA journal_mode = OFF")
-    target.execute("PRAGMA synchronous = OFF")
+    target = sqlite3.connect(temporary, isolation_level=None)
+    try:
+        target.execute("PRAGMA journal_mode = OFF")
+        target.execute("PRAGMA synchronous = OFF")
 
-    def copied(_status: int, remaining: int, total: int) -> None:
-        start_writeback(handle)
-        report("copying", (total - remaining) / total if total else 1.0)
+        def copied(_status: int, remaining: int, total: int) -> None:
+            start_writeback(handle)
+            report("copying", (total - remaining) / total if total else 1.0)
 
-    source.backup(target, pages=PAGES_PER_STEP, progress=copied)
-    _id, schema_version = read_header(source)
-    source.execute("COMMIT")
+        source.backup(target, pages=PAGES_PER_STEP, progress=copied)
+        _id, schema_version = read_header(source)
+        source.execute("COMMIT")
+    finally:
+        target.close()
     return schema_version
 
 
-def _stand_alone(
-    target: sqlite3.Connection, handle: int, schema_version: int, taken_at: dt.datetime | None
+def _stamp_and_check(
+    temporary: Path, schema_version: int, taken_at: dt.datetime, stamp: bool
 ) -> int | None:
-    """Make the copy behind `target` stand alone, stamp it (unless `taken_at` is None) and
-    check its header; the last change mark it holds, when stamped.
-
-    `handle` is an open handle on the copy's file, which SQLite has finished writing.
-    """
-    os.pwrite(handle, ROLLBACK_JOURNAL_FORMAT, FORMAT_VERSIONS_OFFSET)
-    # Its journal stays in memory: a stamp that fails halfway spoils only this copy, which is
-    # then thrown away.
-    target.execute("PRAGMA journal_mode = MEMORY")
-    backed_up_through = None
-    if taken_at is not None:
-        target.execute("BEGIN")
-        backed_up_through = write_stamp(target, taken_at)
-        target.execute("COMMIT")
-    target.execute("PRAGMA journal_mode = DELETE")
-    problem = snapshot_header_problem(target, schema_version)
-    if problem is None and os.pread(handle, 2, FORMAT_VERSIONS_OFFSET) != ROLLBACK_JOURNAL_FORMAT:
-        problem = _("it is in {mode} mode, so it depends on files beside it", mode="wal")
+    """Stamp the copy (if `stamp`) and check its header and its length; the last change mark
+    it holds, when stamped."""
+    target = sqlite3.connect(temporary, isolation_level=None)
+    try:
+        # Its journal stays in memory: a stamp that fails halfway spoils only this copy,
+        # which is then thrown away.
+        target.execute("PRAGMA journal_mode = MEMORY")
+        target.execute("PRAGMA synchronous = OFF")
+        backed_up_through = None
+        if stamp:
+            target.execute("BEGIN")
+            backed_up_through = write_stamp(target, taken_at)
+            target.execute("COMMIT")
+        target.execute("PRAGMA journal_mode = DELETE")
+        problem = snapshot_header_problem(target, schema_version)
+        pages = int(target.execute("PRAGMA page_count").fetchone()[0])
+        page_size = int(target.execute("PRAGMA page_size").fetchone()[0])
+    finally:
+        target.close()
+    if problem is None and pages * page_size != temporary.stat().st_size:
+        problem = _("its length doesn't match the pages it says it holds")
     if problem:
         raise BackupVerificationError(
             _("The snapshot failed its check ({problem}). Nothing was saved.", problem=problem)
@@ -359,13 +412,13 @@ def _stand_alone(
 def _reading_or_writing_failure(error: sqlite3.Error, temporary: Path) -> Exception:
     """What an SQLite error during the copy means: the destination drive failing (an
     OSError, which the caller words for the coach) or the live data unreadable."""
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is not None and code & 0xFF == sqlite3.SQLITE_FULL:
+    code = getattr(error, "sqlite_errorcode", None) or 0
+    if code & 0xFF == sqlite3.SQLITE_FULL:
         return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(temporary))
-    if code is not None and code & 0xFF in DRIVE_FAILURES:
-        drive_error = _drive_failure(temporary)
-        if drive_error is not None:
-            return drive_error
+    if code & 0xFF in DRIVE_FAILURES and code not in SOURCE_READ_FAILURES:
+        # SQLite only says that writing failed, not why; the drive's own answer does, and a
+        # drive that answers nothing wrong now failed for a moment (a loose plug).
+        return _drive_failure(temporary) or OSError(errno.EIO, sqlite_reason(error))
     return BackupError(
         _(
             "The club database could not be read for the backup ({error}).",
@@ -565,6 +618,12 @@ def name_refused(destination: Path, error: OSError) -> bool:
         return False
     _discard(probe)
     return True
+
+
+def _discard_with_sidecars(path: Path) -> None:
+    """Remove a temporary database and any journal SQLite left beside it."""
+    for leftover in (path, *sidecars(path), path.with_name(path.name + "-journal")):
+        _discard(leftover)
 
 
 def _discard(path: Path) -> None:
