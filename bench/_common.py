@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Sequence
@@ -17,6 +18,14 @@ VENV_BIN = ROOT / ".venv" / "bin"
 PYTHON = VENV_BIN / "python"
 JUDO_MANAGER = VENV_BIN / "judo-manager"
 GNU_TIME = "/usr/bin/time"  # Debian package "time"
+BACKEND = ROOT / "backend"
+# This checkout's code, in the benches (which import this module before the app's) and in
+# every child they start: the venv may be another checkout's (a git worktree's is main's),
+# whose package would be imported otherwise.
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    filter(None, [str(BACKEND), os.environ.get("PYTHONPATH")])
+)
+sys.path.insert(0, str(BACKEND))
 
 
 def median(values: Sequence[float]) -> float:

@@ -7,7 +7,8 @@ then measures in one run, median of --runs each, round-robin so drift hits every
   `.backup`, and `judo-manager backup DEST --force` as a child process (start included);
   the verification steps alone; each part of `write_verified_copy` in process; the latency of a
   writer process committing small transactions, idle and during a backup; and the backup
-  process's peak memory at --mb and --mb/4.
+  process's peak memory at --mb and --mb/4; then (as root) a verified backup onto a stick
+  held to --stick-mbps, with the writer's latency and the live write-ahead log's peak size.
 
 The serial floor (issue 20) is what a verified backup can't do without, one step after
 another: the bare backup + fsync, then reading the file back from the drive after dropping
@@ -30,12 +31,14 @@ the database grows. Nothing here asserts on a time.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing
 import os
 import secrets
 import shutil
 import sqlite3
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -58,6 +61,7 @@ from _common import (
     ratio,
     run_child,
 )
+from _slow_stick import SlowStickError, mounted_slow_stick
 from judo_manager.db import Database, open_database
 from judo_manager.db import snapshot as snapshots
 from judo_manager.db.checks import quick_check_problem, snapshot_header_problem
@@ -123,6 +127,9 @@ def _parse_args() -> argparse.Namespace:
         "--photos", action="store_true", help="a club with --mb of photos and documents"
     )
     parser.add_argument("--athletes", type=int, default=2000, help="athletes of --photos")
+    parser.add_argument(
+        "--stick-mbps", type=float, default=20.0, help="a slow stick's speed (0: none; root)"
+    )
     parser.add_argument("--restore-runs", type=int, default=3, help="restores of --photos")
     args = parser.parse_args()
     if args.mb is None:
@@ -459,6 +466,8 @@ def run_all(args: argparse.Namespace, big: Path, small: Path, dest_dir: Path) ->
     measure_copies(results, big, small, dest_dir / "backup.db", args.runs)
     measure_inside(results, big, dest_dir, args.runs, args.writer_pause_ms / 1000)
     print_report(results, big, small, args)
+    if args.stick_mbps > 0:
+        measure_slow_stick(big, Path(args.tmp), args.writer_pause_ms / 1000, args.stick_mbps)
 
 
 def measure_copies(results: Results, big: Path, small: Path, dest: Path, runs: int) -> None:
@@ -501,6 +510,75 @@ def measure_inside(results: Results, big: Path, dest_dir: Path, runs: int, pause
         busy_dest.unlink()
         os.sync()
         results.idle += writer_latencies(big, pause_s, partial(time.sleep, duration))
+
+
+def measure_slow_stick(big: Path, tmp: Path, pause_s: float, mbps: float) -> None:
+    """A verified backup onto a stick held to `mbps` while a writer commits: its time, the
+    writer's latency, and how large the live database's write-ahead log grows."""
+    folder = Path(tempfile.mkdtemp(dir=tmp, prefix="jm-stick-"))
+    wal = big.with_name(big.name + "-wal")
+    peak = [0]
+    sampling = threading.Event()
+
+    def sample_wal() -> None:
+        while not sampling.wait(0.005):
+            with contextlib.suppress(FileNotFoundError):
+                peak[0] = max(peak[0], wal.stat().st_size)
+
+    size = big.stat().st_size
+    try:
+        with mounted_slow_stick(folder, size + size // 3 + (64 << 20), int(mbps * 1e6)) as stick:
+            speed = _write_speed(stick)
+            print(f"slow stick: {speed / 1e6:.1f} MB/s measured (64 MB + fsync)", flush=True)
+            sampler = threading.Thread(target=sample_wal)
+            sampler.start()
+            timed: list[float] = []
+            try:
+                latencies = writer_latencies(
+                    big,
+                    pause_s,
+                    lambda: timed.append(verified_backup(big.parent, stick / "club.db").seconds),
+                )
+            finally:
+                sampling.set()
+                sampler.join()
+            wal_after = wal.stat().st_size if wal.exists() else 0
+    except SlowStickError as why:
+        print(f"\nSlow stick: not measured ({why})")
+        return
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    print_table(
+        f"Verified backup onto a stick held to {mbps:g} MB/s (loop ext4, cgroup write "
+        f"throttle), a writer committing every {pause_s * 1000:g} ms",
+        ["backup s", "vs stick copy", "commits", "p99 ms", "max ms", "WAL peak", "WAL after"],
+        [
+            [
+                f"{timed[0]:.2f}",
+                ratio(timed[0], size / speed),
+                len(latencies),
+                f"{percentile(latencies, 0.99) * 1000:.2f}",
+                f"{max(latencies) * 1000:.2f}",
+                mb(peak[0]),
+                mb(wal_after),
+            ]
+        ],
+    )
+
+
+def _write_speed(folder: Path) -> float:
+    """Bytes per second of writing 64 MB into `folder` and syncing them."""
+    probe = folder / "speed.bin"
+    block = os.urandom(1 << 20)
+    started = time.perf_counter()
+    with probe.open("wb") as file:
+        for _ in range(64):
+            file.write(block)
+        file.flush()
+        os.fsync(file.fileno())
+    seconds = time.perf_counter() - started
+    probe.unlink()
+    return (64 << 20) / seconds
 
 
 def measure_restore(big: Path, work: Path, runs: int) -> None:
@@ -585,6 +663,8 @@ def print_parts(parts: dict[str, list[float]], *, bare: float) -> None:
     whole = median(parts["write_backup"])
     rows = []
     for key, label in PART_LABELS.items():
+        if not parts.get(key):
+            continue  # a phase this destination's way of copying doesn't have
         value = median(parts[key])
         rows.append([label, f"{value:.3f}", f"{value / whole:.0%}", ratio(value, bare)])
     print_table(
@@ -654,11 +734,14 @@ def print_memory(results: Results, big: Path, small: Path) -> None:
     )
 
 
+# The phases of a copy through a scratch file (snapshot, copying, verifying) and of one in
+# one copy (copying, verifying); a run shows those its destination took.
 PART_LABELS = {
     "write_backup": "whole write_backup, in process",
-    "phase snapshot": "snapshot (backup API; quick_check runs alongside on a pinned reader)",
-    "phase copying": "copying into .partial (sendfile) + fsync",
-    "phase verifying": "read back from the drive + compare, wait for quick_check, rename",
+    "phase snapshot": "scratch copy: snapshot (backup API; quick_check alongside)",
+    "phase copying": "one copy: backup API into .partial, stamp (quick_check alongside); "
+    "scratch copy: sendfile into .partial + fsync",
+    "phase verifying": "one copy: fsync; both: read back + compare, wait for quick_check, rename",
 }
 
 

@@ -72,6 +72,8 @@ class WindowsFiles:
         """Patch `os` for the test; monkeypatch undoes it."""
         real_replace, real_rename, real_unlink = os.replace, os.rename, os.unlink
         monkeypatch.delattr(os, "sendfile", raising=False)
+        # Not Linux: a backup goes through a scratch copy (`fileio.keeps_written_pages`).
+        monkeypatch.setattr(fileio, "IS_LINUX", False)
         monkeypatch.delattr(os, "posix_fadvise", raising=False)
 
         def replace(src: Any, dst: Any, **kwargs: Any) -> None:
@@ -129,5 +131,6 @@ class MacFiles:
 
         monkeypatch.setattr(os, "sendfile", sendfile, raising=False)
         monkeypatch.delattr(os, "posix_fadvise", raising=False)
+        monkeypatch.setattr(fileio, "IS_LINUX", False)
         monkeypatch.setattr(fileio, "USE_SENDFILE", True)
         return self

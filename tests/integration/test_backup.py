@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -10,13 +11,15 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from judo_manager.backup.service import BackupService
 from judo_manager.db import Database
-from judo_manager.db.snapshot import PHASE_SPANS, write_verified_copy
+from judo_manager.db.fileio import SPAN_BYTES, keeps_written_pages
+from judo_manager.db.snapshot import write_verified_copy
 from judo_manager.demo.generator import fill_demo_club
 from judo_manager.errors import BackupError, BackupVerificationError
 from judo_manager.jobs import JobLock
@@ -27,6 +30,9 @@ from tests.conftest import (
     mounted_tmpfs,
     table_dump,
 )
+
+# fuse 2 and fuse 3 name it differently.
+FUSERMOUNT = shutil.which("fusermount") or shutil.which("fusermount3") or "fusermount"
 
 
 def _service(db: Database) -> BackupService:
@@ -65,7 +71,8 @@ def test_backup_is_complete_and_self_contained(db: Database, tmp_path: Path) -> 
     assert attempt.contents["medals"] == _count(db, "medals") > 0
     assert _service(db).last_backup() == attempt
     assert _leftovers(destination.parent) == []
-    assert list((db.path.parent / "scratch").iterdir()) == []
+    scratch = db.path.parent / "scratch"
+    assert not scratch.exists() or list(scratch.iterdir()) == []
 
 
 def test_backup_under_a_steady_writer_is_consistent_and_finishes(
@@ -101,7 +108,7 @@ def test_backup_under_a_steady_writer_is_consistent_and_finishes(
     def during_copy(phase: str, fraction: float) -> None:
         # Hold the snapshot step until the writer has committed more, so writes provably
         # land while the backup is half done.
-        if phase == "snapshot" and 0 < fraction < 0.5 and not commits_seen_mid_snapshot:
+        if phase == "copying" and 0 < fraction < 0.5 and not commits_seen_mid_snapshot:
             target = commits[0] + 20
             while commits[0] < target and not writer_errors:
                 time.sleep(0.001)
@@ -131,27 +138,162 @@ def test_backup_under_a_steady_writer_is_consistent_and_finishes(
     assert athletes < LARGE_CLUB + commits[0]
 
 
-def test_a_byte_flipped_on_the_drive_is_caught(db: Database, tmp_path: Path) -> None:
+@contextmanager
+def _flaky_drive(tmp_path: Path, flip_at: int) -> Iterator[Path]:
+    """A mounted drive that returns one bit flipped at `flip_at` of every partial file it
+    is asked to read (`tests/flaky_drive.py`); what is written reaches it unchanged."""
+    if os.geteuid() != 0:
+        pytest.fail("the flaky drive is a FUSE filesystem, which only root can mount here")
+    backing, mount = tmp_path / "backing", tmp_path / "flaky-stick"
+    backing.mkdir()
+    mount.mkdir()
+    driver = subprocess.Popen(
+        [sys.executable, "-m", "tests.flaky_drive", str(backing), str(mount), str(flip_at)]
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while not os.path.ismount(mount):
+            if driver.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("the flaky drive did not mount (its error is printed above)")
+            time.sleep(0.02)  # waiting for the FUSE driver to answer the mount
+        # A FUSE drive: the backup goes through a scratch copy, the drive's answer compared
+        # with it, not with the pages the system keeps (which FUSE serves its own way).
+        assert not keeps_written_pages(mount)
+        yield mount
+    finally:
+        subprocess.run([FUSERMOUNT, "-u", "-z", str(mount)], capture_output=True)
+        driver.kill()
+        driver.wait(10)
+
+
+def test_a_drive_that_returns_a_flipped_byte_is_caught(db: Database, tmp_path: Path) -> None:
+    fill_demo_club(db, 2000)  # a few MB: the flipped byte lies well inside the copy
+    with _flaky_drive(tmp_path, flip_at=1_000_003) as stick:
+        with pytest.raises(BackupVerificationError, match="doesn't match"):
+            _service(db).export(stick / "club.db", replace=False)
+        assert sorted(os.listdir(stick)) == []
+
+
+def test_a_drive_that_drops_its_cache_on_every_open_takes_a_good_backup(
+    db: Database, tmp_path: Path
+) -> None:
+    # The same FUSE drive, flipping nothing the copy holds: FUSE forgets a file's cached pages
+    # whenever it is opened, and the check must not mistake that for a faulty drive.
     fill_demo_club(db, 2000)
-    destination = tmp_path / "flaky-stick" / "club.db"
-    destination.parent.mkdir()
+    with _flaky_drive(tmp_path, flip_at=1 << 40) as stick:
+        attempt = _service(db).export(stick / "club.db", replace=False)
+        assert sorted(os.listdir(stick)) == ["club.db"]
+        assert_valid_backup(stick / "club.db", 2000)
+    assert attempt.ok
 
-    def flip_a_byte_once_written(phase: str, fraction: float) -> None:
-        # At the end of copying the file is written but not yet verified.
-        if phase == "copying" and fraction >= PHASE_SPANS["copying"][1] - 1e-9:
-            (partial,) = destination.parent.glob("*.partial")
-            with partial.open("r+b") as f:
-                f.seek(partial.stat().st_size // 2)
-                byte = f.read(1)
-                f.seek(-1, os.SEEK_CUR)
-                f.write(bytes([byte[0] ^ 0x10]))
 
-    with pytest.raises(BackupVerificationError, match="doesn't match"):
-        write_verified_copy(
-            db.path, destination, scratch_dir=tmp_path / "s", progress=flip_a_byte_once_written
+@contextmanager
+def _ext4_stick(tmp_path: Path, megabytes: int = 128) -> Iterator[tuple[Path, Path]]:
+    """An ext4 drive on a loop device, mounted; and the image file that is its disk."""
+    if os.geteuid() != 0:
+        pytest.fail("the ext4 stick is mounted on a loop device, which only root can do")
+    image, mount = tmp_path / "stick.img", tmp_path / "EXT4"
+    with image.open("wb") as file:
+        file.truncate(megabytes * 1024 * 1024)
+    subprocess.run(["mkfs.ext4", "-q", "-F", str(image)], check=True, capture_output=True)
+    mount.mkdir()
+    subprocess.run(["mount", "-o", "loop", str(image), str(mount)], check=True)
+    try:
+        yield mount, image
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)
+
+
+def _flip_on_disk(image: Path, file: Path, offset: int) -> None:
+    """Flip one bit of `file` on the disk image under it, behind its file system's back:
+    what the drive now returns differs from what the system keeps in memory."""
+    block_size = 4096
+    extents = subprocess.run(
+        ["filefrag", "-v", "-b4096", str(file)], check=True, capture_output=True, text=True
+    ).stdout
+    wanted = offset // block_size
+    for line in extents.splitlines():
+        # "   0:        0..     767:      34816..     35583:    768:"
+        parts = [part.strip(" .") for part in line.replace("..", ":").split(":")]
+        if len(parts) > 5 and parts[0].isdigit():
+            first, last, physical = int(parts[1]), int(parts[2]), int(parts[3])
+            if first <= wanted <= last:
+                at = (physical + wanted - first) * block_size + offset % block_size
+                with image.open("r+b") as disk:
+                    disk.seek(at)
+                    byte = disk.read(1)[0]
+                    disk.seek(at)
+                    disk.write(bytes([byte ^ 0x10]))
+                    disk.flush()
+                    os.fsync(disk.fileno())
+                return
+    pytest.fail(f"no extent of {file} holds byte {offset}: {extents}")
+
+
+def test_a_disk_that_returns_a_flipped_byte_is_caught_in_one_copy(
+    large_db: Database, tmp_path: Path
+) -> None:
+    # A local disk (ext4), so the backup is written in one copy, with no scratch file, and
+    # checked against the pages the system keeps; the disk then changes a byte under them,
+    # in the sixth of the spans that are read back two at a time.
+    flips: list[Path] = []
+    with _ext4_stick(tmp_path) as (stick, image):
+
+        def flip_once_synced(phase: str, fraction: float) -> None:
+            if phase == "verifying" and not flips:
+                (partial,) = stick.glob("*.partial")
+                _flip_on_disk(image, partial, 5 * SPAN_BYTES + 12_345)
+                flips.append(partial)
+
+        with pytest.raises(BackupVerificationError, match="doesn't match"):
+            write_verified_copy(
+                large_db.path,
+                stick / "club.db",
+                scratch_dir=tmp_path / "s",
+                progress=flip_once_synced,
+            )
+        assert flips, "the check ran before the byte could be flipped: the test proves nothing"
+        assert sorted(p.name for p in stick.iterdir()) == ["lost+found"]
+    assert not (tmp_path / "s").exists()
+
+
+def test_a_copy_whose_pages_left_memory_is_checked_again_through_a_scratch_copy(
+    db: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Memory pressure evicts the pages the one copy was to be checked against, and the disk
+    # flips a byte under them: comparing the drive with itself would publish it. The backup
+    # is made again through a scratch copy instead, and what is published is whole.
+    fill_demo_club(db, 2000)
+    flips: list[Path] = []
+    with _ext4_stick(tmp_path) as (stick, image):
+
+        def evict_and_flip(phase: str, fraction: float) -> None:
+            if phase == "verifying" and not flips:
+                (partial,) = stick.glob("*.partial")
+                with partial.open("rb") as file:
+                    os.posix_fadvise(file.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+                _flip_on_disk(image, partial, 1_000_003)
+                flips.append(partial)
+
+        written = write_verified_copy(
+            db.path, stick / "club.db", scratch_dir=tmp_path / "s", progress=evict_and_flip
         )
-    assert not destination.exists()
-    assert _leftovers(destination.parent) == []
+        assert flips
+        assert "left memory; copying again" in caplog.text
+        assert written.path == stick / "club.db"
+        assert_valid_backup(stick / "club.db", 2000)
+        assert sorted(p.name for p in stick.iterdir()) == ["club.db", "lost+found"]
+    assert list((tmp_path / "s").iterdir()) == []
+
+
+def test_a_local_disk_filling_up_mid_copy_says_so_and_leaves_nothing(
+    db: Database, tmp_path: Path
+) -> None:
+    fill_demo_club(db, 5_000)  # a few MB: more than the 2 MB drive holds
+    with _ext4_stick(tmp_path, megabytes=2) as (stick, _image):
+        with pytest.raises(BackupError, match="drive is full"):
+            write_verified_copy(db.path, stick / "club.db", scratch_dir=tmp_path / "s")
+        assert sorted(p.name for p in stick.iterdir()) == ["lost+found"]
 
 
 def test_read_only_folder(db: Database, read_only_dir: Path) -> None:
@@ -220,12 +362,13 @@ def test_sigkill_mid_backup_leaves_no_file_and_the_live_data_intact(
     large_db: Database, tmp_path: Path
 ) -> None:
     before = _live_data(large_db)
+    size = large_db.path.stat().st_size
     large_db.close()
     usb = tmp_path / "usb"
     usb.mkdir()
     destination = usb / "club.db"
-    scratch = large_db.path.parent / "scratch"
-    for stage in ("snapshot", "copy"):
+    # Killed as soon as the copy is visibly under way, and again once it is half written.
+    for written in (1, size // 2):
         backup = subprocess.Popen(
             [
                 sys.executable,
@@ -238,14 +381,11 @@ def test_sigkill_mid_backup_leaves_no_file_and_the_live_data_intact(
             ],
             stderr=subprocess.PIPE,
         )
-        # Kill it as soon as it is visibly in the middle of that stage.
-        watched = scratch if stage == "snapshot" else usb
-        pattern = "snapshot-*.db" if stage == "snapshot" else "*.partial"
         while backup.poll() is None and not any(
-            f.stat().st_size > 0 for f in watched.glob(pattern) if f.exists()
+            f.stat().st_size >= written for f in usb.glob("*.partial") if f.exists()
         ):
             time.sleep(0.001)
-        assert backup.poll() is None, f"the backup ended before the {stage} could be interrupted"
+        assert backup.poll() is None, f"the backup ended before {written} bytes were written"
         os.kill(backup.pid, signal.SIGKILL)
         backup.wait()
 

@@ -135,8 +135,9 @@ def test_changes_made_while_a_backup_is_copied_still_count_after_it(
     club.athlete("Ayu")
     written_meanwhile: list[int] = []
 
-    def edit_once_the_snapshot_is_taken(phase: str, _fraction: float) -> None:
-        if phase == "copying" and not written_meanwhile:
+    def edit_once_the_snapshot_is_taken(phase: str, fraction: float) -> None:
+        # Past the first step of the copy (which starts at 0.0): its moment is fixed by then.
+        if phase == "copying" and fraction > 0 and not written_meanwhile:
             written_meanwhile.append(club.athlete("Budi").id)
 
     (tmp_path / "usb").mkdir()

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.integration.test_backup import (  # noqa: F401
-    test_a_byte_flipped_on_the_drive_is_caught,
+    test_a_drive_that_returns_a_flipped_byte_is_caught,
     test_a_partial_file_left_by_a_killed_backup_is_cleared_a_day_later,
     test_backup_is_complete_and_self_contained,
     test_read_only_folder,

@@ -364,7 +364,7 @@ def test_restore_needs_the_token_from_the_check(club: Database, tmp_path: Path) 
 KILL_POINTS = {
     # stage -> (folder to watch, pattern, size that shows the stage is under way)
     "staging": ("staging", "restore-*.db", 1),
-    "safety copy": ("scratch", "snapshot-*.db", 1),
+    "safety copy": ("safety", ".jm-*.partial", 1),
     "replacement": ("", "judo_manager.db-wal", 4 * 1024 * 1024),
 }
 

@@ -16,12 +16,16 @@ What differs between the systems, and so lives here and nowhere else:
   winerror 32), and Defender, the search indexer and OneDrive open every new file for a
   moment: replacing and deleting retry for up to about 10 seconds.
 - Windows hides a file by an attribute, not by a leading dot.
+- Linux only: which file systems let a backup be checked against the pages it was written
+  from (`keeps_written_pages`, from the mount table), and starting a file's writeback early
+  (`sync_file_range`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import logging
 import os
 import re
@@ -30,7 +34,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, NamedTuple, Protocol
 
 from judo_manager.i18n import _
 
@@ -54,6 +58,19 @@ SENDFILE_REFUSALS = frozenset(
 # Only Linux's sendfile copies between two regular files; CPython uses it on Linux only too.
 USE_SENDFILE = sys.platform.startswith("linux")
 IS_WINDOWS = sys.platform == "win32"
+IS_LINUX = sys.platform.startswith("linux")
+# Linux's disk file systems whose cached pages of a file are what was written to it, whose
+# O_DIRECT reads go to the drive, and whose reads can be told not to wait for the drive
+# (RWF_NOWAIT): a backup there is checked against the pages it was written from
+# (`db/read_back.py`). Not FUSE drivers or network shares, which serve pages their own way;
+# not btrfs or f2fs, whose O_DIRECT falls back to the cache for compressed or encrypted
+# files; not vfat or exfat, which can't say whether a read would wait.
+LOCAL_FILE_SYSTEMS = frozenset({"ext2", "ext3", "ext4", "xfs"})
+# ext4's journalled data: O_DIRECT is served from the cache there.
+CACHED_DIRECT_OPTIONS = frozenset({"data=journal"})
+MOUNT_TABLE = Path("/proc/self/mountinfo")
+# sync_file_range's flag: start writing the dirty pages, don't wait (linux/fs.h).
+SYNC_FILE_RANGE_WRITE = 2
 
 
 def copy_into(
@@ -117,6 +134,34 @@ def durable_sync(fd: int) -> None:
         except OSError:
             pass  # some drives (network shares, some USB bridges) refuse it: fsync still helps
     os.fsync(fd)
+
+
+def start_writeback(fd: int) -> None:
+    """Ask Linux to start writing what is unwritten of `fd`'s file to the drive now, without
+    waiting (`sync_file_range`); nothing elsewhere. The pages stay in memory, clean, until
+    the system needs the room.
+
+    A file written by another library (SQLite) then reaches the drive while it is written,
+    and the fsync that ends it is short.
+    """
+    call = _sync_file_range()
+    if call is not None:
+        call(fd, 0, 0, SYNC_FILE_RANGE_WRITE)  # a refusal only means a longer fsync
+
+
+@functools.cache
+def _sync_file_range() -> Callable[[int, int, int, int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        call = ctypes.CDLL(None, use_errno=True).sync_file_range
+    except (OSError, AttributeError):
+        return None
+    call.argtypes = (ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint)
+    call.restype = ctypes.c_int
+    return call  # type: ignore[no-any-return]
 
 
 def bypass_cache(fd: int) -> bool:
@@ -193,6 +238,51 @@ def _windows_unbuffered(path: Path) -> Reader | None:
     except OSError as error:
         logger.warning("unbuffered read of %s refused (%s)", path, error)
         return None
+
+
+def keeps_written_pages(folder: Path) -> bool:
+    """Whether a file just written in `folder` can be checked against the pages the system
+    keeps of it (`LOCAL_FILE_SYSTEMS`): on Linux's ext4 and xfs. False elsewhere, as far as
+    it is not known to hold."""
+    mount = mount_of(folder) if IS_LINUX else None
+    return (
+        mount is not None
+        and mount.type in LOCAL_FILE_SYSTEMS
+        and not CACHED_DIRECT_OPTIONS & set(mount.options.split(","))
+    )
+
+
+class Mount(NamedTuple):
+    """A file system as the mount table lists it."""
+
+    type: str  # "ext4", "fuse.fusefat"...
+    options: str  # its own, as "rw,errors=remount-ro,data=ordered"
+
+
+def mount_of(folder: Path, table: str | None = None) -> Mount | None:
+    """The file system `folder` is on, from Linux's mount table (or `table`, its text);
+    None where there is none to read."""
+    where = os.path.realpath(folder)
+    if table is None:
+        try:
+            table = MOUNT_TABLE.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+    found, longest = None, -1
+    for line in table.splitlines():
+        # "36 35 98:0 /root /mnt/point rw,noatime shared:1 - ext4 /dev/sda1 rw,data=ordered":
+        # the mount point is the fifth field (a space written as \040), then after " - " the
+        # type, the source and the file system's own options.
+        fields, _dash, rest = line.partition(" - ")
+        parts, described = fields.split(" "), rest.split(" ")
+        if len(parts) < 5 or len(described) < 3:
+            continue
+        point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m[1], 8)), parts[4])
+        inside = where == point or where.startswith(point.rstrip("/") + "/")
+        # A later mount on the same point hides the earlier one: the last one listed wins.
+        if inside and len(point) >= longest:
+            found, longest = Mount(described[0], described[2]), len(point)
+    return found
 
 
 def winerror_of(error: OSError) -> int | None:

@@ -1,19 +1,27 @@
 """Writing one verified copy of the live database: a backup, or a safety copy.
 
-1. Snapshot: SQLite's online backup API copies the live database into a scratch file in the
-   data folder. The source connection holds one read transaction for the whole copy, so the
-   snapshot is a single moment even while the app keeps writing, the copy never restarts,
-   and progress can still be reported step by step. In WAL mode that reader blocks nobody.
-   A read-only checker connection starts its read transaction at the same moment and runs
-   `quick_check` on that very snapshot meanwhile, on the other core.
-2. The scratch copy becomes self-contained (`journal_mode=DELETE`), gets its "taken at"
-   stamp, and its header is checked (our id, the schema version, the journal mode).
-3. The scratch copy is streamed into a temporary file beside the destination and synced
-   (`F_FULLFSYNC` on macOS), then read back from the drive, not from memory (`db/fileio.py`
-   says how on each system), to compare byte for byte. `quick_check` misses most flipped
-   bytes; the comparison catches them.
-4. Only when both checks pass: `os.replace` onto the final name (waiting out a scanner that
-   holds the new file for a moment), and `fsync` the folder.
+The copy is a single moment even while the app keeps writing: SQLite's online backup API
+copies it from one read transaction, which in WAL mode blocks nobody, and progress is
+reported step by step. A read-only checker connection starts its read transaction at the
+same moment and meanwhile runs `quick_check` on that very snapshot and counts what it holds,
+on the other core. The copy is then made self-contained (its header marked for a rollback
+journal), gets its "taken at" stamp, and its header is checked (our id, the schema version,
+the journal mode). It is synced (`F_FULLFSYNC` on macOS) and read back from the drive, not
+from memory, to compare byte for byte: `quick_check` misses most flipped bytes. Only when
+every check passes does it take the final name (`os.replace`, waiting out a scanner that
+holds the new file for a moment), and the folder is synced.
+
+How it gets to the destination depends on what the destination's file system can vouch for
+(`fileio.keeps_written_pages`):
+
+- In one copy, on Linux's ext4 and xfs: SQLite writes the copy straight into a hidden
+  temporary file beside the destination, and `db/read_back.py` compares what the drive
+  returns with the pages the system kept of it. Should the system evict some of those
+  before the check, the copy is made again the other way.
+- Through a scratch copy everywhere else (FAT and exFAT sticks, FUSE drivers, network
+  shares, macOS, Windows): the snapshot goes to a scratch file on the data disk first, is
+  streamed into the temporary file beside the destination, and the drive's copy is
+  compared with the scratch file. Two copies, but a reference that isn't the drive itself.
 
 A name the system can't hold (`con.db`, a path over Windows' 260 characters) is refused
 before anything is written.
@@ -23,8 +31,10 @@ Any failure removes the temporary file: the final name only ever holds a verifie
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
+import logging
 import os
 import re
 import secrets
@@ -46,20 +56,25 @@ from judo_manager.db.fileio import (
     durable_sync,
     fsync_folder,
     hide,
+    keeps_written_pages,
     publish_new_file,
     read_from_device,
     remove_leftover,
     remove_stale,
     replace_file,
+    start_writeback,
     unhide,
     winerror_of,
 )
 from judo_manager.db.layout import SNAPSHOT_PATTERN
 from judo_manager.db.migrations import read_header
+from judo_manager.db.read_back import ReadBack, Verdict
 from judo_manager.db.stamp import write_stamp
 from judo_manager.errors import BackupError, BackupVerificationError, DestinationExistsError
 from judo_manager.i18n import Message, _
 from judo_manager.progress import spread
+
+logger = logging.getLogger(__name__)
 
 Phase = Literal["snapshot", "copying", "verifying"]
 ProgressCallback = Callable[[Phase, float], None]
@@ -73,12 +88,27 @@ PARTIAL_NAME_LENGTH = len(".jm-00000000.partial")
 
 # Pages per backup step: small enough for smooth progress, large enough to stay cheap.
 PAGES_PER_STEP = 4096
-# Each phase's share of the whole job (as measured), for one bar that only moves forward.
+# Each phase's share of the whole job (as measured), for one bar that only moves forward:
+# through a scratch copy, and in one copy.
 PHASE_SPANS: dict[Phase, tuple[float, float]] = {
     "snapshot": (0.0, 0.35),
     "copying": (0.35, 0.85),
     "verifying": (0.85, 1.0),
 }
+ONE_COPY_SPANS: dict[Phase, tuple[float, float]] = {
+    "copying": (0.0, 0.9),
+    "verifying": (0.9, 1.0),
+}
+# Header bytes 18 and 19, the file format versions: 1 for a rollback journal, 2 for WAL.
+# The backup API copies the live file's 2 (WAL); the copy must stand alone, without one.
+FORMAT_VERSIONS_OFFSET = 18
+ROLLBACK_JOURNAL_FORMAT = b"\x01\x01"
+# SQLite's answers that may be the destination drive failing, not the live database.
+DRIVE_FAILURES = frozenset(
+    {sqlite3.SQLITE_IOERR, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM}
+)
+# ...except reading, which is the live database's side.
+SOURCE_READ_FAILURES = frozenset({sqlite3.SQLITE_IOERR_READ, sqlite3.SQLITE_IOERR_SHORT_READ})
 
 
 @dataclass(frozen=True)
@@ -108,91 +138,165 @@ def write_verified_copy(
     `progress` receives the current phase and the fraction (0..1) of the whole job done.
     With `stamp`, the copy records inside itself when it was taken and by which app
     version; a safety copy goes without, so that undoing gives back exactly the old data.
-    With `read_only` (the live database's disk can't be written), nothing is written
-    beside the live database: `scratch_dir` must then be elsewhere. Without `replace`, a
-    file that appears under `destination` meanwhile (another backup racing to the same new
-    name) is left alone: DestinationExistsError.
+    `scratch_dir` holds the scratch copy where one is needed (see above). With `read_only`
+    (the live database's disk can't be written), the live database is only read, taking no
+    lock, and `scratch_dir` must be elsewhere. Without `replace`, a file that appears under
+    `destination` meanwhile (another backup racing to the same new name) is left alone:
+    DestinationExistsError.
     """
     problem = name_problem(destination, PARTIAL_NAME_LENGTH)
     if problem is not None:
         raise problem
-    report = spread(progress, PHASE_SPANS)
-    report("snapshot", 0.0)
-    scratch_dir.mkdir(parents=True, exist_ok=True)
-    snapshot = scratch_dir / SNAPSHOT_PATTERN.replace("*", f"{secrets.token_hex(6)}.db")
+    # A backup killed mid-copy (a SIGKILL, a power cut, a pulled stick) leaves its hidden
+    # partial file, under whatever name it was writing.
+    remove_stale(destination.parent, PARTIAL_PATTERN, OUR_PARTIAL)
+    report = _forward_only(progress)
+    # What "too big for this drive" and "full" are told with, should writing fail.
+    expected = _size_or_zero(live_db)
+
+    def in_one_copy(temporary: Path, checker: ThreadPoolExecutor) -> _Snapshot:
+        one_copy = spread(report, ONE_COPY_SPANS)
+        return _write_in_one_copy(live_db, temporary, one_copy, stamp, checker, read_only)
+
+    def through_scratch(temporary: Path, checker: ThreadPoolExecutor) -> _Snapshot:
+        two_copies = spread(report, PHASE_SPANS)
+        return _write_through_scratch(
+            live_db, temporary, scratch_dir, two_copies, stamp, checker, read_only
+        )
+
+    if keeps_written_pages(destination.parent):
+        try:
+            return _write(destination, replace, expected, in_one_copy)
+        except _ReferenceLostError:
+            # The system needed the memory: check this one the other way, from the start.
+            logger.warning("the pages of the backup to %s left memory; copying again", destination)
+    return _write(destination, replace, expected, through_scratch)
+
+
+class _ReferenceLostError(Exception):
+    """The pages a copy was to be checked against left memory before the check."""
+
+
+def _write(
+    destination: Path,
+    replace: bool,
+    expected: int,
+    write: Callable[[Path, ThreadPoolExecutor], _Snapshot],
+) -> WrittenCopy:
+    """Run `write` into a new hidden temporary file beside `destination`, wait for the
+    checker, and publish the copy under `destination` if every check passed. `expected` is
+    about the size of the copy."""
+    # Short, plain and hidden (a leading dot): any name the drive accepts for the backup
+    # itself works for it too.
+    temporary = destination.with_name(PARTIAL_PATTERN.replace("*", f"jm-{secrets.token_hex(4)}"))
     try:
         with ThreadPoolExecutor(max_workers=1) as checker:
-            taken = _take_snapshot(live_db, snapshot, report, stamp, checker, read_only)
-            size = snapshot.stat().st_size
-            temporary = _copy_and_compare(snapshot, destination, size, report)
-            try:
-                problem = taken.integrity.result()
-                if problem:
-                    raise BackupVerificationError(
-                        _(
-                            "The club database failed its check ({problem}). Nothing was "
-                            "saved. The database may be damaged: restore your latest backup.",
-                            problem=problem,
-                        )
-                    )
-                _publish(temporary, destination, size, replace)
-            except BaseException:
-                _discard(temporary)
-                raise
-        report("verifying", 1.0)
-        return WrittenCopy(
-            destination, size, taken.contents, taken.taken_at, taken.backed_up_through
-        )
-    finally:
-        for leftover in (snapshot, *sidecars(snapshot)):
-            _discard(leftover)
+            taken = write(temporary, checker)
+            problem, contents = taken.checked.result()
+        if problem:
+            raise BackupVerificationError(
+                _(
+                    "The club database failed its check ({problem}). Nothing was "
+                    "saved. The database may be damaged: restore your latest backup.",
+                    problem=problem,
+                )
+            )
+        _publish(temporary, destination, taken.bytes, replace)
+    except OSError as error:
+        _discard_with_sidecars(temporary)
+        raise describe_write_error(error, destination, expected) from error
+    except BaseException:
+        _discard_with_sidecars(temporary)
+        raise
+    return WrittenCopy(destination, taken.bytes, contents, taken.taken_at, taken.backed_up_through)
+
+
+def _forward_only(progress: ProgressCallback | None) -> ProgressCallback | None:
+    """`progress`, never moving back: a copy checked again from the start goes on from
+    where the bar is."""
+    if progress is None:
+        return None
+    furthest = [0.0]
+
+    def report(phase: Phase, fraction: float) -> None:
+        furthest[0] = max(furthest[0], fraction)
+        progress(phase, furthest[0])
+
+    return report
 
 
 @dataclass(frozen=True)
 class _Snapshot:
+    bytes: int
     taken_at: dt.datetime
-    contents: Contents
-    integrity: Future[Message | None]
+    # What the checker found wrong with the live snapshot (or None), and what it holds.
+    checked: Future[tuple[Message | None, Contents]]
     backed_up_through: int | None
 
 
-def _take_snapshot(
+def _write_in_one_copy(
     live_db: Path,
-    snapshot: Path,
+    temporary: Path,
     report: ProgressCallback,
     stamp: bool,
     pool: ThreadPoolExecutor,
     read_only: bool,
 ) -> _Snapshot:
-    # On a disk nobody can write, a database without a write-ahead log beside it can't change
-    # while it is copied; SQLite then needs no shared-memory file, which such a disk can't hold.
-    frozen = read_only and not _has_log(live_db)
-    source = connect(live_db, read_only=read_only, frozen=frozen)
-    target: sqlite3.Connection | None = None
+    """Copy the live database straight into `temporary`, stamp it, sync it and check it
+    against the drive, in one copy."""
+    handle = _create_hidden(temporary)
+    source: sqlite3.Connection | None = None
+    checker: sqlite3.Connection | None = None
     try:
-        target = sqlite3.connect(snapshot, isolation_level=None)
+        # On a disk nobody can write, a database without a write-ahead log beside it can't
+        # change while it is copied; SQLite then needs no shared-memory file, which such a
+        # disk can't hold.
+        frozen = read_only and not _has_log(live_db)
+        source = connect(live_db, read_only=read_only, frozen=frozen)
+        taken_at = dt.datetime.now().astimezone()
         checker = _pin_same_moment(live_db, source, read_only, frozen)
-        integrity = pool.submit(_check_and_close, checker)
-        return _copy_snapshot(source, target, report, stamp, integrity)
+        checked = pool.submit(_check_count_and_close, checker)
+        schema_version = _copy_pages(source, temporary, handle, report)
+        # The copy stands alone, without a write-ahead log: the backup API copied the live
+        # file's header, which says WAL. Set while no connection has the file open, so no
+        # SQLite cache holds the old header.
+        os.pwrite(handle, ROLLBACK_JOURNAL_FORMAT, FORMAT_VERSIONS_OFFSET)
+        backed_up_through = _stamp_and_check(temporary, schema_version, taken_at, stamp)
+        durable_sync(handle)
+        size = os.fstat(handle).st_size
+        report("verifying", 0.0)
+        with ReadBack(temporary) as read_back:
+            verdict = read_back.compare(size, lambda f: report("verifying", f))
+        if verdict is Verdict.UNKNOWN:
+            raise _ReferenceLostError
+        if verdict is Verdict.DIFFERS:
+            raise BackupVerificationError(_mismatch_message(temporary))
+        return _Snapshot(size, taken_at, checked, backed_up_through)
     except sqlite3.Error as error:
-        if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
-            raise BackupError(
-                _(
-                    "The disk is full: there isn't enough free space in {folder} to "
-                    "prepare the backup. Free some space and try again; nothing was lost.",
-                    folder=snapshot.parent,
-                )
-            ) from error
-        raise BackupError(
-            _(
-                "The club database could not be read for the backup ({error}).",
-                error=sqlite_reason(error),
-            )
-        ) from error
+        raise _reading_or_writing_failure(error, temporary) from error
+    except BaseException:
+        if checker is not None:
+            # Its quick_check would only keep the coach waiting; closed already if it is done.
+            with contextlib.suppress(sqlite3.ProgrammingError):
+                checker.interrupt()
+        raise
     finally:
-        if target is not None:
-            target.close()
-        source.close()
+        os.close(handle)
+        if source is not None:
+            source.close()
+
+
+def _create_hidden(temporary: Path) -> int:
+    """Create the empty temporary file, hidden, and open it for writing; never one that is
+    already there."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    handle = os.open(temporary, flags, 0o644)
+    try:
+        hide(temporary)
+    except BaseException:
+        os.close(handle)
+        raise
+    return handle
 
 
 def _pin_same_moment(
@@ -235,70 +339,205 @@ def _has_log(database: Path) -> bool:
         return False
 
 
-def _check_and_close(checker: sqlite3.Connection) -> Message | None:
+def _check_count_and_close(checker: sqlite3.Connection) -> tuple[Message | None, Contents]:
     # A read-only connection runs quick_check about twice as fast as a read-write one here.
+    # It counts the same snapshot the copy holds: its read transaction began with the copy's.
     try:
-        return quick_check_problem(checker)
+        problem = quick_check_problem(checker)
+        return problem, (count_contents(checker) if problem is None else Contents({}))
+    except sqlite3.Error as error:  # quick_check passed, but a table can't be counted
+        return _("SQLite can't read it ({error})", error=sqlite_reason(error)), Contents({})
     finally:
         checker.close()
 
 
-def _copy_snapshot(
-    source: sqlite3.Connection,
-    target: sqlite3.Connection,
-    report: ProgressCallback,
-    stamp: bool,
-    integrity: Future[Message | None],
-) -> _Snapshot:
-    taken_at = dt.datetime.now().astimezone()
-    # The scratch file is thrown away after the copy; waiting for the disk buys nothing, and
-    # a 500 MB flush would only hold up the app's own small commits.
-    target.execute("PRAGMA synchronous = OFF")
-    source.backup(
-        target,
-        pages=PAGES_PER_STEP,
-        progress=lambda _status, remaining, total: report(
-            "snapshot", (total - remaining) / total if total else 1.0
-        ),
-    )
-    _id, schema_version = read_header(source)
-    source.execute("COMMIT")
-    target.execute("PRAGMA journal_mode = DELETE")
-    backed_up_through = None
-    if stamp:
-        target.execute("BEGIN")
-        backed_up_through = write_stamp(target, taken_at)
-        target.execute("COMMIT")
-    problem = snapshot_header_problem(target, schema_version)
+def _copy_pages(
+    source: sqlite3.Connection, temporary: Path, handle: int, report: ProgressCallback
+) -> int:
+    """Copy every page of the snapshot into `temporary` (`handle` is open on it); the schema
+    version it holds.
+
+    The copy is synced and checked afterwards: while it is written it needs no journal (a
+    failed copy is thrown away) and no syncs of SQLite's own. What is written is handed to
+    the drive step by step, so the final sync doesn't wait for all of it.
+    """
+    target = sqlite3.connect(temporary, isolation_level=None)
+    try:
+        target.execute("PRAGMA journal_mode = OFF")
+        target.execute("PRAGMA synchronous = OFF")
+
+        def copied(_status: int, remaining: int, total: int) -> None:
+            start_writeback(handle)
+            report("copying", (total - remaining) / total if total else 1.0)
+
+        source.backup(target, pages=PAGES_PER_STEP, progress=copied)
+        _id, schema_version = read_header(source)
+        source.execute("COMMIT")
+    finally:
+        target.close()
+    return schema_version
+
+
+def _stamp_and_check(
+    temporary: Path, schema_version: int, taken_at: dt.datetime, stamp: bool
+) -> int | None:
+    """Stamp the copy (if `stamp`) and check its header and its length; the last change mark
+    it holds, when stamped."""
+    target = sqlite3.connect(temporary, isolation_level=None)
+    try:
+        # Its journal stays in memory: a stamp that fails halfway spoils only this copy,
+        # which is then thrown away.
+        target.execute("PRAGMA journal_mode = MEMORY")
+        target.execute("PRAGMA synchronous = OFF")
+        backed_up_through = None
+        if stamp:
+            target.execute("BEGIN")
+            backed_up_through = write_stamp(target, taken_at)
+            target.execute("COMMIT")
+        target.execute("PRAGMA journal_mode = DELETE")
+        problem = snapshot_header_problem(target, schema_version)
+        pages = int(target.execute("PRAGMA page_count").fetchone()[0])
+        page_size = int(target.execute("PRAGMA page_size").fetchone()[0])
+    finally:
+        target.close()
+    if problem is None and pages * page_size != temporary.stat().st_size:
+        problem = _("its length doesn't match the pages it says it holds")
     if problem:
         raise BackupVerificationError(
             _("The snapshot failed its check ({problem}). Nothing was saved.", problem=problem)
         )
-    return _Snapshot(taken_at, count_contents(target), integrity, backed_up_through)
+    return backed_up_through
 
 
-def _copy_and_compare(
-    snapshot: Path, destination: Path, size: int, report: ProgressCallback
-) -> Path:
-    """Stream the snapshot into a temporary file beside `destination` and verify it there.
+def _reading_or_writing_failure(error: sqlite3.Error, temporary: Path) -> Exception:
+    """What an SQLite error during the copy means: the destination drive failing (an
+    OSError, which the caller words for the coach) or the live data unreadable."""
+    code = getattr(error, "sqlite_errorcode", None) or 0
+    if code & 0xFF == sqlite3.SQLITE_FULL:
+        return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(temporary))
+    if code & 0xFF in DRIVE_FAILURES and code not in SOURCE_READ_FAILURES:
+        # SQLite only says that writing failed, not why; the drive's own answer does, and a
+        # drive that answers nothing wrong now failed for a moment (a loose plug).
+        return _drive_failure(temporary) or OSError(errno.EIO, sqlite_reason(error))
+    return BackupError(
+        _(
+            "The club database could not be read for the backup ({error}).",
+            error=sqlite_reason(error),
+        )
+    )
 
-    The temporary name is short, plain and hidden (a leading dot), so any name the drive
-    accepts for the backup itself works.
-    """
-    # A backup killed mid-copy (a SIGKILL, a power cut, a pulled stick) leaves its hidden
-    # partial file, under whatever name it was writing.
-    remove_stale(destination.parent, PARTIAL_PATTERN, OUR_PARTIAL)
-    temporary = destination.with_name(PARTIAL_PATTERN.replace("*", f"jm-{secrets.token_hex(4)}"))
+
+def _drive_failure(temporary: Path) -> OSError | None:
+    """What the destination drive answers to a small write of our own now; None if it takes
+    it. SQLite only says that writing failed, not why; the drive's own answer does."""
     try:
-        _stream(snapshot, temporary, size, report)
-        _compare_from_device(snapshot, temporary, size, report)
+        fd = os.open(temporary, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
+        try:
+            os.write(fd, bytes(4096))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
     except OSError as error:
-        _discard(temporary)
-        raise describe_write_error(error, destination, size) from error
-    except BaseException:
-        _discard(temporary)
-        raise
-    return temporary
+        return error
+    return None
+
+
+def _size_or_zero(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _write_through_scratch(
+    live_db: Path,
+    temporary: Path,
+    scratch_dir: Path,
+    report: ProgressCallback,
+    stamp: bool,
+    pool: ThreadPoolExecutor,
+    read_only: bool,
+) -> _Snapshot:
+    """Take the snapshot into a scratch file, stream it into `temporary` and compare the
+    drive's copy with the scratch file."""
+    scratch_dir.mkdir(parents=True, exist_ok=True)
+    snapshot = scratch_dir / SNAPSHOT_PATTERN.replace("*", f"{secrets.token_hex(6)}.db")
+    try:
+        taken = _take_snapshot(live_db, snapshot, report, stamp, pool, read_only)
+        _copy_and_compare(snapshot, temporary, taken.bytes, report)
+        return taken
+    finally:
+        for leftover in (snapshot, *sidecars(snapshot)):
+            _discard(leftover)
+
+
+def _take_snapshot(
+    live_db: Path,
+    snapshot: Path,
+    report: ProgressCallback,
+    stamp: bool,
+    pool: ThreadPoolExecutor,
+    read_only: bool,
+) -> _Snapshot:
+    # On a disk nobody can write, a database without a write-ahead log beside it can't change
+    # while it is copied; SQLite then needs no shared-memory file, which such a disk can't hold.
+    frozen = read_only and not _has_log(live_db)
+    source = connect(live_db, read_only=read_only, frozen=frozen)
+    target: sqlite3.Connection | None = None
+    try:
+        target = sqlite3.connect(snapshot, isolation_level=None)
+        taken_at = dt.datetime.now().astimezone()
+        checker = _pin_same_moment(live_db, source, read_only, frozen)
+        checked = pool.submit(_check_count_and_close, checker)
+        # The scratch file is thrown away after the copy; waiting for the disk buys nothing,
+        # and a 500 MB flush would only hold up the app's own small commits.
+        target.execute("PRAGMA synchronous = OFF")
+        source.backup(
+            target,
+            pages=PAGES_PER_STEP,
+            progress=lambda _status, remaining, total: report(
+                "snapshot", (total - remaining) / total if total else 1.0
+            ),
+        )
+        _id, schema_version = read_header(source)
+        source.execute("COMMIT")
+        target.execute("PRAGMA journal_mode = DELETE")
+        backed_up_through = None
+        if stamp:
+            target.execute("BEGIN")
+            backed_up_through = write_stamp(target, taken_at)
+            target.execute("COMMIT")
+        problem = snapshot_header_problem(target, schema_version)
+        if problem:
+            raise BackupVerificationError(
+                _("The snapshot failed its check ({problem}). Nothing was saved.", problem=problem)
+            )
+        return _Snapshot(snapshot.stat().st_size, taken_at, checked, backed_up_through)
+    except sqlite3.Error as error:
+        if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+            raise BackupError(
+                _(
+                    "The disk is full: there isn't enough free space in {folder} to "
+                    "prepare the backup. Free some space and try again; nothing was lost.",
+                    folder=snapshot.parent,
+                )
+            ) from error
+        raise BackupError(
+            _(
+                "The club database could not be read for the backup ({error}).",
+                error=sqlite_reason(error),
+            )
+        ) from error
+    finally:
+        if target is not None:
+            target.close()
+        source.close()
+
+
+def _copy_and_compare(snapshot: Path, temporary: Path, size: int, report: ProgressCallback) -> None:
+    """Stream the snapshot into `temporary` and verify it there."""
+    _stream(snapshot, temporary, size, report)
+    _compare_from_device(snapshot, temporary, size, report)
 
 
 def _stream(snapshot: Path, temporary: Path, size: int, report: ProgressCallback) -> None:
@@ -379,6 +618,12 @@ def name_refused(destination: Path, error: OSError) -> bool:
         return False
     _discard(probe)
     return True
+
+
+def _discard_with_sidecars(path: Path) -> None:
+    """Remove a temporary database and any journal SQLite left beside it."""
+    for leftover in (path, *sidecars(path), path.with_name(path.name + "-journal")):
+        _discard(leftover)
 
 
 def _discard(path: Path) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from judo_manager.errors import JudoManagerError
 from judo_manager.i18n import Message, _, file_size
-from judo_manager.reports.model import MEDAL_GROUPINGS, REPORT_NAMES
+from judo_manager.reports.names import MEDAL_GROUPINGS, REPORT_NAMES
 
 if TYPE_CHECKING:
     from judo_manager.exports.model import ExportFormat

@@ -10,20 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, get_args
 
 from judo_manager.athletes.model import RosterQuery
 from judo_manager.exports.model import Align
+from judo_manager.reports.names import MEDAL_GROUPINGS as MEDAL_GROUPINGS
+from judo_manager.reports.names import REPORT_NAMES as REPORT_NAMES
+from judo_manager.reports.names import MedalGrouping as MedalGrouping
+from judo_manager.reports.names import ReportName as ReportName
 
 # roster: the roster with its filters and chosen columns; grading: ready to grade and ready
 # soon; promotions: the promotions in a period, for the federation's registrar; medals: a
 # season's (or all time's) medals by athlete or by tournament; papers: licences and medical
 # certificates expired or expiring within 30 days.
-ReportName = Literal["roster", "grading", "promotions", "medals", "papers"]
-REPORT_NAMES: tuple[ReportName, ...] = get_args(ReportName)
-# How the medals report groups its rows.
-MedalGrouping = Literal["athlete", "tournament"]
-MEDAL_GROUPINGS: tuple[MedalGrouping, ...] = get_args(MedalGrouping)
 
 
 @dataclass(frozen=True)
