@@ -38,6 +38,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, Playwright, sync_playwright
 
 from _common import (
+    BACKEND,
     JUDO_MANAGER,
     PYTHON,
     load_average,
@@ -92,7 +93,6 @@ class Launch:
 
 
 BENCH = Path(__file__).resolve().parent
-BACKEND = BENCH.parent / "backend"
 BARE_WINDOW = BENCH / "_bare_window.py"
 BUSY_WINDOW = BENCH / "_busy_window.py"
 QUIET, LOADED = "quiet", "beside a busy Qt window"
@@ -109,11 +109,6 @@ def main() -> None:
     )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="jm-bench-start-"))
-    # This checkout's code in every child: the venv may be another checkout's (a git
-    # worktree's is main's), whose package its `judo-manager` would import otherwise.
-    os.environ["PYTHONPATH"] = os.pathsep.join(
-        filter(None, [str(BACKEND), os.environ.get("PYTHONPATH")])
-    )
     # Installed, the app runs from compiled bytecode (pip and PyInstaller write it). Under
     # PYTHONDONTWRITEBYTECODE every launch would compile the app's own modules from source
     # again (some 0.3 s here) while the bare window's pywebview and Qt come precompiled from
