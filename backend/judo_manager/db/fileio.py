@@ -54,6 +54,9 @@ SENDFILE_REFUSALS = frozenset(
 # Only Linux's sendfile copies between two regular files; CPython uses it on Linux only too.
 USE_SENDFILE = sys.platform.startswith("linux")
 IS_WINDOWS = sys.platform == "win32"
+# Whether a file can be renamed while some program may have it open. Windows refuses (and a
+# scanner may hold any file there), so a restore there copies into the live file instead.
+RENAME_OPEN_FILES = not IS_WINDOWS
 
 
 def copy_into(

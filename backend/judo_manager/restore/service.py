@@ -11,6 +11,7 @@ import logging
 import secrets
 import sqlite3
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -23,7 +24,7 @@ from judo_manager.db.connection import connect, is_part_of
 from judo_manager.db.contents import FileSummary, count_contents, summarize
 from judo_manager.db.database import bring_up_to_date
 from judo_manager.db.drive_errors import os_reason, reason_of, sqlite_reason
-from judo_manager.db.fileio import remove_leftover
+from judo_manager.db.fileio import RENAME_OPEN_FILES, remove_leftover
 from judo_manager.db.health import damage_of, describe_database_error
 from judo_manager.db.migrations import read_header
 from judo_manager.db.rescue import replace_damaged
@@ -34,7 +35,7 @@ from judo_manager.jobs import JobLock
 from judo_manager.progress import spread
 from judo_manager.restore import safety_copies, staging
 from judo_manager.restore.replace import checkpoint, replace_live_data
-from judo_manager.restore.safety_copies import SafetyCopyFile
+from judo_manager.restore.safety_copies import CopyKind, SafetyCopyFile
 
 logger = logging.getLogger(__name__)
 RestorePhase = Literal["staging", "validating", "safetyCopy", "replacing"]
@@ -69,6 +70,9 @@ class RestorePlan:
     current: FileSummary | None
     # Who is lost, added or changed (None with damaged current data, as above).
     differences: Sequence[KindDifference] | None
+    # The live file passed SQLite's quick check while the backup was checked: it can become
+    # the safety copy itself, by rename, instead of being copied and verified.
+    live_sound: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,11 @@ class RestoreService:
             try:
                 staging.check_unchanged(plan.source, plan.source_stamp)
                 aside = self._replace_with(
-                    plan.staged, "restore", plan.source, spread(progress, RESTORE_SPANS)
+                    plan.staged,
+                    "restore",
+                    plan.source,
+                    spread(progress, RESTORE_SPANS),
+                    live_sound=plan.live_sound,
                 )
             finally:
                 staging.discard(plan.staged)
@@ -141,10 +149,16 @@ class RestoreService:
             staged = staging.stage(copy.path, self._db.folder, lambda fraction: None)
             try:
                 check_file_header(staged, copy.path.name)
-                schema_version = self._validate(staged, copy.path.name, lambda fraction: None)
+                with ThreadPoolExecutor(max_workers=1) as checker:
+                    live_sound = checker.submit(self._live_is_sound)
+                    schema_version = self._validate(staged, copy.path.name, lambda f: None)
                 self._prepare(staged, copy.path.name, schema_version)
                 aside = self._replace_with(
-                    staged, "undo", copy.path, spread(progress, RESTORE_SPANS)
+                    staged,
+                    "undo",
+                    copy.path,
+                    spread(progress, RESTORE_SPANS),
+                    live_sound=live_sound.result(),
                 )
             finally:
                 staging.discard(staged)
@@ -247,7 +261,12 @@ class RestoreService:
         staged = staging.stage(source, self._db.folder, lambda f: report("staging", f))
         try:
             check_file_header(staged, name)
-            schema_version = self._validate(staged, name, lambda f: report("validating", f))
+            # The live file is checked on the other core meanwhile, for the restore to keep it
+            # whole as the safety copy.
+            with ThreadPoolExecutor(max_workers=1) as checker:
+                live_check = checker.submit(self._live_is_sound)
+                schema_version = self._validate(staged, name, lambda f: report("validating", f))
+            live_sound = live_check.result()
             # Described before it is migrated: an old backup shows that it records no
             # promotions or medals, rather than zero of them.
             taken_at, from_backup, app_version, backup = _describe_backup(staged, source_stamp)
@@ -269,9 +288,17 @@ class RestoreService:
             backup=backup,
             current=current,
             differences=differences,
+            live_sound=live_sound,
         )
         self._pending = plan
         return plan
+
+    def _live_is_sound(self) -> bool:
+        """Whether the live file passes SQLite's quick check in full (on its own connection)."""
+        try:
+            return damage_of(self._db.path, full_check=True) is None
+        except (OSError, sqlite3.Error):
+            return False
 
     def current_summary(self) -> FileSummary | None:
         """What the live database holds now; None when it is damaged and can't be read."""
@@ -332,13 +359,41 @@ class RestoreService:
             return None
 
     def _replace_with(
-        self, staged: Path, kind: str, source: Path, report: RestoreProgress
+        self,
+        staged: Path,
+        kind: CopyKind,
+        source: Path,
+        report: RestoreProgress,
+        *,
+        live_sound: bool,
     ) -> Path | None:
         """Put `staged` in place of the live data; where damaged live data was kept, if it was.
 
-        Healthy data is first saved in a verified safety copy that Undo puts back; data
-        whose safety copy fails because it is damaged is kept aside as it is instead.
+        Sound live data becomes the safety copy that Undo puts back by itself, renamed
+        (`db/swap.py`), where nothing else holds the file open; elsewhere it is first saved
+        in a verified copy and `staged` is copied over it. Data whose safety copy fails
+        because it is damaged is kept aside as it is instead.
         """
+        carried = False
+        if live_sound and RENAME_OPEN_FILES:
+            copy = safety_copies.next_name(self._db.folder, kind)
+            report("safetyCopy", 0.0)
+            self._carry_over(copy, staged, kind, source)
+            carried = True
+            report("safetyCopy", 1.0)
+            report("replacing", 0.0)
+            try:
+                swapped = self._db.swap_file(staged, copy)
+            except (sqlite3.Error, OSError) as error:
+                safety_copies.drop_marks(copy)
+                raise _not_replaced(error) from error
+            if swapped:
+                safety_copies.prune(self._db.folder)
+                report("replacing", 1.0)
+                return None
+            # Another thread or program has the file open: copy, as where renames can't be.
+            safety_copies.drop_marks(copy)
+            logger.info("the live data is open elsewhere: it is copied over, not renamed")
         try:
             copy = safety_copies.take(
                 self._db.folder, kind, lambda _phase, f: report("safetyCopy", f)
@@ -349,9 +404,11 @@ class RestoreService:
                 raise
             return self._rescue(staged, report)
         try:
-            if kind == "restore":
-                _keep_marks(copy, staged)
-            self._backup.carry_history(staged, kind, source)
+            if carried:
+                if kind == "restore":
+                    _keep_marks(copy, staged)
+            else:
+                self._carry_over(copy, staged, kind, source)
             report("replacing", 0.0)
             replace_live_data(self._db, staged)
         except BaseException as error:
@@ -359,17 +416,19 @@ class RestoreService:
             remove_leftover(copy)
             safety_copies.drop_marks(copy)
             if isinstance(error, sqlite3.Error | OSError):
-                raise RestoreError(
-                    _(
-                        "The data could not be replaced ({error}). Your current data is unchanged.",
-                        error=reason_of(error),
-                    )
-                ) from error
+                raise _not_replaced(error) from error
             raise
         report("replacing", 1.0)
         # Outside the write lock: the coach can save edits while the new pages settle.
         checkpoint(self._db)
         return None
+
+    def _carry_over(self, copy: Path, staged: Path, kind: CopyKind, source: Path) -> None:
+        """Keep with `copy` the marks of the restored data, and carry the backup log into
+        `staged`: what the copied and the renamed ways both do before the data changes."""
+        if kind == "restore":
+            _keep_marks(copy, staged)
+        self._backup.carry_history(staged, kind, source)
 
     def _rescue(self, staged: Path, report: RestoreProgress) -> Path:
         """Replace damaged live data, which can't be copied, by moving files."""
@@ -401,6 +460,15 @@ class RestoreService:
                     "Choose a backup file you exported earlier."
                 )
             )
+
+
+def _not_replaced(error: sqlite3.Error | OSError) -> RestoreError:
+    return RestoreError(
+        _(
+            "The data could not be replaced ({error}). Your current data is unchanged.",
+            error=reason_of(error),
+        )
+    )
 
 
 def _keep_marks(copy: Path, staged: Path) -> None:
