@@ -224,7 +224,6 @@ def test_a_power_cut_after_the_safety_copy_leaves_the_old_data_and_no_copy(
     data_dir: Path, tmp_path: Path, copied: bool
 ) -> None:
     live, _staged, safety, old, _new = _half_done(data_dir, tmp_path)
-    safety.parent.mkdir()
     if copied:  # a drive without hard links
         shutil.copyfile(live, safety)
     else:
@@ -239,7 +238,6 @@ def test_a_power_cut_after_the_rename_leaves_the_new_data_with_its_safety_copy(
     data_dir: Path, tmp_path: Path, same_inode: bool
 ) -> None:
     live, staged, safety, old, new = _half_done(data_dir, tmp_path)
-    safety.parent.mkdir()
     os.link(live, safety)
     if same_inode:
         os.replace(staged, live)
@@ -256,7 +254,6 @@ def test_a_live_file_lost_by_the_drive_is_put_back_from_the_safety_copy(
     data_dir: Path, tmp_path: Path
 ) -> None:
     live, _staged, safety, old, _new = _half_done(data_dir, tmp_path)
-    safety.parent.mkdir()
     os.link(live, safety)
     live.unlink()
 

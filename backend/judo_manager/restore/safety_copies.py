@@ -46,7 +46,6 @@ class SafetyCopyFile:
 
 def take(data: DataFolder, kind: CopyKind, progress: ProgressCallback | None = None) -> Path:
     """Write a verified copy of the live database into the safety folder; keep the last 5."""
-    data.safety.mkdir(exist_ok=True)
     destination = next_name(data, kind)
     write_verified_copy(
         data.database, destination, scratch_dir=data.scratch, progress=progress, stamp=False
@@ -58,8 +57,10 @@ def take(data: DataFolder, kind: CopyKind, progress: ProgressCallback | None = N
 def next_name(data: DataFolder, kind: CopyKind) -> Path:
     """Where the next safety copy goes: numbered after every copy so far (see `_order_of`).
 
-    A restore by rename (`db/swap.py`) gives the old live file this name itself.
+    A restore by rename (`db/swap.py`) gives the old live file this name itself. Makes the
+    safety folder if need be.
     """
+    data.safety.mkdir(exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
     return data.safety / f"pre-{kind}-{data.next_copy_number():06d}-{stamp}.db"
 
@@ -76,7 +77,12 @@ def keep_marks(copy: Path, marks: Marks) -> None:
     The undo preview reads them to name the work done since the restore. Losing them loses
     only that sentence, so they are written plainly, without a verified copy.
     """
-    _marks_path(copy).write_text(json.dumps(marks), encoding="utf-8")
+    keep_marks_json(copy, json.dumps(marks))
+
+
+def keep_marks_json(copy: Path, text: str) -> None:
+    """As `keep_marks`, for marks put into JSON earlier (while the restore was checked)."""
+    _marks_path(copy).write_text(text, encoding="utf-8")
 
 
 def marks_for(copy: Path) -> Marks | None:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import logging
 import secrets
 import sqlite3
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -73,6 +74,9 @@ class RestorePlan:
     # The live file passed SQLite's quick check while the backup was checked: it can become
     # the safety copy itself, by rename, instead of being copied and verified.
     live_sound: bool = False
+    # The marks of the staged data (`comparison.marks_of`) in JSON, kept with the safety
+    # copy; taken while checking, as they take seconds to read from a big club.
+    marks: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -134,6 +138,7 @@ class RestoreService:
                     plan.source,
                     spread(progress, RESTORE_SPANS),
                     live_sound=plan.live_sound,
+                    marks=plan.marks,
                 )
             finally:
                 staging.discard(plan.staged)
@@ -263,6 +268,8 @@ class RestoreService:
             check_file_header(staged, name)
             # The live file is checked on the other core meanwhile, for the restore to keep it
             # whole as the safety copy.
+            # Said at once: SQLite's first progress comes only once the b-trees are checked.
+            report("validating", 0.0)
             with ThreadPoolExecutor(max_workers=1) as checker:
                 live_check = checker.submit(self._live_is_sound)
                 schema_version = self._validate(staged, name, lambda f: report("validating", f))
@@ -273,6 +280,7 @@ class RestoreService:
             self._prepare(staged, name, schema_version)
             current = self.current_summary()
             differences = None if current is None else self._differences(staged)
+            marks = _marks_json(staged)
         except BaseException:
             staging.discard(staged)
             raise
@@ -289,6 +297,7 @@ class RestoreService:
             current=current,
             differences=differences,
             live_sound=live_sound,
+            marks=marks,
         )
         self._pending = plan
         return plan
@@ -366,6 +375,7 @@ class RestoreService:
         report: RestoreProgress,
         *,
         live_sound: bool,
+        marks: str | None = None,
     ) -> Path | None:
         """Put `staged` in place of the live data; where damaged live data was kept, if it was.
 
@@ -378,21 +388,22 @@ class RestoreService:
         if live_sound and RENAME_OPEN_FILES:
             copy = safety_copies.next_name(self._db.folder, kind)
             report("safetyCopy", 0.0)
-            self._carry_over(copy, staged, kind, source)
+            self._backup.carry_history(staged, kind, source)
             carried = True
             report("safetyCopy", 1.0)
             report("replacing", 0.0)
             try:
                 swapped = self._db.swap_file(staged, copy)
             except (sqlite3.Error, OSError) as error:
-                safety_copies.drop_marks(copy)
                 raise _not_replaced(error) from error
             if swapped:
-                safety_copies.prune(self._db.folder)
                 report("replacing", 1.0)
+                # After the swap, so no marks are ever left without their copy: a crash
+                # before this loses only the undo preview's "since the restore" sentence.
+                _keep_marks(copy, marks)
+                safety_copies.prune(self._db.folder)
                 return None
             # Another thread or program has the file open: copy, as where renames can't be.
-            safety_copies.drop_marks(copy)
             logger.info("the live data is open elsewhere: it is copied over, not renamed")
         try:
             copy = safety_copies.take(
@@ -405,10 +416,9 @@ class RestoreService:
             return self._rescue(staged, report)
         try:
             if carried:
-                if kind == "restore":
-                    _keep_marks(copy, staged)
+                _keep_marks(copy, marks)
             else:
-                self._carry_over(copy, staged, kind, source)
+                self._carry_over(copy, staged, kind, source, marks)
             report("replacing", 0.0)
             replace_live_data(self._db, staged)
         except BaseException as error:
@@ -423,11 +433,12 @@ class RestoreService:
         checkpoint(self._db)
         return None
 
-    def _carry_over(self, copy: Path, staged: Path, kind: CopyKind, source: Path) -> None:
+    def _carry_over(
+        self, copy: Path, staged: Path, kind: CopyKind, source: Path, marks: str | None
+    ) -> None:
         """Keep with `copy` the marks of the restored data, and carry the backup log into
         `staged`: what the copied and the renamed ways both do before the data changes."""
-        if kind == "restore":
-            _keep_marks(copy, staged)
+        _keep_marks(copy, marks)
         self._backup.carry_history(staged, kind, source)
 
     def _rescue(self, staged: Path, report: RestoreProgress) -> Path:
@@ -471,13 +482,25 @@ def _not_replaced(error: sqlite3.Error | OSError) -> RestoreError:
     )
 
 
-def _keep_marks(copy: Path, staged: Path) -> None:
-    """Keep the marks of the data the restore puts in place; without them (a full disk),
-    the undo preview only lacks its "since the restore" sentence, so the restore goes on."""
+def _marks_json(staged: Path) -> str | None:
+    """The marks of the data a restore would put in place, in JSON; None if unreadable."""
     try:
         with contextlib.closing(connect(staged, read_only=True)) as conn:
-            safety_copies.keep_marks(copy, marks_of(conn))
-    except (OSError, sqlite3.Error) as error:
+            return json.dumps(marks_of(conn))
+    except sqlite3.Error as error:
+        logger.warning("the marks of %s could not be read: %s", staged.name, error)
+        return None
+
+
+def _keep_marks(copy: Path, marks: str | None) -> None:
+    """Keep the marks of the data the restore puts in place (None: an undo, or marks that
+    couldn't be read); without them (a full disk), the undo preview only lacks its "since
+    the restore" sentence, so the restore goes on."""
+    if marks is None:
+        return
+    try:
+        safety_copies.keep_marks_json(copy, marks)
+    except OSError as error:
         logger.warning("the marks for %s could not be kept: %s", copy.name, error)
 
 
