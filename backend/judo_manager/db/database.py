@@ -147,7 +147,8 @@ class Database:
         with self._write_lock, self._file_lock:
             self.close()
             gc.collect()  # a finished thread's connection may wait in a reference cycle
-            if len(self._connections):
+            # The swap and its recovery know the data folder's own name only.
+            if len(self._connections) or self.path != self.folder.database:
                 return False
             try:
                 swap_in(self.folder, staged, safety)

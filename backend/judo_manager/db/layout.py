@@ -35,7 +35,7 @@ SAFETY_COPY_NAME = re.compile(r"^pre-(restore|import|undo)-(?:(\d{6})-)?(\d{8}-\
 # Beside a safety copy, the marks of the data the restore put in place.
 MARKS_SUFFIX = ".marks.json"
 # The number that orders safety copies and damaged copies: pre-restore-000012-….db.
-COPY_NUMBER = re.compile(r"^(?:pre-(?:restore|undo)|damaged)-(\d{6})-")
+COPY_NUMBER = re.compile(r"^(?:pre-(?:restore|import|undo)|damaged)-(\d{6})-")
 # Less free than this, and SQLite can't grow its files: the disk is as good as full.
 FULL_BELOW_BYTES = 256 * 1024
 
