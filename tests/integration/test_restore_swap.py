@@ -136,9 +136,9 @@ def test_with_another_program_reading_the_file_the_restore_copies_over_it_instea
 def test_where_open_files_cant_be_renamed_the_restore_copies_over_the_live_file(
     data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from judo_manager.restore import service as restore_service
+    from judo_manager.db import fileio
 
-    monkeypatch.setattr(restore_service, "RENAME_OPEN_FILES", False)  # as on Windows
+    monkeypatch.setattr(fileio, "RENAME_OPEN_FILES", False)  # as on Windows
     live = make_club(data_dir, 40)
     inode = live.stat().st_ino
     db = open_database(live)

@@ -40,7 +40,13 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from judo_manager.db.connection import sidecars, sqlite_uri
-from judo_manager.db.fileio import durable_sync, fsync_folder, remove_leftover, replace_file
+from judo_manager.db.fileio import (
+    durable_sync,
+    fsync_folder,
+    remove_file,
+    remove_leftover,
+    replace_file,
+)
 from judo_manager.db.layout import MARKS_SUFFIX, SAFETY_COPY_NAME, STAGED_PATTERN, DataFolder
 
 logger = logging.getLogger(__name__)
@@ -104,10 +110,17 @@ def swap_in(folder: DataFolder, staged: Path, safety: Path) -> None:
             fsync_folder(live.parent)
             fsync_folder(staged.parent)
             _stop_if_asked("replaced")
-        except BaseException:
-            _settle(folder, intent)
-            raise
-        _drop_record(folder)
+        except BaseException as error:
+            if not _settle(folder, intent) or not isinstance(error, Exception):
+                raise
+            # Failed after the rename (a folder's fsync): the new data is in place all the same.
+            logger.warning("the restore finished, but a last step failed: %s", error)
+            return
+        try:
+            _drop_record(folder)
+        except OSError as error:
+            # The new data is in place; the next start finds it so and drops the record.
+            logger.warning("the swap record could not be removed: %s", error)
         _stop_if_asked("finished")
 
 
@@ -140,17 +153,20 @@ def _recover(folder: DataFolder) -> None:
         _settle(folder, intent)
 
 
-def _settle(folder: DataFolder, intent: Intent) -> None:
-    """Roll the swap described by `intent` forward or back, then drop its record."""
+def _settle(folder: DataFolder, intent: Intent) -> bool:
+    """Roll the swap described by `intent` forward or back, then drop its record; whether
+    the new data is in place."""
     live = folder.database
     staged = folder.root / intent.staged
     safety = folder.root / intent.safety
+    new = False
     if not live.exists():
         # Never left so by these steps; a drive that lost a rename: the copy is the old file.
         if safety.exists():
             _second_name(safety, live)
             logger.warning("the live data was missing; put back from %s", safety)
     elif _is_new(live, safety, intent):
+        new = True
         if not safety.exists():
             logger.error("a swap finished without its safety copy %s", safety)
         logger.info("an interrupted restore was finished: the restored data is in place")
@@ -164,6 +180,7 @@ def _settle(folder: DataFolder, intent: Intent) -> None:
     for leftover in (staged, *sidecars(staged)):
         remove_leftover(leftover)
     _drop_record(folder)
+    return new
 
 
 def _is_new(live: Path, safety: Path, intent: Intent) -> bool:
@@ -277,8 +294,7 @@ def _read_record(folder: DataFolder) -> Intent | None:
 
 def _drop_record(folder: DataFolder) -> None:
     remove_leftover(folder.swap_record.with_name(folder.swap_record.name + ".new"))
-    if folder.swap_record.exists():
-        os.remove(folder.swap_record)
+    remove_file(folder.swap_record)
     fsync_folder(folder.root)
 
 

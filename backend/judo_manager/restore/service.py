@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import Literal
 
 from judo_manager.backup.service import BackupService
-from judo_manager.db import Database
+from judo_manager.db import Database, fileio
 from judo_manager.db.checks import check_backup, check_file_header
 from judo_manager.db.comparison import KindDifference, compare, describe_work_since, marks_of, since
 from judo_manager.db.connection import connect, is_part_of
 from judo_manager.db.contents import FileSummary, count_contents, summarize
 from judo_manager.db.database import bring_up_to_date
 from judo_manager.db.drive_errors import os_reason, reason_of, sqlite_reason
-from judo_manager.db.fileio import RENAME_OPEN_FILES, remove_leftover
+from judo_manager.db.fileio import remove_leftover
 from judo_manager.db.health import damage_of, describe_database_error
 from judo_manager.db.migrations import read_header
 from judo_manager.db.rescue import replace_damaged
@@ -385,7 +385,7 @@ class RestoreService:
         because it is damaged is kept aside as it is instead.
         """
         carried = False
-        if live_sound and RENAME_OPEN_FILES:
+        if live_sound and fileio.RENAME_OPEN_FILES:
             copy = safety_copies.next_name(self._db.folder, kind)
             report("safetyCopy", 0.0)
             self._backup.carry_history(staged, kind, source)
