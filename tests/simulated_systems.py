@@ -93,6 +93,8 @@ class WindowsFiles:
         monkeypatch.setattr(os, "rename", rename)
         monkeypatch.setattr(os, "unlink", unlink)
         monkeypatch.setattr(os, "remove", unlink)
+        # So a restore copies over the live file, as it does on Windows (fileio).
+        monkeypatch.setattr(fileio, "RENAME_OPEN_FILES", False)
         return self
 
     def _refuse_if_held(self, action: str, *paths: Any) -> None:

@@ -61,6 +61,7 @@ def test_import_shows_a_preview_restores_and_undoes_from_the_toast(
     [asked] = app.dialogs_asked()
     assert (asked["kind"], asked["directory"]) == ("open", str(home))
     assert data_digest(live) == before  # nothing changes before the coach says yes
+    old_file = live.stat().st_ino
 
     dialog.get_by_role("button", name="Replace my data").click()
 
@@ -73,6 +74,9 @@ def test_import_shows_a_preview_restores_and_undoes_from_the_toast(
     expect(_about_athletes(page)).to_have_text(str(BACKUP_ATHLETES))
     expect(_safety_copy_panel(page)).to_contain_text(f"({LIVE_ATHLETES} athletes)")
     assert data_digest(live) == data_digest(backup)
+    # The window's own connections let go of the file: it became the safety copy, renamed.
+    [copy] = (data / "safety").glob("pre-restore-*.db")
+    assert copy.stat().st_ino == old_file
     _show_athletes(page, BACKUP_ATHLETES)
 
     toast.get_by_role("button", name="Undo restore").click()

@@ -362,7 +362,10 @@ def test_restore_needs_the_token_from_the_check(club: Database, tmp_path: Path) 
 
 
 KILL_POINTS = {
-    # stage -> (folder to watch, pattern, size that shows the stage is under way)
+    # stage -> (folder to watch, pattern, size that shows the stage is under way). The
+    # restore by rename is killed at each of its steps in test_restore_swap.py; the safety
+    # copy and the replacement below are the copying ones, taken while another program
+    # reads the live file.
     "staging": ("staging", "restore-*.db", 1),
     "safety copy": ("safety", ".jm-*.partial", 1),
     "replacement": ("", "judo_manager.db-wal", 4 * 1024 * 1024),
@@ -381,6 +384,8 @@ def test_sigkill_during_a_restore_leaves_old_or_new_data_whole(
     backup.write_bytes(large_club_template.read_bytes())
     # The template was never a stamped backup, but it is a valid database of ours.
     folder, pattern, min_size = KILL_POINTS[stage]
+    reader = sqlite3.connect(database_path(data_dir), isolation_level=None)
+    reader.execute("SELECT count(*) FROM athletes")  # open, in WAL mode, and idle
 
     restore = subprocess.Popen(
         [
@@ -402,6 +407,7 @@ def test_sigkill_during_a_restore_leaves_old_or_new_data_whole(
     assert restore.poll() is None, f"the restore ended before its {stage}"
     os.kill(restore.pid, signal.SIGKILL)
     restore.wait()
+    reader.close()
 
     reopened = open_database(database_path(data_dir))  # what the next start does
     conn = reopened.connection()

@@ -6,6 +6,7 @@ the newest: kept when older ones are pruned, and the one that Undo puts back.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -60,3 +61,20 @@ def test_each_safety_copy_reaches_the_page_as_what_it_undoes(db: Database, tmp_p
     assert newest.kind == "undo"
     with pytest.raises(ValueError, match="protects an undo"):
         safety_copy(newest)
+
+
+def test_a_restore_after_an_import_is_the_newer_copy_whatever_the_clock_said(
+    db: Database, tmp_path: Path
+) -> None:
+    services = AppServices.build(db)
+    taken = services.restore.take_import_copy()
+    # Taken while the clock was years ahead; it has since been set right.
+    ahead = taken.with_name(re.sub(r"\d{8}-", "20990101-", taken.name, count=1))
+    taken.rename(ahead)
+
+    restored = services.restore.restore(
+        services.restore.inspect(make_backup(tmp_path / "usb" / "backup.db", 3)).token
+    )
+
+    # Undo puts back the data from before the restore, not from before the import.
+    assert restored.undo is not None and restored.undo.kind == "restore"

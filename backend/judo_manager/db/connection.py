@@ -14,6 +14,8 @@ SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
 
 # The first 16 bytes of every SQLite 3 database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Opens retried when the file was replaced meanwhile; a swap is done in well under a second.
+REOPEN_ATTEMPTS = 5
 
 
 class Connection(sqlite3.Connection):
@@ -34,6 +36,30 @@ def connect(
     disk nobody can write, with no write-ahead log beside it) takes no locks and needs no
     shared-memory file, which a full or read-only disk can't give SQLite.
     """
+    # A restore may rename another file onto `path` while it is being opened (`db/swap.py`):
+    # a connection that straddled the rename could hold the old file, so it is made again.
+    before = _inode_of(path)
+    conn = _open(path, read_only=read_only, check_same_thread=check_same_thread, frozen=frozen)
+    for _attempt in range(REOPEN_ATTEMPTS):
+        after = _inode_of(path)
+        if before is None or after == before:
+            break
+        conn.close()
+        before = after
+        conn = _open(path, read_only=read_only, check_same_thread=check_same_thread, frozen=frozen)
+    return conn
+
+
+def _inode_of(path: Path) -> int | None:
+    try:
+        return path.stat().st_ino
+    except OSError:
+        return None  # not there yet (a new database), or unreadable: the open tells
+
+
+def _open(
+    path: Path, *, read_only: bool, check_same_thread: bool, frozen: bool
+) -> sqlite3.Connection:
     if frozen:
         target = sqlite_uri(path, "mode=ro&immutable=1")
         read_only = True

@@ -31,6 +31,7 @@ from judo_manager.db.fileio import publish_new_file, remove_leftover
 from judo_manager.db.health import damage_of, damaged, describe_database_error, not_a_database
 from judo_manager.db.layout import NEW_DATABASE_PATTERN, DataFolder
 from judo_manager.db.migrations import migrate
+from judo_manager.db.swap import FileHeldError, recover, swap_in
 from judo_manager.errors import DataFolderError, FileInUseError
 from judo_manager.i18n import _
 
@@ -135,6 +136,30 @@ class Database:
                 )
             yield
 
+    def swap_file(self, staged: Path, safety: Path) -> bool:
+        """Put `staged` in place of the live file by rename, the old file kept as `safety`
+        (`db/swap.py`); False, with nothing changed, when a connection elsewhere (another
+        thread's, another process's) still holds the live file.
+
+        The app waits meanwhile: no write starts and no connection opens until the swap is
+        done and the new file is back in WAL mode.
+        """
+        with self._write_lock, self._file_lock:
+            self.close()
+            gc.collect()  # a finished thread's connection may wait in a reference cycle
+            # The swap and its recovery know the data folder's own name only.
+            if len(self._connections) or self.path != self.folder.database:
+                return False
+            try:
+                swap_in(self.folder, staged, safety)
+            except FileHeldError:
+                return False
+            finally:
+                # Whatever happened, the live name holds a whole database: back to WAL.
+                bring_up_to_date(self.path)
+            self.data_replaced()
+        return True
+
     @contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
         """A read transaction: every query inside sees the database at one moment."""
@@ -181,6 +206,8 @@ def open_database(path: Path, *, language: str | None = None) -> Database:
     """
     refuse_network_folder(path.parent)
     _ensure_folder(path.parent)
+    # Before any connection: a restore's swap cut short is finished or undone first.
+    recover(DataFolder.of(path))
     if not path.exists():
         _create(path, language)
     problem = damage_of(path, full_check=False)

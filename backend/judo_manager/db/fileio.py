@@ -71,6 +71,9 @@ CACHED_DIRECT_OPTIONS = frozenset({"data=journal"})
 MOUNT_TABLE = Path("/proc/self/mountinfo")
 # sync_file_range's flag: start writing the dirty pages, don't wait (linux/fs.h).
 SYNC_FILE_RANGE_WRITE = 2
+# Whether a file can be renamed while some program may have it open. Windows refuses (and a
+# scanner may hold any file there), so a restore there copies into the live file instead.
+RENAME_OPEN_FILES = not IS_WINDOWS
 
 
 def copy_into(

@@ -4,6 +4,7 @@
         judo_manager.db     the club's data (with -wal and -shm beside it while open)
         damaged-*.db        live data found damaged, kept aside as it was by a restore
         .judo-manager.lock  held by the window (and commands that change data) while open
+        .judo-manager.swap  the intent of a restore's file swap under way (`db/swap.py`)
         scratch/            snapshots being written for a backup or a safety copy
         staging/            private copies of backups being checked for a restore
         safety/             verified copies of the data from before each restore (last 5)
@@ -29,8 +30,12 @@ SNAPSHOT_PATTERN = "snapshot-*"
 STAGED_PATTERN = "restore-*"
 # A new database being made (a first start, a rescue) beside the real name, before it is moved.
 NEW_DATABASE_PATTERN = f".{DATABASE_FILENAME}.*.new"
+# A safety copy: pre-restore-000012-20260101-120000-000000.db (older copies lack the number).
+SAFETY_COPY_NAME = re.compile(r"^pre-(restore|import|undo)-(?:(\d{6})-)?(\d{8}-\d{6}-\d{6})\.db$")
+# Beside a safety copy, the marks of the data the restore put in place.
+MARKS_SUFFIX = ".marks.json"
 # The number that orders safety copies and damaged copies: pre-restore-000012-….db.
-COPY_NUMBER = re.compile(r"^(?:pre-(?:restore|undo)|damaged)-(\d{6})-")
+COPY_NUMBER = re.compile(r"^(?:pre-(?:restore|import|undo)|damaged)-(\d{6})-")
 # Less free than this, and SQLite can't grow its files: the disk is as good as full.
 FULL_BELOW_BYTES = 256 * 1024
 
@@ -88,6 +93,16 @@ class DataFolder:
     def lock_file(self) -> Path:
         """The file the one-writer lock is taken on (`db/lock.py`)."""
         return self.root / ".judo-manager.lock"
+
+    @property
+    def swap_record(self) -> Path:
+        """The intent record of a file swap under way (`db/swap.py`)."""
+        return self.root / ".judo-manager.swap"
+
+    @property
+    def swap_lock_file(self) -> Path:
+        """Taken around a file swap and its recovery, so two processes never settle one."""
+        return self.root / ".judo-manager.swap.lock"
 
     @property
     def window_key(self) -> Path:

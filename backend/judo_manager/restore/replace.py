@@ -1,4 +1,6 @@
-"""Putting a validated staged copy in place of the live data, atomically.
+"""Copying a validated staged copy over the live data, atomically: the way a restore goes
+where the live file can't be renamed (`db/swap.py`): another thread or program has it open,
+or the system (Windows) refuses to rename open files.
 
 SQLite's online backup API copies the staged file into the live database in one step: one
 write transaction on the live file, so a crash at any moment leaves either the complete old

@@ -14,7 +14,7 @@ from typing import Literal, cast
 from judo_manager.db.comparison import Marks
 from judo_manager.db.contents import count_contents
 from judo_manager.db.fileio import remove_leftover
-from judo_manager.db.layout import DataFolder
+from judo_manager.db.layout import MARKS_SUFFIX, SAFETY_COPY_NAME, DataFolder
 from judo_manager.db.retention import keep_newest
 from judo_manager.db.snapshot import ProgressCallback, write_verified_copy
 
@@ -23,14 +23,13 @@ KEEP = 5
 # `pre-restore-…` and `pre-import-…` copies are what Undo puts back; `pre-undo-…` copies
 # protect an undo. The number (DataFolder.next_copy_number) orders them; copies from before
 # it had none sort first.
-NAME = re.compile(r"^pre-(restore|import|undo)-(?:(\d{6})-)?(\d{8}-\d{6}-\d{6})\.db$")
+NAME = SAFETY_COPY_NAME
 # What a copy was taken before: a restore, an import of athletes, or an undo.
 CopyKind = Literal["restore", "import", "undo"]
 # The copies that Undo puts back.
 SafetyCopyKind = Literal["restore", "import"]
 UNDOABLE: tuple[SafetyCopyKind, ...] = ("restore", "import")
 # Live data a restore found damaged and kept aside (db/rescue.py), numbered the same way.
-MARKS_SUFFIX = ".marks.json"
 DAMAGED = re.compile(r"^damaged-(\d{6})-\d{8}-\d{6}-\d{6}\.db$")
 
 
@@ -47,15 +46,29 @@ class SafetyCopyFile:
 
 def take(data: DataFolder, kind: CopyKind, progress: ProgressCallback | None = None) -> Path:
     """Write a verified copy of the live database into the safety folder; keep the last 5."""
-    data.safety.mkdir(exist_ok=True)
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
-    destination = data.safety / f"pre-{kind}-{data.next_copy_number():06d}-{stamp}.db"
+    destination = next_name(data, kind)
     write_verified_copy(
         data.database, destination, scratch_dir=data.scratch, progress=progress, stamp=False
     )
+    prune(data)
+    return destination
+
+
+def next_name(data: DataFolder, kind: CopyKind) -> Path:
+    """Where the next safety copy goes: numbered after every copy so far (see `_order_of`).
+
+    A restore by rename (`db/swap.py`) gives the old live file this name itself. Makes the
+    safety folder if need be.
+    """
+    data.safety.mkdir(exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
+    return data.safety / f"pre-{kind}-{data.next_copy_number():06d}-{stamp}.db"
+
+
+def prune(data: DataFolder) -> None:
+    """Keep the newest KEEP copies, and only the marks of those."""
     keep_newest(_all(data), KEEP, key=_order_of)
     _drop_orphan_marks(data)
-    return destination
 
 
 def keep_marks(copy: Path, marks: Marks) -> None:
@@ -64,7 +77,12 @@ def keep_marks(copy: Path, marks: Marks) -> None:
     The undo preview reads them to name the work done since the restore. Losing them loses
     only that sentence, so they are written plainly, without a verified copy.
     """
-    _marks_path(copy).write_text(json.dumps(marks), encoding="utf-8")
+    keep_marks_json(copy, json.dumps(marks))
+
+
+def keep_marks_json(copy: Path, text: str) -> None:
+    """As `keep_marks`, for marks put into JSON earlier (while the restore was checked)."""
+    _marks_path(copy).write_text(text, encoding="utf-8")
 
 
 def marks_for(copy: Path) -> Marks | None:

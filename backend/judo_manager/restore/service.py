@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import logging
 import secrets
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from judo_manager.backup.service import BackupService
-from judo_manager.db import Database
+from judo_manager.db import Database, fileio
 from judo_manager.db.checks import check_backup, check_file_header
 from judo_manager.db.comparison import KindDifference, compare, describe_work_since, marks_of, since
 from judo_manager.db.connection import connect, is_part_of
@@ -34,7 +36,7 @@ from judo_manager.jobs import JobLock
 from judo_manager.progress import spread
 from judo_manager.restore import safety_copies, staging
 from judo_manager.restore.replace import checkpoint, replace_live_data
-from judo_manager.restore.safety_copies import SafetyCopyFile
+from judo_manager.restore.safety_copies import CopyKind, SafetyCopyFile
 
 logger = logging.getLogger(__name__)
 RestorePhase = Literal["staging", "validating", "safetyCopy", "replacing"]
@@ -69,6 +71,12 @@ class RestorePlan:
     current: FileSummary | None
     # Who is lost, added or changed (None with damaged current data, as above).
     differences: Sequence[KindDifference] | None
+    # The live file passed SQLite's quick check while the backup was checked: it can become
+    # the safety copy itself, by rename, instead of being copied and verified.
+    live_sound: bool = False
+    # The marks of the staged data (`comparison.marks_of`) in JSON, kept with the safety
+    # copy; taken while checking, as they take seconds to read from a big club.
+    marks: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -125,7 +133,12 @@ class RestoreService:
             try:
                 staging.check_unchanged(plan.source, plan.source_stamp)
                 aside = self._replace_with(
-                    plan.staged, "restore", plan.source, spread(progress, RESTORE_SPANS)
+                    plan.staged,
+                    "restore",
+                    plan.source,
+                    spread(progress, RESTORE_SPANS),
+                    live_sound=plan.live_sound,
+                    marks=plan.marks,
                 )
             finally:
                 staging.discard(plan.staged)
@@ -141,10 +154,16 @@ class RestoreService:
             staged = staging.stage(copy.path, self._db.folder, lambda fraction: None)
             try:
                 check_file_header(staged, copy.path.name)
-                schema_version = self._validate(staged, copy.path.name, lambda fraction: None)
+                with ThreadPoolExecutor(max_workers=1) as checker:
+                    live_sound = checker.submit(self._live_is_sound)
+                    schema_version = self._validate(staged, copy.path.name, lambda f: None)
                 self._prepare(staged, copy.path.name, schema_version)
                 aside = self._replace_with(
-                    staged, "undo", copy.path, spread(progress, RESTORE_SPANS)
+                    staged,
+                    "undo",
+                    copy.path,
+                    spread(progress, RESTORE_SPANS),
+                    live_sound=live_sound.result(),
                 )
             finally:
                 staging.discard(staged)
@@ -247,13 +266,21 @@ class RestoreService:
         staged = staging.stage(source, self._db.folder, lambda f: report("staging", f))
         try:
             check_file_header(staged, name)
-            schema_version = self._validate(staged, name, lambda f: report("validating", f))
+            # The live file is checked on the other core meanwhile, for the restore to keep it
+            # whole as the safety copy.
+            # Said at once: SQLite's first progress comes only once the b-trees are checked.
+            report("validating", 0.0)
+            with ThreadPoolExecutor(max_workers=1) as checker:
+                live_check = checker.submit(self._live_is_sound)
+                schema_version = self._validate(staged, name, lambda f: report("validating", f))
+            live_sound = live_check.result()
             # Described before it is migrated: an old backup shows that it records no
             # promotions or medals, rather than zero of them.
             taken_at, from_backup, app_version, backup = _describe_backup(staged, source_stamp)
             self._prepare(staged, name, schema_version)
             current = self.current_summary()
             differences = None if current is None else self._differences(staged)
+            marks = _marks_json(staged)
         except BaseException:
             staging.discard(staged)
             raise
@@ -269,9 +296,18 @@ class RestoreService:
             backup=backup,
             current=current,
             differences=differences,
+            live_sound=live_sound,
+            marks=marks,
         )
         self._pending = plan
         return plan
+
+    def _live_is_sound(self) -> bool:
+        """Whether the live file passes SQLite's quick check in full (on its own connection)."""
+        try:
+            return damage_of(self._db.path, full_check=True) is None
+        except (OSError, sqlite3.Error):
+            return False
 
     def current_summary(self) -> FileSummary | None:
         """What the live database holds now; None when it is damaged and can't be read."""
@@ -332,13 +368,43 @@ class RestoreService:
             return None
 
     def _replace_with(
-        self, staged: Path, kind: str, source: Path, report: RestoreProgress
+        self,
+        staged: Path,
+        kind: CopyKind,
+        source: Path,
+        report: RestoreProgress,
+        *,
+        live_sound: bool,
+        marks: str | None = None,
     ) -> Path | None:
         """Put `staged` in place of the live data; where damaged live data was kept, if it was.
 
-        Healthy data is first saved in a verified safety copy that Undo puts back; data
-        whose safety copy fails because it is damaged is kept aside as it is instead.
+        Sound live data becomes the safety copy that Undo puts back by itself, renamed
+        (`db/swap.py`), where nothing else holds the file open; elsewhere it is first saved
+        in a verified copy and `staged` is copied over it. Data whose safety copy fails
+        because it is damaged is kept aside as it is instead.
         """
+        carried = False
+        if live_sound and fileio.RENAME_OPEN_FILES:
+            copy = safety_copies.next_name(self._db.folder, kind)
+            report("safetyCopy", 0.0)
+            self._backup.carry_history(staged, kind, source)
+            carried = True
+            report("safetyCopy", 1.0)
+            report("replacing", 0.0)
+            try:
+                swapped = self._db.swap_file(staged, copy)
+            except (sqlite3.Error, OSError) as error:
+                raise _not_replaced(error) from error
+            if swapped:
+                report("replacing", 1.0)
+                # After the swap, so no marks are ever left without their copy: a crash
+                # before this loses only the undo preview's "since the restore" sentence.
+                _keep_marks(copy, marks)
+                safety_copies.prune(self._db.folder)
+                return None
+            # Another thread or program has the file open: copy, as where renames can't be.
+            logger.info("the live data is open elsewhere: it is copied over, not renamed")
         try:
             copy = safety_copies.take(
                 self._db.folder, kind, lambda _phase, f: report("safetyCopy", f)
@@ -349,9 +415,10 @@ class RestoreService:
                 raise
             return self._rescue(staged, report)
         try:
-            if kind == "restore":
-                _keep_marks(copy, staged)
-            self._backup.carry_history(staged, kind, source)
+            if carried:
+                _keep_marks(copy, marks)
+            else:
+                self._carry_over(copy, staged, kind, source, marks)
             report("replacing", 0.0)
             replace_live_data(self._db, staged)
         except BaseException as error:
@@ -359,17 +426,20 @@ class RestoreService:
             remove_leftover(copy)
             safety_copies.drop_marks(copy)
             if isinstance(error, sqlite3.Error | OSError):
-                raise RestoreError(
-                    _(
-                        "The data could not be replaced ({error}). Your current data is unchanged.",
-                        error=reason_of(error),
-                    )
-                ) from error
+                raise _not_replaced(error) from error
             raise
         report("replacing", 1.0)
         # Outside the write lock: the coach can save edits while the new pages settle.
         checkpoint(self._db)
         return None
+
+    def _carry_over(
+        self, copy: Path, staged: Path, kind: CopyKind, source: Path, marks: str | None
+    ) -> None:
+        """Keep with `copy` the marks of the restored data, and carry the backup log into
+        `staged`: what the copied and the renamed ways both do before the data changes."""
+        _keep_marks(copy, marks)
+        self._backup.carry_history(staged, kind, source)
 
     def _rescue(self, staged: Path, report: RestoreProgress) -> Path:
         """Replace damaged live data, which can't be copied, by moving files."""
@@ -403,13 +473,34 @@ class RestoreService:
             )
 
 
-def _keep_marks(copy: Path, staged: Path) -> None:
-    """Keep the marks of the data the restore puts in place; without them (a full disk),
-    the undo preview only lacks its "since the restore" sentence, so the restore goes on."""
+def _not_replaced(error: sqlite3.Error | OSError) -> RestoreError:
+    return RestoreError(
+        _(
+            "The data could not be replaced ({error}). Your current data is unchanged.",
+            error=reason_of(error),
+        )
+    )
+
+
+def _marks_json(staged: Path) -> str | None:
+    """The marks of the data a restore would put in place, in JSON; None if unreadable."""
     try:
         with contextlib.closing(connect(staged, read_only=True)) as conn:
-            safety_copies.keep_marks(copy, marks_of(conn))
-    except (OSError, sqlite3.Error) as error:
+            return json.dumps(marks_of(conn))
+    except sqlite3.Error as error:
+        logger.warning("the marks of %s could not be read: %s", staged.name, error)
+        return None
+
+
+def _keep_marks(copy: Path, marks: str | None) -> None:
+    """Keep the marks of the data the restore puts in place (None: an undo, or marks that
+    couldn't be read); without them (a full disk), the undo preview only lacks its "since
+    the restore" sentence, so the restore goes on."""
+    if marks is None:
+        return
+    try:
+        safety_copies.keep_marks_json(copy, marks)
+    except OSError as error:
         logger.warning("the marks for %s could not be kept: %s", copy.name, error)
 
 
