@@ -92,22 +92,19 @@ class ReadBack:
     def _compare_span(self, buffer: mmap.mmap, offset: int, count: int) -> Verdict:
         try:
             on_drive = os.preadv(self._direct, [buffer], offset)
-            reference = self._reference(offset, count)
+            reference = bytearray(count)
+            in_memory = os.preadv(self._cached, [reference], offset, os.RWF_NOWAIT)
+        except BlockingIOError:
+            return Verdict.UNKNOWN  # some of the reference was evicted meanwhile
         except OSError as error:
             if error.errno in REFUSED:
                 return Verdict.UNKNOWN
             raise
-        if reference is None:
-            return Verdict.UNKNOWN
+        if in_memory < count:
+            return Verdict.UNKNOWN  # the rest of the reference was evicted meanwhile
         # Sliced, not through a memoryview: comparing views goes byte by byte, 15x slower.
-        same = on_drive >= count and buffer[:count] == reference
-        return Verdict.MATCHES if same else Verdict.DIFFERS
-
-    def _reference(self, offset: int, count: int) -> bytearray | None:
-        """The span as memory holds it; None where some of it is no longer there."""
-        reference = bytearray(count)
-        try:
-            got = os.preadv(self._cached, [reference], offset, os.RWF_NOWAIT)
-        except BlockingIOError:
-            return None
-        return reference if got == count else None
+        return (
+            Verdict.MATCHES
+            if on_drive >= count and buffer[:count] == reference
+            else Verdict.DIFFERS
+        )

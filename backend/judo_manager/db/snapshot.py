@@ -62,6 +62,7 @@ from judo_manager.db.fileio import (
     remove_leftover,
     remove_stale,
     replace_file,
+    start_writeback,
     unhide,
     winerror_of,
 )
@@ -255,7 +256,7 @@ def _write_in_one_copy(
         taken_at = dt.datetime.now().astimezone()
         checker = _pin_same_moment(live_db, source, read_only, frozen)
         checked = pool.submit(_check_count_and_close, checker)
-        schema_version = _copy_pages(source, temporary, report)
+        schema_version = _copy_pages(source, temporary, handle, report)
         # The copy stands alone, without a write-ahead log: the backup API copied the live
         # file's header, which says WAL. Set while no connection has the file open, so no
         # SQLite cache holds the old header.
@@ -350,25 +351,26 @@ def _check_count_and_close(checker: sqlite3.Connection) -> tuple[Message | None,
         checker.close()
 
 
-def _copy_pages(source: sqlite3.Connection, temporary: Path, report: ProgressCallback) -> int:
-    """Copy every page of the snapshot into `temporary`; the schema version it holds.
+def _copy_pages(
+    source: sqlite3.Connection, temporary: Path, handle: int, report: ProgressCallback
+) -> int:
+    """Copy every page of the snapshot into `temporary` (`handle` is open on it); the schema
+    version it holds.
 
     The copy is synced and checked afterwards: while it is written it needs no journal (a
-    failed copy is thrown away) and no syncs of SQLite's own. Its pages are not handed to
-    the drive early (`sync_file_range`): on this kernel that left some of them unreadable
-    from memory afterwards, and the check needs every one (`db/read_back.py`).
+    failed copy is thrown away) and no syncs of SQLite's own. What is written is handed to
+    the drive step by step, so the final sync doesn't wait for all of it.
     """
     target = sqlite3.connect(temporary, isolation_level=None)
     try:
         target.execute("PRAGMA journal_mode = OFF")
         target.execute("PRAGMA synchronous = OFF")
-        source.backup(
-            target,
-            pages=PAGES_PER_STEP,
-            progress=lambda _status, remaining, total: report(
-                "copying", (total - remaining) / total if total else 1.0
-            ),
-        )
+
+        def copied(_status: int, remaining: int, total: int) -> None:
+            start_writeback(handle)
+            report("copying", (total - remaining) / total if total else 1.0)
+
+        source.backup(target, pages=PAGES_PER_STEP, progress=copied)
         _id, schema_version = read_header(source)
         source.execute("COMMIT")
     finally:
