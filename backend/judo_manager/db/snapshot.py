@@ -272,13 +272,13 @@ def _write_in_one_copy(
         if verdict is Verdict.DIFFERS:
             raise BackupVerificationError(_mismatch_message(temporary))
         return _Snapshot(size, taken_at, checked, backed_up_through)
-    except sqlite3.Error as error:
-        raise _reading_or_writing_failure(error, temporary) from error
-    except BaseException:
+    except BaseException as error:
         if checker is not None:
             # Its quick_check would only keep the coach waiting; closed already if it is done.
             with contextlib.suppress(sqlite3.ProgrammingError):
                 checker.interrupt()
+        if isinstance(error, sqlite3.Error):
+            raise _reading_or_writing_failure(error, temporary) from error
         raise
     finally:
         os.close(handle)
@@ -389,11 +389,7 @@ def _stamp_and_check(
         # which is then thrown away.
         target.execute("PRAGMA journal_mode = MEMORY")
         target.execute("PRAGMA synchronous = OFF")
-        backed_up_through = None
-        if stamp:
-            target.execute("BEGIN")
-            backed_up_through = write_stamp(target, taken_at)
-            target.execute("COMMIT")
+        backed_up_through = _stamped(target, taken_at, stamp)
         target.execute("PRAGMA journal_mode = DELETE")
         problem = snapshot_header_problem(target, schema_version)
         pages = int(target.execute("PRAGMA page_count").fetchone()[0])
@@ -406,6 +402,17 @@ def _stamp_and_check(
         raise BackupVerificationError(
             _("The snapshot failed its check ({problem}). Nothing was saved.", problem=problem)
         )
+    return backed_up_through
+
+
+def _stamped(target: sqlite3.Connection, taken_at: dt.datetime, stamp: bool) -> int | None:
+    """Stamp the copy behind `target` (`stamp.write_stamp`) unless `stamp` is off; the last
+    change mark it holds, when stamped."""
+    if not stamp:
+        return None
+    target.execute("BEGIN")
+    backed_up_through = write_stamp(target, taken_at)
+    target.execute("COMMIT")
     return backed_up_through
 
 
@@ -502,11 +509,7 @@ def _take_snapshot(
         _id, schema_version = read_header(source)
         source.execute("COMMIT")
         target.execute("PRAGMA journal_mode = DELETE")
-        backed_up_through = None
-        if stamp:
-            target.execute("BEGIN")
-            backed_up_through = write_stamp(target, taken_at)
-            target.execute("COMMIT")
+        backed_up_through = _stamped(target, taken_at, stamp)
         problem = snapshot_header_problem(target, schema_version)
         if problem:
             raise BackupVerificationError(
