@@ -142,7 +142,8 @@ def durable_sync(fd: int) -> None:
 def start_writeback(fd: int) -> None:
     """Ask Linux to start writing what is unwritten of `fd`'s file to the drive now, without
     waiting (`sync_file_range`); nothing elsewhere. The pages stay in memory, clean, until
-    the system needs the room.
+    the system needs the room; on this kernel a few MB of them then sometimes can't be read
+    without waiting, and `db/read_back.py` counts those as gone.
 
     A file written by another library (SQLite) then reaches the drive while it is written,
     and the fsync that ends it is short.

@@ -71,7 +71,8 @@ class DataFolder:
 
     @property
     def scratch(self) -> Path:
-        """Where backups and safety copies take their snapshot before it is verified."""
+        """Where a backup or a safety copy takes its snapshot before it is verified, where it
+        can't be written in one copy (`db/snapshot.py`)."""
         return self.root / "scratch"
 
     @property
