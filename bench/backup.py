@@ -51,6 +51,7 @@ from pathlib import Path
 from _common import (
     JUDO_MANAGER,
     ChildRun,
+    compile_checkout,
     filesystem_of,
     fsync_path,
     load_average,
@@ -86,6 +87,7 @@ PHOTO_BATCH = 250  # athletes per write while the photo club is built
 def main() -> None:
     """Build the databases, run every measurement, print the tables."""
     args = _parse_args()
+    compile_checkout()
     temp_root = Path(args.tmp)
     work = (
         Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="jm-bench-", dir=temp_root))

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from _common import JUDO_MANAGER, ROOT, median, print_table, ratio, run_child
+from _common import JUDO_MANAGER, ROOT, compile_checkout, median, print_table, ratio, run_child
 from start import WINDOW_HEADERS, Launch, display, launch, window_cells
 
 # Each system's bundle: the folder on Linux and Windows (judo-manager.exe is the console
@@ -65,6 +65,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="warm launches and command runs")
     args = parser.parse_args()
+    compile_checkout()
     if not BUNDLE.is_file():
         raise SystemExit(f"{BUNDLE} is missing: run scripts/build-bundle first")
     print_size_table()

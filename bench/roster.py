@@ -49,7 +49,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, Playwright, sync_playwright
 from webview.util import escape_string
 
-from _common import JUDO_MANAGER, median, percentile, print_table, ratio, stop
+from _common import JUDO_MANAGER, compile_checkout, median, percentile, print_table, ratio, stop
 from judo_manager.athletes.service import AthletesService
 from judo_manager.bridge.athletes import athlete_list
 from judo_manager.bridge.convert import from_wire
@@ -412,6 +412,7 @@ def main() -> None:
         help="pixels scrolled per frame in the scroll runs, comma-separated",
     )
     args = parser.parse_args()
+    compile_checkout()
     work = Path(tempfile.mkdtemp(prefix="jm-bench-roster-"))
     load_before = os.getloadavg()[0]
     try:

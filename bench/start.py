@@ -41,6 +41,7 @@ from _common import (
     BACKEND,
     JUDO_MANAGER,
     PYTHON,
+    compile_checkout,
     load_average,
     median,
     print_table,
@@ -109,12 +110,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="jm-bench-start-"))
-    # Installed, the app runs from compiled bytecode (pip and PyInstaller write it). Under
-    # PYTHONDONTWRITEBYTECODE every launch would compile the app's own modules from source
-    # again (some 0.3 s here) while the bare window's pywebview and Qt come precompiled from
-    # the venv; a cache of the run's own (warmed by the first launches, not counted) is fair.
-    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    os.environ["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    compile_checkout()
     print(f"the app's code and page: {BACKEND / 'judo_manager'}")
     print(f"load average at start: {load_average()}")
     try:
