@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import signal
@@ -261,8 +262,9 @@ def test_a_copy_whose_pages_left_memory_is_checked_again_through_a_scratch_copy(
     db: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     # Memory pressure evicts the pages the one copy was to be checked against, and the disk
-    # flips a byte under them: comparing the drive with itself would publish it. The backup
-    # is made again through a scratch copy instead, and what is published is whole.
+    # flips a byte under them: comparing the drive with itself would publish it. The second
+    # copy it is then checked against differs, so the backup is made again through a
+    # scratch copy, and what is published is whole.
     fill_demo_club(db, 2000)
     flips: list[Path] = []
     with _ext4_stick(tmp_path) as (stick, image):
@@ -284,6 +286,56 @@ def test_a_copy_whose_pages_left_memory_is_checked_again_through_a_scratch_copy(
         assert_valid_backup(stick / "club.db", 2000)
         assert sorted(p.name for p in stick.iterdir()) == ["club.db", "lost+found"]
     assert list((tmp_path / "s").iterdir()) == []
+
+
+def test_a_copy_whose_later_pages_left_memory_is_checked_against_a_second_copy_in_place(
+    large_db: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Memory pressure evicts the kept pages from the third span on, and the app commits a
+    # new club meanwhile. The copy on the drive is checked from there against a second
+    # copy of the same moment, made in the scratch folder, and published without being
+    # written again: the file under the final name is the one first written.
+    caplog.set_level(logging.INFO, logger="judo_manager.db.snapshot")
+    seen: list[tuple[int, int]] = []
+    clubs_at_start = _rows_in_file(large_db.path, "clubs")
+    with _ext4_stick(tmp_path) as (stick, _image):
+
+        def evict_later_spans_and_commit(phase: str, fraction: float) -> None:
+            if phase == "verifying" and not seen:
+                (partial,) = stick.glob("*.partial")
+                with partial.open("rb") as file:
+                    os.posix_fadvise(file.fileno(), 2 * SPAN_BYTES, 0, os.POSIX_FADV_DONTNEED)
+                    seen.append((os.fstat(file.fileno()).st_ino, os.fstat(file.fileno()).st_size))
+                writer = sqlite3.connect(large_db.path, isolation_level=None)
+                writer.execute("INSERT INTO clubs(name) VALUES ('Committed meanwhile')")
+                writer.close()
+
+        written = write_verified_copy(
+            large_db.path,
+            stick / "club.db",
+            scratch_dir=tmp_path / "s",
+            progress=evict_later_spans_and_commit,
+        )
+        ((inode, size),) = seen
+        assert size > 3 * SPAN_BYTES, "the copy is too small to keep its first spans"
+        assert "checking it against a second copy" in caplog.text
+        assert "copying again" not in caplog.text
+        assert (stick / "club.db").stat().st_ino == inode
+        assert_valid_backup(stick / "club.db", LARGE_CLUB)
+        # The moment the copy began: without the club committed while it was checked.
+        clubs = _rows_in_file(stick / "club.db", "clubs")
+        assert clubs == clubs_at_start == written.contents["clubs"]
+        assert sorted(p.name for p in stick.iterdir()) == ["club.db", "lost+found"]
+    assert _rows_in_file(large_db.path, "clubs") == clubs_at_start + 1
+    assert list((tmp_path / "s").iterdir()) == []
+
+
+def _rows_in_file(database: Path, table: str) -> int:
+    conn = _read_only(database)
+    try:
+        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    finally:
+        conn.close()
 
 
 def test_a_local_disk_filling_up_mid_copy_says_so_and_leaves_nothing(

@@ -1,5 +1,6 @@
 """Checking a file just written against what the drive returns for it, without a second
-copy to compare with: the system's memory of the file is the reference.
+copy to compare with: the system's memory of the file is the reference (or, once that is
+gone, a second copy made for the purpose: `reference`).
 
 Only where `fileio.keeps_written_pages` vouches for it (ext4, xfs): there the cached pages
 of a file are what was written to it, `O_DIRECT` reads go to the drive without dropping
@@ -24,6 +25,7 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 from judo_manager.db.fileio import SPAN_BYTES
 
@@ -43,30 +45,46 @@ class Verdict(enum.Enum):
     UNKNOWN = "unknown"
 
 
+class Comparison(NamedTuple):
+    """What the read-back found, and how many bytes from the start it found to match."""
+
+    verdict: Verdict
+    matched: int
+
+
 class ReadBack:
     """Compares one synced file with what its drive returns, span by span."""
 
-    def __init__(self, path: Path) -> None:
-        self._cached = os.open(path, os.O_RDONLY)
+    def __init__(self, path: Path, reference: Path | None = None) -> None:
+        """Read `path` from its drive, and compare it with the pages the system keeps of it;
+        or, given a `reference` file, with that file's bytes."""
+        # Only a reference kept in memory must prove it comes from there (RWF_NOWAIT).
+        self._nowait = os.RWF_NOWAIT if reference is None else 0
+        self._reference = os.open(reference or path, os.O_RDONLY)
         try:
             self._direct = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECT", 0))
         except BaseException:
-            os.close(self._cached)
+            os.close(self._reference)
             raise
 
     def __enter__(self) -> ReadBack:
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        for fd in (self._cached, self._direct):
+        for fd in (self._reference, self._direct):
             with contextlib.suppress(OSError):
                 os.close(fd)
 
-    def compare(self, size: int, progress: Callable[[float], None]) -> Verdict:
-        """Whether the drive holds what memory holds for all `size` bytes of the file,
-        reporting the fraction (0..1) checked. OSError: the drive failed while read."""
-        spans = [(offset, min(SPAN_BYTES, size - offset)) for offset in range(0, size, SPAN_BYTES)]
-        checked = 0
+    def compare(
+        self, size: int, progress: Callable[[float], None], *, start: int = 0
+    ) -> Comparison:
+        """Whether the drive holds what the reference holds for the `size` bytes of the file
+        from `start` (a multiple of SPAN_BYTES) on, reporting the fraction (0..1) of the
+        file known to match. OSError: the drive failed while read."""
+        spans = [
+            (offset, min(SPAN_BYTES, size - offset)) for offset in range(start, size, SPAN_BYTES)
+        ]
+        checked = start
         with contextlib.ExitStack() as stack:
             # Page-aligned, as O_DIRECT requires; span i uses buffer i % READERS, free again
             # once span i - READERS is done.
@@ -77,34 +95,35 @@ class ReadBack:
                 if len(pending) == READERS:
                     verdict, length = pending.popleft()
                     if verdict.result() is not Verdict.MATCHES:
-                        return verdict.result()
+                        return Comparison(verdict.result(), checked)
                     checked += length
                     progress(checked / size)
                 check = readers.submit(self._compare_span, buffers[index % READERS], offset, count)
                 pending.append((check, count))
             for verdict, length in pending:
                 if verdict.result() is not Verdict.MATCHES:
-                    return verdict.result()
+                    return Comparison(verdict.result(), checked)
                 checked += length
                 progress(checked / size)
-        return Verdict.MATCHES
+        return Comparison(Verdict.MATCHES, checked)
 
     def _compare_span(self, buffer: mmap.mmap, offset: int, count: int) -> Verdict:
         try:
             on_drive = os.preadv(self._direct, [buffer], offset)
-            reference = bytearray(count)
-            in_memory = os.preadv(self._cached, [reference], offset, os.RWF_NOWAIT)
+            expected = bytearray(count)
+            got = os.preadv(self._reference, [expected], offset, self._nowait)
         except BlockingIOError:
             return Verdict.UNKNOWN  # some of the reference was evicted meanwhile
         except OSError as error:
             if error.errno in REFUSED:
                 return Verdict.UNKNOWN
             raise
-        if in_memory < count:
-            return Verdict.UNKNOWN  # the rest of the reference was evicted meanwhile
+        if got < count:
+            # The rest of the reference was evicted meanwhile; a reference file is shorter.
+            return Verdict.UNKNOWN if self._nowait else Verdict.DIFFERS
         # Sliced, not through a memoryview: comparing views goes byte by byte, 15x slower.
         return (
             Verdict.MATCHES
-            if on_drive >= count and buffer[:count] == reference
+            if on_drive >= count and buffer[:count] == expected
             else Verdict.DIFFERS
         )

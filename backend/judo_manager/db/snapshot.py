@@ -17,7 +17,9 @@ How it gets to the destination depends on what the destination's file system can
 - In one copy, on Linux's ext4 and xfs: SQLite writes the copy straight into a hidden
   temporary file beside the destination, and `db/read_back.py` compares what the drive
   returns with the pages the system kept of it. Should the system evict some of those
-  before the check, the copy is made again the other way.
+  before the check, the rest is compared with a second copy of the same moment, made the
+  same way in the scratch folder on the data disk (the copy on the drive isn't written
+  again); only if that fails too is the copy made again the other way.
 - Through a scratch copy everywhere else (FAT and exFAT sticks, FUSE drivers, network
   shares, macOS, Windows): the snapshot goes to a scratch file on the data disk first, is
   streamed into the temporary file beside the destination, and the drive's copy is
@@ -68,7 +70,7 @@ from judo_manager.db.fileio import (
 )
 from judo_manager.db.layout import SNAPSHOT_PATTERN
 from judo_manager.db.migrations import read_header
-from judo_manager.db.read_back import ReadBack, Verdict
+from judo_manager.db.read_back import Comparison, ReadBack, Verdict
 from judo_manager.db.stamp import write_stamp
 from judo_manager.errors import BackupError, BackupVerificationError, DestinationExistsError
 from judo_manager.i18n import Message, _
@@ -156,7 +158,9 @@ def write_verified_copy(
 
     def in_one_copy(temporary: Path, checker: ThreadPoolExecutor) -> _Snapshot:
         one_copy = spread(report, ONE_COPY_SPANS)
-        return _write_in_one_copy(live_db, temporary, one_copy, stamp, checker, read_only)
+        return _write_in_one_copy(
+            live_db, temporary, scratch_dir, one_copy, stamp, checker, read_only
+        )
 
     def through_scratch(temporary: Path, checker: ThreadPoolExecutor) -> _Snapshot:
         two_copies = spread(report, PHASE_SPANS)
@@ -237,13 +241,15 @@ class _Snapshot:
 def _write_in_one_copy(
     live_db: Path,
     temporary: Path,
+    scratch_dir: Path,
     report: ProgressCallback,
     stamp: bool,
     pool: ThreadPoolExecutor,
     read_only: bool,
 ) -> _Snapshot:
     """Copy the live database straight into `temporary`, stamp it, sync it and check it
-    against the drive, in one copy."""
+    against the drive, in one copy; `scratch_dir` holds a second copy to check against
+    should the pages kept of the first leave memory."""
     handle = _create_hidden(temporary)
     source: sqlite3.Connection | None = None
     checker: sqlite3.Connection | None = None
@@ -256,20 +262,24 @@ def _write_in_one_copy(
         taken_at = dt.datetime.now().astimezone()
         checker = _pin_same_moment(live_db, source, read_only, frozen)
         checked = pool.submit(_check_count_and_close, checker)
-        schema_version = _copy_pages(source, temporary, handle, report)
-        # The copy stands alone, without a write-ahead log: the backup API copied the live
-        # file's header, which says WAL. Set while no connection has the file open, so no
-        # SQLite cache holds the old header.
-        os.pwrite(handle, ROLLBACK_JOURNAL_FORMAT, FORMAT_VERSIONS_OFFSET)
-        backed_up_through = _stamp_and_check(temporary, schema_version, taken_at, stamp)
+        # `source` keeps its read transaction until the check is done: a second copy of the
+        # very same moment may be needed to check against (`_check_against_second_copy`).
+        schema_version = _copy_pages(
+            source, temporary, handle, lambda f: report("copying", f), write_early=True
+        )
+        backed_up_through = _make_standalone(temporary, handle, schema_version, taken_at, stamp)
         durable_sync(handle)
         size = os.fstat(handle).st_size
         report("verifying", 0.0)
         with ReadBack(temporary) as read_back:
-            verdict = read_back.compare(size, lambda f: report("verifying", f))
-        if verdict is Verdict.UNKNOWN:
+            found = read_back.compare(size, lambda f: report("verifying", f))
+        if found.verdict is Verdict.UNKNOWN:
+            found = _check_against_second_copy(
+                source, temporary, size, found.matched, scratch_dir, report, stamp, taken_at
+            )
+        if found.verdict is Verdict.UNKNOWN:
             raise _ReferenceLostError
-        if verdict is Verdict.DIFFERS:
+        if found.verdict is Verdict.DIFFERS:
             raise BackupVerificationError(_mismatch_message(temporary))
         return _Snapshot(size, taken_at, checked, backed_up_through)
     except BaseException as error:
@@ -352,14 +362,20 @@ def _check_count_and_close(checker: sqlite3.Connection) -> tuple[Message | None,
 
 
 def _copy_pages(
-    source: sqlite3.Connection, temporary: Path, handle: int, report: ProgressCallback
+    source: sqlite3.Connection,
+    temporary: Path,
+    handle: int,
+    progress: Callable[[float], None],
+    *,
+    write_early: bool,
 ) -> int:
-    """Copy every page of the snapshot into `temporary` (`handle` is open on it); the schema
-    version it holds.
+    """Copy every page of the snapshot `source` holds into `temporary` (`handle` is open on
+    it), reporting the fraction (0..1) copied; the schema version it holds.
 
     The copy is synced and checked afterwards: while it is written it needs no journal (a
-    failed copy is thrown away) and no syncs of SQLite's own. What is written is handed to
-    the drive step by step, so the final sync doesn't wait for all of it.
+    failed copy is thrown away) and no syncs of SQLite's own. With `write_early`, what is
+    written is handed to the drive step by step, so the final sync doesn't wait for all of
+    it.
     """
     target = sqlite3.connect(temporary, isolation_level=None)
     try:
@@ -367,15 +383,78 @@ def _copy_pages(
         target.execute("PRAGMA synchronous = OFF")
 
         def copied(_status: int, remaining: int, total: int) -> None:
-            start_writeback(handle)
-            report("copying", (total - remaining) / total if total else 1.0)
+            if write_early:
+                start_writeback(handle)
+            progress((total - remaining) / total if total else 1.0)
 
         source.backup(target, pages=PAGES_PER_STEP, progress=copied)
         _id, schema_version = read_header(source)
-        source.execute("COMMIT")
     finally:
         target.close()
     return schema_version
+
+
+def _ignore(_fraction: float) -> None:
+    """Progress nobody is shown: the bar holds still while a second copy is made."""
+
+
+def _make_standalone(
+    temporary: Path, handle: int, schema_version: int, taken_at: dt.datetime, stamp: bool
+) -> int | None:
+    """Turn the pages copied into `temporary` into a backup of its own: a header without a
+    write-ahead log, the stamp (if `stamp`), checked; the last change mark it holds, when
+    stamped."""
+    # The backup API copied the live file's header, which says WAL. Set while no
+    # connection has the file open, so no SQLite cache holds the old header.
+    os.pwrite(handle, ROLLBACK_JOURNAL_FORMAT, FORMAT_VERSIONS_OFFSET)
+    return _stamp_and_check(temporary, schema_version, taken_at, stamp)
+
+
+def _check_against_second_copy(
+    source: sqlite3.Connection,
+    temporary: Path,
+    size: int,
+    start: int,
+    scratch_dir: Path,
+    report: ProgressCallback,
+    stamp: bool,
+    taken_at: dt.datetime,
+) -> Comparison:
+    """Check the drive's copy `temporary` from `start` on against a second copy of the same
+    snapshot, made the same way in `scratch_dir`: the pages the system kept of the first
+    left memory, and the drive can't be its own reference.
+
+    The same moment copied and stamped the same way gives the same bytes, so the copy on
+    the drive needn't be written again, which on a slow stick is most of the time. Should
+    the second copy fail or differ, the answer stays open (`Verdict.UNKNOWN`): whether it
+    is the drive is for a copy made the other way to find out.
+    """
+    logger.info("the pages of %s left memory; checking it against a second copy", temporary)
+    second = scratch_dir / SNAPSHOT_PATTERN.replace("*", f"{secrets.token_hex(6)}.db")
+    try:
+        scratch_dir.mkdir(parents=True, exist_ok=True)
+        handle = os.open(second, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            # Not handed to the drive early: thrown away within the second, it may never
+            # need to reach the data disk at all, and the app's own commits don't wait.
+            schema_version = _copy_pages(source, second, handle, _ignore, write_early=False)
+            _make_standalone(second, handle, schema_version, taken_at, stamp)
+            matching_length = os.fstat(handle).st_size == size
+        finally:
+            os.close(handle)
+        if not matching_length:
+            return Comparison(Verdict.UNKNOWN, start)
+        with ReadBack(temporary, reference=second) as read_back:
+            found = read_back.compare(size, lambda f: report("verifying", f), start=start)
+    except (OSError, sqlite3.Error, BackupVerificationError) as error:
+        logger.warning("no second copy of %s to check against: %s", temporary, error)
+        return Comparison(Verdict.UNKNOWN, start)
+    finally:
+        _discard_with_sidecars(second)
+    if found.verdict is not Verdict.MATCHES:
+        logger.warning("%s differs from a second copy from byte %d on", temporary, found.matched)
+        return Comparison(Verdict.UNKNOWN, start)
+    return found
 
 
 def _stamp_and_check(
