@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import signal
@@ -295,7 +294,6 @@ def test_a_copy_whose_later_pages_left_memory_is_checked_against_a_second_copy_i
     # new club meanwhile. The copy on the drive is checked from there against a second
     # copy of the same moment, made in the scratch folder, and published without being
     # written again: the file under the final name is the one first written.
-    caplog.set_level(logging.INFO, logger="judo_manager.db.snapshot")
     seen: list[tuple[int, int]] = []
     clubs_at_start = _rows_in_file(large_db.path, "clubs")
     with _ext4_stick(tmp_path) as (stick, _image):

@@ -429,7 +429,7 @@ def _check_against_second_copy(
     the second copy fail or differ, the answer stays open (`Verdict.UNKNOWN`): whether it
     is the drive is for a copy made the other way to find out.
     """
-    logger.info("the pages of %s left memory; checking it against a second copy", temporary)
+    logger.warning("the pages of %s left memory; checking it against a second copy", temporary)
     second = scratch_dir / SNAPSHOT_PATTERN.replace("*", f"{secrets.token_hex(6)}.db")
     try:
         scratch_dir.mkdir(parents=True, exist_ok=True)
