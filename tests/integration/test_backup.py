@@ -19,6 +19,7 @@ import pytest
 from judo_manager.backup.service import BackupService
 from judo_manager.db import Database
 from judo_manager.db.fileio import SPAN_BYTES, keeps_written_pages
+from judo_manager.db.read_back import ReadBack
 from judo_manager.db.snapshot import write_verified_copy
 from judo_manager.demo.generator import fill_demo_club
 from judo_manager.errors import BackupError, BackupVerificationError
@@ -280,6 +281,7 @@ def test_a_copy_whose_pages_left_memory_is_checked_again_through_a_scratch_copy(
             db.path, stick / "club.db", scratch_dir=tmp_path / "s", progress=evict_and_flip
         )
         assert flips
+        assert "a second copy of it: differs" in caplog.text
         assert "left memory; copying again" in caplog.text
         assert written.path == stick / "club.db"
         assert_valid_backup(stick / "club.db", 2000)
@@ -288,22 +290,23 @@ def test_a_copy_whose_pages_left_memory_is_checked_again_through_a_scratch_copy(
 
 
 def test_a_copy_whose_later_pages_left_memory_is_checked_against_a_second_copy_in_place(
-    large_db: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    large_db: Database,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Memory pressure evicts the kept pages from the third span on, and the app commits a
-    # new club meanwhile. The copy on the drive is checked from there against a second
+    # new club meanwhile. The copy on the drive is checked from there on against a second
     # copy of the same moment, made in the scratch folder, and published without being
     # written again: the file under the final name is the one first written.
-    seen: list[tuple[int, int]] = []
+    starts = _record_read_back_starts(monkeypatch)
+    seen: list[Path] = []
     clubs_at_start = _rows_in_file(large_db.path, "clubs")
     with _ext4_stick(tmp_path) as (stick, _image):
 
         def evict_later_spans_and_commit(phase: str, fraction: float) -> None:
             if phase == "verifying" and not seen:
-                (partial,) = stick.glob("*.partial")
-                with partial.open("rb") as file:
-                    os.posix_fadvise(file.fileno(), 2 * SPAN_BYTES, 0, os.POSIX_FADV_DONTNEED)
-                    seen.append((os.fstat(file.fileno()).st_ino, os.fstat(file.fileno()).st_size))
+                seen.append(_evict_from(stick, 2 * SPAN_BYTES))
                 writer = sqlite3.connect(large_db.path, isolation_level=None)
                 writer.execute("INSERT INTO clubs(name) VALUES ('Committed meanwhile')")
                 writer.close()
@@ -314,11 +317,14 @@ def test_a_copy_whose_later_pages_left_memory_is_checked_against_a_second_copy_i
             scratch_dir=tmp_path / "s",
             progress=evict_later_spans_and_commit,
         )
-        ((inode, size),) = seen
-        assert size > 3 * SPAN_BYTES, "the copy is too small to keep its first spans"
         assert "checking it against a second copy" in caplog.text
         assert "copying again" not in caplog.text
-        assert (stick / "club.db").stat().st_ino == inode
+        # From the first span not yet matched (the system may have evicted earlier ones
+        # too, never later ones), against the second copy.
+        assert [against for against, _start in starts] == ["kept pages", "second copy"]
+        assert 0 < starts[1][1] <= 2 * SPAN_BYTES
+        assert (stick / "club.db").samefile(seen[0])
+        seen[0].unlink()
         assert_valid_backup(stick / "club.db", LARGE_CLUB)
         # The moment the copy began: without the club committed while it was checked.
         clubs = _rows_in_file(stick / "club.db", "clubs")
@@ -326,6 +332,82 @@ def test_a_copy_whose_later_pages_left_memory_is_checked_against_a_second_copy_i
         assert sorted(p.name for p in stick.iterdir()) == ["club.db", "lost+found"]
     assert _rows_in_file(large_db.path, "clubs") == clubs_at_start + 1
     assert list((tmp_path / "s").iterdir()) == []
+
+
+def test_a_byte_flipped_past_the_pages_that_left_memory_is_caught_by_the_second_copy(
+    large_db: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The disk flips a byte in the fourth span, under pages the system evicted: the second
+    # copy differs there, so the backup is made again through a scratch copy, and what is
+    # published is whole and another file.
+    seen: list[Path] = []
+    # Room for two copies: the first one stays linked, to tell the files apart.
+    with _ext4_stick(tmp_path, megabytes=200) as (stick, image):
+
+        def evict_and_flip(phase: str, fraction: float) -> None:
+            if phase == "verifying" and not seen:
+                seen.append(_evict_from(stick, 2 * SPAN_BYTES))
+                (partial,) = stick.glob("*.partial")
+                _flip_on_disk(image, partial, 3 * SPAN_BYTES + 4_321)
+
+        write_verified_copy(
+            large_db.path, stick / "club.db", scratch_dir=tmp_path / "s", progress=evict_and_flip
+        )
+        assert "a second copy of it: differs" in caplog.text
+        assert "copying again" in caplog.text
+        assert not (stick / "club.db").samefile(seen[0])
+        seen[0].unlink()
+        assert_valid_backup(stick / "club.db", LARGE_CLUB)
+        assert sorted(p.name for p in stick.iterdir()) == ["club.db", "lost+found"]
+    assert list((tmp_path / "s").iterdir()) == []
+
+
+def test_no_second_copy_is_made_on_the_destinations_own_drive(
+    db: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Only the stick has room for scratch files: a second copy there could be read back from
+    # the stick itself, so the backup is made again through a scratch copy instead.
+    fill_demo_club(db, 2000)
+    seen: list[Path] = []
+    with _ext4_stick(tmp_path) as (stick, _image):
+
+        def evict(phase: str, fraction: float) -> None:
+            if phase == "verifying" and not seen:
+                seen.append(_evict_from(stick, 0))
+
+        write_verified_copy(db.path, stick / "club.db", scratch_dir=stick / "s", progress=evict)
+        assert "only its own drive has room" in caplog.text
+        assert "copying again" in caplog.text
+        assert not (stick / "club.db").samefile(seen[0])
+        seen[0].unlink()
+        assert_valid_backup(stick / "club.db", 2000)
+        assert list((stick / "s").iterdir()) == []
+
+
+def _evict_from(folder: Path, offset: int) -> Path:
+    """Drop the kept pages of the one partial file in `folder` from `offset` on, as memory
+    pressure would (it is synced, so they are clean); a hard link to it, which tells later
+    whether the file published is this one."""
+    (partial,) = folder.glob("*.partial")
+    with partial.open("rb") as file:
+        assert os.fstat(file.fileno()).st_size > offset, "too small to tell"
+        os.posix_fadvise(file.fileno(), offset, 0, os.POSIX_FADV_DONTNEED)
+    first = folder / "first-copy"
+    os.link(partial, first)
+    return first
+
+
+def _record_read_back_starts(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """What each read-back of a one copy compared with, and from which byte on."""
+    starts: list[tuple[str, int]] = []
+    compare = ReadBack.compare
+
+    def recording(self: ReadBack, size: int, progress: object, *, start: int = 0) -> object:
+        starts.append(("kept pages" if self._nowait else "second copy", start))
+        return compare(self, size, progress, start=start)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ReadBack, "compare", recording)
+    return starts
 
 
 def _rows_in_file(database: Path, table: str) -> int:

@@ -18,8 +18,10 @@ How it gets to the destination depends on what the destination's file system can
   temporary file beside the destination, and `db/read_back.py` compares what the drive
   returns with the pages the system kept of it. Should the system evict some of those
   before the check, the rest is compared with a second copy of the same moment, made the
-  same way in the scratch folder on the data disk (the copy on the drive isn't written
-  again); only if that fails too is the copy made again the other way.
+  same way in the scratch folder on another drive (the copy on the destination isn't
+  written again); only where that can't be done is the copy made again the other way.
+  The read transaction lasts until the check is done, so the live write-ahead log grows
+  by what the app commits meanwhile, and is emptied at its next checkpoint.
 - Through a scratch copy everywhere else (FAT and exFAT sticks, FUSE drivers, network
   shares, macOS, Windows): the snapshot goes to a scratch file on the data disk first, is
   streamed into the temporary file beside the destination, and the drive's copy is
@@ -275,7 +277,15 @@ def _write_in_one_copy(
             found = read_back.compare(size, lambda f: report("verifying", f))
         if found.verdict is Verdict.UNKNOWN:
             found = _check_against_second_copy(
-                source, temporary, size, found.matched, scratch_dir, report, stamp, taken_at
+                temporary,
+                size,
+                start=found.matched,
+                live_db=live_db,
+                source=source,
+                scratch_dir=scratch_dir,
+                taken_at=taken_at,
+                stamp=stamp,
+                report=report,
             )
         if found.verdict is Verdict.UNKNOWN:
             raise _ReferenceLostError
@@ -372,8 +382,9 @@ def _copy_pages(
     """Copy every page of the snapshot `source` holds into `temporary` (`handle` is open on
     it), reporting the fraction (0..1) copied; the schema version it holds.
 
-    The copy is synced and checked afterwards: while it is written it needs no journal (a
-    failed copy is thrown away) and no syncs of SQLite's own. With `write_early`, what is
+    `source`'s read transaction stays open. The copy is synced and checked afterwards:
+    while it is written it needs no journal (a failed copy is thrown away) and no syncs of
+    SQLite's own. With `write_early`, what is
     written is handed to the drive step by step, so the final sync doesn't wait for all of
     it.
     """
@@ -411,50 +422,88 @@ def _make_standalone(
 
 
 def _check_against_second_copy(
-    source: sqlite3.Connection,
     temporary: Path,
     size: int,
+    *,
     start: int,
+    live_db: Path,
+    source: sqlite3.Connection,
     scratch_dir: Path,
-    report: ProgressCallback,
-    stamp: bool,
     taken_at: dt.datetime,
+    stamp: bool,
+    report: ProgressCallback,
 ) -> Comparison:
     """Check the drive's copy `temporary` from `start` on against a second copy of the same
-    snapshot, made the same way in `scratch_dir`: the pages the system kept of the first
-    left memory, and the drive can't be its own reference.
+    snapshot of `live_db`, made the same way in `scratch_dir`: the pages the system kept of
+    the first left memory, and the drive can't be its own reference.
 
     The same moment copied and stamped the same way gives the same bytes, so the copy on
-    the drive needn't be written again, which on a slow stick is most of the time. Should
-    the second copy fail or differ, the answer stays open (`Verdict.UNKNOWN`): whether it
-    is the drive is for a copy made the other way to find out.
+    the drive needn't be written again, which on a slow stick is most of the time. Where
+    no second copy can be made, or it differs, the answer stays open (`Verdict.UNKNOWN`):
+    whether it is the drive is for a copy made the other way to find out. OSError: the
+    drive failed while read.
     """
     logger.warning("the pages of %s left memory; checking it against a second copy", temporary)
-    second = scratch_dir / SNAPSHOT_PATTERN.replace("*", f"{secrets.token_hex(6)}.db")
+    second = _scratch_file(scratch_dir)
     try:
-        scratch_dir.mkdir(parents=True, exist_ok=True)
-        handle = os.open(second, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            # Not handed to the drive early: thrown away within the second, it may never
-            # need to reach the data disk at all, and the app's own commits don't wait.
-            schema_version = _copy_pages(source, second, handle, _ignore, write_early=False)
-            _make_standalone(second, handle, schema_version, taken_at, stamp)
-            matching_length = os.fstat(handle).st_size == size
-        finally:
-            os.close(handle)
-        if not matching_length:
+        if not _make_second_copy(live_db, source, second, temporary, taken_at, stamp):
+            return Comparison(Verdict.UNKNOWN, start)
+        if second.stat().st_size != size:
+            logger.warning("a second copy of %s has another length", temporary)
             return Comparison(Verdict.UNKNOWN, start)
         with ReadBack(temporary, reference=second) as read_back:
             found = read_back.compare(size, lambda f: report("verifying", f), start=start)
-    except (OSError, sqlite3.Error, BackupVerificationError) as error:
-        logger.warning("no second copy of %s to check against: %s", temporary, error)
-        return Comparison(Verdict.UNKNOWN, start)
     finally:
         _discard_with_sidecars(second)
     if found.verdict is not Verdict.MATCHES:
-        logger.warning("%s differs from a second copy from byte %d on", temporary, found.matched)
+        logger.warning(
+            "%s and a second copy of it: %s in the span from byte %d",
+            temporary,
+            found.verdict.value,
+            found.matched,
+        )
         return Comparison(Verdict.UNKNOWN, start)
     return found
+
+
+def _make_second_copy(
+    live_db: Path,
+    source: sqlite3.Connection,
+    second: Path,
+    temporary: Path,
+    taken_at: dt.datetime,
+    stamp: bool,
+) -> bool:
+    """Copy the snapshot of `live_db` that `source` holds into `second` and make it stand
+    alone, as `temporary` was; False (and why, in the log) where it can't be a reference
+    for it."""
+    try:
+        second.parent.mkdir(parents=True, exist_ok=True)
+        drive = second.parent.stat().st_dev
+        if drive == temporary.parent.stat().st_dev and drive != live_db.parent.stat().st_dev:
+            # On the destination's own drive (where the data disk had no room), its pages
+            # could be read back from that drive, which a fake-capacity stick answers with
+            # the same wrong bytes for both, and be written there after what was checked of
+            # the first. The data disk is trusted as the live data's own.
+            logger.warning("no second copy of %s: only its own drive has room", temporary)
+            return False
+        handle = os.open(second, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            # Not handed to the drive early: removed as soon as it is compared, it may
+            # never have to be written to the disk at all.
+            schema_version = _copy_pages(source, second, handle, _ignore, write_early=False)
+            _make_standalone(second, handle, schema_version, taken_at, stamp)
+        finally:
+            os.close(handle)
+    except (OSError, sqlite3.Error, BackupVerificationError) as error:
+        logger.warning("no second copy of %s: %s", temporary, error)
+        return False
+    return True
+
+
+def _scratch_file(scratch_dir: Path) -> Path:
+    """A new name for a snapshot in `scratch_dir`, which the data folder's clean-up knows."""
+    return scratch_dir / SNAPSHOT_PATTERN.replace("*", f"{secrets.token_hex(6)}.db")
 
 
 def _stamp_and_check(
@@ -547,14 +596,13 @@ def _write_through_scratch(
     """Take the snapshot into a scratch file, stream it into `temporary` and compare the
     drive's copy with the scratch file."""
     scratch_dir.mkdir(parents=True, exist_ok=True)
-    snapshot = scratch_dir / SNAPSHOT_PATTERN.replace("*", f"{secrets.token_hex(6)}.db")
+    snapshot = _scratch_file(scratch_dir)
     try:
         taken = _take_snapshot(live_db, snapshot, report, stamp, pool, read_only)
         _copy_and_compare(snapshot, temporary, taken.bytes, report)
         return taken
     finally:
-        for leftover in (snapshot, *sidecars(snapshot)):
-            _discard(leftover)
+        _discard_with_sidecars(snapshot)
 
 
 def _take_snapshot(
