@@ -1,6 +1,6 @@
 """Checking a file just written against what the drive returns for it. The reference is the
-system's memory of the file; once that is gone, a second copy made on another drive for
-the purpose (`reference`).
+system's memory of the file; once that is gone, a second copy made for the purpose
+(`reference`).
 
 Only where `fileio.keeps_written_pages` vouches for it (ext4, xfs): there the cached pages
 of a file are what was written to it, `O_DIRECT` reads go to the drive without dropping
@@ -57,8 +57,8 @@ class ReadBack:
 
     def __init__(self, path: Path, reference: Path | None = None) -> None:
         """Read `path` from its drive, and compare it with the pages the system keeps of it;
-        or, given a `reference` file, with that file's bytes. The reference must be on
-        another drive: read again from the same one, it would vouch for itself."""
+        or, given a `reference` file, with that file's bytes. The reference must not be
+        one the drive under test alone vouches for (`snapshot._make_second_copy`)."""
         # Only a reference kept in memory must prove it comes from there (RWF_NOWAIT).
         self._nowait = os.RWF_NOWAIT if reference is None else 0
         self._reference = os.open(reference or path, os.O_RDONLY)

@@ -18,8 +18,9 @@ How it gets to the destination depends on what the destination's file system can
   temporary file beside the destination, and `db/read_back.py` compares what the drive
   returns with the pages the system kept of it. Should the system evict some of those
   before the check, the rest is compared with a second copy of the same moment, made the
-  same way in the scratch folder on another drive (the copy on the destination isn't
-  written again); only where that can't be done is the copy made again the other way.
+  same way in the scratch folder (on the data disk, or on any drive but the destination's),
+  and the copy on the destination isn't written again; only where that can't be done is
+  the copy made again the other way.
   The read transaction lasts until the check is done, so the live write-ahead log grows
   by what the app commits meanwhile, and is emptied at its next checkpoint.
 - Through a scratch copy everywhere else (FAT and exFAT sticks, FUSE drivers, network
@@ -384,9 +385,8 @@ def _copy_pages(
 
     `source`'s read transaction stays open. The copy is synced and checked afterwards:
     while it is written it needs no journal (a failed copy is thrown away) and no syncs of
-    SQLite's own. With `write_early`, what is
-    written is handed to the drive step by step, so the final sync doesn't wait for all of
-    it.
+    SQLite's own. With `write_early`, what is written is handed to the drive step by step,
+    so the final sync doesn't wait for all of it.
     """
     target = sqlite3.connect(temporary, isolation_level=None)
     try:
