@@ -19,6 +19,17 @@ INDONESIAN_FILTERS = ["Cadangan Judo Manager (*.db)", "Semua file (*.*)"]
 NOT_A_BACKUP = "catatan.db bukan cadangan Judo Manager: ini file teks, bukan database."
 
 
+# Run before the page's own scripts: every text the page's body shows, in order.
+_RECORD_EVERY_TEXT_SHOWN = """
+window.__textsShown = [];
+new MutationObserver(() => {
+  const text = document.body ? document.body.innerText.trim() : "";
+  const seen = window.__textsShown;
+  if (text && seen[seen.length - 1] !== text) seen.push(text);
+}).observe(document, { childList: true, subtree: true, characterData: true });
+"""
+
+
 def _toasts(page: Page, region: str) -> Locator:
     """Sonner's notifications region, named in the language spoken."""
     return page.get_by_role("region", name=region)
@@ -113,6 +124,18 @@ def test_a_coach_switches_to_indonesian_adds_an_athlete_exports_and_is_told_of_a
     expect(again.get_by_role("heading", level=1, name="Dasbor")).to_be_visible(
         timeout=START_TIMEOUT_MS
     )
+    # From its very first frame: the address Python opened the window on tells the page the
+    # language before the bridge could. A reload of that page, watched from before its first
+    # script, never shows a word of English ("Starting Judo Manager…") on the way.
+    again.add_init_script(_RECORD_EVERY_TEXT_SHOWN)
+    again.reload()
+    expect(again.get_by_role("heading", level=1, name="Dasbor")).to_be_visible(
+        timeout=START_TIMEOUT_MS
+    )
+    shown: list[str] = again.evaluate("window.__textsShown")
+    assert shown, "the recorder saw nothing drawn"
+    assert not [text for text in shown if "Starting" in text or "Dashboard" in text], shown
+    assert "Membuka Judo Manager" in shown[0] or "Dasbor" in shown[0], shown
     go_to(again, "Atlet")
     expect(again.get_by_role("row").filter(has_text="Budi Santoso")).to_contain_text("38,5 kg")
 

@@ -6,13 +6,17 @@ import socket
 
 import pytest
 
+from judo_manager.i18n import language
 from judo_manager.window.pages import (
     DEV_SERVER_URL,
     UNSAFE_PORTS,
+    FirstScreen,
+    frontend_url,
     is_app_page,
     is_external_link,
     page_server_port,
     same_origin,
+    web_dir,
 )
 
 BUILT = "http://127.0.0.1:4242/index.html"  # as pywebview resolves the built page
@@ -65,3 +69,24 @@ def test_the_page_server_port_is_free_for_the_taking() -> None:
     assert port is not None and port not in UNSAFE_PORTS
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", port))
+
+
+@pytest.mark.parametrize(
+    ("code", "opened", "fragment"),
+    [
+        ("id", True, "language=id&formats=id-ID&data=ok"),
+        ("en", False, "language=en&formats=en-GB&data=damaged"),
+    ],
+)
+def test_the_window_opens_on_an_address_that_tells_the_first_screen_what_to_draw(
+    code: str, opened: bool, fragment: str
+) -> None:
+    # The page draws in the coach's language, and without waiting on the data's health when
+    # it opened, before the bridge could answer either (frontend/src/lib/first-screen.ts).
+    first = FirstScreen(language(code), data_opened=opened)
+
+    built = frontend_url(False, first)
+    assert built == f"{web_dir() / 'index.html'}#{fragment}"
+    assert frontend_url(True, first) == f"{DEV_SERVER_URL}#{fragment}"
+    # Still the app's own page to the navigation guard, as pywebview resolves it.
+    assert is_app_page(f"{BUILT}#{fragment}", BUILT)

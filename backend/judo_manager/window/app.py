@@ -18,10 +18,10 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from judo_manager.db.layout import DataFolder
-from judo_manager.i18n import _, current_language, speaking
+from judo_manager.i18n import _, current_language, language, speaking
 from judo_manager.system.preferences import PreferencesFile
 from judo_manager.window.guards import chosen_gui
-from judo_manager.window.pages import frontend_url, page_server_port, web_dir
+from judo_manager.window.pages import FirstScreen, frontend_url, page_server_port, web_dir
 
 if TYPE_CHECKING:
     from judo_manager.db import Database
@@ -81,7 +81,7 @@ def _run_window(data_dir: Path, spoken: str, *, dev: bool) -> int:
                 "Judo Manager again."
             )
         )
-        db = _open(folder, spoken)
+        db, opened = _open(folder, spoken)
     except FolderInUseError as error:
         # The coach clicked the icon again: the open window comes forward instead.
         if bring_open_window_forward(folder):
@@ -105,7 +105,7 @@ def _run_window(data_dir: Path, spoken: str, *, dev: bool) -> int:
     gc.freeze()
     window = webview.create_window(
         WINDOW_TITLE,
-        url=frontend_url(dev),
+        url=frontend_url(dev, FirstScreen(language(spoken), data_opened=opened)),
         js_api=api,
         width=1200,
         height=800,
@@ -148,19 +148,19 @@ def _show_error(webview: ModuleType, gui: str, error: Exception) -> int:
     return 1
 
 
-def _open(folder: DataFolder, spoken: str) -> Database:
-    """The club's database, a new club's rules named in `spoken`; unopened when it is
-    damaged, for the rescue screen to replace."""
+def _open(folder: DataFolder, spoken: str) -> tuple[Database, bool]:
+    """The club's database, a new club's rules named in `spoken`, and whether it opened:
+    it is left unopened when it is damaged, for the rescue screen to replace."""
     from judo_manager.db import Database, open_database
     from judo_manager.errors import DamagedDatabaseError
 
     try:
-        return open_database(folder.database, language=spoken)
+        return open_database(folder.database, language=spoken), True
     except DamagedDatabaseError as error:
         # The app opens all the same, on its rescue screen (`system.getDataProblem`): the
         # coach restores a backup from there. Nothing opens the damaged file meanwhile.
         print(_("error: {message}", message=str(error)), file=sys.stderr)
-        return Database(folder.database)
+        return Database(folder.database), False
 
 
 def _saved_zoom(services: AppServices) -> float:

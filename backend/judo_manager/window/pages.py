@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
+
+from judo_manager.i18n import Language
 
 DEV_SERVER_URL = "http://localhost:5173/"
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -17,15 +20,36 @@ def web_dir() -> Path:
     return Path(__file__).resolve().parents[1] / "web"
 
 
-def frontend_url(dev: bool) -> str:
-    """What the window loads: the Vite dev server with `--dev`, else the built index.html.
+@dataclass(frozen=True)
+class FirstScreen:
+    """What the page's first screen would otherwise ask Python before it draws: the language
+    spoken and whether the club's data opened. Given in the page's address (its fragment,
+    read by frontend/src/lib/first-screen.ts), it saves two round trips over the bridge at
+    every start; the page still asks, and follows the answers."""
+
+    language: Language
+    data_opened: bool
+
+    def fragment(self) -> str:
+        """`language=id&formats=id-ID&data=ok` (`data=damaged` when it did not open)."""
+        return urlencode(
+            {
+                "language": self.language.code,
+                "formats": self.language.formats,
+                "data": "ok" if self.data_opened else "damaged",
+            }
+        )
+
+
+def frontend_url(dev: bool, first_screen: FirstScreen) -> str:
+    """What the window loads: the Vite dev server with `--dev`, else the built index.html,
+    with what its first screen needs to know in the fragment.
 
     The built page is given by absolute path so that pywebview serves it over its local
-    HTTP server; module scripts don't load from `file://`.
+    HTTP server; module scripts don't load from `file://`. pywebview keeps the fragment.
     """
-    if dev:
-        return DEV_SERVER_URL
-    return str(web_dir() / "index.html")
+    page = DEV_SERVER_URL if dev else str(web_dir() / "index.html")
+    return f"{page}#{first_screen.fragment()}"
 
 
 # The ports Chromium (Qt WebEngine, WebView2) refuses to load a page from, ERR_UNSAFE_PORT,

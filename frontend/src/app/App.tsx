@@ -9,6 +9,8 @@ import { RescueScreen } from "../features/rescue/RescueScreen";
 import { RestoreConfirmDialog } from "../features/restore/RestoreConfirmDialog";
 import { undoLastRestore, useRestore } from "../features/restore/use-restore";
 import { dataProblem, useDataProblem } from "../lib/app-info";
+import { firstScreen } from "../lib/first-screen";
+import { currentLanguage } from "../lib/i18n";
 import { languageSettings, useLanguageSettings } from "../lib/language";
 import { installZoomKeys } from "../lib/preferences";
 import { useBridge } from "../lib/use-bridge";
@@ -16,6 +18,8 @@ import { onGoTo } from "../lib/navigation";
 import { pageById, pageOf, PAGES, preloadPages, type PageId } from "./pages";
 import { Sidebar } from "./Sidebar";
 
+/** What Python said about the first screen in the page's address, when it did. */
+const TOLD = firstScreen();
 /** If Python hasn't answered by then, say so (calmly). */
 const SLOW_START_MS = 15_000;
 /** How long after the first screen the other pages' code loads: once it has drawn and settled. */
@@ -40,12 +44,15 @@ export function App() {
 /**
  * What the gates below and the first page wait for, asked the moment Python can answer and
  * side by side, rather than each gate's question after the one before has been answered:
- * the language and the data's health together, then the first page's data (it is written in
- * the language, so it waits for that one). The gates' own requests join these.
+ * the language and the data's health together, and the first page's data. That is written
+ * in the language, so it waits for Python's word on it unless the page's address already
+ * gave it. The gates' own requests join these.
  */
 function askForTheFirstScreen(): void {
   void dataProblem.reload();
-  void languageSettings.reload().then(() => PAGES[0].onNavigate());
+  const language = languageSettings.reload();
+  if (TOLD?.language === currentLanguage()) PAGES[0].onNavigate();
+  else void language.then(() => PAGES[0].onNavigate());
 }
 
 function Starting() {
@@ -64,11 +71,15 @@ function Starting() {
   );
 }
 
-/** Nothing is shown in a language the coach didn't choose: the pages wait for Python's word. */
+/**
+ * Nothing is shown in a language the coach didn't choose: the pages wait for Python's word,
+ * unless the page's address gave it (then they follow Python's answer when it comes).
+ */
 function LanguageGate() {
   const language = useLanguageSettings();
   // A failed read is no reason to keep the coach out: the pages speak the system's language.
-  return language.status === "loading" ? <Starting /> : <DataGate />;
+  const waiting = language.status === "loading" && TOLD?.language !== currentLanguage();
+  return waiting ? <Starting /> : <DataGate />;
 }
 
 /**
@@ -78,7 +89,8 @@ function LanguageGate() {
 function DataGate() {
   const problem = useDataProblem();
   const { stage, chooseFile } = useRestore();
-  if (problem.status === "loading") return <Starting />;
+  // The data opened at start (the page's address says so): the pages need not wait.
+  if (problem.status === "loading" && !TOLD?.dataOpened) return <Starting />;
   if (problem.status === "loaded" && problem.value) {
     return (
       <>

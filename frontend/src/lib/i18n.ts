@@ -1,6 +1,7 @@
 import i18next from "i18next";
 import ICU from "i18next-icu";
 import { initReactI18next } from "react-i18next";
+import { firstScreen, keepLanguage } from "./first-screen";
 import type common from "../locales/en/common.json";
 import type athletes from "../locales/en/athletes.json";
 import type backup from "../locales/en/backup.json";
@@ -68,25 +69,32 @@ function resources(): Record<string, Record<string, Record<string, unknown>>> {
 /** The languages the page has catalogs for. */
 const PAGE_LANGUAGES = Object.keys(resources());
 
-/** Until Python says which language the coach chose: the browser's, which is the system's. */
-function firstGuess(): string {
+/** The language to speak before Python answers: the coach's, as the page's address says
+ * (`first-screen.ts`); else the browser's, which is the system's. */
+function firstGuess(): { code: string; formats: string } {
+  const told = firstScreen();
+  if (told && PAGE_LANGUAGES.includes(told.language)) {
+    return { code: told.language, formats: told.formats };
+  }
   for (const tag of navigator.languages) {
     const code = tag.split("-")[0].toLowerCase();
-    if (PAGE_LANGUAGES.includes(code)) return code;
+    if (PAGE_LANGUAGES.includes(code)) return { code, formats: code };
   }
-  return SOURCE_LANGUAGE;
+  return { code: SOURCE_LANGUAGE, formats: SOURCE_LANGUAGE };
 }
 
-/** The `Intl` locale of the language being spoken, e.g. "en-GB", "id-ID"; Python's list
- * says which, and until it does, nothing the page shows has a number or a date. */
-let formatsLocale = firstGuess();
+const guessed = firstGuess();
+/** The `Intl` locale of the language being spoken, e.g. "en-GB", "id-ID": Python's word
+ * (its list, or the page's address). Without it, nothing the page shows has a number or a
+ * date until Python answers. */
+let formatsLocale = guessed.formats;
 
 void i18next
   .use(ICU)
   .use(initReactI18next)
   .init({
     resources: resources(),
-    lng: firstGuess(),
+    lng: guessed.code,
     fallbackLng: SOURCE_LANGUAGE,
     ns: [...NAMESPACES],
     defaultNS: "common",
@@ -103,6 +111,7 @@ document.documentElement.lang = i18next.language;
  */
 export function applyLanguage(code: string, formats: string): void {
   formatsLocale = formats;
+  keepLanguage(code, formats);
   document.documentElement.lang = code;
   void i18next.changeLanguage(code);
 }
