@@ -230,7 +230,10 @@ def test_the_window_opens_a_new_club_in_the_coachs_language(tmp_path: Path) -> N
     folder.root.mkdir()
     PreferencesFile(folder.root).set_language("id")
 
-    _open(folder, PreferencesFile(folder.root).language()).close()
+    db, opened = _open(folder, PreferencesFile(folder.root).language())
+    db.close()
+
+    assert opened
 
     assert _rules_of(folder.database, "en")[0][0] == "Sabuk Putih"
 
