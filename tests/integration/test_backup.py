@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ import pytest
 from judo_manager.backup.service import BackupService
 from judo_manager.db import Database
 from judo_manager.db.fileio import SPAN_BYTES, keeps_written_pages
+from judo_manager.db.layout import OUR_SNAPSHOT, new_snapshot_name
 from judo_manager.db.read_back import ReadBack
 from judo_manager.db.snapshot import write_verified_copy
 from judo_manager.demo.generator import fill_demo_club
@@ -604,6 +606,64 @@ def test_a_partial_file_left_by_a_killed_backup_is_cleared_a_day_later(
     _service(db).export(stick / "club.db", replace=False)
 
     assert sorted(p.name for p in stick.iterdir()) == [fresh.name, "club.db"]
+
+
+def test_a_snapshot_left_beside_the_backup_by_a_killed_backup_is_cleared_a_day_later(
+    db: Database, tmp_path: Path
+) -> None:
+    # With no room on the data disk nor in the temporary folder, the snapshot is taken
+    # beside the destination; the coach's own files there are never touched.
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    left_days_ago(stick / "snapshot-0123456789ab.db", b"a snapshot from a power cut")
+    left_days_ago(stick / "snapshot-0123456789ab.db-journal", b"and its journal")
+    left_days_ago(stick / "snapshot-holiday.db", b"the coach's own file")
+    fresh = stick / "snapshot-ba9876543210.db"
+    fresh.write_bytes(b"another process's backup in progress")
+
+    _service(db).export(stick / "club.db", replace=False)
+
+    assert sorted(p.name for p in stick.iterdir()) == [
+        "club.db",
+        fresh.name,
+        "snapshot-holiday.db",
+    ]
+
+
+def test_a_scratch_folder_left_in_the_temporary_folder_is_cleared_a_day_later(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A backup whose data disk had no room took its snapshot in a private folder of the
+    # system's temporary folder, and was killed there: a file as large as the club's data.
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    killed = temporary / "judo-manager-scratch-killed"
+    killed.mkdir()
+    left_days_ago(killed / "snapshot-0123456789ab.db", b"a snapshot of yesterday's backup")
+    # Made a moment ago by another Judo Manager's backup, which will write into it next.
+    starting = temporary / "judo-manager-scratch-starting"
+    starting.mkdir()
+    # Not a snapshot: whoever put it there wants it.
+    foreign = temporary / "judo-manager-scratch-foreign"
+    foreign.mkdir()
+    left_days_ago(foreign / "notes.txt", b"not the app's")
+    for folder in (killed, foreign):
+        yesterday = time.time() - 2 * 24 * 3600
+        os.utime(folder, (yesterday, yesterday))
+
+    _service(db).export(tmp_path / "club.db", replace=False)
+
+    assert sorted(p.name for p in temporary.iterdir()) == [foreign.name, starting.name]
+    assert [p.name for p in foreign.iterdir()] == ["notes.txt"]
+    assert_valid_backup(tmp_path / "club.db", 0)
+
+
+def test_snapshot_names_are_the_ones_the_clean_ups_know() -> None:
+    names = {new_snapshot_name() for _ in range(20)}
+    assert len(names) == 20
+    assert all(OUR_SNAPSHOT.fullmatch(name) for name in names)
+    assert all(OUR_SNAPSHOT.fullmatch(f"{name}-journal") for name in names)
 
 
 def _count(db: Database, table: str) -> int:

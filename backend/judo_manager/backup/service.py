@@ -18,6 +18,7 @@ from judo_manager.db import Database
 from judo_manager.db.connection import is_part_of
 from judo_manager.db.drive_errors import describe_write_error, reason_of
 from judo_manager.db.fileio import free_bytes
+from judo_manager.db.layout import clean_stale_system_scratch, is_system_scratch
 from judo_manager.db.snapshot import ProgressCallback, write_verified_copy
 from judo_manager.db.stamp import mark_backed_up, read_backed_up_through
 from judo_manager.errors import BackupError, DestinationExistsError, JudoManagerError
@@ -85,6 +86,7 @@ class BackupService:
             needed = self._check_free_space(destination)
             if not read_only:
                 folder.clean_stale()
+            clean_stale_system_scratch()
             scratch = folder.scratch_for(needed, beside=destination.parent)
             try:
                 written = write_verified_copy(
@@ -96,7 +98,7 @@ class BackupService:
                     replace=replace,
                 )
             finally:
-                if scratch.name.startswith("judo-manager-scratch-"):
+                if is_system_scratch(scratch):
                     shutil.rmtree(scratch, ignore_errors=True)
         except JudoManagerError as error:
             self._record_failure(destination, started_at, clock, error.message)

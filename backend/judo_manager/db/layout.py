@@ -17,16 +17,25 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import tempfile
+import time
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from judo_manager.db.fileio import free_bytes, remove_stale
+from judo_manager.db.fileio import STALE_AFTER_S, free_bytes, remove_stale
 
 APP_NAME = "Judo Manager"
 DATA_DIR_ENV = "JUDO_MANAGER_DATA_DIR"
 DATABASE_FILENAME = "judo_manager.db"
 SNAPSHOT_PATTERN = "snapshot-*"
+# A snapshot as `new_snapshot_name` makes it, and the journal SQLite keeps beside it while it
+# writes: all a clean-up outside the data folder deletes, where the coach's own files are.
+OUR_SNAPSHOT = re.compile(r"snapshot-[0-9a-f]{12}\.db(-journal)?")
+# The private folder a snapshot takes in the system's temporary folder when the data disk
+# has no room for it (`DataFolder.scratch_for`).
+SYSTEM_SCRATCH_PREFIX = "judo-manager-scratch-"
 STAGED_PATTERN = "restore-*"
 # A new database being made (a first start, a rescue) beside the real name, before it is moved.
 NEW_DATABASE_PATTERN = f".{DATABASE_FILENAME}.*.new"
@@ -144,7 +153,7 @@ class DataFolder:
             return self.scratch
         if _has_room(Path(tempfile.gettempdir()), needed):
             # A private folder of its own: a shared, guessable one could be read by anyone.
-            return Path(tempfile.mkdtemp(prefix="judo-manager-scratch-"))
+            return Path(tempfile.mkdtemp(prefix=SYSTEM_SCRATCH_PREFIX))
         return beside
 
     def clean_stale(self) -> None:
@@ -154,6 +163,38 @@ class DataFolder:
         remove_stale(self.staging, STAGED_PATTERN)
         remove_stale(self.root, NEW_DATABASE_PATTERN)
         remove_stale(self.viewing, "*")
+
+
+def new_snapshot_name() -> str:
+    """A new file name for a snapshot, which the clean-ups know for the app's own."""
+    return SNAPSHOT_PATTERN.replace("*", f"{secrets.token_hex(6)}.db")
+
+
+def is_system_scratch(folder: Path) -> bool:
+    """Whether `folder` is a private scratch folder `DataFolder.scratch_for` made."""
+    return folder.name.startswith(SYSTEM_SCRATCH_PREFIX)
+
+
+def clean_stale_system_scratch() -> None:
+    """Remove what a backup killed a day ago left in the system's temporary folder: its
+    snapshot, and the private folder it was in.
+
+    A backup removes its folder when it ends; killed, it can't, and a snapshot is as large
+    as the club's data. Only a folder unchanged for a day goes: a fresh one may belong to
+    another Judo Manager's backup that is about to write into it.
+    """
+    cutoff = time.time() - STALE_AFTER_S
+    try:
+        folders = list(Path(tempfile.gettempdir()).glob(f"{SYSTEM_SCRATCH_PREFIX}*"))
+    except OSError:
+        return  # no temporary folder to speak of: nothing of ours in it either
+    for folder in folders:
+        with suppress(OSError):  # another user's, or gone meanwhile: not ours to clear
+            # Judged before its snapshot goes, which makes the folder look changed now.
+            stale = folder.is_dir() and folder.stat().st_mtime < cutoff
+            remove_stale(folder, SNAPSHOT_PATTERN, OUR_SNAPSHOT)
+            if stale:
+                folder.rmdir()  # only once empty: anything else in it stays
 
 
 def database_path(data_dir: Path) -> Path:

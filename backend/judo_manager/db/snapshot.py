@@ -71,7 +71,7 @@ from judo_manager.db.fileio import (
     unhide,
     winerror_of,
 )
-from judo_manager.db.layout import SNAPSHOT_PATTERN
+from judo_manager.db.layout import OUR_SNAPSHOT, SNAPSHOT_PATTERN, new_snapshot_name
 from judo_manager.db.migrations import read_header
 from judo_manager.db.read_back import Comparison, ReadBack, Verdict
 from judo_manager.db.stamp import write_stamp
@@ -153,8 +153,10 @@ def write_verified_copy(
     if problem is not None:
         raise problem
     # A backup killed mid-copy (a SIGKILL, a power cut, a pulled stick) leaves its hidden
-    # partial file, under whatever name it was writing.
+    # partial file, under whatever name it was writing; and its snapshot, if no other disk
+    # had room for one (`DataFolder.scratch_for`).
     remove_stale(destination.parent, PARTIAL_PATTERN, OUR_PARTIAL)
+    remove_stale(destination.parent, SNAPSHOT_PATTERN, OUR_SNAPSHOT)
     report = _forward_only(progress)
     # What "too big for this drive" and "full" are told with, should writing fail.
     expected = _size_or_zero(live_db)
@@ -502,8 +504,8 @@ def _make_second_copy(
 
 
 def _scratch_file(scratch_dir: Path) -> Path:
-    """A new name for a snapshot in `scratch_dir`, which the data folder's clean-up knows."""
-    return scratch_dir / SNAPSHOT_PATTERN.replace("*", f"{secrets.token_hex(6)}.db")
+    """A new name for a snapshot in `scratch_dir`, which the clean-ups know."""
+    return scratch_dir / new_snapshot_name()
 
 
 def _stamp_and_check(
