@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from judo_manager.db import Database, open_database
+from judo_manager.db.fileio import keeps_written_pages
 from judo_manager.db.layout import database_path
 from judo_manager.demo.generator import fill_demo_club
 
@@ -35,6 +37,8 @@ def db(data_dir: Path) -> Iterator[Database]:
     database.close()
 
 
+# fuse 2 and fuse 3 name it differently.
+FUSERMOUNT = shutil.which("fusermount") or shutil.which("fusermount3") or "fusermount"
 # Several backup steps (4096 pages each), so a snapshot must hold across steps.
 LARGE_CLUB = 50_000
 
@@ -87,6 +91,37 @@ def mounted_tmpfs(folder: Path, options: str) -> Iterator[None]:
         yield
     finally:
         subprocess.run(["umount", str(folder)], check=True)
+
+
+@contextmanager
+def flaky_drive(
+    tmp_path: Path, flip_at: int, *, mount: Path | None = None, fail: str | None = None
+) -> Iterator[Path]:
+    """A mounted drive that returns one bit flipped at `flip_at` of every partial file it
+    is asked to read (`tests/flaky_drive.py`); what is written reaches it unchanged. With
+    `fail`, reads of the files whose names start so fail from `flip_at` on instead."""
+    if os.geteuid() != 0:
+        pytest.fail("the flaky drive is a FUSE filesystem, which only root can mount here")
+    mount = mount or tmp_path / "flaky-stick"
+    backing = tmp_path / f"backing-of-{mount.name}"
+    backing.mkdir()
+    mount.mkdir()
+    command = [sys.executable, "-m", "tests.flaky_drive", str(backing), str(mount), str(flip_at)]
+    driver = subprocess.Popen([*command, *(["--fail", fail] if fail else [])])
+    try:
+        deadline = time.monotonic() + 20
+        while not os.path.ismount(mount):
+            if driver.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("the flaky drive did not mount (its error is printed above)")
+            time.sleep(0.02)  # waiting for the FUSE driver to answer the mount
+        # A FUSE drive: a backup goes through a scratch copy, the drive's answer compared
+        # with it, not with the pages the system keeps (which FUSE serves its own way).
+        assert not keeps_written_pages(mount)
+        yield mount
+    finally:
+        subprocess.run([FUSERMOUNT, "-u", "-z", str(mount)], capture_output=True)
+        driver.kill()
+        driver.wait(10)
 
 
 @pytest.fixture(scope="session", autouse=True)

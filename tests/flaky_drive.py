@@ -4,23 +4,28 @@ bit of every read of a hidden partial file (what a backup is written to) at one 
 Run as `python -m tests.flaky_drive BACKING MOUNT OFFSET`; it serves until unmounted. What
 is written reaches the backing folder unchanged, so only a check that reads back from the
 drive, past the system's memory, can notice.
+
+With `--fail PREFIX`, it is a failing disk instead: every read of a file whose name starts
+with PREFIX, from OFFSET on, fails with EIO, as a bad sector's would.
 """
 
 from __future__ import annotations
 
+import argparse
 import errno
 import os
-import sys
 
 from fuse import FUSE, FuseOSError, Operations
 
 
 class FlakyDrive(Operations):
-    """Pass-through to `backing`, flipping the byte at `offset` of partial files as read."""
+    """Pass-through to `backing`, flipping the byte at `offset` of partial files as read;
+    or, given `failing`, failing reads from `offset` on of the files named so."""
 
-    def __init__(self, backing: str, offset: int) -> None:
+    def __init__(self, backing: str, offset: int, failing: str | None = None) -> None:
         self._backing = backing
         self._offset = offset
+        self._failing = failing
 
     def _real(self, path: str) -> str:
         return os.path.join(self._backing, path.lstrip("/"))
@@ -47,7 +52,11 @@ class FlakyDrive(Operations):
         return os.open(self._real(path), os.O_RDWR | os.O_CREAT | os.O_EXCL, mode)
 
     def read(self, path: str, size: int, offset: int, fh: int) -> bytes:
-        """The backing bytes, one bit flipped at the offset in partial files."""
+        """The backing bytes, one bit flipped at the offset in partial files; or none."""
+        if self._failing is not None:
+            if os.path.basename(path).startswith(self._failing) and offset + size > self._offset:
+                raise FuseOSError(errno.EIO)
+            return os.pread(fh, size, offset)
         data = bytearray(os.pread(fh, size, offset))
         if path.endswith(".partial") and offset <= self._offset < offset + len(data):
             data[self._offset - offset] ^= 0x10
@@ -100,9 +109,16 @@ class FlakyDrive(Operations):
 
 
 def main() -> None:
-    """Serve `BACKING` at `MOUNT`, flipping the byte at `OFFSET`, until unmounted."""
-    backing, mount, offset = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    FUSE(FlakyDrive(backing, offset), mount, foreground=True, nothreads=True)
+    """Serve `BACKING` at `MOUNT`, flipping the byte at `OFFSET` (or failing reads of the
+    files `--fail` names from there on), until unmounted."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("backing")
+    parser.add_argument("mount")
+    parser.add_argument("offset", type=int)
+    parser.add_argument("--fail", metavar="PREFIX")
+    args = parser.parse_args()
+    drive = FlakyDrive(args.backing, args.offset, args.fail)
+    FUSE(drive, args.mount, foreground=True, nothreads=True)
 
 
 if __name__ == "__main__":

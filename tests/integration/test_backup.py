@@ -19,7 +19,7 @@ import pytest
 
 from judo_manager.backup.service import BackupService
 from judo_manager.db import Database
-from judo_manager.db.fileio import SPAN_BYTES, keeps_written_pages
+from judo_manager.db.fileio import SPAN_BYTES, SourceReadError
 from judo_manager.db.layout import OUR_SNAPSHOT, new_snapshot_name
 from judo_manager.db.read_back import ReadBack
 from judo_manager.db.snapshot import write_verified_copy
@@ -29,13 +29,11 @@ from judo_manager.jobs import JobLock
 from tests.conftest import (
     LARGE_CLUB,
     assert_valid_backup,
+    flaky_drive,
     left_days_ago,
     mounted_tmpfs,
     table_dump,
 )
-
-# fuse 2 and fuse 3 name it differently.
-FUSERMOUNT = shutil.which("fusermount") or shutil.which("fusermount3") or "fusermount"
 
 
 def _service(db: Database) -> BackupService:
@@ -141,37 +139,9 @@ def test_backup_under_a_steady_writer_is_consistent_and_finishes(
     assert athletes < LARGE_CLUB + commits[0]
 
 
-@contextmanager
-def _flaky_drive(tmp_path: Path, flip_at: int) -> Iterator[Path]:
-    """A mounted drive that returns one bit flipped at `flip_at` of every partial file it
-    is asked to read (`tests/flaky_drive.py`); what is written reaches it unchanged."""
-    if os.geteuid() != 0:
-        pytest.fail("the flaky drive is a FUSE filesystem, which only root can mount here")
-    backing, mount = tmp_path / "backing", tmp_path / "flaky-stick"
-    backing.mkdir()
-    mount.mkdir()
-    driver = subprocess.Popen(
-        [sys.executable, "-m", "tests.flaky_drive", str(backing), str(mount), str(flip_at)]
-    )
-    try:
-        deadline = time.monotonic() + 20
-        while not os.path.ismount(mount):
-            if driver.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("the flaky drive did not mount (its error is printed above)")
-            time.sleep(0.02)  # waiting for the FUSE driver to answer the mount
-        # A FUSE drive: the backup goes through a scratch copy, the drive's answer compared
-        # with it, not with the pages the system keeps (which FUSE serves its own way).
-        assert not keeps_written_pages(mount)
-        yield mount
-    finally:
-        subprocess.run([FUSERMOUNT, "-u", "-z", str(mount)], capture_output=True)
-        driver.kill()
-        driver.wait(10)
-
-
 def test_a_drive_that_returns_a_flipped_byte_is_caught(db: Database, tmp_path: Path) -> None:
     fill_demo_club(db, 2000)  # a few MB: the flipped byte lies well inside the copy
-    with _flaky_drive(tmp_path, flip_at=1_000_003) as stick:
+    with flaky_drive(tmp_path, flip_at=1_000_003) as stick:
         with pytest.raises(BackupVerificationError, match="doesn't match"):
             _service(db).export(stick / "club.db", replace=False)
         assert sorted(os.listdir(stick)) == []
@@ -183,11 +153,54 @@ def test_a_drive_that_drops_its_cache_on_every_open_takes_a_good_backup(
     # The same FUSE drive, flipping nothing the copy holds: FUSE forgets a file's cached pages
     # whenever it is opened, and the check must not mistake that for a faulty drive.
     fill_demo_club(db, 2000)
-    with _flaky_drive(tmp_path, flip_at=1 << 40) as stick:
+    with flaky_drive(tmp_path, flip_at=1 << 40) as stick:
         attempt = _service(db).export(stick / "club.db", replace=False)
         assert sorted(os.listdir(stick)) == ["club.db"]
         assert_valid_backup(stick / "club.db", 2000)
     assert attempt.ok
+
+
+def test_a_failing_working_copy_on_the_computers_disk_is_not_blamed_on_the_stick(
+    db: Database, tmp_path: Path
+) -> None:
+    # A stick that can't vouch for its own pages: the snapshot is taken in the data folder's
+    # scratch folder first, and that disk fails as it is read back for the copy.
+    fill_demo_club(db, 2000)  # a few MB: the failing part lies well inside the snapshot
+    before = _live_data(db)
+    scratch = db.folder.scratch
+    with (
+        flaky_drive(tmp_path, flip_at=1 << 40) as stick,
+        flaky_drive(tmp_path, flip_at=1_000_000, mount=scratch, fail="snapshot-"),
+    ):
+        with pytest.raises(BackupError) as refused:
+            _service(db).export(stick / "club.db", replace=False)
+        assert os.listdir(stick) == []
+        assert os.listdir(scratch) == []
+    message = str(refused.value)
+    assert "could not read back its working copy" in message and str(scratch) in message
+    assert "The drive you chose is not at fault" in message
+    assert "unplugged" not in message
+    assert _live_data(db) == before
+
+
+def test_a_second_copy_that_cant_be_read_is_not_taken_for_the_drive_under_test(
+    tmp_path: Path,
+) -> None:
+    # The copy on the drive is compared with a second copy in the scratch folder; when that
+    # folder's disk fails, the error must say so, not blame the drive being checked.
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(os.urandom(3 * SPAN_BYTES))
+    with flaky_drive(
+        tmp_path, flip_at=SPAN_BYTES, mount=tmp_path / "scratch", fail="snapshot-"
+    ) as scratch:
+        reference = scratch / "snapshot-0123456789ab.db"
+        shutil.copyfile(copy, reference)
+        with (
+            ReadBack(copy, reference=reference) as read_back,
+            pytest.raises(SourceReadError) as failed,
+        ):
+            read_back.compare(copy.stat().st_size, lambda _fraction: None)
+    assert failed.value.filename == str(reference)
 
 
 @contextmanager

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -21,10 +22,10 @@ from judo_manager.db.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSIO
 from judo_manager.db.schema import expected_schema, schema_of
 from judo_manager.db.snapshot import write_verified_copy
 from judo_manager.demo.generator import fill_demo_club
-from judo_manager.errors import RestoreRejectedError, StaleRecordError
+from judo_manager.errors import ReadOnlyDataError, RestoreRejectedError, StaleRecordError
 from judo_manager.jobs import JobLock
 from judo_manager.restore.service import RestoreService
-from tests.conftest import data_digest, table_dump
+from tests.conftest import data_digest, flaky_drive, mounted_tmpfs, table_dump
 
 
 @pytest.fixture
@@ -189,6 +190,40 @@ def test_a_file_that_vanishes_before_confirming_is_refused(club: Database, tmp_p
         service.restore(plan.token)
     assert table_dump(club.path) == before
     assert list((club.path.parent / "staging").iterdir()) == []
+
+
+def test_a_backup_on_a_failing_stick_is_refused_as_unreadable(
+    club: Database, tmp_path: Path
+) -> None:
+    backup = _backup_of(tmp_path, 2000)  # a few MB: the bad part lies well inside it
+    before = table_dump(club.path)
+    with flaky_drive(tmp_path, flip_at=1_000_000, fail="backup") as stick:
+        shutil.copy(backup, stick / "backup.db")
+        with pytest.raises(RestoreRejectedError) as refused:
+            _service(club).inspect(stick / "backup.db")
+    assert "backup.db could not be read" in str(refused.value)
+    assert "USB stick" in str(refused.value)
+    assert table_dump(club.path) == before
+    assert list((club.path.parent / "staging").iterdir()) == []
+
+
+def test_a_data_folder_that_cant_take_the_checked_copy_is_not_blamed_on_the_backup(
+    club: Database, tmp_path: Path
+) -> None:
+    # The backup reads fine; the data folder's disk refuses the private copy made of it.
+    backup = _backup_of(tmp_path, 120)
+    before = table_dump(club.path)
+    staging = club.path.parent / "staging"
+    staging.mkdir()
+    if os.geteuid() != 0:
+        pytest.fail("a folder of the data that can't be written is a read-only mount: root only")
+    with mounted_tmpfs(staging, "ro"):
+        with pytest.raises(ReadOnlyDataError) as refused:
+            _service(club).inspect(backup)
+        assert list(staging.iterdir()) == []
+    message = str(refused.value)
+    assert "can't write to its data folder" in message and "could not be read" not in message
+    assert table_dump(club.path) == before
 
 
 def test_a_file_that_changes_before_confirming_is_refused(club: Database, tmp_path: Path) -> None:

@@ -26,11 +26,9 @@ from judo_manager.demo.generator import fill_demo_club
 from judo_manager.errors import BackupError, MediaCopyError
 from judo_manager.jobs import JobLock
 from judo_manager.media.service import MediaService
-from tests.conftest import assert_valid_backup, left_days_ago
+from tests.conftest import FUSERMOUNT, assert_valid_backup, left_days_ago
 from tests.media_files import pdf_bytes, write
 
-# fuse 2 and fuse 3 name it differently; fusefat depends on either.
-FUSERMOUNT = shutil.which("fusermount") or shutil.which("fusermount3") or "fusermount"
 FORBIDDEN_ON_FAT = ["a:b.db", "what?.db", "star*.db", "less<than.db", "pipe|.db", 'say".db']
 
 

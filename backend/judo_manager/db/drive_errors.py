@@ -185,6 +185,21 @@ def _by_winerror(code: int | None, destination: Path, size: int) -> BackupError 
     return None
 
 
+def describe_scratch_read_error(error: OSError) -> BackupError:
+    """Why a backup failed whose snapshot, taken on another drive than the destination's
+    (the data folder's, or the system's temporary folder's), could not be read from there."""
+    return BackupError(
+        _(
+            "Judo Manager could not read back its working copy of the backup in {folder} "
+            "({reason}). Nothing was saved. The drive you chose is not at fault: the disk "
+            "that holds {folder} may be failing. Try again, and if it fails again, have that "
+            "disk checked.",
+            folder=Path(error.filename).parent,
+            reason=os_reason(error),
+        )
+    )
+
+
 def name_problem(destination: Path, temporary_name_length: int) -> BackupError | None:
     """Why `destination` can't be written on this system at all, before anything is; or None.
 

@@ -76,6 +76,19 @@ SYNC_FILE_RANGE_WRITE = 2
 RENAME_OPEN_FILES = not IS_WINDOWS
 
 
+class SourceReadError(OSError):
+    """Reading the file a copy was made from failed: its drive's fault, not the destination's.
+
+    The copy's callers tell the coach which drive to look at: a backup's working copy on
+    the computer's disk, or a backup being restored from a stick.
+    """
+
+    @classmethod
+    def of(cls, error: OSError, source: str | os.PathLike[str]) -> SourceReadError:
+        """`error`, met reading the file `source`, as a SourceReadError naming it."""
+        return cls(error.errno, error.strerror, os.fspath(source))
+
+
 def copy_into(
     source: BinaryIO,
     out: int,
@@ -85,6 +98,7 @@ def copy_into(
     write_early: bool = False,
 ) -> None:
     """Copy `size` bytes from `source` into the file descriptor `out`, reporting 0..1.
+    SourceReadError: reading `source` failed; any other OSError: writing `out` did.
 
     With `write_early`, each span is handed to the drive as soon as it is copied (where the
     OS lets us ask), so the final fsync is short and no pile of unwritten data holds up
@@ -100,6 +114,9 @@ def copy_into(
                 span = os.sendfile(out, source.fileno(), copied, count)
             except OSError as error:
                 if error.errno not in SENDFILE_REFUSALS:
+                    # One error stands for both files: it is the source's if it can't be
+                    # read there again.
+                    _read_again(source, copied, count)
                     raise
                 in_kernel = False  # this pair of files can't: copy through memory instead
         if not in_kernel:
@@ -115,9 +132,20 @@ def copy_into(
         progress(copied / size)
 
 
+def _read_again(source: BinaryIO, offset: int, count: int) -> None:
+    """Read `count` bytes of `source` from `offset`, for nothing but SourceReadError."""
+    try:
+        os.pread(source.fileno(), count, offset)
+    except OSError as error:
+        raise SourceReadError.of(error, source.name) from error
+
+
 def _copy_through_memory(source: BinaryIO, out: int, offset: int, count: int) -> int:
-    source.seek(offset)
-    view = memoryview(source.read(count))
+    try:
+        source.seek(offset)
+        view = memoryview(source.read(count))
+    except OSError as error:
+        raise SourceReadError.of(error, source.name) from error
     sent = len(view)
     while view:
         view = view[os.write(out, view) :]

@@ -27,7 +27,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
-from judo_manager.db.fileio import SPAN_BYTES
+from judo_manager.db.fileio import SPAN_BYTES, SourceReadError
 
 # Reads in flight at once: one alone leaves the drive idle while each request comes back.
 READERS = 2
@@ -61,6 +61,7 @@ class ReadBack:
         one the drive under test alone vouches for (`snapshot._make_second_copy`)."""
         # Only a reference kept in memory must prove it comes from there (RWF_NOWAIT).
         self._nowait = os.RWF_NOWAIT if reference is None else 0
+        self._reference_file = reference
         self._reference = os.open(reference or path, os.O_RDONLY)
         try:
             self._direct = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECT", 0))
@@ -81,7 +82,8 @@ class ReadBack:
     ) -> Comparison:
         """Whether the drive holds what the reference holds for the `size` bytes of the file
         from `start` (a multiple of SPAN_BYTES) on, reporting the fraction (0..1) of the
-        file known to match. OSError: the drive failed while read."""
+        file known to match. OSError: the drive failed while read; SourceReadError: the
+        reference file's drive did."""
         spans = [
             (offset, min(SPAN_BYTES, size - offset)) for offset in range(start, size, SPAN_BYTES)
         ]
@@ -112,9 +114,11 @@ class ReadBack:
         try:
             on_drive = os.preadv(self._direct, [buffer], offset)
             expected = bytearray(count)
-            got = os.preadv(self._reference, [expected], offset, self._nowait)
+            got = self._read_reference(expected, offset)
         except BlockingIOError:
             return Verdict.UNKNOWN  # some of the reference was evicted meanwhile
+        except SourceReadError:
+            raise
         except OSError as error:
             if error.errno in REFUSED:
                 return Verdict.UNKNOWN
@@ -126,3 +130,13 @@ class ReadBack:
         return (
             Verdict.MATCHES if on_drive >= count and buffer[:count] == expected else Verdict.DIFFERS
         )
+
+    def _read_reference(self, into: bytearray, offset: int) -> int:
+        """Read the reference at `offset` into `into`; the bytes read."""
+        try:
+            return os.preadv(self._reference, [into], offset, self._nowait)
+        except OSError as error:
+            # The pages kept of the file under test are its own drive's to answer for.
+            if self._reference_file is None or error.errno in REFUSED:
+                raise
+            raise SourceReadError.of(error, self._reference_file) from error

@@ -48,14 +48,20 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from judo_manager.db.checks import quick_check_problem, snapshot_header_problem
 from judo_manager.db.connection import connect, sidecars
 from judo_manager.db.contents import Contents, count_contents
-from judo_manager.db.drive_errors import describe_write_error, name_problem, sqlite_reason
+from judo_manager.db.drive_errors import (
+    describe_scratch_read_error,
+    describe_write_error,
+    name_problem,
+    sqlite_reason,
+)
 from judo_manager.db.fileio import (
     SPAN_BYTES,
+    SourceReadError,
     bypass_cache,
     copy_into,
     durable_sync,
@@ -213,11 +219,23 @@ def _write(
         _publish(temporary, destination, taken.bytes, replace)
     except OSError as error:
         _discard_with_sidecars(temporary)
+        if isinstance(error, SourceReadError) and not _on_drive_of(error.filename, destination):
+            # The snapshot's disk failed, not the destination's (`DataFolder.scratch_for`).
+            raise describe_scratch_read_error(error) from error
         raise describe_write_error(error, destination, expected) from error
     except BaseException:
         _discard_with_sidecars(temporary)
         raise
     return WrittenCopy(destination, taken.bytes, contents, taken.taken_at, taken.backed_up_through)
+
+
+def _on_drive_of(path: str, destination: Path) -> bool:
+    """Whether the file `path` is on the drive `destination` is written to; a drive that
+    no longer answers is taken for the destination's (a pulled stick)."""
+    try:
+        return Path(path).parent.stat().st_dev == destination.parent.stat().st_dev
+    except OSError:
+        return True
 
 
 def _forward_only(progress: ProgressCallback | None) -> ProgressCallback | None:
@@ -693,11 +711,19 @@ def _compare_from_device(
         raise BackupVerificationError(_mismatch_message(temporary))
     with read_from_device(temporary) as (copy, _handle), snapshot.open("rb", buffering=0) as source:
         compared = 0
-        while expected := source.read(SPAN_BYTES):
+        while expected := _read_span(source):
             if copy.read(len(expected)) != expected:
                 raise BackupVerificationError(_mismatch_message(temporary))
             compared += len(expected)
             report("verifying", compared / size)
+
+
+def _read_span(source: BinaryIO) -> bytes:
+    """The next span of the snapshot a copy is compared with."""
+    try:
+        return source.read(SPAN_BYTES)
+    except OSError as error:
+        raise SourceReadError.of(error, source.name) from error
 
 
 def _mismatch_message(temporary: Path) -> Message:

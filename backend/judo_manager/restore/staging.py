@@ -14,11 +14,12 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from judo_manager.db.checks import check_rows
 from judo_manager.db.connection import sidecars
 from judo_manager.db.drive_errors import os_reason
-from judo_manager.db.fileio import copy_into, free_bytes, remove_leftover
+from judo_manager.db.fileio import SourceReadError, copy_into, free_bytes, remove_leftover
 from judo_manager.db.layout import STAGED_PATTERN, DataFolder
 from judo_manager.db.migrations import migrate
 from judo_manager.errors import ReadOnlyDataError, RestoreRejectedError
@@ -45,15 +46,7 @@ def stage(source: Path, data: DataFolder, progress: Callable[[float], None]) -> 
     try:
         folder.mkdir(exist_ok=True)
     except OSError as error:
-        raise ReadOnlyDataError(
-            _(
-                "Judo Manager can't write to its data folder {folder} to check the backup "
-                "({reason}). Nothing was changed. If the disk is failing, "
-                "export a backup to another drive now.",
-                folder=data.root,
-                reason=os_reason(error),
-            )
-        ) from error
+        raise _unwritable(data, error) from error
     wal, _shm, journal = sidecars(source)
     if wal.exists() and wal.stat().st_size > 0:
         raise RestoreRejectedError(
@@ -79,8 +72,8 @@ def stage(source: Path, data: DataFolder, progress: Callable[[float], None]) -> 
     try:
         total = source.stat().st_size
         _check_free_space(source, total, data.root)
-        with source.open("rb") as reader, staged.open("xb") as writer:
-            copy_into(reader, writer.fileno(), total, progress)
+        with source.open("rb") as reader:
+            _copy_in(reader, staged, total, data, progress)
     except FileNotFoundError as error:
         discard(staged)
         raise RestoreRejectedError(
@@ -102,6 +95,34 @@ def stage(source: Path, data: DataFolder, progress: Callable[[float], None]) -> 
             )
         ) from error
     return staged
+
+
+def _copy_in(
+    reader: BinaryIO, staged: Path, total: int, data: DataFolder, progress: Callable[[float], None]
+) -> None:
+    """Copy the backup `reader` reads into the new file `staged`; a failure to write there
+    (the data folder's disk full or failing) is told as such, not as the backup's."""
+    try:
+        with staged.open("xb") as writer:
+            copy_into(reader, writer.fileno(), total, progress)
+    except SourceReadError:
+        raise
+    except OSError as error:
+        discard(staged)
+        raise _unwritable(data, error) from error
+
+
+def _unwritable(data: DataFolder, error: OSError) -> ReadOnlyDataError:
+    """What the coach is told when the data folder can't take the staged copy."""
+    return ReadOnlyDataError(
+        _(
+            "Judo Manager can't write to its data folder {folder} to check the backup "
+            "({reason}). Nothing was changed. If the disk is failing, "
+            "export a backup to another drive now.",
+            folder=data.root,
+            reason=os_reason(error),
+        )
+    )
 
 
 def make_ready(staged: Path, name: str, schema_version: int, live_page_size: int | None) -> None:
