@@ -136,6 +136,54 @@ def _make_orphaned(tmp: Path) -> Path:
     return path
 
 
+def _edited(tmp: Path, name: str, *statements: str) -> Path:
+    """A real backup that another program then changed with `statements`."""
+    path = _backup_of(tmp, 40, name)
+    conn = sqlite3.connect(path, isolation_level=None)
+    for statement in statements:
+        conn.execute(statement)
+    conn.close()
+    return path
+
+
+# SQLite keeps whatever bytes it is given as text, and only reading them back fails.
+NOT_UTF8 = "CAST(x'41ff42' AS TEXT)"
+
+
+def _make_garbled_name(tmp: Path) -> Path:
+    return _edited(tmp, "garbled.db", f"UPDATE athletes SET full_name = {NOT_UTF8} WHERE id = 1")
+
+
+def _make_garbled_category(tmp: Path) -> Path:
+    # A table the restore's preview never reads: only the roster, after the restore, would.
+    return _edited(tmp, "garbled-rules.db", f"UPDATE age_categories SET name = {NOT_UTF8}")
+
+
+def _make_utf16(tmp: Path) -> Path:
+    source = sqlite3.connect(_backup_of(tmp, 40, "utf8.db"))
+    script = "\n".join(source.iterdump())
+    version = source.execute("PRAGMA user_version").fetchone()[0]
+    source.close()
+    path = tmp / "utf16.db"
+    rebuilt = sqlite3.connect(path, isolation_level=None)
+    rebuilt.execute("PRAGMA encoding = 'UTF-16le'")
+    rebuilt.executescript(script)
+    rebuilt.execute(f"PRAGMA user_version = {version}")
+    rebuilt.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    rebuilt.close()
+    return path
+
+
+def _make_exhausted_ids(tmp: Path) -> Path:
+    # The largest id SQLite can give: every new tournament would then fail, as "disk full".
+    return _edited(
+        tmp,
+        "exhausted.db",
+        "INSERT OR REPLACE INTO sqlite_sequence(name, seq) "
+        "VALUES ('tournaments', 9223372036854775807)",
+    )
+
+
 BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "empty": (_make_empty, "is empty"),
     "jpeg": (_make_jpeg, "it is a JPEG picture, not a database"),
@@ -150,6 +198,16 @@ BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
         r"\d+ promotions? points? to athletes that aren't in the file",
     ),
     "newer-version": (_make_newer, "update the app first"),
+    "not-utf8-in-a-name": (
+        _make_garbled_name,
+        r"1 athlete has unreadable characters in its full name, e\.g\. 'A\ufffdB'",
+    ),
+    "not-utf8-in-the-rules": (
+        _make_garbled_category,
+        "age_categories table have unreadable characters in their name",
+    ),
+    "utf-16": (_make_utf16, "it stores its text as UTF-16le, not UTF-8"),
+    "ids-exhausted": (_make_exhausted_ids, "sqlite_sequence table has values outside the rule"),
 }
 
 

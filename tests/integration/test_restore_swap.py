@@ -46,6 +46,7 @@ def _leftovers(data_dir: Path) -> list[str]:
     )
     names += [p.name for p in data_dir.glob(".judo-manager.swap*") if not p.name.endswith(".lock")]
     names += [p.name for p in data_dir.glob("*-journal")]
+    names += [p.name for p in data_dir.rglob(".*.partial")]  # byte copies cut short
     return names
 
 
@@ -228,6 +229,20 @@ def test_a_power_cut_after_the_safety_copy_leaves_the_old_data_and_no_copy(
         shutil.copyfile(live, safety)
     else:
         os.link(live, safety)
+
+    assert _after_restart(live) == (old, None)
+    assert not safety.exists() and _leftovers(data_dir) == []
+
+
+def test_a_power_cut_during_the_byte_copy_of_the_safety_copy_leaves_no_part_of_it(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    # A drive without hard links copies the old file to the safety name, through a partial
+    # file as large as the data; cut short there, the restart must not keep it for good.
+    live, _staged, safety, old, _new = _half_done(data_dir, tmp_path)
+    safety.parent.mkdir(exist_ok=True)
+    partial = safety.with_name(f".{safety.name}.partial")
+    partial.write_bytes(live.read_bytes()[: live.stat().st_size // 2])
 
     assert _after_restart(live) == (old, None)
     assert not safety.exists() and _leftovers(data_dir) == []

@@ -202,17 +202,12 @@ def check_backup(
             )
         application_id, user_version = read_header(conn)
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        encoding = conn.execute("PRAGMA encoding").fetchone()[0]
         difference = (
             schema_difference(conn, user_version) if 1 <= user_version <= SCHEMA_VERSION else None
         )
     except sqlite3.DatabaseError as error:
-        raise RestoreRejectedError(
-            _(
-                "{name} is damaged and can't be read ({error}). Use another backup.",
-                name=name,
-                error=sqlite_reason(error),
-            )
-        ) from error
+        raise RestoreRejectedError(unreadable_message(name, error)) from error
     if application_id != APPLICATION_ID:
         raise RestoreRejectedError(
             _(
@@ -238,10 +233,27 @@ def check_backup(
                 name=name,
             )
         )
+    if encoding != "UTF-8":
+        # Judo Manager writes UTF-8 only, and SQLite can't attach a file of another encoding
+        # to it: the backup log would be lost at this restore and at every later one.
+        raise RestoreRejectedError(
+            edited_message(
+                name, _("it stores its text as {encoding}, not UTF-8", encoding=encoding)
+            )
+        )
     if difference is not None:
         raise RestoreRejectedError(edited_message(name, difference))
     progress(1.0)
     return ValidFile(schema_version=user_version, page_size=page_size)
+
+
+def unreadable_message(name: str, error: sqlite3.Error) -> Message:
+    """Why a file SQLite fails to read is refused."""
+    return _(
+        "{name} is damaged and can't be read ({error}). Use another backup.",
+        name=name,
+        error=sqlite_reason(error),
+    )
 
 
 def edited_message(name: str, difference: Message) -> Message:

@@ -177,7 +177,8 @@ def _settle(folder: DataFolder, intent: Intent) -> bool:
         if safety.parent.is_dir():
             fsync_folder(safety.parent)
         logger.info("an interrupted restore was undone: the data is as it was before")
-    for leftover in (staged, *sidecars(staged)):
+    # Byte copies a kill cut short (`_second_name`), as large as the data.
+    for leftover in (staged, *sidecars(staged), _partial_of(safety), _partial_of(live)):
         remove_leftover(leftover)
     _drop_record(folder)
     return new
@@ -230,13 +231,18 @@ def _second_name(existing: Path, name: Path) -> None:
             raise
     except OSError:
         # A drive without hard links (FAT): the old file is copied, then synced.
-        temporary = name.with_name(f".{name.name}.partial")
+        temporary = _partial_of(name)
         with existing.open("rb") as reader, temporary.open("wb") as writer:
             shutil.copyfileobj(reader, writer, length=8 * 1024 * 1024)
             writer.flush()
             durable_sync(writer.fileno())
         replace_file(temporary, name)
     fsync_folder(name.parent)
+
+
+def _partial_of(name: Path) -> Path:
+    """Where `_second_name` copies a file to before it takes `name`."""
+    return name.with_name(f".{name.name}.partial")
 
 
 def _sync_file(path: Path) -> None:

@@ -19,7 +19,7 @@ from typing import Literal
 
 from judo_manager.backup.service import BackupService
 from judo_manager.db import Database, fileio
-from judo_manager.db.checks import check_backup, check_file_header
+from judo_manager.db.checks import check_backup, check_file_header, unreadable_message
 from judo_manager.db.comparison import KindDifference, compare, describe_work_since, marks_of, since
 from judo_manager.db.connection import connect, is_part_of
 from judo_manager.db.contents import FileSummary, count_contents, summarize
@@ -276,7 +276,10 @@ class RestoreService:
             live_sound = live_check.result()
             # Described before it is migrated: an old backup shows that it records no
             # promotions or medals, rather than zero of them.
-            taken_at, from_backup, app_version, backup = _describe_backup(staged, source_stamp)
+            try:
+                taken_at, from_backup, app_version, backup = _describe_backup(staged, source_stamp)
+            except sqlite3.DatabaseError as error:  # read before its rows are checked
+                raise RestoreRejectedError(unreadable_message(name, error)) from error
             self._prepare(staged, name, schema_version)
             current = self.current_summary()
             differences = None if current is None else self._differences(staged)
