@@ -8,6 +8,7 @@ import io
 import os
 import re
 import sqlite3
+import struct
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -19,6 +20,7 @@ from openpyxl import Workbook, load_workbook
 from judo_manager.db import Database
 from judo_manager.errors import BusyError, ImportRejectedError
 from judo_manager.i18n import LANGUAGES, speaking, translate
+from judo_manager.imports.extents import Extent, xls_extents, xlsx_extent
 from judo_manager.imports.model import ImportPreview
 from judo_manager.wiring import AppServices
 from tests.conftest import data_digest
@@ -457,6 +459,36 @@ def test_impossible_future_and_too_old_birth_dates_are_problem_rows_by_number(
     assert preview.can_import  # the good rows can go in
 
 
+def test_a_missing_or_odd_date_or_name_is_its_rows_problem_not_the_whole_files(
+    services: AppServices, tmp_path: Path
+) -> None:
+    header = ["Name", "Date of birth", "Sex", "Belt", "Weight", "Licence valid until"]
+    path = write_csv(
+        tmp_path / "a.csv",
+        [
+            header,
+            ["Ana", "", "F", "White", "30", ""],
+            ["Ben", "²", "M", "White", "30", ""],  # a digit to Unicode, not to int()
+            ["Cy", "03/05/2011", "M", "White", "30", "2026"],  # a year, not day 2026 of 1900
+            ["", "04/05/2011", "F", "White", "30", ""],
+            ["", "04/05/2011", "F", "White", "30", ""],
+            ["Ed", "13/01/2012", "M", "White", "40", "31/12/2027"],
+        ],
+    )
+
+    preview = services.imports.read(path)
+
+    assert [(p.row, p.message) for p in preview.problems] == [
+        (2, "Birth date is required."),
+        (3, "Birth date '²' is not a date."),
+        (4, "Licence valid until '2026' looks like a year, not a date: write the day and the "
+            "month too."),
+        (5, "Full name is required."),
+        (6, "Full name is required."),
+    ]  # fmt: skip
+    assert preview.to_add == 1
+
+
 def test_the_athletes_own_checks_judge_each_row(services: AppServices, tmp_path: Path) -> None:
     path = write_csv(
         tmp_path / "a.csv",
@@ -787,6 +819,105 @@ def test_a_small_workbook_with_a_value_in_its_last_column_is_refused_unparsed(
     assert path.stat().st_size < 100_000
 
     with pytest.raises(ImportRejectedError, match="has 16,384 columns; an athlete list has"):
+        services.imports.read(path)
+
+
+def _single_quoted(path: Path, *parts: str) -> Path:
+    for part in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels", *parts):
+        _rewritten_part(path, part, lambda xml: xml.replace('"', "'"))
+    return path
+
+
+def test_a_workbook_written_with_single_quotes_is_measured_all_the_same(
+    services: AppServices, tmp_path: Path
+) -> None:
+    # XML's other quotes, in the parts that say where the sheet is and how far it reaches:
+    # missed, the sheet went to calamine unmeasured (a 5 KB file reaching column XFD of row
+    # 1,048,576 made it ask for 512 GB and abort the app).
+    path = write_xlsx(tmp_path / "big.xlsx", [HEADER, ["Ana", "2011-05-03", "F", "White", 30]])
+    _rewritten_sheet(path, lambda xml: xml.replace('ref="A1:F2"', 'ref="A1:F60000"'))
+    _single_quoted(path, "xl/worksheets/sheet1.xml")
+
+    with pytest.raises(ImportRejectedError, match="more than 50,000 rows"):
+        services.imports.read(path)
+
+
+def test_a_1904_workbook_written_with_single_quotes_keeps_its_dates(
+    services: AppServices, tmp_path: Path
+) -> None:
+    # 39204: 3 May 2011 counted from 1904; from 1900 it would be 1907.
+    path = write_xlsx(
+        tmp_path / "mac.xlsx", [HEADER, ["Ana", 39204, "F", "White", 30]], date_1904=True
+    )
+    _single_quoted(path)
+
+    imported(services, path)
+
+    assert athletes(services)["Ana"]["born"] == "2011-05-03"
+
+
+def test_a_tag_that_never_closes_stops_at_the_next_one(tmp_path: Path) -> None:
+    # Measured to the next "<", not to the end of the sheet: from every one of a file of
+    # "<c <c <c …", that made the measure quadratic (hours for a 5 KB file).
+    sheet = b'<sheetData><row r="1"><c r="A1" <c r="B1"><v>1</v></c></row></sheetData>'
+
+    assert xlsx_extent(io.BytesIO(sheet)) == Extent(1, 2)
+
+
+def test_an_xls_whose_fat_names_more_sectors_than_it_holds_is_refused_before_building_it(
+    services: AppServices, tmp_path: Path
+) -> None:
+    # Its DIFAT lists sector 0 as a FAT sector again and again: a 51 MB file doing so 12.7
+    # million times made a FAT of 6.5 GB before anything else was looked at.
+    difat_sectors = 3
+    header = bytearray(512)
+    header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)  # 512-byte sectors
+    # 109 FAT sectors in the header, the directory at sector 0, the DIFAT from sector 1 on.
+    struct.pack_into("<8I", header, 0x2C, 109, 0, 0, 4096, 0xFFFFFFFE, 0, 1, difat_sectors)
+    struct.pack_into("<109I", header, 0x4C, *([0] * 109))
+    body = bytearray(512)
+    for number in range(1, difat_sectors + 1):
+        following = number + 1 if number < difat_sectors else 0xFFFFFFFE
+        body += struct.pack("<128I", *([0] * 127 + [following]))
+    content = bytes(header + body)
+    (tmp_path / "athletes.xls").write_bytes(content)
+
+    with pytest.raises(ValueError, match="more FAT sectors than the file holds"):
+        xls_extents(content)
+    with pytest.raises(ImportRejectedError, match="damaged or not a spreadsheet"):
+        services.imports.read(tmp_path / "athletes.xls")
+
+
+def test_a_csv_wider_than_an_import_takes_is_refused_before_it_fills_memory(
+    services: AppServices, tmp_path: Path
+) -> None:
+    wide = write_csv(tmp_path / "wide.csv", [HEADER, ["Ana", "2011-05-03", "F", *([""] * 600)]])
+    # One line of commas: split, it alone would take gigabytes.
+    endless = tmp_path / "endless.csv"
+    endless.write_text("Name,Date of birth\n" + "," * 2_000_000)
+
+    with pytest.raises(ImportRejectedError, match="has 603 columns; an athlete list has"):
+        services.imports.read(wide)
+    with pytest.raises(ImportRejectedError, match="has 2,000,001 columns"):
+        services.imports.read(endless)
+
+
+def test_shared_texts_larger_than_an_athlete_list_holds_are_refused_unopened(
+    services: AppServices, tmp_path: Path
+) -> None:
+    # Texts that pack a few times over, as real ones do: no ratio gives them away, and
+    # calamine reads them whole as it opens the file (some 2.7 times their size in memory).
+    path = write_xlsx(tmp_path / "athletes.xlsx", [HEADER, ["Ana", "2011-05-03", "F", "White", 30]])
+    tags = os.urandom(8 * 2_800_000).hex()
+    texts = "".join(
+        f"<si><t>{tags[at : at + 16]} Ana Putri Lestari</t></si>" for at in range(0, len(tags), 16)
+    )
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", f"<sst>{texts}</sst>")
+    assert path.stat().st_size < 50_000_000
+
+    with pytest.raises(ImportRejectedError, match="unpacks to far more"):
         services.imports.read(path)
 
 

@@ -44,8 +44,12 @@ def column_number(letters: str) -> int:
     return number
 
 
-# An XLSX sheet's row and cell start tags, with their attributes (a quoted value may hold ">").
-_XLSX_TAG = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+# A tag's attributes: a quoted value may hold ">", but nothing in a tag holds "<" (XML forbids
+# it). So a tag that never closes ("<c <c <c …") fails at the next "<", not at the end of the
+# text, which from every "<" made the scan quadratic: hours for a 5 KB file.
+_ATTRIBUTES = rb"((?:[^<>\"']|\"[^<\"]*\"|'[^<']*')*)"
+# An XLSX sheet's row and cell start tags, with their attributes.
+_XLSX_TAG = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])" + _ATTRIBUTES + rb">")
 _XLSX_REF = re.compile(rb"\sr\s*=\s*[\"']([A-Za-z]*)(\d*)[\"']")
 
 
@@ -75,8 +79,7 @@ def xlsx_extent(stream: IO[bytes]) -> Extent:
 
 # An ODS's tables, rows and cells (a covered cell, under a merged one, takes a place too).
 _ODS_TAG = re.compile(
-    rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])"
-    rb"((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+    rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])" + _ATTRIBUTES + rb">"
 )
 _ROWS_REPEATED = re.compile(rb"\stable:number-rows-repeated\s*=\s*[\"'](\d+)[\"']")
 _COLUMNS_REPEATED = re.compile(rb"\stable:number-columns-repeated\s*=\s*[\"'](\d+)[\"']")
@@ -144,8 +147,8 @@ def _tags(stream: IO[bytes], pattern: re.Pattern[bytes]) -> Iterator[tuple[bytes
         yield match[1], match[2]
 
 
-# Any tag, its quoted attribute values holding what they may.
-_ANY_TAG = re.compile(rb"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+# Any tag, with its attributes.
+_ANY_TAG = re.compile(rb"<" + _ATTRIBUTES + rb">")
 
 
 def _matches(stream: IO[bytes], pattern: re.Pattern[bytes]) -> Iterator[re.Match[bytes]]:
@@ -227,6 +230,9 @@ def _ole2_stream(content: bytes, names: tuple[str, ...]) -> bytes:
             raise ValueError("a sector past the end of the file")
         return content[start : start + size]
 
+    # No list of sectors can name more than the file holds, nor one sector twice: a crafted
+    # DIFAT naming sector 0 millions of times would make a FAT of gigabytes.
+    sectors_in_file = len(content) // size
     fat_sectors = [n for n in struct.unpack_from("<109I", content, 0x4C) if n < _LAST_SECTOR]
     seen: set[int] = set()
     while difat_at < _LAST_SECTOR and len(seen) <= difat_count:
@@ -235,7 +241,11 @@ def _ole2_stream(content: bytes, names: tuple[str, ...]) -> bytes:
         seen.add(difat_at)
         entries = struct.unpack(f"<{size // 4}I", sector(difat_at).ljust(size, b"\0"))
         fat_sectors += [n for n in entries[:-1] if n < _LAST_SECTOR]
+        if len(fat_sectors) > sectors_in_file:
+            raise ValueError("more FAT sectors than the file holds")
         difat_at = entries[-1]
+    if len(set(fat_sectors)) != len(fat_sectors):
+        raise ValueError("a FAT sector listed twice")
     fat = _table(b"".join(sector(n) for n in fat_sectors))
     directory = b"".join(sector(n) for n in _chain(fat, directory_at))
     entries = [directory[at : at + 128] for at in range(0, len(directory) - 127, 128)]

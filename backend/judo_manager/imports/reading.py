@@ -21,18 +21,29 @@ from judo_manager.exports.spreadsheets import FORMULA_STARTS
 from judo_manager.i18n import _, in_megabytes
 from judo_manager.imports import workbooks
 from judo_manager.imports.columns import guess_field, header_key
+from judo_manager.imports.extents import Extent
 from judo_manager.imports.model import ReadSheet, SheetRow
 from judo_manager.imports.workbooks import (
     HEADER_SEARCH_ROWS,
+    MAX_CELLS,
+    MAX_COLUMNS,
     MAX_ROWS,
     SAVE_AS,
     SheetValues,
+    refuse_extent,
     too_many_rows,
 )
 
 MAX_BYTES = 50 * 1024 * 1024
 SNIFF_BYTES = 64 * 1024
 SEPARATORS = (",", ";", "\t")
+# The start of a CSV the separator is told from: the csv module's sniffer takes seconds for
+# every few kilobytes of quote-heavy text.
+SEPARATOR_SAMPLE = 4 * 1024
+# A line this many separators long is refused before it is split: the split line alone would
+# take gigabytes. Far above MAX_COLUMNS, which each row is held to once split, as separators
+# inside quoted values count here too.
+MOST_SEPARATORS_IN_A_LINE = 100 * MAX_COLUMNS
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
@@ -97,9 +108,15 @@ def _read_csv(path: Path, name: str) -> ReadSheet:
         raise ImportRejectedError(
             _("{name} is not a spreadsheet. {save_as}", name=name, save_as=SAVE_AS)
         )
-    separator = detect_separator(text[:SNIFF_BYTES])
+    separator = detect_separator(text[:SEPARATOR_SAMPLE])
+    widest = max(line.count(separator) for line in text.splitlines())
+    if widest > MOST_SEPARATORS_IN_A_LINE:
+        refuse_extent(name, Extent(1, widest + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
-    rows = ((number, [unguarded(cell) for cell in cells]) for number, cells in enumerate(reader, 1))
+    rows = _held_to_limits(
+        ((number, [unguarded(cell) for cell in cells]) for number, cells in enumerate(reader, 1)),
+        name,
+    )
     try:
         headers, data = _split(rows, name)
     except csv.Error as error:
@@ -115,6 +132,19 @@ def _read_csv(path: Path, name: str) -> ReadSheet:
         headers=headers,
         rows=data,
     )
+
+
+def _held_to_limits(
+    rows: Iterable[tuple[int, list[str]]], name: str
+) -> Iterator[tuple[int, list[str]]]:
+    """`rows`, refused as a workbook is once a row is wider, or all of them larger, than an
+    import takes (`workbooks.refuse_extent`)."""
+    widest = cells = 0
+    for number, values in rows:
+        widest, cells = max(widest, len(values)), cells + len(values)
+        if widest > MAX_COLUMNS or cells > MAX_CELLS:
+            refuse_extent(name, Extent(number, widest))
+        yield number, values
 
 
 def unguarded(cell: str) -> str:

@@ -349,8 +349,8 @@ class ImportService:
                         continue
                     new_club = club_name
                 form["club_id"] = club_id
-            key = (search_key(str(form["full_name"])), str(form["birth_date"]))
-            if key in in_file:
+            key = _identity(form)
+            if key is not None and key in in_file:
                 plan.problems.append(
                     _problem(
                         row.number,
@@ -363,8 +363,10 @@ class ImportService:
                     )
                 )
                 continue
-            in_file[key] = row.number
-            existing = known.get(key)
+            existing = None
+            if key is not None:
+                in_file[key] = row.number
+                existing = known.get(key)
             if existing is not None:
                 plan.duplicates += 1
                 if chosen.duplicates == "fill":
@@ -441,6 +443,15 @@ class ImportService:
                 athlete = dataclasses.replace(athlete, member_id=next(generated))
             self._athletes.add_checked(athlete)
         return len(plan.new)
+
+
+def _identity(form: Mapping[str, object]) -> tuple[str, str] | None:
+    """What tells a row's athlete from another: name and birth date; None when either is
+    missing, so the row is checked as a new athlete, which says which one."""
+    name, born = form.get("full_name"), form.get("birth_date")
+    if not isinstance(name, str) or not isinstance(born, str):
+        return None
+    return search_key(name), born
 
 
 def _row_form(

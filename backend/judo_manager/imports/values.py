@@ -42,6 +42,8 @@ _TIME_AFTER = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 _EXCEL_1900 = dt.date(1899, 12, 31)
 _EXCEL_1904 = dt.date(1904, 1, 1)
 _LAST_SERIAL = 2_958_465  # 9999-12-31
+# Whole numbers that are a year more likely than a day count (2026, not 18 July 1905).
+_YEARS = range(1900, 2101)
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 MAX_AGE = 100
 
@@ -146,7 +148,7 @@ def read_date(
     elif (named := _named_month(plain, label)) is not None:
         day, month, year = named
         year = _full_year(year, today, ahead)
-    elif plain.isdigit() and 1 <= len(plain) <= 7:
+    elif plain.isascii() and plain.isdigit() and 1 <= len(plain) <= 7:  # not "²" or "①"
         return _from_serial(int(plain), label, date_1904)
     else:
         raise UnreadableError(_("{label} '{text}' is not a date.", label=label, text=text))
@@ -219,6 +221,15 @@ def _from_serial(serial: float, label: Message, date_1904: bool) -> dt.date:
     if not math.isfinite(serial) or not 1 <= serial <= _LAST_SERIAL:
         raise UnreadableError(
             _("{label} '{text}' is not a date.", label=label, text=cell_text(serial))
+        )
+    if serial in _YEARS:
+        # As a day count it is a day of 1905 or 1909: nobody means that.
+        raise UnreadableError(
+            _(
+                "{label} '{text}' looks like a year, not a date: write the day and the month too.",
+                label=label,
+                text=cell_text(serial),
+            )
         )
     days = int(serial)
     if date_1904:

@@ -35,6 +35,8 @@ from judo_manager.imports.extents import (
 from judo_manager.imports.model import SheetFormat
 
 if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
     from python_calamine import CalamineWorkbook
 
 MAX_ROWS = 50_000
@@ -52,6 +54,10 @@ MAX_UNPACKED_BYTES = 600 * 1024 * 1024
 # A part of a workbook that unpacks to more than this many times its packed size is a bomb,
 # not a sheet (real sheets stay well under 100).
 MAX_PACKING_RATIO = 250
+# The parts calamine reads whole as it opens an XLSX, before any sheet is measured: its
+# shared texts take some 2.7 times their size in memory. 50,000 athletes by 40 columns of
+# texts all different come to some 70 MB.
+WHOLE_PARTS = {"xl/sharedStrings.xml": 128 * 1024 * 1024, "xl/styles.xml": 16 * 1024 * 1024}
 # An XLSX sheet's <dimension> stands before its rows, within its first few hundred bytes.
 DIMENSION_BYTES = 16 * 1024
 
@@ -64,13 +70,14 @@ _XLS_GLOBALS = b"\x09\x08\x10\x00\x00\x06\x05\x00"
 _XLS_FILEPASS = re.compile(rb".{12}(?:\x86\x00\x00\x00)?\x2f\x00", re.DOTALL)
 SAVE_AS = _("Save it as .xlsx or .csv in your spreadsheet program, then choose that file.")
 
-_DATE_1904 = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904=\"(?:1|true)\"")
-_SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
-_RELATION_ID = re.compile(rb"\s(?:\w+:)?id=\"([^\"]+)\"")
-_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
-_ID = re.compile(rb"\sId=\"([^\"]+)\"")
-_TARGET = re.compile(rb"\sTarget=\"([^\"]+)\"")
-_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z]*)(\d+)(?::([A-Z]*)(\d+))?\"")
+_DIMENSION = re.compile(
+    rb"<(?:\w+:)?dimension\s+ref\s*=\s*[\"']([A-Z]*)(\d+)(?::([A-Z]*)(\d+))?[\"']"
+)
+# An XLSX's workbook part and its relationships name its sheets; a few megabytes is more
+# than any workbook's, and all that is parsed whole.
+MAX_WORKBOOK_PART_BYTES = 16 * 1024 * 1024
+WORKBOOK_PART = "xl/workbook.xml"
+WORKBOOK_RELATIONSHIPS = "xl/_rels/workbook.xml.rels"
 
 
 @dataclass(frozen=True)
@@ -119,7 +126,7 @@ def read_zip(path: Path, name: str) -> SheetValues:
             manifest = b""
             if "META-INF/manifest.xml" in names:
                 manifest = archive.read("META-INF/manifest.xml")
-            workbook = archive.read("xl/workbook.xml") if "xl/workbook.xml" in names else None
+            layout = _xlsx_layout(archive) if WORKBOOK_PART in names else None
     except (zipfile.BadZipFile, OSError, EOFError, KeyError, ValueError) as error:
         raise damaged(name) from error
     if b"opendocument.spreadsheet" in mimetype:
@@ -133,20 +140,21 @@ def read_zip(path: Path, name: str) -> SheetValues:
         for extent in extents:
             refuse_extent(name, extent)
         return _read(path, name, "ods", date_1904=False)
-    if workbook is None:
+    if layout is None:
         raise ImportRejectedError(
             _("{name} is not a spreadsheet. {save_as}", name=name, save_as=SAVE_AS)
         )
 
-    def measured(index: int) -> Extent | None:
+    def measured(index: int) -> Extent:
+        if index >= len(layout.sheet_parts):
+            raise damaged(name)  # calamine lists a sheet the workbook part doesn't
         try:
             with zipfile.ZipFile(path) as archive:
-                return _sheet_extent(archive, workbook, index)
+                return _sheet_extent(archive, layout.sheet_parts[index])
         except (zipfile.BadZipFile, OSError, EOFError, KeyError, ValueError) as error:
             raise damaged(name) from error
 
-    date_1904 = _DATE_1904.search(workbook) is not None
-    return _read(path, name, "xlsx", date_1904=date_1904, measured=measured)
+    return _read(path, name, "xlsx", date_1904=layout.date_1904, measured=measured)
 
 
 def too_many_rows(name: str) -> ImportRejectedError:
@@ -193,7 +201,7 @@ def _read(
     kind: SheetFormat,
     *,
     date_1904: bool,
-    measured: Callable[[int], Extent | None] | None = None,
+    measured: Callable[[int], Extent] | None = None,
 ) -> SheetValues:
     """The rows of the workbook's first worksheet. `measured(index)`: how far the cells of
     the sheet at `index` reach (or say they do), asked before calamine parses that sheet."""
@@ -241,8 +249,11 @@ def _first_worksheet(workbook: CalamineWorkbook) -> int | None:
 def _refuse_bomb(members: list[zipfile.ZipInfo], name: str) -> None:
     unpacked = sum(member.file_size for member in members)
     bomb = any(
-        member.file_size > 1024 * 1024
-        and member.file_size > MAX_PACKING_RATIO * max(member.compress_size, 1)
+        (
+            member.file_size > 1024 * 1024
+            and member.file_size > MAX_PACKING_RATIO * max(member.compress_size, 1)
+        )
+        or member.file_size > WHOLE_PARTS.get(member.filename, unpacked)
         for member in members
     )
     if bomb or unpacked > MAX_UNPACKED_BYTES:
@@ -256,36 +267,77 @@ def _refuse_bomb(members: list[zipfile.ZipInfo], name: str) -> None:
         )
 
 
-def _sheet_extent(archive: zipfile.ZipFile, workbook: bytes, index: int) -> Extent | None:
-    """How far the XLSX's sheet at `index` reaches: as far as its <dimension> declares (read
-    from the head of its part) or its cells do (the part streamed), whichever is farther;
-    None if the sheet's part can't be found (calamine then decides)."""
-    sheets = _SHEET.findall(workbook)
-    relation = _RELATION_ID.search(sheets[index]) if index < len(sheets) else None
-    if relation is None:
-        return None
+@dataclass(frozen=True)
+class _XlsxLayout:
+    """What an XLSX's workbook part says: its date system, and the part of each sheet."""
+
+    date_1904: bool
+    sheet_parts: list[str]
+
+
+def _xlsx_layout(archive: zipfile.ZipFile) -> _XlsxLayout:
+    """The workbook part's date system and sheets, each sheet's part found through the
+    workbook's relationships, read as XML (any quotes, any prefixes), as calamine reads
+    them. ValueError for anything missing or said twice: the sheet calamine opens must be
+    the one measured."""
+    workbook = _parsed_part(archive, WORKBOOK_PART)
+    targets: dict[str, str] = {}
+    for relationship in _elements(_parsed_part(archive, WORKBOOK_RELATIONSHIPS), "Relationship"):
+        found_id, target = relationship.get("Id"), relationship.get("Target")
+        if found_id is None or target is None or found_id in targets:
+            raise ValueError("a relationship without an id or a target, or one id twice")
+        targets[found_id] = target
+    parts: list[str] = []
+    for sheet in _elements(workbook, "sheet"):
+        ids = {value for key, value in sheet.attrib.items() if _local(key) == "id"}
+        if len(ids) != 1 or (target := targets.get(ids.pop())) is None:
+            raise ValueError("a sheet without one relationship")
+        part = _part_name(target)
+        if part not in archive.NameToInfo:
+            raise ValueError("a sheet whose part isn't in the file")
+        parts.append(part)
+    date_1904 = any(
+        element.get("date1904") in ("1", "true") for element in _elements(workbook, "workbookPr")
+    )
+    return _XlsxLayout(date_1904, parts)
+
+
+def _parsed_part(archive: zipfile.ZipFile, part: str) -> Element:
+    from xml.etree.ElementTree import ParseError, fromstring  # only for a workbook
+
+    if archive.getinfo(part).file_size > MAX_WORKBOOK_PART_BYTES:
+        raise ValueError(f"{part} is larger than any workbook's")
     try:
-        rels = archive.read("xl/_rels/workbook.xml.rels")
-    except KeyError:
-        return None
-    for relationship in _RELATIONSHIP.findall(rels):
-        found_id, target = _ID.search(relationship), _TARGET.search(relationship)
-        if found_id and target and found_id[1] == relation[1]:
-            part = _part_name(target[1].decode("utf-8", "replace"))
-            if part not in archive.NameToInfo:
-                return None
-            with archive.open(part) as stream:
-                dimension = _DIMENSION.search(stream.read(DIMENSION_BYTES))
-            declared = Extent(0, 0)
-            if dimension is not None:
-                last_column = (dimension[3] or dimension[1]).decode("ascii")
-                declared = Extent(int(dimension[4] or dimension[2]), column_number(last_column))
-            if declared.rows > MAX_SHEET_ROWS or declared.columns > MAX_COLUMNS:
-                return declared  # the sheet says so itself: refused without reading it all
-            with archive.open(part) as stream:
-                cells = xlsx_extent(stream)
-            return Extent(max(declared.rows, cells.rows), max(declared.columns, cells.columns))
-    return None
+        # Python's expat refuses entity expansion bombs ("billion laughs") and loads
+        # nothing from outside the text.
+        return fromstring(archive.read(part))
+    except ParseError as error:
+        raise ValueError(f"{part} is not XML: {error}") from error
+
+
+def _elements(root: Element, name: str) -> list[Element]:
+    return [element for element in root.iter() if _local(element.tag) == name]
+
+
+def _local(name: str) -> str:
+    """An XML name without its namespace: `{http://…/main}sheet` is `sheet`."""
+    return name.rpartition("}")[2]
+
+
+def _sheet_extent(archive: zipfile.ZipFile, part: str) -> Extent:
+    """How far the XLSX sheet in `part` reaches: as far as its <dimension> declares (read
+    from the head of its part) or its cells do (the part streamed), whichever is farther."""
+    with archive.open(part) as stream:
+        dimension = _DIMENSION.search(stream.read(DIMENSION_BYTES))
+    declared = Extent(0, 0)
+    if dimension is not None:
+        last_column = (dimension[3] or dimension[1]).decode("ascii")
+        declared = Extent(int(dimension[4] or dimension[2]), column_number(last_column))
+    if declared.rows > MAX_SHEET_ROWS or declared.columns > MAX_COLUMNS:
+        return declared  # the sheet says so itself: refused without reading it all
+    with archive.open(part) as stream:
+        cells = xlsx_extent(stream)
+    return Extent(max(declared.rows, cells.rows), max(declared.columns, cells.columns))
 
 
 def _part_name(target: str) -> str:
