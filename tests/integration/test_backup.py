@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from judo_manager.backup.service import BackupService
-from judo_manager.db import Database
+from judo_manager.db import Database, open_database
 from judo_manager.db.fileio import SPAN_BYTES, SourceReadError
-from judo_manager.db.layout import OUR_SNAPSHOT, new_snapshot_name
+from judo_manager.db.layout import OUR_SNAPSHOT, database_path, new_snapshot_name
 from judo_manager.db.read_back import ReadBack
 from judo_manager.db.snapshot import write_verified_copy
 from judo_manager.demo.generator import fill_demo_club
@@ -498,6 +498,16 @@ def test_destination_equal_to_the_live_database_is_refused(db: Database) -> None
     assert _live_data(db) == before
 
 
+def test_a_folder_that_is_a_loop_of_links_is_refused_with_the_reason(
+    db: Database, tmp_path: Path
+) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+
+    with pytest.raises(BackupError, match=r"could not be written to .*Too many levels"):
+        _service(db).export(tmp_path / "a" / "club.db", replace=False)
+
+
 def test_vanished_destination_folder(db: Database, tmp_path: Path) -> None:
     gone = tmp_path / "unplugged-stick"
     with pytest.raises(BackupError, match="no longer there"):
@@ -619,6 +629,7 @@ def test_what_a_killed_backup_left_beside_the_destination_is_cleared_a_day_later
     left_days_ago(stick / "snapshot-0123456789ab.db-journal", b"and its journal")
     left_days_ago(stick / "snapshot-holiday.db", b"the coach's own file")
     left_days_ago(stick / ".hidden.partial", b"another program's")
+    left_days_ago(stick / ".photos-2024.tar.0badf00d.partial", b"a sync tool's, as rclone names")
     fresh = [stick / ".club.db.1234abcd.partial", stick / "snapshot-ba9876543210.db"]
     for path in fresh:
         path.write_bytes(b"another process's backup in progress")
@@ -626,8 +637,45 @@ def test_what_a_killed_backup_left_beside_the_destination_is_cleared_a_day_later
     _service(db).export(stick / "club.db", replace=False)
 
     assert sorted(p.name for p in stick.iterdir()) == sorted(
-        ["club.db", ".hidden.partial", "snapshot-holiday.db", *(path.name for path in fresh)]
+        [
+            "club.db",
+            ".hidden.partial",
+            ".photos-2024.tar.0badf00d.partial",
+            "snapshot-holiday.db",
+            *(path.name for path in fresh),
+        ]
     )
+
+
+def test_with_no_room_anywhere_else_the_snapshot_beside_the_backup_leaves_the_folder_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The data disk gone read-only, the temporary folder full: the snapshot is taken in the
+    # destination's own folder, whose name happens to be the one the app gives the private
+    # folders it makes (and removes) in the temporary folder.
+    if os.geteuid() != 0:
+        pytest.fail("a read-only data disk and a full temporary folder are mounts: root only")
+    club = open_database(database_path(tmp_path / "club"))
+    fill_demo_club(club, 2000)  # a few MB: more than the temporary folder has free
+    club.close()
+    data, temporary = tmp_path / "data", tmp_path / "tmp"
+    chosen = tmp_path / "usb" / "judo-manager-scratch-archive"
+    for folder in (data, temporary, chosen):
+        folder.mkdir(parents=True)
+    (chosen / "last-months-backup.db").write_bytes(b"the coach's older backup")
+    with mounted_tmpfs(data, "size=64m"), mounted_tmpfs(temporary, "size=1m"):
+        shutil.copyfile(database_path(tmp_path / "club"), database_path(data))
+        subprocess.run(["mount", "-o", "remount,ro", str(data)], check=True)
+        monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+        db = Database(database_path(data))
+        try:
+            attempt = _service(db).export(chosen / "club.db", replace=False)
+        finally:
+            db.close()
+
+    assert sorted(p.name for p in chosen.iterdir()) == ["club.db", "last-months-backup.db"]
+    assert attempt.path == chosen / "club.db"
+    assert_valid_backup(chosen / "club.db", 2000)
 
 
 def test_a_scratch_folder_left_in_the_temporary_folder_is_cleared_a_day_later(

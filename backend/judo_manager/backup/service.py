@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-import shutil
 import sqlite3
 import time
 from pathlib import Path
@@ -18,7 +17,7 @@ from judo_manager.db import Database
 from judo_manager.db.connection import is_part_of
 from judo_manager.db.drive_errors import describe_write_error, reason_of
 from judo_manager.db.fileio import free_bytes
-from judo_manager.db.layout import clean_stale_system_scratch, is_system_scratch
+from judo_manager.db.layout import clean_stale_system_scratch
 from judo_manager.db.snapshot import ProgressCallback, write_verified_copy
 from judo_manager.db.stamp import mark_backed_up, read_backed_up_through
 from judo_manager.errors import BackupError, DestinationExistsError, JudoManagerError
@@ -87,8 +86,7 @@ class BackupService:
             if not read_only:
                 folder.clean_stale()
             clean_stale_system_scratch()
-            scratch = folder.scratch_for(needed, beside=destination.parent)
-            try:
+            with folder.scratch_for(needed, beside=destination.parent) as scratch:
                 written = write_verified_copy(
                     self._db.path,
                     destination,
@@ -97,9 +95,6 @@ class BackupService:
                     read_only=read_only,
                     replace=replace,
                 )
-            finally:
-                if is_system_scratch(scratch):
-                    shutil.rmtree(scratch, ignore_errors=True)
         except JudoManagerError as error:
             self._record_failure(destination, started_at, clock, error.message)
             raise

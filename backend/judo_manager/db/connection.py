@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path, PurePath, PureWindowsPath
 from urllib.parse import quote
@@ -106,8 +107,11 @@ def sidecars(database: Path) -> tuple[Path, ...]:
 
 def is_part_of(database: Path, candidate: Path) -> bool:
     """True if `candidate` is `database` or one of its side files, by any name or link."""
+    # realpath, not Path.resolve: a loop of links is only a name that leads nowhere, where
+    # resolve raises RuntimeError.
+    target = os.path.realpath(candidate)
     for part in (database, *sidecars(database)):
-        if candidate.absolute() == part.absolute() or candidate.resolve() == part.resolve():
+        if candidate.absolute() == part.absolute() or target == os.path.realpath(part):
             return True
         try:
             if candidate.exists() and part.exists() and candidate.samefile(part):

@@ -18,9 +18,11 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import shutil
 import tempfile
 import time
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -145,16 +147,24 @@ class DataFolder:
             return False
         return not self.database.exists() or os.access(self.database, os.W_OK)
 
-    def scratch_for(self, needed: int, beside: Path) -> Path:
-        """Where a snapshot of `needed` bytes can be taken: the data folder's scratch folder,
-        else (a full or read-only data disk) the system's temporary folder, else `beside`.
+    @contextmanager
+    def scratch_for(self, needed: int, beside: Path) -> Iterator[Path]:
+        """Where a snapshot of `needed` bytes can be taken, for the block: the data folder's
+        scratch folder, else (a full or read-only data disk) a private folder made in the
+        system's temporary folder and removed after the block, else `beside`.
         """
         if self.writable() and _has_room(self.root, needed):
-            return self.scratch
-        if _has_room(Path(tempfile.gettempdir()), needed):
+            yield self.scratch
+        elif _has_room(Path(tempfile.gettempdir()), needed):
             # A private folder of its own: a shared, guessable one could be read by anyone.
-            return Path(tempfile.mkdtemp(prefix=SYSTEM_SCRATCH_PREFIX))
-        return beside
+            made = Path(tempfile.mkdtemp(prefix=SYSTEM_SCRATCH_PREFIX))
+            try:
+                yield made
+            finally:
+                # Only the folder made here: never one that only has the name (`beside` may).
+                shutil.rmtree(made, ignore_errors=True)
+        else:
+            yield beside
 
     def clean_stale(self) -> None:
         """Remove what a killed run left behind a day ago: snapshots, staged copies,
@@ -168,11 +178,6 @@ class DataFolder:
 def new_snapshot_name() -> str:
     """A new file name for a snapshot, which the clean-ups know for the app's own."""
     return SNAPSHOT_PATTERN.replace("*", f"{secrets.token_hex(6)}.db")
-
-
-def is_system_scratch(folder: Path) -> bool:
-    """Whether `folder` is a private scratch folder `DataFolder.scratch_for` made."""
-    return folder.name.startswith(SYSTEM_SCRATCH_PREFIX)
 
 
 def clean_stale_system_scratch() -> None:
