@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import signal
 import sqlite3
+import struct
 import subprocess
 import sys
 import tempfile
@@ -19,7 +21,7 @@ import pytest
 
 from judo_manager.backup.service import BackupService
 from judo_manager.db import Database, open_database
-from judo_manager.db.fileio import SPAN_BYTES, SourceReadError
+from judo_manager.db.fileio import SPAN_BYTES, SourceReadError, keeps_written_pages
 from judo_manager.db.layout import OUR_SNAPSHOT, database_path, new_snapshot_name
 from judo_manager.db.read_back import ReadBack
 from judo_manager.db.snapshot import write_verified_copy
@@ -204,14 +206,20 @@ def test_a_second_copy_that_cant_be_read_is_not_taken_for_the_drive_under_test(
 
 
 @contextmanager
-def _ext4_stick(tmp_path: Path, megabytes: int = 128) -> Iterator[tuple[Path, Path]]:
-    """An ext4 drive on a loop device, mounted; and the image file that is its disk."""
+def _ext4_stick(
+    tmp_path: Path, megabytes: int = 128, *, encrypt: bool = False
+) -> Iterator[tuple[Path, Path]]:
+    """An ext4 drive on a loop device, mounted; and the image file that is its disk. With
+    `encrypt`, formatted so that folders of it can be encrypted."""
     if os.geteuid() != 0:
         pytest.fail("the ext4 stick is mounted on a loop device, which only root can do")
     image, mount = tmp_path / "stick.img", tmp_path / "EXT4"
     with image.open("wb") as file:
         file.truncate(megabytes * 1024 * 1024)
-    subprocess.run(["mkfs.ext4", "-q", "-F", str(image)], check=True, capture_output=True)
+    features = ["-O", "encrypt"] if encrypt else []
+    subprocess.run(
+        ["mkfs.ext4", "-q", "-F", *features, str(image)], check=True, capture_output=True
+    )
     mount.mkdir()
     subprocess.run(["mount", "-o", "loop", str(image), str(mount)], check=True)
     try:
@@ -271,6 +279,62 @@ def test_a_disk_that_returns_a_flipped_byte_is_caught_in_one_copy(
         assert flips, "the check ran before the byte could be flipped: the test proves nothing"
         assert sorted(p.name for p in stick.iterdir()) == ["lost+found"]
     assert not (tmp_path / "s").exists()
+
+
+def _encrypted_folder(stick: Path) -> Path:
+    """A new folder of `stick` whose files ext4 encrypts (fscrypt, v2 policy, a fresh key),
+    as a phone or a distribution's home folder encryption sets up."""
+    folder = stick / "private"
+    folder.mkdir()
+    key = os.urandom(64)
+    # fscrypt_add_key_arg: a key_spec by identifier (filled in by the kernel), the raw key.
+    add_key = bytearray(struct.pack("=II32sII32s", 2, 0, bytes(32), len(key), 0, bytes(32)))
+    add_key += key
+    fd = os.open(stick, os.O_RDONLY)
+    try:
+        fcntl.ioctl(fd, FS_IOC_ADD_ENCRYPTION_KEY, add_key, True)
+    finally:
+        os.close(fd)
+    # fscrypt_policy_v2: AES-256-XTS contents, AES-256-CTS names, padding 32, the key's id.
+    policy = struct.pack("=BBBB4s16s", 2, 1, 4, 2, bytes(4), bytes(add_key[8:24]))
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.ioctl(fd, FS_IOC_SET_ENCRYPTION_POLICY, policy)
+    finally:
+        os.close(fd)
+    return folder
+
+
+# linux/fscrypt.h: _IOWR('f', 23, struct fscrypt_add_key_arg), _IOR('f', 19, policy v1 size).
+FS_IOC_ADD_ENCRYPTION_KEY = (3 << 30) | (80 << 16) | (ord("f") << 8) | 23
+FS_IOC_SET_ENCRYPTION_POLICY = (2 << 30) | (12 << 16) | (ord("f") << 8) | 19
+
+
+def test_a_disk_that_changes_a_byte_in_an_encrypted_folder_is_caught(
+    large_db: Database, tmp_path: Path
+) -> None:
+    # ext4 serves "direct" reads of encrypted files from memory: checked that way, the copy
+    # would be compared with itself. There it is checked against a scratch copy instead.
+    flips: list[Path] = []
+    with _ext4_stick(tmp_path, encrypt=True) as (stick, image):
+        folder = _encrypted_folder(stick)
+        assert not keeps_written_pages(folder) and keeps_written_pages(stick)
+
+        def flip_once_synced(phase: str, fraction: float) -> None:
+            if phase == "verifying" and not flips:
+                (partial,) = folder.glob("*.partial")
+                _flip_on_disk(image, partial, 5 * SPAN_BYTES + 12_345)
+                flips.append(partial)
+
+        with pytest.raises(BackupVerificationError, match="doesn't match"):
+            write_verified_copy(
+                large_db.path,
+                folder / "club.db",
+                scratch_dir=tmp_path / "s",
+                progress=flip_once_synced,
+            )
+        assert flips, "the check ran before the byte could be flipped: the test proves nothing"
+        assert list(folder.iterdir()) == []
 
 
 def test_a_copy_whose_pages_left_memory_is_checked_again_through_a_scratch_copy(

@@ -68,6 +68,11 @@ IS_LINUX = sys.platform.startswith("linux")
 LOCAL_FILE_SYSTEMS = frozenset({"ext2", "ext3", "ext4", "xfs"})
 # ext4's journalled data: O_DIRECT is served from the cache there.
 CACHED_DIRECT_OPTIONS = frozenset({"data=journal"})
+# The same for a folder whose files are encrypted (fscrypt), have their data journalled
+# (chattr +j, which new files inherit) or go straight to memory-like storage (DAX): what
+# `FS_IOC_GETFLAGS` says of a folder (linux/fs.h).
+FS_IOC_GETFLAGS = 0x80086601
+CACHED_DIRECT_FLAGS = 0x00000800 | 0x00004000 | 0x02000000  # ENCRYPT, JOURNAL_DATA, DAX
 MOUNT_TABLE = Path("/proc/self/mountinfo")
 # sync_file_range's flag: start writing the dirty pages, don't wait (linux/fs.h).
 SYNC_FILE_RANGE_WRITE = 2
@@ -274,14 +279,36 @@ def _windows_unbuffered(path: Path) -> Reader | None:
 
 def keeps_written_pages(folder: Path) -> bool:
     """Whether a file just written in `folder` can be checked against the pages the system
-    keeps of it (`LOCAL_FILE_SYSTEMS`): on Linux's ext4 and xfs. False elsewhere, as far as
-    it is not known to hold."""
+    keeps of it (`LOCAL_FILE_SYSTEMS`): on Linux's ext4 and xfs, in a folder whose files
+    don't bypass that (`CACHED_DIRECT_FLAGS`). False elsewhere, as far as it is not known
+    to hold."""
     mount = mount_of(folder) if IS_LINUX else None
-    return (
-        mount is not None
-        and mount.type in LOCAL_FILE_SYSTEMS
-        and not CACHED_DIRECT_OPTIONS & set(mount.options.split(","))
-    )
+    if (
+        mount is None
+        or mount.type not in LOCAL_FILE_SYSTEMS
+        or CACHED_DIRECT_OPTIONS & set(mount.options.split(","))
+    ):
+        return False
+    flags = _folder_flags(folder)
+    return flags is not None and not flags & CACHED_DIRECT_FLAGS
+
+
+def _folder_flags(folder: Path) -> int | None:
+    """The inode flags of `folder` (`lsattr -d`), which its new files inherit; None when
+    they can't be read."""
+    import fcntl  # Linux only, as the caller is
+
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return None
+    try:
+        answer = fcntl.ioctl(fd, FS_IOC_GETFLAGS, bytes(8))
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return int.from_bytes(answer[:4], sys.byteorder)
 
 
 class Mount(NamedTuple):
