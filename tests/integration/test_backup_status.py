@@ -224,14 +224,19 @@ def test_a_backup_is_due_14_days_after_it_and_not_13(
     assert (status.level, status.days_since) == ("due", 14)
 
 
-def test_a_clock_set_back_shows_the_backup_as_today_and_still_counts_the_changes(
+def test_a_backup_dated_after_today_is_due_as_its_age_cant_be_told(
     club: TournamentClub, backup: BackupService, tmp_path: Path
 ) -> None:
+    # Made while the clock ran ahead, then set back: counted as fresh, it kept the reminder
+    # quiet until the clock caught up with it, months maybe.
     _export(backup, tmp_path)
     club.athlete("Ayu")
     status = backup.status(dt.date.today() - dt.timedelta(days=400))
-    assert (status.level, status.days_since) == ("ok", 0)
+    assert (status.level, status.days_since) == ("due", None)
     assert status.changes == ChangeCounts.of(athletes=1)
+    # A day ahead is a time zone crossed on the way home: as fresh as can be.
+    status = backup.status(dt.date.today() - dt.timedelta(days=1))
+    assert (status.level, status.days_since) == ("ok", 0)
 
 
 def test_a_backup_date_that_cant_be_read_is_due(
@@ -266,6 +271,17 @@ def test_the_reminder_is_due_at_50_changes_and_not_at_49(
     assert system.backup_reminder().due
     system.snooze_backup_reminder()
     assert not system.backup_reminder().due
+
+
+def test_remind_me_tomorrow_pressed_while_the_clock_ran_ahead_doesnt_quiet_it_for_months(
+    club: TournamentClub, db: Database, backup: BackupService
+) -> None:
+    club.athlete("Ayu")  # no backup yet: due
+    ahead = dt.date.today() + dt.timedelta(days=200)
+    SystemService(db, backup.status, today=lambda: ahead).snooze_backup_reminder()
+    system = SystemService(db, backup.status)  # the clock set right again
+
+    assert system.backup_reminder().due
 
 
 # Files from elsewhere

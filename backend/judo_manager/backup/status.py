@@ -22,10 +22,13 @@ def status_of(
     if last is None:
         return BackupStatus("never" if holds_athletes else "empty", None, None, changes)
     last_on = day_of(last.finished_at)
-    # A backup dated after today was made before the clock was set back: it is as fresh as
-    # can be told, never negative days old.
-    days_since = None if last_on is None else max(0, (today - last_on).days)
-    # A date that can't be read can't prove the backup is recent.
+    days_since = None if last_on is None else (today - last_on).days
+    if days_since is not None and days_since < 0:
+        # Dated after today: made while the clock ran ahead, since set back. A day ahead is
+        # a time zone crossed, so fresh; more, and its age can't be told: the reminder would
+        # otherwise stay quiet until the clock caught up with it, months maybe.
+        days_since = 0 if days_since >= -1 else None
+    # A date that can't be read, or trusted, can't prove the backup is recent.
     due = days_since is None or days_since >= DUE_AFTER_DAYS or changes.total >= DUE_AFTER_CHANGES
     return BackupStatus("due" if due else "ok", last, days_since, changes)
 

@@ -17,6 +17,8 @@ from judo_manager.db.migrations import read_header
 from judo_manager.i18n import Message
 from judo_manager.system.preferences import Preferences, PreferencesFile
 
+ONE_DAY = dt.timedelta(days=1)
+
 
 @dataclass(frozen=True)
 class AppInfo:
@@ -81,7 +83,8 @@ class SystemService:
         status = self._backup_status(today)
         last_on = None if status.last is None else day_of(status.last.finished_at)
         snoozed_until = self._preferences.read().backup_reminder_snoozed_until
-        snoozed = snoozed_until is not None and today < snoozed_until
+        # Pressed for tomorrow: a later day was pressed while the clock ran ahead.
+        snoozed = snoozed_until is not None and today < snoozed_until <= today + ONE_DAY
         return BackupReminder(due=status.needs_backup and not snoozed, last_backup_on=last_on)
 
     def data_folder(self) -> Path:
