@@ -141,6 +141,62 @@ def test_backup_under_a_steady_writer_is_consistent_and_finishes(
     assert athletes < LARGE_CLUB + commits[0]
 
 
+def test_a_backup_from_a_nearly_full_data_disk_is_one_moment_while_the_app_writes(
+    large_club_template: Path, tmp_path: Path
+) -> None:
+    # Too full for the app to keep scratch files there, not too full for a small commit:
+    # the window still writes, and its change log is copied into the file meanwhile. Taken
+    # for a read-only disk, the snapshot read the file without locks, and a copy in
+    # progress took in pages of the commits made after it began.
+    if os.geteuid() != 0:
+        pytest.fail("a nearly full disk is a small tmpfs, which only root can mount")
+    disk = tmp_path / "full-disk"
+    disk.mkdir()
+    megabytes = large_club_template.stat().st_size // 1_000_000 + 8
+    with mounted_tmpfs(disk, f"size={megabytes}m"):
+        shutil.copyfile(large_club_template, database_path(disk))
+        db = open_database(database_path(disk))
+        with db.write() as conn:
+            conn.execute(
+                "INSERT INTO app_settings VALUES ('athlete_total', (SELECT count(*) FROM athletes))"
+            )
+        db.connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        filler = disk / "videos.mp4"
+        filler.write_bytes(bytes(os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize - 150_000))
+        assert not db.folder.writable() and not db.folder.read_only()
+        commits: list[int] = []
+
+        def commit_and_checkpoint(phase: str, fraction: float) -> None:
+            # Mid-copy, the window commits, and its log is written into the file.
+            if phase == "copying" and 0 < fraction < 0.5 and not commits:
+                with db.write() as conn:
+                    conn.execute(
+                        "INSERT INTO athletes(full_name, search_name, birth_date, sex) "
+                        "VALUES ('Late Writer', 'late writer', '2011-04-02', 'M')"
+                    )
+                    conn.execute(
+                        "UPDATE app_settings SET value = value + 1 WHERE key = 'athlete_total'"
+                    )
+                db.connection().execute("PRAGMA wal_checkpoint(PASSIVE)")
+                commits.append(1)
+
+        try:
+            attempt = _service(db).export(
+                tmp_path / "club.db", replace=False, progress=commit_and_checkpoint
+            )
+        finally:
+            db.close()
+
+    assert commits, "the copy finished in one step; the test proves nothing"
+    conn = _read_only(attempt.path)
+    athletes = conn.execute("SELECT count(*) FROM athletes").fetchone()[0]
+    total = conn.execute("SELECT value FROM app_settings WHERE key='athlete_total'").fetchone()[0]
+    late = conn.execute("SELECT count(*) FROM athletes WHERE full_name = 'Late Writer'").fetchone()
+    conn.close()
+    assert (int(total), late[0]) == (athletes, 0)  # the moment it began, whole
+    assert_valid_backup(attempt.path, athletes)
+
+
 def test_a_drive_that_returns_a_flipped_byte_is_caught(db: Database, tmp_path: Path) -> None:
     fill_demo_club(db, 2000)  # a few MB: the flipped byte lies well inside the copy
     with flaky_drive(tmp_path, flip_at=1_000_003) as stick:

@@ -14,7 +14,7 @@ from judo_manager.backup.file_names import default_filename, with_db_suffix
 from judo_manager.backup.model import BackupAttempt, BackupStatus
 from judo_manager.backup.status import status_of
 from judo_manager.db import Database
-from judo_manager.db.connection import is_part_of
+from judo_manager.db.connection import is_part_of, sidecars
 from judo_manager.db.drive_errors import describe_write_error, reason_of
 from judo_manager.db.fileio import free_bytes
 from judo_manager.db.layout import clean_stale_system_scratch
@@ -25,6 +25,8 @@ from judo_manager.i18n import SOURCE_LANGUAGE, Message, _, in_megabytes, transla
 from judo_manager.jobs import JobLock
 
 logger = logging.getLogger(__name__)
+# The size of each piece of SQLite's shared-memory file (its WAL index).
+SHARED_MEMORY_REGION = 32 * 1024
 
 
 class BackupService:
@@ -78,8 +80,10 @@ class BackupService:
         clock = time.monotonic()
         folder = self._db.folder
         # A failing data disk often turns read-only: the backup must still get the data out,
-        # writing nothing there.
-        read_only = not folder.writable()
+        # writing nothing there. A full one is not read-only while the data is open: the
+        # window may still commit, so the snapshot keeps its locks, and only its scratch
+        # copy goes elsewhere (`scratch_for`).
+        read_only = folder.read_only() or not (folder.writable() or _in_use(self._db.path))
         try:
             self._refuse_live_database(destination)
             needed = self._check_free_space(destination)
@@ -224,3 +228,14 @@ def _now() -> str:
 
 def _ms_since(clock: float) -> int:
     return round((time.monotonic() - clock) * 1000)
+
+
+def _in_use(database: Path) -> bool:
+    """Whether some connection has `database` open in WAL mode: its shared-memory file
+    holds SQLite's index of the log, in 32 KiB regions. One SQLite failed to grow, on a
+    full disk, is shorter (a few bytes)."""
+    _wal, shared_memory, _journal = sidecars(database)
+    try:
+        return shared_memory.stat().st_size >= SHARED_MEMORY_REGION
+    except OSError:
+        return False

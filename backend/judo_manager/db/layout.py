@@ -143,9 +143,15 @@ class DataFolder:
     def writable(self) -> bool:
         """False when the folder or its database can't be written: a disk gone read-only,
         or one so full that SQLite can't even make its shared-memory file."""
-        if not os.access(self.root, os.W_OK) or not _has_room(self.root, FULL_BELOW_BYTES):
-            return False
-        return not self.database.exists() or os.access(self.database, os.W_OK)
+        return not self.read_only() and _has_room(self.root, FULL_BELOW_BYTES)
+
+    def read_only(self) -> bool:
+        """True when the folder or its database can't be written at all, whatever room
+        there is: a disk gone read-only, a folder or file the coach may not write. Not so
+        a full disk, where the app may still commit a small change."""
+        if not os.access(self.root, os.W_OK):
+            return True
+        return self.database.exists() and not os.access(self.database, os.W_OK)
 
     @contextmanager
     def scratch_for(self, needed: int, beside: Path) -> Iterator[Path]:

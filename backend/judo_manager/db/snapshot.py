@@ -282,9 +282,13 @@ def _write_in_one_copy(
         # change while it is copied; SQLite then needs no shared-memory file, which such a
         # disk can't hold.
         frozen = read_only and not _has_log(live_db)
-        source = connect(live_db, read_only=read_only, frozen=frozen)
-        taken_at = dt.datetime.now().astimezone()
-        checker = _pin_same_moment(live_db, source, read_only, frozen)
+        try:
+            source = connect(live_db, read_only=read_only, frozen=frozen)
+            taken_at = dt.datetime.now().astimezone()
+            checker = _pin_same_moment(live_db, source, read_only, frozen)
+        except sqlite3.Error as error:
+            # Nothing but the live data touched yet: its disk failed, not the destination's.
+            raise _unreadable_live_data(error) from error
         checked = pool.submit(_check_count_and_close, checker)
         # `source` keeps its read transaction until the check is done: a second copy of the
         # very same moment may be needed to check against (`_check_against_second_copy`).
@@ -575,6 +579,10 @@ def _reading_or_writing_failure(error: sqlite3.Error, temporary: Path) -> Except
         # SQLite only says that writing failed, not why; the drive's own answer does, and a
         # drive that answers nothing wrong now failed for a moment (a loose plug).
         return _drive_failure(temporary) or OSError(errno.EIO, sqlite_reason(error))
+    return _unreadable_live_data(error)
+
+
+def _unreadable_live_data(error: sqlite3.Error) -> BackupError:
     return BackupError(
         _(
             "The club database could not be read for the backup ({error}).",
@@ -673,12 +681,7 @@ def _take_snapshot(
                     folder=snapshot.parent,
                 )
             ) from error
-        raise BackupError(
-            _(
-                "The club database could not be read for the backup ({error}).",
-                error=sqlite_reason(error),
-            )
-        ) from error
+        raise _unreadable_live_data(error) from error
     finally:
         if target is not None:
             target.close()
