@@ -217,6 +217,26 @@ def test_a_stored_file_damaged_inside_the_database_is_not_copied_out(
     assert not (tmp_path / "copy.pdf").exists()
 
 
+def test_a_pdf_named_as_a_program_is_kept_opened_and_saved_as_a_pdf(
+    db: Database, media: MediaService, tmp_path: Path
+) -> None:
+    # The system opens a file by its name's suffix: "scan.pdf.bat" would run, not show.
+    media_id = _store(db, media, write(tmp_path, "scan.pdf.bat", pdf_bytes()))
+    assert media.info(media_id).file_name == "scan.pdf.pdf"
+    # A name from another club's backup, which no check of this app kept.
+    with db.write() as conn:
+        conn.execute("UPDATE media SET file_name = 'licence.hta' WHERE id = ?", (media_id,))
+    window = ChoosingWindow(None)  # the save dialog cancelled, once it showed its name
+    api = MediaApi(media, window)
+
+    api.openExternally(media_id)
+    api.saveCopy(media_id)
+
+    (opened,) = window.opened
+    assert opened.name == f"{media_id}-licence.pdf"
+    assert [asked["filename"] for asked in window.asked] == ["licence.pdf"]
+
+
 def test_a_pdf_opens_in_the_system_viewer_from_a_copy_in_the_data_folder(
     db: Database, media: MediaService, tmp_path: Path
 ) -> None:

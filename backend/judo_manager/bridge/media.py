@@ -17,7 +17,7 @@ from judo_manager.media.model import (
     SavedCopy,
     Thumbnail,
 )
-from judo_manager.media.service import MediaService
+from judo_manager.media.service import MediaService, safe_name
 
 
 class MediaApi:
@@ -52,7 +52,7 @@ class MediaApi:
     def saveCopy(self, mediaId: int) -> Wire[SavedCopy] | None:
         """Write a copy of a stored file where the coach chooses; None if cancelled."""
         info = self._media.info(mediaId)
-        destination = ask_copy_destination(self._window, info.file_name)
+        destination = ask_copy_destination(self._window, safe_name(info))
         if destination is None:
             return None
         return to_wire(self._media.save_copy(info.id, destination))

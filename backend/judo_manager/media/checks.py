@@ -77,7 +77,8 @@ def check_file(path: Path, purpose: Purpose) -> CheckedFile:
                 )
             )
         return CheckedFile(
-            file_name=name,
+            # Opened by its name's suffix: "scan.pdf.bat" would run, not show.
+            file_name=with_suffix(name, kind),
             media_type=kind,
             data=data,
             sha256=hashlib.sha256(data).hexdigest(),
@@ -90,7 +91,7 @@ def check_file(path: Path, purpose: Purpose) -> CheckedFile:
 
     image = images.clean_image(data, name)
     return CheckedFile(
-        file_name=_with_suffix(name, image.media_type),
+        file_name=with_suffix(name, image.media_type),
         media_type=image.media_type,
         data=image.data,
         sha256=hashlib.sha256(image.data).hexdigest(),
@@ -147,8 +148,9 @@ _SUFFIXES: dict[MediaType, tuple[str, ...]] = {
 }
 
 
-def _with_suffix(name: str, kind: MediaType) -> str:
-    """`name` with the suffix of what it now is (a HEIC photo kept as JPEG is `.jpg`)."""
+def with_suffix(name: str, kind: MediaType) -> str:
+    """`name` with the suffix of what it is (a HEIC photo kept as JPEG is `.jpg`): the
+    system opens a file by its suffix, whatever its bytes are."""
     suffixes = _SUFFIXES[kind]
     if name.lower().endswith(suffixes):
         return name

@@ -171,9 +171,7 @@ class MediaService:
         info = self.info(media_id)
         folder = self._db.folder.viewing
         folder.mkdir(exist_ok=True)
-        # The name comes from a file, maybe another club's: only plain characters are kept.
-        name = _UNSAFE_NAME.sub("_", info.file_name).strip(" .") or "file"
-        copy = folder / f"{info.id}-{name}"
+        copy = folder / f"{info.id}-{safe_name(info)}"
         self.save_copy(media_id, copy)
         return copy
 
@@ -182,6 +180,14 @@ class MediaService:
         for token, held in list(self._pending.items()):
             if now - held.held_at > PENDING_SECONDS:
                 del self._pending[token]
+
+
+def safe_name(info: MediaInfo) -> str:
+    """A name for a copy of a stored file: plain characters only, and the suffix of what
+    its bytes are. The name came from a file, maybe in another club's backup, and the
+    system opens a file by its suffix ("scan.pdf.bat" would run)."""
+    plain = _UNSAFE_NAME.sub("_", info.file_name).strip(" .") or "file"
+    return checks.with_suffix(plain, info.media_type)
 
 
 def _data_url(jpeg: bytes) -> str:
