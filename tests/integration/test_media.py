@@ -110,6 +110,36 @@ def test_a_photo_is_kept_upright_without_its_exif_and_with_a_thumbnail(
         assert small.format == "JPEG" and small.size == (32, 64)
 
 
+def test_a_16_bit_grey_scan_gets_a_grey_thumbnail_not_a_white_one(
+    media: MediaService, tmp_path: Path
+) -> None:
+    scan = Image.new("I;16", (64, 64), 32768)  # half way up 16 bits: a mid grey
+    out = io.BytesIO()
+    scan.save(out, "PNG")
+
+    checked = media.check_file(write(tmp_path, "scan.png", out.getvalue()), "document")
+
+    assert checked.thumbnail is not None
+    with Image.open(io.BytesIO(checked.thumbnail)) as thumbnail:
+        grey = thumbnail.convert("L").getextrema()
+    assert 120 <= grey[0] <= grey[1] <= 136
+
+
+def test_a_cmyk_photo_kept_as_rgb_drops_its_cmyk_colour_profile(
+    media: MediaService, tmp_path: Path
+) -> None:
+    # A print shop's CMYK JPEG: kept in RGB, its CMYK profile would tell every viewer to
+    # read the RGB values as ink amounts.
+    cmyk_profile = bytes(36) + b"CMYK" + bytes(88)
+    out = io.BytesIO()
+    Image.new("CMYK", (64, 64), (0, 100, 255, 0)).save(out, "JPEG", icc_profile=cmyk_profile)
+
+    checked = media.check_file(write(tmp_path, "flyer.jpg", out.getvalue()), "photo")
+
+    with Image.open(io.BytesIO(checked.data)) as kept:
+        assert (kept.mode, kept.info.get("icc_profile")) == ("RGB", None)
+
+
 def test_a_phone_heic_photo_is_kept_as_a_jpeg_the_window_can_show(
     db: Database, media: MediaService, tmp_path: Path
 ) -> None:

@@ -119,12 +119,16 @@ def _too_many_pixels(name: str, width: int, height: int) -> MediaRefusedError:
 
 
 def _kept(image: Image.Image, kind: MediaType, icc_profile: object) -> CleanImage:
+    mode = image.mode
     if kind != "image/png" and image.mode not in ("RGB", "L"):
         # JPEG has no alpha; WebP keeps it, but a CMYK or palette image is written as RGB.
+        image = _eight_bit(image)
         image = image.convert("RGBA" if kind == "image/webp" and _has_alpha(image) else "RGB")
     format_name, options = _SAVE_AS[kind]
     extra: dict[str, object] = dict(options)
-    if isinstance(icc_profile, bytes):
+    # A colour profile describes the colours it came with: a CMYK photo's, kept on the RGB
+    # one it became, would have every viewer show it wrong.
+    if isinstance(icc_profile, bytes) and image.mode == mode:
         extra["icc_profile"] = icc_profile
     out = io.BytesIO()
     # No `exif=` and no PNG text chunks: none of the original's metadata is written.
@@ -140,7 +144,7 @@ def _kept(image: Image.Image, kind: MediaType, icc_profile: object) -> CleanImag
 
 def thumbnail_of(image: Image.Image) -> bytes:
     """A small JPEG of `image`, transparency flattened onto white."""
-    small = image.copy()
+    small = _eight_bit(image)
     small.thumbnail((THUMBNAIL_SIZE, THUMBNAIL_SIZE), Image.Resampling.LANCZOS)
     if _has_alpha(small):
         background = Image.new("RGB", small.size, "white")
@@ -151,6 +155,18 @@ def thumbnail_of(image: Image.Image) -> bytes:
     out = io.BytesIO()
     small.save(out, "JPEG", quality=82, optimize=True)
     return out.getvalue()
+
+
+def _eight_bit(image: Image.Image) -> Image.Image:
+    """`image` (a copy) in 8-bit greys if it is in 16 or 32: converted as it is, Pillow clips
+    every value above 255, and a mid-grey 16-bit scan turns white."""
+    if image.mode not in _DEEP_GREYS:
+        return image.copy()
+    return image.convert("I").point(lambda value: value / 256).convert("L")
+
+
+# Greyscale modes of more than 8 bits a PNG may hold (and a TIFF-like image decoded).
+_DEEP_GREYS = frozenset({"I", "I;16", "I;16B", "I;16L", "I;16N"})
 
 
 def _has_alpha(image: Image.Image) -> bool:
