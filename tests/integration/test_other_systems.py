@@ -14,10 +14,10 @@ import pytest
 
 from tests.integration.test_backup import (  # noqa: F401
     test_a_drive_that_returns_a_flipped_byte_is_caught,
-    test_a_partial_file_left_by_a_killed_backup_is_cleared_a_day_later,
     test_backup_is_complete_and_self_contained,
     test_read_only_folder,
     test_vanished_destination_folder,
+    test_what_a_killed_backup_left_beside_the_destination_is_cleared_a_day_later,
 )
 from tests.integration.test_rescue import (  # noqa: F401
     test_a_first_start_cut_short_leaves_no_empty_database,
