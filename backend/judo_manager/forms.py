@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import unicodedata
 from collections.abc import Mapping, Sequence
 
 from judo_manager.errors import NotFoundError, ValidationError
@@ -17,21 +16,6 @@ from judo_manager.i18n import Message, _
 
 # SQLite's largest row id.
 MAX_ROW_ID = 2**63 - 1
-
-
-# Characters that show nothing and mean nothing in a name or a note, pasted in from web
-# pages and chat apps: zero-width space, word joiner, byte order mark, soft hyphen, and the
-# marks that set the direction of text. They made two records of one name (or one member
-# ID) look the same and differ. The zero-width joiners some scripts need are kept.
-_INVISIBLE = dict.fromkeys(
-    [0x200B, 0x2060, 0xFEFF, 0x00AD, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-)
-
-
-def visible(text: str) -> str:
-    """`text` trimmed, without invisible characters, its accents composed (NFC): "é" typed
-    as "e" and an accent is stored as the one character it shows."""
-    return unicodedata.normalize("NFC", text.translate(_INVISIBLE)).strip()
 
 
 def require_id(value: object, what: Message) -> int:
@@ -73,18 +57,16 @@ class FormReader:
         max_length: int = 200,
         multiline: bool = False,
     ) -> str | None:
-        """A trimmed text without invisible characters (`visible`), on one line unless
-        `multiline`; None when optional and empty."""
+        """A trimmed text, on one line unless `multiline`; None when optional and empty."""
         value = self._data.get(field)
-        if isinstance(value, str):
-            value = visible(value)
-        if value is None or value == "":
+        if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self._required(field, label)
             return None
         if not isinstance(value, str):
             self.problem(field, _("{label} must be text.", label=label))
             return None
+        value = value.strip()
         if len(value) > max_length:
             self.problem(
                 field,

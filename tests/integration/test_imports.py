@@ -489,23 +489,6 @@ def test_a_missing_or_odd_date_or_name_is_its_rows_problem_not_the_whole_files(
     assert preview.to_add == 1
 
 
-def test_a_name_with_an_invisible_character_is_the_athlete_already_in_the_club(
-    services: AppServices, tmp_path: Path
-) -> None:
-    imported(
-        services,
-        write_csv(tmp_path / "a.csv", [HEADER, ["Budi Santoso", "2011-05-23", "M", "White", "40"]]),
-    )
-    # The same athlete, copied from a web page with a right-to-left mark after the name.
-    again = write_csv(
-        tmp_path / "b.csv", [HEADER, ["Budi Santoso\u200f", "2011-05-23", "M", "White", "40"]]
-    )
-
-    preview = services.imports.read(again)
-
-    assert (preview.to_add, preview.duplicates) == (0, 1)
-
-
 def test_the_athletes_own_checks_judge_each_row(services: AppServices, tmp_path: Path) -> None:
     path = write_csv(
         tmp_path / "a.csv",

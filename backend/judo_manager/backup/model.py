@@ -63,8 +63,9 @@ class BackupStatus:
 
     level: BackupLevel
     last: BackupAttempt | None
-    # Whole days since the last backup's day; 0 for one dated after today (a clock set
-    # back); None with no backup, or one whose date can't be read.
+    # Whole days since the last backup's day; 0 for one dated a day after today (a time
+    # zone crossed); None with no backup, or one whose date can't be read or is later still
+    # (a clock set back since).
     days_since: int | None
     changes: ChangeCounts
 

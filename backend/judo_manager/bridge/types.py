@@ -95,7 +95,8 @@ class BackupStatusState(TypedDict):
     """How the club's data stands with its backups, for the dashboard's card: `level` "ok",
     "due" (14 days or 50 changes since the last backup), "never" (none yet, and the club
     holds athletes) or "empty" (none yet, and nothing to back up); `daysSince` is 0 for a
-    backup dated after today (a clock set back), null with no backup or an unreadable date;
+    backup dated a day after today (a time zone crossed), null with no backup or one whose
+    date can't be read or is later still (a clock set back since);
     `changes` counts the records added, edited or deleted since, each once."""
 
     level: BackupLevel

@@ -26,7 +26,6 @@ from babel import Locale
 from babel.dates import get_month_names
 
 from judo_manager.athletes.names import search_key
-from judo_manager.forms import visible
 from judo_manager.i18n import LANGUAGES, Message, _
 from judo_manager.imports.model import DateOrder
 from judo_manager.rules.model import Belt
@@ -352,5 +351,5 @@ class BeltMatcher:
 
 def read_text(value: object) -> str | None:
     """A cell as text, None when empty; a whole number without ".0" (a phone, an ID)."""
-    text = cell_text(value) if not isinstance(value, str) else visible(value)
+    text = cell_text(value) if not isinstance(value, str) else value.strip()
     return text or None
