@@ -748,6 +748,7 @@ def test_what_a_killed_backup_left_beside_the_destination_is_cleared_a_day_later
     stick = tmp_path / "usb"
     stick.mkdir()
     left_days_ago(stick / ".club.db.0badf00d.partial", b"half a backup from a power cut")
+    left_days_ago(stick / ".CLUB.DB.0badf00d.partial", b"and one of a name typed in capitals")
     left_days_ago(stick / "snapshot-0123456789ab.db", b"a snapshot from a power cut")
     left_days_ago(stick / "snapshot-0123456789ab.db-journal", b"and its journal")
     left_days_ago(stick / "snapshot-holiday.db", b"the coach's own file")

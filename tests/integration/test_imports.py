@@ -697,6 +697,7 @@ def _zip_bomb(path: Path) -> Path:
     ("make", "reason"),
     [
         (lambda p: p.write_bytes(b"") and p, "is empty"),
+        (lambda p: p.write_bytes(b"\xef\xbb\xbf") and p, "is empty"),  # a BOM alone
         (lambda p: p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\n1 0 obj") and p, "is a PDF document"),
         (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100)) and p, "is an image"),
         (_encrypted_workbook, "is protected with a password"),

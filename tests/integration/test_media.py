@@ -140,6 +140,22 @@ def test_a_cmyk_photo_kept_as_rgb_drops_its_cmyk_colour_profile(
         assert (kept.mode, kept.info.get("icc_profile")) == ("RGB", None)
 
 
+def test_a_phone_photo_with_transparency_keeps_its_colour_profile_as_a_jpeg(
+    media: MediaService, tmp_path: Path
+) -> None:
+    # An iPhone's HEIC with an alpha channel becomes an RGB JPEG: its RGB profile (Display
+    # P3) still describes its colours, and without it they show washed out.
+    photo = Image.new("RGBA", (40, 20), (10, 200, 30, 255))
+    photo.info["icc_profile"] = rgb_profile = bytes(16) + b"RGB " + bytes(108)
+    out = io.BytesIO()
+    pillow_heif.from_pillow(photo).save(out, quality=90)
+
+    checked = media.check_file(write(tmp_path, "IMG_0008.HEIC", out.getvalue()), "photo")
+
+    with Image.open(io.BytesIO(checked.data)) as kept:
+        assert (kept.mode, kept.info.get("icc_profile")) == ("RGB", rgb_profile)
+
+
 def test_a_phone_heic_photo_is_kept_as_a_jpeg_the_window_can_show(
     db: Database, media: MediaService, tmp_path: Path
 ) -> None:

@@ -92,9 +92,9 @@ ProgressCallback = Callable[[Phase, float], None]
 # The hidden file a copy is written to beside its destination, until it is verified.
 PARTIAL_PATTERN = ".*.partial"
 # Ours, as this version names them (.jm-1a2b3c4d.partial) and as the previous one did
-# (.club.db.1a2b3c4d.partial, every backup's name ending in .db): another program's hidden
+# (.club.db.1a2b3c4d.partial, every backup's name ending in .db or .DB): another program's hidden
 # .partial files (rclone's .photos.tar.1a2b3c4d.partial) are left alone.
-OUR_PARTIAL = re.compile(r"\.(jm-|.+\.db\.)[0-9a-f]{8}\.partial")
+OUR_PARTIAL = re.compile(r"\.(jm-|.+\.(?i:db)\.)[0-9a-f]{8}\.partial")
 # The length of ours (.jm-1a2b3c4d.partial): the path limit must leave room for it too.
 PARTIAL_NAME_LENGTH = len(".jm-00000000.partial")
 

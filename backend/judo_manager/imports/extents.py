@@ -221,7 +221,7 @@ def _ole2_stream(content: bytes, names: tuple[str, ...]) -> bytes:
     if not 7 <= shift <= 16 or not 1 <= mini_shift < shift:
         raise ValueError("impossible sector sizes")
     size, mini_size = 1 << shift, 1 << mini_shift
-    (_fat_count, directory_at, _signature, cutoff, mini_fat_at, _mini_fat_count, difat_at,
+    (fat_count, directory_at, _signature, cutoff, mini_fat_at, _mini_fat_count, difat_at,
      difat_count) = struct.unpack_from("<8I", content, 0x2C)  # fmt: skip
 
     def sector(number: int) -> bytes:
@@ -230,20 +230,22 @@ def _ole2_stream(content: bytes, names: tuple[str, ...]) -> bytes:
             raise ValueError("a sector past the end of the file")
         return content[start : start + size]
 
-    # No list of sectors can name more than the file holds, nor one sector twice: a crafted
-    # DIFAT naming sector 0 millions of times would make a FAT of gigabytes.
-    sectors_in_file = len(content) // size
-    fat_sectors = [n for n in struct.unpack_from("<109I", content, 0x4C) if n < _LAST_SECTOR]
+    # The header says how many FAT sectors there are; no more can be listed than the file
+    # holds, nor one twice: a crafted DIFAT naming sector 0 millions of times would make a
+    # FAT of gigabytes. Past that count the lists' slots are unused, whatever they hold
+    # (some writers leave zeros there).
+    if fat_count > len(content) // size:
+        raise ValueError("more FAT sectors than the file holds")
+    fat_sectors = list(struct.unpack_from("<109I", content, 0x4C))[:fat_count]
     seen: set[int] = set()
-    while difat_at < _LAST_SECTOR and len(seen) <= difat_count:
+    while len(fat_sectors) < fat_count and difat_at < _LAST_SECTOR and len(seen) <= difat_count:
         if difat_at in seen:
             raise ValueError("a DIFAT chain that loops")
         seen.add(difat_at)
         entries = struct.unpack(f"<{size // 4}I", sector(difat_at).ljust(size, b"\0"))
-        fat_sectors += [n for n in entries[:-1] if n < _LAST_SECTOR]
-        if len(fat_sectors) > sectors_in_file:
-            raise ValueError("more FAT sectors than the file holds")
+        fat_sectors += entries[: min(len(entries) - 1, fat_count - len(fat_sectors))]
         difat_at = entries[-1]
+    fat_sectors = [n for n in fat_sectors if n < _LAST_SECTOR]
     if len(set(fat_sectors)) != len(fat_sectors):
         raise ValueError("a FAT sector listed twice")
     fat = _table(b"".join(sector(n) for n in fat_sectors))

@@ -104,6 +104,8 @@ def _read_workbook(sheet: SheetValues, name: str) -> ReadSheet:
 def _read_csv(path: Path, name: str) -> ReadSheet:
     raw = path.read_bytes()
     text, encoding = decode(raw)
+    if not text.strip():  # a byte order mark and nothing after it
+        raise ImportRejectedError(_("{name} is empty.", name=name))
     if "\x00" in text:
         raise ImportRejectedError(
             _("{name} is not a spreadsheet. {save_as}", name=name, save_as=SAVE_AS)

@@ -119,16 +119,15 @@ def _too_many_pixels(name: str, width: int, height: int) -> MediaRefusedError:
 
 
 def _kept(image: Image.Image, kind: MediaType, icc_profile: object) -> CleanImage:
-    mode = image.mode
     if kind != "image/png" and image.mode not in ("RGB", "L"):
         # JPEG has no alpha; WebP keeps it, but a CMYK or palette image is written as RGB.
         image = _eight_bit(image)
         image = image.convert("RGBA" if kind == "image/webp" and _has_alpha(image) else "RGB")
     format_name, options = _SAVE_AS[kind]
     extra: dict[str, object] = dict(options)
-    # A colour profile describes the colours it came with: a CMYK photo's, kept on the RGB
+    # A colour profile describes colours of its own kind: a CMYK photo's, kept on the RGB
     # one it became, would have every viewer show it wrong.
-    if isinstance(icc_profile, bytes) and image.mode == mode:
+    if isinstance(icc_profile, bytes) and _profile_fits(icc_profile, image.mode):
         extra["icc_profile"] = icc_profile
     out = io.BytesIO()
     # No `exif=` and no PNG text chunks: none of the original's metadata is written.
@@ -155,6 +154,19 @@ def thumbnail_of(image: Image.Image) -> bytes:
     out = io.BytesIO()
     small.save(out, "JPEG", quality=82, optimize=True)
     return out.getvalue()
+
+
+def _profile_fits(profile: bytes, mode: str) -> bool:
+    """Whether an ICC profile is of the colour space an image in `mode` is: its header
+    names it at bytes 16 to 20 ("RGB ", "GRAY", "CMYK")."""
+    return _PROFILE_SPACES.get(mode) == profile[16:20]
+
+
+# The colour space each mode a photo is kept in has, as ICC profiles name it.
+_PROFILE_SPACES = {
+    **dict.fromkeys(("RGB", "RGBA", "P"), b"RGB "),
+    **dict.fromkeys(("1", "L", "LA", "I", "I;16", "I;16B", "I;16L", "I;16N"), b"GRAY"),
+}
 
 
 def _eight_bit(image: Image.Image) -> Image.Image:
