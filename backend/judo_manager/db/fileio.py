@@ -145,12 +145,18 @@ def _read_again(source: BinaryIO, offset: int, count: int) -> None:
         raise SourceReadError.of(error, source.name) from error
 
 
-def _copy_through_memory(source: BinaryIO, out: int, offset: int, count: int) -> int:
+def read_source(source: BinaryIO, count: int) -> bytes:
+    """The next `count` bytes of the file a copy is made from, or of the copy it is
+    checked against; SourceReadError if its drive fails."""
     try:
-        source.seek(offset)
-        view = memoryview(source.read(count))
+        return source.read(count)
     except OSError as error:
         raise SourceReadError.of(error, source.name) from error
+
+
+def _copy_through_memory(source: BinaryIO, out: int, offset: int, count: int) -> int:
+    source.seek(offset)
+    view = memoryview(read_source(source, count))
     sent = len(view)
     while view:
         view = view[os.write(out, view) :]

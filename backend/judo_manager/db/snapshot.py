@@ -48,7 +48,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import Literal
 
 from judo_manager.db.checks import quick_check_problem, snapshot_header_problem
 from judo_manager.db.connection import connect, sidecars
@@ -70,6 +70,7 @@ from judo_manager.db.fileio import (
     keeps_written_pages,
     publish_new_file,
     read_from_device,
+    read_source,
     remove_leftover,
     remove_stale,
     replace_file,
@@ -715,19 +716,11 @@ def _compare_from_device(
         raise BackupVerificationError(_mismatch_message(temporary))
     with read_from_device(temporary) as (copy, _handle), snapshot.open("rb", buffering=0) as source:
         compared = 0
-        while expected := _read_span(source):
+        while expected := read_source(source, SPAN_BYTES):
             if copy.read(len(expected)) != expected:
                 raise BackupVerificationError(_mismatch_message(temporary))
             compared += len(expected)
             report("verifying", compared / size)
-
-
-def _read_span(source: BinaryIO) -> bytes:
-    """The next span of the snapshot a copy is compared with."""
-    try:
-        return source.read(SPAN_BYTES)
-    except OSError as error:
-        raise SourceReadError.of(error, source.name) from error
 
 
 def _mismatch_message(temporary: Path) -> Message:

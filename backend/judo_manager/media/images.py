@@ -144,6 +144,8 @@ def _kept(image: Image.Image, kind: MediaType, icc_profile: object) -> CleanImag
 def thumbnail_of(image: Image.Image) -> bytes:
     """A small JPEG of `image`, transparency flattened onto white."""
     small = _eight_bit(image)
+    if small is image:  # thumbnail() shrinks in place
+        small = image.copy()
     small.thumbnail((THUMBNAIL_SIZE, THUMBNAIL_SIZE), Image.Resampling.LANCZOS)
     if _has_alpha(small):
         background = Image.new("RGB", small.size, "white")
@@ -162,23 +164,22 @@ def _profile_fits(profile: bytes, mode: str) -> bool:
     return _PROFILE_SPACES.get(mode) == profile[16:20]
 
 
-# The colour space each mode a photo is kept in has, as ICC profiles name it.
-_PROFILE_SPACES = {
-    **dict.fromkeys(("RGB", "RGBA", "P"), b"RGB "),
-    **dict.fromkeys(("1", "L", "LA", "I", "I;16", "I;16B", "I;16L", "I;16N"), b"GRAY"),
-}
-
-
 def _eight_bit(image: Image.Image) -> Image.Image:
-    """`image` (a copy) in 8-bit greys if it is in 16 or 32: converted as it is, Pillow clips
-    every value above 255, and a mid-grey 16-bit scan turns white."""
+    """`image` in 8-bit greys if it is in 16 or 32 (a new image), else `image` itself:
+    converted as it is, Pillow clips every value above 255, and a mid-grey 16-bit scan
+    turns white."""
     if image.mode not in _DEEP_GREYS:
-        return image.copy()
+        return image
     return image.convert("I").point(lambda value: value / 256).convert("L")
 
 
 # Greyscale modes of more than 8 bits a PNG may hold (and a TIFF-like image decoded).
 _DEEP_GREYS = frozenset({"I", "I;16", "I;16B", "I;16L", "I;16N"})
+# The colour space each mode a photo is kept in has, as ICC profiles name it.
+_PROFILE_SPACES = {
+    **dict.fromkeys(("RGB", "RGBA", "P"), b"RGB "),
+    **dict.fromkeys(("1", "L", "LA", *_DEEP_GREYS), b"GRAY"),
+}
 
 
 def _has_alpha(image: Image.Image) -> bool:
